@@ -1,0 +1,44 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthGuard } from './auth/auth.guard';
+import { TokensController } from './auth/tokens.controller';
+import { TokensService } from './auth/tokens.service';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CostModelController } from './cost-model/cost-model.controller';
+import { CostModelService } from './cost-model/cost-model.service';
+import { dataSourceOptions } from './database/data-source-options';
+import { EventsController } from './events/events.controller';
+import { EventsRepository } from './events/events.repository';
+import { EventsService } from './events/events.service';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { StatusController } from './status/status.controller';
+import { TicketsRepository } from './tickets/tickets.repository';
+
+@Module({})
+export class AppModule {
+  /** The whole application for one database URL (the embedded one or DATABASE_URL). */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databasePoolSize))],
+      controllers: [EventsController, MetricsController, TokensController, CostModelController, StatusController, HealthController],
+      providers: [
+        EventsService,
+        EventsRepository,
+        TicketsRepository,
+        MetricsService,
+        CostModelService,
+        TokensService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+// class-validator constraints for the contract's formats, each with a message that names the
+// parameter and says what is wrong.
+import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { timestampProblem } from '../events/event-validation';
+import { calendarDateProblem, isValidTimeZone } from '../stats/time-range';
+
+@ValidatorConstraint({ name: 'calendarDate' })
+export class IsCalendarDate implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    return typeof v === 'string' && calendarDateProblem(v) === null;
+  }
+  defaultMessage(a: ValidationArguments) {
+    return typeof a.value === 'string'
+      ? `${a.property}: ${calendarDateProblem(a.value)}`
+      : `${a.property}: must be a single date YYYY-MM-DD`;
+  }
+}
+
+@ValidatorConstraint({ name: 'timeZone' })
+export class IsTimeZone implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    return typeof v === 'string' && isValidTimeZone(v);
+  }
+  defaultMessage(a: ValidationArguments) {
+    return `${a.property}: must be an IANA time zone such as UTC or Europe/Stockholm, got "${String(a.value)}"`;
+  }
+}
+
+@ValidatorConstraint({ name: 'rfc3339' })
+export class IsRfc3339 implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    return typeof v === 'string' && timestampProblem(v) === null;
+  }
+  defaultMessage(a: ValidationArguments) {
+    const problem = typeof a.value === 'string' ? timestampProblem(a.value) : 'must be a single timestamp';
+    return `${a.property}: ${problem}, got "${String(a.value)}"`;
+  }
+}
+
+@ValidatorConstraint({ name: 'nonNegativeDecimal' })
+export class IsNonNegativeDecimal implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    return typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) && Number.isFinite(Number(v));
+  }
+  defaultMessage(a: ValidationArguments) {
+    return `${a.property}: must be a non-negative decimal number such as 32 or 0.45, got "${String(a.value)}"`;
+  }
+}

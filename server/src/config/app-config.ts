@@ -1,0 +1,84 @@
+// Configuration from the environment, validated once at boot. Pure: `loadConfig(env)` returns the
+// config or throws ConfigError naming every variable that is wrong.
+import * as path from 'node:path';
+import { findRepoRoot } from './repo-root';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** null: run an embedded PostgreSQL under dataDir. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  dataDir: string;
+  adminToken: string | null;
+  /** Load the demo story into an empty embedded database at start-up. */
+  seedDemo: boolean;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number, errors: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    errors.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return def;
+  }
+  return Number(raw);
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, def: boolean, errors: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  errors.push(`${name} must be true or false, got "${raw}"`);
+  return def;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const errors: string[] = [];
+  const port = int(env, 'PORT', 3000, 0, 65535, errors);
+  const databasePoolSize = int(env, 'DATABASE_POOL_SIZE', 10, 1, 200, errors);
+
+  let databaseUrl: string | null = env.DATABASE_URL || null;
+  if (databaseUrl) {
+    try {
+      const u = new URL(databaseUrl);
+      if (!/^postgres(ql)?:$/.test(u.protocol)) throw new Error('scheme');
+    } catch {
+      // Never echo the value: it may hold a password.
+      errors.push('DATABASE_URL must be a postgres:// or postgresql:// URL (value not shown: it may contain a password)');
+      databaseUrl = null;
+    }
+  }
+
+  const adminToken = env.ADMIN_TOKEN || null;
+  if (adminToken !== null && adminToken.length < 16) {
+    errors.push('ADMIN_TOKEN must be at least 16 characters long (value not shown)');
+  }
+
+  const logLevel = (env.LOG_LEVEL || 'log') as AppConfig['logLevel'];
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
+    errors.push(`LOG_LEVEL must be one of error, warn, log, debug, got "${env.LOG_LEVEL}"`);
+  }
+
+  const root = findRepoRoot();
+  const config: AppConfig = {
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    databasePoolSize,
+    dataDir: path.resolve(env.DATA_DIR || path.join(root, '.data')),
+    adminToken,
+    seedDemo: bool(env, 'SEED_DEMO', true, errors),
+    logLevel,
+    webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(root, 'web/dist')),
+  };
+  if (errors.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,130 @@
+// The API's shapes, shared by the server and the web dashboard. This file imports nothing, so the
+// web build can include it directly. Field names and meanings follow ../shared/contract/CONTRACT.md.
+
+export const EVENT_TYPES = [
+  'ticket.created',
+  'ticket.assigned',
+  'ticket.escalated',
+  'ticket.resolved',
+  'ticket.reopened',
+  'csat.submitted',
+  'message.sent',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export type AgentType = 'ai' | 'human';
+export type AuthorType = 'customer' | 'ai' | 'human';
+export type TicketPath = 'ai' | 'escalated' | 'human' | 'none';
+export type ReportedPath = Exclude<TicketPath, 'none'>;
+export const REPORTED_PATHS: readonly ReportedPath[] = ['ai', 'escalated', 'human'];
+
+export interface IngestRejection {
+  index: number;
+  id: string | null;
+  errors: string[];
+}
+
+export interface IngestResponse {
+  accepted: number;
+  duplicates: number;
+  rejected: IngestRejection[];
+}
+
+export interface CostModel {
+  humanHourlyCost: number;
+  aiCostPerConversation: number;
+  aiCostPerResolution: number;
+  fteHoursPerMonth: number;
+}
+
+export interface PathSummary {
+  tickets: number;
+  resolved: number;
+  handleSeconds: { mean: number | null; median: number | null; p90: number | null };
+  resolutionSeconds: { median: number | null; p90: number | null };
+  firstResponseSeconds: { median: number | null };
+  csat: {
+    responses: number;
+    average: number | null;
+    top2Box: number | null;
+    top2BoxLow: number | null;
+    top2BoxHigh: number | null;
+    responseRate: number | null;
+  };
+  reopenRate: number | null;
+  repeatContactRate: number | null;
+}
+
+export interface Savings {
+  humanCostPerTicket: number | null;
+  aiCost: number;
+  claimedSavings: number | null;
+  verifiedSavings: number | null;
+  humanHoursAvoided: number | null;
+  fteEquivalent: number | null;
+  roi: number | null;
+}
+
+export interface Summary {
+  from: string;
+  to: string;
+  tz: string;
+  asOf: string;
+  tickets: number;
+  resolved: number;
+  aiInvolved: number;
+  aiResolved: number;
+  escalated: number;
+  humanOnly: number;
+  involvementRate: number | null;
+  automationRate: number | null;
+  aiResolutionRate: number | null;
+  pendingAiResolved: number;
+  verifiedAiResolved: number;
+  verifiedAiResolutionRate: number | null;
+  escalationRate: number | null;
+  byPath: Record<ReportedPath, PathSummary>;
+  costModel: CostModel;
+  savings: Savings;
+}
+
+export type TokenRole = 'ingest' | 'viewer' | 'admin';
+export const TOKEN_ROLES: readonly TokenRole[] = ['ingest', 'viewer', 'admin'];
+
+export interface TokenInfo {
+  id: string;
+  name: string;
+  role: TokenRole;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** Returned once, when a token is created: the secret is never shown again. */
+export interface CreatedToken extends TokenInfo {
+  token: string;
+}
+
+export interface WhoAmI {
+  role: TokenRole;
+  name: string;
+}
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+}
+
+export interface DataStatus {
+  events: number;
+  tickets: number;
+  incompleteTickets: number;
+  lastEventAt: string | null;
+  lastReceivedAt: string | null;
+}
+
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}

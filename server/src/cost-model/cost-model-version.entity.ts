@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One version of the cost assumptions; the newest row is the current model. */
+@Entity('cost_model_versions')
+export class CostModelVersionEntity {
+  @PrimaryGeneratedColumn() version!: number;
+  @Column('float8', { name: 'human_hourly_cost' }) humanHourlyCost!: number;
+  @Column('float8', { name: 'ai_cost_per_conversation' }) aiCostPerConversation!: number;
+  @Column('float8', { name: 'ai_cost_per_resolution' }) aiCostPerResolution!: number;
+  @Column('float8', { name: 'fte_hours_per_month' }) fteHoursPerMonth!: number;
+  @Column('text') currency!: string;
+  @Column('text', { name: 'changed_by' }) changedBy!: string;
+  @Column('timestamptz', { name: 'changed_at', default: () => 'now()' }) changedAt!: Date;
+}

@@ -1,0 +1,64 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CostModel } from '../contract/api-types';
+import { CostModelVersionEntity } from './cost-model-version.entity';
+
+export interface CostModelVersion extends CostModel {
+  version: number;
+  currency: string;
+  changedBy: string;
+  changedAt: string;
+}
+
+export const COST_FIELDS = ['humanHourlyCost', 'aiCostPerConversation', 'aiCostPerResolution', 'fteHoursPerMonth'] as const;
+
+function toVersion(e: CostModelVersionEntity): CostModelVersion {
+  return {
+    version: e.version,
+    humanHourlyCost: e.humanHourlyCost,
+    aiCostPerConversation: e.aiCostPerConversation,
+    aiCostPerResolution: e.aiCostPerResolution,
+    fteHoursPerMonth: e.fteHoursPerMonth,
+    currency: e.currency,
+    changedBy: e.changedBy,
+    changedAt: e.changedAt.toISOString(),
+  };
+}
+
+/** The cost assumptions behind every money figure; each change is a new version, never an edit. */
+@Injectable()
+export class CostModelService {
+  constructor(private readonly ds: DataSource) {}
+
+  private get repo() {
+    return this.ds.getRepository(CostModelVersionEntity);
+  }
+
+  async current(): Promise<CostModelVersion> {
+    const [latest] = await this.repo.find({ order: { version: 'DESC' }, take: 1 });
+    return toVersion(latest);
+  }
+
+  async history(): Promise<CostModelVersion[]> {
+    return (await this.repo.find({ order: { version: 'DESC' } })).map(toVersion);
+  }
+
+  async update(changes: Partial<CostModel> & { currency?: string }, changedBy: string): Promise<CostModelVersion> {
+    const cur = await this.current();
+    const next = { ...cur, ...changes };
+    for (const f of COST_FIELDS) {
+      if (!Number.isFinite(next[f]) || next[f] < 0) throw new BadRequestException(`${f}: must be a number >= 0`);
+    }
+    const saved = await this.repo.save(
+      this.repo.create({
+        humanHourlyCost: next.humanHourlyCost,
+        aiCostPerConversation: next.aiCostPerConversation,
+        aiCostPerResolution: next.aiCostPerResolution,
+        fteHoursPerMonth: next.fteHoursPerMonth,
+        currency: next.currency,
+        changedBy,
+      }),
+    );
+    return toVersion(await this.repo.findOneByOrFail({ version: saved.version }));
+  }
+}

@@ -1,0 +1,42 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { progress } from '../common/progress';
+import { EventsService } from '../events/events.service';
+import { DemoOptions, defaultDemoEnd, demoEvents, estimateDemoEvents } from './demo-story';
+
+export const DEFAULT_DEMO = { days: 180, perDay: 200, seed: 42 } as const;
+const BATCH = 5000;
+
+/** Ingests the story through the same write path as the API, with a progress bar. */
+export async function loadDemo(events: EventsService, o: DemoOptions, label = 'Loading demo events'): Promise<{ accepted: number; duplicates: number }> {
+  const bar = progress(label, estimateDemoEvents(o));
+  let accepted = 0;
+  let duplicates = 0;
+  let batch: unknown[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const r = await events.ingest(batch.map((value) => ({ value })));
+    if (r.rejected.length > 0) throw new Error(`the demo generator made invalid events: ${JSON.stringify(r.rejected[0])}`);
+    accepted += r.accepted;
+    duplicates += r.duplicates;
+    bar.tick(batch.length);
+    batch = [];
+  };
+  for (const day of demoEvents(o)) {
+    for (const e of day) {
+      batch.push(e);
+      if (batch.length >= BATCH) await flush();
+    }
+  }
+  await flush();
+  bar.done(`(${accepted.toLocaleString('en-US')} new, ${duplicates.toLocaleString('en-US')} already there)`);
+  return { accepted, duplicates };
+}
+
+/** `npm start` on an empty embedded database: load the demo story so there is something to see. */
+export async function loadDemoIfEmpty(events: EventsService, app: INestApplicationContext, log: (m: string) => void): Promise<void> {
+  const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM ticket_events');
+  if (n > 0) return;
+  log(`Empty database: loading the demo story (${DEFAULT_DEMO.days} days x ${DEFAULT_DEMO.perDay} tickets/day, seed ${DEFAULT_DEMO.seed})`);
+  await loadDemo(events, { ...DEFAULT_DEMO, end: defaultDemoEnd() });
+}

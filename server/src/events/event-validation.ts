@@ -1,0 +1,231 @@
+// Validation of one incoming event against CONTRACT.md §1 and §3a. Pure: no I/O, so every rule
+// has a table test (event-validation.spec.ts).
+import { AgentType, AuthorType, EVENT_TYPES, EventType } from '../contract/api-types';
+
+/** A valid event, normalised for storage. Optional fields are null when missing. */
+export interface ValidEvent {
+  id: string;
+  type: EventType;
+  ticketId: string;
+  /** RFC 3339 text with `T`/`Z` upper-cased: PostgreSQL parses it exactly (microseconds kept). */
+  occurredAt: string;
+  channel: string | null;
+  category: string | null;
+  customerId: string | null;
+  language: string | null;
+  agentType: AgentType | null;
+  agentId: string | null;
+  handleSeconds: number | null;
+  reason: string | null;
+  score: number | null;
+  authorType: AuthorType | null;
+  /** Unknown fields, kept verbatim but ignored by the metrics. */
+  extra: Record<string, unknown> | null;
+}
+
+export type ValidationResult =
+  | { ok: true; event: ValidEvent }
+  | { ok: false; id: string | null; errors: string[] };
+
+export const MAX_ID_LENGTH = 128;
+// Not in the contract: indexed text has a size ceiling in PostgreSQL btrees (~2.7 kB), and a
+// longer value would fail the whole batch. 256 code points is far beyond any real helpdesk value.
+export const MAX_LABEL_LENGTH = 256;
+export const MAX_TEXT_LENGTH = 10_000;
+
+const COMMON_FIELDS = ['id', 'type', 'ticketId', 'occurredAt'];
+const TYPE_FIELDS: Record<EventType, string[]> = {
+  'ticket.created': ['channel', 'category', 'customerId', 'language'],
+  'ticket.assigned': ['agentType', 'agentId'],
+  'ticket.escalated': ['handleSeconds', 'reason'],
+  'ticket.resolved': ['agentType', 'handleSeconds'],
+  'ticket.reopened': [],
+  'csat.submitted': ['score'],
+  'message.sent': ['authorType'],
+};
+
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+/** Length in Unicode code points, as the contract counts it (not UTF-16 units). */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Returns why `value` is not an RFC 3339 timestamp, or null when it is one. */
+export function timestampProblem(value: string): string | null {
+  const m = RFC3339.exec(value);
+  if (!m) return 'must be an RFC 3339 timestamp like 2026-01-05T13:50:53Z or 2026-01-05T08:50:53-05:00';
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
+  const monthDays = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  if (y < 1) return 'year must be 0001 or later';
+  if (mo < 1 || mo > 12) return `month ${m[2]} is not 01-12`;
+  if (d < 1 || d > monthDays[mo - 1]) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`;
+  if (h > 23) return `hour ${m[4]} is not 00-23`;
+  if (mi > 59) return `minute ${m[5]} is not 00-59`;
+  if (s > 59) return `second ${m[6]} is not 00-59`;
+  if (m[9] && (Number(m[10]) > 23 || Number(m[11]) > 59)) return `offset ${m[8]} is not a valid ±hh:mm`;
+  return null;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}
+
+type Obj = Record<string, unknown>;
+
+class Checker {
+  readonly errors: string[] = [];
+  constructor(private readonly o: Obj) {}
+
+  /** null counts as missing (§3a). */
+  private present(field: string): boolean {
+    return this.o[field] !== undefined && this.o[field] !== null;
+  }
+
+  string(field: string, opts: { required: boolean; min?: number; max: number }): string | null {
+    if (!this.present(field)) {
+      if (opts.required) this.errors.push(`${field}: is required`);
+      return null;
+    }
+    const v = this.o[field];
+    if (typeof v !== 'string') {
+      this.errors.push(`${field}: must be a string, got ${describe(v)}`);
+      return null;
+    }
+    const len = codePointLength(v);
+    const min = opts.min ?? 0;
+    if (len < min || len > opts.max) {
+      this.errors.push(
+        min > 0
+          ? `${field}: must be ${min} to ${opts.max} characters long, got ${len}`
+          : `${field}: must be at most ${opts.max} characters long, got ${len}`,
+      );
+      return null;
+    }
+    return v;
+  }
+
+  oneOf<T extends string>(field: string, allowed: readonly T[], required: boolean): T | null {
+    if (!this.present(field)) {
+      if (required) this.errors.push(`${field}: is required (one of ${allowed.join(', ')})`);
+      return null;
+    }
+    const v = this.o[field];
+    if (typeof v !== 'string' || !allowed.includes(v as T)) {
+      this.errors.push(`${field}: must be one of ${allowed.join(', ')}, got ${describe(v)}`);
+      return null;
+    }
+    return v as T;
+  }
+
+  nonNegative(field: string): number | null {
+    if (!this.present(field)) return null;
+    const v = this.o[field];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      this.errors.push(`${field}: must be a number, got ${describe(v)}`);
+      return null;
+    }
+    if (v < 0) {
+      this.errors.push(`${field}: must be >= 0, got ${v}`);
+      return null;
+    }
+    return v;
+  }
+
+  score(field: string): number | null {
+    if (!this.present(field)) {
+      this.errors.push(`${field}: is required (an integer from 1 to 5)`);
+      return null;
+    }
+    const v = this.o[field];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 5) {
+      this.errors.push(`${field}: must be an integer from 1 to 5, got ${describe(v)}`);
+      return null;
+    }
+    return v;
+  }
+}
+
+export function validateEvent(raw: unknown): ValidationResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, id: null, errors: [`event: must be a JSON object, got ${describe(raw)}`] };
+  }
+  const o = raw as Obj;
+  const c = new Checker(o);
+  const id = c.string('id', { required: true, min: 1, max: MAX_ID_LENGTH });
+  const type = c.oneOf('type', EVENT_TYPES, true);
+  const ticketId = c.string('ticketId', { required: true, min: 1, max: MAX_ID_LENGTH });
+  const occurredRaw = c.string('occurredAt', { required: true, max: 64 });
+  if (occurredRaw !== null) {
+    const problem = timestampProblem(occurredRaw);
+    if (problem) c.errors.push(`occurredAt: ${problem}, got ${describe(occurredRaw)}`);
+  }
+
+  const event: ValidEvent = {
+    id: id ?? '',
+    type: type ?? 'ticket.created',
+    ticketId: ticketId ?? '',
+    occurredAt: occurredRaw?.toUpperCase() ?? '',
+    channel: null,
+    category: null,
+    customerId: null,
+    language: null,
+    agentType: null,
+    agentId: null,
+    handleSeconds: null,
+    reason: null,
+    score: null,
+    authorType: null,
+    extra: null,
+  };
+
+  const label = { required: false, max: MAX_LABEL_LENGTH };
+  switch (type) {
+    case 'ticket.created':
+      event.channel = c.string('channel', { required: true, min: 1, max: MAX_LABEL_LENGTH });
+      event.category = c.string('category', label) || null;
+      event.customerId = c.string('customerId', label) || null;
+      event.language = c.string('language', label) || null;
+      break;
+    case 'ticket.assigned':
+      event.agentType = c.oneOf('agentType', ['ai', 'human'] as const, true);
+      event.agentId = c.string('agentId', label);
+      break;
+    case 'ticket.escalated':
+      event.handleSeconds = c.nonNegative('handleSeconds');
+      event.reason = c.string('reason', { required: false, max: MAX_TEXT_LENGTH });
+      break;
+    case 'ticket.resolved':
+      event.agentType = c.oneOf('agentType', ['ai', 'human'] as const, true);
+      event.handleSeconds = c.nonNegative('handleSeconds');
+      break;
+    case 'csat.submitted':
+      event.score = c.score('score');
+      break;
+    case 'message.sent':
+      event.authorType = c.oneOf('authorType', ['customer', 'ai', 'human'] as const, true);
+      break;
+    default:
+      break;
+  }
+
+  if (c.errors.length > 0) {
+    return { ok: false, id: typeof o.id === 'string' ? o.id : null, errors: c.errors };
+  }
+  const known = new Set([...COMMON_FIELDS, ...TYPE_FIELDS[event.type]]);
+  for (const key of Object.keys(o)) {
+    if (!known.has(key)) (event.extra ??= {})[key] = o[key];
+  }
+  return { ok: true, event };
+}

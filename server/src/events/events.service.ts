@@ -1,0 +1,95 @@
+// The write path of an event (docs/ARCHITECTURE.md): parse -> validate -> one transaction that
+// locks the batch's tickets, inserts the new events, replays the touched tickets from all their
+// events and refreshes the repeat-contact flags of their customers.
+import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { IngestRejection, IngestResponse } from '../contract/api-types';
+import { TicketState, replayTicket } from '../tickets/ticket-replay';
+import { TicketsRepository } from '../tickets/tickets.repository';
+import { BodyFormatError, BodyItem, BodyTooLargeError, parseEventBody } from './event-body.parser';
+import { ValidEvent, validateEvent } from './event-validation';
+import { EventsRepository, StoredReplayEvent } from './events.repository';
+
+export interface IngestRejectionWithLine extends IngestRejection {
+  /** NDJSON only: the 1-based line of the body. */
+  line?: number;
+}
+
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly events: EventsRepository,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  async ingestBody(text: string, contentType: string | undefined): Promise<IngestResponse> {
+    let items: BodyItem[];
+    try {
+      items = parseEventBody(text, contentType);
+    } catch (e) {
+      if (e instanceof BodyTooLargeError) throw new PayloadTooLargeException(e.message);
+      if (e instanceof BodyFormatError) throw new BadRequestException(e.message);
+      throw e;
+    }
+    return this.ingest(items);
+  }
+
+  /** Validates every item; stores the valid ones even when others are rejected. */
+  async ingest(items: readonly BodyItem[]): Promise<IngestResponse> {
+    const rejected: IngestRejectionWithLine[] = [];
+    const valid: ValidEvent[] = [];
+    const seen = new Set<string>();
+    let repeatedInBatch = 0;
+    items.forEach((item, index) => {
+      if ('parseError' in item) {
+        rejected.push({ index, id: item.rawId, line: item.line, errors: [item.parseError] });
+        return;
+      }
+      const r = validateEvent(item.value);
+      if (!r.ok) {
+        rejected.push({ index, id: r.id, ...(item.line ? { line: item.line } : {}), errors: r.errors });
+      } else if (seen.has(r.event.id)) {
+        repeatedInBatch++; // an id names one event: the first valid one in the batch wins
+      } else {
+        seen.add(r.event.id);
+        valid.push(r.event);
+      }
+    });
+    const accepted = valid.length > 0 ? await this.store(valid) : 0;
+    return { accepted, duplicates: valid.length - accepted + repeatedInBatch, rejected };
+  }
+
+  /** One transaction: a failure leaves nothing half-applied and a resend completes the batch. */
+  private store(valid: readonly ValidEvent[]): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      // Serialise concurrent batches per ticket, so each replay sees every committed event.
+      await this.tickets.lockKeys(m, 1, [...new Set(valid.map((e) => e.ticketId))]);
+      const insertedFor = await this.events.insertNew(m, valid);
+      const touched = [...new Set(insertedFor)];
+      if (touched.length === 0) return 0;
+
+      const customersBefore = await this.tickets.customersOf(m, touched);
+      const states = replayAll(await this.events.forTickets(m, touched));
+      await this.tickets.upsert(m, states);
+
+      const customers = new Set(customersBefore);
+      for (const s of states.values()) if (s.customerId) customers.add(s.customerId);
+      await this.tickets.lockKeys(m, 2, [...customers]);
+      await this.tickets.refreshRepeatContacts(m, [...customers]);
+      return insertedFor.length;
+    });
+  }
+}
+
+function replayAll(events: readonly StoredReplayEvent[]): Map<string, TicketState> {
+  const byTicket = new Map<string, StoredReplayEvent[]>();
+  for (const e of events) {
+    const list = byTicket.get(e.ticketId);
+    if (list) list.push(e);
+    else byTicket.set(e.ticketId, [e]);
+  }
+  const states = new Map<string, TicketState>();
+  for (const [id, list] of byTicket) states.set(id, replayTicket(list));
+  return states;
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { Health } from '../contract/api-types';
+import { Public } from '../auth/roles.decorator';
+
+@Controller('api/health')
+export class HealthController {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Open (CONTRACT.md §4): 200 when the database answers, 503 when it does not. */
+  @Get()
+  @Public()
+  async health(@Res({ passthrough: true }) res: FastifyReply): Promise<Health> {
+    const up = await this.ds.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    if (!up) res.status(503);
+    return { status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down' };
+  }
+}

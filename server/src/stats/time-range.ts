@@ -1,0 +1,78 @@
+// Local calendar dates to instants (CONTRACT.md §3a: `from`/`to` are the first instant of that
+// local date in `tz`). Uses the runtime's IANA database through Intl; DST-correct, including the
+// zones where midnight itself is skipped or repeated.
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** The wall-clock time of an instant in tz, as if it were UTC (ms). */
+function wallClockMs(instantMs: number, tz: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(tz).formatToParts(new Date(instantMs))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+/** Returns why `s` is not a calendar date YYYY-MM-DD, or null when it is one. */
+export function calendarDateProblem(s: string): string | null {
+  const m = DATE_RE.exec(s);
+  if (!m) return `must be a date YYYY-MM-DD, got "${s}"`;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    return `${s} is not a calendar date`;
+  }
+  return null;
+}
+
+function dayMs(date: string): number {
+  const m = DATE_RE.exec(date)!;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+/** The first instant of a local date in tz. */
+export function startOfLocalDate(date: string, tz: string): Date {
+  const local = dayMs(date);
+  // The offset in force a day either side; at most two candidates, keep the earliest instant
+  // whose wall clock is on `date` (a skipped midnight makes the later offset's candidate valid).
+  const candidates = [local - 86_400_000, local + 86_400_000].map((probe) => local - (wallClockMs(probe, tz) - probe));
+  const onDate = candidates.filter((t) => {
+    const wall = wallClockMs(t, tz);
+    return wall >= local && wall < local + 86_400_000;
+  });
+  // A date skipped whole (Pacific/Apia, 2011-12-30): the first instant after it.
+  const pick = onDate.length > 0 ? onDate : candidates.filter((t) => wallClockMs(t, tz) >= local);
+  return new Date(Math.min(...pick));
+}
+
+/** Calendar days in [from, to). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayMs(to) - dayMs(from)) / 86_400_000);
+}
