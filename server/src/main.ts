@@ -4,9 +4,9 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { generateToken } from './auth/token-secret';
 import { ConfigError, loadConfig } from './config/app-config';
-import { ensureGeneratedAdminToken, resolveDatabase } from './database/database-url';
+import { ensureGeneratedAdminToken } from './auth/generated-admin-token';
+import { resolveDatabase } from './database/database-url';
 import { loadDemoIfEmpty } from './demo/demo-loader';
-import { EventsService } from './events/events.service';
 import { createApp } from './http/configure-app';
 
 async function main(): Promise<void> {
@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     };
     for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => void shutdown(s));
 
-    if (db.embedded && config.seedDemo) await loadDemoIfEmpty(app.get(EventsService), app, (m) => log.log(m));
+    if (db.embedded && config.seedDemo) {
+      await loadDemoIfEmpty(app, { days: config.demoDays, perDay: config.demoPerDay }, (m) => log.log(m));
+    }
     await app.listen({ port: config.port, host: config.host });
     const url = `http://localhost:${config.port}`;
     log.log(`Claimcheck is running: dashboard ${url}  API ${url}/api/v1  health ${url}/api/health`);

@@ -10,6 +10,7 @@ export class IsCalendarDate implements ValidatorConstraintInterface {
     return typeof v === 'string' && calendarDateProblem(v) === null;
   }
   defaultMessage(a: ValidationArguments) {
+    if (a.value === undefined) return `${a.property}: is required (a date YYYY-MM-DD)`;
     return typeof a.value === 'string'
       ? `${a.property}: ${calendarDateProblem(a.value)}`
       : `${a.property}: must be a single date YYYY-MM-DD`;

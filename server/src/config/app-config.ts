@@ -13,6 +13,8 @@ export interface AppConfig {
   adminToken: string | null;
   /** Load the demo story into an empty embedded database at start-up. */
   seedDemo: boolean;
+  demoDays: number;
+  demoPerDay: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   webDistDir: string;
 }
@@ -74,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR || path.join(root, '.data')),
     adminToken,
     seedDemo: bool(env, 'SEED_DEMO', true, errors),
+    demoDays: int(env, 'DEMO_DAYS', 180, 1, 3660, errors),
+    demoPerDay: int(env, 'DEMO_PER_DAY', 200, 1, 100_000, errors),
     logLevel,
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(root, 'web/dist')),
   };

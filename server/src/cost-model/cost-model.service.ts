@@ -45,7 +45,8 @@ export class CostModelService {
 
   async update(changes: Partial<CostModel> & { currency?: string }, changedBy: string): Promise<CostModelVersion> {
     const cur = await this.current();
-    const next = { ...cur, ...changes };
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    const next = { ...cur, ...given };
     for (const f of COST_FIELDS) {
       if (!Number.isFinite(next[f]) || next[f] < 0) throw new BadRequestException(`${f}: must be a number >= 0`);
     }

@@ -5,6 +5,10 @@ import { EventsService } from '../events/events.service';
 import { DemoOptions, defaultDemoEnd, demoEvents, estimateDemoEvents } from './demo-story';
 
 export const DEFAULT_DEMO = { days: 180, perDay: 200, seed: 42 } as const;
+export interface DemoSize {
+  days: number;
+  perDay: number;
+}
 const BATCH = 5000;
 
 /** Ingests the story through the same write path as the API, with a progress bar. */
@@ -34,9 +38,9 @@ export async function loadDemo(events: EventsService, o: DemoOptions, label = 'L
 }
 
 /** `npm start` on an empty embedded database: load the demo story so there is something to see. */
-export async function loadDemoIfEmpty(events: EventsService, app: INestApplicationContext, log: (m: string) => void): Promise<void> {
+export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSize, log: (m: string) => void): Promise<void> {
   const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM ticket_events');
   if (n > 0) return;
-  log(`Empty database: loading the demo story (${DEFAULT_DEMO.days} days x ${DEFAULT_DEMO.perDay} tickets/day, seed ${DEFAULT_DEMO.seed})`);
-  await loadDemo(events, { ...DEFAULT_DEMO, end: defaultDemoEnd() });
+  log(`Empty database: loading the demo story (${size.days} days x ${size.perDay} tickets/day, seed ${DEFAULT_DEMO.seed})`);
+  await loadDemo(app.get(EventsService), { ...size, seed: DEFAULT_DEMO.seed, end: defaultDemoEnd() });
 }

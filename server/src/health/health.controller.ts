@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Health } from '../contract/api-types';
 import { Public } from '../auth/roles.decorator';
+import { databaseUp } from './database-health';
 
 @Controller('api/health')
 export class HealthController {
@@ -12,10 +13,7 @@ export class HealthController {
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) res: FastifyReply): Promise<Health> {
-    const up = await this.ds.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
+    const up = await databaseUp(this.ds);
     if (!up) res.status(503);
     return { status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down' };
   }

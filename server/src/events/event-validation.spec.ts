@@ -1,0 +1,93 @@
+// Every rule of CONTRACT.md §1/§3a, rejected with a message that names the field, and the edge
+// cases the fine print allows.
+import { codePointLength, timestampProblem, validateEvent } from './event-validation';
+
+const base = { id: 'e1', ticketId: 't1', occurredAt: '2026-01-05T10:00:00Z' };
+const ok = {
+  'ticket.created': { ...base, type: 'ticket.created', channel: 'chat' },
+  'ticket.assigned': { ...base, type: 'ticket.assigned', agentType: 'ai' },
+  'ticket.escalated': { ...base, type: 'ticket.escalated' },
+  'ticket.resolved': { ...base, type: 'ticket.resolved', agentType: 'human' },
+  'ticket.reopened': { ...base, type: 'ticket.reopened' },
+  'csat.submitted': { ...base, type: 'csat.submitted', score: 4 },
+  'message.sent': { ...base, type: 'message.sent', authorType: 'customer' },
+};
+
+describe('validateEvent: valid events', () => {
+  it.each(Object.entries(ok))('accepts a minimal %s', (_type, event) => {
+    expect(validateEvent(event).ok).toBe(true);
+  });
+
+  it.each([
+    ['score 4.0 is the integer 4', { ...ok['csat.submitted'], score: 4.0 }],
+    ['null optional fields count as missing', { ...ok['ticket.created'], category: null, customerId: null, language: null }],
+    ['lower-case t and z', { ...ok['ticket.reopened'], occurredAt: '2026-01-05t10:00:00z' }],
+    ['an offset and a fraction', { ...ok['ticket.reopened'], occurredAt: '2026-01-05T10:00:00.123456-05:30' }],
+    ['29 February of a leap year', { ...ok['ticket.reopened'], occurredAt: '2028-02-29T00:00:00Z' }],
+    ['an id of 128 code points, some astral', { ...ok['ticket.reopened'], id: '😀'.repeat(100) + 'x'.repeat(28) }],
+    ['handleSeconds 0', { ...ok['ticket.escalated'], handleSeconds: 0 }],
+  ])('accepts %s', (_name, event) => {
+    expect(validateEvent(event)).toMatchObject({ ok: true });
+  });
+
+  it('normalises: empty category and customerId are none, T/Z upper-cased, unknown fields kept', () => {
+    const r = validateEvent({ ...ok['ticket.created'], category: '', customerId: '', occurredAt: '2026-01-05t10:00:00z', vendor: { x: 1 } });
+    expect(r).toEqual({
+      ok: true,
+      event: expect.objectContaining({ category: null, customerId: null, occurredAt: '2026-01-05T10:00:00Z', extra: { vendor: { x: 1 } } }),
+    });
+  });
+});
+
+describe('validateEvent: rejections name the field and the reason', () => {
+  it.each([
+    ['not an object', [1, 2], 'event: must be a JSON object'],
+    ['missing id', { ...ok['ticket.reopened'], id: undefined }, 'id: is required'],
+    ['empty id', { ...ok['ticket.reopened'], id: '' }, 'id: must be 1 to 128 characters long, got 0'],
+    ['id of 129 code points', { ...ok['ticket.reopened'], id: '😀'.repeat(129) }, 'id: must be 1 to 128 characters long, got 129'],
+    ['numeric id', { ...ok['ticket.reopened'], id: 7 }, 'id: must be a string, got number 7'],
+    ['unknown type', { ...ok['ticket.reopened'], type: 'ticket.teleported' }, 'type: must be one of ticket.created'],
+    ['missing ticketId', { ...ok['ticket.reopened'], ticketId: null }, 'ticketId: is required'],
+    ['long ticketId', { ...ok['ticket.reopened'], ticketId: 'x'.repeat(129) }, 'ticketId: must be 1 to 128 characters long, got 129'],
+    ['no offset', { ...ok['ticket.reopened'], occurredAt: '2026-01-01T00:00:00' }, 'occurredAt: must be an RFC 3339 timestamp'],
+    ['a space for T', { ...ok['ticket.reopened'], occurredAt: '2026-01-01 00:00:00Z' }, 'occurredAt: must be an RFC 3339 timestamp'],
+    ['30 February', { ...ok['ticket.reopened'], occurredAt: '2026-02-30T00:00:00Z' }, 'occurredAt: day 30 does not exist in 2026-02'],
+    ['29 February of 2100', { ...ok['ticket.reopened'], occurredAt: '2100-02-29T00:00:00Z' }, 'occurredAt: day 29 does not exist'],
+    ['hour 24', { ...ok['ticket.reopened'], occurredAt: '2026-01-01T24:00:00Z' }, 'occurredAt: hour 24 is not 00-23'],
+    ['offset +24:00', { ...ok['ticket.reopened'], occurredAt: '2026-01-01T00:00:00+24:00' }, 'occurredAt: offset +24:00'],
+    ['a number for occurredAt', { ...ok['ticket.reopened'], occurredAt: 1767225600 }, 'occurredAt: must be a string'],
+    ['created without channel', { ...ok['ticket.created'], channel: undefined }, 'channel: is required'],
+    ['created with empty channel', { ...ok['ticket.created'], channel: '' }, 'channel: must be 1 to 256 characters long, got 0'],
+    ['created with numeric category', { ...ok['ticket.created'], category: 3 }, 'category: must be a string, got number 3'],
+    ['assigned without agentType', { ...ok['ticket.assigned'], agentType: undefined }, 'agentType: is required (one of ai, human)'],
+    ['resolved by a robot', { ...ok['ticket.resolved'], agentType: 'robot' }, 'agentType: must be one of ai, human, got the string "robot"'],
+    ['negative handleSeconds', { ...ok['ticket.escalated'], handleSeconds: -5 }, 'handleSeconds: must be >= 0, got -5'],
+    ['handleSeconds as a string', { ...ok['ticket.resolved'], handleSeconds: '60' }, 'handleSeconds: must be a number, got the string "60"'],
+    ['csat without score', { ...ok['csat.submitted'], score: undefined }, 'score: is required'],
+    ['csat score 7', { ...ok['csat.submitted'], score: 7 }, 'score: must be an integer from 1 to 5, got number 7'],
+    ['csat score "5"', { ...ok['csat.submitted'], score: '5' }, 'score: must be an integer from 1 to 5, got the string "5"'],
+    ['csat score 4.5', { ...ok['csat.submitted'], score: 4.5 }, 'score: must be an integer from 1 to 5, got number 4.5'],
+    ['message by a bot', { ...ok['message.sent'], authorType: 'bot' }, 'authorType: must be one of customer, ai, human'],
+  ])('%s', (_name, event, message) => {
+    const r = validateEvent(event);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join('; ')).toContain(message);
+  });
+
+  it('reports every wrong field at once and keeps the id for the rejection', () => {
+    const r = validateEvent({ id: 'x1', type: 'csat.submitted', ticketId: '', occurredAt: 'yesterday', score: 0 });
+    expect(r).toMatchObject({ ok: false, id: 'x1' });
+    if (!r.ok) expect(r.errors).toHaveLength(3);
+  });
+});
+
+describe('helpers', () => {
+  it('codePointLength counts code points, not UTF-16 units', () => {
+    expect(codePointLength('😀')).toBe(1);
+    expect('😀'.length).toBe(2);
+  });
+  it('timestampProblem accepts 23:59:59 and rejects second 60', () => {
+    expect(timestampProblem('2026-12-31T23:59:59Z')).toBeNull();
+    expect(timestampProblem('2026-12-31T23:59:60Z')).toContain('second 60');
+  });
+});

@@ -1,0 +1,178 @@
+// Ingest behaviour on a real PostgreSQL: bad input next to good, idempotency, order independence
+// of the hard cases (late created event, later ticket first), atomicity and limits.
+import { TestApp, createTestApp } from './test-app';
+
+const t0 = '2026-02-02T10:00:00Z';
+const created = (id: string, ticketId: string, occurredAt: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  type: 'ticket.created',
+  ticketId,
+  occurredAt,
+  channel: 'chat',
+  category: 'billing',
+  customerId: 'cust-1',
+  ...extra,
+});
+const resolved = (id: string, ticketId: string, occurredAt: string, agentType = 'ai', handleSeconds = 60) => ({
+  id,
+  type: 'ticket.resolved',
+  ticketId,
+  occurredAt,
+  agentType,
+  handleSeconds,
+});
+const assigned = (id: string, ticketId: string, occurredAt: string, agentType = 'ai') => ({ id, type: 'ticket.assigned', ticketId, occurredAt, agentType });
+const summary = (t: TestApp, q = 'from=2026-02-01&to=2026-02-20&asOf=2026-03-01T00:00:00Z') => t.request('GET', `/api/v1/metrics/summary?${q}`).then((r) => r.body);
+
+describe('POST /api/v1/events', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+  beforeEach(async () => {
+    await t.ds.query('TRUNCATE ticket_events, tickets');
+  });
+
+  it('rejects each bad event with index, id and reason, and stores its valid neighbours', async () => {
+    const res = await t.request('POST', '/api/v1/events', {
+      body: [
+        created('g1', 'T1', t0),
+        { id: 'b1', type: 'csat.submitted', ticketId: 'T1', occurredAt: t0, score: 6 },
+        assigned('g2', 'T1', t0),
+        'not an event',
+        { id: 'b2', type: 'ticket.assigned', ticketId: 'T1', occurredAt: '2026-02-02 10:00:00Z', agentType: 'bot' },
+        resolved('g3', 'T1', '2026-02-02T10:02:00Z'),
+      ],
+    });
+    expect(res.status).toBe(207);
+    expect(res.body.accepted).toBe(3);
+    expect(res.body.duplicates).toBe(0);
+    expect(res.body.rejected).toEqual([
+      { index: 1, id: 'b1', errors: ['score: must be an integer from 1 to 5, got number 6'] },
+      { index: 3, id: null, errors: ['event: must be a JSON object, got the string "not an event"'] },
+      {
+        index: 4,
+        id: 'b2',
+        errors: [expect.stringContaining('occurredAt: must be an RFC 3339 timestamp'), 'agentType: must be one of ai, human, got the string "bot"'],
+      },
+    ]);
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM ticket_events');
+    expect(n).toBe(3);
+    expect((await summary(t)).aiResolved).toBe(1);
+  });
+
+  it('NDJSON: a line that is not JSON is rejected at its index, with its line number', async () => {
+    const lines = [JSON.stringify(created('g1', 'T1', t0)), '', '{"id":"broken", nope}', JSON.stringify(assigned('g2', 'T1', t0))];
+    const res = await t.request('POST', '/api/v1/events', { raw: lines.join('\n'), contentType: 'application/x-ndjson' });
+    expect(res.status).toBe(207);
+    expect(res.body.accepted).toBe(2);
+    expect(res.body.rejected).toEqual([{ index: 1, id: 'broken', line: 3, errors: [expect.stringMatching(/^line 3 is not valid JSON/)] }]);
+  });
+
+  it('200 when all are good; a resend is all duplicates; an id names one event whatever its content', async () => {
+    const batch = [created('g1', 'T1', t0), resolved('g2', 'T1', '2026-02-02T10:05:00Z')];
+    expect((await t.request('POST', '/api/v1/events', { body: batch })).body).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    const again = await t.request('POST', '/api/v1/events', { body: { events: [...batch, { ...batch[1], agentType: 'human' }] } });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ accepted: 0, duplicates: 3, rejected: [] });
+    expect((await summary(t)).byPath.ai.resolved).toBe(1);
+  });
+
+  it('an invalid event does not reserve its id; a repeated id in one batch counts once', async () => {
+    const res = await t.request('POST', '/api/v1/events', {
+      body: [{ ...created('x', 'T1', t0), channel: '' }, created('x', 'T1', t0), created('x', 'T1', t0)],
+    });
+    expect(res.body).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect(res.body.rejected).toHaveLength(1);
+  });
+
+  it('a ticket joins the metrics when its created event arrives last', async () => {
+    await t.request('POST', '/api/v1/events', { body: [assigned('a1', 'T9', '2026-02-03T09:00:01Z'), resolved('a2', 'T9', '2026-02-03T09:02:01Z')] });
+    expect((await summary(t)).tickets).toBe(0);
+    const status = await t.request('GET', '/api/v1/status');
+    expect(status.body).toMatchObject({ events: 2, tickets: 0, incompleteTickets: 1 });
+    await t.request('POST', '/api/v1/events', { body: [created('a0', 'T9', '2026-02-03T09:00:00Z')] });
+    const s = await summary(t);
+    expect(s).toMatchObject({ tickets: 1, aiResolved: 1 });
+    expect(s.byPath.ai.handleSeconds.mean).toBe(60);
+    expect((await t.request('GET', '/api/v1/status')).body).toMatchObject({ tickets: 1, incompleteTickets: 0 });
+  });
+
+  it('repeat contact is right when the later ticket arrives first, and only within 604,800 s', async () => {
+    // T2 and T3 come first; T1 (resolved 2026-02-02T10:00Z) arrives last. T2 is created exactly
+    // 7 days (604,800 s) after T1's resolution: inside. T3's customer comes back 1 s too late.
+    await t.request('POST', '/api/v1/events', {
+      body: [
+        created('b1', 'T2', '2026-02-09T10:00:00Z'),
+        created('c0', 'U1', '2026-02-02T09:00:00Z', { customerId: 'cust-2' }),
+        resolved('c1', 'U1', '2026-02-02T10:00:00Z'),
+        created('c2', 'U2', '2026-02-09T10:00:01Z', { customerId: 'cust-2' }),
+      ],
+    });
+    expect((await summary(t)).byPath.ai.repeatContactRate).toBe(0);
+    await t.request('POST', '/api/v1/events', { body: [created('a0', 'T1', '2026-02-02T09:00:00Z'), resolved('a1', 'T1', '2026-02-02T10:00:00Z')] });
+    const s = await summary(t);
+    expect(s.byPath.ai).toMatchObject({ resolved: 2, repeatContactRate: 0.5 });
+    expect(s.verifiedAiResolved).toBe(1);
+  });
+
+  it('repeat contact ignores the query filters: the customer came back on another channel', async () => {
+    await t.request('POST', '/api/v1/events', {
+      body: [created('a0', 'T1', t0), resolved('a1', 'T1', '2026-02-02T10:01:00Z'), created('b0', 'T2', '2026-02-03T10:00:00Z', { channel: 'email' })],
+    });
+    const s = await summary(t, 'from=2026-02-01&to=2026-02-20&channel=chat&asOf=2026-03-01T00:00:00Z');
+    expect(s).toMatchObject({ tickets: 1, verifiedAiResolved: 0 });
+    expect(s.byPath.ai.repeatContactRate).toBe(1);
+  });
+
+  it('a request is one transaction: a failure stores nothing and the resend completes it', async () => {
+    // A trigger makes the ticket upsert fail for one ticket, as a crash mid-request would.
+    await t.ds.query(`CREATE FUNCTION fail_t2() RETURNS trigger AS $$ BEGIN
+        IF NEW.id = 'T2' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await t.ds.query(`CREATE TRIGGER fail_t2 BEFORE INSERT OR UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION fail_t2()`);
+    const batch = [created('a0', 'T1', t0), resolved('a1', 'T1', '2026-02-02T10:01:00Z'), created('b0', 'T2', t0, { customerId: 'c9' })];
+    try {
+      const res = await t.request('POST', '/api/v1/events', { body: batch });
+      expect(res.status).toBe(500);
+      const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM ticket_events');
+      expect(n).toBe(0);
+    } finally {
+      await t.ds.query('DROP TRIGGER fail_t2 ON tickets');
+      await t.ds.query('DROP FUNCTION fail_t2');
+    }
+    expect((await t.request('POST', '/api/v1/events', { body: batch })).body).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+    expect((await summary(t)).tickets).toBe(2);
+  });
+
+  it('concurrent requests on the same tickets give the sequential result', async () => {
+    // 40 tickets, each split over 4 requests sent at once (created, assigned, resolved, csat).
+    const parts: unknown[][] = [[], [], [], []];
+    for (let i = 0; i < 40; i++) {
+      const tk = `C${i}`;
+      parts[0].push(created(`c${i}`, tk, '2026-02-05T08:00:00Z', { customerId: `cc${i % 7}` }));
+      parts[1].push(assigned(`a${i}`, tk, '2026-02-05T08:00:10Z'));
+      parts[2].push(resolved(`r${i}`, tk, '2026-02-05T08:03:10Z', 'ai', 100 + i));
+      parts[3].push({ id: `s${i}`, type: 'csat.submitted', ticketId: tk, occurredAt: '2026-02-05T09:00:00Z', score: (i % 5) + 1 });
+    }
+    const results = await Promise.all(parts.map((body) => t.request('POST', '/api/v1/events', { body })));
+    expect(results.map((r) => r.body.accepted)).toEqual([40, 40, 40, 40]);
+    const s = await summary(t);
+    // Mean of 100..139 = 119.5; scores 1..5 eight times each: top-2 share 16/40.
+    expect(s.byPath.ai).toMatchObject({ tickets: 40, resolved: 40, handleSeconds: { mean: 119.5, median: 119.5 }, csat: { responses: 40, top2Box: 0.4 } });
+  });
+
+  it('400 for a body that is not JSON, 413 for more than 10,000 events or 10 MiB', async () => {
+    const bad = await t.request('POST', '/api/v1/events', { raw: 'this is not json', contentType: 'application/json' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/not valid JSON or NDJSON/);
+    const many = Array.from({ length: 10_001 }, (_, i) => created(`m${i}`, `M${i}`, t0));
+    const tooMany = await t.request('POST', '/api/v1/events', { body: many });
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body.message).toMatch(/at most 10000/);
+    const huge = await t.request('POST', '/api/v1/events', { raw: JSON.stringify([{ pad: 'x'.repeat(11 * 1024 * 1024) }]) });
+    expect(huge.status).toBe(413);
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM ticket_events');
+    expect(n).toBe(0);
+  });
+});
