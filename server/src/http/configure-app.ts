@@ -36,9 +36,12 @@ function serveDashboard(fastify: FastifyInstance, webDistDir: string): void {
   if (!fs.existsSync(index)) return; // API only: `npm run build -w web` has not run
   void fastify.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false });
   // Client-side routes of the single-page dashboard fall back to index.html; /api stays a 404.
-  fastify.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
-    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+  // (A catch-all route, since Nest owns Fastify's not-found handler.)
+  fastify.get('/*', (req, reply) => {
+    if (req.url.startsWith('/api')) {
+      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${req.url.split('?')[0]}` });
+    }
+    return reply.type('text/html').sendFile('index.html');
   });
 }
 

@@ -1,0 +1,29 @@
+// The one place the dashboard talks HTTP: adds the token, turns error bodies into ApiError.
+import type { ApiError as ApiErrorBody } from '../../../server/src/contract/api-types';
+import { getToken } from '../auth/token-store';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function apiGet<T>(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
+  const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  const url = qs.size > 0 ? `${path}?${qs.toString()}` : path;
+  const res = await fetch(url, { headers: { authorization: `Bearer ${getToken() ?? ''}` }, signal });
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as ApiErrorBody;
+      message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(res.status, message);
+  }
+  return (await res.json()) as T;
+}

@@ -1,0 +1,8 @@
+import type { SummaryParams } from './useSummaryQuery';
+
+/** Query-key factory: every cache key of the dashboard is built here. */
+export const queryKeys = {
+  me: ['me'] as const,
+  costModel: ['cost-model'] as const,
+  summary: (p: SummaryParams) => ['metrics', 'summary', p] as const,
+};

@@ -1,0 +1,32 @@
+// The one place that renders loading, error and empty states for a query.
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+
+interface Props<T> {
+  query: UseQueryResult<T>;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}
+
+export function QueryBoundary<T>({ query, isEmpty, empty, children }: Props<T>) {
+  if (query.isPending) {
+    return (
+      <div className="state" role="status" aria-live="polite">
+        Loading…
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="state state-error" role="alert">
+        <strong>Could not load this view.</strong> {query.error.message}{' '}
+        <button type="button" onClick={() => void query.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (isEmpty?.(query.data)) return <div className="state">{empty ?? 'Nothing in this range.'}</div>;
+  return <div aria-busy={query.isFetching}>{children(query.data)}</div>;
+}

@@ -1,0 +1,26 @@
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoney } from '../lib/format';
+import type { SavingsBar } from '../lib/summary-cards';
+
+/** Claimed vs verified savings; takes shaped data, never fetches. */
+export function SavingsChart({ bars, currency }: { bars: SavingsBar[]; currency: string }) {
+  return (
+    <figure className="chart" aria-label="Claimed versus verified savings">
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart data={bars} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" />
+          <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
+          <ReferenceLine y={0} stroke="currentColor" />
+          <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
+          <Bar dataKey="value" isAnimationActive={false}>
+            {bars.map((b) => (
+              <Cell key={b.name} fill={b.name === 'Claimed' ? 'var(--claimed)' : b.value < 0 ? 'var(--cost)' : 'var(--verified)'} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+      <figcaption>Every AI resolution priced at the average human ticket (claimed), against durable AI resolutions priced like for like by category, minus what the AI costs (verified).</figcaption>
+    </figure>
+  );
+}

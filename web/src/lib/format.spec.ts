@@ -1,0 +1,32 @@
+import { DASH, formatCount, formatDuration, formatMoney, formatNumber, formatRate } from './format';
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0s'],
+    [45.4, '45s'],
+    [134, '2m 14s'],
+    [660, '11m 00s'],
+    [3725, '1h 02m'],
+    [93708, '1d 2h'],
+    [null, DASH],
+  ])('%p s -> %s', (s, want) => expect(formatDuration(s)).toBe(want));
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [8.468546850998461, 'USD', '$8.47'],
+    [2244.164915514592, 'USD', '$2,244'],
+    [-169.2, 'USD', '-$169.20'],
+    [1700.7, 'EUR', '€1,701'],
+    [null, 'USD', DASH],
+  ])('%p %s -> %s', (v, c, want) => expect(formatMoney(v, c)).toBe(want));
+});
+
+describe('rates and counts', () => {
+  it('formats', () => {
+    expect(formatRate(0.5904255319148937)).toBe('59.0%');
+    expect(formatRate(null)).toBe(DASH);
+    expect(formatCount(12345)).toBe('12,345');
+    expect(formatNumber(0.7058069978327408, 2)).toBe('0.71');
+  });
+});

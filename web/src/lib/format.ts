@@ -1,0 +1,37 @@
+// How the dashboard writes numbers: durations as "2m 14s", money in the cost model's currency,
+// rates as percentages. Pure, tested in format.spec.ts.
+
+export const DASH = '—';
+
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return DASH;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  return `${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+}
+
+export function formatMoney(value: number | null | undefined, currency = 'USD'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  const abs = Math.abs(value);
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: abs >= 1000 ? 0 : 2,
+    minimumFractionDigits: abs >= 1000 ? 0 : 2,
+  }).format(value);
+}
+
+export function formatRate(rate: number | null | undefined, digits = 1): string {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return DASH;
+  return `${(rate * 100).toFixed(digits)}%`;
+}
+
+export function formatCount(n: number | null | undefined): string {
+  return n === null || n === undefined ? DASH : n.toLocaleString('en-US');
+}
+
+export function formatNumber(n: number | null | undefined, digits = 1): string {
+  return n === null || n === undefined || !Number.isFinite(n) ? DASH : n.toFixed(digits);
+}

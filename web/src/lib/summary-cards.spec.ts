@@ -1,0 +1,39 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Summary } from '../../../server/src/contract/api-types';
+import { savingsBars, summaryCards } from './summary-cards';
+
+// The contract fixture's first case (2026-01-05 .. 2026-01-26), as the API returns it.
+const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../server/test/fixtures/contract/expected.json'), 'utf8'));
+const summary = expected.cases[0].summary as Summary;
+const empty = expected.cases[5].summary as Summary;
+
+describe('summaryCards', () => {
+  it('shows claimed next to verified, with the gap in money', () => {
+    const cards = Object.fromEntries(summaryCards(summary, 'USD').map((c) => [c.key, c]));
+    expect(cards.tickets.value).toBe('840');
+    expect(cards.resolution.value).toBe('70.5% → 59.0%'); // 265/376 and 222/376
+    expect(cards.savings.value).toBe('$2,244 → $1,701');
+    expect(cards.savings.detail).toBe('$543.43 of the claim does not hold up'); // 2244.16 - 1700.74
+    expect(cards.handle.value).toBe('2m 02s vs 13m 24s'); // medians 122 s and 803.5 s
+    expect(cards.csat.detail).toBe('AI 60%–79% (n=78), human n=157');
+  });
+
+  it('says so when there is no human baseline', () => {
+    const cards = Object.fromEntries(summaryCards(empty, 'USD').map((c) => [c.key, c]));
+    expect(cards.savings.value).toBe('— → —');
+    expect(cards.savings.detail).toBe('no human baseline in this range');
+    expect(cards.roi.value).toBe('—');
+  });
+});
+
+describe('savingsBars', () => {
+  it('claimed, minus the AI cost, verified', () => {
+    expect(savingsBars(summary)).toEqual([
+      { name: 'Claimed', value: summary.savings.claimedSavings },
+      { name: 'AI cost', value: -169.20000000000002 },
+      { name: 'Verified', value: summary.savings.verifiedSavings },
+    ]);
+    expect(savingsBars(empty)).toEqual([{ name: 'AI cost', value: -0 }]);
+  });
+});

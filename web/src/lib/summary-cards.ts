@@ -1,0 +1,68 @@
+// Shapes a summary into what the overview shows: headline cards and the claimed-vs-verified bars.
+import type { Summary } from '../../../server/src/contract/api-types';
+import { formatCount, formatDuration, formatMoney, formatNumber, formatRate } from './format';
+
+export interface Card {
+  key: string;
+  label: string;
+  value: string;
+  detail: string;
+  tone?: 'good' | 'warn';
+}
+
+export function summaryCards(s: Summary, currency: string): Card[] {
+  const ai = s.byPath.ai;
+  const human = s.byPath.human;
+  const gap = s.savings.claimedSavings !== null && s.savings.verifiedSavings !== null ? s.savings.claimedSavings - s.savings.verifiedSavings : null;
+  return [
+    { key: 'tickets', label: 'Tickets', value: formatCount(s.tickets), detail: `${formatCount(s.resolved)} resolved` },
+    {
+      key: 'involvement',
+      label: 'AI involvement',
+      value: formatRate(s.involvementRate),
+      detail: `automation ${formatRate(s.automationRate)} (${formatCount(s.aiResolved)} of ${formatCount(s.tickets)})`,
+    },
+    {
+      key: 'resolution',
+      label: 'AI resolution: claimed vs verified',
+      value: `${formatRate(s.aiResolutionRate)} → ${formatRate(s.verifiedAiResolutionRate)}`,
+      detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiResolved)}; ${formatCount(s.pendingAiResolved)} still maturing`,
+      tone: 'warn',
+    },
+    {
+      key: 'savings',
+      label: 'Savings: claimed vs verified',
+      value: `${formatMoney(s.savings.claimedSavings, currency)} → ${formatMoney(s.savings.verifiedSavings, currency)}`,
+      detail: gap === null ? 'no human baseline in this range' : `${formatMoney(gap, currency)} of the claim does not hold up`,
+      tone: 'warn',
+    },
+    { key: 'roi', label: 'ROI (verified)', value: s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}` },
+    { key: 'fte', label: 'FTE equivalent', value: formatNumber(s.savings.fteEquivalent, 1), detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided` },
+    {
+      key: 'handle',
+      label: 'Handle time AI vs human (median)',
+      value: `${formatDuration(ai.handleSeconds.median)} vs ${formatDuration(human.handleSeconds.median)}`,
+      detail: `resolution ${formatDuration(ai.resolutionSeconds.median)} vs ${formatDuration(human.resolutionSeconds.median)}`,
+    },
+    {
+      key: 'csat',
+      label: 'CSAT top-2-box AI vs human',
+      value: `${formatRate(ai.csat.top2Box, 0)} vs ${formatRate(human.csat.top2Box, 0)}`,
+      detail: `AI ${formatRate(ai.csat.top2BoxLow, 0)}–${formatRate(ai.csat.top2BoxHigh, 0)} (n=${ai.csat.responses}), human n=${human.csat.responses}`,
+    },
+  ];
+}
+
+export interface SavingsBar {
+  name: string;
+  value: number;
+}
+
+/** Claimed savings, what the checks take away, and what is left (null-safe: missing bars are dropped). */
+export function savingsBars(s: Summary): SavingsBar[] {
+  const bars: SavingsBar[] = [];
+  if (s.savings.claimedSavings !== null) bars.push({ name: 'Claimed', value: s.savings.claimedSavings });
+  bars.push({ name: 'AI cost', value: -s.savings.aiCost });
+  if (s.savings.verifiedSavings !== null) bars.push({ name: 'Verified', value: s.savings.verifiedSavings });
+  return bars;
+}

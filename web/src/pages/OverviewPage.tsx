@@ -1,0 +1,35 @@
+import { useCostModelQuery } from '../api/useCostModelQuery';
+import { useSummaryQuery } from '../api/useSummaryQuery';
+import { KpiCard } from '../components/KpiCard';
+import { QueryBoundary } from '../components/QueryBoundary';
+import { RangeControls } from '../components/RangeControls';
+import { SavingsChart } from '../components/SavingsChart';
+import { savingsBars, summaryCards } from '../lib/summary-cards';
+import { useUrlFilters } from '../state/useUrlFilters';
+
+export function OverviewPage() {
+  const [filters, setFilters] = useUrlFilters();
+  const summary = useSummaryQuery(filters);
+  const currency = useCostModelQuery().data?.currency ?? 'USD';
+  return (
+    <main>
+      <RangeControls filters={filters} onChange={setFilters} />
+      <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
+        {(s) => (
+          <>
+            <div className="cards">
+              {summaryCards(s, currency).map((c) => (
+                <KpiCard key={c.key} card={c} />
+              ))}
+            </div>
+            <SavingsChart bars={savingsBars(s)} currency={currency} />
+            <p className="footnote">
+              Verified means an AI resolution that was not reopened and brought no repeat contact within 7 days; {s.pendingAiResolved} AI
+              resolutions are younger than 7 days (as of {new Date(s.asOf).toLocaleString()}) and not counted yet.
+            </p>
+          </>
+        )}
+      </QueryBoundary>
+    </main>
+  );
+}
