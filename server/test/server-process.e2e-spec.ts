@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { DataStatus } from '../src/contract/api-types';
 
 const MAIN = path.join(__dirname, '..', 'dist', 'server', 'src', 'main.js');
 
@@ -86,7 +87,7 @@ describe('the server process (npm start)', () => {
     expect(r.out()).not.toMatch(/postgres:\/\/postgres:[^@]+@/); // the database password never shows
 
     const auth = { authorization: `Bearer ${token}` };
-    const status = async (port: number) => (await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: auth })).json();
+    const status = async (port: number): Promise<DataStatus> => (await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: auth })).json() as Promise<DataStatus>;
     const before = await status(r.port);
     // 12 days x 25 tickets, plus the story's repeat-contact follow-ups.
     expect(before.tickets).toBeGreaterThanOrEqual(12 * 25);

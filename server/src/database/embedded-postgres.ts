@@ -92,7 +92,15 @@ export async function startEmbeddedPostgres(
     // PostgreSQL refuses to run as root; the package then runs it as the OS user `postgres`.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    // Sized for bulk ingest on one machine: more cache, and no checkpoint storms while loading.
+    // Durability settings stay at PostgreSQL's defaults (fsync, synchronous_commit on).
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'shared_buffers=256MB',
+      '-c', 'max_wal_size=4GB',
+      '-c', 'checkpoint_timeout=15min',
+    ],
     onLog: () => undefined,
     onError: (e: unknown) => log(`embedded postgres: ${e instanceof Error ? e.message : String(e)}`),
   });

@@ -1,6 +1,6 @@
 // Every rule of CONTRACT.md §1/§3a, rejected with a message that names the field, and the edge
 // cases the fine print allows.
-import { codePointLength, timestampProblem, validateEvent } from './event-validation';
+import { codePointLength, timestampMicros, timestampProblem, validateEvent } from './event-validation';
 
 const base = { id: 'e1', ticketId: 't1', occurredAt: '2026-01-05T10:00:00Z' };
 const ok = {
@@ -90,4 +90,16 @@ describe('helpers', () => {
     expect(timestampProblem('2026-12-31T23:59:59Z')).toBeNull();
     expect(timestampProblem('2026-12-31T23:59:60Z')).toContain('second 60');
   });
+});
+
+describe('timestampMicros (must equal what PostgreSQL stores)', () => {
+  it.each([
+    ['2026-01-05T10:00:00Z', Date.UTC(2026, 0, 5, 10) * 1000],
+    ['2026-01-05T13:50:53-05:00', Date.UTC(2026, 0, 5, 18, 50, 53) * 1000],
+    ['2026-01-05t10:00:00.5+05:30', Date.UTC(2026, 0, 5, 4, 30, 0) * 1000 + 500_000],
+    ['2026-01-05T10:00:00.123456Z', Date.UTC(2026, 0, 5, 10) * 1000 + 123_456],
+    ['0099-03-01T00:00:00Z', new Date('0099-03-01T00:00:00Z').getTime() * 1000], // Date.UTC would read 99 as 1999
+  ])('%s', (s, us) => expect(timestampMicros(s)).toBe(us));
+
+  it('leaves 7+ fractional digits to PostgreSQL', () => expect(timestampMicros('2026-01-05T10:00:00.1234567Z')).toBeNull());
 });

@@ -9,6 +9,8 @@ export interface ValidEvent {
   ticketId: string;
   /** RFC 3339 text with `T`/`Z` upper-cased: PostgreSQL parses it exactly (microseconds kept). */
   occurredAt: string;
+  /** The same instant in microseconds, or null when it has more than 6 fractional digits. */
+  occurredUs: number | null;
   channel: string | null;
   category: string | null;
   customerId: string | null;
@@ -58,20 +60,47 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+/**
+ * Parses an RFC 3339 timestamp: why it is not one, or its instant in microseconds, exactly as
+ * PostgreSQL stores it (null when more than 6 fractional digits would need PostgreSQL's rounding;
+ * the caller then reads the stored value instead).
+ */
+export function parseTimestamp(value: string): { problem: string } | { us: number | null } {
+  const m = RFC3339.exec(value);
+  if (!m) return { problem: 'must be an RFC 3339 timestamp like 2026-01-05T13:50:53Z or 2026-01-05T08:50:53-05:00' };
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const s = Number(m[6]);
+  const monthDays = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  if (y < 1) return { problem: 'year must be 0001 or later' };
+  if (mo < 1 || mo > 12) return { problem: `month ${m[2]} is not 01-12` };
+  if (d < 1 || d > monthDays[mo - 1]) return { problem: `day ${m[3]} does not exist in ${m[1]}-${m[2]}` };
+  if (h > 23) return { problem: `hour ${m[4]} is not 00-23` };
+  if (mi > 59) return { problem: `minute ${m[5]} is not 00-59` };
+  if (s > 59) return { problem: `second ${m[6]} is not 00-59` };
+  if (m[9] && (Number(m[10]) > 23 || Number(m[11]) > 59)) return { problem: `offset ${m[8]} is not a valid ±hh:mm` };
+  const fraction = m[7] ? m[7].slice(1) : '';
+  if (fraction.length > 6) return { us: null };
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
+  date.setUTCHours(h, mi, s, 0);
+  const offsetMin = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) : 0;
+  return { us: (date.getTime() - offsetMin * 60_000) * 1000 + Number(fraction.padEnd(6, '0')) };
+}
+
 /** Returns why `value` is not an RFC 3339 timestamp, or null when it is one. */
 export function timestampProblem(value: string): string | null {
-  const m = RFC3339.exec(value);
-  if (!m) return 'must be an RFC 3339 timestamp like 2026-01-05T13:50:53Z or 2026-01-05T08:50:53-05:00';
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
-  const monthDays = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  if (y < 1) return 'year must be 0001 or later';
-  if (mo < 1 || mo > 12) return `month ${m[2]} is not 01-12`;
-  if (d < 1 || d > monthDays[mo - 1]) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`;
-  if (h > 23) return `hour ${m[4]} is not 00-23`;
-  if (mi > 59) return `minute ${m[5]} is not 00-59`;
-  if (s > 59) return `second ${m[6]} is not 00-59`;
-  if (m[9] && (Number(m[10]) > 23 || Number(m[11]) > 59)) return `offset ${m[8]} is not a valid ±hh:mm`;
-  return null;
+  const r = parseTimestamp(value);
+  return 'problem' in r ? r.problem : null;
+}
+
+/** Microseconds since the epoch, or null (not a timestamp, or more than 6 fractional digits). */
+export function timestampMicros(value: string): number | null {
+  const r = parseTimestamp(value);
+  return 'us' in r ? r.us : null;
 }
 
 function describe(v: unknown): string {
@@ -167,9 +196,11 @@ export function validateEvent(raw: unknown): ValidationResult {
   const type = c.oneOf('type', EVENT_TYPES, true);
   const ticketId = c.string('ticketId', { required: true, min: 1, max: MAX_ID_LENGTH });
   const occurredRaw = c.string('occurredAt', { required: true, max: 64 });
+  let occurredUs: number | null = null;
   if (occurredRaw !== null) {
-    const problem = timestampProblem(occurredRaw);
-    if (problem) c.errors.push(`occurredAt: ${problem}, got ${describe(occurredRaw)}`);
+    const parsed = parseTimestamp(occurredRaw);
+    if ('problem' in parsed) c.errors.push(`occurredAt: ${parsed.problem}, got ${describe(occurredRaw)}`);
+    else occurredUs = parsed.us;
   }
 
   const event: ValidEvent = {
@@ -177,6 +208,7 @@ export function validateEvent(raw: unknown): ValidationResult {
     type: type ?? 'ticket.created',
     ticketId: ticketId ?? '',
     occurredAt: occurredRaw?.toUpperCase() ?? '',
+    occurredUs,
     channel: null,
     category: null,
     customerId: null,

@@ -13,55 +13,25 @@ export interface StoredReplayEvent extends ReplayEvent {
 @Injectable()
 export class EventsRepository {
   /**
-   * Inserts the events whose ids are new; returns the ticket ids they belong to, one per inserted
-   * event (so its length is the number accepted).
+   * Inserts the events whose ids are new; returns the ids of those it inserted. The batch travels
+   * as one JSON document (JSON.stringify is native and fast; array literals are escaped in JS).
    */
-  async insertNew(m: EntityManager, events: readonly ValidEvent[]): Promise<string[]> {
-    const cols = {
-      id: [] as string[],
-      ticketId: [] as string[],
-      type: [] as string[],
-      occurredAt: [] as string[],
-      channel: [] as (string | null)[],
-      category: [] as (string | null)[],
-      customerId: [] as (string | null)[],
-      language: [] as (string | null)[],
-      agentType: [] as (string | null)[],
-      agentId: [] as (string | null)[],
-      handleSeconds: [] as (number | null)[],
-      reason: [] as (string | null)[],
-      score: [] as (number | null)[],
-      authorType: [] as (string | null)[],
-      extra: [] as (string | null)[],
-    };
-    for (const e of events) {
-      cols.id.push(e.id);
-      cols.ticketId.push(e.ticketId);
-      cols.type.push(e.type);
-      cols.occurredAt.push(e.occurredAt);
-      cols.channel.push(e.channel);
-      cols.category.push(e.category);
-      cols.customerId.push(e.customerId);
-      cols.language.push(e.language);
-      cols.agentType.push(e.agentType);
-      cols.agentId.push(e.agentId);
-      cols.handleSeconds.push(e.handleSeconds);
-      cols.reason.push(e.reason);
-      cols.score.push(e.score);
-      cols.authorType.push(e.authorType);
-      cols.extra.push(e.extra ? JSON.stringify(e.extra) : null);
-    }
-    const rows: { ticket_id: string }[] = await m.query(
+  async insertNew(m: EntityManager, events: readonly ValidEvent[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await m.query(
       `INSERT INTO ticket_events (id, ticket_id, type, occurred_at, channel, category, customer_id,
          language, agent_type, agent_id, handle_seconds, reason, score, author_type, extra)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[],
-         $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::float8[], $12::text[],
-         $13::smallint[], $14::text[], $15::jsonb[])
+       SELECT "id", "ticketId", "type", "occurredAt", "channel", "category", "customerId", "language",
+              "agentType", "agentId", "handleSeconds", "reason", "score", "authorType", "extra"
+         FROM json_to_recordset($1::json) AS x("id" text, "ticketId" text, "type" text,
+              "occurredAt" timestamptz, "channel" text, "category" text, "customerId" text,
+              "language" text, "agentType" text, "agentId" text, "handleSeconds" float8,
+              "reason" text, "score" smallint, "authorType" text, "extra" jsonb)
        ON CONFLICT (id) DO NOTHING
-       RETURNING ticket_id`,
-      Object.values(cols),
+       RETURNING id`,
+      // Missing keys read as NULL: leaving nulls (and occurredUs) out makes the document ~40% smaller.
+      [JSON.stringify(events, (key, value) => (value === null || key === 'occurredUs' ? undefined : value))],
     );
-    return rows.map((r) => r.ticket_id);
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Every stored event of these tickets, with times as exact integer microseconds. */

@@ -65,21 +65,60 @@ export class EventsService {
     return this.ds.transaction(async (m) => {
       // Serialise concurrent batches per ticket, so each replay sees every committed event.
       await this.tickets.lockKeys(m, 1, [...new Set(valid.map((e) => e.ticketId))]);
-      const insertedFor = await this.events.insertNew(m, valid);
-      const touched = [...new Set(insertedFor)];
-      if (touched.length === 0) return 0;
+      const insertedIds = await this.events.insertNew(m, valid);
+      if (insertedIds.size === 0) return 0;
+      const inserted = valid.filter((e) => insertedIds.has(e.id));
 
-      const customersBefore = await this.tickets.customersOf(m, touched);
-      const states = replayAll(await this.events.forTickets(m, touched));
+      // A ticket with no stored row has no events but this batch's (every insert upserts its
+      // ticket in the same transaction), so it is replayed from memory; the others from the table.
+      const touched = [...new Set(inserted.map((e) => e.ticketId))];
+      const before = await this.tickets.existing(m, touched);
+      const fromMemory = new Map<string, StoredReplayEvent[]>();
+      const fromTable = new Set(before.keys());
+      for (const e of inserted) {
+        if (fromTable.has(e.ticketId)) continue;
+        const r = toReplayEvent(e);
+        if (r === null) {
+          fromTable.add(e.ticketId);
+          fromMemory.delete(e.ticketId);
+        } else {
+          const list = fromMemory.get(e.ticketId);
+          if (list) list.push(r);
+          else fromMemory.set(e.ticketId, [r]);
+        }
+      }
+      const stored = fromTable.size > 0 ? await this.events.forTickets(m, [...fromTable]) : [];
+      const states = replayAll([...stored, ...[...fromMemory.values()].flat()]);
       await this.tickets.upsert(m, states);
 
-      const customers = new Set(customersBefore);
+      const customers = new Set<string>();
+      for (const c of before.values()) if (c) customers.add(c);
       for (const s of states.values()) if (s.customerId) customers.add(s.customerId);
       await this.tickets.lockKeys(m, 2, [...customers]);
       await this.tickets.refreshRepeatContacts(m, [...customers]);
-      return insertedFor.length;
+      return insertedIds.size;
     });
   }
+}
+
+/** The replay view of a just-validated event; null when its time needs PostgreSQL's rounding. */
+function toReplayEvent(e: ValidEvent): StoredReplayEvent | null {
+  const occurredUs = e.occurredUs;
+  if (occurredUs === null) return null;
+  return {
+    ticketId: e.ticketId,
+    id: e.id,
+    type: e.type,
+    occurredUs,
+    channel: e.channel,
+    category: e.category,
+    customerId: e.customerId,
+    language: e.language,
+    agentType: e.agentType,
+    handleSeconds: e.handleSeconds,
+    score: e.score,
+    authorType: e.authorType,
+  };
 }
 
 function replayAll(events: readonly StoredReplayEvent[]): Map<string, TicketState> {

@@ -8,7 +8,7 @@ import { TicketState } from './ticket-replay';
 export const REPEAT_WINDOW_SQL = `interval '604800 seconds'`;
 
 /** Microseconds since the epoch to timestamptz, exactly (no float rounding). */
-const usToTs = (expr: string) => `CASE WHEN ${expr} IS NULL THEN NULL ELSE 'epoch'::timestamptz + ${expr} * interval '1 microsecond' END`;
+const usToTs = (expr: string) => `'epoch'::timestamptz + ${expr} * interval '1 microsecond'`; // NULL stays NULL
 
 @Injectable()
 export class TicketsRepository {
@@ -22,72 +22,32 @@ export class TicketsRepository {
     );
   }
 
-  /** The customers these tickets belong to now (before an update). */
-  async customersOf(m: EntityManager, ticketIds: readonly string[]): Promise<string[]> {
-    const rows: { customer_id: string }[] = await m.query(
-      `SELECT DISTINCT customer_id FROM tickets WHERE id = ANY($1::text[]) AND customer_id IS NOT NULL`,
+  /** Which of these tickets are already stored, with the customer each belongs to now. */
+  async existing(m: EntityManager, ticketIds: readonly string[]): Promise<Map<string, string | null>> {
+    const rows: { id: string; customer_id: string | null }[] = await m.query(
+      `SELECT id, customer_id FROM tickets WHERE id = ANY($1::text[])`,
       [ticketIds],
     );
-    return rows.map((r) => r.customer_id);
+    return new Map(rows.map((r) => [r.id, r.customer_id]));
   }
 
+  /** Writes the replayed states (one JSON document for the batch; times as exact microseconds). */
   async upsert(m: EntityManager, states: ReadonlyMap<string, TicketState>): Promise<void> {
-    const c = {
-      id: [] as string[],
-      created: [] as (number | null)[],
-      channel: [] as (string | null)[],
-      category: [] as (string | null)[],
-      customerId: [] as (string | null)[],
-      language: [] as (string | null)[],
-      path: [] as string[],
-      aiInvolved: [] as boolean[],
-      humanInvolved: [] as boolean[],
-      resolved: [] as boolean[],
-      resolvedAt: [] as (number | null)[],
-      resolvedBy: [] as (string | null)[],
-      reopened: [] as boolean[],
-      csat: [] as (number | null)[],
-      aiSeconds: [] as number[],
-      humanSeconds: [] as number[],
-      firstResponse: [] as (number | null)[],
-      eventCount: [] as number[],
-      lastEvent: [] as number[],
-    };
-    for (const [id, s] of states) {
-      c.id.push(id);
-      c.created.push(s.createdUs);
-      c.channel.push(s.channel);
-      c.category.push(s.category);
-      c.customerId.push(s.customerId);
-      c.language.push(s.language);
-      c.path.push(s.path);
-      c.aiInvolved.push(s.aiInvolved);
-      c.humanInvolved.push(s.humanInvolved);
-      c.resolved.push(s.resolved);
-      c.resolvedAt.push(s.resolvedUs);
-      c.resolvedBy.push(s.resolvedBy);
-      c.reopened.push(s.reopened);
-      c.csat.push(s.csat);
-      c.aiSeconds.push(s.aiSeconds);
-      c.humanSeconds.push(s.humanSeconds);
-      c.firstResponse.push(s.firstResponseSeconds);
-      c.eventCount.push(s.eventCount);
-      c.lastEvent.push(s.lastEventUs);
-    }
+    const rows: (TicketState & { id: string })[] = [];
+    for (const [id, s] of states) rows.push({ ...s, id });
     await m.query(
       `INSERT INTO tickets (id, created_at, channel, category, customer_id, language, path,
          ai_involved, human_involved, resolved, resolved_at, resolved_by, reopened, csat,
          ai_seconds, human_seconds, first_response_seconds, event_count, last_event_at, updated_at)
-       SELECT u.id, ${usToTs('u.created')}, u.channel, u.category, u.customer_id, u.language, u.path,
-         u.ai_involved, u.human_involved, u.resolved, ${usToTs('u.resolved_at')}, u.resolved_by,
-         u.reopened, u.csat, u.ai_seconds, u.human_seconds, u.first_response, u.event_count,
-         ${usToTs('u.last_event')}, now()
-       FROM unnest($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::bool[], $9::bool[], $10::bool[], $11::int8[], $12::text[], $13::bool[], $14::smallint[],
-         $15::float8[], $16::float8[], $17::float8[], $18::int[], $19::int8[])
-         AS u(id, created, channel, category, customer_id, language, path, ai_involved, human_involved,
-              resolved, resolved_at, resolved_by, reopened, csat, ai_seconds, human_seconds,
-              first_response, event_count, last_event)
+       SELECT u."id", ${usToTs('u."createdUs"')}, u."channel", u."category", u."customerId", u."language",
+         u."path", u."aiInvolved", u."humanInvolved", u."resolved", ${usToTs('u."resolvedUs"')},
+         u."resolvedBy", u."reopened", u."csat", u."aiSeconds", u."humanSeconds",
+         u."firstResponseSeconds", u."eventCount", ${usToTs('u."lastEventUs"')}, now()
+       FROM json_to_recordset($1::json) AS u("id" text, "createdUs" int8, "channel" text,
+         "category" text, "customerId" text, "language" text, "path" text, "aiInvolved" bool,
+         "humanInvolved" bool, "resolved" bool, "resolvedUs" int8, "resolvedBy" text,
+         "reopened" bool, "csat" smallint, "aiSeconds" float8, "humanSeconds" float8,
+         "firstResponseSeconds" float8, "eventCount" int, "lastEventUs" int8)
        ON CONFLICT (id) DO UPDATE SET
          created_at = EXCLUDED.created_at, channel = EXCLUDED.channel, category = EXCLUDED.category,
          customer_id = EXCLUDED.customer_id, language = EXCLUDED.language, path = EXCLUDED.path,
@@ -97,7 +57,7 @@ export class TicketsRepository {
          ai_seconds = EXCLUDED.ai_seconds, human_seconds = EXCLUDED.human_seconds,
          first_response_seconds = EXCLUDED.first_response_seconds,
          event_count = EXCLUDED.event_count, last_event_at = EXCLUDED.last_event_at, updated_at = now()`,
-      Object.values(c),
+      [JSON.stringify(rows)],
     );
   }
 

@@ -1,0 +1,103 @@
+// Shared by the benchmarks: a fresh database (embedded, or a new one on BENCH_DATABASE_URL), the
+// built server as a child process, its peak RSS, and where results are written.
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { findRepoRoot } from '../config/repo-root';
+import { freePort, startEmbeddedPostgres } from '../database/embedded-postgres';
+
+export interface BenchDatabase {
+  url: string;
+  label: string;
+  close(): Promise<void>;
+}
+
+export async function benchDatabase(): Promise<BenchDatabase> {
+  const external = process.env.BENCH_DATABASE_URL;
+  if (external) {
+    const name = `claimcheck_bench_${Date.now()}`;
+    const admin = new Client({ connectionString: external });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(external);
+    u.pathname = `/${name}`;
+    return {
+      url: u.toString(),
+      label: `PostgreSQL at ${u.host}`,
+      async close() {
+        const c = new Client({ connectionString: external });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-bench-'));
+  fs.chmodSync(dir, 0o755);
+  const db = await startEmbeddedPostgres(dir);
+  return {
+    url: db.url,
+    label: 'embedded PostgreSQL 18',
+    async close() {
+      await db.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BenchServer {
+  port: number;
+  token: string;
+  proc: ChildProcess;
+  /** Peak resident set size of the server process so far (VmHWM), in MB. */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServer(databaseUrl: string): Promise<BenchServer> {
+  const main = path.join(findRepoRoot(), 'server', 'dist', 'server', 'src', 'main.js');
+  const port = await freePort();
+  const token = `bench-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  // BENCH_NODE_ARGS: extra node flags for the server, e.g. --cpu-prof to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, main], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: token, LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode}`);
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (i > 600) throw new Error('the server did not come up in 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    port,
+    token,
+    proc,
+    peakRssMb() {
+      const status = fs.readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+    },
+    stop() {
+      return new Promise((resolve) => {
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      });
+    },
+  };
+}
+
+export function writeResult(name: string, result: Record<string, unknown>): string {
+  const dir = path.join(findRepoRoot(), 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(dir, `${name}-${stamp}.json`);
+  const body = JSON.stringify({ ...result, machine: { cpus: os.cpus().length, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version } }, null, 2);
+  fs.writeFileSync(file, body + '\n');
+  fs.writeFileSync(path.join(dir, `${name}-latest.json`), body + '\n');
+  return file;
+}
