@@ -83,4 +83,16 @@ describe('contract fixture scenario', () => {
     expect(again).toEqual({ accepted: 0, duplicates: e.accepted + e.duplicates, rejected: e.rejected, sent: e.lines });
     await expectAllCases(t);
   });
+
+  it('eight requests at once, each the whole fixture in its own order: no deadlock, each event once', async () => {
+    t = await createTestApp();
+    const e = expected().ingest;
+    const results = await Promise.all(
+      [11, 12, 13, 14, 15, 16, 17, 18].map((seed) => t.request('POST', '/api/v1/events', body(shuffle(fixtureLines(), seed), 'ndjson'))),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(207));
+    expect(results.reduce((n, r) => n + r.body.accepted, 0)).toBe(e.accepted);
+    expect(results.reduce((n, r) => n + r.body.duplicates, 0)).toBe(8 * (e.accepted + e.duplicates) - e.accepted);
+    await expectAllCases(t);
+  });
 });

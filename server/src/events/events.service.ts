@@ -60,18 +60,27 @@ export class EventsService {
     return { accepted, duplicates: valid.length - accepted + repeatedInBatch, rejected };
   }
 
-  /** One transaction: a failure leaves nothing half-applied and a resend completes the batch. */
+  /**
+   * One transaction: a failure leaves nothing half-applied and a resend completes the batch.
+   * Concurrency: the insert runs without advisory locks (it is the slowest step, and ON CONFLICT
+   * settles races on ids); then each touched ticket is locked, and then each affected customer, both in sorted
+   * order, so each replay sees every event committed before it and no two batches deadlock.
+   * Ticket rows are only written under their customer's lock, which the repeat-contact refresh of
+   * another batch may be holding.
+   */
   private store(valid: readonly ValidEvent[]): Promise<number> {
+    // Inserting in id order makes concurrent inserts take their row locks in one global order, so
+    // two batches that share ids wait for each other instead of deadlocking.
+    const ordered = [...valid].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return this.ds.transaction(async (m) => {
-      // Serialise concurrent batches per ticket, so each replay sees every committed event.
-      await this.tickets.lockKeys(m, 1, [...new Set(valid.map((e) => e.ticketId))]);
-      const insertedIds = await this.events.insertNew(m, valid);
+      const insertedIds = await this.events.insertNew(m, ordered);
       if (insertedIds.size === 0) return 0;
       const inserted = valid.filter((e) => insertedIds.has(e.id));
-
-      // A ticket with no stored row has no events but this batch's (every insert upserts its
-      // ticket in the same transaction), so it is replayed from memory; the others from the table.
       const touched = [...new Set(inserted.map((e) => e.ticketId))];
+      await this.tickets.lockKeys(m, 1, touched);
+
+      // A ticket with no stored row has no committed events (every insert upserts its ticket in
+      // the same transaction), so it is replayed from this batch in memory; the others from the table.
       const before = await this.tickets.existing(m, touched);
       const fromMemory = new Map<string, StoredReplayEvent[]>();
       const fromTable = new Set(before.keys());
@@ -89,12 +98,12 @@ export class EventsService {
       }
       const stored = fromTable.size > 0 ? await this.events.forTickets(m, [...fromTable]) : [];
       const states = replayAll([...stored, ...[...fromMemory.values()].flat()]);
-      await this.tickets.upsert(m, states);
 
       const customers = new Set<string>();
       for (const c of before.values()) if (c) customers.add(c);
       for (const s of states.values()) if (s.customerId) customers.add(s.customerId);
       await this.tickets.lockKeys(m, 2, [...customers]);
+      await this.tickets.upsert(m, states);
       await this.tickets.refreshRepeatContacts(m, [...customers]);
       return insertedIds.size;
     });

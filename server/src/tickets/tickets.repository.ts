@@ -68,18 +68,16 @@ export class TicketsRepository {
    */
   async refreshRepeatContacts(m: EntityManager, customerIds: readonly string[]): Promise<void> {
     if (customerIds.length === 0) return;
+    // A single-table UPDATE, so the customer index drives it (a join back to tickets invited a
+    // full scan per batch as the table grew); only flags that change are written.
     await m.query(
-      `UPDATE tickets t SET repeat_contact = v.rc
-         FROM (
-           SELECT a.id, (a.resolved AND EXISTS (
-                    SELECT 1 FROM tickets b
-                     WHERE b.customer_id = a.customer_id AND b.id <> a.id
-                       AND b.created_at > a.resolved_at
-                       AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL})) AS rc
-             FROM tickets a
-            WHERE a.customer_id = ANY($1::text[])
-         ) v
-        WHERE t.id = v.id AND t.repeat_contact IS DISTINCT FROM v.rc`,
+      `UPDATE tickets a SET repeat_contact = NOT a.repeat_contact
+        WHERE a.customer_id = ANY($1::text[])
+          AND a.repeat_contact <> (a.resolved AND EXISTS (
+                SELECT 1 FROM tickets b
+                 WHERE b.customer_id = a.customer_id AND b.id <> a.id
+                   AND b.created_at > a.resolved_at
+                   AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL}))`,
       [customerIds],
     );
   }
