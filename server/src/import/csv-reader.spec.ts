@@ -1,0 +1,50 @@
+import { Readable } from 'node:stream';
+import { CsvRecord, readCsv, readNdjson, uniqueHeaders } from './csv-reader';
+
+async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+/** Feeds the text in small chunks, so quotes and line breaks straddle chunk boundaries. */
+const chunks = (text: string, size = 3) => Readable.from(Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, i * size + size)));
+
+describe('readCsv', () => {
+  it('quoted fields with commas, doubled quotes and line breaks, across chunk boundaries', async () => {
+    const text = 'id,text,n\r\n1,"a, b",2\r\n2,"say ""hi""\nsecond line",3\n3,,\n';
+    const rows = (await all(readCsv(chunks(text)))) as CsvRecord[];
+    expect(rows.map((r) => r.values)).toEqual([
+      { id: '1', text: 'a, b', n: '2' },
+      { id: '2', text: 'say "hi"\nsecond line', n: '3' },
+      { id: '3', text: '', n: '' },
+    ]);
+    expect(rows.map((r) => [r.row, r.line])).toEqual([[1, 2], [2, 3], [3, 5]]);
+  });
+
+  it('keeps duplicate header names apart', async () => {
+    expect(uniqueHeaders(['Case', 'Variant', 'x', 'Variant'])).toEqual(['Case', 'Variant', 'x', 'Variant_2']);
+    const [r] = (await all(readCsv(Readable.from(['a,b,a\n1,2,3\n'])))) as CsvRecord[];
+    expect(r.values).toEqual({ a: '1', b: '2', a_2: '3' });
+  });
+
+  it('strips a byte-order mark and tolerates a missing final newline', async () => {
+    const rows = (await all(readCsv(Readable.from(['\uFEFFx,y\n1,2'])))) as CsvRecord[];
+    expect(rows.map((r) => r.values)).toEqual([{ x: '1', y: '2' }]);
+  });
+
+  it('says so when the file ends inside a quote', async () => {
+    await expect(all(readCsv(Readable.from(['x\n"open\n'])))).rejects.toThrow(/ends inside a quoted field/);
+  });
+});
+
+describe('readNdjson', () => {
+  it('reads objects, skips blank lines, reports bad ones with their line', async () => {
+    const rows = await all(readNdjson(chunks('{"a":1,"b":null}\n\n[1]\n{"c":{"d":2}}\nnope\n', 4)));
+    expect(rows).toEqual([
+      { row: 1, line: 1, values: { a: '1', b: '' } },
+      { row: 2, line: 3, error: 'not a JSON object' },
+      { row: 3, line: 4, values: { c: '{"d":2}' } },
+      { row: 4, line: 5, error: expect.stringMatching(/^not valid JSON/) },
+    ]);
+  });
+});

@@ -1,0 +1,147 @@
+// Streaming CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF)
+// with constant memory: records are yielded as the bytes arrive, never the whole file at once.
+import type { Readable } from 'node:stream';
+
+export interface CsvRecord {
+  /** 1-based record number (the header is record 0), not a line number: fields may span lines. */
+  row: number;
+  /** 1-based physical line the record starts on, for error messages. */
+  line: number;
+  values: Record<string, string>;
+}
+
+/** Duplicate header names get a suffix (`Variant`, `Variant_2`), so no column is lost. */
+export function uniqueHeaders(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((raw) => {
+    const name = raw.trim();
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name}_${n}`;
+  });
+}
+
+/** Parses CSV text chunks into rows of fields. */
+export class CsvTokenizer {
+  private field = '';
+  private row: string[] = [];
+  private quoted = false;
+  private quoteSeen = false; // just saw a quote inside a quoted field (maybe the first of "")
+  private line = 1;
+  private rowLine = 1;
+  private atFieldStart = true;
+  private readonly out: { fields: string[]; line: number }[] = [];
+
+  push(chunk: string): { fields: string[]; line: number }[] {
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (this.quoted) {
+        if (this.quoteSeen) {
+          this.quoteSeen = false;
+          if (c === '"') {
+            this.field += '"';
+            continue;
+          }
+          this.quoted = false; // that quote closed the field; handle c below
+        } else if (c === '"') {
+          this.quoteSeen = true;
+          continue;
+        } else {
+          if (c === '\n') this.line++;
+          this.field += c;
+          continue;
+        }
+      }
+      if (c === '"' && this.atFieldStart) {
+        this.quoted = true;
+        this.atFieldStart = false;
+      } else if (c === ',') {
+        this.row.push(this.field);
+        this.field = '';
+        this.atFieldStart = true;
+      } else if (c === '\n') {
+        this.endRow();
+        this.line++;
+        this.rowLine = this.line;
+      } else if (c === '\r') {
+        // CRLF: the \n ends the row
+      } else {
+        this.field += c;
+        this.atFieldStart = false;
+      }
+    }
+    return this.out.splice(0);
+  }
+
+  end(): { fields: string[]; line: number }[] {
+    if (this.quoted && this.quoteSeen) this.quoted = false;
+    if (this.field !== '' || this.row.length > 0) this.endRow();
+    return this.out.splice(0);
+  }
+
+  /** True when the input ended inside a quoted field (a broken file). */
+  get unterminated(): boolean {
+    return this.quoted;
+  }
+
+  private endRow() {
+    this.row.push(this.field);
+    if (!(this.row.length === 1 && this.row[0] === '')) this.out.push({ fields: this.row, line: this.rowLine });
+    this.row = [];
+    this.field = '';
+    this.atFieldStart = true;
+  }
+}
+
+export async function* readCsv(input: Readable): AsyncGenerator<CsvRecord> {
+  const tok = new CsvTokenizer();
+  let headers: string[] | null = null;
+  let row = 0;
+  const emit = function* (rows: { fields: string[]; line: number }[]): Generator<CsvRecord> {
+    for (const r of rows) {
+      if (!headers) {
+        headers = uniqueHeaders(r.fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f)));
+        continue;
+      }
+      const values: Record<string, string> = {};
+      headers.forEach((h, i) => (values[h] = r.fields[i] ?? ''));
+      if (r.fields.length > headers.length) values.__extra = r.fields.slice(headers.length).join(',');
+      yield { row: ++row, line: r.line, values };
+    }
+  };
+  input.setEncoding('utf8');
+  for await (const chunk of input) yield* emit(tok.push(chunk as string));
+  yield* emit(tok.end());
+  if (tok.unterminated) throw new Error('the file ends inside a quoted field (an opening " has no closing one)');
+}
+
+export async function* readNdjson(input: Readable): AsyncGenerator<CsvRecord | { row: number; line: number; error: string }> {
+  input.setEncoding('utf8');
+  let rest = '';
+  let line = 0;
+  let row = 0;
+  const parse = (text: string) => {
+    line++;
+    if (text.trim() === '') return null;
+    row++;
+    try {
+      const v = JSON.parse(text);
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return { row, line, error: 'not a JSON object' };
+      const values: Record<string, string> = {};
+      for (const [k, x] of Object.entries(v)) values[k] = x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x);
+      return { row, line, values };
+    } catch (e) {
+      return { row, line, error: `not valid JSON (${(e as Error).message})` };
+    }
+  };
+  for await (const chunk of input) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop() ?? '';
+    for (const p of parts) {
+      const r = parse(p.replace(/\r$/, ''));
+      if (r) yield r;
+    }
+  }
+  const r = parse(rest);
+  if (r) yield r;
+}

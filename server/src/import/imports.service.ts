@@ -1,0 +1,129 @@
+// Imports through the API: the upload is saved to a temporary file, then imported in the
+// background with the same pipeline as the CLI; the job's status and report can be polled.
+import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Transform, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { EventsService } from '../events/events.service';
+import { ImportReport, runImport } from './importer';
+import { Mapping, mappingProblems } from './mapping';
+import { PRESETS } from './presets';
+
+export interface ImportJob {
+  id: string;
+  fileName: string;
+  bytes: number;
+  preset: string | null;
+  dryRun: boolean;
+  status: 'running' | 'done' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  rowsRead: number;
+  eventsProduced: number;
+  report: ImportReport | null;
+  error: string | null;
+}
+
+export interface ImportRequest {
+  file: Readable;
+  fileName: string;
+  preset?: string;
+  mapping?: string;
+  dryRun?: string;
+  format?: string;
+}
+
+const MAX_JOBS = 100;
+
+@Injectable()
+export class ImportsService {
+  private readonly jobs = new Map<string, ImportJob>();
+  private readonly log = new Logger('Imports');
+
+  constructor(private readonly events: EventsService) {}
+
+  private mapping(r: ImportRequest): Mapping {
+    if (r.preset && r.mapping) throw new BadRequestException('preset, mapping: give one of them, not both');
+    if (r.preset) {
+      const m = PRESETS[r.preset];
+      if (!m) throw new BadRequestException(`preset: unknown "${r.preset}"; presets: ${Object.keys(PRESETS).join(', ')}`);
+      return m;
+    }
+    if (!r.mapping) throw new BadRequestException(`preset or mapping: one is required (presets: ${Object.keys(PRESETS).join(', ')})`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(r.mapping);
+    } catch (e) {
+      throw new BadRequestException(`mapping: not valid JSON (${(e as Error).message})`);
+    }
+    const problems = mappingProblems(raw);
+    if (problems.length) throw new BadRequestException(problems.map((p) => `mapping.${p}`));
+    return raw as Mapping;
+  }
+
+  /** Saves the upload, starts the import in the background and returns the job. */
+  async start(r: ImportRequest): Promise<ImportJob> {
+    const mapping = this.mapping(r);
+    const format = (r.format ?? (/\.(nd)?jsonl?$/i.test(r.fileName) ? 'ndjson' : 'csv')) as 'csv' | 'ndjson';
+    if (!['csv', 'ndjson'].includes(format)) throw new BadRequestException('format: csv or ndjson');
+    if (r.dryRun !== undefined && !['true', 'false'].includes(r.dryRun)) throw new BadRequestException('dryRun: true or false');
+    const id = crypto.randomUUID();
+    const file = path.join(os.tmpdir(), `claimcheck-import-${id}`);
+    let bytes = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _e, cb) {
+        bytes += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    await pipeline(r.file, count, fs.createWriteStream(file));
+    if ((r.file as Readable & { truncated?: boolean }).truncated) {
+      fs.rmSync(file, { force: true });
+      throw new BadRequestException('file: larger than the upload limit (200 MiB); use the CLI (npm run import)');
+    }
+    const job: ImportJob = {
+      id, fileName: r.fileName, bytes, preset: r.preset ?? null, dryRun: r.dryRun === 'true', status: 'running',
+      startedAt: new Date().toISOString(), finishedAt: null, rowsRead: 0, eventsProduced: 0, report: null, error: null,
+    };
+    this.jobs.set(id, job);
+    while (this.jobs.size > MAX_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
+    void this.run(job, file, format, mapping);
+    return job;
+  }
+
+  private async run(job: ImportJob, file: string, format: 'csv' | 'ndjson', mapping: Mapping): Promise<void> {
+    try {
+      job.report = await runImport(fs.createReadStream(file), {
+        format,
+        mapping,
+        dryRun: job.dryRun,
+        ingest: (items) => this.events.ingest(items),
+        onProgress: (rows, events) => {
+          job.rowsRead = rows;
+          job.eventsProduced = events;
+        },
+      });
+      job.status = 'done';
+    } catch (e) {
+      job.status = 'failed';
+      job.error = (e as Error).message;
+      this.log.warn(`import ${job.id} (${job.fileName}) failed: ${job.error}`);
+    } finally {
+      job.finishedAt = new Date().toISOString();
+      fs.rmSync(file, { force: true });
+    }
+  }
+
+  get(id: string): ImportJob {
+    const job = this.jobs.get(id);
+    if (!job) throw new NotFoundException(`import ${id} is unknown (jobs are kept in memory until the server restarts)`);
+    return job;
+  }
+
+  list(): ImportJob[] {
+    return [...this.jobs.values()].reverse();
+  }
+}

@@ -1,0 +1,142 @@
+// How a helpdesk export becomes contract events. A mapping is JSON (see docs/IMPORT.md); the
+// presets in presets/ are mappings too, except the ServiceNow audit log, whose state machine is code.
+import type { CsvRecord } from './csv-reader';
+
+export type ContractEvent = { id: string; type: string; ticketId: string; occurredAt: string } & Record<string, unknown>;
+
+export interface RowOutcome {
+  row: number;
+  line: number;
+  events: ContractEvent[];
+  /** Why the row was rejected; unset when it was imported (possibly producing no event). */
+  reason?: string;
+}
+
+export interface Mapper {
+  push(rec: CsvRecord): RowOutcome[];
+  flush(): RowOutcome[];
+}
+
+/** A value: a column of the row, or a constant. */
+export type ValueSpec = string | { column: string } | { value: string };
+
+export interface AiRule {
+  /** Agent or group ids that are AI. */
+  ids?: string[];
+  /** A regular expression (case-insensitive) matched against the agent id. */
+  pattern?: string;
+}
+
+export interface TimeSpec {
+  column: string;
+  /** Tokens YYYY M MM D DD H HH mm ss SSS, or 'auto'. */
+  format?: string;
+  /** IANA zone of local times; default UTC. */
+  timeZone?: string;
+}
+
+export interface TicketFields {
+  channel: ValueSpec;
+  category?: ValueSpec;
+  customerId?: ValueSpec;
+  language?: ValueSpec;
+}
+
+export interface EventLogMapping {
+  kind: 'event-log';
+  /** Prefix of ticket and event ids, so two sources never collide. */
+  source: string;
+  caseId: string;
+  timestamp: TimeSpec;
+  activity: string;
+  agent?: string;
+  /** Activity name -> what it means. Unlisted activities produce no event. */
+  activities: Record<string, 'assigned' | 'resolved' | 'closed' | 'escalation' | 'reopened' | 'message'>;
+  ticket: TicketFields;
+  ai?: AiRule;
+}
+
+export interface TicketTableMapping {
+  kind: 'ticket-table';
+  source: string;
+  ticketId: string;
+  /** Creation time; with several columns, the earliest present one. */
+  createdAt: TimeSpec | { columns: string[]; format?: string; timeZone?: string };
+  firstResponseAt?: string;
+  resolvedAt?: string;
+  /** A ticket is resolved when this column has one of these values (default: when resolvedAt is present). */
+  resolvedWhen?: { column: string; values: string[] };
+  csat?: string;
+  agent?: string;
+  ticket: TicketFields;
+  ai?: AiRule;
+}
+
+export interface ServiceNowMapping {
+  kind: 'servicenow-incident';
+  source: string;
+  timeZone?: string;
+  ai?: AiRule;
+}
+
+export type Mapping = EventLogMapping | TicketTableMapping | ServiceNowMapping;
+
+/** Values exports use for "missing". */
+export function missing(v: string | undefined): boolean {
+  return v === undefined || v.trim() === '' || v.trim() === '?' || /^(null|n\/a|na)$/i.test(v.trim());
+}
+
+export function valueOf(spec: ValueSpec | undefined, rec: Record<string, string>): string | undefined {
+  if (spec === undefined) return undefined;
+  if (typeof spec === 'string') return missing(rec[spec]) ? undefined : rec[spec].trim();
+  if ('value' in spec) return spec.value;
+  return missing(rec[spec.column]) ? undefined : rec[spec.column].trim();
+}
+
+export function aiMatcher(rule: AiRule | undefined): (agent: string | undefined) => boolean {
+  const ids = new Set(rule?.ids ?? []);
+  const re = rule?.pattern ? new RegExp(rule.pattern, 'i') : null;
+  return (agent) => agent !== undefined && (ids.has(agent) || (re !== null && re.test(agent)));
+}
+
+/** Columns a mapping reads, to say early when a file does not have them. */
+export function requiredColumns(m: Mapping): string[] {
+  const cols = (s: ValueSpec | undefined) => (s && typeof s === 'object' && 'column' in s ? [s.column] : typeof s === 'string' ? [s] : []);
+  const ticket = (t: TicketFields) => [...cols(t.channel), ...cols(t.category), ...cols(t.customerId), ...cols(t.language)];
+  if (m.kind === 'event-log') return [m.caseId, m.timestamp.column, m.activity, ...(m.agent ? [m.agent] : []), ...ticket(m.ticket)];
+  if (m.kind === 'ticket-table') {
+    const created = 'columns' in m.createdAt ? m.createdAt.columns : [m.createdAt.column];
+    return [m.ticketId, ...created, ...[m.firstResponseAt, m.resolvedAt, m.csat, m.agent, m.resolvedWhen?.column].filter((c): c is string => !!c), ...ticket(m.ticket)];
+  }
+  return ['number', 'incident_state', 'sys_mod_count', 'opened_at', 'sys_updated_at', 'contact_type', 'category', 'caller_id', 'assigned_to', 'reopen_count', 'resolved_by', 'resolved_at'];
+}
+
+/** Validates a mapping read from JSON; returns the problems (empty when it is usable). */
+export function mappingProblems(m: unknown): string[] {
+  if (typeof m !== 'object' || m === null) return ['mapping: must be a JSON object'];
+  const o = m as Record<string, unknown>;
+  const p: string[] = [];
+  if (!['event-log', 'ticket-table', 'servicenow-incident'].includes(o.kind as string)) p.push('kind: must be event-log, ticket-table or servicenow-incident');
+  if (typeof o.source !== 'string' || !/^[A-Za-z0-9_-]{1,32}$/.test(o.source)) p.push('source: must be 1-32 letters, digits, _ or - (it prefixes every id)');
+  if (o.kind === 'event-log') {
+    for (const f of ['caseId', 'activity']) if (typeof o[f] !== 'string') p.push(`${f}: must name a column`);
+    if (typeof (o.timestamp as TimeSpec | undefined)?.column !== 'string') p.push('timestamp.column: must name a column');
+    if (typeof o.activities !== 'object' || o.activities === null) p.push('activities: must map activity names to assigned, resolved, closed, escalation, reopened or message');
+  }
+  if (o.kind === 'ticket-table') {
+    if (typeof o.ticketId !== 'string') p.push('ticketId: must name a column');
+    if (typeof o.createdAt !== 'object' || o.createdAt === null) p.push('createdAt: must be {column} or {columns: [...]}');
+  }
+  if ((o.kind === 'event-log' || o.kind === 'ticket-table') && (typeof o.ticket !== 'object' || o.ticket === null || !('channel' in (o.ticket as object)))) {
+    p.push('ticket.channel: required (a column, or {"value": "email"} when the export has none)');
+  }
+  const ai = o.ai as AiRule | undefined;
+  if (ai?.pattern) {
+    try {
+      new RegExp(ai.pattern);
+    } catch {
+      p.push(`ai.pattern: not a valid regular expression: ${ai.pattern}`);
+    }
+  }
+  return p;
+}
