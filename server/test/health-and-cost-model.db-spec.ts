@@ -16,6 +16,8 @@ describe('cost model', () => {
     expect(put.body).toMatchObject({ version: 2, humanHourlyCost: 40, aiCostPerConversation: 0.45, aiCostPerResolution: 0.2, changedBy: 'ADMIN_TOKEN' });
     const history = await t.request('GET', '/api/v1/cost-model/history');
     expect(history.body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(history.body[0].changes).toEqual({ humanHourlyCost: { old: 32, new: 40 }, aiCostPerResolution: { old: 0, new: 0.2 } });
+    expect(history.body[1].changes).toEqual({});
 
     const s = await t.request('GET', summaryUrl({ from: '2026-01-01', to: '2026-01-08' }));
     expect(s.body.costModel).toEqual({ humanHourlyCost: 40, aiCostPerConversation: 0.45, aiCostPerResolution: 0.2, fteHoursPerMonth: 120 });

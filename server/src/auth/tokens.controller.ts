@@ -1,3 +1,4 @@
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { CreatedToken, TokenInfo, WhoAmI } from '../contract/api-types';
 import type { AuthedRequest } from './auth.guard';
@@ -5,6 +6,8 @@ import { CreateTokenDto } from './create-token.dto';
 import { RequireRole } from './roles.decorator';
 import { TokensService } from './tokens.service';
 
+@ApiTags('access')
+@ApiBearerAuth()
 @Controller('api/v1')
 export class TokensController {
   constructor(private readonly tokens: TokensService) {}

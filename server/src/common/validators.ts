@@ -47,3 +47,21 @@ export class IsNonNegativeDecimal implements ValidatorConstraintInterface {
     return `${a.property}: must be a non-negative decimal number such as 32 or 0.45, got "${String(a.value)}"`;
   }
 }
+
+/** A filter list: a comma-separated string or the parameter repeated, each value 1-256 characters. */
+@ValidatorConstraint({ name: 'filterList' })
+export class IsFilterList implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    const list = Array.isArray(v) ? v : [v];
+    return list.every((x) => typeof x === 'string' && x.split(',').every((s) => s.trim().length > 0 && s.length <= 256));
+  }
+  defaultMessage(a: ValidationArguments) {
+    return `${a.property}: must be a comma-separated list of non-empty values, got ${JSON.stringify(a.value)}`;
+  }
+}
+
+/** Splits a validated filter list into its values. */
+export function filterValues(v: string | string[] | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  return [...new Set((Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',').map((s) => s.trim())))];
+}

@@ -128,3 +128,55 @@ export interface ApiError {
   error: string;
   message: string | string[];
 }
+
+/** One ticket of a drill-down list: its replayed state (CONTRACT.md §2) and the derived flags. */
+export interface TicketRow {
+  id: string;
+  createdAt: string;
+  channel: string;
+  category: string;
+  customerId: string | null;
+  language: string | null;
+  path: TicketPath;
+  resolved: boolean;
+  resolvedAt: string | null;
+  resolvedBy: AgentType | null;
+  reopened: boolean;
+  csat: number | null;
+  aiSeconds: number;
+  humanSeconds: number;
+  handleSeconds: number;
+  resolutionSeconds: number | null;
+  firstResponseSeconds: number | null;
+  repeatContact: boolean;
+  /** AI-resolved and younger than 7 days at asOf. */
+  pending: boolean;
+  /** A durable AI resolution at asOf. */
+  verified: boolean;
+}
+
+export interface TicketPage {
+  total: number;
+  items: TicketRow[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface TimelineEvent {
+  id: string;
+  type: EventType;
+  occurredAt: string;
+  /** When it counts in the replay: occurredAt, or createdAt for events dated before it. */
+  effectiveAt: string;
+  receivedAt: string;
+  fields: Record<string, unknown>;
+}
+
+export interface TicketDetail {
+  /** null while the ticket's ticket.created has not arrived. */
+  ticket: TicketRow | null;
+  id: string;
+  events: TimelineEvent[];
+  /** The customer's tickets created after this one's resolution and within 7 days (why repeatContact). */
+  repeatContacts: { id: string; createdAt: string }[];
+}

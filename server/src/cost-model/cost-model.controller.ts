@@ -1,9 +1,12 @@
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Put, Req } from '@nestjs/common';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { RequireRole } from '../auth/roles.decorator';
 import { CostModelService, CostModelVersion } from './cost-model.service';
 import { UpdateCostModelDto } from './update-cost-model.dto';
 
+@ApiTags('cost model')
+@ApiBearerAuth()
 @Controller('api/v1/cost-model')
 export class CostModelController {
   constructor(private readonly costModels: CostModelService) {}

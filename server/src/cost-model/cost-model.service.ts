@@ -39,8 +39,17 @@ export class CostModelService {
     return toVersion(latest);
   }
 
-  async history(): Promise<CostModelVersion[]> {
-    return (await this.repo.find({ order: { version: 'DESC' } })).map(toVersion);
+  /** Every version, newest first, each with what it changed from the one before (old and new values). */
+  async history(): Promise<(CostModelVersion & { changes: Record<string, { old: number | string; new: number | string }> })[]> {
+    const versions = (await this.repo.find({ order: { version: 'ASC' } })).map(toVersion);
+    return versions
+      .map((v, i) => {
+        const prev = versions[i - 1];
+        const changes: Record<string, { old: number | string; new: number | string }> = {};
+        if (prev) for (const f of [...COST_FIELDS, 'currency'] as const) if (prev[f] !== v[f]) changes[f] = { old: prev[f], new: v[f] };
+        return { ...v, changes };
+      })
+      .reverse();
   }
 
   async update(changes: Partial<CostModel> & { currency?: string }, changedBy: string): Promise<CostModelVersion> {

@@ -1,9 +1,12 @@
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { IngestResponse } from '../contract/api-types';
 import { RequireRole } from '../auth/roles.decorator';
 import { EventsService } from './events.service';
 
+@ApiTags('events')
+@ApiBearerAuth()
 @Controller('api/v1/events')
 export class EventsController {
   constructor(private readonly events: EventsService) {}
@@ -11,6 +14,12 @@ export class EventsController {
   /** CONTRACT.md §1. The body arrives as raw text (see http/body-parsers.ts); 207 when some were rejected. */
   @Post()
   @HttpCode(200)
+  @ApiConsumes('application/json', 'application/x-ndjson')
+  @ApiBody({
+    description: 'A JSON array of events, {"events": [...]}, or NDJSON; up to 10,000 events or 10 MiB (docs/CONTRACT.md §1)',
+    schema: { type: 'array', items: { type: 'object', required: ['id', 'type', 'ticketId', 'occurredAt'] } },
+  })
+  @ApiOkResponse({ description: '{accepted, duplicates, rejected[{index, id, line?, errors}]}; 207 when some were rejected' })
   @RequireRole('ingest')
   async ingest(
     @Body() body: string,

@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -5,6 +6,7 @@ import { Health } from '../contract/api-types';
 import { Public } from '../auth/roles.decorator';
 import { databaseUp } from './database-health';
 
+@ApiTags('health')
 @Controller('api/health')
 export class HealthController {
   constructor(private readonly ds: DataSource) {}

@@ -2,9 +2,11 @@
 // a clear error for oversized bodies.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppModule } from '../app.module';
@@ -29,6 +31,8 @@ function registerBodyParsers(fastify: FastifyInstance): void {
     }
   };
   fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, parser);
+  // Helpdesk exports (POST /api/v1/imports) arrive as multipart uploads, streamed to disk.
+  void fastify.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10 } });
 }
 
 function serveDashboard(fastify: FastifyInstance, webDistDir: string): void {
@@ -45,6 +49,18 @@ function serveDashboard(fastify: FastifyInstance, webDistDir: string): void {
   });
 }
 
+/** OpenAPI document generated from the controllers and DTOs: /api/docs (UI) and /api/docs-json. */
+function serveApiDocs(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Claimcheck API')
+    .setDescription('Support-ticket events in; claimed vs verified AI savings out. Definitions: docs/CONTRACT.md and docs/METRICS.md.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
@@ -54,6 +70,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   registerBodyParsers(fastify);
   serveDashboard(fastify, config.webDistDir);
+  serveApiDocs(app);
   app.enableShutdownHooks();
   await app.init();
   return app;

@@ -1,16 +1,35 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { Summary } from '../contract/api-types';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { RequireRole } from '../auth/roles.decorator';
-import { MetricsService } from './metrics.service';
-import { SummaryQueryDto } from './summary-query.dto';
+import { BreakdownQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './metrics-query.dto';
+import { MetricsExportService } from './metrics-export.service';
 
+@ApiTags('metrics')
+@ApiBearerAuth()
+@ApiProduces('application/json', 'text/csv')
 @Controller('api/v1/metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(private readonly metrics: MetricsExportService) {}
 
   @Get('summary')
   @RequireRole('viewer')
-  summary(@Query() query: SummaryQueryDto): Promise<Summary> {
-    return this.metrics.summary(query);
+  @ApiOkResponse({ description: 'CONTRACT.md §3, plus costModelVersion, and comparison/deltas with compare' })
+  summary(@Query() q: SummaryQueryDto, @Res({ passthrough: true }) res: FastifyReply) {
+    return this.metrics.summary(q, res);
+  }
+
+  @Get('timeseries')
+  @RequireRole('viewer')
+  @ApiOkResponse({ description: 'The summary numbers per local day, ISO week or month; empty buckets included' })
+  timeseries(@Query() q: TimeseriesQueryDto, @Res({ passthrough: true }) res: FastifyReply) {
+    return this.metrics.timeseries(q, res);
+  }
+
+  @Get('breakdown')
+  @RequireRole('viewer')
+  @ApiOkResponse({ description: 'The summary numbers per channel, category, language or path; top N and "other"' })
+  breakdown(@Query() q: BreakdownQueryDto, @Res({ passthrough: true }) res: FastifyReply) {
+    return this.metrics.breakdown(q, res);
   }
 }

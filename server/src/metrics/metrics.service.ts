@@ -1,43 +1,70 @@
-// Assembles GET /api/v1/metrics/summary (CONTRACT.md §3) from the metric queries and the pure
-// statistics. Where each number comes from:
+// The metrics endpoints. Every figure is the summary of CONTRACT.md §3 over some population:
+// the request's (summary), each time bucket (timeseries), each segment (breakdown), the comparison
+// period. Where each number comes from:
 //   counts, byPath, maturity  -> queries/path-metrics.query.ts
 //   like-for-like pricing     -> queries/category-verified.query.ts + stats/savings.ts
-//   CSAT interval             -> stats/rates.ts (wilsonInterval)
+//   assembling one population -> summary-assembler.ts
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CostModel, PathSummary, REPORTED_PATHS, Summary } from '../contract/api-types';
-import { COST_FIELDS, CostModelService } from '../cost-model/cost-model.service';
-import { rate, wilsonInterval } from '../stats/rates';
-import { computeSavings } from '../stats/savings';
-import { daysBetween, startOfLocalDate } from '../stats/time-range';
+import { Summary } from '../contract/api-types';
+import { CostModelService } from '../cost-model/cost-model.service';
+import { daysBetween } from '../stats/time-range';
+import { buckets, bucketGrouping } from './buckets';
+import { BreakdownQueryDto, MetricsQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './metrics-query.dto';
+import { MetricsScope, comparisonDates, resolveScope, withDates } from './metrics-scope';
 import { categoryVerifiedQuery } from './queries/category-verified.query';
-import { PathMetricsRow, pathMetricsQuery } from './queries/path-metrics.query';
-import { SummaryQueryDto } from './summary-query.dto';
+import { pathMetricsQuery } from './queries/path-metrics.query';
+import { COLUMNS, Grouping } from './queries/population';
+import { Deltas, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
-export const MAX_RANGE_DAYS = 5 * 366;
-
-function pathSummary(r: PathMetricsRow | undefined): PathSummary {
-  const resolved = r?.resolved ?? 0;
-  const responses = r?.csatResponses ?? 0;
-  const wilson = wilsonInterval(r?.csatTop2 ?? 0, responses);
-  return {
-    tickets: r?.tickets ?? 0,
-    resolved,
-    handleSeconds: { mean: r?.handleMean ?? null, median: r?.handlePct?.[0] ?? null, p90: r?.handlePct?.[1] ?? null },
-    resolutionSeconds: { median: r?.resolutionPct?.[0] ?? null, p90: r?.resolutionPct?.[1] ?? null },
-    firstResponseSeconds: { median: r?.firstResponseMedian ?? null },
-    csat: {
-      responses,
-      average: responses > 0 ? (r?.csatAverage ?? null) : null,
-      top2Box: rate(r?.csatTop2 ?? 0, responses),
-      top2BoxLow: wilson?.low ?? null,
-      top2BoxHigh: wilson?.high ?? null,
-      responseRate: rate(responses, resolved),
-    },
-    reopenRate: rate(r?.reopenedResolved ?? 0, resolved),
-    repeatContactRate: rate(r?.repeatResolved ?? 0, resolved),
-  };
+export interface ScopeEcho {
+  from: string;
+  to: string;
+  tz: string;
+  asOf: string;
+  costModelVersion: number;
+  currency: string;
 }
+
+export type SummaryResponse = Summary &
+  Pick<ScopeEcho, 'costModelVersion' | 'currency'> & { comparison?: SummaryCore & { from: string; to: string }; deltas?: Deltas };
+
+export interface TimeseriesBucket extends Omit<SummaryCore, 'costModel'> {
+  bucket: string;
+  from: string;
+  to: string;
+}
+export interface TimeseriesResponse extends ScopeEcho {
+  interval: string;
+  costModel: SummaryCore['costModel'];
+  buckets: TimeseriesBucket[];
+}
+
+export interface Segment extends Omit<SummaryCore, 'costModel'> {
+  key: string;
+  comparison?: Omit<SummaryCore, 'costModel'>;
+  deltas?: Deltas;
+}
+export interface BreakdownResponse extends ScopeEcho {
+  by: string;
+  sort: string;
+  order: 'asc' | 'desc';
+  limit: number;
+  costModel: SummaryCore['costModel'];
+  comparison?: { from: string; to: string };
+  segments: Segment[];
+  /** Everything outside the top `limit` segments, as one population; null when nothing is left. */
+  other: Segment | null;
+}
+
+/** Reads a numeric field by dotted path (`savings.verifiedSavings`, `byPath.ai.csat.top2Box`). */
+export function fieldValue(core: SummaryCore, field: string): number | null | undefined {
+  let v: unknown = core;
+  for (const k of field.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return typeof v === 'number' || v === null ? v : undefined;
+}
+
+const withoutCostModel = ({ costModel: _cm, ...rest }: SummaryCore): Omit<SummaryCore, 'costModel'> => rest;
 
 @Injectable()
 export class MetricsService {
@@ -46,65 +73,117 @@ export class MetricsService {
     private readonly costModels: CostModelService,
   ) {}
 
-  async summary(q: SummaryQueryDto): Promise<Summary> {
-    const tz = q.tz ?? 'UTC';
-    const days = daysBetween(q.from, q.to);
-    if (days <= 0) throw new BadRequestException(`from: must be before to (got from=${q.from}, to=${q.to})`);
-    if (days > MAX_RANGE_DAYS) throw new BadRequestException(`to: the range may span at most 5 years, got ${days} days`);
-    const asOf = q.asOf ? new Date(q.asOf) : new Date();
-    const filter = { from: startOfLocalDate(q.from, tz), to: startOfLocalDate(q.to, tz), channel: q.channel, category: q.category };
+  async scope(q: MetricsQueryDto): Promise<MetricsScope> {
+    return resolveScope(q, await this.costModels.current());
+  }
 
-    const stored = await this.costModels.current();
-    const costModel: CostModel = {
-      humanHourlyCost: stored.humanHourlyCost,
-      aiCostPerConversation: stored.aiCostPerConversation,
-      aiCostPerResolution: stored.aiCostPerResolution,
-      fteHoursPerMonth: stored.fteHoursPerMonth,
-    };
-    for (const f of COST_FIELDS) if (q[f] !== undefined) costModel[f] = Number(q[f]);
-
+  /** The summary numbers of one population, optionally per group. */
+  private async cores(s: MetricsScope, group?: Grouping, daysOf: (grp: string) => number = () => s.days): Promise<Map<string, SummaryCore>> {
     const [rows, categories] = await Promise.all([
-      pathMetricsQuery(this.ds.manager, filter, asOf),
-      categoryVerifiedQuery(this.ds.manager, filter, asOf),
+      pathMetricsQuery(this.ds.manager, s.filter, s.asOf, group),
+      categoryVerifiedQuery(this.ds.manager, s.filter, s.asOf, group),
     ]);
-    const byRow = new Map(rows.map((r) => [r.path, r]));
-    const byPath = Object.fromEntries(REPORTED_PATHS.map((p) => [p, pathSummary(byRow.get(p))])) as Summary['byPath'];
-    const sum = (f: (r: PathMetricsRow) => number) => rows.reduce((acc, r) => acc + f(r), 0);
+    const cats = byGroup(categories);
+    const out = new Map<string, SummaryCore>();
+    for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g) }));
+    return out;
+  }
 
-    const tickets = sum((r) => r.tickets);
-    const aiInvolved = byPath.ai.tickets + byPath.escalated.tickets;
-    const aiResolved = byPath.ai.resolved;
-    const pendingAiResolved = byRow.get('ai')?.pending ?? 0;
-    const verifiedAiResolved = byRow.get('ai')?.verified ?? 0;
+  async core(s: MetricsScope): Promise<SummaryCore> {
+    return (await this.cores(s)).get('') ?? assembleSummary([], [], s);
+  }
 
+  private echo(s: MetricsScope): ScopeEcho {
+    return { from: s.fromDate, to: s.toDate, tz: s.tz, asOf: s.asOf.toISOString(), costModelVersion: s.costModelVersion, currency: s.currency };
+  }
+
+  async summary(q: SummaryQueryDto): Promise<SummaryResponse> {
+    const s = await this.scope(q);
+    const current = await this.core(s);
+    const { costModelVersion, currency, ...echo } = this.echo(s);
+    const out: SummaryResponse = { ...echo, ...current, costModelVersion, currency };
+    if (q.compare) {
+      const c = comparisonDates(s.fromDate, s.toDate, q.compare);
+      const previous = await this.core(withDates(s, c.from, c.to));
+      out.comparison = { from: c.from, to: c.to, ...previous };
+      out.deltas = deltas(current, previous);
+    }
+    return out;
+  }
+
+  async timeseries(q: TimeseriesQueryDto): Promise<TimeseriesResponse> {
+    const s = await this.scope(q);
+    const interval = q.interval ?? 'day';
+    const list = buckets(s.fromDate, s.toDate, interval);
+    if (list.length > 2000) throw new BadRequestException(`interval: ${list.length} ${interval}s is too many points; use a longer interval`);
+    // Each bucket is its own population: its own human baseline, and its own days for the FTE.
+    const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
+    const cores = await this.cores(s, bucketGrouping(interval, s.tz, s.fromDate), (g) => days.get(g) ?? s.days);
     return {
-      from: q.from,
-      to: q.to,
-      tz,
-      asOf: asOf.toISOString(),
-      tickets,
-      resolved: sum((r) => r.resolved),
-      aiInvolved,
-      aiResolved,
-      escalated: byPath.escalated.tickets,
-      humanOnly: byPath.human.tickets,
-      involvementRate: rate(aiInvolved, tickets),
-      automationRate: rate(aiResolved, tickets),
-      aiResolutionRate: rate(aiResolved, aiInvolved),
-      pendingAiResolved,
-      verifiedAiResolved,
-      verifiedAiResolutionRate: rate(verifiedAiResolved, aiInvolved - pendingAiResolved),
-      escalationRate: rate(byPath.escalated.tickets, aiInvolved),
-      byPath,
-      costModel,
-      savings: computeSavings({
-        humanSecondsMean: byRow.get('human')?.humanSecondsMean ?? null,
-        aiInvolved,
-        aiResolved,
-        categories,
-        costModel,
-        days,
+      ...this.echo(s),
+      interval,
+      costModel: s.costModel,
+      buckets: list.map((b) => {
+        const core = cores.get(b.from) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! });
+        return { bucket: b.from, from: b.from, to: b.to, ...withoutCostModel(core) };
       }),
+    };
+  }
+
+  async breakdown(q: BreakdownQueryDto): Promise<BreakdownResponse> {
+    const s = await this.scope(q);
+    const sort = q.sort ?? 'tickets';
+    const order = q.order ?? 'desc';
+    const limit = q.limit === undefined ? 10 : Math.floor(Number(q.limit));
+    if (limit < 1 || limit > 1000) throw new BadRequestException(`limit: must be from 1 to 1000, got ${q.limit}`);
+    if (fieldValue(assembleSummary([], [], s), sort) === undefined) {
+      throw new BadRequestException(`sort: "${sort}" is not a numeric summary field (e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings)`);
+    }
+    const column = COLUMNS[q.by];
+    const all = await this.cores(s, { sql: `coalesce(${column}, '(none)')`, params: [] });
+    const ranked = [...all.entries()].sort(([ka, a], [kb, b]) => {
+      const va = fieldValue(a, sort) ?? null;
+      const vb = fieldValue(b, sort) ?? null;
+      if (va === vb) return ka < kb ? -1 : 1;
+      if (va === null) return 1; // nulls last, whatever the order
+      if (vb === null) return -1;
+      return order === 'asc' ? va - vb : vb - va;
+    });
+    const top = ranked.slice(0, limit);
+    const rest = ranked.slice(limit).map(([k]) => k);
+
+    let previous: Map<string, SummaryCore> | undefined;
+    let comparison: { from: string; to: string } | undefined;
+    if (q.compare) {
+      comparison = comparisonDates(s.fromDate, s.toDate, q.compare);
+      previous = await this.cores(withDates(s, comparison.from, comparison.to), { sql: `coalesce(${column}, '(none)')`, params: [] });
+    }
+    const segment = (key: string, core: SummaryCore, prev?: SummaryCore): Segment => {
+      const seg: Segment = { key, ...withoutCostModel(core) };
+      if (previous) {
+        const p = prev ?? assembleSummary([], [], s);
+        seg.comparison = withoutCostModel(p);
+        seg.deltas = deltas(core, p);
+      }
+      return seg;
+    };
+
+    let other: Segment | null = null;
+    if (rest.length > 0) {
+      const otherScope = { ...s, filter: { ...s.filter, exclude: { column: q.by, values: top.map(([k]) => k) } } };
+      const otherPrev = comparison ? await this.core({ ...withDates(s, comparison.from, comparison.to), filter: { ...withDates(s, comparison.from, comparison.to).filter, exclude: otherScope.filter.exclude } }) : undefined;
+      other = segment('other', await this.core(otherScope), otherPrev);
+    }
+    return {
+      ...this.echo(s),
+      by: q.by,
+      sort,
+      order,
+      limit,
+      costModel: s.costModel,
+      ...(comparison ? { comparison } : {}),
+      segments: top.map(([k, core]) => segment(k, core, previous?.get(k))),
+      other,
     };
   }
 }

@@ -76,3 +76,20 @@ export function startOfLocalDate(date: string, tz: string): Date {
 export function daysBetween(from: string, to: string): number {
   return Math.round((dayMs(to) - dayMs(from)) / 86_400_000);
 }
+
+export function addDays(date: string, n: number): string {
+  return new Date(dayMs(date) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant of a wall-clock time in tz (milliseconds). In a DST overlap the earlier instant; in a
+ * gap (a time that does not exist) it is read with the offset before the jump.
+ */
+export function localTimeToInstant(localMs: number, tz: string): number {
+  // Probes on whole seconds: wallClockMs has no milliseconds.
+  const whole = Math.floor(localMs / 1000) * 1000;
+  const candidates = [whole - 86_400_000, whole + 86_400_000].map((probe) => localMs - (wallClockMs(probe, tz) - probe));
+  const sec = (x: number) => Math.floor(x / 1000);
+  const matching = candidates.filter((t) => sec(wallClockMs(t, tz)) === sec(localMs));
+  return Math.min(...(matching.length > 0 ? matching : [candidates[0]]));
+}

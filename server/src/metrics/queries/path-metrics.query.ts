@@ -1,9 +1,12 @@
-// Per-path figures of the summary (byPath, counts, maturity) in one pass over the population.
+// Per-path figures of the summary (byPath, counts, maturity) in one pass over the population,
+// optionally per group (a time bucket, a segment).
 import { EntityManager } from 'typeorm';
 import { TicketPath } from '../../contract/api-types';
-import { PopulationFilter, pendingSql, populationWhere, verifiedSql } from './population';
+import { Grouping, PopulationFilter, groupingSql, pendingSql, populationWhere, verifiedSql } from './population';
 
 export interface PathMetricsRow {
+  /** The group's key ('' without grouping). */
+  grp: string;
   path: TicketPath;
   tickets: number;
   resolved: number;
@@ -23,11 +26,12 @@ export interface PathMetricsRow {
   humanSecondsMean: number | null;
 }
 
-export async function pathMetricsQuery(m: EntityManager, f: PopulationFilter, asOf: Date): Promise<PathMetricsRow[]> {
+export async function pathMetricsQuery(m: EntityManager, f: PopulationFilter, asOf: Date, group?: Grouping): Promise<PathMetricsRow[]> {
   const { where, params } = populationWhere(f);
   const asOfParam = `$${params.length + 1}::timestamptz`;
+  const g = groupingSql(group, params.length + 1);
   const rows: Record<string, unknown>[] = await m.query(
-    `SELECT path,
+    `SELECT ${g.where} AS grp, path,
        count(*)::int                                                             AS tickets,
        count(*) FILTER (WHERE resolved)::int                                     AS resolved,
        avg(ai_seconds + human_seconds) FILTER (WHERE resolved)::float8           AS handle_mean,
@@ -47,10 +51,11 @@ export async function pathMetricsQuery(m: EntityManager, f: PopulationFilter, as
        avg(human_seconds) FILTER (WHERE resolved)::float8                        AS human_seconds_mean
      FROM tickets
      WHERE ${where}
-     GROUP BY path`,
-    [...params, asOf],
+     GROUP BY 1, path`,
+    [...params, asOf, ...g.params],
   );
   return rows.map((r) => ({
+    grp: r.grp as string,
     path: r.path as TicketPath,
     tickets: r.tickets as number,
     resolved: r.resolved as number,

@@ -1,12 +1,32 @@
 // The population of a metrics query (CONTRACT.md §3): tickets whose createdAt is in [from, to),
-// narrowed by exact-match filters on the normalised channel and category. Shared by every metric
-// query so that one filter means the same thing everywhere.
+// narrowed by exact-match filters (each a list: any of its values) on the normalised channel,
+// category, language and path. Shared by every metric query and the drill-down, so that one filter
+// means the same thing everywhere.
+
+export const COLUMNS = { channel: 'channel', category: 'category', language: 'language', path: 'path' } as const;
+
+/** How rows are grouped: a trusted SQL expression (built in code) and its own parameters. */
+export interface Grouping {
+  /** SQL using $G1, $G2… for its parameters. */
+  sql: string;
+  params: unknown[];
+}
+
+/** Splices a grouping's parameters after `taken` others. */
+export function groupingSql(g: Grouping | undefined, taken: number): SqlFragment {
+  if (!g) return { where: `''`, params: [] };
+  return { where: g.sql.replace(/\$G(\d+)/g, (_, n) => `$${taken + Number(n)}`), params: g.params };
+}
 
 export interface PopulationFilter {
   from: Date;
   to: Date;
-  channel?: string;
-  category?: string;
+  channel?: string[];
+  category?: string[];
+  language?: string[];
+  path?: string[];
+  /** Segments left out (the "other" row of a breakdown). */
+  exclude?: { column: keyof typeof COLUMNS; values: string[] };
 }
 
 export interface SqlFragment {
@@ -14,17 +34,20 @@ export interface SqlFragment {
   params: unknown[];
 }
 
-/** WHERE clause over `tickets` (alias-free); parameters start at $1. */
-export function populationWhere(f: PopulationFilter): SqlFragment {
+
+/** WHERE clause over `tickets` (alias-free); parameters start at $1 + offset. */
+export function populationWhere(f: PopulationFilter, offset = 0): SqlFragment {
   const params: unknown[] = [f.from, f.to];
-  const clauses = ['created_at >= $1', 'created_at < $2'];
-  if (f.channel !== undefined) {
-    params.push(f.channel);
-    clauses.push(`channel = $${params.length}`);
+  const clauses = [`created_at >= $${offset + 1}`, `created_at < $${offset + 2}`];
+  for (const key of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
+    const values = f[key];
+    if (values === undefined) continue;
+    params.push(values);
+    clauses.push(`${COLUMNS[key]} = ANY($${offset + params.length}::text[])`);
   }
-  if (f.category !== undefined) {
-    params.push(f.category);
-    clauses.push(`category = $${params.length}`);
+  if (f.exclude) {
+    params.push(f.exclude.values);
+    clauses.push(`NOT (coalesce(${COLUMNS[f.exclude.column]}, '(none)') = ANY($${offset + params.length}::text[]))`);
   }
   return { where: clauses.join(' AND '), params };
 }

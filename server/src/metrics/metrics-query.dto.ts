@@ -1,0 +1,110 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Validate } from 'class-validator';
+import { IsCalendarDate, IsFilterList, IsNonNegativeDecimal, IsRfc3339, IsTimeZone } from '../common/validators';
+
+/**
+ * The scope every metrics endpoint shares: date range, time zone, filters (multi-select: a comma
+ * list or the parameter repeated), maturity and what-if costs. One meaning across endpoints.
+ */
+export class MetricsQueryDto {
+  @ApiPropertyOptional({ description: 'First local date (YYYY-MM-DD), inclusive', example: '2026-01-05' })
+  @Validate(IsCalendarDate)
+  from!: string;
+
+  @ApiPropertyOptional({ description: 'Last local date (YYYY-MM-DD), exclusive', example: '2026-01-26' })
+  @Validate(IsCalendarDate)
+  to!: string;
+
+  @ApiPropertyOptional({ description: 'IANA time zone the dates are read in', default: 'UTC' })
+  @IsOptional()
+  @Validate(IsTimeZone)
+  tz?: string;
+
+  @ApiPropertyOptional({ description: 'Channels, comma-separated (exact match)', example: 'chat,email' })
+  @IsOptional()
+  @Validate(IsFilterList)
+  channel?: string | string[];
+
+  @ApiPropertyOptional({ description: 'Categories, comma-separated; uncategorized matches missing ones' })
+  @IsOptional()
+  @Validate(IsFilterList)
+  category?: string | string[];
+
+  @ApiPropertyOptional({ description: 'Languages, comma-separated' })
+  @IsOptional()
+  @Validate(IsFilterList)
+  language?: string | string[];
+
+  @ApiPropertyOptional({ description: 'Paths, comma-separated: ai, escalated, human, none' })
+  @IsOptional()
+  @Validate(IsFilterList)
+  path?: string | string[];
+
+  @ApiPropertyOptional({ description: 'Moment of judgment for maturity (RFC 3339); default now' })
+  @IsOptional()
+  @Validate(IsRfc3339)
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'What-if override of the cost model' })
+  @IsOptional()
+  @Validate(IsNonNegativeDecimal)
+  humanHourlyCost?: string;
+
+  @ApiPropertyOptional({ description: 'What-if override of the cost model' })
+  @IsOptional()
+  @Validate(IsNonNegativeDecimal)
+  aiCostPerConversation?: string;
+
+  @ApiPropertyOptional({ description: 'What-if override of the cost model' })
+  @IsOptional()
+  @Validate(IsNonNegativeDecimal)
+  aiCostPerResolution?: string;
+
+  @ApiPropertyOptional({ description: 'What-if override of the cost model' })
+  @IsOptional()
+  @Validate(IsNonNegativeDecimal)
+  fteHoursPerMonth?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: same rows as the JSON (or send Accept: text/csv)' })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format: must be json or csv' })
+  format?: 'json' | 'csv';
+}
+
+export class SummaryQueryDto extends MetricsQueryDto {
+  @ApiPropertyOptional({ enum: ['previous', 'year'], description: 'Also return the previous period (same length) or the same dates a year earlier, and the deltas' })
+  @IsOptional()
+  @IsIn(['previous', 'year'], { message: 'compare: must be previous or year' })
+  compare?: 'previous' | 'year';
+}
+
+export class TimeseriesQueryDto extends MetricsQueryDto {
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'day', description: 'Local days, ISO weeks (Monday) or months' })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'], { message: 'interval: must be day, week or month' })
+  interval?: 'day' | 'week' | 'month';
+}
+
+export const BREAKDOWN_DIMENSIONS = ['channel', 'category', 'language', 'path'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+export class BreakdownQueryDto extends SummaryQueryDto {
+  @ApiPropertyOptional({ enum: BREAKDOWN_DIMENSIONS })
+  @IsIn(BREAKDOWN_DIMENSIONS, { message: `by: must be one of ${BREAKDOWN_DIMENSIONS.join(', ')}` })
+  by!: BreakdownDimension;
+
+  @ApiPropertyOptional({ description: 'A numeric summary field to sort by, e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings', default: 'tickets' })
+  @IsOptional()
+  @Validate(IsFilterList)
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order: must be asc or desc' })
+  order?: 'asc' | 'desc';
+
+  @ApiPropertyOptional({ description: 'Segments to show; the rest are rolled into "other"', default: 10 })
+  @IsOptional()
+  @Validate(IsNonNegativeDecimal)
+  limit?: string;
+}

@@ -1,0 +1,86 @@
+// A metrics request resolved into what the queries need: instants, days, filters, asOf and the
+// cost model after what-ifs. Pure apart from the stored cost model passed in.
+import { BadRequestException } from '@nestjs/common';
+import type { CostModel } from '../contract/api-types';
+import { filterValues } from '../common/validators';
+import { COST_FIELDS, CostModelVersion } from '../cost-model/cost-model.service';
+import { addDays, daysBetween, startOfLocalDate } from '../stats/time-range';
+import { MetricsQueryDto } from './metrics-query.dto';
+import { PopulationFilter } from './queries/population';
+
+export const MAX_RANGE_DAYS = 5 * 366;
+const PATHS = ['ai', 'escalated', 'human', 'none'];
+
+export interface MetricsScope {
+  fromDate: string;
+  toDate: string;
+  tz: string;
+  days: number;
+  asOf: Date;
+  filter: PopulationFilter;
+  costModel: CostModel;
+  costModelVersion: number;
+  currency: string;
+}
+
+export function resolveScope(q: MetricsQueryDto, stored: CostModelVersion, now = new Date()): MetricsScope {
+  const tz = q.tz ?? 'UTC';
+  const days = daysBetween(q.from, q.to);
+  if (days <= 0) throw new BadRequestException(`from: must be before to (got from=${q.from}, to=${q.to})`);
+  if (days > MAX_RANGE_DAYS) throw new BadRequestException(`to: the range may span at most 5 years, got ${days} days`);
+  const path = filterValues(q.path);
+  const unknown = path?.filter((p) => !PATHS.includes(p));
+  if (unknown?.length) throw new BadRequestException(`path: unknown value ${unknown.map((u) => `"${u}"`).join(', ')}; use ${PATHS.join(', ')}`);
+
+  const costModel: CostModel = {
+    humanHourlyCost: stored.humanHourlyCost,
+    aiCostPerConversation: stored.aiCostPerConversation,
+    aiCostPerResolution: stored.aiCostPerResolution,
+    fteHoursPerMonth: stored.fteHoursPerMonth,
+  };
+  for (const f of COST_FIELDS) if (q[f] !== undefined) costModel[f] = Number(q[f]);
+
+  return {
+    fromDate: q.from,
+    toDate: q.to,
+    tz,
+    days,
+    asOf: q.asOf ? new Date(q.asOf) : now,
+    filter: {
+      from: startOfLocalDate(q.from, tz),
+      to: startOfLocalDate(q.to, tz),
+      channel: filterValues(q.channel),
+      category: filterValues(q.category),
+      language: filterValues(q.language),
+      path,
+    },
+    costModel,
+    costModelVersion: stored.version,
+    currency: stored.currency,
+  };
+}
+
+/** The same scope over other dates (comparison periods, buckets). */
+export function withDates(s: MetricsScope, fromDate: string, toDate: string): MetricsScope {
+  return {
+    ...s,
+    fromDate,
+    toDate,
+    days: daysBetween(fromDate, toDate),
+    filter: { ...s.filter, from: startOfLocalDate(fromDate, s.tz), to: startOfLocalDate(toDate, s.tz) },
+  };
+}
+
+/** previous: the same number of days just before; year: the same dates a year earlier (29 Feb -> 28 Feb). */
+export function comparisonDates(fromDate: string, toDate: string, compare: 'previous' | 'year'): { from: string; to: string } {
+  if (compare === 'previous') {
+    const days = daysBetween(fromDate, toDate);
+    return { from: addDays(fromDate, -days), to: fromDate };
+  }
+  const back = (d: string) => {
+    const y = String(Number(d.slice(0, 4)) - 1).padStart(4, '0');
+    const md = d.slice(5) === '02-29' ? '02-28' : d.slice(5);
+    return `${y}-${md}`;
+  };
+  return { from: back(fromDate), to: back(toDate) };
+}

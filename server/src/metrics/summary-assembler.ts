@@ -1,0 +1,95 @@
+// Turns the rows of the two metric queries for one population into the summary's numbers
+// (CONTRACT.md §3). Pure, so the summary, every time bucket and every segment are the same
+// computation over a different population.
+import { PathSummary, REPORTED_PATHS, Summary } from '../contract/api-types';
+import { rate, wilsonInterval } from '../stats/rates';
+import { CategoryVerified, computeSavings } from '../stats/savings';
+import type { MetricsScope } from './metrics-scope';
+import { PathMetricsRow } from './queries/path-metrics.query';
+
+/** The summary without its echo of the request (from, to, tz, asOf). */
+export type SummaryCore = Omit<Summary, 'from' | 'to' | 'tz' | 'asOf'>;
+
+function pathSummary(r: PathMetricsRow | undefined): PathSummary {
+  const resolved = r?.resolved ?? 0;
+  const responses = r?.csatResponses ?? 0;
+  const wilson = wilsonInterval(r?.csatTop2 ?? 0, responses);
+  return {
+    tickets: r?.tickets ?? 0,
+    resolved,
+    handleSeconds: { mean: r?.handleMean ?? null, median: r?.handlePct?.[0] ?? null, p90: r?.handlePct?.[1] ?? null },
+    resolutionSeconds: { median: r?.resolutionPct?.[0] ?? null, p90: r?.resolutionPct?.[1] ?? null },
+    firstResponseSeconds: { median: r?.firstResponseMedian ?? null },
+    csat: {
+      responses,
+      average: responses > 0 ? (r?.csatAverage ?? null) : null,
+      top2Box: rate(r?.csatTop2 ?? 0, responses),
+      top2BoxLow: wilson?.low ?? null,
+      top2BoxHigh: wilson?.high ?? null,
+      responseRate: rate(responses, resolved),
+    },
+    reopenRate: rate(r?.reopenedResolved ?? 0, resolved),
+    repeatContactRate: rate(r?.repeatResolved ?? 0, resolved),
+  };
+}
+
+export function assembleSummary(rows: readonly PathMetricsRow[], categories: readonly CategoryVerified[], scope: Pick<MetricsScope, 'costModel' | 'days'>): SummaryCore {
+  const byRow = new Map(rows.map((r) => [r.path, r]));
+  const byPath = Object.fromEntries(REPORTED_PATHS.map((p) => [p, pathSummary(byRow.get(p))])) as Summary['byPath'];
+  const tickets = rows.reduce((n, r) => n + r.tickets, 0);
+  const aiInvolved = byPath.ai.tickets + byPath.escalated.tickets;
+  const aiResolved = byPath.ai.resolved;
+  const pendingAiResolved = byRow.get('ai')?.pending ?? 0;
+  const verifiedAiResolved = byRow.get('ai')?.verified ?? 0;
+  return {
+    tickets,
+    resolved: rows.reduce((n, r) => n + r.resolved, 0),
+    aiInvolved,
+    aiResolved,
+    escalated: byPath.escalated.tickets,
+    humanOnly: byPath.human.tickets,
+    involvementRate: rate(aiInvolved, tickets),
+    automationRate: rate(aiResolved, tickets),
+    aiResolutionRate: rate(aiResolved, aiInvolved),
+    pendingAiResolved,
+    verifiedAiResolved,
+    verifiedAiResolutionRate: rate(verifiedAiResolved, aiInvolved - pendingAiResolved),
+    escalationRate: rate(byPath.escalated.tickets, aiInvolved),
+    byPath,
+    costModel: scope.costModel,
+    savings: computeSavings({
+      humanSecondsMean: byRow.get('human')?.humanSecondsMean ?? null,
+      aiInvolved,
+      aiResolved,
+      categories,
+      costModel: scope.costModel,
+      days: scope.days,
+    }),
+  };
+}
+
+/** Groups query rows by their group key. */
+export function byGroup<T extends { grp: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.grp);
+    if (list) list.push(r);
+    else out.set(r.grp, [r]);
+  }
+  return out;
+}
+
+/** The top-level numbers a delta is given for (current minus comparison; null when either is). */
+export const DELTA_FIELDS = [
+  'tickets', 'resolved', 'aiInvolved', 'aiResolved', 'escalated', 'humanOnly', 'involvementRate', 'automationRate',
+  'aiResolutionRate', 'pendingAiResolved', 'verifiedAiResolved', 'verifiedAiResolutionRate', 'escalationRate',
+] as const;
+export const SAVINGS_FIELDS = ['humanCostPerTicket', 'aiCost', 'claimedSavings', 'verifiedSavings', 'humanHoursAvoided', 'fteEquivalent', 'roi'] as const;
+
+export type Deltas = Record<(typeof DELTA_FIELDS)[number], number | null> & { savings: Record<(typeof SAVINGS_FIELDS)[number], number | null> };
+
+export function deltas(current: SummaryCore, previous: SummaryCore): Deltas {
+  const d = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+  const out = Object.fromEntries(DELTA_FIELDS.map((f) => [f, d(current[f], previous[f])])) as Omit<Deltas, 'savings'>;
+  return { ...out, savings: Object.fromEntries(SAVINGS_FIELDS.map((f) => [f, d(current.savings[f], previous.savings[f])])) as Deltas['savings'] };
+}

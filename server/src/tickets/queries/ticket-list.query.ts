@@ -1,0 +1,106 @@
+// The drill-down: tickets of a population that match the predicates behind a number, keyset-
+// paginated on (sort key, id) so deep pages cost the same as the first.
+import { EntityManager } from 'typeorm';
+import { PopulationFilter, pendingSql, populationWhere, verifiedSql } from '../../metrics/queries/population';
+
+export interface TicketPredicates {
+  resolved?: boolean;
+  verified?: boolean;
+  pending?: boolean;
+  repeatContact?: boolean;
+  reopened?: boolean;
+  aiInvolved?: boolean;
+  hasCsat?: boolean;
+  csatMin?: number;
+  csatMax?: number;
+}
+
+export type TicketSort = 'createdAt' | 'handleSeconds';
+const SORT_SQL: Record<TicketSort, string> = {
+  createdAt: `(extract(epoch FROM created_at) * 1000000)::int8`,
+  handleSeconds: `(ai_seconds + human_seconds)`,
+};
+
+export interface TicketListParams {
+  filter: PopulationFilter;
+  asOf: Date;
+  predicates: TicketPredicates;
+  sort: TicketSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  /** The last row's sort value and id. */
+  after?: { value: number; id: string };
+}
+
+export interface TicketListRow {
+  id: string;
+  created_at: Date;
+  channel: string;
+  category: string;
+  customer_id: string | null;
+  language: string | null;
+  path: string;
+  resolved: boolean;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  reopened: boolean;
+  csat: number | null;
+  ai_seconds: number;
+  human_seconds: number;
+  first_response_seconds: number | null;
+  repeat_contact: boolean;
+  pending: boolean;
+  verified: boolean;
+  sort_value: string;
+}
+
+function where(p: Pick<TicketListParams, 'filter' | 'asOf' | 'predicates'>): { sql: string; params: unknown[]; asOfParam: string } {
+  const { where: base, params } = populationWhere(p.filter);
+  params.push(p.asOf);
+  const asOfParam = `$${params.length}::timestamptz`;
+  // asOf is always bound; this keeps it referenced when no maturity predicate is used.
+  const clauses = [base, `${asOfParam} IS NOT NULL`];
+  const flag = (value: boolean | undefined, sql: string) => {
+    if (value !== undefined) clauses.push(value ? sql : `NOT ${sql}`);
+  };
+  const pr = p.predicates;
+  flag(pr.resolved, 'resolved');
+  flag(pr.verified, verifiedSql(asOfParam));
+  flag(pr.pending, pendingSql(asOfParam));
+  flag(pr.repeatContact, 'repeat_contact');
+  flag(pr.reopened, 'reopened');
+  flag(pr.aiInvolved, 'ai_involved');
+  flag(pr.hasCsat, '(csat IS NOT NULL)');
+  if (pr.csatMin !== undefined) clauses.push(`csat >= ${Math.trunc(pr.csatMin)}`);
+  if (pr.csatMax !== undefined) clauses.push(`csat <= ${Math.trunc(pr.csatMax)}`);
+  return { sql: clauses.join(' AND '), params, asOfParam };
+}
+
+export async function ticketCountQuery(m: EntityManager, p: Pick<TicketListParams, 'filter' | 'asOf' | 'predicates'>): Promise<number> {
+  const w = where(p);
+  const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM tickets WHERE ${w.sql}`, w.params);
+  return n;
+}
+
+export async function ticketListQuery(m: EntityManager, p: TicketListParams): Promise<TicketListRow[]> {
+  const w = where(p);
+  const key = SORT_SQL[p.sort];
+  const cmp = p.order === 'asc' ? '>' : '<';
+  const params = [...w.params];
+  let keyset = '';
+  if (p.after) {
+    params.push(p.after.value, p.after.id);
+    keyset = ` AND (${key}, id) ${cmp} ($${params.length - 1}, $${params.length}::text)`;
+  }
+  params.push(p.limit);
+  return m.query(
+    `SELECT id, created_at, channel, category, customer_id, language, path, resolved, resolved_at,
+            resolved_by, reopened, csat, ai_seconds, human_seconds, first_response_seconds, repeat_contact,
+            ${pendingSql(w.asOfParam)} AS pending, ${verifiedSql(w.asOfParam)} AS verified, ${key}::text AS sort_value
+       FROM tickets
+      WHERE ${w.sql}${keyset}
+      ORDER BY ${key} ${p.order}, id ${p.order}
+      LIMIT $${params.length}`,
+    params,
+  );
+}

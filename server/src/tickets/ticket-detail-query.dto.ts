@@ -1,0 +1,10 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Validate } from 'class-validator';
+import { IsRfc3339 } from '../common/validators';
+
+export class TicketDetailQueryDto {
+  @ApiPropertyOptional({ description: 'Moment of judgment for pending/verified; default now' })
+  @IsOptional()
+  @Validate(IsRfc3339)
+  asOf?: string;
+}

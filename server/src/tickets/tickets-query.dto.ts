@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { MetricsQueryDto } from '../metrics/metrics-query.dto';
+
+const bool = (name: string) => ({ message: `${name}: must be true or false` });
+
+/**
+ * GET /api/v1/tickets: the summary's scope (dates, tz, filters, asOf) and predicates that match
+ * its numbers, e.g. verifiedAiResolved = path=ai&verified=true.
+ */
+export class TicketsQueryDto extends MetricsQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'], bool('resolved')) resolved?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'durable AI resolution at asOf' }) @IsOptional() @IsIn(['true', 'false'], bool('verified')) verified?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'AI resolution younger than 7 days at asOf' }) @IsOptional() @IsIn(['true', 'false'], bool('pending')) pending?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'], bool('repeatContact')) repeatContact?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'], bool('reopened')) reopened?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false'], bool('aiInvolved')) aiInvolved?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'has a CSAT score' }) @IsOptional() @IsIn(['true', 'false'], bool('hasCsat')) hasCsat?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsIn(['1', '2', '3', '4', '5'], { message: 'csatMin: must be 1 to 5' }) csatMin?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsIn(['1', '2', '3', '4', '5'], { message: 'csatMax: must be 1 to 5' }) csatMax?: string;
+  @ApiPropertyOptional({ enum: ['createdAt', 'handleSeconds'], default: 'createdAt' })
+  @IsOptional()
+  @IsIn(['createdAt', 'handleSeconds'], { message: 'sort: must be createdAt or handleSeconds' })
+  sort?: 'createdAt' | 'handleSeconds';
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' }) @IsOptional() @IsIn(['asc', 'desc'], { message: 'order: must be asc or desc' }) order?: 'asc' | 'desc';
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Matches(/^([1-9]\d?|[1-4]\d\d|500)$/, { message: 'limit: must be a whole number from 1 to 500' }) limit?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,600}$/, { message: 'cursor: not a cursor this API returned' }) cursor?: string;
+}

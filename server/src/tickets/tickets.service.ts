@@ -1,0 +1,139 @@
+// Drill-down: the tickets behind any number, and one ticket's story.
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AgentType, EventType, TicketDetail, TicketPage, TicketPath, TicketRow } from '../contract/api-types';
+import { csvLine, flatten } from '../common/csv';
+import { MetricsService } from '../metrics/metrics.service';
+import { repeatContactsQuery, ticketRowQuery, ticketTimelineQuery } from './queries/ticket-detail.query';
+import { TicketListParams, TicketListRow, TicketPredicates, ticketCountQuery, ticketListQuery } from './queries/ticket-list.query';
+import { TicketsQueryDto } from './tickets-query.dto';
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export function toTicketRow(r: TicketListRow): TicketRow {
+  return {
+    id: r.id,
+    createdAt: iso(r.created_at)!,
+    channel: r.channel,
+    category: r.category,
+    customerId: r.customer_id,
+    language: r.language,
+    path: r.path as TicketPath,
+    resolved: r.resolved,
+    resolvedAt: iso(r.resolved_at),
+    resolvedBy: r.resolved_by as AgentType | null,
+    reopened: r.reopened,
+    csat: r.csat,
+    aiSeconds: r.ai_seconds,
+    humanSeconds: r.human_seconds,
+    handleSeconds: r.ai_seconds + r.human_seconds,
+    resolutionSeconds: r.resolved_at ? (new Date(r.resolved_at).getTime() - new Date(r.created_at).getTime()) / 1000 : null,
+    firstResponseSeconds: r.first_response_seconds,
+    repeatContact: r.repeat_contact,
+    pending: r.pending,
+    verified: r.verified,
+  };
+}
+
+export function encodeCursor(value: number, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { value: number; id: string } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof value === 'number' && typeof id === 'string') return { value, id };
+  } catch {
+    // fall through
+  }
+  throw new BadRequestException('cursor: not a cursor this API returned');
+}
+
+const flag = (v: string | undefined) => (v === undefined ? undefined : v === 'true');
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  private async params(q: TicketsQueryDto, limit: number): Promise<TicketListParams> {
+    const s = await this.metrics.scope(q);
+    const predicates: TicketPredicates = {
+      resolved: flag(q.resolved),
+      verified: flag(q.verified),
+      pending: flag(q.pending),
+      repeatContact: flag(q.repeatContact),
+      reopened: flag(q.reopened),
+      aiInvolved: flag(q.aiInvolved),
+      hasCsat: flag(q.hasCsat),
+      csatMin: q.csatMin === undefined ? undefined : Number(q.csatMin),
+      csatMax: q.csatMax === undefined ? undefined : Number(q.csatMax),
+    };
+    return { filter: s.filter, asOf: s.asOf, predicates, sort: q.sort ?? 'createdAt', order: q.order ?? 'desc', limit, after: q.cursor ? decodeCursor(q.cursor) : undefined };
+  }
+
+  async list(q: TicketsQueryDto): Promise<TicketPage> {
+    const p = await this.params(q, q.limit ? Number(q.limit) : 50);
+    const [rows, total] = await Promise.all([ticketListQuery(this.ds.manager, { ...p, limit: p.limit + 1 }), ticketCountQuery(this.ds.manager, p)]);
+    const page = rows.slice(0, p.limit);
+    const last = page[page.length - 1];
+    return { total, items: page.map(toTicketRow), nextCursor: rows.length > p.limit && last ? encodeCursor(Number(last.sort_value), last.id) : null };
+  }
+
+  /** Every matching ticket as CSV, streamed page by page (constant memory). */
+  async csv(q: TicketsQueryDto): Promise<Readable> {
+    const p = await this.params(q, 2000);
+    const m = this.ds.manager;
+    async function* lines() {
+      let after = p.after;
+      let header = true;
+      for (;;) {
+        const rows = await ticketListQuery(m, { ...p, after });
+        for (const r of rows) {
+          const flat = flatten(toTicketRow(r));
+          if (header) {
+            yield csvLine(Object.keys(flat));
+            header = false;
+          }
+          yield csvLine(Object.values(flat));
+        }
+        if (rows.length < p.limit) break;
+        const last = rows[rows.length - 1];
+        after = { value: Number(last.sort_value), id: last.id };
+      }
+      if (header) yield csvLine(Object.keys(flatten(toTicketRow(EMPTY_ROW))));
+    }
+    return Readable.from(lines());
+  }
+
+  async detail(id: string, asOfRaw: string | undefined): Promise<TicketDetail> {
+    const asOf = asOfRaw ? new Date(asOfRaw) : new Date();
+    const row = await ticketRowQuery(this.ds.manager, id, asOf);
+    if (!row) throw new NotFoundException(`ticket ${id} has no events`);
+    const [events, repeats] = await Promise.all([ticketTimelineQuery(this.ds.manager, id, row.created_at), repeatContactsQuery(this.ds.manager, id)]);
+    return {
+      id,
+      ticket: row.has_created ? toTicketRow(row) : null,
+      events: events.map((e) => {
+        const fields: Record<string, unknown> = {};
+        const all: Record<string, unknown> = {
+          channel: e.channel, category: e.category, customerId: e.customer_id, language: e.language, agentType: e.agent_type,
+          agentId: e.agent_id, handleSeconds: e.handle_seconds, reason: e.reason, score: e.score, authorType: e.author_type,
+        };
+        for (const [k, v] of Object.entries(all)) if (v !== null) fields[k] = v;
+        if (e.extra) Object.assign(fields, e.extra);
+        return { id: e.id, type: e.type as EventType, occurredAt: iso(e.occurred_at)!, effectiveAt: iso(e.effective_at)!, receivedAt: iso(e.received_at)!, fields };
+      }),
+      repeatContacts: repeats.map((r) => ({ id: r.id, createdAt: iso(r.created_at)! })),
+    };
+  }
+}
+
+const EMPTY_ROW: TicketListRow = {
+  id: '', created_at: new Date(0), channel: '', category: '', customer_id: null, language: null, path: 'none', resolved: false,
+  resolved_at: null, resolved_by: null, reopened: false, csat: null, ai_seconds: 0, human_seconds: 0, first_response_seconds: null,
+  repeat_contact: false, pending: false, verified: false, sort_value: '0',
+};

@@ -1,0 +1,301 @@
+// The analytics API against figures worked out independently: the contract fixture's expected
+// summaries (expected.json) and hand-made tickets around week, month and DST boundaries.
+import { AS_OF, createFixtureApp, parseCsv, qs } from './fixture-app';
+import { TestApp, createTestApp, expected, mismatches } from './test-app';
+
+const cases = expected().cases;
+const case1 = cases[0].summary as any; // 2026-01-05 .. 2026-01-26, UTC
+const case2 = cases[1].summary as any; // 2026-01-12 .. 2026-01-19, Europe/Stockholm
+const case3 = cases[2].summary as any; // 2026-01-19 .. 2026-01-26, category disputes
+const case5 = cases[4].summary as any; // as case 1, asOf 2026-01-22
+
+describe('analytics API on the contract fixture', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createFixtureApp();
+  });
+  afterAll(async () => t.close());
+  const get = (path: string, params: Record<string, string | number | undefined>) => t.request('GET', `/api/v1/${path}?${qs(params)}`);
+
+  describe('timeseries', () => {
+    it('a weekly bucket is that week\'s summary: Stockholm week of 12 January = expected case 2', async () => {
+      const r = await get('metrics/timeseries', { from: '2026-01-12', to: '2026-01-19', tz: 'Europe/Stockholm', interval: 'week' });
+      expect(r.status).toBe(200);
+      expect(r.body.buckets).toHaveLength(1);
+      const { costModel: _cm, from: _f, to: _t, tz: _tz, ...want } = case2;
+      expect(mismatches(want, r.body.buckets[0])).toEqual([]);
+    });
+
+    it('weekly with a category filter: the third week of disputes = expected case 3', async () => {
+      const r = await get('metrics/timeseries', { from: '2026-01-05', to: '2026-01-26', interval: 'week', category: 'disputes' });
+      expect(r.body.buckets.map((b: any) => b.bucket)).toEqual(['2026-01-05', '2026-01-12', '2026-01-19']);
+      const { costModel: _cm, from: _f, to: _t, tz: _tz, ...want } = case3;
+      expect(mismatches(want, r.body.buckets[2])).toEqual([]);
+    });
+
+    it('daily buckets add up to the range and empty days are present with null rates', async () => {
+      const r = await get('metrics/timeseries', { from: '2026-01-01', to: '2026-01-31', interval: 'day' });
+      expect(r.body.buckets).toHaveLength(30);
+      const sum = (f: (b: any) => number) => r.body.buckets.reduce((n: number, b: any) => n + f(b), 0);
+      expect(sum((b) => b.tickets)).toBe(case1.tickets);
+      expect(sum((b) => b.aiResolved)).toBe(case1.aiResolved);
+      expect(sum((b) => b.verifiedAiResolved)).toBe(case1.verifiedAiResolved);
+      expect(sum((b) => b.byPath.human.csat.responses)).toBe(case1.byPath.human.csat.responses);
+      const jan1 = r.body.buckets[0];
+      expect(jan1).toMatchObject({ bucket: '2026-01-01', tickets: 0, involvementRate: null, savings: { claimedSavings: null, aiCost: 0 } });
+      expect(jan1.byPath.ai.handleSeconds.median).toBeNull();
+    });
+
+    it('monthly buckets are clipped to the range', async () => {
+      const r = await get('metrics/timeseries', { from: '2025-12-20', to: '2026-02-03', interval: 'month' });
+      expect(r.body.buckets.map((b: any) => [b.from, b.to])).toEqual([
+        ['2025-12-20', '2026-01-01'],
+        ['2026-01-01', '2026-02-01'],
+        ['2026-02-01', '2026-02-03'],
+      ]);
+      expect(r.body.buckets[1].tickets).toBe(r.body.buckets.reduce((n: number, b: any) => n + b.tickets, 0));
+    });
+
+    it('CSV has one row per bucket with the JSON numbers', async () => {
+      const json = await get('metrics/timeseries', { from: '2026-01-05', to: '2026-01-26', interval: 'week' });
+      const csv = await t.request('GET', `/api/v1/metrics/timeseries?${qs({ from: '2026-01-05', to: '2026-01-26', interval: 'week', format: 'csv' })}`);
+      expect(csv.status).toBe(200);
+      const rows = parseCsv(csv.text);
+      expect(rows).toHaveLength(3);
+      rows.forEach((row, i) => {
+        const b = json.body.buckets[i];
+        expect(row.bucket).toBe(b.bucket);
+        expect(Number(row.tickets)).toBe(b.tickets);
+        expect(Number(row['savings.verifiedSavings'])).toBeCloseTo(b.savings.verifiedSavings, 9);
+        expect(row['byPath.ai.csat.top2BoxLow'] === '' ? null : Number(row['byPath.ai.csat.top2BoxLow'])).toEqual(b.byPath.ai.csat.top2BoxLow);
+      });
+    });
+  });
+
+  describe('filters', () => {
+    it('multi-select: channel=chat,email is the two channels together, as a list or repeated', async () => {
+      const chat = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', channel: 'chat' })).body;
+      const email = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', channel: 'email' })).body;
+      const both = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', channel: 'chat,email' })).body;
+      const repeated = (await t.request('GET', `/api/v1/metrics/summary?from=2026-01-05&to=2026-01-26&channel=chat&channel=email&asOf=${AS_OF}`)).body;
+      expect(both.tickets).toBe(chat.tickets + email.tickets);
+      expect(both.verifiedAiResolved).toBe(chat.verifiedAiResolved + email.verifiedAiResolved);
+      expect(repeated).toEqual(both);
+    });
+
+    it('path filter: path=ai,escalated holds the AI-involved tickets', async () => {
+      const r = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', path: 'ai,escalated' })).body;
+      expect(r.tickets).toBe(case1.aiInvolved);
+      expect(r.humanOnly).toBe(0);
+    });
+  });
+
+  describe('breakdown', () => {
+    it('segments add up, sorted by tickets, with the rest in "other"', async () => {
+      const all = (await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'category', limit: 100 })).body;
+      const total = all.segments.reduce((n: number, s: any) => n + s.tickets, 0);
+      expect(total).toBe(case1.tickets);
+      expect(all.other).toBeNull();
+      const tickets = all.segments.map((s: any) => s.tickets);
+      expect(tickets).toEqual([...tickets].sort((a: number, b: number) => b - a));
+
+      const top2 = (await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'category', limit: 2 })).body;
+      expect(top2.segments.map((s: any) => s.key)).toEqual(all.segments.slice(0, 2).map((s: any) => s.key));
+      expect(top2.other.tickets).toBe(case1.tickets - tickets[0] - tickets[1]);
+      expect(top2.other.verifiedAiResolved + top2.segments[0].verifiedAiResolved + top2.segments[1].verifiedAiResolved).toBe(case1.verifiedAiResolved);
+    });
+
+    it('a segment is its filter: disputes in the third week = expected case 3', async () => {
+      const r = (await get('metrics/breakdown', { from: '2026-01-19', to: '2026-01-26', by: 'category', limit: 50 })).body;
+      const disputes = r.segments.find((s: any) => s.key === 'disputes');
+      const { costModel: _cm, from: _f, to: _t, tz: _tz, ...want } = case3;
+      expect(mismatches(want, disputes)).toEqual([]);
+    });
+
+    it('sorts by any numeric field, ascending or descending, nulls last', async () => {
+      const r = (await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'channel', sort: 'savings.verifiedSavings', order: 'asc' })).body;
+      const values = r.segments.map((s: any) => s.savings.verifiedSavings).filter((v: number | null) => v !== null);
+      expect(values).toEqual([...values].sort((a: number, b: number) => a - b));
+      expect((await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'channel', sort: 'byPath' })).status).toBe(400);
+    });
+
+    it('CSV rows equal the JSON segments', async () => {
+      const json = (await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'channel' })).body;
+      const csv = await t.app.inject({ method: 'GET', url: `/api/v1/metrics/breakdown?${qs({ from: '2026-01-05', to: '2026-01-26', by: 'channel' })}`, headers: { authorization: 'Bearer test-admin-token-0123456789', accept: 'text/csv' } });
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const rows = parseCsv(csv.body);
+      expect(rows.map((r) => [r.key, Number(r.tickets), Number(r.aiResolved)])).toEqual(json.segments.map((s: any) => [s.key, s.tickets, s.aiResolved]));
+    });
+  });
+
+  describe('comparison', () => {
+    it('compare=previous returns the previous week and the deltas', async () => {
+      const r = (await get('metrics/summary', { from: '2026-01-19', to: '2026-01-26', compare: 'previous' })).body;
+      const prev = (await get('metrics/summary', { from: '2026-01-12', to: '2026-01-19' })).body;
+      expect(r.comparison).toMatchObject({ from: '2026-01-12', to: '2026-01-19', tickets: prev.tickets, verifiedAiResolved: prev.verifiedAiResolved });
+      expect(r.deltas.tickets).toBe(r.tickets - prev.tickets);
+      expect(r.deltas.savings.aiCost).toBeCloseTo(r.savings.aiCost - prev.savings.aiCost, 9);
+      expect(r.deltas.verifiedAiResolutionRate).toBeCloseTo(r.verifiedAiResolutionRate - prev.verifiedAiResolutionRate, 12);
+    });
+
+    it('compare=year against an empty year: counts subtract, rates have no delta', async () => {
+      const r = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', compare: 'year' })).body;
+      expect(r.comparison).toMatchObject({ from: '2025-01-05', to: '2025-01-26', tickets: 0 });
+      expect(r.deltas).toMatchObject({ tickets: case1.tickets, involvementRate: null, savings: { claimedSavings: null } });
+    });
+
+    it('breakdown segments carry their comparison', async () => {
+      const r = (await get('metrics/breakdown', { from: '2026-01-19', to: '2026-01-26', by: 'channel', compare: 'previous' })).body;
+      for (const s of r.segments) {
+        const prev = (await get('metrics/summary', { from: '2026-01-12', to: '2026-01-19', channel: s.key })).body;
+        expect([s.key, s.comparison.tickets, s.deltas.tickets]).toEqual([s.key, prev.tickets, s.tickets - prev.tickets]);
+      }
+    });
+  });
+
+  describe('drill-down: the list behind a number has that many tickets', () => {
+    const range = { from: '2026-01-05', to: '2026-01-26' };
+    it.each([
+      ['verifiedAiResolved', { path: 'ai', verified: 'true' }, case1.verifiedAiResolved],
+      ['aiResolved', { path: 'ai', resolved: 'true' }, case1.aiResolved],
+      ['aiInvolved', { path: 'ai,escalated' }, case1.aiInvolved],
+      ['escalated', { path: 'escalated' }, case1.escalated],
+      ['ai csat responses', { path: 'ai', resolved: 'true', hasCsat: 'true' }, case1.byPath.ai.csat.responses],
+      ['ai top-2-box', { path: 'ai', resolved: 'true', csatMin: '4' }, Math.round(case1.byPath.ai.csat.top2Box * case1.byPath.ai.csat.responses)],
+      ['ai reopened', { path: 'ai', resolved: 'true', reopened: 'true' }, Math.round(case1.byPath.ai.reopenRate * case1.byPath.ai.resolved)],
+      ['human repeat contacts', { path: 'human', resolved: 'true', repeatContact: 'true' }, Math.round(case1.byPath.human.repeatContactRate * case1.byPath.human.resolved)],
+      ['pending at 2026-01-22', { path: 'ai', pending: 'true', asOf: '2026-01-22T00:00:00Z' }, case5.pendingAiResolved],
+      ['verified at 2026-01-22', { path: 'ai', verified: 'true', asOf: '2026-01-22T00:00:00Z' }, case5.verifiedAiResolved],
+    ])('%s', async (_name, predicates, want) => {
+      const r = await get('tickets', { ...range, ...predicates, limit: 1 });
+      expect(r.status).toBe(200);
+      expect(r.body.total).toBe(want);
+    });
+
+    it('pages through every ticket once, in order, and the CSV holds the same tickets', async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let last = Infinity;
+      do {
+        const r = (await get('tickets', { ...range, path: 'ai', resolved: 'true', limit: 40, cursor })).body;
+        for (const item of r.items) {
+          const ts = Date.parse(item.createdAt);
+          expect(ts).toBeLessThanOrEqual(last);
+          last = ts;
+          expect(item).toMatchObject({ path: 'ai', resolved: true });
+          seen.push(item.id);
+        }
+        cursor = r.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toHaveLength(case1.aiResolved);
+      expect(new Set(seen).size).toBe(case1.aiResolved);
+
+      const csv = await t.request('GET', `/api/v1/tickets?${qs({ ...range, path: 'ai', resolved: 'true', format: 'csv' })}`);
+      const rows = parseCsv(csv.text);
+      expect(rows.map((r) => r.id)).toEqual(seen);
+      expect(rows.filter((r) => r.verified === 'true')).toHaveLength(case1.verifiedAiResolved);
+    });
+
+    it('sorts by handle time', async () => {
+      const r = (await get('tickets', { ...range, path: 'human', resolved: 'true', sort: 'handleSeconds', order: 'asc', limit: 500 })).body;
+      const hs = r.items.map((i: any) => i.handleSeconds);
+      expect(hs).toEqual([...hs].sort((a: number, b: number) => a - b));
+      expect(r.items).toHaveLength(case1.byPath.human.resolved);
+    });
+
+    it('a ticket: its state, its events in replay order, and why it is a repeat contact', async () => {
+      const list = (await get('tickets', { ...range, path: 'ai', resolved: 'true', repeatContact: 'true', limit: 1 })).body;
+      const id = list.items[0].id;
+      const d = await t.request('GET', `/api/v1/tickets/${encodeURIComponent(id)}?asOf=${AS_OF}`);
+      expect(d.status).toBe(200);
+      expect(d.body.ticket).toMatchObject({ id, repeatContact: true, path: 'ai' });
+      expect(d.body.repeatContacts.length).toBeGreaterThan(0);
+      const resolvedAt = Date.parse(d.body.ticket.resolvedAt);
+      for (const rc of d.body.repeatContacts) {
+        const gap = Date.parse(rc.createdAt) - resolvedAt;
+        expect(gap).toBeGreaterThan(0);
+        expect(gap).toBeLessThanOrEqual(604_800_000);
+      }
+      expect(d.body.events[0].type).toBe('ticket.created');
+      const times = d.body.events.map((e: any) => Date.parse(e.effectiveAt));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect((await t.request('GET', '/api/v1/tickets/no-such-ticket')).status).toBe(404);
+    });
+
+    it('an incomplete ticket (no ticket.created) has events but no state', async () => {
+      const d = await t.request('GET', '/api/v1/tickets/orphan-1-3');
+      expect(d.status).toBe(200);
+      expect(d.body.ticket).toBeNull();
+      expect(d.body.events).toHaveLength(1);
+    });
+  });
+
+  describe('summary CSV', () => {
+    it('is one row with every JSON number', async () => {
+      const json = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26' })).body;
+      const [row] = parseCsv((await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', format: 'csv' })).text);
+      expect(Number(row.tickets)).toBe(json.tickets);
+      expect(Number(row['byPath.escalated.resolutionSeconds.p90'])).toBeCloseTo(json.byPath.escalated.resolutionSeconds.p90, 6);
+      expect(Number(row['savings.roi'])).toBeCloseTo(case1.savings.roi, 9);
+    });
+  });
+
+  describe('400 for malformed parameters', () => {
+    it.each([
+      ['metrics/timeseries', { from: '2026-13-01', to: '2026-02-01' }, 'from: 2026-13-01 is not a calendar date'],
+      ['metrics/timeseries', { from: '2026-01-01', to: '2026-02-01', tz: 'Atlantis/Capital' }, 'tz: must be an IANA time zone'],
+      ['metrics/timeseries', { from: '2026-02-01', to: '2026-01-01' }, 'from: must be before to'],
+      ['metrics/timeseries', { from: '2026-01-01', to: '2026-02-01', interval: 'hour' }, 'interval: must be day, week or month'],
+      ['metrics/timeseries', { from: '2020-01-01', to: '2026-02-01', interval: 'month' }, 'at most 5 years'],
+      ['metrics/summary', { from: '2026-01-01', to: '2026-02-01', path: 'robot' }, 'path: unknown value "robot"'],
+      ['metrics/summary', { from: '2026-01-01', to: '2026-02-01', compare: 'lastyear' }, 'compare: must be previous or year'],
+      ['metrics/breakdown', { from: '2026-01-01', to: '2026-02-01', by: 'agent' }, 'by: must be one of channel, category, language, path'],
+      ['metrics/breakdown', { from: '2026-01-01', to: '2026-02-01', by: 'channel', limit: 0 }, 'limit: must be from 1 to 1000'],
+      ['tickets', { from: '2026-01-01', to: '2026-02-01', verified: 'yes' }, 'verified: must be true or false'],
+      ['tickets', { from: '2026-01-01', to: '2026-02-01', cursor: 'bm90LWEtY3Vyc29y' }, 'cursor: not a cursor this API returned'],
+      ['tickets', { from: '2026-01-01', to: '2026-02-01', limit: 501 }, 'limit: must be a whole number from 1 to 500'],
+    ])('%s %j', async (path, params, message) => {
+      const r = await get(path, params as Record<string, string>);
+      expect(r.status).toBe(400);
+      expect([r.body.message].flat().join(' | ')).toContain(message);
+    });
+  });
+});
+
+describe('time buckets around DST and month ends (hand-made)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const created = (id: string, at: string) => ({ id, type: 'ticket.created', ticketId: id, occurredAt: at, channel: 'chat' });
+    await t.request('POST', '/api/v1/events', {
+      body: [
+        created('a', '2026-03-28T22:30:00Z'), // Stockholm 23:30 on 28 March (CET, +01:00)
+        created('b', '2026-03-28T23:30:00Z'), // Stockholm 00:30 on 29 March, the DST day
+        created('c', '2026-03-29T21:30:00Z'), // Stockholm 23:30 on 29 March (CEST, +02:00)
+        created('d', '2026-03-29T22:30:00Z'), // Stockholm 00:30 on 30 March
+        created('e', '2026-01-31T23:30:00Z'), // Stockholm 00:30 on 1 February
+        created('f', '2026-03-29T23:59:59Z'), // UTC: still 29 March
+      ],
+    });
+  });
+  afterAll(async () => t.close());
+  const series = async (params: Record<string, string>) =>
+    Object.fromEntries((await t.request('GET', `/api/v1/metrics/timeseries?${qs(params)}`)).body.buckets.map((b: any) => [b.bucket, b.tickets]));
+
+  it('local days in Stockholm across the spring-forward day', async () => {
+    expect(await series({ from: '2026-03-28', to: '2026-03-31', tz: 'Europe/Stockholm' })).toEqual({ '2026-03-28': 1, '2026-03-29': 2, '2026-03-30': 2 });
+  });
+
+  it('the same tickets in UTC fall on other days', async () => {
+    expect(await series({ from: '2026-03-28', to: '2026-03-31', tz: 'UTC' })).toEqual({ '2026-03-28': 2, '2026-03-29': 3, '2026-03-30': 0 });
+  });
+
+  it('a ticket late on 31 January UTC is February in Stockholm', async () => {
+    expect(await series({ from: '2026-01-01', to: '2026-03-01', tz: 'Europe/Stockholm', interval: 'month' })).toEqual({ '2026-01-01': 0, '2026-02-01': 1 });
+    expect(await series({ from: '2026-01-01', to: '2026-03-01', tz: 'UTC', interval: 'month' })).toEqual({ '2026-01-01': 1, '2026-02-01': 0 });
+  });
+
+  it('ISO weeks in Stockholm: Monday 30 March starts a week', async () => {
+    expect(await series({ from: '2026-03-23', to: '2026-04-06', tz: 'Europe/Stockholm', interval: 'week' })).toEqual({ '2026-03-23': 3, '2026-03-30': 2 });
+  });
+});
