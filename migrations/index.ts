@@ -1,5 +1,6 @@
 // Every migration, in order. Listed by import (not a glob) so that the same list works from
 // TypeScript sources under jest and from the compiled server.
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
+import { Alerts1763900000000 } from './1763900000000-alerts';
 
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, Alerts1763900000000];

@@ -1,6 +1,10 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertsController } from './alerts/alerts.controller';
+import { AlertsScheduler } from './alerts/alerts.scheduler';
+import { AlertsService } from './alerts/alerts.service';
+import { WebhookNotifier } from './alerts/webhook.notifier';
 import { AuthGuard } from './auth/auth.guard';
 import { TokensController } from './auth/tokens.controller';
 import { TokensService } from './auth/tokens.service';
@@ -12,6 +16,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { EventsController } from './events/events.controller';
 import { EventsRepository } from './events/events.repository';
 import { EventsService } from './events/events.service';
+import { IngestNotifier } from './events/ingest-notifier';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './import/imports.controller';
 import { ImportsService } from './import/imports.service';
@@ -25,7 +30,7 @@ import { TicketsRepository } from './tickets/tickets.repository';
 import { TicketsService } from './tickets/tickets.service';
 
 /** Every HTTP controller; the OpenAPI test checks each route is documented. */
-export const CONTROLLERS = [EventsController, MetricsController, TicketsController, TokensController, CostModelController, StatusController, HealthController, ImportsController];
+export const CONTROLLERS = [EventsController, MetricsController, TicketsController, TokensController, CostModelController, StatusController, HealthController, ImportsController, AlertsController];
 
 @Module({})
 export class AppModule {
@@ -41,6 +46,10 @@ export class AppModule {
         TicketsRepository,
         TicketsService,
         ImportsService,
+        IngestNotifier,
+        AlertsService,
+        AlertsScheduler,
+        WebhookNotifier,
         MetricsService,
         MetricsExportService,
         CostModelService,

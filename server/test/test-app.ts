@@ -47,7 +47,8 @@ export async function dropDatabase(url: string): Promise<void> {
 
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const databaseUrl = await createDatabase();
-  const config: AppConfig = { ...loadConfig({}), adminToken: ADMIN, logLevel: 'error', webDistDir: '/nonexistent', ...overrides };
+  // Alert evaluation runs only when a test asks for it.
+  const config: AppConfig = { ...loadConfig({}), adminToken: ADMIN, logLevel: 'error', webDistDir: '/nonexistent', alertsEveryMinutes: 0, alertsAfterIngestSeconds: 0, ...overrides };
   const app = await createApp(config, databaseUrl);
   await app.getHttpAdapter().getInstance().ready();
   const ds = app.get(DataSource);

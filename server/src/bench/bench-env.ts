@@ -4,7 +4,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
+import { AppModule } from '../app.module';
+import { loadConfig } from '../config/app-config';
+import { loadDemo } from '../demo/demo-loader';
+import { EventsService } from '../events/events.service';
 import { findRepoRoot } from '../config/repo-root';
 import { freePort, startEmbeddedPostgres } from '../database/embedded-postgres';
 
@@ -101,3 +106,26 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
   fs.writeFileSync(path.join(dir, `${name}-latest.json`), body + '\n');
   return file;
 }
+
+/** A demo story of about `tickets` tickets ending on `end`, unless the database holds that many already. */
+export async function ensureDemoData(url: string, tickets: number, end: string): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  const has = await c.query(`SELECT to_regclass('tickets') IS NOT NULL AS ok`);
+  const n = has.rows[0].ok ? Number((await c.query('SELECT count(*)::int AS n FROM tickets')).rows[0].n) : 0;
+  await c.end();
+  if (n >= tickets * 0.95) {
+    console.error(`The database already holds ${n.toLocaleString('en-US')} tickets: not seeding.`);
+    return;
+  }
+  const days = 365;
+  const perDay = Math.ceil(tickets / days / 1.05); // repeat-contact follow-ups add about 5%
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...loadConfig({}), databaseUrl: url }, url), { logger: ['error', 'warn'] });
+  await loadDemo(app.get(EventsService), { days, perDay, seed: 42, end: new Date(`${end}T00:00:00Z`) }, `Seeding ${days} days x ${perDay} tickets/day`);
+  await app.close();
+  const a = new Client({ connectionString: url });
+  await a.connect();
+  await a.query('VACUUM ANALYZE');
+  await a.end();
+}
+

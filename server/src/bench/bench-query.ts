@@ -3,16 +3,11 @@
 // the built server, and reports median and p95 latency of the analytics endpoints over HTTP, with
 // the same 30-day summary computed by plain SQL over the raw event table as the baseline.
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { AppModule } from '../app.module';
 import { parseArgs } from '../cli/cli-args';
-import { loadConfig } from '../config/app-config';
-import { loadDemo } from '../demo/demo-loader';
-import { EventsService } from '../events/events.service';
 import { percentileCont } from '../stats/rates';
 import { addDays } from '../stats/time-range';
-import { BenchDatabase, benchDatabase, startBenchServer, writeResult } from './bench-env';
+import { BenchDatabase, benchDatabase, ensureDemoData, startBenchServer, writeResult } from './bench-env';
 
 const END = '2026-11-22';
 const BASELINE_SQL = `
@@ -62,27 +57,6 @@ async function time(name: string, reps: number, run: () => Promise<void>): Promi
   return stat;
 }
 
-async function ensureData(url: string, tickets: number): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  const has = await c.query(`SELECT to_regclass('tickets') IS NOT NULL AS ok`);
-  const n = has.rows[0].ok ? Number((await c.query('SELECT count(*)::int AS n FROM tickets')).rows[0].n) : 0;
-  await c.end();
-  if (n >= tickets * 0.95) {
-    console.error(`The database already holds ${n.toLocaleString('en-US')} tickets: not seeding.`);
-    return;
-  }
-  const days = 365;
-  const perDay = Math.ceil(tickets / days / 1.05); // repeat-contact follow-ups add about 5%
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...loadConfig({}), databaseUrl: url }, url), { logger: ['error', 'warn'] });
-  await loadDemo(app.get(EventsService), { days, perDay, seed: 42, end: new Date(`${END}T00:00:00Z`) }, `Seeding ${days} days x ${perDay} tickets/day`);
-  await app.close();
-  const a = new Client({ connectionString: url });
-  await a.connect();
-  await a.query('VACUUM ANALYZE');
-  await a.end();
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { tickets: 'int', reps: 'int', 'database-url': 'string' });
   const tickets = (args.tickets as number) ?? 1_000_000;
@@ -90,7 +64,7 @@ async function main(): Promise<void> {
   const given = args['database-url'] as string | undefined;
   const db: BenchDatabase = given ? { url: given, label: `PostgreSQL at ${new URL(given).host}`, close: async () => undefined } : await benchDatabase();
   try {
-    await ensureData(db.url, tickets);
+    await ensureDemoData(db.url, tickets, END);
     const server = await startBenchServer(db.url);
     const get = async (path: string) => {
       const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/${path}`, { headers: { authorization: `Bearer ${server.token}` } });

@@ -17,6 +17,14 @@ export interface AppConfig {
   demoPerDay: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   webDistDir: string;
+  /** Slack-compatible webhook for new alerts; null: none. */
+  alertWebhookUrl: string | null;
+  /** HMAC-SHA256 key for the webhook signature; null: unsigned. */
+  alertWebhookSecret: string | null;
+  /** Scheduled alert evaluation every N minutes; 0: off. */
+  alertsEveryMinutes: number;
+  /** Alert evaluation N seconds after the last ingest; 0: off. */
+  alertsAfterIngestSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +75,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     errors.push(`LOG_LEVEL must be one of error, warn, log, debug, got "${env.LOG_LEVEL}"`);
   }
 
+  let alertWebhookUrl: string | null = env.ALERT_WEBHOOK_URL || null;
+  if (alertWebhookUrl) {
+    try {
+      if (!/^https?:$/.test(new URL(alertWebhookUrl).protocol)) throw new Error('scheme');
+    } catch {
+      errors.push('ALERT_WEBHOOK_URL must be an http:// or https:// URL (value not shown: it may hold a token)');
+      alertWebhookUrl = null;
+    }
+  }
   const root = findRepoRoot();
   const config: AppConfig = {
     port,
@@ -80,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPerDay: int(env, 'DEMO_PER_DAY', 200, 1, 100_000, errors),
     logLevel,
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(root, 'web/dist')),
+    alertWebhookUrl,
+    alertWebhookSecret: env.ALERT_WEBHOOK_SECRET || null,
+    alertsEveryMinutes: int(env, 'ALERTS_EVERY_MINUTES', 15, 0, 1440, errors),
+    alertsAfterIngestSeconds: int(env, 'ALERTS_AFTER_INGEST_SECONDS', 30, 0, 86400, errors),
   };
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -9,6 +9,7 @@ import { TicketsRepository } from '../tickets/tickets.repository';
 import { BodyFormatError, BodyItem, BodyTooLargeError, parseEventBody } from './event-body.parser';
 import { ValidEvent, validateEvent } from './event-validation';
 import { EventsRepository, StoredReplayEvent } from './events.repository';
+import { IngestNotifier } from './ingest-notifier';
 
 export interface IngestRejectionWithLine extends IngestRejection {
   /** NDJSON only: the 1-based line of the body. */
@@ -21,6 +22,7 @@ export class EventsService {
     private readonly ds: DataSource,
     private readonly events: EventsRepository,
     private readonly tickets: TicketsRepository,
+    private readonly notifier: IngestNotifier,
   ) {}
 
   async ingestBody(text: string, contentType: string | undefined): Promise<IngestResponse> {
@@ -57,6 +59,7 @@ export class EventsService {
       }
     });
     const accepted = valid.length > 0 ? await this.store(valid) : 0;
+    if (accepted > 0) this.notifier.notify();
     return { accepted, duplicates: valid.length - accepted + repeatedInBatch, rejected };
   }
 

@@ -4,5 +4,6 @@ import type { SummaryParams } from './useSummaryQuery';
 export const queryKeys = {
   me: ['me'] as const,
   costModel: ['cost-model'] as const,
+  alerts: (state: string) => ['alerts', state] as const,
   summary: (p: SummaryParams) => ['metrics', 'summary', p] as const,
 };

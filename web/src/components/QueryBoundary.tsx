@@ -27,6 +27,7 @@ export function QueryBoundary<T>({ query, isEmpty, empty, children }: Props<T>) 
       </div>
     );
   }
-  if (isEmpty?.(query.data)) return <div className="state">{empty ?? 'Nothing in this range.'}</div>;
+  // empty={null}: an empty result shows nothing at all (e.g. no open alerts).
+  if (isEmpty?.(query.data)) return empty === null ? null : <div className="state">{empty ?? 'Nothing in this range.'}</div>;
   return <div aria-busy={query.isFetching}>{children(query.data)}</div>;
 }

@@ -1,9 +1,12 @@
+import { useAlertsQuery } from '../api/useAlertsQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
+import { AlertsList } from '../components/AlertsList';
 import { useSummaryQuery } from '../api/useSummaryQuery';
 import { KpiCard } from '../components/KpiCard';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { SavingsChart } from '../components/SavingsChart';
+import { alertRows } from '../lib/alert-rows';
 import { savingsBars, summaryCards } from '../lib/summary-cards';
 import { useUrlFilters } from '../state/useUrlFilters';
 
@@ -11,9 +14,13 @@ export function OverviewPage() {
   const [filters, setFilters] = useUrlFilters();
   const summary = useSummaryQuery(filters);
   const currency = useCostModelQuery().data?.currency ?? 'USD';
+  const alerts = useAlertsQuery('open');
   return (
     <main>
       <RangeControls filters={filters} onChange={setFilters} />
+      <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={null}>
+        {(a) => <AlertsList rows={alertRows(a).slice(0, 8)} />}
+      </QueryBoundary>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (
           <>

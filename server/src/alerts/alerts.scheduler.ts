@@ -1,0 +1,42 @@
+// When alerts are evaluated: on a schedule, and a while after ingest (debounced, off the ingest path).
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { IngestNotifier } from '../events/ingest-notifier';
+import { AlertsService } from './alerts.service';
+
+@Injectable()
+export class AlertsScheduler implements OnModuleInit, OnModuleDestroy {
+  private readonly log = new Logger('Alerts');
+  private interval: NodeJS.Timeout | null = null;
+  private debounce: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly alerts: AlertsService,
+    private readonly ingest: IngestNotifier,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.alertsEveryMinutes > 0) {
+      this.interval = setInterval(() => this.run('schedule'), this.config.alertsEveryMinutes * 60_000);
+      this.interval.unref();
+    }
+    if (this.config.alertsAfterIngestSeconds > 0) {
+      this.ingest.subscribe(() => {
+        if (this.debounce) clearTimeout(this.debounce);
+        this.debounce = setTimeout(() => this.run('ingest'), this.config.alertsAfterIngestSeconds * 1000);
+        this.debounce.unref();
+      });
+    }
+  }
+
+  onModuleDestroy(): void {
+    if (this.interval) clearInterval(this.interval);
+    if (this.debounce) clearTimeout(this.debounce);
+  }
+
+  private run(why: string): void {
+    this.alerts.evaluate().catch((e: Error) => this.log.warn(`alert evaluation after ${why} failed: ${e.message}`));
+  }
+}

@@ -1,0 +1,71 @@
+// Signed, Slack-compatible webhook notifications with retries and exponential back-off.
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import * as crypto from 'node:crypto';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import type { AlertDetails } from './alert-series';
+
+export interface WebhookOptions {
+  attempts: number;
+  /** First back-off; doubles each retry. */
+  baseDelayMs: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_WEBHOOK: WebhookOptions = { attempts: 5, baseDelayMs: 1000, timeoutMs: 10_000 };
+
+/** `v1=<hex HMAC-SHA256 of "<timestamp>.<body>">`: receivers recompute it to trust the payload. */
+export function signature(secret: string, timestamp: string, body: string): string {
+  return `v1=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export function slackPayload(id: string, a: AlertDetails, dashboardUrl?: string): Record<string, unknown> {
+  const link = dashboardUrl ? `${dashboardUrl}/tickets?${new URLSearchParams(a.drillDown).toString()}` : null;
+  return {
+    text: `:rotating_light: Claimcheck: ${a.summary}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${a.summary}*` } },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `rule ${a.rule} · effect ${a.effectSize.toFixed(2)} (${a.effectSizeKind}) · detected ${a.detectedOn}${link ? ` · <${link}|the tickets>` : ''}` }],
+      },
+    ],
+    alert: { id, ...a },
+  };
+}
+
+@Injectable()
+export class WebhookNotifier {
+  private readonly log = new Logger('Webhook');
+  options: WebhookOptions = DEFAULT_WEBHOOK;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get enabled(): boolean {
+    return this.config.alertWebhookUrl !== null;
+  }
+
+  /** Delivers one payload; true once a 2xx came back, false after the last attempt failed. */
+  async send(payload: Record<string, unknown>): Promise<boolean> {
+    const url = this.config.alertWebhookUrl;
+    if (!url) return false;
+    const body = JSON.stringify(payload);
+    for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-claimcheck-timestamp': timestamp };
+      if (this.config.alertWebhookSecret) headers['x-claimcheck-signature'] = signature(this.config.alertWebhookSecret, timestamp, body);
+      let problem: string;
+      try {
+        const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.options.timeoutMs) });
+        if (res.ok) return true;
+        problem = `HTTP ${res.status}`;
+      } catch (e) {
+        problem = (e as Error).message;
+      }
+      // The URL may carry a token (Slack's do): never log it.
+      this.log.warn(`alert webhook attempt ${attempt}/${this.options.attempts} failed: ${problem}`);
+      if (attempt < this.options.attempts) await new Promise((r) => setTimeout(r, this.options.baseDelayMs * 2 ** (attempt - 1)));
+    }
+    return false;
+  }
+}

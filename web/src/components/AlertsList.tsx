@@ -1,0 +1,17 @@
+import type { AlertRowView } from '../lib/alert-rows';
+
+/** Open quality alerts; takes shaped rows, never fetches. */
+export function AlertsList({ rows }: { rows: AlertRowView[] }) {
+  return (
+    <section className="card alerts" aria-label="Open quality alerts">
+      <h3>Open quality alerts</h3>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.id}>
+            <span className="muted">{r.when}</span> <strong>{r.where}</strong>: {r.summary} <span className="muted">({r.effect})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
