@@ -3,7 +3,7 @@
 import { CaseBufferedMapper } from './case-buffer';
 import type { CsvRecord } from './csv-reader';
 import { parseTimestamp } from './datetime';
-import { ContractEvent, EventLogMapping, Mapper, RowOutcome, aiMatcher, missing, valueOf } from './mapping';
+import { EventLogMapping, Mapper, RowOutcome, aiMatcher, eventEmitter, missing, ticketFields } from './mapping';
 
 export class EventLogMapper extends CaseBufferedMapper implements Mapper {
   private readonly isAi: (agent: string | undefined) => boolean;
@@ -33,7 +33,6 @@ export class EventLogMapper extends CaseBufferedMapper implements Mapper {
     timed.sort((a, b) => a.ms - b.ms || a.rec.row - b.rec.row); // stable: file order at equal times
 
     const ticketId = `${m.source}:${caseId}`;
-    const seen = new Map<string, number>();
     // Activities logged at the same instant keep their file order: each event after the first at
     // one instant is moved 1 µs later, since the contract orders equal times by event type.
     let lastUs = -Infinity;
@@ -43,25 +42,10 @@ export class EventLogMapper extends CaseBufferedMapper implements Mapper {
       const ms = Math.floor(us / 1000);
       return `${new Date(ms).toISOString().slice(0, 23)}${String(us - ms * 1000).padStart(3, '0')}Z`;
     };
-    // Ids from content (activity and time, numbered when repeated), so a re-export in another
-    // order yields the same ids.
-    const ev = (out: RowOutcome, kind: string, type: string, iso: string, extra: Record<string, unknown> = {}) => {
-      const key = `${kind}@${iso}`;
-      const n = (seen.get(key) ?? 0) + 1;
-      seen.set(key, n);
-      const e: ContractEvent = { id: `${ticketId}:${key}${n > 1 ? `#${n}` : ''}`, type, ticketId, occurredAt: inOrder(iso), ...extra };
-      out.events.push(e);
-    };
+    const ev = eventEmitter(ticketId, inOrder);
 
     const first = timed[0];
-    const fields: Record<string, unknown> = { channel: (valueOf(m.ticket.channel, first.rec.values) ?? 'unknown').toLowerCase() };
-    const category = valueOf(m.ticket.category, first.rec.values);
-    const customerId = valueOf(m.ticket.customerId, first.rec.values);
-    const language = valueOf(m.ticket.language, first.rec.values);
-    if (category) fields.category = category;
-    if (customerId) fields.customerId = customerId;
-    if (language) fields.language = language;
-    ev(first.out, 'created', 'ticket.created', first.iso, fields);
+    ev(first.out, 'created', 'ticket.created', first.iso, ticketFields(m.ticket, first.rec.values));
 
     let agent: string | undefined;
     let resolved = false;

@@ -93,6 +93,30 @@ export function valueOf(spec: ValueSpec | undefined, rec: Record<string, string>
   return missing(rec[spec.column]) ? undefined : rec[spec.column].trim();
 }
 
+/** The ticket.created fields a mapping takes from a row (channel lower-cased, 'unknown' when absent). */
+export function ticketFields(t: TicketFields, rec: Record<string, string>): Record<string, unknown> {
+  const fields: Record<string, unknown> = { channel: (valueOf(t.channel, rec) ?? 'unknown').toLowerCase() };
+  for (const k of ['category', 'customerId', 'language'] as const) {
+    const v = valueOf(t[k], rec);
+    if (v) fields[k] = v;
+  }
+  return fields;
+}
+
+/**
+ * Event ids derived from content (kind and time, numbered when repeated), so that re-importing,
+ * even a re-export in another order, yields the same ids. `time` may adjust the stored time.
+ */
+export function eventEmitter(ticketId: string, time: (iso: string) => string = (iso) => iso) {
+  const seen = new Map<string, number>();
+  return (out: RowOutcome, kind: string, type: string, iso: string, extra: Record<string, unknown> = {}) => {
+    const key = `${kind}@${iso}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    out.events.push({ id: `${ticketId}:${key}${n > 1 ? `#${n}` : ''}`, type, ticketId, occurredAt: time(iso), ...extra });
+  };
+}
+
 export function aiMatcher(rule: AiRule | undefined): (agent: string | undefined) => boolean {
   const ids = new Set(rule?.ids ?? []);
   const re = rule?.pattern ? new RegExp(rule.pattern, 'i') : null;

@@ -8,7 +8,7 @@
 import { CaseBufferedMapper } from './case-buffer';
 import type { CsvRecord } from './csv-reader';
 import { parseTimestamp } from './datetime';
-import { ContractEvent, Mapper, RowOutcome, ServiceNowMapping, aiMatcher, missing } from './mapping';
+import { Mapper, RowOutcome, ServiceNowMapping, aiMatcher, eventEmitter, missing } from './mapping';
 
 const FORMAT = 'D/M/YYYY HH:mm';
 
@@ -42,14 +42,7 @@ export class ServiceNowMapper extends CaseBufferedMapper implements Mapper {
     updates.sort((a, b) => a.seq - b.seq || a.ms - b.ms || a.rec.row - b.rec.row);
 
     const ticketId = `${this.m.source}:${caseId}`;
-    const ids = new Map<string, number>();
-    const ev = (out: RowOutcome, kind: string, type: string, iso: string, extra: Record<string, unknown> = {}) => {
-      const key = `${kind}@${iso}`;
-      const n = (ids.get(key) ?? 0) + 1;
-      ids.set(key, n);
-      const e: ContractEvent = { id: `${ticketId}:${key}${n > 1 ? `#${n}` : ''}`, type, ticketId, occurredAt: iso, ...extra };
-      out.events.push(e);
-    };
+    const ev = eventEmitter(ticketId);
     const v0 = rows[0].values;
     const created: Record<string, unknown> = { channel: missing(v0.contact_type) ? 'unknown' : v0.contact_type.trim().toLowerCase() };
     if (!missing(v0.category)) created.category = v0.category.trim();

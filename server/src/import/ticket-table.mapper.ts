@@ -2,7 +2,7 @@
 // and CSAT events from the row's columns.
 import type { CsvRecord } from './csv-reader';
 import { parseTimestamp } from './datetime';
-import { ContractEvent, Mapper, RowOutcome, TicketTableMapping, aiMatcher, missing, valueOf } from './mapping';
+import { ContractEvent, Mapper, RowOutcome, TicketTableMapping, aiMatcher, missing, ticketFields } from './mapping';
 
 export class TicketTableMapper implements Mapper {
   private readonly isAi: (agent: string | undefined) => boolean;
@@ -43,14 +43,7 @@ export class TicketTableMapper implements Mapper {
       const agentType = this.isAi(agent) ? 'ai' : 'human';
       const ticketId = `${m.source}:${id}`;
       const ev = (kind: string, type: string, at: { iso: string }, extra: Record<string, unknown> = {}): ContractEvent => ({ id: `${ticketId}:${kind}`, type, ticketId, occurredAt: at.iso, ...extra });
-      const fields: Record<string, unknown> = { channel: (valueOf(m.ticket.channel, v) ?? 'unknown').toLowerCase() };
-      const category = valueOf(m.ticket.category, v);
-      const customerId = valueOf(m.ticket.customerId, v);
-      const language = valueOf(m.ticket.language, v);
-      if (category) fields.category = category;
-      if (customerId) fields.customerId = customerId;
-      if (language) fields.language = language;
-      const events = [ev('created', 'ticket.created', created, fields), ev('assigned', 'ticket.assigned', created, { agentType, ...(agent ? { agentId: agent } : {}) })];
+      const events = [ev('created', 'ticket.created', created, ticketFields(m.ticket, v)), ev('assigned', 'ticket.assigned', created, { agentType, ...(agent ? { agentId: agent } : {}) })];
       if (firstResponse) events.push(ev('first-response', 'message.sent', firstResponse, { authorType: agentType }));
       if (resolved && resolvedAt) events.push(ev('resolved', 'ticket.resolved', resolvedAt, { agentType }));
       if (score !== null) {
