@@ -4,7 +4,7 @@ import type { AlertRowView } from '../lib/alert-rows';
 export function AlertsList({ rows }: { rows: AlertRowView[] }) {
   return (
     <section className="card alerts" aria-label="Open quality alerts">
-      <h3>Open quality alerts</h3>
+      <h2>Open quality alerts</h2>
       <ul>
         {rows.map((r) => (
           <li key={r.id}>

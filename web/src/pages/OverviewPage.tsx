@@ -17,6 +17,7 @@ export function OverviewPage() {
   const alerts = useAlertsQuery('open');
   return (
     <main>
+      <h1 className="page-title">Overview</h1>
       <RangeControls filters={filters} onChange={setFilters} />
       <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={null}>
         {(a) => <AlertsList rows={alertRows(a).slice(0, 8)} />}

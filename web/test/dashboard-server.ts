@@ -1,0 +1,79 @@
+// The real server (built) on an embedded PostgreSQL with a small demo story, and Debian's chromium.
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Browser, chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const TOKEN = 'browser-test-admin-token-0123456789';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function chromiumAvailable(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: CI installs Debian's chromium (apt-get install -y chromium) for the browser tests`);
+  console.warn(`SKIPPED: browser tests, because ${CHROMIUM} is missing (apt-get install -y chromium)`);
+  return false;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Dashboard {
+  base: string;
+  api<T>(pathAndQuery: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startDashboard(): Promise<Dashboard> {
+  const main = path.join(ROOT, 'server/dist/server/src/main.js');
+  if (!fs.existsSync(main) || !fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
+    throw new Error('build the server and the web first (npm test does: the web test script runs vite build)');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-browser-'));
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, DEMO_DAYS: '60', DEMO_PER_DAY: '60', LOG_LEVEL: 'warn', ALERTS_AFTER_INGEST_SECONDS: '0', ALERTS_EVERY_MINUTES: '0' };
+  delete env.DATABASE_URL;
+  const proc: ChildProcess = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`the server exited: ${out}`);
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (i > 900) throw new Error(`the server did not come up: ${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    async api<T>(p: string) {
+      const res = await fetch(`${base}${p}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      if (!res.ok) throw new Error(`${p}: ${res.status}`);
+      return (await res.json()) as T;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        proc.once('exit', () => {
+          fs.rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

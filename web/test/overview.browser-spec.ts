@@ -1,0 +1,88 @@
+// The overview in a real browser against the real server: sign-in, numbers equal to the API's,
+// filters in the URL, accessibility (axe-core), and the Largest Contentful Paint.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { Dashboard, ROOT, TOKEN, chromiumAvailable, launchChromium, startDashboard } from './dashboard-server';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+function day(offset: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}
+
+run('overview page in chromium', () => {
+  let dash: Dashboard;
+  let browser: Browser;
+  let page: Page;
+  const from = day(-30);
+  const to = day(1);
+  beforeAll(async () => {
+    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.stop();
+  });
+
+  const cardValue = (label: string) => page.locator(`section[aria-label="${label}"] .card-value`).innerText();
+
+  it('asks for a token, and never puts it in the URL', async () => {
+    await page.goto(`${dash.base}/?from=${from}&to=${to}&tz=UTC`);
+    await page.getByLabel('Access token').waitFor();
+    await page.getByLabel('Access token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'not accepted' }).waitFor();
+    await page.getByLabel('Access token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('section[aria-label="Tickets"] .card-value').waitFor();
+    expect(page.url()).not.toContain(TOKEN);
+  });
+
+  it('shows the numbers the API gives for the range in the URL', async () => {
+    const s = await dash.api<{ tickets: number }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC`);
+    expect(s.tickets).toBeGreaterThan(0);
+    expect(await cardValue('Tickets')).toBe(s.tickets.toLocaleString('en-US'));
+  });
+
+  it('a channel filter changes the numbers to what the API says, and lands in the URL', async () => {
+    const chat = await dash.api<{ tickets: number }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC&channel=chat`);
+    await page.getByLabel('Channel').selectOption('chat');
+    await page.waitForFunction((want) => document.querySelector('section[aria-label="Tickets"] .card-value')?.textContent === want, chat.tickets.toLocaleString('en-US'));
+    expect(new URL(page.url()).searchParams.get('channel')).toBe('chat');
+  });
+
+  it('has no accessibility violations (axe-core)', async () => {
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('measures the Largest Contentful Paint of a signed-in load', async () => {
+    const p2 = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await p2.goto(`${dash.base}/?from=${from}&to=${to}&tz=UTC`);
+    await p2.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+    await p2.reload();
+    await p2.locator('.card-value').first().waitFor();
+    const lcp = await p2.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            resolve(entries[entries.length - 1].startTime);
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        }),
+    );
+    console.log(`overview Largest Contentful Paint: ${Math.round(lcp)} ms`);
+    fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'bench/results/lcp-latest.json'), JSON.stringify({ page: 'overview', lcpMs: Math.round(lcp), at: new Date().toISOString() }) + '\n');
+    expect(lcp).toBeGreaterThan(0);
+    await p2.close();
+  });
+});
