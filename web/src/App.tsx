@@ -1,15 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { ApiError } from './api/client';
 import { useMeQuery } from './api/useMeQuery';
 import { SignIn } from './auth/SignIn';
 import { clearToken, getToken, setToken } from './auth/token-store';
-import { OverviewPage } from './pages/OverviewPage';
+import { useRoute } from './state/useRoute';
+
+// Pages load on demand, so the first screen does not pay for the others.
+const OverviewPage = lazy(() => import('./pages/OverviewPage'));
+const TicketsPage = lazy(() => import('./pages/TicketsPage'));
 
 export function App() {
   const [token, setTokenState] = useState(getToken());
   const client = useQueryClient();
   const me = useMeQuery(token !== null);
+  const [page, navigate] = useRoute();
   const signIn = (t: string) => {
     setToken(t);
     setTokenState(t);
@@ -27,7 +32,13 @@ export function App() {
     <>
       <header className="topbar">
         <strong>Claimcheck</strong>
-        <span className="muted">claimed vs verified AI support savings</span>
+        <nav aria-label="Pages">
+          {(['overview', 'tickets'] as const).map((p) => (
+            <a key={p} href={p === 'overview' ? '/' : '/tickets'} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate((p === 'overview' ? '/' : '/tickets') + window.location.search))}>
+              {p === 'overview' ? 'Overview' : 'Tickets'}
+            </a>
+          ))}
+        </nav>
         <span className="spacer" />
         {me.data && (
           <span className="muted">
@@ -38,7 +49,9 @@ export function App() {
           Sign out
         </button>
       </header>
-      <OverviewPage />
+      <Suspense fallback={<div className="state" role="status">Loading…</div>}>
+        {page === 'tickets' ? <TicketsPage /> : <OverviewPage navigate={navigate} />}
+      </Suspense>
     </>
   );
 }

@@ -28,7 +28,7 @@ run('overview page in chromium', () => {
     await dash?.stop();
   });
 
-  const cardValue = (label: string) => page.locator(`section[aria-label="${label}"] .card-value`).innerText();
+  const cardValue = (label: string) => page.locator(`section[aria-label="${label}"] .card-number`).innerText();
 
   it('asks for a token, and never puts it in the URL', async () => {
     await page.goto(`${dash.base}/?from=${from}&to=${to}&tz=UTC`);
@@ -51,7 +51,7 @@ run('overview page in chromium', () => {
   it('a channel filter changes the numbers to what the API says, and lands in the URL', async () => {
     const chat = await dash.api<{ tickets: number }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC&channel=chat`);
     await page.getByLabel('Channel').selectOption('chat');
-    await page.waitForFunction((want) => document.querySelector('section[aria-label="Tickets"] .card-value')?.textContent === want, chat.tickets.toLocaleString('en-US'));
+    await page.waitForFunction((want) => document.querySelector('section[aria-label="Tickets"] .card-number')?.textContent === want, chat.tickets.toLocaleString('en-US'));
     expect(new URL(page.url()).searchParams.get('channel')).toBe('chat');
   });
 
@@ -84,5 +84,39 @@ run('overview page in chromium', () => {
     fs.writeFileSync(path.join(ROOT, 'bench/results/lcp-latest.json'), JSON.stringify({ page: 'overview', lcpMs: Math.round(lcp), at: new Date().toISOString() }) + '\n');
     expect(lcp).toBeGreaterThan(0);
     await p2.close();
+  });
+});
+
+run('drill-down in chromium', () => {
+  let dash: Dashboard;
+  let browser: Browser;
+  beforeAll(async () => {
+    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.stop();
+  });
+
+  it('a click on the verified-resolution card lands on tickets whose count equals the card', async () => {
+    const from = day(-30);
+    const to = day(1);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${dash.base}/?from=${from}&to=${to}&tz=UTC`);
+    await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+    await page.reload();
+    const s = await dash.api<{ verifiedAiResolved: number }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC`);
+    const card = page.locator('section[aria-label="AI resolution: claimed vs verified"]');
+    await expect(card.locator('.card-detail').innerText()).resolves.toContain(`${s.verifiedAiResolved.toLocaleString('en-US')} durable`);
+    await card.getByRole('link').click();
+    await page.getByTestId('tickets-total').waitFor();
+    expect(await page.getByTestId('tickets-total').innerText()).toBe(s.verifiedAiResolved.toLocaleString('en-US'));
+    const url = new URL(page.url());
+    expect([url.pathname, url.searchParams.get('path'), url.searchParams.get('verified')]).toEqual(['/tickets', 'ai', 'true']);
+    // A ticket's timeline opens in place.
+    await page.locator('tbody button.link').first().click();
+    await page.locator('ol.timeline li').first().waitFor();
+    expect(await page.locator('ol.timeline li strong').first().innerText()).toBe('ticket.created');
+    await page.close();
   });
 });

@@ -5,5 +5,7 @@ export const queryKeys = {
   me: ['me'] as const,
   costModel: ['cost-model'] as const,
   alerts: (state: string) => ['alerts', state] as const,
+  tickets: (p: Record<string, string | undefined>) => ['tickets', p] as const,
+  ticket: (id: string) => ['ticket', id] as const,
   summary: (p: SummaryParams) => ['metrics', 'summary', p] as const,
 };

@@ -1,10 +1,30 @@
 import type { Card } from '../lib/summary-cards';
 
-export function KpiCard({ card }: { card: Card }) {
+/** A headline number; with `href`, a link to the tickets behind it. */
+export function KpiCard({ card, href, onOpen }: { card: Card; href?: string | null; onOpen?: (href: string) => void }) {
+  const value = (
+    <p className="card-value">
+      <span className="card-number">{card.value}</span>
+      {href && <span className="sr-only"> (see the tickets)</span>}
+    </p>
+  );
   return (
     <section className={`card ${card.tone ? `card-${card.tone}` : ''}`} aria-label={card.label}>
       <h2>{card.label}</h2>
-      <p className="card-value">{card.value}</p>
+      {href && onOpen ? (
+        <a
+          href={href}
+          className="card-link"
+          onClick={(e) => {
+            e.preventDefault();
+            onOpen(href);
+          }}
+        >
+          {value}
+        </a>
+      ) : (
+        value
+      )}
       <p className="card-detail">{card.detail}</p>
     </section>
   );

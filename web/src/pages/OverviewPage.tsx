@@ -7,10 +7,11 @@ import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { SavingsChart } from '../components/SavingsChart';
 import { alertRows } from '../lib/alert-rows';
+import { drillDownHref } from '../lib/drill-down';
 import { savingsBars, summaryCards } from '../lib/summary-cards';
 import { useUrlFilters } from '../state/useUrlFilters';
 
-export function OverviewPage() {
+export default function OverviewPage({ navigate }: { navigate: (to: string) => void }) {
   const [filters, setFilters] = useUrlFilters();
   const summary = useSummaryQuery(filters);
   const currency = useCostModelQuery().data?.currency ?? 'USD';
@@ -27,7 +28,7 @@ export function OverviewPage() {
           <>
             <div className="cards">
               {summaryCards(s, currency).map((c) => (
-                <KpiCard key={c.key} card={c} />
+                <KpiCard key={c.key} card={c} href={drillDownHref(c.key, filters)} onOpen={navigate} />
               ))}
             </div>
             <SavingsChart bars={savingsBars(s)} currency={currency} />

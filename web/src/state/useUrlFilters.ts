@@ -14,7 +14,12 @@ export function useUrlFilters(): [ViewFilters, (next: Partial<ViewFilters>) => v
   const update = useCallback((next: Partial<ViewFilters>) => {
     setFilters((cur) => {
       const merged = { ...cur, ...next };
-      window.history.pushState(null, '', `${window.location.pathname}${filtersToSearch(merged)}`);
+      // Keep the URL's other parameters (a drill-down's predicates); replace only the filters.
+      const q = new URLSearchParams(window.location.search);
+      for (const k of ['from', 'to', 'tz', 'channel', 'category', 'cursor']) q.delete(k);
+      const f = new URLSearchParams(filtersToSearch(merged).slice(1));
+      f.forEach((v, k) => q.set(k, v));
+      window.history.pushState(null, '', `${window.location.pathname}?${q.toString()}`);
       return merged;
     });
   }, []);

@@ -1,0 +1,29 @@
+// Which tickets stand behind a card: the link from a number to its list (docs/API.md).
+import type { ViewFilters } from './date-range';
+import { filtersToSearch } from './date-range';
+
+export const CARD_DRILL_DOWN: Record<string, Record<string, string>> = {
+  tickets: {},
+  involvement: { path: 'ai,escalated' },
+  resolution: { path: 'ai', verified: 'true' },
+  savings: { path: 'ai', verified: 'true' },
+  handle: { resolved: 'true', sort: 'handleSeconds' },
+  csat: { resolved: 'true', hasCsat: 'true' },
+};
+
+/** The tickets page URL for a card, keeping the view's dates and filters. */
+export function drillDownHref(card: string, f: ViewFilters): string | null {
+  const predicates = CARD_DRILL_DOWN[card];
+  if (!predicates) return null;
+  const q = new URLSearchParams(filtersToSearch(f).slice(1));
+  for (const [k, v] of Object.entries(predicates)) q.set(k, v);
+  return `/tickets?${q.toString()}`;
+}
+
+const PREDICATES = ['path', 'resolved', 'verified', 'pending', 'repeatContact', 'reopened', 'aiInvolved', 'hasCsat', 'csatMin', 'csatMax', 'sort', 'order'];
+
+/** The drill-down predicates of a query string (the page's filters are read separately). */
+export function predicatesFrom(search: string): Record<string, string> {
+  const q = new URLSearchParams(search);
+  return Object.fromEntries(PREDICATES.filter((k) => q.has(k)).map((k) => [k, q.get(k)!]));
+}

@@ -1,0 +1,84 @@
+import { Fragment, useState } from 'react';
+import { useTicketsQuery } from '../api/useTicketsQuery';
+import { QueryBoundary } from '../components/QueryBoundary';
+import { RangeControls } from '../components/RangeControls';
+import { TicketTimeline } from '../components/TicketTimeline';
+import { predicatesFrom } from '../lib/drill-down';
+import { formatCount, formatDuration } from '../lib/format';
+import { useUrlFilters } from '../state/useUrlFilters';
+
+/** The tickets behind any number: the view's filters plus the number's predicates, from the URL. */
+export default function TicketsPage() {
+  const [filters, setFilters] = useUrlFilters();
+  const predicates = predicatesFrom(window.location.search);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [open, setOpen] = useState<string | null>(null);
+  const q = useTicketsQuery({ ...filters, ...predicates, cursor: cursors[cursors.length - 1], limit: '50' });
+  return (
+    <main>
+      <h1 className="page-title">Tickets</h1>
+      <RangeControls filters={filters} onChange={(f) => (setCursors([undefined]), setFilters(f))} />
+      <p className="muted">{Object.keys(predicates).length ? `Showing tickets where ${Object.entries(predicates).map(([k, v]) => `${k} = ${v}`).join(', ')}` : 'All tickets in the range'}</p>
+      <QueryBoundary query={q} isEmpty={(p) => p.total === 0} empty="No ticket matches.">
+        {(p) => (
+          <>
+            <p>
+              <strong data-testid="tickets-total">{formatCount(p.total)}</strong> tickets
+            </p>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Ticket</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Channel</th>
+                  <th scope="col">Category</th>
+                  <th scope="col">Path</th>
+                  <th scope="col">Resolved</th>
+                  <th scope="col">Handle</th>
+                  <th scope="col">CSAT</th>
+                  <th scope="col">Verified</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.items.map((t) => (
+                  <Fragment key={t.id}>
+                    <tr>
+                      <td>
+                        <button type="button" className="link" aria-expanded={open === t.id} onClick={() => setOpen(open === t.id ? null : t.id)}>
+                          {t.id}
+                        </button>
+                      </td>
+                      <td>{new Date(t.createdAt).toLocaleString()}</td>
+                      <td>{t.channel}</td>
+                      <td>{t.category}</td>
+                      <td>{t.path}</td>
+                      <td>{t.resolved ? formatDuration(t.resolutionSeconds) : 'open'}</td>
+                      <td>{formatDuration(t.handleSeconds)}</td>
+                      <td>{t.csat ?? '—'}</td>
+                      <td>{t.verified ? 'yes' : t.pending ? 'pending' : 'no'}</td>
+                    </tr>
+                    {open === t.id && (
+                      <tr>
+                        <td colSpan={9}>
+                          <TicketTimeline id={t.id} />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+            <div className="pager">
+              <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
+                Previous
+              </button>
+              <button type="button" disabled={!p.nextCursor} onClick={() => setCursors([...cursors, p.nextCursor ?? undefined])}>
+                Next
+              </button>
+            </div>
+          </>
+        )}
+      </QueryBoundary>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+// The page lives in the URL's path, the view's filters in its query (see useUrlFilters).
+import { useCallback, useEffect, useState } from 'react';
+
+export type Page = 'overview' | 'tickets';
+const PATHS: Record<string, Page> = { '/': 'overview', '/tickets': 'tickets' };
+
+export function pageOf(pathname: string): Page {
+  return PATHS[pathname.replace(/\/+$/, '') || '/'] ?? 'overview';
+}
+
+export function useRoute(): [Page, (to: string) => void] {
+  const [page, setPage] = useState(() => pageOf(window.location.pathname));
+  useEffect(() => {
+    const onPop = () => setPage(pageOf(window.location.pathname));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = useCallback((to: string) => {
+    window.history.pushState(null, '', to);
+    setPage(pageOf(new URL(to, window.location.origin).pathname));
+    // Other URL-bound state (filters) listens to popstate.
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, []);
+  return [page, navigate];
+}
