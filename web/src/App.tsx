@@ -4,11 +4,13 @@ import { ApiError } from './api/client';
 import { useMeQuery } from './api/useMeQuery';
 import { SignIn } from './auth/SignIn';
 import { clearToken, getToken, setToken } from './auth/token-store';
-import { useRoute } from './state/useRoute';
+import { PAGE_PATHS, Page, useRoute } from './state/useRoute';
 
 // Pages load on demand, so the first screen does not pay for the others.
 const OverviewPage = lazy(() => import('./pages/OverviewPage'));
 const TicketsPage = lazy(() => import('./pages/TicketsPage'));
+const QualityPage = lazy(() => import('./pages/QualityPage'));
+const TITLES: Record<Page, string> = { overview: 'Overview', quality: 'Quality', tickets: 'Tickets' };
 
 export function App() {
   const [token, setTokenState] = useState(getToken());
@@ -33,9 +35,9 @@ export function App() {
       <header className="topbar">
         <strong>Claimcheck</strong>
         <nav aria-label="Pages">
-          {(['overview', 'tickets'] as const).map((p) => (
-            <a key={p} href={p === 'overview' ? '/' : '/tickets'} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate((p === 'overview' ? '/' : '/tickets') + window.location.search))}>
-              {p === 'overview' ? 'Overview' : 'Tickets'}
+          {(Object.keys(PAGE_PATHS) as Page[]).map((p) => (
+            <a key={p} href={PAGE_PATHS[p]} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(PAGE_PATHS[p] + window.location.search))}>
+              {TITLES[p]}
             </a>
           ))}
         </nav>
@@ -50,7 +52,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {page === 'tickets' ? <TicketsPage /> : <OverviewPage navigate={navigate} />}
+        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : <OverviewPage navigate={navigate} />}
       </Suspense>
     </>
   );

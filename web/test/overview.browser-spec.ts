@@ -120,3 +120,32 @@ run('drill-down in chromium', () => {
     await page.close();
   });
 });
+
+run('quality page in chromium', () => {
+  let dash: Dashboard;
+  let browser: Browser;
+  beforeAll(async () => {
+    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.stop();
+  });
+
+  it('renders the four quality charts with data and passes axe-core', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${dash.base}/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`);
+    await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+    await page.reload();
+    await page.locator('figure[aria-label="CSAT top-2-box (95% Wilson band)"] .recharts-line path').first().waitFor();
+    expect(await page.locator('figure.chart').count()).toBe(4);
+    expect(await page.locator('.recharts-line').count()).toBeGreaterThanOrEqual(6);
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

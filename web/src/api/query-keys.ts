@@ -7,5 +7,6 @@ export const queryKeys = {
   alerts: (state: string) => ['alerts', state] as const,
   tickets: (p: Record<string, string | undefined>) => ['tickets', p] as const,
   ticket: (id: string) => ['ticket', id] as const,
+  timeseries: (p: Record<string, string | undefined>) => ['metrics', 'timeseries', p] as const,
   summary: (p: SummaryParams) => ['metrics', 'summary', p] as const,
 };

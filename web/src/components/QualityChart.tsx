@@ -1,0 +1,38 @@
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatRate } from '../lib/format';
+import type { Annotation, QualityRow } from '../lib/quality-series';
+
+interface LineSpec {
+  key: keyof QualityRow;
+  name: string;
+  color: string;
+}
+
+/** A rate chart over time, with optional Wilson bands and alert annotations; takes shaped data. */
+export function QualityChart({ title, rows, lines, bands = [], annotations = [] }: { title: string; rows: QualityRow[]; lines: LineSpec[]; bands?: LineSpec[]; annotations?: Annotation[] }) {
+  return (
+    <figure className="chart" aria-label={title}>
+      <figcaption>
+        <strong>{title}</strong>
+      </figcaption>
+      <ResponsiveContainer width="100%" height={240}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="bucket" minTickGap={24} />
+          <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 'auto']} />
+          <Tooltip formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
+          <Legend />
+          {annotations.map((a) => (
+            <ReferenceArea key={a.id} x1={a.from} x2={a.to} fill="var(--cost)" fillOpacity={0.12} label={{ value: '⚠', position: 'insideTop' }} ifOverflow="extendDomain" />
+          ))}
+          {bands.map((b) => (
+            <Area key={b.key} dataKey={b.key} name={b.name} stroke="none" fill={b.color} fillOpacity={0.15} isAnimationActive={false} connectNulls={false} />
+          ))}
+          {lines.map((l) => (
+            <Line key={l.key} dataKey={l.key} name={l.name} stroke={l.color} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,33 @@
+import type { AlertItem } from '../api/useAlertsQuery';
+import type { Timeseries } from '../api/useTimeseriesQuery';
+import { alertAnnotations, qualityRows } from './quality-series';
+
+const path = (top2: number | null, low: number | null, high: number | null, repeat: number | null) =>
+  ({ csat: { top2Box: top2, top2BoxLow: low, top2BoxHigh: high }, repeatContactRate: repeat, reopenRate: 0.01 }) as never;
+
+describe('qualityRows', () => {
+  it('one row per bucket with the Wilson band as a pair, null where there are no answers', () => {
+    const t = {
+      interval: 'day',
+      buckets: [
+        { bucket: '2026-05-10', escalationRate: 0.3, byPath: { ai: path(0.7, 0.6, 0.8, 0.1), escalated: path(null, null, null, null), human: path(0.8, 0.7, 0.9, 0.05) } },
+        { bucket: '2026-05-11', escalationRate: null, byPath: { ai: path(null, null, null, null), escalated: path(null, null, null, null), human: path(0.9, 0.8, 0.95, 0) } },
+      ],
+    } as unknown as Timeseries;
+    const rows = qualityRows(t);
+    expect(rows[0]).toMatchObject({ bucket: '2026-05-10', csat_ai: 0.7, band_ai: [0.6, 0.8], repeat_ai: 0.1, escalation: 0.3 });
+    expect(rows[1]).toMatchObject({ csat_ai: null, band_ai: null, band_human: [0.8, 0.95], escalation: null });
+  });
+});
+
+describe('alertAnnotations', () => {
+  const a = (id: string, startedOn: string, detectedOn: string) => ({ id, startedOn, detectedOn, metric: 'reopenRate', path: 'ai', segment: 'category:billing' }) as AlertItem;
+  it('keeps alerts that overlap the chart, clipped to it', () => {
+    const buckets = ['2026-05-10', '2026-05-11', '2026-05-12'];
+    expect(alertAnnotations([a('x', '2026-05-08', '2026-05-11'), a('y', '2026-04-01', '2026-04-03'), a('z', '2026-05-12', '2026-05-14')], buckets)).toEqual([
+      { id: 'x', from: '2026-05-10', to: '2026-05-11', label: 'reopenRate · ai · category:billing' },
+      { id: 'z', from: '2026-05-12', to: '2026-05-12', label: 'reopenRate · ai · category:billing' },
+    ]);
+    expect(alertAnnotations([a('x', '2026-05-08', '2026-05-11')], buckets, 'csatTop2Box')).toEqual([]);
+  });
+});

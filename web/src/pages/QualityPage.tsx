@@ -1,0 +1,49 @@
+import { useAlertsQuery } from '../api/useAlertsQuery';
+import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
+import { AlertsList } from '../components/AlertsList';
+import { QualityChart } from '../components/QualityChart';
+import { QueryBoundary } from '../components/QueryBoundary';
+import { RangeControls } from '../components/RangeControls';
+import { alertRows } from '../lib/alert-rows';
+import { alertAnnotations, qualityRows } from '../lib/quality-series';
+import { useUrlFilters } from '../state/useUrlFilters';
+
+const AI = 'var(--verified)';
+const HUMAN = 'var(--claimed)';
+const ESC = 'var(--warn)';
+
+/** Support ops: CSAT, repeat contacts, reopens and escalations over time, with the alerts on them. */
+export default function QualityPage() {
+  const [filters, setFilters] = useUrlFilters();
+  const series = useTimeseriesQuery({ ...filters, interval: 'day' });
+  const alerts = useAlertsQuery('open');
+  return (
+    <main>
+      <h1 className="page-title">Quality</h1>
+      <RangeControls filters={filters} onChange={setFilters} />
+      <QueryBoundary query={series} isEmpty={(t) => t.buckets.every((b) => b.tickets === 0)} empty="No tickets in this range.">
+        {(t) => {
+          const rows = qualityRows(t);
+          const notes = (metric: string) => alertAnnotations(alerts.data ?? [], rows.map((r) => r.bucket), metric);
+          return (
+            <>
+              {alerts.data && alerts.data.length > 0 && <AlertsList rows={alertRows(alerts.data)} />}
+              <div className="chart-grid">
+                <QualityChart
+                  title="CSAT top-2-box (95% Wilson band)"
+                  rows={rows}
+                  annotations={notes('csatTop2Box')}
+                  bands={[{ key: 'band_ai', name: 'AI band', color: AI }, { key: 'band_human', name: 'human band', color: HUMAN }]}
+                  lines={[{ key: 'csat_ai', name: 'AI', color: AI }, { key: 'csat_escalated', name: 'escalated', color: ESC }, { key: 'csat_human', name: 'human', color: HUMAN }]}
+                />
+                <QualityChart title="Repeat-contact rate" rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
+                <QualityChart title="Reopen rate" rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
+                <QualityChart title="Escalation rate" rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
+              </div>
+            </>
+          );
+        }}
+      </QueryBoundary>
+    </main>
+  );
+}
