@@ -10,7 +10,8 @@ import { PAGE_PATHS, Page, useRoute } from './state/useRoute';
 const OverviewPage = lazy(() => import('./pages/OverviewPage'));
 const TicketsPage = lazy(() => import('./pages/TicketsPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
-const TITLES: Record<Page, string> = { overview: 'Overview', quality: 'Quality', tickets: 'Tickets' };
+const SegmentsPage = lazy(() => import('./pages/SegmentsPage'));
+const TITLES: Record<Page, string> = { overview: 'Overview', quality: 'Quality', segments: 'Segments', tickets: 'Tickets' };
 
 export function App() {
   const [token, setTokenState] = useState(getToken());
@@ -52,7 +53,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : <OverviewPage navigate={navigate} />}
+        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : <OverviewPage navigate={navigate} />}
       </Suspense>
     </>
   );

@@ -149,3 +149,40 @@ run('quality page in chromium', () => {
     await page.close();
   });
 });
+
+run('segments page in chromium', () => {
+  let dash: Dashboard;
+  let browser: Browser;
+  beforeAll(async () => {
+    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.stop();
+  });
+
+  it('lists the API\'s segments, sorts on a header click (kept in the URL), draws sparklines, passes axe-core', async () => {
+    const q = `from=${day(-30)}&to=${day(1)}&tz=UTC`;
+    const api = await dash.api<{ segments: { key: string; tickets: number }[] }>(`/api/v1/metrics/breakdown?${q}&by=channel&limit=12`);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${dash.base}/segments?${q}&by=channel`);
+    await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Segments by channel' });
+    await table.waitFor();
+    expect(await table.locator('tbody th').allInnerTexts()).toEqual(api.segments.map((s) => s.key));
+    expect(await table.locator('tbody tr td:nth-of-type(1)').allInnerTexts()).toEqual(api.segments.map((s) => s.tickets.toLocaleString('en-US')));
+    await page.getByRole('button', { name: 'Tickets' }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('order') === 'asc');
+    const asc = [...api.segments].sort((a, b) => a.tickets - b.tickets || (a.key < b.key ? -1 : 1)).map((s) => s.key);
+    await page.waitForFunction((want) => [...document.querySelectorAll('tbody th')].map((e) => e.textContent).join(',') === want, asc.join(','));
+    await page.locator('[role=img] .recharts-line').first().waitFor();
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

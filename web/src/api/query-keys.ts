@@ -8,5 +8,6 @@ export const queryKeys = {
   tickets: (p: Record<string, string | undefined>) => ['tickets', p] as const,
   ticket: (id: string) => ['ticket', id] as const,
   timeseries: (p: Record<string, string | undefined>) => ['metrics', 'timeseries', p] as const,
+  breakdown: (p: Record<string, string | undefined>) => ['metrics', 'breakdown', p] as const,
   summary: (p: SummaryParams) => ['metrics', 'summary', p] as const,
 };

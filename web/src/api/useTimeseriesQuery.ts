@@ -9,6 +9,7 @@ export interface TimeseriesBucket {
   to: string;
   tickets: number;
   escalationRate: number | null;
+  verifiedAiResolutionRate: number | null;
   byPath: Record<ReportedPath, PathSummary>;
 }
 
