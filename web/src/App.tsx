@@ -11,7 +11,8 @@ const OverviewPage = lazy(() => import('./pages/OverviewPage'));
 const TicketsPage = lazy(() => import('./pages/TicketsPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
 const SegmentsPage = lazy(() => import('./pages/SegmentsPage'));
-const TITLES: Record<Page, string> = { overview: 'Overview', quality: 'Quality', segments: 'Segments', tickets: 'Tickets' };
+const SavingsPage = lazy(() => import('./pages/SavingsPage'));
+const TITLES: Record<Page, string> = { overview: 'Overview', savings: 'Savings audit', quality: 'Quality', segments: 'Segments', tickets: 'Tickets' };
 
 export function App() {
   const [token, setTokenState] = useState(getToken());
@@ -53,7 +54,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : <OverviewPage navigate={navigate} />}
+        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : <OverviewPage navigate={navigate} />}
       </Suspense>
     </>
   );

@@ -186,3 +186,38 @@ run('segments page in chromium', () => {
     await page.close();
   });
 });
+
+run('savings audit in chromium', () => {
+  let dash: Dashboard;
+  let browser: Browser;
+  beforeAll(async () => {
+    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.stop();
+  });
+
+  it('draws the waterfall, takes what-if costs from the URL, lets an admin save them, passes axe-core', async () => {
+    const q = `from=${day(-30)}&to=${day(1)}&tz=UTC`;
+    const whatIf = await dash.api<{ savings: { claimedSavings: number } }>(`/api/v1/metrics/summary?${q}&humanHourlyCost=64`);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${dash.base}/savings?${q}&humanHourlyCost=64`);
+    await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+    await page.reload();
+    await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').first().waitFor();
+    expect(await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').count()).toBe(7);
+    const claimed = whatIf.savings.claimedSavings.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    await page.getByText(`against ${claimed} claimed`).waitFor();
+    await page.getByRole('button', { name: 'Save as the cost model' }).click();
+    await page.getByText('humanHourlyCost 32 → 64').waitFor();
+    expect((await dash.api<{ humanHourlyCost: number; version: number }>('/api/v1/cost-model'))).toMatchObject({ humanHourlyCost: 64, version: 2 });
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

@@ -27,3 +27,17 @@ export async function apiGet<T>(path: string, params: Record<string, string | un
   }
   return (await res.json()) as T;
 }
+
+export async function apiSend<T>(method: 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    headers: { authorization: `Bearer ${getToken() ?? ''}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const m = (data as ApiErrorBody | null)?.message;
+    throw new ApiError(res.status, Array.isArray(m) ? m.join('; ') : (m ?? `${res.status} ${res.statusText}`));
+  }
+  return data as T;
+}

@@ -4,6 +4,7 @@ import type { SummaryParams } from './useSummaryQuery';
 export const queryKeys = {
   me: ['me'] as const,
   costModel: ['cost-model'] as const,
+  costModelHistory: ['cost-model', 'history'] as const,
   alerts: (state: string) => ['alerts', state] as const,
   tickets: (p: Record<string, string | undefined>) => ['tickets', p] as const,
   ticket: (id: string) => ['ticket', id] as const,

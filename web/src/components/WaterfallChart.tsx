@@ -1,0 +1,25 @@
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoney } from '../lib/format';
+import type { WaterfallStep } from '../lib/savings-waterfall';
+
+/** Claimed to verified savings as floating bars; takes the shaped steps, never fetches. */
+export function WaterfallChart({ steps, currency }: { steps: WaterfallStep[]; currency: string }) {
+  return (
+    <figure className="chart" aria-label="From claimed to verified savings">
+      <ResponsiveContainer width="100%" height={300}>
+        <BarChart data={steps} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+          <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
+          <Tooltip formatter={(_v, _n, item) => formatMoney((item.payload as WaterfallStep).value, currency)} />
+          <Bar dataKey="range" isAnimationActive={false}>
+            {steps.map((s) => (
+              <Cell key={s.name} fill={s.total ? (s.name === 'Claimed' ? 'var(--claimed)' : 'var(--verified)') : 'var(--cost)'} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+      <figcaption>What each check takes away from the naive claim: resolutions too young to judge, reopened, or followed by the customer coming back within 7 days; durable ones priced at their own category's human cost instead of the average; then what the AI costs.</figcaption>
+    </figure>
+  );
+}
