@@ -12,7 +12,8 @@ const TicketsPage = lazy(() => import('./pages/TicketsPage'));
 const QualityPage = lazy(() => import('./pages/QualityPage'));
 const SegmentsPage = lazy(() => import('./pages/SegmentsPage'));
 const SavingsPage = lazy(() => import('./pages/SavingsPage'));
-const TITLES: Record<Page, string> = { overview: 'Overview', savings: 'Savings audit', quality: 'Quality', segments: 'Segments', tickets: 'Tickets' };
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const TITLES: Record<Page, string> = { overview: 'Overview', savings: 'Savings audit', quality: 'Quality', segments: 'Segments', tickets: 'Tickets', settings: 'Settings' };
 
 export function App() {
   const [token, setTokenState] = useState(getToken());
@@ -54,7 +55,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : <OverviewPage navigate={navigate} />}
+        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : <OverviewPage navigate={navigate} />}
       </Suspense>
     </>
   );

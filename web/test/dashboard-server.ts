@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, Page, chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const TOKEN = 'browser-test-admin-token-0123456789';
@@ -75,5 +75,23 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page already signed in (token in sessionStorage), at `url`. */
+export async function signedInPage(browser: Browser, dash: Dashboard, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${dash.base}${url}`);
+  await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+  await page.reload();
+  return page;
+}
+
+/** axe-core's violations on the page as "rule (nodes)". */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
 }

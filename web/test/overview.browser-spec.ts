@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Dashboard, ROOT, TOKEN, chromiumAvailable, launchChromium, startDashboard } from './dashboard-server';
+import { Dashboard, ROOT, TOKEN, axeViolations, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -56,12 +56,7 @@ run('overview page in chromium', () => {
   });
 
   it('has no accessibility violations (axe-core)', async () => {
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
-      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('measures the Largest Contentful Paint of a signed-in load', async () => {
@@ -101,10 +96,7 @@ run('drill-down in chromium', () => {
   it('a click on the verified-resolution card lands on tickets whose count equals the card', async () => {
     const from = day(-30);
     const to = day(1);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${dash.base}/?from=${from}&to=${to}&tz=UTC`);
-    await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
-    await page.reload();
+    const page = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`);
     const s = await dash.api<{ verifiedAiResolved: number }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC`);
     const card = page.locator('section[aria-label="AI resolution: claimed vs verified"]');
     await expect(card.locator('.card-detail').innerText()).resolves.toContain(`${s.verifiedAiResolved.toLocaleString('en-US')} durable`);
@@ -133,19 +125,11 @@ run('quality page in chromium', () => {
   });
 
   it('renders the four quality charts with data and passes axe-core', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${dash.base}/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`);
-    await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
-    await page.reload();
+    const page = await signedInPage(browser, dash, `/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`);
     await page.locator('figure[aria-label="CSAT top-2-box (95% Wilson band)"] .recharts-line path').first().waitFor();
     expect(await page.locator('figure.chart').count()).toBe(4);
     expect(await page.locator('.recharts-line').count()).toBeGreaterThanOrEqual(6);
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
-      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });
@@ -164,10 +148,7 @@ run('segments page in chromium', () => {
   it('lists the API\'s segments, sorts on a header click (kept in the URL), draws sparklines, passes axe-core', async () => {
     const q = `from=${day(-30)}&to=${day(1)}&tz=UTC`;
     const api = await dash.api<{ segments: { key: string; tickets: number }[] }>(`/api/v1/metrics/breakdown?${q}&by=channel&limit=12`);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${dash.base}/segments?${q}&by=channel`);
-    await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
-    await page.reload();
+    const page = await signedInPage(browser, dash, `/segments?${q}&by=channel`);
     const table = page.getByRole('table', { name: 'Segments by channel' });
     await table.waitFor();
     expect(await table.locator('tbody th').allInnerTexts()).toEqual(api.segments.map((s) => s.key));
@@ -177,12 +158,7 @@ run('segments page in chromium', () => {
     const asc = [...api.segments].sort((a, b) => a.tickets - b.tickets || (a.key < b.key ? -1 : 1)).map((s) => s.key);
     await page.waitForFunction((want) => [...document.querySelectorAll('tbody th')].map((e) => e.textContent).join(',') === want, asc.join(','));
     await page.locator('[role=img] .recharts-line').first().waitFor();
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
-      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });
@@ -201,10 +177,7 @@ run('savings audit in chromium', () => {
   it('draws the waterfall, takes what-if costs from the URL, lets an admin save them, passes axe-core', async () => {
     const q = `from=${day(-30)}&to=${day(1)}&tz=UTC`;
     const whatIf = await dash.api<{ savings: { claimedSavings: number } }>(`/api/v1/metrics/summary?${q}&humanHourlyCost=64`);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${dash.base}/savings?${q}&humanHourlyCost=64`);
-    await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
-    await page.reload();
+    const page = await signedInPage(browser, dash, `/savings?${q}&humanHourlyCost=64`);
     await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').first().waitFor();
     expect(await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').count()).toBe(7);
     const claimed = whatIf.savings.claimedSavings.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 });
@@ -212,12 +185,37 @@ run('savings audit in chromium', () => {
     await page.getByRole('button', { name: 'Save as the cost model' }).click();
     await page.getByText('humanHourlyCost 32 → 64').waitFor();
     expect((await dash.api<{ humanHourlyCost: number; version: number }>('/api/v1/cost-model'))).toMatchObject({ humanHourlyCost: 64, version: 2 });
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
-      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+run('settings in chromium', () => {
+  let dash: Dashboard;
+  let browser: Browser;
+  beforeAll(async () => {
+    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.stop();
+  });
+
+  it('shows the data status the API gives; an admin creates a token that works, then revokes it', async () => {
+    const status = await dash.api<{ events: number }>('/api/v1/status');
+    const page = await signedInPage(browser, dash, `/settings`);
+    await page.getByTestId('status-events').waitFor();
+    expect(await page.getByTestId('status-events').innerText()).toBe(status.events.toLocaleString('en-US'));
+    await page.getByLabel('Name').fill('zendesk sync');
+    await page.getByLabel('Role').selectOption('ingest');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = await page.getByTestId('new-token').innerText();
+    const me = await fetch(`${dash.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await me.json()).toEqual({ role: 'ingest', name: 'zendesk sync' });
+    await page.getByRole('button', { name: 'Revoke zendesk sync' }).click();
+    await page.getByRole('table', { name: 'Tokens' }).getByText('revoked').waitFor();
+    expect((await fetch(`${dash.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -5,6 +5,8 @@ export const queryKeys = {
   me: ['me'] as const,
   costModel: ['cost-model'] as const,
   costModelHistory: ['cost-model', 'history'] as const,
+  status: ['status'] as const,
+  tokens: ['tokens'] as const,
   alerts: (state: string) => ['alerts', state] as const,
   tickets: (p: Record<string, string | undefined>) => ['tickets', p] as const,
   ticket: (id: string) => ['ticket', id] as const,

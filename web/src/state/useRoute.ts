@@ -1,8 +1,8 @@
 // The page lives in the URL's path, the view's filters in its query (see useUrlFilters).
 import { useCallback, useEffect, useState } from 'react';
 
-export type Page = 'overview' | 'savings' | 'quality' | 'segments' | 'tickets';
-export const PAGE_PATHS: Record<Page, string> = { overview: '/', savings: '/savings', quality: '/quality', segments: '/segments', tickets: '/tickets' };
+export type Page = 'overview' | 'savings' | 'quality' | 'segments' | 'tickets' | 'settings';
+export const PAGE_PATHS: Record<Page, string> = { overview: '/', savings: '/savings', quality: '/quality', segments: '/segments', tickets: '/tickets', settings: '/settings' };
 const PATHS: Record<string, Page> = Object.fromEntries(Object.entries(PAGE_PATHS).map(([p, path]) => [path, p as Page]));
 
 export function pageOf(pathname: string): Page {

@@ -1,0 +1,28 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreatedToken, DataStatus, TokenInfo, TokenRole } from '../../../server/src/contract/api-types';
+import { apiGet, apiSend } from './client';
+import { queryKeys } from './query-keys';
+
+export function useStatusQuery() {
+  return useQuery({ queryKey: queryKeys.status, queryFn: ({ signal }) => apiGet<DataStatus>('/api/v1/status', {}, signal), refetchInterval: 30_000 });
+}
+
+export function useTokensQuery(enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.tokens, queryFn: ({ signal }) => apiGet<TokenInfo[]>('/api/v1/tokens', {}, signal), enabled });
+}
+
+export function useCreateToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { name: string; role: TokenRole }) => apiSend<CreatedToken>('POST', '/api/v1/tokens', v),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.tokens }),
+  });
+}
+
+export function useRevokeToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend<TokenInfo>('DELETE', `/api/v1/tokens/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.tokens }),
+  });
+}

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import type { TokenRole } from '../../../server/src/contract/api-types';
+import { useMeQuery } from '../api/useMeQuery';
+import { useCreateToken, useRevokeToken, useStatusQuery, useTokensQuery } from '../api/useSettingsQueries';
+import { QueryBoundary } from '../components/QueryBoundary';
+import { formatCount } from '../lib/format';
+
+/** Data status for everyone; access tokens for admins (the cost model is on the savings audit). */
+export default function SettingsPage() {
+  const status = useStatusQuery();
+  const isAdmin = useMeQuery(true).data?.role === 'admin';
+  const tokens = useTokensQuery(isAdmin);
+  const create = useCreateToken();
+  const revoke = useRevokeToken();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<TokenRole>('viewer');
+  return (
+    <main>
+      <h1 className="page-title">Settings</h1>
+      <section className="card" aria-label="Data status">
+        <h2>Data status</h2>
+        <QueryBoundary query={status}>
+          {(s) => (
+            <dl className="facts">
+              <dt>Events stored</dt>
+              <dd data-testid="status-events">{formatCount(s.events)}</dd>
+              <dt>Tickets</dt>
+              <dd>{formatCount(s.tickets)}</dd>
+              <dt>Waiting for their ticket.created</dt>
+              <dd>{formatCount(s.incompleteTickets)}</dd>
+              <dt>Latest event</dt>
+              <dd>{s.lastEventAt ? new Date(s.lastEventAt).toLocaleString() : '—'}</dd>
+            </dl>
+          )}
+        </QueryBoundary>
+      </section>
+      {isAdmin && (
+        <section className="card" aria-label="Access tokens">
+          <h2>Access tokens</h2>
+          <form
+            className="controls"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (name.trim()) create.mutate({ name: name.trim(), role });
+            }}
+          >
+            <label>
+              Name <input value={name} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <label>
+              Role
+              <select value={role} onChange={(e) => setRole(e.target.value as TokenRole)}>
+                <option value="ingest">ingest (post events)</option>
+                <option value="viewer">viewer (read)</option>
+                <option value="admin">admin (everything)</option>
+              </select>
+            </label>
+            <button type="submit" disabled={create.isPending}>
+              Create token
+            </button>
+          </form>
+          {create.data && (
+            <p role="status">
+              New token for {create.data.name} — copy it now, it is not shown again: <code data-testid="new-token">{create.data.token}</code>
+            </p>
+          )}
+          {create.isError && <p role="alert" className="state-error">{create.error.message}</p>}
+          <QueryBoundary query={tokens} isEmpty={(t) => t.length === 0} empty="No tokens yet (the admin token of the environment is not listed).">
+            {(list) => (
+              <table className="table" aria-label="Tokens">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Created</th>
+                    <th scope="col">Last used</th>
+                    <th scope="col">State</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((t) => (
+                    <tr key={t.id}>
+                      <td>{t.name}</td>
+                      <td>{t.role}</td>
+                      <td>{new Date(t.createdAt).toLocaleString()}</td>
+                      <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
+                      <td>
+                        {t.revokedAt ? (
+                          'revoked'
+                        ) : (
+                          <button type="button" onClick={() => revoke.mutate(t.id)}>
+                            Revoke {t.name}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </QueryBoundary>
+        </section>
+      )}
+    </main>
+  );
+}
