@@ -117,6 +117,11 @@ run('the dashboard in chromium', () => {
       await page.locator('figure[aria-label="CSAT top-2-box (95% Wilson band)"] .recharts-line path').first().waitFor();
       expect(await page.locator('figure.chart').count()).toBe(4);
       expect(await page.locator('.recharts-line').count()).toBeGreaterThanOrEqual(6);
+      // PNG export of a chart: a real PNG file.
+      const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Reopen rate as PNG' }).click()]);
+      const bytes = fs.readFileSync((await png.path())!);
+      expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(bytes.length).toBeGreaterThan(2000);
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
@@ -137,6 +142,11 @@ run('the dashboard in chromium', () => {
       const asc = [...api.segments].sort((a, b) => a.tickets - b.tickets || (a.key < b.key ? -1 : 1)).map((s) => s.key);
       await page.waitForFunction((want) => [...document.querySelectorAll('tbody th')].map((e) => e.textContent).join(',') === want, asc.join(','));
       await page.locator('[role=img] .recharts-line').first().waitFor();
+      // CSV export: the same rows as the table (header + one line per segment).
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download segments by channel as CSV' }).click()]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+      expect(csv[0].split(',').slice(0, 3)).toEqual(['by', 'key', 'tickets']);
+      expect(csv.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(api.segments.map((x) => x.key).sort());
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });

@@ -1,6 +1,8 @@
+import { useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatRate } from '../lib/format';
 import type { Annotation, QualityRow } from '../lib/quality-series';
+import { ExportButtons } from './ExportButtons';
 
 interface LineSpec {
   key: keyof QualityRow;
@@ -9,11 +11,13 @@ interface LineSpec {
 }
 
 /** A rate chart over time, with optional Wilson bands and alert annotations; takes shaped data. */
-export function QualityChart({ title, rows, lines, bands = [], annotations = [] }: { title: string; rows: QualityRow[]; lines: LineSpec[]; bands?: LineSpec[]; annotations?: Annotation[] }) {
+export function QualityChart({ title, rows, lines, bands = [], annotations = [], csv }: { title: string; rows: QualityRow[]; lines: LineSpec[]; bands?: LineSpec[]; annotations?: Annotation[]; csv?: { path: string; params: Record<string, string | undefined> } }) {
+  const ref = useRef<HTMLElement>(null);
   return (
-    <figure className="chart" aria-label={title}>
+    <figure className="chart" aria-label={title} ref={ref}>
       <figcaption>
         <strong>{title}</strong>
+        <ExportButtons name={title} csv={csv} chart={() => ref.current} />
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>

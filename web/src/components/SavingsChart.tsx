@@ -1,11 +1,15 @@
+import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../lib/format';
 import type { SavingsBar } from '../lib/summary-cards';
+import { ExportButtons } from './ExportButtons';
 
 /** Claimed vs verified savings; takes shaped data, never fetches. */
-export function SavingsChart({ bars, currency }: { bars: SavingsBar[]; currency: string }) {
+export function SavingsChart({ bars, currency, csv }: { bars: SavingsBar[]; currency: string; csv?: { path: string; params: Record<string, string | undefined> } }) {
+  const ref = useRef<HTMLElement>(null);
   return (
-    <figure className="chart" aria-label="Claimed versus verified savings">
+    <figure className="chart" aria-label="Claimed versus verified savings" ref={ref}>
+      <ExportButtons name="claimed vs verified savings" csv={csv} chart={() => ref.current} />
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={bars} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -1,11 +1,15 @@
+import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../lib/format';
 import type { WaterfallStep } from '../lib/savings-waterfall';
+import { ExportButtons } from './ExportButtons';
 
 /** Claimed to verified savings as floating bars; takes the shaped steps, never fetches. */
-export function WaterfallChart({ steps, currency }: { steps: WaterfallStep[]; currency: string }) {
+export function WaterfallChart({ steps, currency, csv }: { steps: WaterfallStep[]; currency: string; csv?: { path: string; params: Record<string, string | undefined> } }) {
+  const ref = useRef<HTMLElement>(null);
   return (
-    <figure className="chart" aria-label="From claimed to verified savings">
+    <figure className="chart" aria-label="From claimed to verified savings" ref={ref}>
+      <ExportButtons name="savings waterfall" csv={csv} chart={() => ref.current} />
       <ResponsiveContainer width="100%" height={300}>
         <BarChart data={steps} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -31,7 +31,7 @@ export default function OverviewPage({ navigate }: { navigate: (to: string) => v
                 <KpiCard key={c.key} card={c} href={drillDownHref(c.key, filters)} onOpen={navigate} />
               ))}
             </div>
-            <SavingsChart bars={savingsBars(s)} currency={currency} />
+            <SavingsChart bars={savingsBars(s)} currency={currency} csv={{ path: '/api/v1/metrics/summary', params: { ...filters } }} />
             <p className="footnote">
               Verified means an AI resolution that was not reopened and brought no repeat contact within 7 days; {s.pendingAiResolved} AI
               resolutions are younger than 7 days (as of {new Date(s.asOf).toLocaleString()}) and not counted yet.

@@ -24,6 +24,7 @@ export default function QualityPage() {
       <QueryBoundary query={series} isEmpty={(t) => t.buckets.every((b) => b.tickets === 0)} empty="No tickets in this range.">
         {(t) => {
           const rows = qualityRows(t);
+          const csv = { path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'day' } };
           const notes = (metric: string) => alertAnnotations(alerts.data ?? [], rows.map((r) => r.bucket), metric);
           return (
             <>
@@ -31,14 +32,15 @@ export default function QualityPage() {
               <div className="chart-grid">
                 <QualityChart
                   title="CSAT top-2-box (95% Wilson band)"
+                  csv={csv}
                   rows={rows}
                   annotations={notes('csatTop2Box')}
                   bands={[{ key: 'band_ai', name: 'AI band', color: AI }, { key: 'band_human', name: 'human band', color: HUMAN }]}
                   lines={[{ key: 'csat_ai', name: 'AI', color: AI }, { key: 'csat_escalated', name: 'escalated', color: ESC }, { key: 'csat_human', name: 'human', color: HUMAN }]}
                 />
-                <QualityChart title="Repeat-contact rate" rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
-                <QualityChart title="Reopen rate" rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
-                <QualityChart title="Escalation rate" rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
+                <QualityChart title="Repeat-contact rate" csv={csv} rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
+                <QualityChart title="Reopen rate" csv={csv} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
+                <QualityChart title="Escalation rate" csv={csv} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
               </div>
             </>
           );

@@ -55,7 +55,7 @@ export default function SavingsPage() {
           const steps = reopened.data && repeatOnly.data ? savingsWaterfall(s, { reopened: reopened.data.total, repeatOnly: repeatOnly.data.total }) : null;
           return (
             <>
-              {steps ? <WaterfallChart steps={steps} currency={currency} /> : <p className="state">No human-resolved ticket in this range: there is no cost to price the AI against.</p>}
+              {steps ? <WaterfallChart steps={steps} currency={currency} csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid } }} /> : <p className="state">No human-resolved ticket in this range: there is no cost to price the AI against.</p>}
               <p>
                 <strong>FTE equivalent {formatNumber(s.savings.fteEquivalent, 1)}</strong>: the {formatNumber(s.savings.humanHoursAvoided, 0)} hours of human handle time the
                 durable AI resolutions avoided, divided by what one agent works in this period ({s.costModel.fteHoursPerMonth} productive hours a month, after breaks,

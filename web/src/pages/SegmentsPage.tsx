@@ -1,6 +1,7 @@
 import { useBreakdownQuery, useSegmentSeriesQueries } from '../api/useBreakdownQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { QueryBoundary } from '../components/QueryBoundary';
+import { ExportButtons } from '../components/ExportButtons';
 import { RangeControls } from '../components/RangeControls';
 import { Sparkline } from '../components/Sparkline';
 import { SEGMENT_COLUMNS, segmentRows } from '../lib/segment-rows';
@@ -42,6 +43,7 @@ export default function SegmentsPage() {
           ))}
         </select>
       </label>
+      <ExportButtons name={`segments by ${by}`} csv={{ path: '/api/v1/metrics/breakdown', params: { ...filters, by, sort, order, limit: '12' } }} />
       <QueryBoundary query={breakdown} isEmpty={(b) => b.segments.length === 0} empty="No tickets in this range.">
         {(b) => (
           <table className="table" aria-label={`Segments by ${by}`}>

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { useTicketsQuery } from '../api/useTicketsQuery';
 import { QueryBoundary } from '../components/QueryBoundary';
+import { ExportButtons } from '../components/ExportButtons';
 import { RangeControls } from '../components/RangeControls';
 import { TicketTimeline } from '../components/TicketTimeline';
 import { predicatesFrom } from '../lib/drill-down';
@@ -24,6 +25,7 @@ export default function TicketsPage() {
           <>
             <p>
               <strong data-testid="tickets-total">{formatCount(p.total)}</strong> tickets
+              <ExportButtons name="tickets" csv={{ path: '/api/v1/tickets', params: { ...filters, ...predicates } }} />
             </p>
             <table className="table">
               <thead>

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { getToken } from '../auth/token-store';
+import { exportFileName, saveBlob, svgToPng } from '../lib/export';
+
+interface Props {
+  name: string;
+  /** API path and parameters whose CSV is the data behind this view. */
+  csv?: { path: string; params: Record<string, string | undefined> };
+  /** The element holding the chart's SVG, for PNG. */
+  chart?: () => HTMLElement | null;
+}
+
+/** CSV (from the API, same rows and filters as the JSON) and PNG (the chart as drawn). */
+export function ExportButtons({ name, csv, chart }: Props) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const downloadCsv = async () => {
+    if (!csv) return;
+    const q = new URLSearchParams(Object.entries({ ...csv.params, format: 'csv' }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+    const res = await fetch(`${csv.path}?${q.toString()}`, { headers: { authorization: `Bearer ${getToken() ?? ''}` } });
+    if (!res.ok) return setProblem(`CSV export failed: ${res.status}`);
+    saveBlob(await res.blob(), exportFileName(name, csv.params, 'csv'));
+  };
+  const downloadPng = async () => {
+    // The chart itself, not a legend icon (those are svg.recharts-surface too).
+    const svg = chart?.()?.querySelector('.recharts-wrapper > svg') as SVGSVGElement | null;
+    if (!svg) return setProblem('nothing to export yet');
+    saveBlob(await svgToPng(svg), exportFileName(name, csv?.params ?? {}, 'png'));
+  };
+  return (
+    <span className="exports">
+      {csv && (
+        <button type="button" onClick={() => void downloadCsv()} aria-label={`Download ${name} as CSV`}>
+          CSV
+        </button>
+      )}
+      {chart && (
+        <button type="button" onClick={() => void downloadPng().catch((e: Error) => setProblem(e.message))} aria-label={`Download ${name} as PNG`}>
+          PNG
+        </button>
+      )}
+      {problem && (
+        <span role="alert" className="state-error">
+          {problem}
+        </span>
+      )}
+    </span>
+  );
+}
