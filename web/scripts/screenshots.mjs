@@ -35,8 +35,11 @@ try {
   fs.mkdirSync(out, { recursive: true });
   for (const [name, url, ready] of [
     ['overview', `/?${q}`, '.card-number'],
+    ['savings', `/savings?${q}`, '.recharts-bar-rectangle'],
     ['quality', `/quality?${q}`, '.recharts-surface'],
+    ['segments', `/segments?${q}&by=category`, '[role=img] .recharts-line'],
     ['tickets', `/tickets?${q}&path=ai&verified=true`, '[data-testid=tickets-total]'],
+    ['settings', `/settings`, '[data-testid=status-events]'],
   ]) {
     await page.goto(`${base}${url}`);
     await page.locator(ready).first().waitFor();

@@ -106,6 +106,7 @@ run('the dashboard in chromium', () => {
       await page.locator('tbody button.link').first().click();
       await page.locator('ol.timeline li').first().waitFor();
       expect(await page.locator('ol.timeline li strong').first().innerText()).toBe('ticket.created');
+      expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
   });

@@ -10,6 +10,7 @@ export interface TimeseriesBucket {
   tickets: number;
   escalationRate: number | null;
   verifiedAiResolutionRate: number | null;
+  involvementRate: number | null;
   byPath: Record<ReportedPath, PathSummary>;
 }
 

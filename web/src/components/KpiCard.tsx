@@ -26,6 +26,7 @@ export function KpiCard({ card, href, onOpen }: { card: Card; href?: string | nu
         value
       )}
       <p className="card-detail">{card.detail}</p>
+      {card.delta && <p className="card-delta">{card.delta}</p>}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { AlertItem } from '../api/useAlertsQuery';
 import type { Timeseries } from '../api/useTimeseriesQuery';
-import { alertAnnotations, qualityRows } from './quality-series';
+import { alertAnnotations, qualityRows, trendRows } from './quality-series';
 
 const path = (top2: number | null, low: number | null, high: number | null, repeat: number | null) =>
   ({ csat: { top2Box: top2, top2BoxLow: low, top2BoxHigh: high }, repeatContactRate: repeat, reopenRate: 0.01 }) as never;
@@ -29,5 +29,15 @@ describe('alertAnnotations', () => {
       { id: 'z', from: '2026-05-12', to: '2026-05-12', label: 'reopenRate · ai · category:billing' },
     ]);
     expect(alertAnnotations([a('x', '2026-05-08', '2026-05-11')], buckets, 'csatTop2Box')).toEqual([]);
+  });
+});
+
+describe('trendRows', () => {
+  it('AI share and verified resolution per bucket', () => {
+    const t = { interval: 'week', buckets: [{ bucket: '2026-05-04', involvementRate: 0.4, verifiedAiResolutionRate: 0.55 }, { bucket: '2026-05-11', involvementRate: null, verifiedAiResolutionRate: null }] } as unknown as Timeseries;
+    expect(trendRows(t)).toEqual([
+      { bucket: '2026-05-04', aiShare: 0.4, verified: 0.55 },
+      { bucket: '2026-05-11', aiShare: null, verified: null },
+    ]);
   });
 });

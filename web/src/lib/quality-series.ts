@@ -65,3 +65,14 @@ export function alertAnnotations(alerts: readonly AlertItem[], buckets: readonly
       label: `${a.metric} · ${a.path} · ${a.segment}`,
     }));
 }
+
+export interface TrendRow {
+  bucket: string;
+  aiShare: number | null;
+  verified: number | null;
+}
+
+/** The overview's trend: AI share of tickets and verified AI resolution per bucket. */
+export function trendRows(t: Timeseries): TrendRow[] {
+  return t.buckets.map((b) => ({ bucket: b.bucket, aiShare: b.involvementRate, verified: b.verifiedAiResolutionRate }));
+}

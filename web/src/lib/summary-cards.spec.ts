@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Summary } from '../../../server/src/contract/api-types';
-import { savingsBars, summaryCards } from './summary-cards';
+import { cardDeltas, savingsBars, summaryCards } from './summary-cards';
 
 // The contract fixture's first case (2026-01-05 .. 2026-01-26), as the API returns it.
 const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../server/test/fixtures/contract/expected.json'), 'utf8'));
@@ -35,5 +35,18 @@ describe('savingsBars', () => {
       { name: 'Verified', value: summary.savings.verifiedSavings },
     ]);
     expect(savingsBars(empty)).toEqual([{ name: 'AI cost', value: -0 }]);
+  });
+});
+
+describe('cardDeltas', () => {
+  it('signed changes in points, counts, money and ratios', () => {
+    const d = { tickets: -12, involvementRate: 0.0321, verifiedAiResolutionRate: -0.05, savings: { verifiedSavings: 1234.5, roi: 0, fteEquivalent: null } };
+    expect(cardDeltas(d, 'USD')).toEqual({ tickets: '−12', involvement: '+3.2 pt', resolution: 'verified −5.0 pt', savings: 'verified +$1,235', roi: '±0.0×' });
+  });
+  it('appear on the cards when the summary has a comparison', () => {
+    const withDeltas = { ...summary, deltas: { tickets: 40, involvementRate: null, verifiedAiResolutionRate: null, savings: { verifiedSavings: null, roi: null, fteEquivalent: null } } };
+    const cards = Object.fromEntries(summaryCards(withDeltas, 'USD').map((c) => [c.key, c]));
+    expect(cards.tickets.delta).toBe('+40 vs previous period');
+    expect(cards.involvement.delta).toBeUndefined();
   });
 });

@@ -8,9 +8,40 @@ export interface Card {
   value: string;
   detail: string;
   tone?: 'good' | 'warn';
+  /** Change against the comparison period, when the summary has one. */
+  delta?: string;
 }
 
-export function summaryCards(s: Summary, currency: string): Card[] {
+/** The change of a card's headline number against the previous period. */
+export interface SummaryDeltas {
+  tickets: number | null;
+  involvementRate: number | null;
+  verifiedAiResolutionRate: number | null;
+  savings: { verifiedSavings: number | null; roi: number | null; fteEquivalent: number | null };
+}
+
+const signed = (v: number, text: string) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${text}`;
+
+export function cardDeltas(d: SummaryDeltas, currency: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const pt = (v: number | null) => (v === null ? null : signed(v, `${Math.abs(v * 100).toFixed(1)} pt`));
+  if (d.tickets !== null) out.tickets = signed(d.tickets, Math.abs(d.tickets).toLocaleString('en-US'));
+  const inv = pt(d.involvementRate);
+  if (inv) out.involvement = inv;
+  const ver = pt(d.verifiedAiResolutionRate);
+  if (ver) out.resolution = `verified ${ver}`;
+  if (d.savings.verifiedSavings !== null) out.savings = `verified ${signed(d.savings.verifiedSavings, formatMoney(Math.abs(d.savings.verifiedSavings), currency))}`;
+  if (d.savings.roi !== null) out.roi = signed(d.savings.roi, `${Math.abs(d.savings.roi).toFixed(1)}×`);
+  if (d.savings.fteEquivalent !== null) out.fte = signed(d.savings.fteEquivalent, Math.abs(d.savings.fteEquivalent).toFixed(1));
+  return out;
+}
+
+export function summaryCards(s: Summary & { deltas?: SummaryDeltas }, currency: string): Card[] {
+  const changes = s.deltas ? cardDeltas(s.deltas, currency) : {};
+  return summaryCardsOnly(s, currency).map((c) => (changes[c.key] ? { ...c, delta: `${changes[c.key]} vs previous period` } : c));
+}
+
+function summaryCardsOnly(s: Summary, currency: string): Card[] {
   const ai = s.byPath.ai;
   const human = s.byPath.human;
   const gap = s.savings.claimedSavings !== null && s.savings.verifiedSavings !== null ? s.savings.claimedSavings - s.savings.verifiedSavings : null;

@@ -2,6 +2,9 @@ import { useAlertsQuery } from '../api/useAlertsQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { AlertsList } from '../components/AlertsList';
 import { useSummaryQuery } from '../api/useSummaryQuery';
+import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
+import { TrendChart } from '../components/TrendChart';
+import { trendRows } from '../lib/quality-series';
 import { KpiCard } from '../components/KpiCard';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
@@ -13,9 +16,10 @@ import { useUrlFilters } from '../state/useUrlFilters';
 
 export default function OverviewPage({ navigate }: { navigate: (to: string) => void }) {
   const [filters, setFilters] = useUrlFilters();
-  const summary = useSummaryQuery(filters);
+  const summary = useSummaryQuery({ ...filters, compare: 'previous' });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
   const alerts = useAlertsQuery('open');
+  const trend = useTimeseriesQuery({ ...filters, interval: 'week' });
   return (
     <main>
       <h1 className="page-title">Overview</h1>
@@ -32,6 +36,7 @@ export default function OverviewPage({ navigate }: { navigate: (to: string) => v
               ))}
             </div>
             <SavingsChart bars={savingsBars(s)} currency={currency} csv={{ path: '/api/v1/metrics/summary', params: { ...filters } }} />
+            <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} />}</QueryBoundary>
             <p className="footnote">
               Verified means an AI resolution that was not reopened and brought no repeat contact within 7 days; {s.pendingAiResolved} AI
               resolutions are younger than 7 days (as of {new Date(s.asOf).toLocaleString()}) and not counted yet.
