@@ -123,6 +123,19 @@ run('the dashboard in chromium', () => {
       const bytes = fs.readFileSync((await png.path())!);
       expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
       expect(bytes.length).toBeGreaterThan(2000);
+      // A click on a day of the CSAT chart opens that day's tickets with an answer; the count is the API's.
+      const box = (await page.locator('figure[aria-label="CSAT top-2-box (95% Wilson band)"] .recharts-wrapper').boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+      await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+      await page.waitForURL(/\/tickets\?/);
+      const url = new URL(page.url());
+      expect([url.searchParams.get('hasCsat'), url.searchParams.get('resolved')]).toEqual(['true', 'true']);
+      const listed = await dash.api<{ total: number }>(`/api/v1/tickets?${url.searchParams.toString()}&limit=1`);
+      expect(listed.total).toBeGreaterThan(0);
+      await page.getByTestId('tickets-total').waitFor();
+      expect(await page.getByTestId('tickets-total').innerText()).toBe(listed.total.toLocaleString('en-US'));
+      await page.goBack();
+      await page.locator('figure.chart').first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });

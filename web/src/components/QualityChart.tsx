@@ -11,7 +11,24 @@ interface LineSpec {
 }
 
 /** A rate chart over time, with optional Wilson bands and alert annotations; takes shaped data. */
-export function QualityChart({ title, rows, lines, bands = [], annotations = [], csv }: { title: string; rows: QualityRow[]; lines: LineSpec[]; bands?: LineSpec[]; annotations?: Annotation[]; csv?: { path: string; params: Record<string, string | undefined> } }) {
+export function QualityChart({
+  title,
+  rows,
+  lines,
+  bands = [],
+  annotations = [],
+  csv,
+  onPoint,
+}: {
+  title: string;
+  rows: QualityRow[];
+  lines: LineSpec[];
+  bands?: LineSpec[];
+  annotations?: Annotation[];
+  csv?: { path: string; params: Record<string, string | undefined> };
+  /** A click on a day: open the tickets behind that point. */
+  onPoint?: (bucket: string) => void;
+}) {
   const ref = useRef<HTMLElement>(null);
   return (
     <figure className="chart" aria-label={title} ref={ref}>
@@ -20,11 +37,19 @@ export function QualityChart({ title, rows, lines, bands = [], annotations = [],
         <ExportButtons name={title} csv={csv} chart={() => ref.current} />
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+        <ComposedChart
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
+          onClick={(e) => {
+            const label = (e as { activeLabel?: string | number } | null)?.activeLabel;
+            if (onPoint && label !== undefined) onPoint(String(label));
+          }}
+          style={onPoint ? { cursor: 'pointer' } : undefined}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 'auto']} />
-          <Tooltip formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
+          <Tooltip contentStyle={{ background: 'var(--card)', color: 'var(--fg)' }} itemStyle={{ color: 'var(--fg)' }} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
           <Legend />
           {annotations.map((a) => (
             <ReferenceArea key={a.id} x1={a.from} x2={a.to} fill="var(--cost)" fillOpacity={0.12} label={{ value: '⚠', position: 'insideTop' }} ifOverflow="extendDomain" />

@@ -16,7 +16,7 @@ export function SavingsChart({ bars, currency, csv }: { bars: SavingsBar[]; curr
           <XAxis dataKey="name" />
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
           <ReferenceLine y={0} stroke="currentColor" />
-          <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
+          <Tooltip contentStyle={{ background: 'var(--card)', color: 'var(--fg)' }} itemStyle={{ color: 'var(--fg)' }} formatter={(v) => formatMoney(Number(v), currency)} />
           <Bar dataKey="value" isAnimationActive={false}>
             {bars.map((b) => (
               <Cell key={b.name} fill={b.name === 'Claimed' ? 'var(--claimed)' : b.value < 0 ? 'var(--cost)' : 'var(--verified)'} />

@@ -18,7 +18,7 @@ export function TrendChart({ rows, csv }: { rows: TrendRow[]; csv: { path: strin
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 1]} />
-          <Tooltip formatter={(v) => formatRate(Number(v))} />
+          <Tooltip contentStyle={{ background: 'var(--card)', color: 'var(--fg)' }} itemStyle={{ color: 'var(--fg)' }} formatter={(v) => formatRate(Number(v))} />
           <Legend />
           <Line dataKey="aiShare" name="AI involvement" stroke="var(--claimed)" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line dataKey="verified" name="Verified AI resolution" stroke="var(--verified)" strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -15,7 +15,7 @@ export function WaterfallChart({ steps, currency, csv }: { steps: WaterfallStep[
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
-          <Tooltip formatter={(_v, _n, item) => formatMoney((item.payload as WaterfallStep).value, currency)} />
+          <Tooltip contentStyle={{ background: 'var(--card)', color: 'var(--fg)' }} itemStyle={{ color: 'var(--fg)' }} formatter={(_v, _n, item) => formatMoney((item.payload as WaterfallStep).value, currency)} />
           <Bar dataKey="range" isAnimationActive={false}>
             {steps.map((s) => (
               <Cell key={s.name} fill={s.total ? (s.name === 'Claimed' ? 'var(--claimed)' : 'var(--verified)') : 'var(--cost)'} />

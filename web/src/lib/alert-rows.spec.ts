@@ -12,6 +12,6 @@ describe('alertRows', () => {
     expect(rows.map((r) => r.id)).toEqual(['b', 'a']);
     expect(rows[0]).toMatchObject({ when: '2026-05-11', where: 'ai · category billing', effect: '× 0.51' });
     expect(rows[1]).toMatchObject({ when: '2026-05-01 → 2026-05-03', effect: 'h = 0.51' });
-    expect(rows[1].ticketsHref).toBe('/api/v1/tickets?from=2026-05-01&to=2026-05-14&path=ai&category=billing');
+    expect(rows[1].ticketsHref).toBe('/tickets?from=2026-05-01&to=2026-05-14&path=ai&category=billing');
   });
 });

@@ -19,6 +19,6 @@ export function alertRows(alerts: readonly AlertItem[]): AlertRowView[] {
       where: `${a.path} · ${a.segment === 'all' ? 'all tickets' : a.segment.replace(':', ' ')}`,
       summary: a.details.summary,
       effect: a.details.effectSizeKind === 'cohens-h' ? `h = ${a.details.effectSize.toFixed(2)}` : `× ${a.details.effectSize.toFixed(2)}`,
-      ticketsHref: `/api/v1/tickets?${new URLSearchParams(a.details.drillDown).toString()}`,
+      ticketsHref: `/tickets?${new URLSearchParams(a.details.drillDown).toString()}`,
     }));
 }

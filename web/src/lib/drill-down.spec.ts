@@ -1,4 +1,4 @@
-import { drillDownHref, predicatesFrom } from './drill-down';
+import { drillDownHref, pointHref, predicatesFrom, segmentHref } from './drill-down';
 
 const f = { from: '2026-01-05', to: '2026-01-26', tz: 'UTC', channel: 'chat' };
 
@@ -9,5 +9,15 @@ describe('drill-down links', () => {
   });
   it('reads predicates back, ignoring the view filters', () => {
     expect(predicatesFrom('?from=2026-01-05&channel=chat&path=ai&verified=true')).toEqual({ path: 'ai', verified: 'true' });
+  });
+});
+
+describe('chart points and segments', () => {
+  it('a day of a daily chart, with the chart\'s predicates', () => {
+    expect(pointHref(f, '2026-01-31', { resolved: 'true', reopened: 'true' })).toBe('/tickets?from=2026-01-31&to=2026-02-01&tz=UTC&channel=chat&resolved=true&reopened=true');
+  });
+  it('a segment row; "other" and "(none)" have no single filter', () => {
+    expect(segmentHref(f, 'category', 'billing')).toBe('/tickets?from=2026-01-05&to=2026-01-26&tz=UTC&channel=chat&category=billing');
+    expect(segmentHref(f, 'category', 'other')).toBeNull();
   });
 });

@@ -27,3 +27,20 @@ export function predicatesFrom(search: string): Record<string, string> {
   const q = new URLSearchParams(search);
   return Object.fromEntries(PREDICATES.filter((k) => q.has(k)).map((k) => [k, q.get(k)!]));
 }
+
+/** The tickets page for one day of a daily chart (a local date in the view's time zone). */
+export function pointHref(f: ViewFilters, day: string, predicates: Record<string, string>): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const q = new URLSearchParams(filtersToSearch({ ...f, from: day, to: next.toISOString().slice(0, 10) }).slice(1));
+  for (const [k, v] of Object.entries(predicates)) q.set(k, v);
+  return `/tickets?${q.toString()}`;
+}
+
+/** The tickets page for one segment of a breakdown. */
+export function segmentHref(f: ViewFilters, by: string, key: string): string | null {
+  if (key === 'other' || key === '(none)') return null;
+  const q = new URLSearchParams(filtersToSearch(f).slice(1));
+  q.set(by, key);
+  return `/tickets?${q.toString()}`;
+}

@@ -25,7 +25,7 @@ export default function OverviewPage({ navigate }: { navigate: (to: string) => v
       <h1 className="page-title">Overview</h1>
       <RangeControls filters={filters} onChange={setFilters} />
       <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={null}>
-        {(a) => <AlertsList rows={alertRows(a).slice(0, 8)} />}
+        {(a) => <AlertsList rows={alertRows(a).slice(0, 8)} navigate={navigate} />}
       </QueryBoundary>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (

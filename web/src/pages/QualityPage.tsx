@@ -5,6 +5,7 @@ import { QualityChart } from '../components/QualityChart';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { alertRows } from '../lib/alert-rows';
+import { pointHref } from '../lib/drill-down';
 import { alertAnnotations, qualityRows } from '../lib/quality-series';
 import { useUrlFilters } from '../state/useUrlFilters';
 
@@ -13,7 +14,7 @@ const HUMAN = 'var(--claimed)';
 const ESC = 'var(--warn)';
 
 /** Support ops: CSAT, repeat contacts, reopens and escalations over time, with the alerts on them. */
-export default function QualityPage() {
+export default function QualityPage({ navigate }: { navigate: (to: string) => void }) {
   const [filters, setFilters] = useUrlFilters();
   const series = useTimeseriesQuery({ ...filters, interval: 'day' });
   const alerts = useAlertsQuery('open');
@@ -25,22 +26,24 @@ export default function QualityPage() {
         {(t) => {
           const rows = qualityRows(t);
           const csv = { path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'day' } };
+          const open = (predicates: Record<string, string>) => (day: string) => navigate(pointHref(filters, day, predicates));
           const notes = (metric: string) => alertAnnotations(alerts.data ?? [], rows.map((r) => r.bucket), metric);
           return (
             <>
-              {alerts.data && alerts.data.length > 0 && <AlertsList rows={alertRows(alerts.data)} />}
+              {alerts.data && alerts.data.length > 0 && <AlertsList rows={alertRows(alerts.data)} navigate={navigate} />}
               <div className="chart-grid">
                 <QualityChart
                   title="CSAT top-2-box (95% Wilson band)"
                   csv={csv}
+                  onPoint={open({ resolved: 'true', hasCsat: 'true' })}
                   rows={rows}
                   annotations={notes('csatTop2Box')}
                   bands={[{ key: 'band_ai', name: 'AI band', color: AI }, { key: 'band_human', name: 'human band', color: HUMAN }]}
                   lines={[{ key: 'csat_ai', name: 'AI', color: AI }, { key: 'csat_escalated', name: 'escalated', color: ESC }, { key: 'csat_human', name: 'human', color: HUMAN }]}
                 />
-                <QualityChart title="Repeat-contact rate" csv={csv} rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
-                <QualityChart title="Reopen rate" csv={csv} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
-                <QualityChart title="Escalation rate" csv={csv} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
+                <QualityChart title="Repeat-contact rate" csv={csv} onPoint={open({ resolved: 'true', repeatContact: 'true' })} rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
+                <QualityChart title="Reopen rate" csv={csv} onPoint={open({ resolved: 'true', reopened: 'true' })} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
+                <QualityChart title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
               </div>
             </>
           );

@@ -4,6 +4,7 @@ import { QueryBoundary } from '../components/QueryBoundary';
 import { ExportButtons } from '../components/ExportButtons';
 import { RangeControls } from '../components/RangeControls';
 import { Sparkline } from '../components/Sparkline';
+import { segmentHref } from '../lib/drill-down';
 import { SEGMENT_COLUMNS, segmentRows } from '../lib/segment-rows';
 import { useUrlFilters } from '../state/useUrlFilters';
 
@@ -14,7 +15,7 @@ function param(name: string, fallback: string): string {
 }
 
 /** Segments side by side, sortable (the sort lives in the URL), with a weekly trend of verified resolution. */
-export default function SegmentsPage() {
+export default function SegmentsPage({ navigate }: { navigate: (to: string) => void }) {
   const [filters, setFilters] = useUrlFilters();
   const by = param('by', 'category');
   const sort = param('sort', 'tickets');
@@ -65,7 +66,15 @@ export default function SegmentsPage() {
                 const weeks = series[i]?.data?.buckets.map((x) => x.verifiedAiResolutionRate) ?? [];
                 return (
                   <tr key={r.key}>
-                    <th scope="row">{r.key}</th>
+                    <th scope="row">
+                      {segmentHref(filters, by, r.key) ? (
+                        <a href={segmentHref(filters, by, r.key)!} onClick={(e) => (e.preventDefault(), navigate(segmentHref(filters, by, r.key)!))}>
+                          {r.key}
+                        </a>
+                      ) : (
+                        r.key
+                      )}
+                    </th>
                     {r.cells.map((c, j) => (
                       <td key={j}>{c}</td>
                     ))}
