@@ -65,6 +65,33 @@ run('the dashboard in chromium', () => {
       expect(await axeViolations(page)).toEqual([]);
     });
 
+    it('every card has its weekly sparkline; readable at 1024 px (no sideways scroll); dark mode passes axe too', async () => {
+      await page.locator('section.card [role=img] .recharts-line').first().waitFor();
+      expect(await page.locator('section.card [role=img]').count()).toBe(8);
+      await page.setViewportSize({ width: 1024, height: 768 });
+      const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.tagName + '.' + e.className).slice(0, 5));
+      expect(wide).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim())).toBe('#111418');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    it('is usable from the keyboard: Tab reaches the filters and the card links, Enter opens one', async () => {
+      const reached: string[] = [];
+      for (let i = 0; i < 40 && !reached.some((r) => r.startsWith('A:/tickets?')); i++) {
+        await page.keyboard.press('Tab');
+        reached.push(await page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.getAttribute('href') ?? (document.activeElement as HTMLInputElement | null)?.type ?? ''}`));
+      }
+      expect(reached).toEqual(expect.arrayContaining(['INPUT:date', 'SELECT:select-one']));
+      expect(reached.some((r) => r.startsWith('A:/tickets?'))).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/tickets\?/);
+      await page.goBack();
+      await page.locator('section[aria-label="Tickets"] .card-number').waitFor();
+    });
+
     it('measures the Largest Contentful Paint of a signed-in load', async () => {
       const p2 = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await p2.goto(`${dash.base}/?from=${from}&to=${to}&tz=UTC`);

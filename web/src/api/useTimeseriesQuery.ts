@@ -11,6 +11,7 @@ export interface TimeseriesBucket {
   escalationRate: number | null;
   verifiedAiResolutionRate: number | null;
   involvementRate: number | null;
+  savings: { verifiedSavings: number | null; roi: number | null; fteEquivalent: number | null };
   byPath: Record<ReportedPath, PathSummary>;
 }
 

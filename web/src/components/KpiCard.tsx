@@ -1,7 +1,8 @@
 import type { Card } from '../lib/summary-cards';
+import { Sparkline } from './Sparkline';
 
 /** A headline number; with `href`, a link to the tickets behind it. */
-export function KpiCard({ card, href, onOpen }: { card: Card; href?: string | null; onOpen?: (href: string) => void }) {
+export function KpiCard({ card, href, onOpen, trend }: { card: Card; href?: string | null; onOpen?: (href: string) => void; trend?: (number | null)[] }) {
   const value = (
     <p className="card-value">
       <span className="card-number">{card.value}</span>
@@ -27,6 +28,7 @@ export function KpiCard({ card, href, onOpen }: { card: Card; href?: string | nu
       )}
       <p className="card-detail">{card.detail}</p>
       {card.delta && <p className="card-delta">{card.delta}</p>}
+      {trend && trend.length > 1 && <Sparkline values={trend} label={`${card.label}, weekly`} />}
     </section>
   );
 }

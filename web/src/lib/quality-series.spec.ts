@@ -1,6 +1,6 @@
 import type { AlertItem } from '../api/useAlertsQuery';
 import type { Timeseries } from '../api/useTimeseriesQuery';
-import { alertAnnotations, qualityRows, trendRows } from './quality-series';
+import { alertAnnotations, cardSparklines, qualityRows, trendRows } from './quality-series';
 
 const path = (top2: number | null, low: number | null, high: number | null, repeat: number | null) =>
   ({ csat: { top2Box: top2, top2BoxLow: low, top2BoxHigh: high }, repeatContactRate: repeat, reopenRate: 0.01 }) as never;
@@ -39,5 +39,17 @@ describe('trendRows', () => {
       { bucket: '2026-05-04', aiShare: 0.4, verified: 0.55 },
       { bucket: '2026-05-11', aiShare: null, verified: null },
     ]);
+  });
+});
+
+describe('cardSparklines', () => {
+  it('one weekly series per card', () => {
+    const bucket = (tickets: number, roi: number | null) => ({ tickets, involvementRate: 0.5, verifiedAiResolutionRate: 0.6, savings: { verifiedSavings: 10, roi, fteEquivalent: 0.1 }, byPath: { ai: { handleSeconds: { median: 120 }, csat: { top2Box: 0.7 } } } });
+    const t = { interval: 'week', buckets: [bucket(10, 2), bucket(12, null)] } as unknown as Timeseries;
+    const s = cardSparklines(t);
+    expect(s.tickets).toEqual([10, 12]);
+    expect(s.roi).toEqual([2, null]);
+    expect(s.handle).toEqual([120, 120]);
+    expect(Object.keys(s).sort()).toEqual(['csat', 'fte', 'handle', 'involvement', 'resolution', 'roi', 'savings', 'tickets']);
   });
 });

@@ -76,3 +76,18 @@ export interface TrendRow {
 export function trendRows(t: Timeseries): TrendRow[] {
   return t.buckets.map((b) => ({ bucket: b.bucket, aiShare: b.involvementRate, verified: b.verifiedAiResolutionRate }));
 }
+
+/** A weekly series per overview card, for its sparkline. */
+export function cardSparklines(t: Timeseries): Record<string, (number | null)[]> {
+  const b = t.buckets;
+  return {
+    tickets: b.map((x) => x.tickets),
+    involvement: b.map((x) => x.involvementRate),
+    resolution: b.map((x) => x.verifiedAiResolutionRate),
+    savings: b.map((x) => x.savings.verifiedSavings),
+    roi: b.map((x) => x.savings.roi),
+    fte: b.map((x) => x.savings.fteEquivalent),
+    handle: b.map((x) => x.byPath.ai.handleSeconds.median),
+    csat: b.map((x) => x.byPath.ai.csat.top2Box),
+  };
+}

@@ -4,7 +4,7 @@ import { AlertsList } from '../components/AlertsList';
 import { useSummaryQuery } from '../api/useSummaryQuery';
 import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
 import { TrendChart } from '../components/TrendChart';
-import { trendRows } from '../lib/quality-series';
+import { cardSparklines, trendRows } from '../lib/quality-series';
 import { KpiCard } from '../components/KpiCard';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
@@ -32,7 +32,7 @@ export default function OverviewPage({ navigate }: { navigate: (to: string) => v
           <>
             <div className="cards">
               {summaryCards(s, currency).map((c) => (
-                <KpiCard key={c.key} card={c} href={drillDownHref(c.key, filters)} onOpen={navigate} />
+                <KpiCard key={c.key} card={c} href={drillDownHref(c.key, filters)} onOpen={navigate} trend={trend.data ? cardSparklines(trend.data)[c.key] : undefined} />
               ))}
             </div>
             <SavingsChart bars={savingsBars(s)} currency={currency} csv={{ path: '/api/v1/metrics/summary', params: { ...filters } }} />
