@@ -144,6 +144,12 @@ run('the dashboard in chromium', () => {
       const page = await signedInPage(browser, dash, `/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`);
       await page.locator('figure[aria-label="CSAT top-2-box (95% Wilson band)"] .recharts-line path').first().waitFor();
       expect(await page.locator('figure.chart').count()).toBe(4);
+      // Where quality is worst: a category x channel table, one row per category.
+      const grid = page.getByRole('table', { name: 'AI CSAT top-2-box by category and channel' });
+      await grid.waitFor();
+      const categories = await dash.api<{ segments: { key: string }[] }>(`/api/v1/metrics/breakdown?from=${day(-30)}&to=${day(1)}&tz=UTC&by=category&limit=50`);
+      expect((await grid.locator('tbody th').allInnerTexts()).sort()).toEqual(categories.segments.map((x) => x.key).sort());
+      expect(await grid.locator('td.worst').count()).toBeGreaterThan(0);
       expect(await page.locator('.recharts-line').count()).toBeGreaterThanOrEqual(6);
       // PNG export of a chart: a real PNG file.
       const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Reopen rate as PNG' }).click()]);

@@ -39,3 +39,13 @@ export function useSegmentSeriesQueries(base: Record<string, string | undefined>
     }),
   });
 }
+
+/** One category breakdown per channel, for the quality page's category x channel table. */
+export function useCategoryByChannelQueries(base: Record<string, string | undefined>, channels: string[]) {
+  return useQueries({
+    queries: channels.map((channel) => {
+      const p = { ...base, channel, by: 'category', limit: '50' };
+      return { queryKey: queryKeys.breakdown(p), queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<Breakdown>('/api/v1/metrics/breakdown', p, signal) };
+    }),
+  });
+}

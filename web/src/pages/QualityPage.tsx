@@ -1,5 +1,8 @@
 import { useAlertsQuery } from '../api/useAlertsQuery';
+import { useBreakdownQuery, useCategoryByChannelQueries } from '../api/useBreakdownQuery';
 import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
+import { QualityGridTable } from '../components/QualityGridTable';
+import { qualityGrid } from '../lib/quality-grid';
 import { AlertsList } from '../components/AlertsList';
 import { QualityChart } from '../components/QualityChart';
 import { QueryBoundary } from '../components/QueryBoundary';
@@ -18,6 +21,10 @@ export default function QualityPage({ navigate }: { navigate: (to: string) => vo
   const [filters, setFilters] = useUrlFilters();
   const series = useTimeseriesQuery({ ...filters, interval: 'day' });
   const alerts = useAlertsQuery('open');
+  const channels = useBreakdownQuery({ ...filters, by: 'channel', limit: '20' });
+  const channelKeys = channels.data?.segments.map((s) => s.key) ?? [];
+  const byChannel = useCategoryByChannelQueries({ ...filters }, channelKeys);
+  const gridReady = channelKeys.length > 0 && byChannel.every((q) => q.data);
   return (
     <main>
       <h1 className="page-title">Quality</h1>
@@ -45,6 +52,7 @@ export default function QualityPage({ navigate }: { navigate: (to: string) => vo
                 <QualityChart title="Reopen rate" csv={csv} onPoint={open({ resolved: 'true', reopened: 'true' })} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
                 <QualityChart title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
               </div>
+              {gridReady && <QualityGridTable grid={qualityGrid(Object.fromEntries(channelKeys.map((c, i) => [c, byChannel[i].data!])))} />}
             </>
           );
         }}

@@ -34,6 +34,13 @@ export default function SettingsPage() {
           )}
         </QueryBoundary>
       </section>
+      <section className="card" aria-label="Cost model">
+        <h2>Cost model</h2>
+        <p>
+          The cost assumptions, their what-if controls and their change history are on the <a href="/savings">savings audit</a>
+          {isAdmin ? ', where you can save new values.' : '; an admin can save new values there.'}
+        </p>
+      </section>
       {isAdmin && (
         <section className="card" aria-label="Access tokens">
           <h2>Access tokens</h2>
