@@ -55,7 +55,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage navigate={navigate} /> : page === 'segments' ? <SegmentsPage navigate={navigate} /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : <OverviewPage navigate={navigate} />}
+        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage navigate={navigate} /> : page === 'segments' ? <SegmentsPage navigate={navigate} /> : page === 'savings' ? <SavingsPage navigate={navigate} /> : page === 'settings' ? <SettingsPage /> : <OverviewPage navigate={navigate} />}
       </Suspense>
     </>
   );

@@ -211,6 +211,16 @@ run('the dashboard in chromium', () => {
       await page.getByText(`against ${claimed} claimed`).waitFor();
       await page.getByRole('button', { name: 'Save as the cost model' }).click();
       await page.getByText('humanHourlyCost 32 → 64').waitFor();
+      // A click on the "Reopened" bar lists those tickets; the count is the API's.
+      await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').nth(2).click();
+      await page.waitForURL(/\/tickets\?/);
+      const stepUrl = new URL(page.url());
+      expect([stepUrl.searchParams.get('reopened'), stepUrl.searchParams.get('pending')]).toEqual(['true', 'false']);
+      const reopenedList = await dash.api<{ total: number }>(`/api/v1/tickets?${stepUrl.searchParams.toString()}&limit=1`);
+      if (reopenedList.total > 0) expect(await page.getByTestId('tickets-total').innerText()).toBe(reopenedList.total.toLocaleString('en-US'));
+      else await page.getByText('No ticket matches.').waitFor();
+      await page.goBack();
+      await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').first().waitFor();
       expect((await dash.api<{ humanHourlyCost: number; version: number }>('/api/v1/cost-model'))).toMatchObject({ humanHourlyCost: 64, version: 2 });
       expect(await axeViolations(page)).toEqual([]);
       await page.close();

@@ -5,7 +5,7 @@ import type { TrendRow } from '../lib/quality-series';
 import { ExportButtons } from './ExportButtons';
 
 /** AI share of tickets and verified AI resolution over time; takes shaped rows, never fetches. */
-export function TrendChart({ rows, csv }: { rows: TrendRow[]; csv: { path: string; params: Record<string, string | undefined> } }) {
+export function TrendChart({ rows, csv, onPoint }: { rows: TrendRow[]; csv: { path: string; params: Record<string, string | undefined> }; onPoint?: (bucket: string) => void }) {
   const ref = useRef<HTMLElement>(null);
   return (
     <figure className="chart" aria-label="AI share and verified resolution over time" ref={ref}>
@@ -14,7 +14,15 @@ export function TrendChart({ rows, csv }: { rows: TrendRow[]; csv: { path: strin
         <ExportButtons name="AI share and verified resolution" csv={csv} chart={() => ref.current} />
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+        <LineChart
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
+          onClick={(e) => {
+            const label = (e as { activeLabel?: string | number } | null)?.activeLabel;
+            if (onPoint && label !== undefined) onPoint(String(label));
+          }}
+          style={onPoint ? { cursor: 'pointer' } : undefined}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 1]} />

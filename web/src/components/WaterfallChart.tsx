@@ -5,7 +5,7 @@ import type { WaterfallStep } from '../lib/savings-waterfall';
 import { ExportButtons } from './ExportButtons';
 
 /** Claimed to verified savings as floating bars; takes the shaped steps, never fetches. */
-export function WaterfallChart({ steps, currency, csv }: { steps: WaterfallStep[]; currency: string; csv?: { path: string; params: Record<string, string | undefined> } }) {
+export function WaterfallChart({ steps, currency, csv, onStep }: { steps: WaterfallStep[]; currency: string; csv?: { path: string; params: Record<string, string | undefined> }; onStep?: (name: string) => void }) {
   const ref = useRef<HTMLElement>(null);
   return (
     <figure className="chart" aria-label="From claimed to verified savings" ref={ref}>
@@ -16,7 +16,7 @@ export function WaterfallChart({ steps, currency, csv }: { steps: WaterfallStep[
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
           <Tooltip contentStyle={{ background: 'var(--card)', color: 'var(--fg)' }} itemStyle={{ color: 'var(--fg)' }} formatter={(_v, _n, item) => formatMoney((item.payload as WaterfallStep).value, currency)} />
-          <Bar dataKey="range" isAnimationActive={false}>
+          <Bar dataKey="range" isAnimationActive={false} onClick={(d) => onStep?.((d as unknown as { name: string }).name)} style={onStep ? { cursor: 'pointer' } : undefined}>
             {steps.map((s) => (
               <Cell key={s.name} fill={s.total ? (s.name === 'Claimed' ? 'var(--claimed)' : 'var(--verified)') : 'var(--cost)'} />
             ))}

@@ -14,7 +14,11 @@ describe('drill-down links', () => {
 
 describe('chart points and segments', () => {
   it('a day of a daily chart, with the chart\'s predicates', () => {
-    expect(pointHref(f, '2026-01-31', { resolved: 'true', reopened: 'true' })).toBe('/tickets?from=2026-01-31&to=2026-02-01&tz=UTC&channel=chat&resolved=true&reopened=true');
+    expect(pointHref(f, '2026-01-20', { resolved: 'true', reopened: 'true' })).toBe('/tickets?from=2026-01-20&to=2026-01-21&tz=UTC&channel=chat&resolved=true&reopened=true');
+  });
+  it('a weekly bucket, clipped to the view', () => {
+    expect(pointHref(f, '2026-01-19', { path: 'ai,escalated' }, 7)).toBe('/tickets?from=2026-01-19&to=2026-01-26&tz=UTC&channel=chat&path=ai%2Cescalated');
+    expect(pointHref(f, '2026-01-22', {}, 7)).toBe('/tickets?from=2026-01-22&to=2026-01-26&tz=UTC&channel=chat');
   });
   it('a segment row; "other" and "(none)" have no single filter', () => {
     expect(segmentHref(f, 'category', 'billing')).toBe('/tickets?from=2026-01-05&to=2026-01-26&tz=UTC&channel=chat&category=billing');

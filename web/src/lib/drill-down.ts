@@ -28,10 +28,11 @@ export function predicatesFrom(search: string): Record<string, string> {
   return Object.fromEntries(PREDICATES.filter((k) => q.has(k)).map((k) => [k, q.get(k)!]));
 }
 
-/** The tickets page for one day of a daily chart (a local date in the view's time zone). */
-export function pointHref(f: ViewFilters, day: string, predicates: Record<string, string>): string {
+/** The tickets page for one bucket of a chart (a local date in the view's time zone; `days` long, clipped to the view). */
+export function pointHref(f: ViewFilters, day: string, predicates: Record<string, string>, days = 1): string {
   const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
+  next.setUTCDate(next.getUTCDate() + days);
+  if (day < f.to && next.toISOString().slice(0, 10) > f.to) next.setTime(Date.parse(`${f.to}T00:00:00Z`));
   const q = new URLSearchParams(filtersToSearch({ ...f, from: day, to: next.toISOString().slice(0, 10) }).slice(1));
   for (const [k, v] of Object.entries(predicates)) q.set(k, v);
   return `/tickets?${q.toString()}`;

@@ -42,3 +42,14 @@ export function savingsWaterfall(s: Summary, c: WaterfallCounts): WaterfallStep[
   steps.push({ name: 'Verified', value: verified, range: [0, verified], total: true });
   return steps;
 }
+
+/** The tickets behind each step of the waterfall (predicates of GET /api/v1/tickets). */
+export const STEP_TICKETS: Record<string, Record<string, string>> = {
+  Claimed: { path: 'ai', resolved: 'true' },
+  'Still maturing (< 7 days)': { path: 'ai', pending: 'true' },
+  Reopened: { path: 'ai', resolved: 'true', pending: 'false', reopened: 'true' },
+  'Customer came back': { path: 'ai', resolved: 'true', pending: 'false', reopened: 'false', repeatContact: 'true' },
+  'Priced like for like': { path: 'ai', verified: 'true' },
+  'AI cost': { path: 'ai,escalated' },
+  Verified: { path: 'ai', verified: 'true' },
+};

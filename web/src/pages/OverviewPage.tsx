@@ -10,7 +10,7 @@ import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { SavingsChart } from '../components/SavingsChart';
 import { alertRows } from '../lib/alert-rows';
-import { drillDownHref } from '../lib/drill-down';
+import { drillDownHref, pointHref } from '../lib/drill-down';
 import { savingsBars, summaryCards } from '../lib/summary-cards';
 import { useUrlFilters } from '../state/useUrlFilters';
 
@@ -36,7 +36,7 @@ export default function OverviewPage({ navigate }: { navigate: (to: string) => v
               ))}
             </div>
             <SavingsChart bars={savingsBars(s)} currency={currency} csv={{ path: '/api/v1/metrics/summary', params: { ...filters } }} />
-            <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} />}</QueryBoundary>
+            <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} onPoint={(week) => navigate(pointHref(filters, week, { path: 'ai,escalated' }, 7))} />}</QueryBoundary>
             <p className="footnote">
               Verified means an AI resolution that was not reopened and brought no repeat contact within 7 days; {s.pendingAiResolved} AI
               resolutions are younger than 7 days (as of {new Date(s.asOf).toLocaleString()}) and not counted yet.

@@ -9,7 +9,7 @@ import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { WaterfallChart } from '../components/WaterfallChart';
 import { formatMoney, formatNumber } from '../lib/format';
-import { savingsWaterfall } from '../lib/savings-waterfall';
+import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
 import { useUrlFilters } from '../state/useUrlFilters';
 
 const FIELDS: { key: keyof CostModel; label: string }[] = [
@@ -33,7 +33,7 @@ function useWhatIf(): [Partial<Record<keyof CostModel, string>>, (k: keyof CostM
   return [values, set];
 }
 
-export default function SavingsPage() {
+export default function SavingsPage({ navigate }: { navigate: (to: string) => void }) {
   const [filters, setFilters] = useUrlFilters();
   const [whatIf, setWhatIf] = useWhatIf();
   const valid = Object.fromEntries(Object.entries(whatIf).filter(([, v]) => /^\d+(\.\d+)?$/.test(v ?? '')));
@@ -55,7 +55,12 @@ export default function SavingsPage() {
           const steps = reopened.data && repeatOnly.data ? savingsWaterfall(s, { reopened: reopened.data.total, repeatOnly: repeatOnly.data.total }) : null;
           return (
             <>
-              {steps ? <WaterfallChart steps={steps} currency={currency} csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid } }} /> : <p className="state">No human-resolved ticket in this range: there is no cost to price the AI against.</p>}
+              {steps ? <WaterfallChart
+                  steps={steps}
+                  currency={currency}
+                  csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid } }}
+                  onStep={(name) => navigate(`/tickets?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(window.location.search)), ...STEP_TICKETS[name] }).toString()}`)}
+                /> : <p className="state">No human-resolved ticket in this range: there is no cost to price the AI against.</p>}
               <p>
                 <strong>FTE equivalent {formatNumber(s.savings.fteEquivalent, 1)}</strong>: the {formatNumber(s.savings.humanHoursAvoided, 0)} hours of human handle time the
                 durable AI resolutions avoided, divided by what one agent works in this period ({s.costModel.fteHoursPerMonth} productive hours a month, after breaks,
