@@ -3,6 +3,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, Respon
 import { formatRate } from '../lib/format';
 import type { Annotation, QualityRow } from '../lib/quality-series';
 import { ExportButtons } from './ExportButtons';
+import { bucketClick } from './chart-click';
 
 interface LineSpec {
   key: keyof QualityRow;
@@ -37,15 +38,7 @@ export function QualityChart({
         <ExportButtons name={title} csv={csv} chart={() => ref.current} />
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <ComposedChart
-          data={rows}
-          margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
-          onClick={(e) => {
-            const label = (e as { activeLabel?: string | number } | null)?.activeLabel;
-            if (onPoint && label !== undefined) onPoint(String(label));
-          }}
-          style={onPoint ? { cursor: 'pointer' } : undefined}
-        >
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...bucketClick(onPoint)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 'auto']} />

@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { formatRate } from '../lib/format';
 import type { TrendRow } from '../lib/quality-series';
 import { ExportButtons } from './ExportButtons';
+import { bucketClick } from './chart-click';
 
 /** AI share of tickets and verified AI resolution over time; takes shaped rows, never fetches. */
 export function TrendChart({ rows, csv, onPoint }: { rows: TrendRow[]; csv: { path: string; params: Record<string, string | undefined> }; onPoint?: (bucket: string) => void }) {
@@ -14,15 +15,7 @@ export function TrendChart({ rows, csv, onPoint }: { rows: TrendRow[]; csv: { pa
         <ExportButtons name="AI share and verified resolution" csv={csv} chart={() => ref.current} />
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart
-          data={rows}
-          margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
-          onClick={(e) => {
-            const label = (e as { activeLabel?: string | number } | null)?.activeLabel;
-            if (onPoint && label !== undefined) onPoint(String(label));
-          }}
-          style={onPoint ? { cursor: 'pointer' } : undefined}
-        >
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...bucketClick(onPoint)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 1]} />
