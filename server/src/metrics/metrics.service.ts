@@ -139,8 +139,8 @@ export class MetricsService {
     if (fieldValue(assembleSummary([], [], s), sort) === undefined) {
       throw new BadRequestException(`sort: "${sort}" is not a numeric summary field (e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings)`);
     }
-    const column = COLUMNS[q.by];
-    const all = await this.cores(s, { sql: `coalesce(${column}, '(none)')`, params: [] });
+    const bySegment: Grouping = { sql: `coalesce(${COLUMNS[q.by]}, '(none)')`, params: [] };
+    const all = await this.cores(s, bySegment);
     const ranked = [...all.entries()].sort(([ka, a], [kb, b]) => {
       const va = fieldValue(a, sort) ?? null;
       const vb = fieldValue(b, sort) ?? null;
@@ -152,12 +152,9 @@ export class MetricsService {
     const top = ranked.slice(0, limit);
     const rest = ranked.slice(limit).map(([k]) => k);
 
-    let previous: Map<string, SummaryCore> | undefined;
-    let comparison: { from: string; to: string } | undefined;
-    if (q.compare) {
-      comparison = comparisonDates(s.fromDate, s.toDate, q.compare);
-      previous = await this.cores(withDates(s, comparison.from, comparison.to), { sql: `coalesce(${column}, '(none)')`, params: [] });
-    }
+    const comparison = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : undefined;
+    const prevScope = comparison ? withDates(s, comparison.from, comparison.to) : undefined;
+    const previous = prevScope ? await this.cores(prevScope, bySegment) : undefined;
     const segment = (key: string, core: SummaryCore, prev?: SummaryCore): Segment => {
       const seg: Segment = { key, ...withoutCostModel(core) };
       if (previous) {
@@ -170,9 +167,10 @@ export class MetricsService {
 
     let other: Segment | null = null;
     if (rest.length > 0) {
-      const otherScope = { ...s, filter: { ...s.filter, exclude: { column: q.by, values: top.map(([k]) => k) } } };
-      const otherPrev = comparison ? await this.core({ ...withDates(s, comparison.from, comparison.to), filter: { ...withDates(s, comparison.from, comparison.to).filter, exclude: otherScope.filter.exclude } }) : undefined;
-      other = segment('other', await this.core(otherScope), otherPrev);
+      // "other" is one more population: the same scope without the top segments.
+      const exclude = { column: q.by, values: top.map(([k]) => k) };
+      const without = (sc: MetricsScope): MetricsScope => ({ ...sc, filter: { ...sc.filter, exclude } });
+      other = segment('other', await this.core(without(s)), prevScope ? await this.core(without(prevScope)) : undefined);
     }
     return {
       ...this.echo(s),

@@ -122,7 +122,6 @@ function sustained(judged: readonly Judged[], limit: number, rule: 'p-chart' | '
 
 /** Detections in a daily rate series (days in order; a day without data has n = 0). */
 export function detectRateShifts(series: readonly RateDay[], bad: Direction, cfg: DetectorConfig = DEFAULT_DETECTOR): Detection[] {
-  const s = sign(bad);
   const judged: Judged[] = [];
   for (let i = 0; i < series.length; i++) {
     let bx = 0;

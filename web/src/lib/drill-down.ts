@@ -1,6 +1,6 @@
 // Which tickets stand behind a card: the link from a number to its list (docs/API.md).
 import type { ViewFilters } from './date-range';
-import { filtersToSearch } from './date-range';
+import { addDays, filtersToSearch } from './date-range';
 
 export const CARD_DRILL_DOWN: Record<string, Record<string, string>> = {
   tickets: {},
@@ -30,10 +30,8 @@ export function predicatesFrom(search: string): Record<string, string> {
 
 /** The tickets page for one bucket of a chart (a local date in the view's time zone; `days` long, clipped to the view). */
 export function pointHref(f: ViewFilters, day: string, predicates: Record<string, string>, days = 1): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  if (day < f.to && next.toISOString().slice(0, 10) > f.to) next.setTime(Date.parse(`${f.to}T00:00:00Z`));
-  const q = new URLSearchParams(filtersToSearch({ ...f, from: day, to: next.toISOString().slice(0, 10) }).slice(1));
+  const end = addDays(day, days);
+  const q = new URLSearchParams(filtersToSearch({ ...f, from: day, to: day < f.to && end > f.to ? f.to : end }).slice(1));
   for (const [k, v] of Object.entries(predicates)) q.set(k, v);
   return `/tickets?${q.toString()}`;
 }
