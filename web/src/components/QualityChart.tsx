@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatRate } from '../lib/format';
 import type { Annotation, QualityRow } from '../lib/quality-series';
+import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
 import { bucketClick } from './chart-click';
 
@@ -42,7 +43,7 @@ export function QualityChart({
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 'auto']} />
-          <Tooltip contentStyle={{ background: 'var(--card)', color: 'var(--fg)' }} itemStyle={{ color: 'var(--fg)' }} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
+          <Tooltip {...TOOLTIP_THEME} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
           <Legend />
           {annotations.map((a) => (
             <ReferenceArea key={a.id} x1={a.from} x2={a.to} fill="var(--cost)" fillOpacity={0.12} label={{ value: '⚠', position: 'insideTop' }} ifOverflow="extendDomain" />

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../lib/format';
 import type { SavingsBar } from '../lib/summary-cards';
+import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
 
 /** Claimed vs verified savings; takes shaped data, never fetches. */
@@ -16,7 +17,7 @@ export function SavingsChart({ bars, currency, csv }: { bars: SavingsBar[]; curr
           <XAxis dataKey="name" />
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
           <ReferenceLine y={0} stroke="currentColor" />
-          <Tooltip contentStyle={{ background: 'var(--card)', color: 'var(--fg)' }} itemStyle={{ color: 'var(--fg)' }} formatter={(v) => formatMoney(Number(v), currency)} />
+          <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatMoney(Number(v), currency)} />
           <Bar dataKey="value" isAnimationActive={false}>
             {bars.map((b) => (
               <Cell key={b.name} fill={b.name === 'Claimed' ? 'var(--claimed)' : b.value < 0 ? 'var(--cost)' : 'var(--verified)'} />

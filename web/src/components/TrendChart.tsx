@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatRate } from '../lib/format';
 import type { TrendRow } from '../lib/quality-series';
+import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
 import { bucketClick } from './chart-click';
 
@@ -19,7 +20,7 @@ export function TrendChart({ rows, csv, onPoint }: { rows: TrendRow[]; csv: { pa
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 1]} />
-          <Tooltip contentStyle={{ background: 'var(--card)', color: 'var(--fg)' }} itemStyle={{ color: 'var(--fg)' }} formatter={(v) => formatRate(Number(v))} />
+          <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatRate(Number(v))} />
           <Legend />
           <Line dataKey="aiShare" name="AI involvement" stroke="var(--claimed)" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line dataKey="verified" name="Verified AI resolution" stroke="var(--verified)" strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../lib/format';
 import type { WaterfallStep } from '../lib/savings-waterfall';
+import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
 
 /** Claimed to verified savings as floating bars; takes the shaped steps, never fetches. */
@@ -15,7 +16,7 @@ export function WaterfallChart({ steps, currency, csv, onStep }: { steps: Waterf
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
-          <Tooltip contentStyle={{ background: 'var(--card)', color: 'var(--fg)' }} itemStyle={{ color: 'var(--fg)' }} formatter={(_v, _n, item) => formatMoney((item.payload as WaterfallStep).value, currency)} />
+          <Tooltip {...TOOLTIP_THEME} formatter={(_v, _n, item) => formatMoney((item.payload as WaterfallStep).value, currency)} />
           <Bar dataKey="range" isAnimationActive={false} onClick={(d) => onStep?.((d as unknown as { name: string }).name)} style={onStep ? { cursor: 'pointer' } : undefined}>
             {steps.map((s) => (
               <Cell key={s.name} fill={s.total ? (s.name === 'Claimed' ? 'var(--claimed)' : 'var(--verified)') : 'var(--cost)'} />
