@@ -2,5 +2,6 @@
 // TypeScript sources under jest and from the compiled server.
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { Alerts1763900000000 } from './1763900000000-alerts';
+import { Rollups1764000000000 } from './1764000000000-rollups';
 
-export const MIGRATIONS = [InitialSchema1763800000000, Alerts1763900000000];
+export const MIGRATIONS = [InitialSchema1763800000000, Alerts1763900000000, Rollups1764000000000];

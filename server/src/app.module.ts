@@ -20,6 +20,7 @@ import { IngestNotifier } from './events/ingest-notifier';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './import/imports.controller';
 import { ImportsService } from './import/imports.service';
+import { RollupsService } from './metrics/rollups/rollups.service';
 import { ErrorsFilter } from './http/errors.filter';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsExportService } from './metrics/metrics-export.service';
@@ -51,6 +52,7 @@ export class AppModule {
         AlertsScheduler,
         WebhookNotifier,
         MetricsService,
+        RollupsService,
         MetricsExportService,
         CostModelService,
         TokensService,

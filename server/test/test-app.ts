@@ -48,7 +48,7 @@ export async function dropDatabase(url: string): Promise<void> {
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const databaseUrl = await createDatabase();
   // Alert evaluation runs only when a test asks for it.
-  const config: AppConfig = { ...loadConfig({}), adminToken: ADMIN, logLevel: 'error', webDistDir: '/nonexistent', alertsEveryMinutes: 0, alertsAfterIngestSeconds: 0, ...overrides };
+  const config: AppConfig = { ...loadConfig({}), adminToken: ADMIN, logLevel: 'error', webDistDir: '/nonexistent', alertsEveryMinutes: 0, alertsAfterIngestSeconds: 0, rollupsAfterIngestSeconds: 0, ...overrides };
   const app = await createApp(config, databaseUrl);
   await app.getHttpAdapter().getInstance().ready();
   const ds = app.get(DataSource);

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { parseArgs } from '../cli/cli-args';
 import { percentileCont } from '../stats/rates';
 import { addDays } from '../stats/time-range';
-import { BenchDatabase, benchDatabase, ensureDemoData, startBenchServer, writeResult } from './bench-env';
+import { BenchDatabase, benchDatabase, buildRollups, ensureDemoData, startBenchServer, writeResult } from './bench-env';
 
 const END = '2026-11-22';
 const BASELINE_SQL = `
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const db: BenchDatabase = given ? { url: given, label: `PostgreSQL at ${new URL(given).host}`, close: async () => undefined } : await benchDatabase();
   try {
     await ensureDemoData(db.url, tickets, END);
+    await buildRollups(db.url);
     const server = await startBenchServer(db.url);
     const get = async (path: string) => {
       const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/${path}`, { headers: { authorization: `Bearer ${server.token}` } });

@@ -25,6 +25,8 @@ export interface AppConfig {
   alertsEveryMinutes: number;
   /** Alert evaluation N seconds after the last ingest; 0: off. */
   alertsAfterIngestSeconds: number;
+  /** Rollups rebuilt N seconds after the last ingest, at start-up and every minute; 0: never in the background. */
+  rollupsAfterIngestSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     alertWebhookSecret: env.ALERT_WEBHOOK_SECRET || null,
     alertsEveryMinutes: int(env, 'ALERTS_EVERY_MINUTES', 15, 0, 1440, errors),
     alertsAfterIngestSeconds: int(env, 'ALERTS_AFTER_INGEST_SECONDS', 30, 0, 86400, errors),
+    rollupsAfterIngestSeconds: int(env, 'ROLLUPS_AFTER_INGEST_SECONDS', 2, 0, 86400, errors),
   };
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -1,5 +1,6 @@
 // Time buckets of a timeseries: local days, ISO weeks (from Monday) or months, clipped to
-// [from, to). Pure; the SQL side (bucketGrouping) keys rows the same way.
+// [from, to). Pure; bucketGrouping keys tickets the same way in SQL (the reference queries the
+// rollup tests compare with).
 import { addDays } from '../stats/time-range';
 import type { Grouping } from './queries/population';
 

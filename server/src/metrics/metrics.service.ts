@@ -1,20 +1,22 @@
 // The metrics endpoints. Every figure is the summary of CONTRACT.md §3 over some population:
 // the request's (summary), each time bucket (timeseries), each segment (breakdown), the comparison
 // period. Where each number comes from:
-//   counts, byPath, maturity  -> queries/path-metrics.query.ts
-//   like-for-like pricing     -> queries/category-verified.query.ts + stats/savings.ts
+//   reading a population      -> rollups/population-rows.ts (rollups where usable, tickets for
+//                                the rest; the plain-SQL reference is queries/path-metrics.query.ts
+//                                and queries/category-verified.query.ts)
+//   exact percentiles         -> stats/binned-percentiles.ts
+//   like-for-like pricing     -> stats/savings.ts
 //   assembling one population -> summary-assembler.ts
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Summary } from '../contract/api-types';
 import { CostModelService } from '../cost-model/cost-model.service';
-import { daysBetween } from '../stats/time-range';
-import { buckets, bucketGrouping } from './buckets';
+import { daysBetween, startOfLocalDate } from '../stats/time-range';
+import { buckets } from './buckets';
 import { BreakdownQueryDto, MetricsQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './metrics-query.dto';
 import { MetricsScope, comparisonDates, resolveScope, withDates } from './metrics-scope';
-import { categoryVerifiedQuery } from './queries/category-verified.query';
-import { pathMetricsQuery } from './queries/path-metrics.query';
-import { COLUMNS, Grouping } from './queries/population';
+import { PopulationRange, populationRows } from './rollups/population-rows';
+import { GroupBy } from './rollups/rollup-sources';
 import { Deltas, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
 export interface ScopeEcho {
@@ -77,12 +79,17 @@ export class MetricsService {
     return resolveScope(q, await this.costModels.current());
   }
 
-  /** The summary numbers of one population, optionally per group. */
-  private async cores(s: MetricsScope, group?: Grouping, daysOf: (grp: string) => number = () => s.days): Promise<Map<string, SummaryCore>> {
-    const [rows, categories] = await Promise.all([
-      pathMetricsQuery(this.ds.manager, s.filter, s.asOf, group),
-      categoryVerifiedQuery(this.ds.manager, s.filter, s.asOf, group),
-    ]);
+  /**
+   * The summary numbers of one population, or of several time ranges (keyed by `grp`), optionally
+   * split by a column.
+   */
+  private async cores(
+    s: MetricsScope,
+    by: GroupBy = null,
+    ranges: PopulationRange[] = [{ from: s.filter.from, to: s.filter.to, grp: '' }],
+    daysOf: (grp: string) => number = () => s.days,
+  ): Promise<Map<string, SummaryCore>> {
+    const { rows, categories } = await populationRows(this.ds, ranges, s.filter, by, s.asOf);
     const cats = byGroup(categories);
     const out = new Map<string, SummaryCore>();
     for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g) }));
@@ -118,7 +125,8 @@ export class MetricsService {
     if (list.length > 2000) throw new BadRequestException(`interval: ${list.length} ${interval}s is too many points; use a longer interval`);
     // Each bucket is its own population: its own human baseline, and its own days for the FTE.
     const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
-    const cores = await this.cores(s, bucketGrouping(interval, s.tz, s.fromDate), (g) => days.get(g) ?? s.days);
+    const ranges = list.map((b) => ({ from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
+    const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days);
     return {
       ...this.echo(s),
       interval,
@@ -139,7 +147,7 @@ export class MetricsService {
     if (fieldValue(assembleSummary([], [], s), sort) === undefined) {
       throw new BadRequestException(`sort: "${sort}" is not a numeric summary field (e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings)`);
     }
-    const bySegment: Grouping = { sql: `coalesce(${COLUMNS[q.by]}, '(none)')`, params: [] };
+    const bySegment: GroupBy = { column: q.by };
     const all = await this.cores(s, bySegment);
     const ranked = [...all.entries()].sort(([ka, a], [kb, b]) => {
       const va = fieldValue(a, sort) ?? null;

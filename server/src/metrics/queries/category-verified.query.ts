@@ -1,5 +1,6 @@
 // Per category (and group): the human cost basis (mean humanSeconds of resolved human-path
 // tickets) and the verified AI resolutions to price at it, for the like-for-like verified savings.
+// The plain-SQL definition, as path-metrics.query.ts.
 import { EntityManager } from 'typeorm';
 import { CategoryVerified } from '../../stats/savings';
 import { Grouping, PopulationFilter, groupingSql, populationWhere, verifiedSql } from './population';

@@ -1,5 +1,6 @@
 // Per-path figures of the summary (byPath, counts, maturity) in one pass over the population,
-// optionally per group (a time bucket, a segment).
+// optionally per group (a time bucket, a segment). The plain-SQL definition: requests are served
+// through rollups/population-rows.ts, which test/rollups.db-spec.ts checks against this.
 import { EntityManager } from 'typeorm';
 import { TicketPath } from '../../contract/api-types';
 import { Grouping, PopulationFilter, groupingSql, pendingSql, populationWhere, verifiedSql } from './population';

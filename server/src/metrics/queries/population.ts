@@ -37,17 +37,28 @@ export interface SqlFragment {
 
 /** WHERE clause over `tickets` (alias-free); parameters start at $1 + offset. */
 export function populationWhere(f: PopulationFilter, offset = 0): SqlFragment {
-  const params: unknown[] = [f.from, f.to];
-  const clauses = [`created_at >= $${offset + 1}`, `created_at < $${offset + 2}`];
+  const dims = dimensionWhere(f, '', offset + 2);
+  const clauses = [`created_at >= $${offset + 1}`, `created_at < $${offset + 2}`, ...(dims.where ? [dims.where] : [])];
+  return { where: clauses.join(' AND '), params: [f.from, f.to, ...dims.params] };
+}
+
+/**
+ * The filters other than time, on any relation with the ticket's channel, category, language and
+ * path columns (tickets, rollup rows); `alias` prefixes the columns. '' when there are none.
+ */
+export function dimensionWhere(f: PopulationFilter, alias: string, offset: number): SqlFragment {
+  const col = (c: string) => (alias ? `${alias}.${c}` : c);
+  const params: unknown[] = [];
+  const clauses: string[] = [];
   for (const key of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
     const values = f[key];
     if (values === undefined) continue;
     params.push(values);
-    clauses.push(`${COLUMNS[key]} = ANY($${offset + params.length}::text[])`);
+    clauses.push(`${col(COLUMNS[key])} = ANY($${offset + params.length}::text[])`);
   }
   if (f.exclude) {
     params.push(f.exclude.values);
-    clauses.push(`NOT (coalesce(${COLUMNS[f.exclude.column]}, '(none)') = ANY($${offset + params.length}::text[]))`);
+    clauses.push(`NOT (coalesce(${col(COLUMNS[f.exclude.column])}, '(none)') = ANY($${offset + params.length}::text[]))`);
   }
   return { where: clauses.join(' AND '), params };
 }
