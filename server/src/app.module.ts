@@ -18,6 +18,8 @@ import { EventsRepository } from './events/events.repository';
 import { EventsService } from './events/events.service';
 import { IngestNotifier } from './events/ingest-notifier';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { ShutdownState } from './health/shutdown-state';
 import { ImportsController } from './import/imports.controller';
 import { ImportsService } from './import/imports.service';
 import { RollupsService } from './metrics/rollups/rollups.service';
@@ -29,8 +31,10 @@ import { StatusController } from './status/status.controller';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsRepository } from './tickets/tickets.repository';
 import { TicketsService } from './tickets/tickets.service';
+import { TelemetryController } from './telemetry/telemetry.controller';
+import { TelemetryService } from './telemetry/telemetry.service';
 
-/** Every HTTP controller; the OpenAPI test checks each route is documented. */
+/** Every HTTP controller of the API; the OpenAPI test checks each route is documented. */
 export const CONTROLLERS = [EventsController, MetricsController, TicketsController, TokensController, CostModelController, StatusController, HealthController, ImportsController, AlertsController];
 
 @Module({})
@@ -40,8 +44,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databasePoolSize))],
-      controllers: CONTROLLERS,
+      // GET /metrics (Prometheus) is for operators, not part of the API document.
+      controllers: [...CONTROLLERS, TelemetryController],
       providers: [
+        TelemetryService,
+        HealthService,
+        ShutdownState,
         EventsService,
         EventsRepository,
         TicketsRepository,

@@ -1,79 +1,21 @@
 // The built server exactly as `npm start` runs it (no DATABASE_URL): embedded PostgreSQL under
 // DATA_DIR, generated admin token, demo story in an empty database, data kept across restarts,
 // no postgres left behind on SIGTERM, and recovery after the server was killed outright.
-import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DataStatus } from '../src/contract/api-types';
+import { Running, alive, startServer, stopServer as stop } from './server-process';
+import { expected, fixtureLines } from './test-app';
 
-const MAIN = path.join(__dirname, '..', 'dist', 'server', 'src', 'main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function until<T>(what: string, f: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-interface Running {
-  proc: ChildProcess;
-  out: () => string;
-  port: number;
-}
-
-async function start(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Running> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', ...extraEnv };
-  delete env.DATABASE_URL;
-  delete env.ADMIN_TOKEN;
-  const proc = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  await until(`the server on port ${port} (output so far: ${out.slice(-500)})`, async () => {
-    if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${out}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-    return ok ? true : undefined;
-  }, 110_000);
-  return { proc, out: () => out, port };
-}
-
-function stop(r: Running, signal: NodeJS.Signals): Promise<number | null> {
-  return new Promise((resolve) => {
-    r.proc.once('exit', (code) => resolve(code));
-    r.proc.kill(signal);
-  });
-}
+const start = (dataDir: string, extraEnv: Record<string, string> = {}): Promise<Running> => startServer({ DATA_DIR: dataDir, ...extraEnv });
 
 const postgresPid = (dataDir: string) => Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
 
 describe('the server process (npm start)', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-e2e-'));
-  beforeAll(() => {
-    if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: the server's test script builds it first (npm test)`);
-    fs.chmodSync(dataDir, 0o755);
-  });
+  beforeAll(() => fs.chmodSync(dataDir, 0o755));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts on an embedded database, seeds the demo, restarts with its data, recovers from a kill', async () => {
@@ -112,4 +54,46 @@ describe('the server process (npm start)', () => {
     expect(await stop(r, 'SIGTERM')).toBe(0);
     expect(alive(last)).toBe(false);
   }, 240_000);
+
+  it('SIGTERM while an ingest request is in flight: the request finishes, its events are kept, then the server stops', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-drain-'));
+    fs.chmodSync(dir, 0o755);
+    const token = 'drain-test-admin-token-0123456789';
+    const env = { DATA_DIR: dir, SEED_DEMO: 'false', ADMIN_TOKEN: token, LOG_FORMAT: 'json' };
+    try {
+      let r = await startServer(env);
+      const body = Buffer.from(fixtureLines().join('\n'));
+      // Half the body now, SIGTERM, the other half later: the request is in flight throughout.
+      const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(`${r.base}/api/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson', 'content-length': body.length } }, (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', reject);
+        req.write(body.subarray(0, body.length / 2));
+        setTimeout(() => {
+          r.proc.kill('SIGTERM');
+          setTimeout(() => req.end(body.subarray(body.length / 2)), 700);
+        }, 300);
+      });
+      const exited = new Promise<number | null>((resolve) => r.proc.once('exit', resolve));
+      const res = await answer;
+      expect(res.status).toBe(207); // the fixture holds 10 invalid events
+      expect(JSON.parse(res.body)).toMatchObject({ accepted: expected().ingest.accepted, duplicates: expected().ingest.duplicates });
+      expect(await exited).toBe(0);
+      expect(r.out()).toMatch(/SIGTERM: finishing requests in flight/);
+      // Every line the server wrote is one JSON object.
+      const lines = r.out().split('\n').filter((l) => l.startsWith('{'));
+      expect(lines.length).toBeGreaterThan(3);
+      for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+
+      r = await startServer(env);
+      const status = (await (await fetch(`${r.base}/api/v1/status`, { headers: { authorization: `Bearer ${token}` } })).json()) as DataStatus;
+      expect(status.events).toBe(expected().ingest.accepted);
+      expect(await stop(r, 'SIGTERM')).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -247,4 +247,40 @@ run('the dashboard in chromium', () => {
       await page.close();
     });
   });
+
+  describe('security headers in the browser', () => {
+    it('every page renders under the Content Security Policy with no violation, and no source map is served', async () => {
+      const violations: string[] = [];
+      for (const route of ['/', '/savings', '/quality', '/segments', '/tickets', '/settings']) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+        page.on('console', (m) => {
+          if (/Content Security Policy|CSP violation/.test(m.text())) violations.push(`${route}: ${m.text()}`);
+        });
+        await page.goto(`${dash.base}${route}`);
+        await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+        await page.reload();
+        await page.locator('main').waitFor();
+        await page.waitForLoadState('networkidle');
+        const res = await page.request.get(`${dash.base}${route}`);
+        expect(res.headers()['content-security-policy']).toMatch(/script-src 'self';/);
+        expect(res.headers()['x-frame-options']).toBe('DENY');
+        await page.close();
+      }
+      // The API's interactive docs run under the same policy.
+      const docs = await browser.newPage();
+      docs.on('console', (m) => {
+        if (/Content Security Policy/.test(m.text())) violations.push(`/api/docs: ${m.text()}`);
+      });
+      await docs.goto(`${dash.base}/api/docs`);
+      await docs.locator('.swagger-ui .info .title').waitFor();
+      await docs.close();
+      expect(violations).toEqual([]);
+      const assets = fs.readdirSync(path.join(ROOT, 'web/dist/assets'));
+      expect(assets.filter((f) => f.endsWith('.map'))).toEqual([]);
+      const js = assets.find((f) => f.endsWith('.js'))!;
+      expect(fs.readFileSync(path.join(ROOT, 'web/dist/assets', js), 'utf8')).not.toContain('sourceMappingURL');
+      expect((await fetch(`${dash.base}/assets/${js}.map`)).headers.get('content-type')).not.toMatch(/json/);
+    });
+  });
 });

@@ -10,6 +10,7 @@ export class AlertsScheduler implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger('Alerts');
   private interval: NodeJS.Timeout | null = null;
   private debounce: NodeJS.Timeout | null = null;
+  private current: Promise<unknown> | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,12 +32,18 @@ export class AlertsScheduler implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
+  /** Stops the timers and lets an evaluation in progress finish before the database closes. */
+  async onModuleDestroy(): Promise<void> {
     if (this.interval) clearInterval(this.interval);
     if (this.debounce) clearTimeout(this.debounce);
+    this.interval = this.debounce = null;
+    await this.current;
   }
 
-  private run(why: string): void {
-    this.alerts.evaluate().catch((e: Error) => this.log.warn(`alert evaluation after ${why} failed: ${e.message}`));
+  private run(why: 'schedule' | 'ingest'): void {
+    this.current = this.alerts
+      .evaluate(new Date(), why)
+      .catch((e: Error) => this.log.warn(`alert evaluation after ${why} failed: ${e.message}`))
+      .finally(() => (this.current = null));
   }
 }

@@ -2,6 +2,7 @@
 // once, notify new ones, and let people acknowledge and resolve them.
 import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TelemetryService } from '../telemetry/telemetry.service';
 import { detectLogMeanShifts, detectRateShifts } from '../stats/alert-detection';
 import { addDays } from '../stats/time-range';
 import { AlertDetails, alertDetails, buildSeries } from './alert-series';
@@ -61,11 +62,26 @@ export class AlertsService {
   constructor(
     private readonly ds: DataSource,
     private readonly webhook: WebhookNotifier,
+    private readonly telemetry: TelemetryService,
   ) {}
 
-  /** One evaluation at a time; a call during one waits for it. */
-  evaluate(asOf = new Date()): Promise<EvaluationResult> {
-    this.running ??= this.evaluateNow(asOf).finally(() => (this.running = null));
+  /** One evaluation at a time; a call during one waits for it. `trigger` labels the metrics. */
+  evaluate(asOf = new Date(), trigger: 'api' | 'schedule' | 'ingest' = 'api'): Promise<EvaluationResult> {
+    if (!this.running) {
+      const end = this.telemetry.alertEvaluationDuration.startTimer();
+      this.running = this.evaluateNow(asOf)
+        .then(
+          (r) => (this.telemetry.alertEvaluations.inc({ trigger, outcome: 'ok' }), r),
+          (e: unknown) => {
+            this.telemetry.alertEvaluations.inc({ trigger, outcome: 'error' });
+            throw e;
+          },
+        )
+        .finally(() => {
+          end();
+          this.running = null;
+        });
+    }
     return this.running;
   }
 

@@ -10,7 +10,10 @@ function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-export function progress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+/** Where progress goes: a terminal (a bar redrawn in place) or any line sink (a log). */
+export type ProgressOut = Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean };
+
+export function progress(label: string, total: number, stream: ProgressOut = process.stderr): Progress {
   const started = Date.now();
   let count = 0;
   let lastDraw = 0;
@@ -42,7 +45,8 @@ export function progress(label: string, total: number, stream: NodeJS.WriteStrea
     },
     done(extra = '') {
       const secs = (Date.now() - started) / 1000;
-      stream.write(`${stream.isTTY ? '\r' : ''}${label}: ${fmt(count)} in ${secs.toFixed(1)}s (${fmt(count / Math.max(secs, 1e-3))}/s)${extra ? ' ' + extra : ''}\x1b[K\n`);
+      const text = `${label}: ${fmt(count)} in ${secs.toFixed(1)}s (${fmt(count / Math.max(secs, 1e-3))}/s)${extra ? ' ' + extra : ''}`;
+      stream.write(stream.isTTY ? `\r${text}\x1b[K\n` : `${text}\n`);
     },
   };
 }

@@ -48,6 +48,19 @@ export class IsNonNegativeDecimal implements ValidatorConstraintInterface {
   }
 }
 
+/** A dotted field name of the summary (e.g. savings.verifiedSavings), given once. */
+@ValidatorConstraint({ name: 'summaryField' })
+export class IsSummaryField implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    return typeof v === 'string' && /^[A-Za-z][A-Za-z0-9]{0,63}(\.[A-Za-z][A-Za-z0-9]{0,63}){0,3}$/.test(v);
+  }
+  defaultMessage(a: ValidationArguments) {
+    return Array.isArray(a.value)
+      ? `${a.property}: given ${a.value.length} times; give one field`
+      : `${a.property}: must be a summary field such as tickets or savings.verifiedSavings, got ${JSON.stringify(a.value)}`;
+  }
+}
+
 /** A filter list: a comma-separated string or the parameter repeated, each value 1-256 characters. */
 @ValidatorConstraint({ name: 'filterList' })
 export class IsFilterList implements ValidatorConstraintInterface {

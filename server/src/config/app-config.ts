@@ -16,6 +16,12 @@ export interface AppConfig {
   demoDays: number;
   demoPerDay: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** json: one JSON object a line; pretty: readable lines (the default on a terminal). */
+  logFormat: 'json' | 'pretty';
+  /** Bearer token GET /metrics requires; null: /metrics is open (it holds no customer data). */
+  metricsToken: string | null;
+  /** On SIGTERM/SIGINT, how long in-flight requests may take before the server exits anyway. */
+  shutdownTimeoutSeconds: number;
   webDistDir: string;
   /** Slack-compatible webhook for new alerts; null: none. */
   alertWebhookUrl: string | null;
@@ -77,6 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     errors.push(`LOG_LEVEL must be one of error, warn, log, debug, got "${env.LOG_LEVEL}"`);
   }
 
+  const logFormatRaw = env.LOG_FORMAT || 'auto';
+  if (!['auto', 'json', 'pretty'].includes(logFormatRaw)) errors.push(`LOG_FORMAT must be auto, json or pretty, got "${logFormatRaw}"`);
+  const logFormat: AppConfig['logFormat'] = logFormatRaw === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : (logFormatRaw as AppConfig['logFormat']);
+
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 16) errors.push('METRICS_TOKEN must be at least 16 characters long (value not shown)');
+
   let alertWebhookUrl: string | null = env.ALERT_WEBHOOK_URL || null;
   if (alertWebhookUrl) {
     try {
@@ -98,6 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoDays: int(env, 'DEMO_DAYS', 180, 1, 3660, errors),
     demoPerDay: int(env, 'DEMO_PER_DAY', 200, 1, 100_000, errors),
     logLevel,
+    logFormat,
+    metricsToken,
+    shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 30, 1, 3600, errors),
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(root, 'web/dist')),
     alertWebhookUrl,
     alertWebhookSecret: env.ALERT_WEBHOOK_SECRET || null,

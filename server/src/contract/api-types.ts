@@ -115,6 +115,19 @@ export interface Health {
   database: 'up' | 'down';
 }
 
+/** GET /api/health/live: the process answers. */
+export interface Liveness {
+  status: 'ok';
+  uptimeSeconds: number;
+}
+
+/** GET /api/health/ready: 200 when traffic may come here, 503 otherwise. */
+export interface Readiness {
+  ready: boolean;
+  database: 'up' | 'down' | 'unknown';
+  shuttingDown: boolean;
+}
+
 export interface DataStatus {
   events: number;
   tickets: number;

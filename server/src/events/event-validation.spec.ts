@@ -103,3 +103,60 @@ describe('timestampMicros (must equal what PostgreSQL stores)', () => {
 
   it('leaves 7+ fractional digits to PostgreSQL', () => expect(timestampMicros('2026-01-05T10:00:00.1234567Z')).toBeNull());
 });
+
+describe('occurredAt is stored as UTC text, whatever the offset RFC 3339 allows', () => {
+  const utcOf = (s: string) => {
+    const r = validateEvent({ id: 'x', type: 'ticket.reopened', ticketId: 't', occurredAt: s });
+    return r.ok ? r.event.occurredAt : r.errors.join('; ');
+  };
+  it.each([
+    // PostgreSQL itself accepts offsets only up to ±15:59; these are converted here.
+    ['2030-01-15T10:00:00+16:00', '2030-01-14T18:00:00Z'],
+    ['2030-01-15T10:00:00-23:59', '2030-01-16T09:59:00Z'],
+    ['2026-01-05t13:50:53.25-05:00', '2026-01-05T18:50:53.25Z'],
+    ['2026-01-05T10:00:00.1234567z', '2026-01-05T10:00:00.1234567Z'], // the fraction is kept for PostgreSQL to round
+    ['9999-12-31T00:00:00-23:59', '9999-12-31T23:59:00Z'],
+    ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00Z'],
+  ])('%s -> %s', (s, utc) => expect(utcOf(s)).toBe(utc));
+
+  it('rejects an instant outside years 0001-9999 once the offset is applied', () => {
+    expect(utcOf('0001-01-01T00:00:00+01:00')).toMatch(/occurredAt: is before 0001-01-01/);
+    expect(utcOf('9999-12-31T23:59:59-23:59')).toMatch(/occurredAt: is after 9999-12-31/);
+  });
+});
+
+describe('text PostgreSQL cannot store is rejected by field, not by the database', () => {
+  const base = { id: 'e', type: 'ticket.created', ticketId: 't', occurredAt: '2026-01-01T00:00:00Z', channel: 'chat' };
+  const errorsOf = (o: Record<string, unknown>) => {
+    const r = validateEvent({ ...base, ...o });
+    return r.ok ? [] : r.errors;
+  };
+  it.each([
+    ['a NUL in a known field', { channel: 'a\u0000b' }, /^channel: contains a NUL character/],
+    ['a lone high surrogate', { category: 'a\ud800b' }, /^category: contains a lone UTF-16 surrogate/],
+    ['a lone low surrogate at the end', { customerId: 'x\udc00' }, /^customerId: contains a lone UTF-16 surrogate/],
+    ['a NUL in the id', { id: 'e\u0000' }, /^id: contains a NUL/],
+    ['a NUL deep inside an unknown field', { meta: { a: [1, { b: 'x\u0000' }] } }, /^meta\.a\[1\]\.b: contains a NUL/],
+    ['a surrogate in an unknown field name', { meta: { 'k\ud800': 1 } }, /^meta\.k\?: has a field name that contains a lone/],
+    ['a NUL in an unknown top-level name', { 'x\u0000y': 1 }, /^x\?y: a field name that contains a NUL/],
+  ])('%s', (_n, o, msg) => {
+    const errors = errorsOf(o);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(msg);
+  });
+
+  it('accepts a well-formed pair (an emoji) and other control characters', () => {
+    expect(errorsOf({ channel: 'chat 😀', category: 'tab\there', meta: { note: '😀' } })).toEqual([]);
+  });
+
+  it('rejects an unknown field nested deeper than 32 levels, and keeps one of 31', () => {
+    const nest = (n: number): unknown => (n === 0 ? 1 : { a: nest(n - 1) });
+    expect(errorsOf({ deep: nest(5000) })[0]).toMatch(/^deep(\.a){32}: is nested deeper than 32 levels$/);
+    expect(errorsOf({ deep: nest(31) })).toEqual([]);
+  });
+
+  it('keeps an unknown field named __proto__ as a field', () => {
+    const r = validateEvent(JSON.parse(JSON.stringify(base).replace('}', ',"__proto__":{"x":1}}')));
+    expect(r.ok && JSON.stringify(r.event.extra)).toBe('{"__proto__":{"x":1}}');
+  });
+});

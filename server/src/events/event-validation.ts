@@ -1,5 +1,6 @@
 // Validation of one incoming event against CONTRACT.md §1 and §3a. Pure: no I/O, so every rule
 // has a table test (event-validation.spec.ts).
+import { MAX_JSON_DEPTH, findBadValue, safeKey, textProblem } from '../common/text-hygiene';
 import { AgentType, AuthorType, EVENT_TYPES, EventType } from '../contract/api-types';
 
 /** A valid event, normalised for storage. Optional fields are null when missing. */
@@ -7,7 +8,10 @@ export interface ValidEvent {
   id: string;
   type: EventType;
   ticketId: string;
-  /** RFC 3339 text with `T`/`Z` upper-cased: PostgreSQL parses it exactly (microseconds kept). */
+  /**
+   * The instant as RFC 3339 text in UTC (`…Z`, the sent fraction kept): PostgreSQL parses it exactly,
+   * even when the sent offset was beyond the ±15:59 it accepts itself.
+   */
   occurredAt: string;
   /** The same instant in microseconds, or null when it has more than 6 fractional digits. */
   occurredUs: number | null;
@@ -60,12 +64,14 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
 /**
  * Parses an RFC 3339 timestamp: why it is not one, or its instant in microseconds, exactly as
  * PostgreSQL stores it (null when more than 6 fractional digits would need PostgreSQL's rounding;
- * the caller then reads the stored value instead).
+ * the caller then reads the stored value instead), and the same instant as UTC text.
  */
-export function parseTimestamp(value: string): { problem: string } | { us: number | null } {
+export function parseTimestamp(value: string): { problem: string } | { us: number | null; utc: string } {
   const m = RFC3339.exec(value);
   if (!m) return { problem: 'must be an RFC 3339 timestamp like 2026-01-05T13:50:53Z or 2026-01-05T08:50:53-05:00' };
   const y = Number(m[1]);
@@ -83,12 +89,19 @@ export function parseTimestamp(value: string): { problem: string } | { us: numbe
   if (s > 59) return { problem: `second ${m[6]} is not 00-59` };
   if (m[9] && (Number(m[10]) > 23 || Number(m[11]) > 59)) return { problem: `offset ${m[8]} is not a valid ±hh:mm` };
   const fraction = m[7] ? m[7].slice(1) : '';
-  if (fraction.length > 6) return { us: null };
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
   date.setUTCHours(h, mi, s, 0);
   const offsetMin = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) : 0;
-  return { us: (date.getTime() - offsetMin * 60_000) * 1000 + Number(fraction.padEnd(6, '0')) };
+  const utcMs = date.getTime() - offsetMin * 60_000;
+  const u = new Date(utcMs);
+  // Dates, weeks and months are 4-digit years everywhere downstream.
+  if (u.getUTCFullYear() < 1) return { problem: 'is before 0001-01-01T00:00:00Z' };
+  if (u.getUTCFullYear() > 9999) return { problem: 'is after 9999-12-31T23:59:59Z' };
+  const utc =
+    `${pad(u.getUTCFullYear(), 4)}-${pad(u.getUTCMonth() + 1)}-${pad(u.getUTCDate())}` +
+    `T${pad(u.getUTCHours())}:${pad(u.getUTCMinutes())}:${pad(u.getUTCSeconds())}${fraction ? `.${fraction}` : ''}Z`;
+  return { us: fraction.length > 6 ? null : utcMs * 1000 + Number(fraction.padEnd(6, '0')), utc };
 }
 
 /** Returns why `value` is not an RFC 3339 timestamp, or null when it is one. */
@@ -106,7 +119,7 @@ export function timestampMicros(value: string): number | null {
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'string') return `the string ${JSON.stringify(safeKey(v.length > 40 ? v.slice(0, 40) + '…' : v))}`;
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
 }
@@ -130,6 +143,11 @@ class Checker {
     const v = this.o[field];
     if (typeof v !== 'string') {
       this.errors.push(`${field}: must be a string, got ${describe(v)}`);
+      return null;
+    }
+    const problem = textProblem(v);
+    if (problem) {
+      this.errors.push(`${field}: ${problem}`);
       return null;
     }
     const len = codePointLength(v);
@@ -197,17 +215,18 @@ export function validateEvent(raw: unknown): ValidationResult {
   const ticketId = c.string('ticketId', { required: true, min: 1, max: MAX_ID_LENGTH });
   const occurredRaw = c.string('occurredAt', { required: true, max: 64 });
   let occurredUs: number | null = null;
+  let occurredAt = '';
   if (occurredRaw !== null) {
     const parsed = parseTimestamp(occurredRaw);
     if ('problem' in parsed) c.errors.push(`occurredAt: ${parsed.problem}, got ${describe(occurredRaw)}`);
-    else occurredUs = parsed.us;
+    else ({ us: occurredUs, utc: occurredAt } = parsed);
   }
 
   const event: ValidEvent = {
     id: id ?? '',
     type: type ?? 'ticket.created',
     ticketId: ticketId ?? '',
-    occurredAt: occurredRaw?.toUpperCase() ?? '',
+    occurredAt,
     occurredUs,
     channel: null,
     category: null,
@@ -252,12 +271,19 @@ export function validateEvent(raw: unknown): ValidationResult {
       break;
   }
 
-  if (c.errors.length > 0) {
-    return { ok: false, id: typeof o.id === 'string' ? o.id : null, errors: c.errors };
-  }
   const known = new Set([...COMMON_FIELDS, ...TYPE_FIELDS[event.type]]);
   for (const key of Object.keys(o)) {
-    if (!known.has(key)) (event.extra ??= {})[key] = o[key];
+    if (known.has(key)) continue;
+    // Unknown fields are kept verbatim in a jsonb column: what jsonb cannot hold is rejected here.
+    const bad = findBadValue(o[key], safeKey(key), MAX_JSON_DEPTH);
+    const keyProblem = textProblem(key);
+    if (keyProblem) c.errors.push(`${safeKey(key)}: a field name that ${keyProblem}`);
+    else if (bad) c.errors.push(`${bad.path}: ${bad.problem}`);
+    // defineProperty: a field named "__proto__" is kept as a field, not taken as a prototype.
+    else Object.defineProperty((event.extra ??= {}), key, { value: o[key], enumerable: true, writable: true, configurable: true });
+  }
+  if (c.errors.length > 0) {
+    return { ok: false, id: typeof o.id === 'string' && textProblem(o.id) === null ? o.id : null, errors: c.errors };
   }
   return { ok: true, event };
 }

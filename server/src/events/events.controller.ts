@@ -1,4 +1,4 @@
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { IngestResponse } from '../contract/api-types';
@@ -20,9 +20,13 @@ export class EventsController {
     schema: { type: 'array', items: { type: 'object', required: ['id', 'type', 'ticketId', 'occurredAt'] } },
   })
   @ApiOkResponse({ description: '{accepted, duplicates, rejected[{index, id, line?, errors}]}; 207 when some were rejected' })
+  @ApiResponse({ status: 400, description: 'the body is not JSON or NDJSON, or is missing' })
+  @ApiResponse({ status: 413, description: 'more than 10,000 events or 10 MiB' })
+  @ApiResponse({ status: 415, description: 'a multipart body (uploads go to /api/v1/imports)' })
+  @ApiResponse({ status: 503, description: 'the database is not answering: send again after Retry-After seconds' })
   @RequireRole('ingest')
   async ingest(
-    @Body() body: string,
+    @Body() body: string | undefined,
     @Headers('content-type') contentType: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<IngestResponse> {

@@ -10,6 +10,7 @@ import { BodyFormatError, BodyItem, BodyTooLargeError, parseEventBody } from './
 import { ValidEvent, validateEvent } from './event-validation';
 import { EventsRepository, StoredReplayEvent } from './events.repository';
 import { IngestNotifier } from './ingest-notifier';
+import { TelemetryService } from '../telemetry/telemetry.service';
 
 export interface IngestRejectionWithLine extends IngestRejection {
   /** NDJSON only: the 1-based line of the body. */
@@ -23,9 +24,11 @@ export class EventsService {
     private readonly events: EventsRepository,
     private readonly tickets: TicketsRepository,
     private readonly notifier: IngestNotifier,
+    private readonly telemetry: TelemetryService,
   ) {}
 
-  async ingestBody(text: string, contentType: string | undefined): Promise<IngestResponse> {
+  /** `text` is undefined when the request had no body (or one Fastify did not hand over as text). */
+  async ingestBody(text: string | undefined, contentType: string | undefined): Promise<IngestResponse> {
     let items: BodyItem[];
     try {
       items = parseEventBody(text, contentType);
@@ -58,9 +61,15 @@ export class EventsService {
         valid.push(r.event);
       }
     });
+    const end = this.telemetry.ingestBatchDuration.startTimer();
     const accepted = valid.length > 0 ? await this.store(valid) : 0;
+    end();
     if (accepted > 0) this.notifier.notify();
-    return { accepted, duplicates: valid.length - accepted + repeatedInBatch, rejected };
+    const duplicates = valid.length - accepted + repeatedInBatch;
+    this.telemetry.ingestEvents.inc({ outcome: 'accepted' }, accepted);
+    this.telemetry.ingestEvents.inc({ outcome: 'duplicate' }, duplicates);
+    this.telemetry.ingestEvents.inc({ outcome: 'rejected' }, rejected.length);
+    return { accepted, duplicates, rejected };
   }
 
   /**

@@ -1,22 +1,38 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { Health } from '../contract/api-types';
+import { Health, Liveness, Readiness } from '../contract/api-types';
 import { Public } from '../auth/roles.decorator';
-import { databaseUp } from './database-health';
+import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly health: HealthService) {}
 
-  /** Open (CONTRACT.md §4): 200 when the database answers, 503 when it does not. */
+  /** Open (CONTRACT.md §4): 200 when the database answers, 503 + Retry-After when it does not. */
   @Get()
   @Public()
-  async health(@Res({ passthrough: true }) res: FastifyReply): Promise<Health> {
-    const up = await databaseUp(this.ds);
-    if (!up) res.status(503);
-    return { status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down' };
+  @ApiOkResponse({ description: '{status: ok, database: up}' })
+  @ApiServiceUnavailableResponse({ description: '{status: degraded, database: down}, with Retry-After' })
+  check(@Res({ passthrough: true }) res: FastifyReply): Promise<Health> {
+    return this.health.database(res);
+  }
+
+  /** Liveness: the process answers. Never looks at the database (restarting us would not fix it). */
+  @Get('live')
+  @Public()
+  @ApiOkResponse({ description: '{status: ok, uptimeSeconds}' })
+  live(): Liveness {
+    return this.health.live();
+  }
+
+  /** Readiness: send traffic here. 503 + Retry-After while the database is down or the server is shutting down. */
+  @Get('ready')
+  @Public()
+  @ApiOkResponse({ description: '{ready: true, database: up, shuttingDown: false}' })
+  @ApiServiceUnavailableResponse({ description: 'not ready: database down or shutting down, with Retry-After' })
+  ready(@Res({ passthrough: true }) res: FastifyReply): Promise<Readiness> {
+    return this.health.ready(res);
   }
 }

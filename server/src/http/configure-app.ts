@@ -1,44 +1,63 @@
-// HTTP set-up shared by the server and the tests: body parsing, the dashboard's static files and
-// a clear error for oversized bodies.
+// HTTP set-up shared by the server and the tests: request ids, logs and metrics, security headers,
+// body parsing (with a 4xx for every body that cannot be used), the dashboard's static files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppModule } from '../app.module';
+import { findBadValue } from '../common/text-hygiene';
 import { AppConfig } from '../config/app-config';
 import { MAX_BODY_BYTES } from '../events/event-body.parser';
+import { AppLogger } from '../telemetry/app-logger';
+import { requestIdFrom } from '../telemetry/request-context';
+import { TelemetryService } from '../telemetry/telemetry.service';
+import { registerRequestHooks } from './request-hooks';
 
 const EVENTS_ROUTE = '/api/v1/events';
 
+const IMPORTS_ROUTE = '/api/v1/imports';
+
 /**
  * The events route gets the raw text (it parses JSON or NDJSON itself and reports each bad line);
- * every other route gets parsed JSON.
+ * every other route gets parsed JSON, checked for text PostgreSQL cannot store. Multipart uploads
+ * are for imports only; anywhere else they are a 415 that says what to send.
  */
 function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   const parser = (req: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void) => {
     if (req.url.split('?')[0] === EVENTS_ROUTE) return done(null, body);
     if (body.trim() === '') return done(null, {});
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(body));
+      parsed = JSON.parse(body);
     } catch (e) {
-      done(new BadRequestException(`body: not valid JSON (${(e as Error).message})`));
+      return done(new BadRequestException(`body: not valid JSON (${(e as Error).message})`));
     }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return done(new BadRequestException('body: must be a JSON object'));
+    const bad = findBadValue(parsed, '');
+    if (bad) return done(new BadRequestException(`${bad.path || 'body'}: ${bad.problem}`));
+    done(null, parsed);
   };
   fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, parser);
   // Helpdesk exports (POST /api/v1/imports) arrive as multipart uploads, streamed to disk.
   void fastify.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10 } });
+  fastify.addHook('preValidation', (req, reply, done) => {
+    const route = req.url.split('?')[0];
+    if (!/^multipart\//i.test(req.headers['content-type'] ?? '') || route === IMPORTS_ROUTE) return done();
+    done(new UnsupportedMediaTypeException(`body: multipart/form-data is only for ${IMPORTS_ROUTE}; send JSON${route === EVENTS_ROUTE ? ' or NDJSON' : ''}`));
+  });
 }
 
 function serveDashboard(fastify: FastifyInstance, webDistDir: string): void {
   const index = path.join(webDistDir, 'index.html');
   if (!fs.existsSync(index)) return; // API only: `npm run build -w web` has not run
-  void fastify.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false });
+  // Source maps are not built for production; any left over from a dev build are not served.
+  void fastify.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, allowedPath: (p) => !p.endsWith('.map') });
   // Client-side routes of the single-page dashboard fall back to index.html; /api stays a 404.
   // (A catch-all route, since Nest owns Fastify's not-found handler.)
   fastify.get('/*', (req, reply) => {
@@ -62,20 +81,16 @@ function serveApiDocs(app: NestFastifyApplication): void {
 }
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    bodyParser: false,
-    logger: config.logLevel === 'debug' ? ['error', 'warn', 'log', 'debug'] : levelsUpTo(config.logLevel),
-  });
+  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy: true, genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']) });
+  const logger = new AppLogger(config.logLevel, config.logFormat);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, { bodyParser: false, logger });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  registerRequestHooks(fastify, app.get(TelemetryService), logger);
   registerBodyParsers(fastify);
   serveDashboard(fastify, config.webDistDir);
   serveApiDocs(app);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns the signals, to close in order (stop taking requests,
+  // finish those in flight, then the database).
   await app.init();
   return app;
-}
-
-function levelsUpTo(level: AppConfig['logLevel']): ('error' | 'warn' | 'log')[] {
-  return level === 'error' ? ['error'] : level === 'warn' ? ['error', 'warn'] : ['error', 'warn', 'log'];
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Validate } from 'class-validator';
-import { IsCalendarDate, IsFilterList, IsNonNegativeDecimal, IsRfc3339, IsTimeZone } from '../common/validators';
+import { IsCalendarDate, IsFilterList, IsNonNegativeDecimal, IsRfc3339, IsSummaryField, IsTimeZone } from '../common/validators';
 
 /**
  * The scope every metrics endpoint shares: date range, time zone, filters (multi-select: a comma
@@ -95,7 +95,7 @@ export class BreakdownQueryDto extends SummaryQueryDto {
 
   @ApiPropertyOptional({ description: 'A numeric summary field to sort by, e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings', default: 'tickets' })
   @IsOptional()
-  @Validate(IsFilterList)
+  @Validate(IsSummaryField)
   sort?: string;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AgentType, EventType, TicketDetail, TicketPage, TicketPath, TicketRow } from '../contract/api-types';
 import { csvLine, flatten } from '../common/csv';
+import { textProblem } from '../common/text-hygiene';
 import { MetricsService } from '../metrics/metrics.service';
 import { repeatContactsQuery, ticketRowQuery, ticketTimelineQuery } from './queries/ticket-detail.query';
 import { TicketListParams, TicketListRow, TicketPredicates, ticketCountQuery, ticketListQuery } from './queries/ticket-list.query';
@@ -43,7 +44,8 @@ export function encodeCursor(value: number, id: string): string {
 export function decodeCursor(cursor: string): { value: number; id: string } {
   try {
     const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value === 'number' && typeof id === 'string') return { value, id };
+    // A hand-made cursor is decoded input like any other: finite, and text PostgreSQL can compare.
+    if (typeof value === 'number' && Number.isFinite(value) && typeof id === 'string' && textProblem(id) === null) return { value, id };
   } catch {
     // fall through
   }
@@ -124,7 +126,8 @@ export class TicketsService {
           agentId: e.agent_id, handleSeconds: e.handle_seconds, reason: e.reason, score: e.score, authorType: e.author_type,
         };
         for (const [k, v] of Object.entries(all)) if (v !== null) fields[k] = v;
-        if (e.extra) Object.assign(fields, e.extra);
+        // defineProperty: an unknown field named "__proto__" is shown as a field, not taken as a prototype.
+        for (const [k, v] of Object.entries(e.extra ?? {})) Object.defineProperty(fields, k, { value: v, enumerable: true, writable: true, configurable: true });
         return { id: e.id, type: e.type as EventType, occurredAt: iso(e.occurred_at)!, effectiveAt: iso(e.effective_at)!, receivedAt: iso(e.received_at)!, fields };
       }),
       repeatContacts: repeats.map((r) => ({ id: r.id, createdAt: iso(r.created_at)! })),

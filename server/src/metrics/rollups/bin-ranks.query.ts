@@ -47,10 +47,9 @@ export async function binRanksQuery(m: EntityManager, plan: RollupPlan, f: Popul
   // 365 days alike. Not for segments: most entries of a bin belong to other segments.
   const walk = (w: WantedRank) => !by && contiguous(w) && !withRaw.has(key(w.grp));
   const span = (w: WantedRank): [string, string] => [first.get(key(w.grp)) ?? 'infinity', last.get(key(w.grp)) ?? '-infinity'];
-  const [a, b] = await Promise.all([
-    orderedRanks(m, f, by, shift, wanted.filter(walk), span),
-    rankedInSql(m, plan, f, by, shift, wanted.filter((w) => !walk(w)), days),
-  ]);
+  // In turn: both run on the read's one snapshot connection.
+  const a = await orderedRanks(m, f, by, shift, wanted.filter(walk), span);
+  const b = await rankedInSql(m, plan, f, by, shift, wanted.filter((w) => !walk(w)), days);
   return [...a, ...b];
 }
 

@@ -43,11 +43,10 @@ export async function populationRows(ds: DataSource, ranges: readonly Population
     // Groups that are exactly one day cell read their stored percentiles; the rest go two-phase.
     const single = singleDayGroups(plan, f, by);
     const twoPhase: RollupPlan = { units: plan.units.filter((u) => !single.has(u.grp)), raw: plan.raw, maturing: [] };
-    const [cells, stored, bins] = await Promise.all([
-      cellSumsQuery(m, plan, f, by, asOf),
-      cellPercentilesQuery(m, plan.units.filter((u) => single.has(u.grp)), f),
-      twoPhase.units.length + twoPhase.raw.length > 0 ? valueBinsQuery(m, twoPhase, f, by) : { shift: 0, bins: [] },
-    ]);
+    // One after another: they share the snapshot's one connection, which runs one query at a time.
+    const cells = await cellSumsQuery(m, plan, f, by, asOf);
+    const stored = await cellPercentilesQuery(m, plan.units.filter((u) => single.has(u.grp)), f);
+    const bins = twoPhase.units.length + twoPhase.raw.length > 0 ? await valueBinsQuery(m, twoPhase, f, by) : { shift: 0, bins: [] };
     const pct = await percentiles(m, twoPhase, f, by, bins);
     for (const r of stored) {
       pct.set(key(r.grp, r.path, 1), [r.pct[0], r.pct[1]]);

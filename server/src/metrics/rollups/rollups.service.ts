@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { IngestNotifier } from '../../events/ingest-notifier';
+import { TelemetryService } from '../../telemetry/telemetry.service';
 import { rebuildDays, rebuildMonths } from './rollup-refresh.query';
 
 /** Days rebuilt per transaction: short transactions, and progress survives a stop. */
@@ -31,12 +32,14 @@ export class RollupsService implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ds: DataSource,
     private readonly ingest: IngestNotifier,
+    private readonly telemetry: TelemetryService,
   ) {}
 
   onApplicationBootstrap(): void {
     const after = this.config.rollupsAfterIngestSeconds;
     if (after <= 0) return;
     this.ingest.subscribe(() => {
+      this.telemetry.rollupsBehind();
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => this.background(), after * 1000);
       this.timer.unref();
@@ -69,17 +72,19 @@ export class RollupsService implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async refresh(opts: { wait: boolean; onProgress?: (done: number, left: number) => void } = { wait: true }): Promise<RefreshReport> {
     const t0 = performance.now();
+    const startedAt = Date.now();
     let days = 0;
     let months = 0;
+    let drained = false;
     for (;;) {
       if (this.stopped && !opts.wait) break;
       const batch = await this.ds.transaction('REPEATABLE READ', async (m) => {
         if (opts.wait) await m.query(LOCK);
-        else if (!(await m.query(TRY_LOCK))[0].ok) return null;
+        else if (!(await m.query(TRY_LOCK))[0].ok) return 'busy' as const;
         const rows: { day: string; left: number }[] = await m.query(
           `SELECT day::text, count(*) OVER ()::int AS left FROM (SELECT DISTINCT day FROM rollup_dirty) d ORDER BY day LIMIT ${DAYS_PER_TX}`,
         );
-        if (rows.length === 0) return null;
+        if (rows.length === 0) return 'drained' as const;
         const list = rows.map((r) => r.day);
         const monthList = [...new Set(list.map((d) => `${d.slice(0, 7)}-01`))];
         await rebuildDays(m, list);
@@ -88,11 +93,17 @@ export class RollupsService implements OnApplicationBootstrap, OnModuleDestroy {
         await m.query(`DELETE FROM rollup_dirty WHERE day = ANY($1::date[])`, [list]);
         return { days: list.length, months: monthList.length, left: rows[0].left - list.length };
       });
-      if (!batch) break;
+      if (batch === 'busy') break;
+      if (batch === 'drained') {
+        drained = true;
+        break;
+      }
+      this.telemetry.rollupDaysRebuilt.inc(batch.days);
       days += batch.days;
       months += batch.months;
       opts.onProgress?.(days, batch.left);
     }
+    if (drained) this.telemetry.rollupsCaughtUp(startedAt);
     return { days, months, ms: Math.round(performance.now() - t0) };
   }
 }
