@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   }
   Logger.overrideLogger(new AppLogger(config.logLevel, config.logFormat));
   const log = new Logger('Claimcheck');
+  // Node's warnings (deprecations included) as log lines too, so collectors see them.
+  process.on('warning', (w) => log.warn(`${w.name}: ${w.message}`));
   const generatedToken = ensureGeneratedAdminToken(config, generateToken);
   if (generatedToken) config = { ...config, adminToken: generatedToken };
 

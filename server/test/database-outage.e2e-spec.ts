@@ -38,6 +38,8 @@ describe('a database outage under ingest', () => {
     const answers: { status: number; retryAfter: string | null }[] = [];
     let sent = 0;
     let outage: Promise<void> | null = null;
+    let restartedAt = 0;
+    let recoveredAt = 0;
     const during: { status: number; retryAfter: string | null; what: string }[] = [];
 
     const client = async () => {
@@ -50,6 +52,7 @@ describe('a database outage under ingest', () => {
         }
         const r = await call('POST', '/api/v1/events', batch).catch(() => ({ status: 0, retryAfter: null, body: '' }));
         answers.push(r);
+        if (restartedAt && !recoveredAt && r.status < 300) recoveredAt = Date.now();
         if (r.status === 503) {
           queue.push(batch); // resend later, as Retry-After asks (shortened for the test)
           await new Promise((res) => setTimeout(res, 250));
@@ -70,6 +73,7 @@ describe('a database outage under ingest', () => {
             }
             await new Promise((res) => setTimeout(res, 2500));
             db = await startEmbeddedPostgres(dir, { port: db.port });
+            restartedAt = Date.now();
           })();
         }
       }
@@ -90,6 +94,7 @@ describe('a database outage under ingest', () => {
     const errorLines = server.out().split('\n').filter((l) => l.includes('"level":"error"'));
     expect({ bad, errorLines }).toEqual({ bad: [], errorLines: [] });
     expect(answers.filter((a) => a.status === 503).length).toBeGreaterThan(0);
+    console.log(`outage: ${answers.length} ingest answers, ${answers.filter((a) => a.status === 503).length} of them 503; first 2xx ${recoveredAt - restartedAt} ms after the database was back`);
 
     // At-least-once: everything once more. All of it is already there.
     let again = { accepted: 0, duplicates: 0, rejected: 0 };

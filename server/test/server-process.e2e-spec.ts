@@ -1,6 +1,7 @@
 // The built server exactly as `npm start` runs it (no DATABASE_URL): embedded PostgreSQL under
 // DATA_DIR, generated admin token, demo story in an empty database, data kept across restarts,
 // no postgres left behind on SIGTERM, and recovery after the server was killed outright.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -55,8 +56,9 @@ describe('the server process (npm start)', () => {
     expect(alive(last)).toBe(false);
   }, 240_000);
 
-  it('SIGTERM while an ingest request is in flight: the request finishes, its events are kept, then the server stops', async () => {
+  it('SIGTERM while an ingest request is in flight: the request finishes, its events are kept, then the server stops; a stopped copy restores', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-drain-'));
+    const copy = `${dir}-restored`;
     fs.chmodSync(dir, 0o755);
     const token = 'drain-test-admin-token-0123456789';
     const env = { DATA_DIR: dir, SEED_DEMO: 'false', ADMIN_TOKEN: token, LOG_FORMAT: 'json' };
@@ -92,8 +94,17 @@ describe('the server process (npm start)', () => {
       const status = (await (await fetch(`${r.base}/api/v1/status`, { headers: { authorization: `Bearer ${token}` } })).json()) as DataStatus;
       expect(status.events).toBe(expected().ingest.accepted);
       expect(await stop(r, 'SIGTERM')).toBe(0);
+
+      // The cold backup of docs/OPERATIONS.md: a copy of DATA_DIR taken while stopped (cp -a keeps
+      // owners and modes) starts as the same data.
+      execFileSync('cp', ['-a', dir, copy]);
+      r = await startServer({ ...env, DATA_DIR: copy });
+      const restored = (await (await fetch(`${r.base}/api/v1/status`, { headers: { authorization: `Bearer ${token}` } })).json()) as DataStatus;
+      expect(restored).toMatchObject({ events: status.events, tickets: status.tickets });
+      expect(await stop(r, 'SIGTERM')).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(copy, { recursive: true, force: true });
     }
   }, 120_000);
 });

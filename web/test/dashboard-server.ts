@@ -28,6 +28,8 @@ function freePort(): Promise<number> {
 
 export interface Dashboard {
   base: string;
+  /** Everything the server printed so far. */
+  output(): string;
   api<T>(pathAndQuery: string): Promise<T>;
   stop(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function startDashboard(): Promise<Dashboard> {
   }
   return {
     base,
+    output: () => out,
     async api<T>(p: string) {
       const res = await fetch(`${base}${p}`, { headers: { authorization: `Bearer ${TOKEN}` } });
       if (!res.ok) throw new Error(`${p}: ${res.status}`);

@@ -282,5 +282,11 @@ run('the dashboard in chromium', () => {
       expect(fs.readFileSync(path.join(ROOT, 'web/dist/assets', js), 'utf8')).not.toContain('sourceMappingURL');
       expect((await fetch(`${dash.base}/assets/${js}.map`)).headers.get('content-type')).not.toMatch(/json/);
     });
+
+    it('after every page above, the server printed no deprecation warning and no 5xx', () => {
+      // e.g. pg's "client.query() when the client is already executing a query" (two queries at once on one connection)
+      expect(dash.output()).not.toMatch(/DeprecationWarning/);
+      expect(dash.output()).not.toMatch(/"status":5\d\d/);
+    });
   });
 });
