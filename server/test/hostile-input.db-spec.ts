@@ -250,6 +250,54 @@ describe('hostile input: never a 5xx, valid neighbours kept', () => {
     expect(fails).toEqual([]);
   });
 
+  it('imports: hostile fields, file names and contents in 60 multipart uploads: never a 5xx, every job ends', async () => {
+    const rng = new Rng(7);
+    const fails: string[] = [];
+    const jobs: string[] = [];
+    const part = (name: string, value: string | Buffer, filename?: string) =>
+      Buffer.concat([
+        Buffer.from(`--XB\r\nContent-Disposition: form-data; name="${name}"${filename !== undefined ? `; filename="${filename.replace(/["\r\n]/g, '_')}"` : ''}\r\n\r\n`),
+        Buffer.isBuffer(value) ? value : Buffer.from(value),
+        Buffer.from('\r\n'),
+      ]);
+    const fileOf = (): Buffer => {
+      const k = rng.int(4);
+      if (k === 0) return Buffer.from(Array.from({ length: rng.int(200) }, () => rng.int(256)));
+      if (k === 1) return Buffer.from(`Ticket ID,Ticket Type,Ticket Channel\n${Array.from({ length: 5 }, () => [rng.pick(HOSTILE_STRINGS), rng.pick(HOSTILE_STRINGS), 'chat'].map((v) => JSON.stringify(v)).join(',')).join('\n')}\n`);
+      if (k === 2) return Buffer.from(Array.from({ length: 5 }, () => JSON.stringify(randomJson(rng, 0))).join('\n'));
+      return Buffer.from(fixtureLines().slice(0, 20).join('\n'));
+    };
+    for (let i = 0; i < 60; i++) {
+      const fields: Buffer[] = [];
+      const pick = <T,>(xs: readonly T[]) => rng.pick(xs);
+      // Mostly valid fields, so that many uploads become background jobs; hostile ones otherwise.
+      const valid = rng.int(4) > 0;
+      const presets = ['uci-incident', 'helpdesk-italian', 'kaggle-tickets'];
+      if (rng.int(6) > 0) fields.push(part('preset', valid ? pick(presets) : pick(HOSTILE_STRINGS)));
+      if (rng.int(6) === 0) fields.push(part('mapping', rng.int(2) ? JSON.stringify(randomJson(rng, 0)) : pick(HOSTILE_STRINGS)));
+      if (rng.int(2) === 0) fields.push(part('dryRun', valid ? pick(['true', 'false']) : pick(HOSTILE_STRINGS)));
+      if (rng.int(2) === 0) fields.push(part('format', valid ? pick(['csv', 'ndjson']) : pick(HOSTILE_STRINGS)));
+      fields.push(part('file', fileOf(), pick(['export.csv', 'events.ndjson', '../../etc/passwd', 'a\u0000b.csv', 'ü😀.csv', 'x'.repeat(300), ''])));
+      const payload = Buffer.concat([...fields, Buffer.from('--XB--\r\n')]);
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports', payload, headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'multipart/form-data; boundary=XB' } });
+      if (res.statusCode >= 500) fails.push(`upload #${i}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.statusCode === 202) jobs.push(res.json().id);
+    }
+    for (const id of jobs) {
+      for (let k = 0; k < 100; k++) {
+        const j = await t.request('GET', `/api/v1/imports/${id}`);
+        if (j.status >= 500) fails.push(`job ${id}: ${j.status}`);
+        if (j.body?.status !== 'running') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    expect(fails).toEqual([]);
+    expect(jobs.length).toBeGreaterThan(5);
+    const list = await t.request('GET', '/api/v1/imports');
+    expect(list.status).toBe(200);
+    expect(list.body.filter((j: { status: string }) => j.status === 'running')).toEqual([]);
+  });
+
   it('after all of that the fixture tickets still answer and nothing is half-stored', async () => {
     const r = await t.request('GET', '/api/v1/status');
     expect(r.status).toBe(200);

@@ -35,4 +35,15 @@ describe('loadConfig', () => {
       port: 8080,
     });
   });
+
+  it('LOG_FORMAT auto: readable lines on a terminal, JSON otherwise; a wrong value is named', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be auto, json or pretty/);
+  });
+
+  it('METRICS_TOKEN is at least 16 characters and never echoed', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-metrics' })).toThrow(/METRICS_TOKEN must be at least 16 characters long \(value not shown\)$/);
+  });
 });

@@ -22,6 +22,8 @@ export interface AppConfig {
   metricsToken: string | null;
   /** On SIGTERM/SIGINT, how long in-flight requests may take before the server exits anyway. */
   shutdownTimeoutSeconds: number;
+  /** On SIGTERM/SIGINT, how long readiness answers 503 while requests are still taken (for load balancers). */
+  shutdownDelaySeconds: number;
   webDistDir: string;
   /** Slack-compatible webhook for new alerts; null: none. */
   alertWebhookUrl: string | null;
@@ -56,7 +58,8 @@ function bool(env: NodeJS.ProcessEnv, name: string, def: boolean, errors: string
   return def;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** `terminal`: whether standard output is a terminal (LOG_FORMAT=auto picks pretty lines there). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = process.stdout.isTTY === true): AppConfig {
   const errors: string[] = [];
   const port = int(env, 'PORT', 3000, 0, 65535, errors);
   const databasePoolSize = int(env, 'DATABASE_POOL_SIZE', 10, 1, 200, errors);
@@ -85,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const logFormatRaw = env.LOG_FORMAT || 'auto';
   if (!['auto', 'json', 'pretty'].includes(logFormatRaw)) errors.push(`LOG_FORMAT must be auto, json or pretty, got "${logFormatRaw}"`);
-  const logFormat: AppConfig['logFormat'] = logFormatRaw === 'auto' ? (process.stdout.isTTY ? 'pretty' : 'json') : (logFormatRaw as AppConfig['logFormat']);
+  const logFormat: AppConfig['logFormat'] = logFormatRaw === 'auto' ? (terminal ? 'pretty' : 'json') : (logFormatRaw as AppConfig['logFormat']);
 
   const metricsToken = env.METRICS_TOKEN || null;
   if (metricsToken !== null && metricsToken.length < 16) errors.push('METRICS_TOKEN must be at least 16 characters long (value not shown)');
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat,
     metricsToken,
     shutdownTimeoutSeconds: int(env, 'SHUTDOWN_TIMEOUT_SECONDS', 30, 1, 3600, errors),
+    shutdownDelaySeconds: int(env, 'SHUTDOWN_DELAY_SECONDS', 0, 0, 300, errors),
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(root, 'web/dist')),
     alertWebhookUrl,
     alertWebhookSecret: env.ALERT_WEBHOOK_SECRET || null,

@@ -6,8 +6,9 @@ const wrapped = (message: string, code: string) => Object.assign(new Error(messa
 
 describe('classifyDatabaseError', () => {
   it.each([
-    ['the port is closed (server stopped)', err('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
-    ['the socket was reset', err('read ECONNRESET', 'ECONNRESET')],
+    ['the port is closed (server stopped)', Object.assign(err('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'), { syscall: 'connect' })],
+    ['the socket under a query was reset', Object.assign(new Error('read ECONNRESET'), { driverError: { code: 'ECONNRESET' } })],
+    ['a host that stopped answering mid-query', err('Query read timeout')],
     ['fast shutdown terminated the session', wrapped('terminating connection due to administrator command', '57P01')],
     ['a crash restart', wrapped('terminating connection because of crash of another server process', '57P02')],
     ['still starting up', err('the database system is starting up', '57P03')],
@@ -26,12 +27,16 @@ describe('classifyDatabaseError', () => {
     ['an out-of-range time zone', wrapped('time zone displacement out of range', '22009')],
     ['invalid json', wrapped('invalid input syntax for type json', '22P02')],
     ['stack depth', wrapped('stack depth limit exceeded', '54001')],
+    ['a bad date', wrapped('date/time field value out of range', '22008')],
   ])('%s: a bad value (400)', (_n, e) => expect(classifyDatabaseError(e)?.kind).toBe('bad-value'));
 
   it.each([
     ['a syntax error is our bug', wrapped('syntax error at or near "SELEC"', '42601')],
     ['a unique violation is our bug', wrapped('duplicate key value violates unique constraint', '23505')],
     ['a plain error', err('Cannot read properties of undefined')],
+    ['an overflowing sum is our bug, not the request', wrapped('value out of range: overflow', '22003')],
+    ['a division by zero is our bug', wrapped('division by zero', '22012')],
+    ['a client hanging up on an upload is not the database', Object.assign(err('aborted', 'ECONNRESET'), { syscall: 'read' })],
     ['not an object', 'boom'],
   ])('%s: not classified (500)', (_n, e) => expect(classifyDatabaseError(e)).toBeNull());
 });

@@ -13,6 +13,7 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'
 
 /** Messages pg and TypeORM use for a connection that died or a pool that cannot hand one out. */
 const CONNECTION_MESSAGES = [
+  /query read timeout/i,
   /connection terminated/i,
   /terminating connection/i,
   /timeout exceeded when trying to connect/i,
@@ -29,11 +30,20 @@ function codeOf(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** Refused values that a request can cause (bad text, dates, zones, JSON); not overflows of our sums. */
+const BAD_VALUE_CODES = new Set(['22P02', '22021', '22P05', '22007', '22008', '22009', '22023', '22025', '2200D', '22030', '22032', '22033', '22034', '22035', '22036', '22037', '22038', '22039', '2203A', '2203B', '2203C', '2203D', '2203E', '2203F', '54001']);
+
 export function classifyDatabaseError(e: unknown): DatabaseFailure {
   if (e === null || typeof e !== 'object') return null;
   const code = codeOf(e);
   const message = String((e as { message?: unknown }).message ?? '');
-  if (code && SOCKET_CODES.has(code)) return { kind: 'unavailable', reason: `cannot reach the database (${code})` };
+  // A socket error is the database's only when it came from a query (TypeORM's driverError) or
+  // from opening a connection; a client that hangs up on an upload is not a database outage.
+  const fromQuery = (e as { driverError?: unknown }).driverError !== undefined;
+  const syscall = (e as { syscall?: unknown }).syscall;
+  if (code && SOCKET_CODES.has(code) && (fromQuery || syscall === 'connect' || syscall === 'getaddrinfo')) {
+    return { kind: 'unavailable', reason: `cannot reach the database (${code})` };
+  }
   if (code) {
     // Class 08: connection exception; 57P01-57P03: shutting down, crashed, starting up.
     if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return { kind: 'unavailable', reason: `the database connection was lost (${code})` };
@@ -42,8 +52,9 @@ export function classifyDatabaseError(e: unknown): DatabaseFailure {
     if (code === '53300' || code === '53200' || code === '53100' || code === '40001' || code === '40P01' || code === '55P03' || code === '57014') {
       return { kind: 'unavailable', reason: `the database is busy (${code})` };
     }
-    // Class 22: data exception (a value PostgreSQL refused); 54001: statement too complex.
-    if (code.startsWith('22') || code === '54001' || code === '54000') return { kind: 'bad-value', reason: message };
+    // A value PostgreSQL refused that validation should have caught: the request's fault. Other
+    // data exceptions (an overflowing sum, a division by zero) are ours and stay a 500.
+    if (BAD_VALUE_CODES.has(code)) return { kind: 'bad-value', reason: message };
   }
   // TypeORM releases a transaction's connection when the connection emits an error (the server
   // ended the session while the request was between two statements); the next statement says so.

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { EmbeddedDatabaseError, OsUser, clusterParent, ensurePostgresUser, reachableBinaries } from './postgres-os-user';
+import { EmbeddedDatabaseError, OsUser, assertSafeDataDir, clusterParent, ensurePostgresUser, reachableBinaries } from './postgres-os-user';
 
 export { EmbeddedDatabaseError } from './postgres-os-user';
 
@@ -59,26 +59,31 @@ function nativeBinaries(): { dir: string; version: string } {
   return { dir: path.join(root, 'native'), version };
 }
 
+/** The command line of a live process, as its arguments. */
+function commandLine(pid: number): string[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return [];
+  }
+}
+
 /**
  * A postgres left running by a server that was killed (SIGKILL, a crash) keeps the data folder
- * locked. When the server that started it (`ownerFile`) is gone, stop it; otherwise refuse, since
- * another live Claimcheck is using the folder.
+ * locked. It is stopped when it really is this cluster's postmaster (`-D pgDir`: after a reboot the
+ * pid in a stale lock file may be anybody's) and the server that started it (`ownerFile`) is gone;
+ * while that server lives, the folder is in use and the start is refused.
  */
 async function clearOrphan(pgDir: string, ownerFile: string, log: (m: string) => void): Promise<void> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
-  let ppid = -1;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') return; // pid reused: a stale lock file
-    ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return;
-  }
+  const args = commandLine(pid);
+  const ours = path.basename(args[0] ?? '') === 'postgres' && args.some((a, i) => a === pgDir && args[i - 1] === '-D');
+  if (!ours) return; // a stale lock file: postgres removes it when it starts
   const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, 'utf8').trim()) : NaN;
-  if (ppid === owner && owner !== process.pid && processAlive(owner)) {
+  if (owner !== process.pid && processAlive(owner) && path.basename(commandLine(owner)[0] ?? '').startsWith('node')) {
     throw new EmbeddedDatabaseError(
       `The embedded database in ${pgDir} is in use by another Claimcheck server (pid ${owner}). ` +
         'Stop the other server, or set DATA_DIR to another folder.',
@@ -112,9 +117,13 @@ function lastLines(out: string): string {
   return out.trim().split('\n').slice(-3).join(' | ') || 'no output';
 }
 
-/** LC_MESSAGES for the server's own messages: English, so start-up can be recognised. */
-function messagesLocale(): string {
-  return 'C';
+/**
+ * PostgreSQL's own environment: the C locale (messages in English, the same collation on every
+ * machine) and nothing of ours. Secrets in the server's environment (ADMIN_TOKEN, webhook keys)
+ * would otherwise be readable in /proc by the OS user postgres.
+ */
+function postgresEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C' };
 }
 
 export async function startEmbeddedPostgres(
@@ -126,11 +135,11 @@ export async function startEmbeddedPostgres(
   fs.mkdirSync(dataDir, { recursive: true });
   const native = nativeBinaries();
   const user = process.getuid?.() === 0 ? ensurePostgresUser(log) : null;
+  if (user) assertSafeDataDir(dataDir);
   const binDir = path.join(user ? reachableBinaries(native.dir, native.version, user, log) : native.dir, 'bin');
   const pgDir = path.join(user ? clusterParent(dataDir, user, log) : dataDir, 'pg');
   const passwordFile = path.join(dataDir, 'pg-password');
-  const env = { ...process.env, LC_MESSAGES: messagesLocale() };
-  const o: RunOptions = { user, env };
+  const o: RunOptions = { user, env: postgresEnv() };
 
   const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
   if (fresh) {
@@ -138,28 +147,29 @@ export async function startEmbeddedPostgres(
     fs.writeFileSync(passwordFile, crypto.randomBytes(18).toString('base64url'), { mode: 0o600 });
   }
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  const ownerFile = path.join(dataDir, 'server.pid');
+  // Next to the cluster, so two copies of a DATA_DIR naming one cluster still see each other.
+  const ownerFile = path.join(path.dirname(pgDir), 'server.pid');
   await clearOrphan(pgDir, ownerFile, log);
   fs.writeFileSync(ownerFile, `${process.pid}\n`);
 
   if (fresh) {
-    fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(pgDir, { mode: 0o700 });
     // initdb reads the password from a file only it can read, next to the cluster.
     const pwFile = `${pgDir}.pwfile-${crypto.randomBytes(4).toString('hex')}`;
-    fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+    fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o600, flag: 'wx' });
     if (user) {
-      fs.chownSync(pgDir, user.uid, user.gid);
-      fs.chownSync(pwFile, user.uid, user.gid);
+      fs.lchownSync(pgDir, user.uid, user.gid);
+      fs.lchownSync(pwFile, user.uid, user.gid);
     }
     try {
-      await run(path.join(binDir, 'initdb'), [`--pgdata=${pgDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, `--lc-messages=${messagesLocale()}`, '--encoding=UTF8'], o);
+      await run(path.join(binDir, 'initdb'), [`--pgdata=${pgDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwFile}`, '--locale=C', '--encoding=UTF8'], o);
     } finally {
       fs.rmSync(pwFile, { force: true });
     }
   }
 
   const port = opts.port ?? (await freePort());
-  const child = await startServer(path.join(binDir, 'postgres'), pgDir, port, o);
+  const child = await startServer(path.join(binDir, 'postgres'), pgDir, port, password, o);
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   const stop = stopper(child);
   try {
@@ -173,9 +183,9 @@ export async function startEmbeddedPostgres(
 
 /**
  * Starts postgres in its own process group (a terminal's Ctrl-C reaches only the server, which
- * then stops it after in-flight requests) and resolves once it accepts connections.
+ * then stops it after in-flight requests) and resolves once it accepts a connection.
  */
-function startServer(bin: string, pgDir: string, port: number, o: RunOptions): Promise<ChildProcess> {
+async function startServer(bin: string, pgDir: string, port: number, password: string, o: RunOptions): Promise<ChildProcess> {
   const args = [
     '-D', pgDir,
     '-p', String(port),
@@ -187,39 +197,36 @@ function startServer(bin: string, pgDir: string, port: number, o: RunOptions): P
     '-c', 'max_wal_size=4GB',
     '-c', 'checkpoint_timeout=15min',
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env: o.env, detached: true, stdio: ['ignore', 'ignore', 'pipe'], ...(o.user ? { uid: o.user.uid, gid: o.user.gid } : {}) });
-    let out = '';
-    let ready = false;
-    const timer = setTimeout(() => {
+  const child = spawn(bin, args, { env: o.env, detached: true, stdio: ['ignore', 'ignore', 'pipe'], ...(o.user ? { uid: o.user.uid, gid: o.user.gid } : {}) });
+  let out = '';
+  // Drained for good, so postgres never blocks on a full pipe; the tail explains a failed start.
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString('utf8')).slice(-4000)));
+  let failed: Error | null = null;
+  child.on('error', (e) => (failed = new EmbeddedDatabaseError(`Could not run postgres: ${e.message}`)));
+  child.on('exit', (code) => (failed ??= new EmbeddedDatabaseError(`The embedded PostgreSQL exited at start-up (code ${code}): ${lastLines(out)}`)));
+  // If this process ends without stopping it (an uncaught error, process.exit), stop it too.
+  const onExit = () => {
+    if (child.exitCode === null) child.kill('SIGINT');
+  };
+  process.once('exit', onExit);
+  child.once('exit', () => process.removeListener('exit', onExit));
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (failed) throw failed;
+    const c = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 1000 });
+    const ok = await c.connect().then(
+      () => true,
+      () => false,
+    );
+    await c.end().catch(() => undefined);
+    if (ok) return child;
+    if (Date.now() > deadline) {
       child.kill('SIGINT');
-      reject(new EmbeddedDatabaseError(`The embedded PostgreSQL did not start within 60 s: ${lastLines(out)}`));
-    }, 60_000);
-    // The log is read for the start-up line, then drained so postgres never blocks on a full pipe.
-    child.stderr!.on('data', (d: Buffer) => {
-      if (ready) return;
-      out = (out + d.toString('utf8')).slice(-4000);
-      if (out.includes('database system is ready to accept connections')) {
-        ready = true;
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new EmbeddedDatabaseError(`Could not run postgres: ${e.message}`));
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (!ready) reject(new EmbeddedDatabaseError(`The embedded PostgreSQL exited at start-up (code ${code}): ${lastLines(out)}`));
-    });
-    // If this process ends without stopping it (an uncaught error, process.exit), stop it too.
-    const onExit = () => {
-      if (child.exitCode === null) child.kill('SIGINT');
-    };
-    process.once('exit', onExit);
-    child.once('exit', () => process.removeListener('exit', onExit));
-  });
+      throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not accept connections within 60 s: ${lastLines(out)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {

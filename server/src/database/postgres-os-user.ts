@@ -1,11 +1,12 @@
 // Where the embedded PostgreSQL can run when the server runs as root. PostgreSQL refuses to run
 // as root, so it runs as the OS user `postgres`; that user must be able to reach its binaries and
 // its data folder. A clone under /root or any 0700 folder is out of its reach: the binaries are then
-// copied to a shared cache and the cluster lives under /var/lib/claimcheck (docs/OPERATIONS.md).
+// copied to /var/cache/claimcheck and the cluster lives under /var/lib/claimcheck, named in
+// DATA_DIR/pg-location (docs/OPERATIONS.md). Root writes files here, so every folder it writes in
+// must be one that nobody else can redirect with a symlink.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** A failure the user can act on: printed as one line, never with a stack trace. */
@@ -16,6 +17,9 @@ export interface OsUser {
   uid: number;
   gid: number;
 }
+
+export const SHARED_CACHE = '/var/cache/claimcheck';
+export const SHARED_CLUSTERS = '/var/lib/claimcheck';
 
 function idOf(name: string): OsUser | null {
   try {
@@ -45,46 +49,58 @@ export function ensurePostgresUser(log: (m: string) => void): OsUser {
 
 /** Whether `user` can do `test <flag> target` (with every folder above it). */
 export function reachableBy(user: OsUser, flag: '-x' | '-w' | '-r', target: string): boolean {
-  const r = spawnSync('/bin/sh', ['-c', `test ${flag} "$0"`, target], { uid: user.uid, gid: user.gid, stdio: 'ignore' });
+  const r = spawnSync('/bin/sh', ['-c', `test ${flag} "$0"`, target], { uid: user.uid, gid: user.gid, stdio: 'ignore', env: { PATH: '/usr/bin:/bin' } });
   return r.status === 0;
 }
 
-/** Folders root may create for shared files, in order of preference. */
-function candidates(kind: 'cache' | 'lib'): string[] {
-  return kind === 'cache'
-    ? ['/var/cache/claimcheck', path.join(os.tmpdir(), 'claimcheck-cache')]
-    : ['/var/lib/claimcheck', '/var/tmp/claimcheck'];
-}
-
-/** A root-owned folder, readable by everyone, that `user` can reach; created when missing. */
-function sharedRoot(kind: 'cache' | 'lib', user: OsUser): string | null {
-  for (const dir of candidates(kind)) {
-    try {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
-      const st = fs.lstatSync(dir);
-      // Someone else's folder, or one others can write to, could hand postgres other binaries.
-      if (!st.isDirectory() || st.uid !== 0 || (st.mode & 0o022) !== 0) continue;
-      if (reachableBy(user, '-x', dir)) return dir;
-    } catch {
-      // read-only or missing parent: try the next place
-    }
-  }
+/** Why root must not write in `dir`, or null: it must be a real folder only root can write to. */
+export function rootUnsafeFolder(dir: string): string | null {
+  const st = fs.lstatSync(dir);
+  if (st.isSymbolicLink() || !st.isDirectory()) return 'is not a folder (a symlink?)';
+  if (st.uid !== 0) return `is owned by uid ${st.uid}, not root`;
+  if ((st.mode & 0o022) !== 0) return `can be written by others (mode ${(st.mode & 0o777).toString(8)})`;
   return null;
 }
 
 /**
- * The PostgreSQL folder (bin/, lib/, share/) where `user` can run it: `nativeDir` itself when
- * reachable, else a copy in a shared cache (copied once per version, atomically).
+ * As root, DATA_DIR holds files root writes (the database password, pg-location): a folder another
+ * user can write to could redirect them with a symlink, so it is refused.
  */
-export function reachableBinaries(nativeDir: string, version: string, user: OsUser, log: (m: string) => void): string {
-  if (reachableBy(user, '-x', path.join(nativeDir, 'bin', 'postgres'))) return nativeDir;
-  const root = sharedRoot('cache', user);
-  if (!root) {
+export function assertSafeDataDir(dataDir: string): void {
+  const problem = rootUnsafeFolder(dataDir);
+  if (problem) {
     throw new EmbeddedDatabaseError(
-      `The embedded PostgreSQL runs as the OS user "postgres", which cannot reach ${nativeDir}, and no shared folder (/var/cache/claimcheck) could be made for a copy. ` +
+      `As root, DATA_DIR (${dataDir}) must be a folder only root can write to, and it ${problem}. ` +
+        `Run Claimcheck as the user who owns it, or set DATA_DIR to a folder of root's.`,
+    );
+  }
+}
+
+/** A root-owned folder, readable by everyone, that `user` can reach; made when missing. */
+function sharedFolder(dir: string, user: OsUser, what: string): string {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.chmodSync(dir, 0o755); // whatever the umask
+    const problem = rootUnsafeFolder(dir);
+    if (problem) throw new EmbeddedDatabaseError(`${dir} ${problem}`);
+    if (!reachableBy(user, '-x', dir)) throw new EmbeddedDatabaseError(`the OS user "postgres" cannot reach ${dir}`);
+    return dir;
+  } catch (e) {
+    const why = e instanceof EmbeddedDatabaseError ? e.message : `${dir} could not be made (${(e as Error).message})`;
+    throw new EmbeddedDatabaseError(
+      `The embedded PostgreSQL runs as the OS user "postgres", which cannot reach ${what}, and ${why}. ` +
         'Clone Claimcheck into a folder that user can reach (e.g. /opt or /srv), run it as a normal user, or set DATABASE_URL.',
     );
   }
+}
+
+/**
+ * The PostgreSQL folder (bin/, lib/, share/) where `user` can run it: `nativeDir` itself when
+ * reachable, else a copy in /var/cache/claimcheck (copied once per version, atomically).
+ */
+export function reachableBinaries(nativeDir: string, version: string, user: OsUser, log: (m: string) => void): string {
+  if (reachableBy(user, '-x', path.join(nativeDir, 'bin', 'postgres'))) return nativeDir;
+  const root = sharedFolder(SHARED_CACHE, user, nativeDir);
   const target = path.join(root, `postgresql-${version}-${process.platform}-${process.arch}`);
   if (fs.existsSync(path.join(target, '.complete'))) return target;
   log(`The OS user "postgres" cannot reach ${nativeDir}; copying the PostgreSQL binaries to ${target}`);
@@ -93,10 +109,9 @@ export function reachableBinaries(nativeDir: string, version: string, user: OsUs
   chmodTree(tmp);
   fs.writeFileSync(path.join(tmp, '.complete'), `${version}\n`, { mode: 0o644 });
   try {
-    fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(tmp, target);
   } catch {
-    // Another start copied it at the same moment: use theirs.
+    // Another start finished the same copy first (rename fails on a non-empty target): use it.
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   if (!fs.existsSync(path.join(target, '.complete'))) throw new EmbeddedDatabaseError(`Could not copy the PostgreSQL binaries to ${target}`);
@@ -114,25 +129,37 @@ function chmodTree(dir: string): void {
   }
 }
 
+const LOCATION = /^\/var\/lib\/claimcheck\/[0-9a-f]{16}\/pg$/;
+
 /**
- * The folder that holds the cluster (`<it>/pg`): `dataDir` when `user` can reach it, else a
- * folder of its own under /var/lib/claimcheck named after `dataDir`, so the same DATA_DIR finds
- * the same cluster at every start. `dataDir/pg-location` says where it went.
+ * The folder that holds the cluster (`<it>/pg`). DATA_DIR/pg-location, when present, decides (a
+ * cluster made earlier under /var/lib/claimcheck; it goes with DATA_DIR when that is moved or
+ * restored). Otherwise DATA_DIR itself when `user` can reach it, else a new folder under
+ * /var/lib/claimcheck, recorded in pg-location.
  */
 export function clusterParent(dataDir: string, user: OsUser, log: (m: string) => void): string {
-  if (reachableBy(user, '-x', dataDir)) return dataDir;
-  const root = sharedRoot('lib', user);
-  if (!root) {
-    throw new EmbeddedDatabaseError(
-      `The embedded PostgreSQL runs as the OS user "postgres", which cannot reach ${dataDir}, and /var/lib/claimcheck could not be made. ` +
-        'Set DATA_DIR to a folder that user can reach, run Claimcheck as a normal user, or set DATABASE_URL.',
-    );
+  const locationFile = path.join(dataDir, 'pg-location');
+  if (fs.existsSync(locationFile)) {
+    const pgDir = fs.readFileSync(locationFile, 'utf8').trim();
+    if (!LOCATION.test(pgDir)) throw new EmbeddedDatabaseError(`${locationFile} names ${JSON.stringify(pgDir.slice(0, 100))}, not a cluster under ${SHARED_CLUSTERS}; fix or delete it.`);
+    // No cluster, but its folder from an interrupted first start: initialise it there.
+    const interrupted = fs.existsSync(path.join(path.dirname(pgDir), 'data-dir'));
+    if (!fs.existsSync(path.join(pgDir, 'PG_VERSION')) && !interrupted) {
+      throw new EmbeddedDatabaseError(
+        `${locationFile} names the database ${pgDir}, which is missing. Restore it (docs/OPERATIONS.md, back-up and restore), ` +
+          'or delete pg-location to start with an empty database.',
+      );
+    }
+    log(`The embedded database lives in ${pgDir} (${locationFile})`);
+    return path.dirname(pgDir);
   }
-  const id = crypto.createHash('sha256').update(fs.realpathSync(dataDir)).digest('hex').slice(0, 16);
-  const parent = path.join(root, id);
-  fs.mkdirSync(parent, { recursive: true, mode: 0o755 });
-  fs.writeFileSync(path.join(dataDir, 'pg-location'), `${path.join(parent, 'pg')}\n`, { mode: 0o644 });
+  if (reachableBy(user, '-x', dataDir)) return dataDir;
+  const root = sharedFolder(SHARED_CLUSTERS, user, dataDir);
+  const parent = path.join(root, crypto.randomBytes(8).toString('hex'));
+  fs.mkdirSync(parent);
+  fs.chmodSync(parent, 0o755);
   fs.writeFileSync(path.join(parent, 'data-dir'), `${fs.realpathSync(dataDir)}\n`, { mode: 0o644 });
-  log(`The OS user "postgres" cannot reach ${dataDir}; the embedded database lives in ${path.join(parent, 'pg')}`);
+  fs.writeFileSync(locationFile, `${path.join(parent, 'pg')}\n`, { mode: 0o644 });
+  log(`The OS user "postgres" cannot reach ${dataDir}; the embedded database lives in ${path.join(parent, 'pg')} (named in ${locationFile})`);
   return parent;
 }

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProgressOut, progress } from '../common/progress';
@@ -46,12 +48,27 @@ export async function loadDemo(events: EventsService, o: DemoOptions, label = 'L
   return { accepted, duplicates };
 }
 
-/** `npm start` on an empty embedded database: load the demo story so there is something to see. */
-export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSize, log: (m: string) => void): Promise<void> {
-  const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM ticket_events');
-  if (n > 0) return;
-  log(`Empty database: loading the demo story (${size.days} days x ${size.perDay} tickets/day, seed ${DEFAULT_DEMO.seed})`);
+/**
+ * `npm start` on an empty embedded database: load the demo story so there is something to see. A
+ * marker in DATA_DIR records the story's parameters until the load completes, so a load cut short
+ * (Ctrl-C, a crash) is finished at the next start with the same events (ids are deterministic).
+ */
+export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSize, dataDir: string, log: (m: string) => void): Promise<void> {
+  const marker = path.join(dataDir, 'demo-loading.json');
+  let story: DemoOptions | null = null;
+  if (fs.existsSync(marker)) {
+    const saved = JSON.parse(fs.readFileSync(marker, 'utf8')) as Omit<DemoOptions, 'end'> & { end: string };
+    story = { ...saved, end: new Date(saved.end) };
+    log(`Finishing the demo story load that was cut short (${story.days} days x ${story.perDay} tickets/day, ending ${saved.end.slice(0, 10)})`);
+  } else {
+    const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM ticket_events');
+    if (n > 0) return;
+    story = { ...size, seed: DEFAULT_DEMO.seed, end: defaultDemoEnd() };
+    fs.writeFileSync(marker, JSON.stringify(story));
+    log(`Empty database: loading the demo story (${size.days} days x ${size.perDay} tickets/day, seed ${DEFAULT_DEMO.seed})`);
+  }
   // On a terminal, a bar; otherwise a log line every 10%, so JSON logs stay one object a line.
   const out: ProgressOut = process.stderr.isTTY ? process.stderr : { write: (line: string) => (log(String(line).trim()), true) };
-  await loadDemo(app.get(EventsService), { ...size, seed: DEFAULT_DEMO.seed, end: defaultDemoEnd() }, 'Loading demo events', out);
+  await loadDemo(app.get(EventsService), story, 'Loading demo events', out);
+  fs.rmSync(marker, { force: true });
 }

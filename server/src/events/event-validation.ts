@@ -38,6 +38,9 @@ export const MAX_ID_LENGTH = 128;
 // longer value would fail the whole batch. 256 code points is far beyond any real helpdesk value.
 export const MAX_LABEL_LENGTH = 256;
 export const MAX_TEXT_LENGTH = 10_000;
+// Not in the contract either: a handle time beyond ~31 years is a unit mistake, and sums of values
+// near float8's limit would overflow in the metrics.
+export const MAX_HANDLE_SECONDS = 1e9;
 
 const COMMON_FIELDS = ['id', 'type', 'ticketId', 'occurredAt'];
 const TYPE_FIELDS: Record<EventType, string[]> = {
@@ -183,8 +186,8 @@ class Checker {
       this.errors.push(`${field}: must be a number, got ${describe(v)}`);
       return null;
     }
-    if (v < 0) {
-      this.errors.push(`${field}: must be >= 0, got ${v}`);
+    if (v < 0 || v > MAX_HANDLE_SECONDS) {
+      this.errors.push(`${field}: must be from 0 to ${MAX_HANDLE_SECONDS.toExponential()} seconds, got ${v}`);
       return null;
     }
     return v;

@@ -1,6 +1,5 @@
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Controller, Get, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get } from '@nestjs/common';
 import { Health, Liveness, Readiness } from '../contract/api-types';
 import { Public } from '../auth/roles.decorator';
 import { HealthService } from './health.service';
@@ -15,8 +14,8 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: '{status: ok, database: up}' })
   @ApiServiceUnavailableResponse({ description: '{status: degraded, database: down}, with Retry-After' })
-  check(@Res({ passthrough: true }) res: FastifyReply): Promise<Health> {
-    return this.health.database(res);
+  check(): Promise<Health> {
+    return this.health.database();
   }
 
   /** Liveness: the process answers. Never looks at the database (restarting us would not fix it). */
@@ -32,7 +31,7 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: '{ready: true, database: up, shuttingDown: false}' })
   @ApiServiceUnavailableResponse({ description: 'not ready: database down or shutting down, with Retry-After' })
-  ready(@Res({ passthrough: true }) res: FastifyReply): Promise<Readiness> {
-    return this.health.ready(res);
+  ready(): Promise<Readiness> {
+    return this.health.ready();
   }
 }

@@ -1,11 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Health, Liveness, Readiness } from '../contract/api-types';
-import { RETRY_AFTER_SECONDS } from '../database/database-errors';
 import { databaseUp } from './database-health';
 import { ShutdownState } from './shutdown-state';
 
+/** Health answers; a 503 is thrown with its body, and the error filter adds Retry-After. */
 @Injectable()
 export class HealthService {
   private readonly startedAt = Date.now();
@@ -15,24 +14,20 @@ export class HealthService {
     private readonly shutdown: ShutdownState,
   ) {}
 
-  async database(res: FastifyReply): Promise<Health> {
-    const up = await databaseUp(this.ds);
-    if (!up) unavailable(res);
-    return { status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down' };
+  async database(): Promise<Health> {
+    if (await databaseUp(this.ds)) return { status: 'ok', database: 'up' };
+    throw new ServiceUnavailableException({ status: 'degraded', database: 'down', message: 'the database is not answering' } satisfies Health & { message: string });
   }
 
   live(): Liveness {
     return { status: 'ok', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
   }
 
-  async ready(res: FastifyReply): Promise<Readiness> {
-    const shuttingDown = this.shutdown.shuttingDown;
-    const up = !shuttingDown && (await databaseUp(this.ds));
-    if (shuttingDown || !up) unavailable(res);
-    return { ready: up && !shuttingDown, database: shuttingDown ? 'unknown' : up ? 'up' : 'down', shuttingDown };
+  async ready(): Promise<Readiness> {
+    if (this.shutdown.shuttingDown) {
+      throw new ServiceUnavailableException({ ready: false, database: 'unknown', shuttingDown: true, message: 'shutting down' } satisfies Readiness & { message: string });
+    }
+    if (await databaseUp(this.ds)) return { ready: true, database: 'up', shuttingDown: false };
+    throw new ServiceUnavailableException({ ready: false, database: 'down', shuttingDown: false, message: 'the database is not answering' } satisfies Readiness & { message: string });
   }
-}
-
-function unavailable(res: FastifyReply): void {
-  void res.status(503).header('retry-after', String(RETRY_AFTER_SECONDS));
 }

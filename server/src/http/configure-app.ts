@@ -8,7 +8,7 @@ import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/comm
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from '../app.module';
 import { findBadValue } from '../common/text-hygiene';
 import { AppConfig } from '../config/app-config';
@@ -58,11 +58,13 @@ function serveDashboard(fastify: FastifyInstance, webDistDir: string): void {
   if (!fs.existsSync(index)) return; // API only: `npm run build -w web` has not run
   // Source maps are not built for production; any left over from a dev build are not served.
   void fastify.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, allowedPath: (p) => !p.endsWith('.map') });
-  // Client-side routes of the single-page dashboard fall back to index.html; /api stays a 404.
-  // (A catch-all route, since Nest owns Fastify's not-found handler.)
+  // Client-side routes of the single-page dashboard fall back to index.html; /api and anything
+  // that names a file (a missing asset, a source map) stay a 404. (A catch-all route, since Nest
+  // owns Fastify's not-found handler.)
   fastify.get('/*', (req, reply) => {
-    if (req.url.startsWith('/api')) {
-      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${req.url.split('?')[0]}` });
+    const route = req.url.split('?')[0];
+    if (route.startsWith('/api') || /\.[A-Za-z0-9]+$/.test(route)) {
+      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${route}`, requestId: req.id });
     }
     return reply.type('text/html').sendFile('index.html');
   });
@@ -81,7 +83,15 @@ function serveApiDocs(app: NestFastifyApplication): void {
 }
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy: true, genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']) });
+  const adapter = new FastifyAdapter({
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: true,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
+    // Errors Fastify answers before any route runs (a malformed URL): the same shape as ours.
+    frameworkErrors: (err: { statusCode?: number; message: string }, req: FastifyRequest, reply: FastifyReply) => {
+      void reply.code(err.statusCode ?? 400).send({ statusCode: err.statusCode ?? 400, error: 'Bad Request', message: err.message, requestId: req.id });
+    },
+  });
   const logger = new AppLogger(config.logLevel, config.logFormat);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, { bodyParser: false, logger });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;

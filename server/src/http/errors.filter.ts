@@ -29,13 +29,14 @@ export class ErrorsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const { status, body, retryAfter } = this.answer(exception);
-    if (retryAfter) reply.header('retry-after', String(retryAfter));
+    const { status, body } = this.answer(exception);
+    // Every 503 (database down, not ready, shutting down) says when to come back.
+    if (status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     if (reply.sent) return;
     void reply.status(status).type('application/json; charset=utf-8').send({ ...body, requestId: request.id });
   }
 
-  private answer(exception: unknown): { status: number; body: ErrorBody; retryAfter?: number } {
+  private answer(exception: unknown): { status: number; body: ErrorBody } {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const r = exception.getResponse();
@@ -53,7 +54,6 @@ export class ErrorsFilter implements ExceptionFilter {
       this.log.warn(`database unavailable: ${db.reason}`);
       return {
         status: 503,
-        retryAfter: RETRY_AFTER_SECONDS,
         body: { statusCode: 503, error: 'Service Unavailable', message: `The database is not answering (${db.reason}). Send the request again in ${RETRY_AFTER_SECONDS} s; events are idempotent by id, so a resend never counts twice.` },
       };
     }
@@ -63,6 +63,8 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     const where = e.stack?.split('\n').find((l) => l.includes('/server/src/') || l.includes('/server/dist/'))?.trim();
     this.log.error(`${e.name ?? 'Error'}: ${e.message ?? String(exception)}${e.code ? ` (code ${e.code})` : ''}${where ? ` ${where}` : ''}`);
-    return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error: nothing from this request was stored; it is safe to send again' } };
+    // No promise about what was stored: a failure can come after a commit. Ingest is idempotent by
+    // event id, so for events a resend is always safe.
+    return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error, logged with this requestId. Events are idempotent by id: sending an ingest batch again is safe.' } };
   }
 }

@@ -1,6 +1,7 @@
 // What every request goes through before and after its route: a request id (answered in
 // X-Request-Id, on every log line and in error bodies), a check that no query or path parameter
 // holds text PostgreSQL cannot take, security headers, one access-log line and the HTTP metrics.
+import { AsyncResource } from 'node:async_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { textProblem, safeKey } from '../common/text-hygiene';
 import { AppLogger } from '../telemetry/app-logger';
@@ -33,7 +34,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 };
 
-/** Why a query or path parameter cannot be used, naming it; null when all are fine. */
+/** Why query or path parameters cannot be used, each naming the parameter; empty when all are fine. */
 export function parameterProblems(query: unknown, params: unknown): string[] {
   const problems: string[] = [];
   const check = (where: 'query' | 'path', name: string, value: unknown) => {
@@ -52,17 +53,28 @@ export function parameterProblems(query: unknown, params: unknown): string[] {
 
 export function registerRequestHooks(fastify: FastifyInstance, telemetry: TelemetryService, logger: AppLogger): void {
   const started = new WeakMap<FastifyRequest, bigint>();
+  const scopes = new WeakMap<FastifyRequest, AsyncResource>();
 
   fastify.addHook('onRequest', (request, reply, done) => {
     started.set(request, process.hrtime.bigint());
     void reply.header('x-request-id', request.id);
-    requestContext.run({ requestId: request.id }, done);
+    requestContext.run({ requestId: request.id }, () => {
+      scopes.set(request, new AsyncResource('claimcheck.request'));
+      done();
+    });
   });
 
   fastify.addHook('preValidation', (request, reply, done) => {
-    const problems = parameterProblems(request.query, request.params);
-    if (problems.length === 0) return done();
-    void reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: problems, requestId: request.id });
+    // Reading a body leaves the async context behind (fastify/fastify#3570): re-enter the one made
+    // in onRequest, so the handler's log lines carry the request id too.
+    const scope = scopes.get(request);
+    const next = () => {
+      const problems = parameterProblems(request.query, request.params);
+      if (problems.length === 0) return done();
+      void reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: problems, requestId: request.id });
+    };
+    if (scope) scope.runInAsyncScope(next);
+    else next();
   });
 
   fastify.addHook('onSend', (request, reply, payload, done) => {

@@ -37,6 +37,8 @@ export interface ImportOptions {
   ingest?: (items: BodyItem[]) => Promise<IngestResponse>;
   onProgress?: (rows: number, events: number) => void;
   batchSize?: number;
+  /** Stops between batches (a server shutting down); what was stored stays, a re-import adds the rest. */
+  signal?: AbortSignal;
 }
 
 /** "opened_at: \"x\" is not …" -> "opened_at: … is not …" so that equal problems group together. */
@@ -101,6 +103,7 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
   const records = o.format === 'csv' ? readCsv(input) : readNdjson(input);
   let checkedColumns = false;
   for await (const rec of records) {
+    o.signal?.throwIfAborted();
     report.rowsRead++;
     if ('error' in rec) {
       reject(rec.row, rec.line, rec.error);

@@ -1,6 +1,6 @@
 // Imports through the API: the upload is saved to a temporary file, then imported in the
 // background with the same pipeline as the CLI; the job's status and report can be polled.
-import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -39,9 +39,11 @@ export interface ImportRequest {
 const MAX_JOBS = 100;
 
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnModuleDestroy {
   private readonly jobs = new Map<string, ImportJob>();
   private readonly log = new Logger('Imports');
+  private readonly running = new Set<Promise<void>>();
+  private readonly stop = new AbortController();
 
   constructor(private readonly events: EventsService) {}
 
@@ -90,8 +92,18 @@ export class ImportsService {
     };
     this.jobs.set(id, job);
     while (this.jobs.size > MAX_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
-    void this.run(job, file, format, mapping);
+    const run = this.run(job, file, format, mapping).finally(() => this.running.delete(run));
+    this.running.add(run);
     return job;
+  }
+
+  /**
+   * On shutdown, imports stop at their next batch (before the database closes); each batch stored
+   * so far stays, and importing the same file again adds the rest (event ids are idempotent).
+   */
+  async onModuleDestroy(): Promise<void> {
+    this.stop.abort(new Error('the server stopped during the import; import the same file again to finish it (nothing is counted twice)'));
+    await Promise.all(this.running);
   }
 
   private async run(job: ImportJob, file: string, format: 'csv' | 'ndjson', mapping: Mapping): Promise<void> {
@@ -100,6 +112,7 @@ export class ImportsService {
         format,
         mapping,
         dryRun: job.dryRun,
+        signal: this.stop.signal,
         ingest: (items) => this.events.ingest(items),
         onProgress: (rows, events) => {
           job.rowsRead = rows;
@@ -110,7 +123,7 @@ export class ImportsService {
     } catch (e) {
       job.status = 'failed';
       job.error = (e as Error).message;
-      this.log.warn(`import ${job.id} (${job.fileName}) failed: ${job.error}`);
+      this.log.warn(`import ${job.id} (${JSON.stringify(job.fileName)}) failed: ${job.error}`);
     } finally {
       job.finishedAt = new Date().toISOString();
       fs.rmSync(file, { force: true });

@@ -18,6 +18,16 @@ describe('JSON log lines', () => {
   });
 });
 
+describe('readable lines (LOG_FORMAT=pretty)', () => {
+  it('escape control characters, so a message cannot forge a second line', () => {
+    const lines: string[] = [];
+    new AppLogger('log', 'pretty', (l) => lines.push(l)).warn('import of "a.csv\n2026-01-01T00:00:00Z ERROR [Auth] forged" failed', 'Imports');
+    expect(lines).toHaveLength(1);
+    expect(lines[0].split('\n')).toHaveLength(2); // the line and its terminating newline only
+    expect(lines[0]).toContain('a.csv\\x0a2026');
+  });
+});
+
 describe('requestIdFrom', () => {
   it.each([
     ['a proxy id', 'lb-1234.abc', 'lb-1234.abc'],

@@ -62,7 +62,9 @@ export class AppLogger implements LoggerService {
     const extra = Object.entries(fields)
       .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
       .join(' ');
-    this.write(`${new Date().toISOString()} ${(NAME[level] ?? level).toUpperCase().padEnd(5)} [${context}] ${msg}${extra ? ` ${extra}` : ''}${requestId ? ` (request ${requestId})` : ''}\n`);
+    // Control characters escaped: a newline in a message (a file name, say) cannot forge a line.
+    const text = `${new Date().toISOString()} ${(NAME[level] ?? level).toUpperCase().padEnd(5)} [${context}] ${msg}${extra ? ` ${extra}` : ''}${requestId ? ` (request ${requestId})` : ''}`;
+    this.write(`${text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}\n`);
   }
 }
 

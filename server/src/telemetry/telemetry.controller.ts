@@ -1,10 +1,10 @@
-import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/roles.decorator';
+import { MetricsTokenGuard } from './metrics-token.guard';
 import { TelemetryService } from './telemetry.service';
 
-/** Prometheus scrape endpoint (docs/OPERATIONS.md); METRICS_TOKEN, when set, is required as a bearer token. */
+/** Prometheus scrape endpoint (docs/OPERATIONS.md#metrics). */
 @ApiExcludeController()
 @Controller('metrics')
 export class TelemetryController {
@@ -12,9 +12,9 @@ export class TelemetryController {
 
   @Get()
   @Public()
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
-    const { contentType, body } = await this.telemetry.scrape(authorization);
-    void res.type(contentType);
-    return body;
+  @UseGuards(MetricsTokenGuard)
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.telemetry.scrape();
   }
 }

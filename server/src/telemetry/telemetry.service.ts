@@ -1,11 +1,8 @@
 // Prometheus metrics (GET /metrics): what someone running Claimcheck watches. One registry per
 // application (tests run several in one process); Node's process metrics once per process.
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 
 let processRegistry: Registry | null = null;
 function processMetrics(): Registry {
@@ -44,7 +41,7 @@ export class TelemetryService {
 
   readonly ingestBatchDuration = new Histogram({
     name: 'claimcheck_ingest_batch_duration_seconds',
-    help: 'Time to store one batch of events (validation to commit)',
+    help: 'Time to store one batch of valid events (first statement to commit)',
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
     registers: [this.registry],
   });
@@ -78,10 +75,7 @@ export class TelemetryService {
   /** Seconds since the oldest ingest whose days are not rebuilt yet (0: rollups are current). */
   private rollupPendingSince: number | null = null;
 
-  constructor(
-    private readonly ds: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
+  constructor(private readonly ds: DataSource) {
     const self = this;
     new Gauge({
       name: 'claimcheck_db_pool_connections',
@@ -116,17 +110,9 @@ export class TelemetryService {
     if (this.rollupPendingSince !== null && this.rollupPendingSince <= startedAt) this.rollupPendingSince = null;
   }
 
-  /** The exposition text; with METRICS_TOKEN set, only for `Authorization: Bearer <it>`. */
-  async scrape(authorization: string | undefined): Promise<{ contentType: string; body: string }> {
-    const want = this.config.metricsToken;
-    if (want !== null) {
-      const got = Buffer.from(/^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? '');
-      const expected = Buffer.from(want);
-      if (got.length !== expected.length || !timingSafeEqual(got, expected)) throw new UnauthorizedException('metrics: send Authorization: Bearer <METRICS_TOKEN>');
-    }
-    const own = await this.registry.metrics();
-    const proc = await processMetrics().metrics();
-    return { contentType: this.registry.contentType, body: `${own}\n${proc}` };
+  /** The exposition text of this application's metrics and the process's. */
+  async scrape(): Promise<string> {
+    return `${await this.registry.metrics()}\n${await processMetrics().metrics()}`;
   }
 
   private pool(): PgPoolCounts | null {

@@ -1,14 +1,14 @@
 // Drill-down: the tickets behind any number, and one ticket's story.
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AgentType, EventType, TicketDetail, TicketPage, TicketPath, TicketRow } from '../contract/api-types';
 import { csvLine, flatten } from '../common/csv';
-import { textProblem } from '../common/text-hygiene';
 import { MetricsService } from '../metrics/metrics.service';
 import { repeatContactsQuery, ticketRowQuery, ticketTimelineQuery } from './queries/ticket-detail.query';
 import { TicketListParams, TicketListRow, TicketPredicates, ticketCountQuery, ticketListQuery } from './queries/ticket-list.query';
 import { TicketsQueryDto } from './tickets-query.dto';
+import { decodeCursor, encodeCursor } from './cursor';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -35,21 +35,6 @@ export function toTicketRow(r: TicketListRow): TicketRow {
     pending: r.pending,
     verified: r.verified,
   };
-}
-
-export function encodeCursor(value: number, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { value: number; id: string } {
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // A hand-made cursor is decoded input like any other: finite, and text PostgreSQL can compare.
-    if (typeof value === 'number' && Number.isFinite(value) && typeof id === 'string' && textProblem(id) === null) return { value, id };
-  } catch {
-    // fall through
-  }
-  throw new BadRequestException('cursor: not a cursor this API returned');
 }
 
 const flag = (v: string | undefined) => (v === undefined ? undefined : v === 'true');
@@ -85,15 +70,22 @@ export class TicketsService {
     return { total, items: page.map(toTicketRow), nextCursor: rows.length > p.limit && last ? encodeCursor(Number(last.sort_value), last.id) : null };
   }
 
-  /** Every matching ticket as CSV, streamed page by page (constant memory). */
+  /**
+   * Every matching ticket as CSV, streamed page by page (constant memory). The first page is read
+   * before the answer starts, so a database that is down gives a 503, not an empty 200; a failure
+   * later aborts the download (the client sees an incomplete chunked response, never a short 200).
+   */
   async csv(q: TicketsQueryDto): Promise<Readable> {
     const p = await this.params(q, 2000);
     const m = this.ds.manager;
+    const first = await ticketListQuery(m, p);
     async function* lines() {
       let after = p.after;
       let header = true;
+      let page: TicketListRow[] | null = first;
       for (;;) {
-        const rows = await ticketListQuery(m, { ...p, after });
+        const rows = page ?? (await ticketListQuery(m, { ...p, after }));
+        page = null;
         for (const r of rows) {
           const flat = flatten(toTicketRow(r));
           if (header) {

@@ -79,6 +79,7 @@ export class RollupsService implements OnApplicationBootstrap, OnModuleDestroy {
     for (;;) {
       if (this.stopped && !opts.wait) break;
       const batch = await this.ds.transaction('REPEATABLE READ', async (m) => {
+        await m.query('SET LOCAL statement_timeout = 0'); // a month's rebuild may outlast the 60 s of API sessions
         if (opts.wait) await m.query(LOCK);
         else if (!(await m.query(TRY_LOCK))[0].ok) return 'busy' as const;
         const rows: { day: string; left: number }[] = await m.query(
