@@ -1,41 +1,36 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsController } from './alerts/alerts.controller';
-import { AlertsScheduler } from './alerts/alerts.scheduler';
-import { AlertsService } from './alerts/alerts.service';
-import { WebhookNotifier } from './alerts/webhook.notifier';
-import { AuthGuard } from './auth/auth.guard';
+import { AlertsModule } from './alerts/alerts.module';
+import { AuthModule } from './auth/auth.module';
 import { TokensController } from './auth/tokens.controller';
-import { TokensService } from './auth/tokens.service';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CostModelController } from './cost-model/cost-model.controller';
-import { CostModelService } from './cost-model/cost-model.service';
+import { CostModelModule } from './cost-model/cost-model.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { EventsController } from './events/events.controller';
-import { EventsRepository } from './events/events.repository';
-import { EventsService } from './events/events.service';
-import { IngestNotifier } from './events/ingest-notifier';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
-import { HealthService } from './health/health.service';
-import { ShutdownState } from './health/shutdown-state';
-import { ImportsController } from './import/imports.controller';
-import { ImportsService } from './import/imports.service';
-import { RollupsService } from './metrics/rollups/rollups.service';
+import { HealthModule } from './health/health.module';
 import { ErrorsFilter } from './http/errors.filter';
+import { ImportsController } from './import/imports.controller';
+import { ImportsModule } from './import/imports.module';
 import { MetricsController } from './metrics/metrics.controller';
-import { MetricsExportService } from './metrics/metrics-export.service';
-import { MetricsService } from './metrics/metrics.service';
+import { MetricsModule } from './metrics/metrics.module';
+import { ProjectionModule } from './projection/projection.module';
 import { StatusController } from './status/status.controller';
+import { StatusModule } from './status/status.module';
+import { TelemetryModule } from './telemetry/telemetry.module';
 import { TicketsController } from './tickets/tickets.controller';
-import { TicketsRepository } from './tickets/tickets.repository';
-import { TicketsService } from './tickets/tickets.service';
-import { TelemetryController } from './telemetry/telemetry.controller';
-import { TelemetryService } from './telemetry/telemetry.service';
+import { TicketsModule } from './tickets/tickets.module';
 
 /** Every HTTP controller of the API; the OpenAPI test checks each route is documented. */
 export const CONTROLLERS = [EventsController, MetricsController, TicketsController, TokensController, CostModelController, StatusController, HealthController, ImportsController, AlertsController];
+
+/** The features, one module each (docs/ARCHITECTURE.md has the map). */
+const FEATURES = [TelemetryModule, AuthModule, EventsModule, ProjectionModule, CostModelModule, MetricsModule, TicketsModule, AlertsModule, ImportsModule, HealthModule, StatusModule];
 
 @Module({})
 export class AppModule {
@@ -43,28 +38,8 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databasePoolSize))],
-      // GET /metrics (Prometheus) is for operators, not part of the API document.
-      controllers: [...CONTROLLERS, TelemetryController],
+      imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databasePoolSize)), ...FEATURES],
       providers: [
-        TelemetryService,
-        HealthService,
-        ShutdownState,
-        EventsService,
-        EventsRepository,
-        TicketsRepository,
-        TicketsService,
-        ImportsService,
-        IngestNotifier,
-        AlertsService,
-        AlertsScheduler,
-        WebhookNotifier,
-        MetricsService,
-        RollupsService,
-        MetricsExportService,
-        CostModelService,
-        TokensService,
-        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorsFilter },
         {
           provide: APP_PIPE,

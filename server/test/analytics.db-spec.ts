@@ -80,7 +80,8 @@ describe('analytics API on the contract fixture', () => {
       const repeated = (await t.request('GET', `/api/v1/metrics/summary?from=2026-01-05&to=2026-01-26&channel=chat&channel=email&asOf=${AS_OF}`)).body;
       expect(both.tickets).toBe(chat.tickets + email.tickets);
       expect(both.verifiedAiResolved).toBe(chat.verifiedAiResolved + email.verifiedAiResolved);
-      expect(repeated).toEqual(both);
+      // The same answer (freshness says how long each read waited for the projector: not the numbers).
+      expect({ ...repeated, freshness: null }).toEqual({ ...both, freshness: null });
     });
 
     it('path filter: path=ai,escalated holds the AI-involved tickets', async () => {

@@ -31,7 +31,8 @@ describe('POST /api/v1/events', () => {
   });
   afterAll(async () => t.close());
   beforeEach(async () => {
-    await t.ds.query('TRUNCATE ticket_events, tickets');
+    await t.projected(); // nothing in flight while the tables are emptied
+    await t.ds.query('TRUNCATE ticket_events, tickets, projection_queue, rollup_cells, rollup_values, measure_keys RESTART IDENTITY');
   });
 
   it('rejects each bad event with index, id and reason, and stores its valid neighbours', async () => {
@@ -72,7 +73,7 @@ describe('POST /api/v1/events', () => {
 
   it('200 when all are good; a resend is all duplicates; an id names one event whatever its content', async () => {
     const batch = [created('g1', 'T1', t0), resolved('g2', 'T1', '2026-02-02T10:05:00Z')];
-    expect((await t.request('POST', '/api/v1/events', { body: batch })).body).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    expect((await t.request('POST', '/api/v1/events', { body: batch })).body).toEqual({ accepted: 2, duplicates: 0, rejected: [], projection: expect.stringMatching(/^\d+$/) });
     const again = await t.request('POST', '/api/v1/events', { body: { events: [...batch, { ...batch[1], agentType: 'human' }] } });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ accepted: 0, duplicates: 3, rejected: [] });
@@ -126,24 +127,44 @@ describe('POST /api/v1/events', () => {
     expect(s.byPath.ai.repeatContactRate).toBe(1);
   });
 
-  it('a request is one transaction: a failure stores nothing and the resend completes it', async () => {
-    // A trigger makes the ticket upsert fail for one ticket, as a crash mid-request would.
-    await t.ds.query(`CREATE FUNCTION fail_t2() RETURNS trigger AS $$ BEGIN
-        IF NEW.id = 'T2' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await t.ds.query(`CREATE TRIGGER fail_t2 BEFORE INSERT OR UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION fail_t2()`);
+  it('a request is one statement: a failure stores nothing and the resend completes it', async () => {
+    // A trigger fails the insert of one event, as a crash mid-request would.
+    await t.ds.query(`CREATE FUNCTION fail_b0() RETURNS trigger AS $$ BEGIN
+        IF NEW.id = 'b0' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await t.ds.query(`CREATE TRIGGER fail_b0 BEFORE INSERT ON ticket_events FOR EACH ROW EXECUTE FUNCTION fail_b0()`);
     const batch = [created('a0', 'T1', t0), resolved('a1', 'T1', '2026-02-02T10:01:00Z'), created('b0', 'T2', t0, { customerId: 'c9' })];
     try {
       const res = await t.request('POST', '/api/v1/events', { body: batch });
       expect(res.status).toBe(500);
       expect(res.body.message).toMatch(/sending an ingest batch again is safe/);
-      const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM ticket_events');
-      expect(n).toBe(0);
+      const [{ n, q }] = await t.ds.query('SELECT (SELECT count(*)::int FROM ticket_events) AS n, (SELECT count(*)::int FROM projection_queue) AS q');
+      expect([n, q]).toEqual([0, 0]);
     } finally {
-      await t.ds.query('DROP TRIGGER fail_t2 ON tickets');
-      await t.ds.query('DROP FUNCTION fail_t2');
+      await t.ds.query('DROP TRIGGER fail_b0 ON ticket_events');
+      await t.ds.query('DROP FUNCTION fail_b0');
     }
-    expect((await t.request('POST', '/api/v1/events', { body: batch })).body).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+    expect((await t.request('POST', '/api/v1/events', { body: batch })).body).toMatchObject({ accepted: 3, duplicates: 0, rejected: [] });
     expect((await summary(t)).tickets).toBe(2);
+  });
+
+  it('a projection that fails loses nothing: the tickets stay queued, reads say they are behind, and it completes once the cause is gone', async () => {
+    const quick = await createTestApp({ readWaitSeconds: 1 });
+    try {
+      await quick.ds.query(`CREATE FUNCTION fail_p() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated projector crash'; END $$ LANGUAGE plpgsql`);
+      await quick.ds.query(`CREATE TRIGGER fail_p BEFORE INSERT OR UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION fail_p()`);
+      const res = await quick.request('POST', '/api/v1/events', { body: [created('p0', 'P1', t0), resolved('p1', 'P1', '2026-02-02T10:01:00Z')] });
+      expect(res.body).toMatchObject({ accepted: 2 });
+      const behind = await quick.request('GET', '/api/v1/metrics/summary?from=2026-02-01&to=2026-02-20&asOf=2026-03-01T00:00:00Z');
+      expect(behind.status).toBe(200);
+      expect(behind.body.freshness).toMatchObject({ complete: false, pendingTickets: 1 });
+      expect(behind.body.tickets).toBe(0);
+      await quick.ds.query('DROP TRIGGER fail_p ON tickets');
+      const after = await quick.request('GET', `/api/v1/metrics/summary?from=2026-02-01&to=2026-02-20&asOf=2026-03-01T00:00:00Z&after=${res.body.projection}`);
+      expect(after.body.freshness).toMatchObject({ complete: true });
+      expect(after.body).toMatchObject({ tickets: 1, aiResolved: 1 });
+    } finally {
+      await quick.close();
+    }
   });
 
   it('concurrent requests on the same tickets give the sequential result', async () => {

@@ -93,7 +93,7 @@ describe('operations', () => {
     // Both 404s under one pattern, never one series per ticket id.
     expect(delta('claimcheck_http_request_duration_seconds_count', { route: '/api/v1/tickets/:id', status: '404' })).toBe(2);
     expect(after).not.toContain('no-such-ticket');
-    for (const name of ['claimcheck_db_pool_connections', 'claimcheck_rollup_lag_seconds', 'claimcheck_alert_evaluations_total', 'claimcheck_process_resident_memory_bytes']) {
+    for (const name of ['claimcheck_db_pool_connections', 'claimcheck_projection_lag_seconds', 'claimcheck_projection_queue_tickets', 'claimcheck_rollup_pending_days', 'claimcheck_projected_tickets_total', 'claimcheck_read_wait_seconds', 'claimcheck_alert_evaluations_total', 'claimcheck_process_resident_memory_bytes']) {
       expect([name, after.includes(`# TYPE ${name}`)]).toEqual([name, true]);
     }
     expect(sample(after, 'claimcheck_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);

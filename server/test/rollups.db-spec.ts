@@ -1,18 +1,16 @@
-// The rollup-backed read path (metrics/rollups/) against the straightforward one: the plain
-// queries over the tickets table (queries/path-metrics.query.ts, queries/category-verified.query.ts)
-// on the contract fixture and on a two-month demo story, for whole and partial days, local time
-// zones, months, filters, segments, maturing days and days changed since their rollup was built.
-// Plus the contract's expected summaries through the API once the rollups are built.
+// The rollup read path (metrics/rollups/) against the plain definitions read straight from tickets
+// (readPopulation(..., reference): percentile_cont over the population) on the contract fixture,
+// on a demo story in UTC and on one whose reporting zone is +05:45: whole and partial days, other
+// time zones, months, filters, segments, two-dimensional segments, maturing days, a day changed
+// after its build, days still to build in bulk. Plus the contract's expected summaries.
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DEFAULT_DEMO, loadDemo } from '../src/demo/demo-loader';
 import { EventsService } from '../src/events/events.service';
-import { buckets, bucketGrouping } from '../src/metrics/buckets';
-import { categoryVerifiedQuery } from '../src/metrics/queries/category-verified.query';
-import { pathMetricsQuery } from '../src/metrics/queries/path-metrics.query';
-import { COLUMNS, Grouping, PopulationFilter } from '../src/metrics/queries/population';
-import { PopulationRange, populationRows } from '../src/metrics/rollups/population-rows';
-import { RollupsService } from '../src/metrics/rollups/rollups.service';
+import { buckets } from '../src/metrics/buckets';
+import { Column, PopulationFilter } from '../src/metrics/rollups/key-scope';
+import { PopulationRequest, readPopulation } from '../src/metrics/rollups/population-reader';
+import { ProjectorService } from '../src/projection/projector.service';
 import { startOfLocalDate } from '../src/stats/time-range';
 import { createFixtureApp } from './fixture-app';
 import { TestApp, createTestApp, expected, mismatches, summaryUrl } from './test-app';
@@ -24,99 +22,89 @@ const query = Client.prototype.query as (...a: unknown[]) => unknown;
   return query.apply(this, args);
 };
 
-type Split = { interval: 'day' | 'week' | 'month' } | { column: keyof typeof COLUMNS } | null;
-
 interface Scope {
   from: string;
   to: string;
   tz?: string;
   asOf: string;
-  split?: Split;
-  filter?: Partial<Pick<PopulationFilter, 'channel' | 'category' | 'language' | 'path' | 'exclude'>>;
-  /** Local days off the UTC grid contain no whole UTC day: such buckets are read from tickets. */
-  noUnits?: true;
+  interval?: 'day' | 'week' | 'month';
+  by?: Column[];
+  filter?: PopulationFilter;
 }
 
 const round = (v: unknown): unknown => (typeof v === 'number' ? Number(v.toPrecision(10)) : Array.isArray(v) ? v.map(round) : v);
-const normal = (rows: object[], drop: string[] = []) =>
-  rows
-    .map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !drop.includes(k)).map(([k, v]) => [k, round(v)])))
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+const normal = (rows: object[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]))).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
-/** Fast and reference rows of one scope, side by side, and the plan the fast path followed. */
-async function both(ds: DataSource, s: Scope) {
+function request(s: Scope): PopulationRequest {
   const tz = s.tz ?? 'UTC';
-  const filter: PopulationFilter = { from: startOfLocalDate(s.from, tz), to: startOfLocalDate(s.to, tz), ...s.filter };
-  const asOf = new Date(s.asOf);
-  let ranges: PopulationRange[] = [{ from: filter.from, to: filter.to, grp: '' }];
-  let grouping: Grouping | undefined;
-  let by: { column: keyof typeof COLUMNS } | null = null;
-  if (s.split && 'interval' in s.split) {
-    ranges = buckets(s.from, s.to, s.split.interval).map((b) => ({ from: startOfLocalDate(b.from, tz), to: startOfLocalDate(b.to, tz), grp: b.from }));
-    grouping = bucketGrouping(s.split.interval, tz, s.from);
-  } else if (s.split) {
-    by = s.split;
-    grouping = { sql: `coalesce(${COLUMNS[s.split.column]}, '(none)')`, params: [] };
-  }
-  const fast = await populationRows(ds, ranges, filter, by, asOf);
-  const [rows, categories] = await Promise.all([pathMetricsQuery(ds.manager, filter, asOf, grouping), categoryVerifiedQuery(ds.manager, filter, asOf, grouping)]);
-  // The fast path computes percentiles for the reported paths only ('none' has none to report).
-  const reported = rows.map((r) => (r.path === 'none' ? { ...r, handlePct: null, resolutionPct: null, firstResponseMedian: null } : r));
+  const list = s.interval ? buckets(s.from, s.to, s.interval).map((b) => ({ from: b.from, to: b.to, grp: b.from })) : [{ from: s.from, to: s.to, grp: '' }];
   return {
-    fast: { rows: normal(fast.rows), categories: normal(fast.categories) },
-    reference: { rows: normal(reported), categories: normal(categories) },
-    plan: fast.plan,
+    ranges: list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, tz), to: startOfLocalDate(b.to, tz), grp: b.grp })),
+    tz,
+    filter: s.filter ?? {},
+    segment: s.by ? { by: s.by } : null,
+    asOf: new Date(s.asOf),
   };
 }
 
+/** The rollup read and the reference read of one scope, in one snapshot, and the rollup plan. */
+async function both(ds: DataSource, s: Scope) {
+  return ds.transaction('REPEATABLE READ', async (m) => {
+    const fast = await readPopulation(m, request(s));
+    const reference = await readPopulation(m, request(s), true);
+    return {
+      fast: { rows: normal(fast.rows), categories: normal(fast.categories) },
+      reference: { rows: normal(reference.rows), categories: normal(reference.categories) },
+      plan: fast.plan,
+    };
+  });
+}
+
+const M = '2026-03-01T00:00:00Z';
 const FIXTURE_SCOPES: [string, Scope][] = [
-  ['three weeks, matured', { from: '2026-01-05', to: '2026-01-26', asOf: '2026-03-01T00:00:00Z' }],
+  ['three weeks, matured', { from: '2026-01-05', to: '2026-01-26', asOf: M }],
   ['three weeks, asOf 22 January (maturing days)', { from: '2026-01-05', to: '2026-01-26', asOf: '2026-01-22T00:00:00Z' }],
-  ['a Stockholm week (partial UTC days at both ends)', { from: '2026-01-12', to: '2026-01-19', tz: 'Europe/Stockholm', asOf: '2026-03-01T00:00:00Z' }],
-  ['a Kolkata week (+05:30)', { from: '2026-01-12', to: '2026-01-19', tz: 'Asia/Kolkata', asOf: '2026-03-01T00:00:00Z' }],
-  ['one channel', { from: '2026-01-05', to: '2026-01-26', asOf: '2026-03-01T00:00:00Z', filter: { channel: ['chat'] } }],
-  ['two channels and a category', { from: '2026-01-01', to: '2026-02-01', asOf: '2026-03-01T00:00:00Z', filter: { channel: ['chat', 'email'], category: ['disputes', 'billing'] } }],
+  ['a Stockholm week (partial UTC days at both ends)', { from: '2026-01-12', to: '2026-01-19', tz: 'Europe/Stockholm', asOf: M }],
+  ['a Kolkata week (+05:30)', { from: '2026-01-12', to: '2026-01-19', tz: 'Asia/Kolkata', asOf: M }],
+  ['one channel', { from: '2026-01-05', to: '2026-01-26', asOf: M, filter: { channel: ['chat'] } }],
+  ['two channels and a category', { from: '2026-01-01', to: '2026-02-01', asOf: M, filter: { channel: ['chat', 'email'], category: ['disputes', 'billing'] } }],
   ['AI-involved paths', { from: '2026-01-01', to: '2026-02-01', asOf: '2026-01-20T12:00:00Z', filter: { path: ['ai', 'escalated'] } }],
-  ['a category left out ("other")', { from: '2026-01-01', to: '2026-02-01', asOf: '2026-03-01T00:00:00Z', filter: { exclude: { column: 'category', values: ['disputes'] } } }],
-  ['daily buckets, UTC', { from: '2026-01-01', to: '2026-02-01', asOf: '2026-01-25T00:00:00Z', split: { interval: 'day' } }],
-  ['daily buckets, one channel', { from: '2026-01-01', to: '2026-02-01', asOf: '2026-03-01T00:00:00Z', split: { interval: 'day' }, filter: { channel: ['chat'] } }],
-  ['daily buckets, Stockholm', { from: '2026-01-01', to: '2026-02-01', tz: 'Europe/Stockholm', asOf: '2026-03-01T00:00:00Z', split: { interval: 'day' }, noUnits: true }],
-  ['weekly buckets, New York', { from: '2026-01-01', to: '2026-02-01', tz: 'America/New_York', asOf: '2026-03-01T00:00:00Z', split: { interval: 'week' } }],
-  ['monthly buckets', { from: '2025-12-01', to: '2026-03-01', asOf: '2026-03-01T00:00:00Z', split: { interval: 'month' } }],
-  ['by category', { from: '2026-01-05', to: '2026-01-26', asOf: '2026-03-01T00:00:00Z', split: { column: 'category' } }],
-  ['by language, one channel', { from: '2026-01-05', to: '2026-01-26', asOf: '2026-01-22T00:00:00Z', split: { column: 'language' }, filter: { channel: ['chat'] } }],
+  ['a category left out ("other")', { from: '2026-01-01', to: '2026-02-01', asOf: M, filter: { exclude: { column: 'category', values: ['disputes'] } } }],
+  ['daily buckets, UTC (stored day percentiles)', { from: '2026-01-01', to: '2026-02-01', asOf: '2026-01-25T00:00:00Z', interval: 'day' }],
+  ['daily buckets, one channel', { from: '2026-01-01', to: '2026-02-01', asOf: M, interval: 'day', filter: { channel: ['chat'] } }],
+  ['daily buckets, Stockholm (read from tickets)', { from: '2026-01-01', to: '2026-02-01', tz: 'Europe/Stockholm', asOf: M, interval: 'day' }],
+  ['weekly buckets, New York', { from: '2026-01-01', to: '2026-02-01', tz: 'America/New_York', asOf: M, interval: 'week' }],
+  ['monthly buckets', { from: '2025-12-01', to: '2026-03-01', asOf: M, interval: 'month' }],
+  ['by category', { from: '2026-01-05', to: '2026-01-26', asOf: M, by: ['category'] }],
+  ['by language, one channel', { from: '2026-01-05', to: '2026-01-26', asOf: '2026-01-22T00:00:00Z', by: ['language'], filter: { channel: ['chat'] } }],
+  ['by path', { from: '2026-01-01', to: '2026-02-01', asOf: '2026-01-22T00:00:00Z', by: ['path'] }],
+  ['category x channel (the quality grid)', { from: '2026-01-01', to: '2026-02-01', asOf: M, by: ['category', 'channel'] }],
+  ['weekly by channel (sparklines)', { from: '2026-01-05', to: '2026-02-02', asOf: M, interval: 'week', by: ['channel'] }],
 ];
 
 describe('rollups on the contract fixture', () => {
   let t: TestApp;
-  let rollups: RollupsService;
   beforeAll(async () => {
     t = await createFixtureApp();
-    rollups = t.app.get(RollupsService);
+    await t.projected();
   });
   afterAll(async () => t.close());
 
-  it('before any build, everything is read from tickets and equals the reference', async () => {
+  it('right after ingest every day is built: a UTC read needs no ticket', async () => {
     const r = await both(t.ds, FIXTURE_SCOPES[0][1]);
-    expect(r.plan.units).toEqual([]);
+    expect(r.plan.raw).toEqual([]);
+    expect(r.plan.units.length).toBeGreaterThan(0);
     expect(r.fast).toEqual(r.reference);
-  });
-
-  it('builds every day that has tickets, and nothing is left dirty', async () => {
-    const [{ days }] = await t.ds.query(`SELECT count(DISTINCT (created_at AT TIME ZONE 'UTC')::date)::int AS days FROM tickets WHERE created_at IS NOT NULL`);
-    const report = await rollups.refresh();
-    expect(report.days).toBe(days);
-    expect(await t.ds.query(`SELECT count(*)::int AS n FROM rollup_dirty`)).toEqual([{ n: 0 }]);
-    expect(await rollups.refresh()).toMatchObject({ days: 0 });
   });
 
   it.each(FIXTURE_SCOPES)('%s: the rollups give the reference rows', async (_name, scope) => {
     const r = await both(t.ds, scope);
-    expect(r.plan.units.length > 0).toBe(!scope.noUnits);
+    expect(r.fast.rows.length).toBeGreaterThan(0);
     expect(r.fast).toEqual(r.reference);
   });
 
-  it('the contract\'s six expected summaries hold when read through the rollups', async () => {
+  it("the contract's six expected summaries hold when read through the rollups", async () => {
     for (const c of expected().cases) {
       const res = await t.request('GET', summaryUrl(c.query));
       expect(res.status).toBe(200);
@@ -124,58 +112,82 @@ describe('rollups on the contract fixture', () => {
     }
   });
 
-  it('a day changed after its build is read from tickets until rebuilt, with the same numbers either way', async () => {
-    // A reopen of a ticket created on 12 January changes that day's reopen and verified counts.
+  it('a day changed by a later event is rebuilt with it: the read right after has the new numbers', async () => {
     const [ticket] = await t.ds.query(
-      `SELECT id, created_at FROM tickets WHERE path = 'ai' AND resolved AND NOT reopened AND created_at >= '2026-01-12' AND created_at < '2026-01-13' ORDER BY id LIMIT 1`,
+      `SELECT id FROM tickets WHERE path = 'ai' AND resolved AND NOT reopened AND created_at >= '2026-01-12' AND created_at < '2026-01-13' ORDER BY id LIMIT 1`,
     );
-    const scope: Scope = { from: '2026-01-05', to: '2026-01-26', asOf: '2026-03-01T00:00:00Z', split: { interval: 'day' } };
+    const scope: Scope = { from: '2026-01-05', to: '2026-01-26', asOf: M, interval: 'day' };
     const before = await both(t.ds, scope);
-    const res = await t.request('POST', '/api/v1/events', {
-      body: [{ id: 'rollup-test-reopen', ticketId: ticket.id, type: 'ticket.reopened', occurredAt: '2026-01-25T09:00:00Z' }],
-    });
+    const res = await t.request('POST', '/api/v1/events', { body: [{ id: 'rollup-test-reopen', ticketId: ticket.id, type: 'ticket.reopened', occurredAt: '2026-01-25T09:00:00Z' }] });
     expect(res.body.accepted).toBe(1);
-    const dirty = await both(t.ds, scope);
-    expect(dirty.plan.raw).toEqual([{ from: new Date('2026-01-12T00:00:00Z'), to: new Date('2026-01-13T00:00:00Z'), grp: '2026-01-12' }]);
-    expect(dirty.fast).toEqual(dirty.reference);
-    expect(dirty.fast).not.toEqual(before.fast);
-    await rollups.refresh();
-    const rebuilt = await both(t.ds, scope);
-    expect(rebuilt.plan.raw).toEqual([]);
-    expect(rebuilt.fast).toEqual(rebuilt.reference);
+    // The summary read after the answer includes it (read-your-writes)...
+    const day = await t.request('GET', `/api/v1/metrics/summary?from=2026-01-12&to=2026-01-13&asOf=${M}`);
+    // A reopen after the resolution leaves the ticket open: one AI resolution fewer that day.
+    const was = before.fast.rows.find((r) => (r as { grp: string; path: string }).grp === '2026-01-12' && (r as { path: string }).path === 'ai') as { resolved: number };
+    expect(day.body.byPath.ai.resolved).toBe(was.resolved - 1);
+    // ...and the rollups were rebuilt in the projector's transaction: no day is read from tickets.
+    const after = await both(t.ds, scope);
+    expect(after.plan.raw).toEqual([]);
+    expect(after.fast).toEqual(after.reference);
+    expect(after.fast).not.toEqual(before.fast);
+  });
+
+  it('days still to build in bulk (an upgrade) are read from tickets meanwhile, then built', async () => {
+    await t.ds.query(`DELETE FROM rollup_cells WHERE zone = 'UTC' AND period >= '2026-01-10' AND period < '2026-01-20'`);
+    await t.ds.query(`DELETE FROM rollup_values WHERE day >= '2026-01-10' AND day < '2026-01-20'`);
+    await t.ds.query(`INSERT INTO rollup_pending (zone, day) SELECT 'UTC', d::date FROM generate_series('2026-01-10'::date, '2026-01-19'::date, '1 day') d`);
+    const scope: Scope = { from: '2026-01-05', to: '2026-01-26', asOf: M };
+    const pending = await both(t.ds, scope);
+    expect(pending.plan.raw.length).toBe(10);
+    expect(pending.fast).toEqual(pending.reference);
+    await t.projected();
+    const built = await both(t.ds, scope);
+    expect(built.plan.raw).toEqual([]);
+    expect(built.fast).toEqual(pending.fast);
   });
 });
 
-describe('rollups on a two-month demo story (whole months, maturing days, every segment)', () => {
-  let t: TestApp;
+describe('rollups on a two-month demo story, UTC and a +05:45 reporting zone', () => {
   const end = '2026-03-10';
-  beforeAll(async () => {
-    t = await createTestApp();
-    await loadDemo(t.app.get(EventsService), { days: 70, perDay: 40, seed: DEFAULT_DEMO.seed, end: new Date(`${end}T00:00:00Z`) }, 'demo for the rollup tests');
-    await t.app.get(RollupsService).refresh();
-  }, 120_000);
-  afterAll(async () => t.close());
-
   const asOf = `${end}T00:00:00Z`;
-  it.each<[string, Scope]>([
-    ['February as a whole month plus edges', { from: '2026-01-15', to: '2026-03-10', asOf }],
-    ['the last 30 days, maturing at the end', { from: '2026-02-08', to: '2026-03-10', asOf }],
-    ['daily, the last 30 days', { from: '2026-02-08', to: '2026-03-10', asOf, split: { interval: 'day' } }],
-    ['weekly in Los Angeles', { from: '2026-01-05', to: '2026-03-09', tz: 'America/Los_Angeles', asOf, split: { interval: 'week' } }],
-    ['monthly', { from: '2026-01-01', to: '2026-03-10', asOf, split: { interval: 'month' } }],
-    ['by channel with a category filter', { from: '2026-01-01', to: '2026-03-10', asOf, split: { column: 'channel' }, filter: { category: ['billing'] } }],
-    ['by category, two languages', { from: '2026-01-01', to: '2026-03-10', asOf, split: { column: 'category' }, filter: { language: ['en', 'de'] } }],
-    ['by path, asOf in the past', { from: '2026-01-01', to: '2026-03-10', asOf: '2026-02-20T00:00:00Z', split: { column: 'path' } }],
-  ])('%s', async (_name, scope) => {
-    const r = await both(t.ds, scope);
-    expect(r.plan.units.length).toBeGreaterThan(0);
-    expect(r.fast.rows.length).toBeGreaterThan(0);
-    expect(r.fast).toEqual(r.reference);
-  });
+  const stories: [string, Partial<import('../src/config/app-config').AppConfig>][] = [
+    ['UTC', {}],
+    ['Asia/Kathmandu', { reportingTimeZone: 'Asia/Kathmandu' }],
+  ];
+  describe.each(stories)('reporting zone %s', (zone, config) => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(config);
+      await loadDemo(t.app.get(EventsService), { days: 70, perDay: 40, seed: DEFAULT_DEMO.seed, end: new Date(`${end}T00:00:00Z`) }, 'demo for the rollup tests');
+      await t.app.get(ProjectorService).drain();
+    }, 120_000);
+    afterAll(async () => t.close());
 
-  it('uses whole months where they fit', async () => {
-    const r = await both(t.ds, { from: '2026-01-15', to: '2026-03-10', asOf });
-    expect(r.plan.units.filter((u) => u.span === 'm').map((u) => u.start)).toEqual(['2026-02-01']);
+    it.each<[string, Scope]>([
+      ['February as a whole month plus edges', { from: '2026-01-15', to: '2026-03-10', asOf }],
+      ['the last 30 days, maturing at the end', { from: '2026-02-08', to: '2026-03-10', asOf }],
+      ['daily, the last 30 days', { from: '2026-02-08', to: '2026-03-10', asOf, interval: 'day' }],
+      ['daily in the reporting zone', { from: '2026-02-08', to: '2026-03-10', tz: zone, asOf, interval: 'day' }],
+      ['weekly in the reporting zone, one channel', { from: '2026-01-05', to: '2026-03-09', tz: zone, asOf, interval: 'week', filter: { channel: ['chat'] } }],
+      ['a +05:45 summary', { from: '2026-01-15', to: '2026-03-10', tz: 'Asia/Kathmandu', asOf }],
+      ['weekly in Los Angeles', { from: '2026-01-05', to: '2026-03-09', tz: 'America/Los_Angeles', asOf, interval: 'week' }],
+      ['monthly', { from: '2026-01-01', to: '2026-03-10', asOf, interval: 'month' }],
+      ['by channel with a category filter', { from: '2026-01-01', to: '2026-03-10', asOf, by: ['channel'], filter: { category: ['billing'] } }],
+      ['by category, two languages', { from: '2026-01-01', to: '2026-03-10', asOf, by: ['category'], filter: { language: ['en', 'de'] } }],
+      ['by path, asOf in the past', { from: '2026-01-01', to: '2026-03-10', asOf: '2026-02-20T00:00:00Z', by: ['path'] }],
+      ['category x channel', { from: '2026-01-01', to: '2026-03-10', tz: zone, asOf, by: ['category', 'channel'] }],
+    ])('%s', async (_name, scope) => {
+      const r = await both(t.ds, scope);
+      expect(r.plan.units.length).toBeGreaterThan(0);
+      expect(r.fast.rows.length).toBeGreaterThan(0);
+      expect(r.fast).toEqual(r.reference);
+    });
+
+    it('a range in the reporting zone is whole local months and days: nothing read from tickets', async () => {
+      const r = await both(t.ds, { from: '2026-01-15', to: '2026-03-10', tz: zone, asOf });
+      expect(r.plan.raw).toEqual([]);
+      expect(r.plan.units.filter((u) => u.span === 'm').map((u) => [u.zone, u.period])).toEqual([[zone, '2026-02-01']]);
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../src/config/app-config';
 import { createApp } from '../src/http/configure-app';
+import { ProjectorService } from '../src/projection/projector.service';
 
 export const ADMIN = 'test-admin-token-0123456789';
 export const FIXTURES = path.join(__dirname, 'fixtures', 'contract');
@@ -15,6 +16,8 @@ export const FIXTURES = path.join(__dirname, 'fixtures', 'contract');
 export interface TestApp {
   app: NestFastifyApplication;
   ds: DataSource;
+  /** Waits until the projector has projected everything queued (for tests that read SQL directly). */
+  projected(): Promise<void>;
   databaseUrl: string;
   request(method: string, url: string, opts?: { token?: string | null; body?: unknown; contentType?: string; raw?: string }): Promise<{ status: number; body: any; text: string }>;
   close(): Promise<void>;
@@ -48,7 +51,7 @@ export async function dropDatabase(url: string): Promise<void> {
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const databaseUrl = await createDatabase();
   // Alert evaluation runs only when a test asks for it.
-  const config: AppConfig = { ...loadConfig({}), adminToken: ADMIN, logLevel: 'error', webDistDir: '/nonexistent', alertsEveryMinutes: 0, alertsAfterIngestSeconds: 0, rollupsAfterIngestSeconds: 0, ...overrides };
+  const config: AppConfig = { ...loadConfig({}), adminToken: ADMIN, logLevel: 'error', webDistDir: '/nonexistent', alertsEveryMinutes: 0, alertsAfterIngestSeconds: 0, ...overrides };
   const app = await createApp(config, databaseUrl);
   await app.getHttpAdapter().getInstance().ready();
   const ds = app.get(DataSource);
@@ -56,6 +59,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     app,
     ds,
     databaseUrl,
+    projected: () => app.get(ProjectorService).drain(),
     async request(method, url, opts = {}) {
       const token = opts.token === undefined ? ADMIN : opts.token;
       const headers: Record<string, string> = {};

@@ -2,6 +2,7 @@
 // once, notify new ones, and let people acknowledge and resolve them.
 import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { FreshnessService } from '../projection/freshness.service';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { detectLogMeanShifts, detectRateShifts } from '../stats/alert-detection';
 import { addDays } from '../stats/time-range';
@@ -63,6 +64,7 @@ export class AlertsService {
     private readonly ds: DataSource,
     private readonly webhook: WebhookNotifier,
     private readonly telemetry: TelemetryService,
+    private readonly freshness: FreshnessService,
   ) {}
 
   /** One evaluation at a time; a call during one waits for it. `trigger` labels the metrics. */
@@ -87,6 +89,8 @@ export class AlertsService {
 
   private async evaluateNow(asOf: Date): Promise<EvaluationResult> {
     const started = Date.now();
+    // Judged on every event acknowledged so far, projected.
+    await this.freshness.catchUp();
     // Whole UTC days only: the current day is still filling up.
     const to = asOf.toISOString().slice(0, 10);
     const from = addDays(to, -WINDOW_DAYS);

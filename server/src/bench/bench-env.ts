@@ -8,9 +8,8 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
-import { Progress, progress } from '../common/progress';
 import { loadDemo } from '../demo/demo-loader';
-import { RollupsService } from '../metrics/rollups/rollups.service';
+import { drainProjection } from '../projection/drain-projection';
 import { EventsService } from '../events/events.service';
 import { findRepoRoot } from '../config/repo-root';
 import { freePort, startEmbeddedPostgres } from '../database/embedded-postgres';
@@ -109,24 +108,14 @@ export function writeResult(name: string, result: Record<string, unknown>): stri
   return file;
 }
 
-/** Applies the migrations and brings the rollups up to date, with progress, before anything is timed. */
-export async function buildRollups(url: string): Promise<void> {
+/** Applies the migrations and lets the projector finish (queued tickets, rollups to build), with progress. */
+export async function buildRollups(url: string, reportingTimeZone = 'UTC'): Promise<void> {
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...loadConfig({}), databaseUrl: url, rollupsAfterIngestSeconds: 0, alertsEveryMinutes: 0, alertsAfterIngestSeconds: 0 }, url),
+    AppModule.forRoot({ ...loadConfig({}), databaseUrl: url, reportingTimeZone, alertsEveryMinutes: 0, alertsAfterIngestSeconds: 0 }, url),
     { logger: ['error', 'warn'] },
   );
-  const state: { bar?: Progress; seen: number } = { seen: 0 };
-  const r = await app.get(RollupsService).refresh({
-    wait: true,
-    onProgress: (done, left) => {
-      state.bar ??= progress('Building rollups (days)', done + left);
-      state.bar.tick(done - state.seen);
-      state.seen = done;
-    },
-  });
-  state.bar?.done();
+  await drainProjection(app);
   await app.close();
-  if (r.days > 0) console.error(`Rollups: ${r.days} days and ${r.months} months built in ${(r.ms / 1000).toFixed(1)} s`);
 }
 
 /** A demo story of about `tickets` tickets ending on `end`, unless the database holds that many already. */

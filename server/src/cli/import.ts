@@ -10,6 +10,7 @@ import { AppModule } from '../app.module';
 import { progress } from '../common/progress';
 import { loadConfig } from '../config/app-config';
 import { resolveDatabase } from '../database/database-url';
+import { drainProjection } from '../projection/drain-projection';
 import { EventsService } from '../events/events.service';
 import { ImportReport, runImport } from '../import/importer';
 import { Mapping, mappingProblems } from '../import/mapping';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       ingest: events ? (items) => events.ingest(items) : undefined,
     });
     bar.done();
+    if (app) await drainProjection(app);
     const rss = process.resourceUsage().maxRSS / 1024;
     if (args.json) console.log(JSON.stringify({ ...report, peakRssMb: Math.round(rss) }, null, 2));
     else {

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/app-config';
 import { resolveDatabase } from '../database/database-url';
 import { DEFAULT_DEMO, loadDemo } from '../demo/demo-loader';
 import { defaultDemoEnd } from '../demo/demo-story';
+import { drainProjection } from '../projection/drain-projection';
 import { EventsService } from '../events/events.service';
 import { calendarDateProblem } from '../stats/time-range';
 import { parseArgs } from './cli-args';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, db.url), { logger: ['error', 'warn'] });
     console.error(`Seeding ${options.days} days x ${options.perDay} tickets/day (seed ${options.seed}, ending ${options.end.toISOString()})`);
     await loadDemo(app.get(EventsService), options, 'Seeding');
+    await drainProjection(app);
     await app.close();
   } finally {
     await db.embedded?.stop();

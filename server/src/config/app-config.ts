@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at boot. Pure: `loadConfig(env)` returns the
 // config or throws ConfigError naming every variable that is wrong.
 import * as path from 'node:path';
+import { isValidTimeZone } from '../stats/time-range';
 import { findRepoRoot } from './repo-root';
 
 export interface AppConfig {
@@ -33,8 +34,10 @@ export interface AppConfig {
   alertsEveryMinutes: number;
   /** Alert evaluation N seconds after the last ingest; 0: off. */
   alertsAfterIngestSeconds: number;
-  /** Rollups rebuilt N seconds after the last ingest, at start-up and every minute; 0: never in the background. */
-  rollupsAfterIngestSeconds: number;
+  /** The IANA zone whose local days and months get rollups of their own (besides UTC). */
+  reportingTimeZone: string;
+  /** How long a read waits for the projection of everything acknowledged before it. */
+  readWaitSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
   if (!['auto', 'json', 'pretty'].includes(logFormatRaw)) errors.push(`LOG_FORMAT must be auto, json or pretty, got "${logFormatRaw}"`);
   const logFormat: AppConfig['logFormat'] = logFormatRaw === 'auto' ? (terminal ? 'pretty' : 'json') : (logFormatRaw as AppConfig['logFormat']);
 
+  const reportingTimeZone = env.REPORTING_TIME_ZONE || 'UTC';
+  if (!isValidTimeZone(reportingTimeZone)) errors.push(`REPORTING_TIME_ZONE must be an IANA time zone such as Europe/Stockholm, got "${reportingTimeZone}"`);
+
   const metricsToken = env.METRICS_TOKEN || null;
   if (metricsToken !== null && metricsToken.length < 16) errors.push('METRICS_TOKEN must be at least 16 characters long (value not shown)');
 
@@ -123,7 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     alertWebhookSecret: env.ALERT_WEBHOOK_SECRET || null,
     alertsEveryMinutes: int(env, 'ALERTS_EVERY_MINUTES', 15, 0, 1440, errors),
     alertsAfterIngestSeconds: int(env, 'ALERTS_AFTER_INGEST_SECONDS', 30, 0, 86400, errors),
-    rollupsAfterIngestSeconds: int(env, 'ROLLUPS_AFTER_INGEST_SECONDS', 2, 0, 86400, errors),
+    reportingTimeZone,
+    readWaitSeconds: int(env, 'READ_WAIT_SECONDS', 10, 0, 300, errors),
   };
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -28,6 +28,25 @@ export interface IngestResponse {
   accepted: number;
   duplicates: number;
   rejected: IngestRejection[];
+  /**
+   * When something new was stored: its place in the projection queue. Reads include it once
+   * projected; pass it as `?after=` to wait for exactly this batch (docs/API.md, "Freshness").
+   */
+  projection?: string;
+}
+
+/**
+ * How current a read is. Reads wait (up to READ_WAIT_SECONDS) until every event acknowledged
+ * before them is projected; `complete: false` says the answer is missing what is still queued.
+ */
+export interface Freshness {
+  complete: boolean;
+  /** How long this read waited for the projector. */
+  waitedMs: number;
+  /** Tickets still queued when the read ran (0 when complete). */
+  pendingTickets: number;
+  /** Age in seconds of the oldest of them. */
+  behindSeconds: number;
 }
 
 export interface CostModel {
@@ -134,6 +153,11 @@ export interface DataStatus {
   incompleteTickets: number;
   lastEventAt: string | null;
   lastReceivedAt: string | null;
+  /** The zone whose local days and months have rollups of their own (REPORTING_TIME_ZONE). */
+  reportingTimeZone: string;
+  /** Local days whose rollups are still being built in the background (after an upgrade or a new zone). */
+  rollupDaysPending: number;
+  freshness: Freshness;
 }
 
 export interface ApiError {

@@ -4,6 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProgressOut, progress } from '../common/progress';
 import { EventsService } from '../events/events.service';
+import { drainProjection } from '../projection/drain-projection';
 import { DemoOptions, defaultDemoEnd, demoEvents, estimateDemoEvents } from './demo-story';
 
 export const DEFAULT_DEMO = { days: 180, perDay: 200, seed: 42 } as const;
@@ -70,5 +71,7 @@ export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSi
   // On a terminal, a bar; otherwise a log line every 10%, so JSON logs stay one object a line.
   const out: ProgressOut = process.stderr.isTTY ? process.stderr : { write: (line: string) => (log(String(line).trim()), true) };
   await loadDemo(app.get(EventsService), story, 'Loading demo events', out);
+  // Projected before the server listens, so the first page a newcomer opens is complete.
+  await drainProjection(app, out);
   fs.rmSync(marker, { force: true });
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Validate } from 'class-validator';
+import { IsIn, IsOptional, Matches, Validate } from 'class-validator';
 import { IsCalendarDate, IsFilterList, IsNonNegativeDecimal, IsRfc3339, IsSummaryField, IsTimeZone } from '../common/validators';
 
 /**
@@ -64,6 +64,11 @@ export class MetricsQueryDto {
   @IsOptional()
   @Validate(IsNonNegativeDecimal)
   fteHoursPerMonth?: string;
+
+  @ApiPropertyOptional({ description: 'The `projection` of an ingest answer: wait until that batch is projected (reads wait for everything acknowledged before them anyway)', example: '1234' })
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'after: must be the projection position an ingest answer gave (a whole number)' })
+  after?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: same rows as the JSON (or send Accept: text/csv)' })
   @IsOptional()

@@ -1,22 +1,24 @@
 // The metrics endpoints. Every figure is the summary of CONTRACT.md §3 over some population:
 // the request's (summary), each time bucket (timeseries), each segment (breakdown), the comparison
 // period. Where each number comes from:
-//   reading a population      -> rollups/population-rows.ts (rollups where usable, tickets for
-//                                the rest; the plain-SQL reference is queries/path-metrics.query.ts
-//                                and queries/category-verified.query.ts)
-//   exact percentiles         -> stats/binned-percentiles.ts
-//   like-for-like pricing     -> stats/savings.ts
-//   assembling one population -> summary-assembler.ts
+//   what a measure is          -> measures.ts (one table of definitions)
+//   reading populations        -> rollups/population-reader.ts (rollups where they answer, tickets
+//                                 for the rest; readPopulation(..., reference) is the plain SQL)
+//   exact percentiles          -> stats/binned-percentiles.ts
+//   like-for-like pricing      -> stats/savings.ts
+//   assembling one population  -> summary-assembler.ts
+//   read-your-writes           -> projection/freshness.service.ts
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Summary } from '../contract/api-types';
+import { Freshness, Summary } from '../contract/api-types';
 import { CostModelService } from '../cost-model/cost-model.service';
 import { daysBetween, startOfLocalDate } from '../stats/time-range';
 import { buckets } from './buckets';
 import { BreakdownQueryDto, MetricsQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './metrics-query.dto';
+import { FreshnessService } from '../projection/freshness.service';
 import { MetricsScope, comparisonDates, resolveScope, withDates } from './metrics-scope';
-import { PopulationRange, populationRows } from './rollups/population-rows';
-import { GroupBy } from './rollups/rollup-sources';
+import { Column, Segmenting } from './rollups/key-scope';
+import { PopulationReader } from './rollups/population-reader';
+import { PopulationRange } from './rollups/read-plan';
 import { Deltas, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
 export interface ScopeEcho {
@@ -26,6 +28,7 @@ export interface ScopeEcho {
   asOf: string;
   costModelVersion: number;
   currency: string;
+  freshness: Freshness;
 }
 
 export type SummaryResponse = Summary &
@@ -71,8 +74,9 @@ const withoutCostModel = ({ costModel: _cm, ...rest }: SummaryCore): Omit<Summar
 @Injectable()
 export class MetricsService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly reader: PopulationReader,
     private readonly costModels: CostModelService,
+    private readonly freshness: FreshnessService,
   ) {}
 
   async scope(q: MetricsQueryDto): Promise<MetricsScope> {
@@ -81,15 +85,16 @@ export class MetricsService {
 
   /**
    * The summary numbers of one population, or of several time ranges (keyed by `grp`), optionally
-   * split by a column.
+   * split into segments (keyed by the segment, or range and segment).
    */
   private async cores(
     s: MetricsScope,
-    by: GroupBy = null,
-    ranges: PopulationRange[] = [{ from: s.filter.from, to: s.filter.to, grp: '' }],
+    segment: Segmenting = null,
+    ranges: PopulationRange[] = [{ fromDate: s.fromDate, toDate: s.toDate, from: s.filter.from, to: s.filter.to, grp: '' }],
     daysOf: (grp: string) => number = () => s.days,
   ): Promise<Map<string, SummaryCore>> {
-    const { rows, categories } = await populationRows(this.ds, ranges, s.filter, by, s.asOf);
+    const { from: _f, to: _t, ...dims } = s.filter;
+    const { rows, categories } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf });
     const cats = byGroup(categories);
     const out = new Map<string, SummaryCore>();
     for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g) }));
@@ -100,14 +105,15 @@ export class MetricsService {
     return (await this.cores(s)).get('') ?? assembleSummary([], [], s);
   }
 
-  private echo(s: MetricsScope): ScopeEcho {
-    return { from: s.fromDate, to: s.toDate, tz: s.tz, asOf: s.asOf.toISOString(), costModelVersion: s.costModelVersion, currency: s.currency };
+  private echo(s: MetricsScope, freshness: Freshness): ScopeEcho {
+    return { from: s.fromDate, to: s.toDate, tz: s.tz, asOf: s.asOf.toISOString(), costModelVersion: s.costModelVersion, currency: s.currency, freshness };
   }
 
   async summary(q: SummaryQueryDto): Promise<SummaryResponse> {
+    const freshness = await this.freshness.catchUp(q.after);
     const s = await this.scope(q);
     const current = await this.core(s);
-    const { costModelVersion, currency, ...echo } = this.echo(s);
+    const { costModelVersion, currency, ...echo } = this.echo(s, freshness);
     const out: SummaryResponse = { ...echo, ...current, costModelVersion, currency };
     if (q.compare) {
       const c = comparisonDates(s.fromDate, s.toDate, q.compare);
@@ -119,16 +125,17 @@ export class MetricsService {
   }
 
   async timeseries(q: TimeseriesQueryDto): Promise<TimeseriesResponse> {
+    const freshness = await this.freshness.catchUp(q.after);
     const s = await this.scope(q);
     const interval = q.interval ?? 'day';
     const list = buckets(s.fromDate, s.toDate, interval);
     if (list.length > 2000) throw new BadRequestException(`interval: ${list.length} ${interval}s is too many points; use a longer interval`);
     // Each bucket is its own population: its own human baseline, and its own days for the FTE.
     const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
-    const ranges = list.map((b) => ({ from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
+    const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
     const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days);
     return {
-      ...this.echo(s),
+      ...this.echo(s, freshness),
       interval,
       costModel: s.costModel,
       buckets: list.map((b) => {
@@ -139,6 +146,7 @@ export class MetricsService {
   }
 
   async breakdown(q: BreakdownQueryDto): Promise<BreakdownResponse> {
+    const freshness = await this.freshness.catchUp(q.after);
     const s = await this.scope(q);
     const sort = q.sort ?? 'tickets';
     const order = q.order ?? 'desc';
@@ -147,7 +155,7 @@ export class MetricsService {
     if (fieldValue(assembleSummary([], [], s), sort) === undefined) {
       throw new BadRequestException(`sort: "${sort}" is not a numeric summary field (e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings)`);
     }
-    const bySegment: GroupBy = { column: q.by };
+    const bySegment: Segmenting = { by: [q.by as Column] };
     const all = await this.cores(s, bySegment);
     const ranked = [...all.entries()].sort(([ka, a], [kb, b]) => {
       const va = fieldValue(a, sort) ?? null;
@@ -181,7 +189,7 @@ export class MetricsService {
       other = segment('other', await this.core(without(s)), prevScope ? await this.core(without(prevScope)) : undefined);
     }
     return {
-      ...this.echo(s),
+      ...this.echo(s, freshness),
       by: q.by,
       sort,
       order,

@@ -5,7 +5,35 @@ import { PathSummary, REPORTED_PATHS, Summary } from '../contract/api-types';
 import { rate, wilsonInterval } from '../stats/rates';
 import { CategoryVerified, computeSavings } from '../stats/savings';
 import type { MetricsScope } from './metrics-scope';
-import { PathMetricsRow } from './queries/path-metrics.query';
+import type { TicketPath } from '../contract/api-types';
+
+/** One population's figures for one path, as rollups/population-reader.ts reads them. */
+export interface PathMetricsRow {
+  /** The group's key ('' for a single population). */
+  grp: string;
+  path: TicketPath;
+  tickets: number;
+  resolved: number;
+  handleMean: number | null;
+  /** [median, p90] */
+  handlePct: [number, number] | null;
+  resolutionPct: [number, number] | null;
+  firstResponseMedian: number | null;
+  csatResponses: number;
+  csatAverage: number | null;
+  csatTop2: number;
+  reopenedResolved: number;
+  repeatResolved: number;
+  pending: number;
+  verified: number;
+  /** Mean humanSeconds over resolved tickets: H when path = human. */
+  humanSecondsMean: number | null;
+}
+
+/** Per category of a group: its human cost basis and its verified AI resolutions. */
+export interface CategoryVerifiedRow extends CategoryVerified {
+  grp: string;
+}
 
 /** The summary without its echo of the request (from, to, tz, asOf). */
 export type SummaryCore = Omit<Summary, 'from' | 'to' | 'tz' | 'asOf'>;

@@ -1,19 +1,18 @@
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Controller, Get } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DataStatus } from '../contract/api-types';
 import { RequireRole } from '../auth/roles.decorator';
-import { dataStatusQuery } from './data-status.query';
+import { StatusService } from './status.service';
 
 @ApiTags('status')
 @ApiBearerAuth()
 @Controller('api/v1/status')
 export class StatusController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly status: StatusService) {}
 
   @Get()
   @RequireRole('viewer')
-  status(): Promise<DataStatus> {
-    return dataStatusQuery(this.ds.manager);
+  get(): Promise<DataStatus> {
+    return this.status.status();
   }
 }

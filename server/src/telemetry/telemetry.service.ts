@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { queueStateQuery } from './queries/queue-state.query';
 
 let processRegistry: Registry | null = null;
 function processMetrics(): Registry {
@@ -68,12 +69,28 @@ export class TelemetryService {
 
   readonly rollupDaysRebuilt = new Counter({
     name: 'claimcheck_rollup_days_rebuilt_total',
-    help: 'Days of metric rollups rebuilt after ingest',
+    help: 'Local days of metric rollups rebuilt by the projector (after ingest, or in bulk)',
     registers: [this.registry],
   });
 
-  /** Seconds since the oldest ingest whose days are not rebuilt yet (0: rollups are current). */
-  private rollupPendingSince: number | null = null;
+  readonly projectedTickets = new Counter({
+    name: 'claimcheck_projected_tickets_total',
+    help: 'Tickets replayed by the projector (one per ticket per batch that touched it)',
+    registers: [this.registry],
+  });
+
+  readonly projectionBatches = new Counter({
+    name: 'claimcheck_projection_batches_total',
+    help: 'Projector transactions committed',
+    registers: [this.registry],
+  });
+
+  readonly readWait = new Histogram({
+    name: 'claimcheck_read_wait_seconds',
+    help: 'Time reads waited for the projection of what was acknowledged before them',
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
 
   constructor(private readonly ds: DataSource) {
     const self = this;
@@ -91,23 +108,45 @@ export class TelemetryService {
       },
     });
     new Gauge({
-      name: 'claimcheck_rollup_lag_seconds',
-      help: 'Age of the oldest ingest whose days the metric rollups have not rebuilt yet; 0 when current',
+      name: 'claimcheck_projection_lag_seconds',
+      help: 'Age of the oldest queued ticket the projector has not replayed yet; 0 when current',
       registers: [this.registry],
-      collect() {
-        this.set(self.rollupPendingSince === null ? 0 : (Date.now() - self.rollupPendingSince) / 1000);
+      async collect() {
+        const r = await self.queueState();
+        if (r) this.set(r.oldest);
+      },
+    });
+    new Gauge({
+      name: 'claimcheck_projection_queue_tickets',
+      help: 'Tickets queued for the projector',
+      registers: [this.registry],
+      async collect() {
+        const r = await self.queueState();
+        if (r) this.set(r.pending);
+      },
+    });
+    new Gauge({
+      name: 'claimcheck_rollup_pending_days',
+      help: 'Local days whose rollups are still to be built in bulk (after an upgrade or a new reporting zone)',
+      registers: [this.registry],
+      async collect() {
+        const r = await self.queueState();
+        if (r) this.set(r.bulk);
       },
     });
   }
 
-  /** Ingest changed days that the rollups will have to rebuild. */
-  rollupsBehind(): void {
-    this.rollupPendingSince ??= Date.now();
+  projectionCommitted(): void {
+    this.projectionBatches.inc();
   }
 
-  /** A refresh that started at `startedAt` found nothing left to rebuild. */
-  rollupsCaughtUp(startedAt: number): void {
-    if (this.rollupPendingSince !== null && this.rollupPendingSince <= startedAt) this.rollupPendingSince = null;
+  /** One look at the queue per scrape (several gauges ask); null when the database does not answer. */
+  private scrapeState: Promise<{ pending: number; oldest: number; bulk: number } | null> | null = null;
+  private queueState(): Promise<{ pending: number; oldest: number; bulk: number } | null> {
+    this.scrapeState ??= queueStateQuery(this.ds)
+      .catch(() => null)
+      .finally(() => setTimeout(() => (this.scrapeState = null), 100));
+    return this.scrapeState;
   }
 
   /** The exposition text of this application's metrics and the process's. */

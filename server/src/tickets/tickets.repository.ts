@@ -1,7 +1,8 @@
-// SQL of the tickets table: set-based upsert of replayed states and the repeat-contact flags that
-// depend on a customer's other tickets.
+// SQL of the tickets table, written only by the projector: set-based upsert of replayed states and
+// the repeat-contact flags that depend on a customer's other tickets.
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { returnedRows } from '../database/returning';
 import { TicketState } from './ticket-replay';
 
 /** 7 days as an exact duration; `interval '7 days'` would follow DST in the session time zone. */
@@ -12,42 +13,57 @@ const usToTs = (expr: string) => `'epoch'::timestamptz + ${expr} * interval '1 m
 
 @Injectable()
 export class TicketsRepository {
-  /** Takes transaction-scoped locks in a fixed order, so concurrent batches never deadlock. */
-  async lockKeys(m: EntityManager, namespace: 1 | 2, keys: readonly string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await m.query(
-      `SELECT pg_advisory_xact_lock(${namespace}, k)
-         FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest($1::text[]) x ORDER BY 1) s`,
-      [keys],
-    );
-  }
-
-  /** Which of these tickets are already stored, with the customer each belongs to now. */
-  async existing(m: EntityManager, ticketIds: readonly string[]): Promise<Map<string, string | null>> {
-    const rows: { id: string; customer_id: string | null }[] = await m.query(
-      `SELECT id, customer_id FROM tickets WHERE id = ANY($1::text[])`,
+  /** These tickets as stored now: their customer and creation time (null while incomplete). */
+  async existing(m: EntityManager, ticketIds: readonly string[]): Promise<{ id: string; customerId: string | null; createdAt: Date | null }[]> {
+    const rows: { id: string; customer_id: string | null; created_at: Date | null }[] = await m.query(
+      `SELECT id, customer_id, created_at FROM tickets WHERE id = ANY($1::text[])`,
       [ticketIds],
     );
-    return new Map(rows.map((r) => [r.id, r.customer_id]));
+    return rows.map((r) => ({ id: r.id, customerId: r.customer_id, createdAt: r.created_at }));
   }
 
-  /** Writes the replayed states (one JSON document for the batch; times as exact microseconds). */
+  /** Adds the (channel, category, language) keys of these created tickets that are new. */
+  async ensureKeys(m: EntityManager, states: ReadonlyMap<string, TicketState>): Promise<void> {
+    const keys = new Map<string, [string, string, string | null]>();
+    for (const s of states.values()) {
+      if (s.createdUs === null) continue;
+      const k: [string, string, string | null] = [s.channel ?? '', s.category ?? '', s.language];
+      keys.set(JSON.stringify(k), k);
+    }
+    if (keys.size === 0) return;
+    const list = [...keys.values()];
+    await m.query(
+      `INSERT INTO measure_keys (channel, category, language)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+      [list.map((k) => k[0]), list.map((k) => k[1]), list.map((k) => k[2])],
+    );
+  }
+
+  /**
+   * Writes the replayed states (one JSON document for the batch; times as exact microseconds),
+   * each created ticket with the id of its (channel, category, language) in measure_keys.
+   */
   async upsert(m: EntityManager, states: ReadonlyMap<string, TicketState>): Promise<void> {
     const rows: (TicketState & { id: string })[] = [];
     for (const [id, s] of states) rows.push({ ...s, id });
     await m.query(
-      `INSERT INTO tickets (id, created_at, channel, category, customer_id, language, path,
+      `WITH u AS (
+         SELECT * FROM json_to_recordset($1::json) AS u("id" text, "createdUs" int8, "channel" text,
+           "category" text, "customerId" text, "language" text, "path" text, "aiInvolved" bool,
+           "humanInvolved" bool, "resolved" bool, "resolvedUs" int8, "resolvedBy" text,
+           "reopened" bool, "csat" smallint, "aiSeconds" float8, "humanSeconds" float8,
+           "firstResponseSeconds" float8, "eventCount" int, "lastEventUs" int8))
+       INSERT INTO tickets (id, created_at, channel, category, customer_id, language, path,
          ai_involved, human_involved, resolved, resolved_at, resolved_by, reopened, csat,
-         ai_seconds, human_seconds, first_response_seconds, event_count, last_event_at, updated_at)
+         ai_seconds, human_seconds, first_response_seconds, event_count, last_event_at, updated_at, key_id)
        SELECT u."id", ${usToTs('u."createdUs"')}, u."channel", u."category", u."customerId", u."language",
          u."path", u."aiInvolved", u."humanInvolved", u."resolved", ${usToTs('u."resolvedUs"')},
          u."resolvedBy", u."reopened", u."csat", u."aiSeconds", u."humanSeconds",
-         u."firstResponseSeconds", u."eventCount", ${usToTs('u."lastEventUs"')}, now()
-       FROM json_to_recordset($1::json) AS u("id" text, "createdUs" int8, "channel" text,
-         "category" text, "customerId" text, "language" text, "path" text, "aiInvolved" bool,
-         "humanInvolved" bool, "resolved" bool, "resolvedUs" int8, "resolvedBy" text,
-         "reopened" bool, "csat" smallint, "aiSeconds" float8, "humanSeconds" float8,
-         "firstResponseSeconds" float8, "eventCount" int, "lastEventUs" int8)
+         u."firstResponseSeconds", u."eventCount", ${usToTs('u."lastEventUs"')}, now(),
+         -- ensureKeys() ran first (rows a statement inserts are not visible to itself).
+         (SELECT k.key_id FROM measure_keys k WHERE u."createdUs" IS NOT NULL AND k.channel = u."channel"
+             AND k.category = u."category" AND k.language IS NOT DISTINCT FROM u."language")
+       FROM u
        ON CONFLICT (id) DO UPDATE SET
          created_at = EXCLUDED.created_at, channel = EXCLUDED.channel, category = EXCLUDED.category,
          customer_id = EXCLUDED.customer_id, language = EXCLUDED.language, path = EXCLUDED.path,
@@ -56,7 +72,8 @@ export class TicketsRepository {
          resolved_by = EXCLUDED.resolved_by, reopened = EXCLUDED.reopened, csat = EXCLUDED.csat,
          ai_seconds = EXCLUDED.ai_seconds, human_seconds = EXCLUDED.human_seconds,
          first_response_seconds = EXCLUDED.first_response_seconds,
-         event_count = EXCLUDED.event_count, last_event_at = EXCLUDED.last_event_at, updated_at = now()`,
+         event_count = EXCLUDED.event_count, last_event_at = EXCLUDED.last_event_at, updated_at = now(),
+         key_id = EXCLUDED.key_id`,
       [JSON.stringify(rows)],
     );
   }
@@ -66,19 +83,22 @@ export class TicketsRepository {
    * ticket is a repeat contact when another ticket of the same customer was created after its
    * resolution and at most 7 days later. Writes only the flags that change.
    */
-  async refreshRepeatContacts(m: EntityManager, customerIds: readonly string[]): Promise<void> {
-    if (customerIds.length === 0) return;
+  async refreshRepeatContacts(m: EntityManager, customerIds: readonly string[]): Promise<Date[]> {
+    if (customerIds.length === 0) return [];
     // A single-table UPDATE, so the customer index drives it (a join back to tickets invited a
     // full scan per batch as the table grew); only flags that change are written.
-    await m.query(
+    const rows = returnedRows<{ created_at: Date | null }>(await m.query(
       `UPDATE tickets a SET repeat_contact = NOT a.repeat_contact
         WHERE a.customer_id = ANY($1::text[])
           AND a.repeat_contact <> (a.resolved AND EXISTS (
                 SELECT 1 FROM tickets b
                  WHERE b.customer_id = a.customer_id AND b.id <> a.id
                    AND b.created_at > a.resolved_at
-                   AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL}))`,
+                   AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL}))
+       RETURNING a.created_at`,
       [customerIds],
-    );
+    ));
+    // The tickets whose flag changed, by creation time: their days' rollups change too.
+    return rows.flatMap((r) => (r.created_at ? [r.created_at] : []));
   }
 }

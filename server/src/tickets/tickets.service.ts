@@ -7,6 +7,7 @@ import { csvLine, flatten } from '../common/csv';
 import { MetricsService } from '../metrics/metrics.service';
 import { repeatContactsQuery, ticketRowQuery, ticketTimelineQuery } from './queries/ticket-detail.query';
 import { TicketListParams, TicketListRow, TicketPredicates, ticketCountQuery, ticketListQuery } from './queries/ticket-list.query';
+import { FreshnessService } from '../projection/freshness.service';
 import { TicketsQueryDto } from './tickets-query.dto';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -44,9 +45,12 @@ export class TicketsService {
   constructor(
     private readonly ds: DataSource,
     private readonly metrics: MetricsService,
+    private readonly freshness: FreshnessService,
   ) {}
 
+  /** Read-your-writes first (projection/freshness.service.ts), as every read. */
   private async params(q: TicketsQueryDto, limit: number): Promise<TicketListParams> {
+    await this.freshness.catchUp(q.after);
     const s = await this.metrics.scope(q);
     const predicates: TicketPredicates = {
       resolved: flag(q.resolved),
@@ -104,6 +108,7 @@ export class TicketsService {
   }
 
   async detail(id: string, asOfRaw: string | undefined): Promise<TicketDetail> {
+    await this.freshness.catchUp();
     const asOf = asOfRaw ? new Date(asOfRaw) : new Date();
     const row = await ticketRowQuery(this.ds.manager, id, asOf);
     if (!row) throw new NotFoundException(`ticket ${id} has no events`);

@@ -1,22 +1,16 @@
-// What the rollups hold for a date range at the read's snapshot: built periods and dirty days.
+// What a read needs to plan: the zones that have rollups, the days still to build, and the keys.
 import { EntityManager } from 'typeorm';
-import { PeriodState } from './rollup-plan';
+import { KeyRow } from './key-scope';
+import { RollupState } from './read-plan';
 
-export async function rollupStateQuery(m: EntityManager, from: Date, to: Date): Promise<{ periods: PeriodState[]; dirty: string[] }> {
-  // Months start up to 31 days before the range; days outside it do no harm.
-  // In turn: both run on the caller's snapshot connection, which takes one query at a time.
-  const periods = (await m.query(
-    `SELECT span, start::text AS start, ai_resolved_max_at FROM rollup_periods
-      WHERE start >= ($1::timestamptz AT TIME ZONE 'UTC')::date - 31 AND start <= ($2::timestamptz AT TIME ZONE 'UTC')::date`,
-    [from, to],
-  )) as { span: 'd' | 'm'; start: string; ai_resolved_max_at: Date | null }[];
-  const dirty = (await m.query(
-    `SELECT DISTINCT day::text AS day FROM rollup_dirty
-      WHERE day >= ($1::timestamptz AT TIME ZONE 'UTC')::date - 31 AND day <= ($2::timestamptz AT TIME ZONE 'UTC')::date`,
-    [from, to],
-  )) as { day: string }[];
-  return {
-    periods: periods.map((p) => ({ span: p.span, start: p.start, aiResolvedMaxAt: p.ai_resolved_max_at })),
-    dirty: dirty.map((d) => d.day),
-  };
+export async function rollupStateQuery(m: EntityManager): Promise<RollupState> {
+  const zones: { zone: string }[] = await m.query(`SELECT zone FROM rollup_zones`);
+  const pending: { zone: string; day: string }[] = await m.query(`SELECT zone, day::text FROM rollup_pending`);
+  const byZone = new Map<string, Set<string>>();
+  for (const p of pending) (byZone.get(p.zone) ?? byZone.set(p.zone, new Set()).get(p.zone)!).add(p.day);
+  return { zones: new Set(zones.map((z) => z.zone)), pending: byZone };
+}
+
+export async function keysQuery(m: EntityManager): Promise<KeyRow[]> {
+  return m.query(`SELECT key_id, channel, category, language FROM measure_keys`);
 }

@@ -1,0 +1,38 @@
+// SQL generated from the measure definitions (measures.ts), for the reference query, the rollup
+// build and the rollup reads. Expressions name the tickets columns unqualified: the relations they
+// are joined with (ranges, units, keys) use other column names.
+import { ADDITIVE, DISTRIBUTIONS } from './measures';
+
+/** `sum(<per ticket>)::type AS <column>` for every additive measure, over tickets rows. */
+export const ticketSums = (): string => ADDITIVE.map((a) => `coalesce(sum(${a.perTicket}), 0)::${a.type} AS ${a.column}`).join(',\n  ');
+
+/** The same per-ticket values, unaggregated, named as the rollup columns (to UNION with cells). */
+export const ticketRowValues = (): string => ADDITIVE.map((a) => `(${a.perTicket})::${a.type} AS ${a.column}`).join(', ');
+
+/** `sum(c.<column>)` for every additive measure, over rollup cells (or a union with ticketRowValues). */
+export const cellSums = (alias: string): string => ADDITIVE.map((a) => `coalesce(sum(${alias}.${a.column}), 0)::${a.type} AS ${a.column}`).join(',\n  ');
+
+/** The additive columns of rollup_cells, in definition order. */
+export const ADDITIVE_COLUMNS = ADDITIVE.map((a) => a.column);
+
+/** Every distribution's value of a ticket, one row each: `CROSS JOIN LATERAL <this>` (metric, x). */
+export const distributionRows = (): string => `(VALUES ${DISTRIBUTIONS.map((d) => `(${d.metric}::int2, ${d.value})`).join(', ')}) AS m(metric, x)`;
+
+/** percentile_cont of every distribution's fractions, one float8[] column each (`<name>_pct`). */
+export const ticketPercentiles = (): string =>
+  DISTRIBUTIONS.map((d) => `percentile_cont(ARRAY[${d.fractions.join(', ')}]::float8[]) WITHIN GROUP (ORDER BY ${d.value}) AS ${d.name}_pct`).join(',\n  ');
+
+/** The day cells' stored percentiles: every distribution's fractions in order, in one array. */
+export const storedPercentiles = (): string =>
+  `ARRAY[${DISTRIBUTIONS.flatMap((d) => d.fractions.map((f) => `percentile_cont(${f}) WITHIN GROUP (ORDER BY ${d.value})`)).join(', ')}]::float8[]`;
+
+/** Where each distribution's percentiles sit in a stored-percentiles array. */
+export function storedPercentileSlices(): Record<string, [number, number]> {
+  let at = 0;
+  const out: Record<string, [number, number]> = {};
+  for (const d of DISTRIBUTIONS) {
+    out[d.name] = [at, at + d.fractions.length];
+    at += d.fractions.length;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// Every measure of the summary, defined once (CONTRACT.md §3). Each is a SQL expression over one
+// row of `tickets`; from this table are generated the reference query over tickets
+// (measures.sql.ts), the rollup build (rollups/rollup-build.query.ts) and the rollup reads
+// (rollups/population.query.ts). Adding a measure: a line here, a column in a migration, a test.
+
+/** A count or sum: the per-ticket expression is summed over a population, or over rollup cells. */
+export interface AdditiveMeasure {
+  /** Column of rollup_cells and field of a row read back. */
+  column: string;
+  /** Per ticket; 0 when the ticket does not count. */
+  perTicket: string;
+  type: 'int' | 'float8';
+}
+
+/** A distribution whose exact percentiles are reported (two-phase: histogram, then values). */
+export interface Distribution {
+  /** Stored in rollup_values.metric and in the histogram columns h<metric>_bins / h<metric>_counts. */
+  metric: 1 | 2 | 3;
+  name: 'handle' | 'resolution' | 'firstResponse';
+  /** Per ticket; NULL when the ticket is not in the distribution. */
+  value: string;
+  /** The percentiles the summary reports, as percentile_cont fractions. */
+  fractions: readonly number[];
+}
+
+export const ADDITIVE: readonly AdditiveMeasure[] = [
+  { column: 'tickets', perTicket: '1', type: 'int' },
+  { column: 'resolved', perTicket: 'resolved::int', type: 'int' },
+  { column: 'csat_responses', perTicket: '(resolved AND csat IS NOT NULL)::int', type: 'int' },
+  { column: 'csat_sum', perTicket: 'CASE WHEN resolved THEN coalesce(csat, 0) ELSE 0 END', type: 'int' },
+  { column: 'csat_top2', perTicket: '(resolved AND csat >= 4)::int', type: 'int' },
+  { column: 'reopened_resolved', perTicket: '(resolved AND reopened)::int', type: 'int' },
+  { column: 'repeat_resolved', perTicket: '(resolved AND repeat_contact)::int', type: 'int' },
+  /** A durable AI resolution once matured: never reopened, no repeat contact (verified = durable − durable still maturing). */
+  { column: 'durable', perTicket: "(path = 'ai' AND resolved AND NOT reopened AND NOT repeat_contact)::int", type: 'int' },
+  { column: 'handle_sum', perTicket: 'CASE WHEN resolved THEN ai_seconds + human_seconds ELSE 0 END', type: 'float8' },
+  /** H: the mean human seconds of resolved human-path tickets is human_sum / resolved of path human. */
+  { column: 'human_sum', perTicket: 'CASE WHEN resolved THEN human_seconds ELSE 0 END', type: 'float8' },
+];
+
+export const DISTRIBUTIONS: readonly Distribution[] = [
+  { metric: 1, name: 'handle', value: 'CASE WHEN resolved THEN ai_seconds + human_seconds END', fractions: [0.5, 0.9] },
+  { metric: 2, name: 'resolution', value: 'CASE WHEN resolved THEN extract(epoch FROM resolved_at - created_at)::float8 END', fractions: [0.5, 0.9] },
+  { metric: 3, name: 'firstResponse', value: 'first_response_seconds', fractions: [0.5] },
+];
+
+/** Maturity (§3): an AI resolution is pending until the customer has had 7 full days to come back. */
+export const MATURITY_SQL = `interval '604800 seconds'`;
+export const pendingSql = (asOf: string) => `(path = 'ai' AND resolved AND resolved_at + ${MATURITY_SQL} > ${asOf})`;
+
+/** The additive measures of one population and path, read back. */
+export type Sums = Record<string, number>;
+
+/** One population's figures for one path: what summary-assembler.ts turns into the summary. */
+export interface PathFigures {
+  grp: string;
+  path: string;
+  sums: Sums;
+  /** Per distribution name, its percentiles in the order of `fractions` (null: no values). */
+  pct: Record<Distribution['name'], (number | null)[]>;
+  /** AI resolutions still inside their 7 days at asOf, and how many of them are durable so far. */
+  pending: number;
+  durableMaturing: number;
+}
+
+/** Per category: the human cost basis and the verified AI resolutions to price at it. */
+export interface CategoryFigures {
+  grp: string;
+  category: string;
+  humanSum: number;
+  humanResolved: number;
+  verified: number;
+}

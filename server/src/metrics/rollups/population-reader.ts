@@ -1,0 +1,203 @@
+// Reads one or many populations (a summary, each time bucket, each segment) in one snapshot:
+// plan (read-plan.ts), additive measures, maturity, then exact percentiles in two phases: the
+// histogram says which bin holds each rank, then only that bin's values are read and ranked.
+// Groups that are exactly one stored day (a daily bucket, unfiltered) use the day's stored
+// percentiles. The result is rows summary-assembler.ts turns into summaries.
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { BinRank, Histogram, percentilesAt, ranksNeeded } from '../../stats/binned-percentiles';
+import { DISTRIBUTIONS } from '../measures';
+import { ADDITIVE_COLUMNS, storedPercentileSlices } from '../measures.sql';
+import { CategoryVerifiedRow, PathMetricsRow } from '../summary-assembler';
+import { DayPiece, KeyScope, WantedRank, histogramQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
+import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utcDayPieces } from './read-plan';
+import { keyScope, KeyRow, PopulationFilter, Segmenting } from './key-scope';
+import { rollupStateQuery, keysQuery } from './rollup-state.query';
+
+export interface PopulationRequest {
+  ranges: readonly PopulationRange[];
+  tz: string;
+  filter: PopulationFilter;
+  segment: Segmenting;
+  asOf: Date;
+}
+
+export interface PopulationResult {
+  /** One row per group, segment and path; `grp` is groupKey(range group, segment). */
+  rows: PathMetricsRow[];
+  categories: CategoryVerifiedRow[];
+  plan: ReadPlan;
+}
+
+/** The key of a (range group, segment) pair in the result. */
+export const groupKey = (grp: string, seg: string) => (seg === '' ? grp : grp === '' ? seg : `${grp}\u0001${seg}`);
+
+const k4 = (...parts: (string | number)[]) => parts.join('\u0000');
+
+@Injectable()
+export class PopulationReader {
+  constructor(private readonly ds: DataSource) {}
+
+  read(req: PopulationRequest): Promise<PopulationResult> {
+    // One snapshot: tickets and rollups as one projector commit left them.
+    return this.ds.transaction('REPEATABLE READ', (m) => readPopulation(m, req));
+  }
+}
+
+/**
+ * `reference`: read everything from tickets with the plain definitions (percentile_cont), as the
+ * tests do to hold the rollups to them; the reader does so itself when no rollup can help.
+ */
+export async function readPopulation(m: EntityManager, req: PopulationRequest, reference = false): Promise<PopulationResult> {
+  const state = await rollupStateQuery(m);
+  const keys = keyScope(await keysQuery(m), req.filter, req.segment);
+  const ranges: RawRange[] = req.ranges.map((r) => ({ lo: r.from, hi: r.to, grp: r.grp }));
+  const plan = reference ? { units: [], raw: ranges } : planRanges(req.ranges, req.tz, state);
+  if (keys.keyIds.length === 0) return { rows: [], categories: [], plan };
+
+  const direct = plan.units.length === 0;
+  const sums = direct ? await referenceSumsQuery(m, plan.raw, keys) : await sumsQuery(m, plan.units, plan.raw, keys);
+  const maturing = await maturingQuery(m, ranges, keys, req.asOf);
+  const pct = direct ? referencePercentiles(await referencePercentilesQuery(m, plan.raw, keys)) : await percentiles(m, plan, keys, state);
+
+  // Sums per group, segment and path (several categories make one path), and per category.
+  const totals = new Map<string, { grp: string; path: string; sums: Record<string, number> }>();
+  const cats = new Map<string, { grp: string; humanSum: number; humanResolved: number; durable: number; maturing: number }>();
+  const cat = (grp: string, category: string) => {
+    const key = k4(grp, category);
+    let c = cats.get(key);
+    if (!c) cats.set(key, (c = { grp, humanSum: 0, humanResolved: 0, durable: 0, maturing: 0 }));
+    return c;
+  };
+  for (const s of sums) {
+    const grp = groupKey(s.grp, s.seg);
+    const key = k4(grp, s.path);
+    let t = totals.get(key);
+    if (!t) totals.set(key, (t = { grp, path: s.path, sums: Object.fromEntries(ADDITIVE_COLUMNS.map((c) => [c, 0])) }));
+    for (const c of ADDITIVE_COLUMNS) t.sums[c] += Number(s[c]);
+    if (s.path === 'human') {
+      const c = cat(grp, s.category);
+      c.humanSum += Number(s.human_sum);
+      c.humanResolved += Number(s.resolved);
+    }
+    if (s.path === 'ai') cat(grp, s.category).durable += Number(s.durable);
+  }
+  const pendingOf = new Map<string, { pending: number; maturing: number }>();
+  for (const x of maturing) {
+    const grp = groupKey(x.grp, x.seg);
+    const e = pendingOf.get(grp) ?? { pending: 0, maturing: 0 };
+    e.pending += x.pending;
+    e.maturing += x.durable_maturing;
+    pendingOf.set(grp, e);
+    cat(grp, x.category).maturing += x.durable_maturing;
+  }
+  const rows: PathMetricsRow[] = [...totals.values()].map((t) => {
+    const p = pct.get(k4(t.grp, t.path));
+    const ai = t.path === 'ai' ? (pendingOf.get(t.grp) ?? { pending: 0, maturing: 0 }) : { pending: 0, maturing: 0 };
+    return pathRow(t.grp, t.path, t.sums, p, ai.pending, ai.maturing);
+  });
+  return {
+    rows,
+    categories: [...cats.values()].map((c) => ({ grp: c.grp, humanSecondsMean: c.humanResolved > 0 ? c.humanSum / c.humanResolved : null, verified: c.durable - c.maturing })),
+    plan,
+  };
+}
+
+const pair = (v: (number | null)[] | undefined): [number, number] | null => (v && v[0] !== null && v[1] !== null ? [v[0], v[1]] : null);
+
+/** The row summary-assembler.ts reads, from one path's sums, percentiles and maturity. */
+function pathRow(grp: string, path: string, s: Record<string, number>, p: Pct | undefined, pending: number, durableMaturing: number): PathMetricsRow {
+  const per = (num: number, den: number) => (den > 0 ? num / den : null);
+  return {
+    grp,
+    path: path as PathMetricsRow['path'],
+    tickets: s.tickets,
+    resolved: s.resolved,
+    handleMean: per(s.handle_sum, s.resolved),
+    handlePct: pair(p?.handle),
+    resolutionPct: pair(p?.resolution),
+    firstResponseMedian: p?.firstResponse?.[0] ?? null,
+    csatResponses: s.csat_responses,
+    csatAverage: per(s.csat_sum, s.csat_responses),
+    csatTop2: s.csat_top2,
+    reopenedResolved: s.reopened_resolved,
+    repeatResolved: s.repeat_resolved,
+    pending,
+    verified: s.durable - durableMaturing,
+    humanSecondsMean: per(s.human_sum, s.resolved),
+  };
+}
+
+type Pct = Partial<Record<(typeof DISTRIBUTIONS)[number]['name'], (number | null)[]>>;
+
+function referencePercentiles(rows: Record<string, unknown>[]): Map<string, Pct> {
+  const out = new Map<string, Pct>();
+  for (const r of rows) {
+    const p: Pct = {};
+    for (const d of DISTRIBUTIONS) p[d.name] = (r[`${d.name.toLowerCase()}_pct`] as (number | null)[] | null) ?? d.fractions.map(() => null);
+    out.set(k4(groupKey(String(r.grp), String(r.seg)), String(r.path)), p);
+  }
+  return out;
+}
+
+/** Exact percentiles per group and path: stored day percentiles, or two phases. */
+async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, state: RollupState): Promise<Map<string, Pct>> {
+  const out = new Map<string, Pct>();
+  // Groups that are exactly one day cell of key 0: their stored percentiles are the answer.
+  const unitsOf = new Map<string, Unit[]>();
+  for (const u of plan.units) (unitsOf.get(u.grp) ?? unitsOf.set(u.grp, []).get(u.grp)!).push(u);
+  const rawGroups = new Set(plan.raw.map((r) => r.grp));
+  const single = keys.all ? [...unitsOf.entries()].filter(([g, us]) => us.length === 1 && us[0].span === 'd' && !rawGroups.has(g)).map(([, us]) => us[0]) : [];
+  const singleGroups = new Set(single.map((u) => u.grp));
+  const slices = storedPercentileSlices();
+  for (const r of await storedPercentilesQuery(m, single)) {
+    if (keys.paths && !keys.paths.includes(r.path)) continue;
+    const p: Pct = {};
+    for (const d of DISTRIBUTIONS) p[d.name] = r.pct ? r.pct.slice(...slices[d.name]) : d.fractions.map(() => null);
+    out.set(k4(groupKey(r.grp, keys.segByPath ? r.path : ''), r.path), p);
+  }
+
+  const units = plan.units.filter((u) => !singleGroups.has(u.grp));
+  const raw = plan.raw.filter((r) => !singleGroups.has(r.grp));
+  if (units.length + raw.length === 0) return out;
+  const hist = new Map<string, { grp: string; seg: string; path: string; metric: number; h: Map<number, number> }>();
+  for (const r of await histogramQuery(m, units, raw, keys)) {
+    const key = k4(r.grp, r.seg, r.path, r.metric);
+    let e = hist.get(key);
+    if (!e) hist.set(key, (e = { grp: r.grp, seg: r.seg, path: r.path, metric: Number(r.metric), h: new Map() }));
+    e.h.set(Number(r.bin), Number(r.n));
+  }
+  const wanted: WantedRank[] = [];
+  const fractionsOf = new Map(DISTRIBUTIONS.map((d) => [d.metric as number, d]));
+  for (const e of hist.values()) {
+    for (const r of ranksNeeded(e.h as Histogram, fractionsOf.get(e.metric)!.fractions)) wanted.push({ grp: e.grp, seg: e.seg, path: e.path, metric: e.metric, bin: r.bin, offset: r.offset });
+  }
+  // Phase 2 reads values per UTC day; a day whose values are not built yet is read from tickets.
+  const utcPending = state.pending.get('UTC') ?? new Set<string>();
+  const pieces: DayPiece[] = [];
+  const phase2Raw: RawRange[] = [...raw];
+  for (const u of units) {
+    for (const piece of utcDayPieces(u.lo, u.hi)) {
+      if (utcPending.has(piece.day)) {
+        const dayStart = Date.parse(`${piece.day}T00:00:00Z`);
+        phase2Raw.push({ lo: new Date(dayStart + piece.mlo * 60_000), hi: new Date(dayStart + piece.mhi * 60_000), grp: u.grp });
+      } else pieces.push({ grp: u.grp, ...piece });
+    }
+  }
+  const values = new Map<string, number>();
+  for (const v of await valuesAtQuery(m, wanted, pieces, phase2Raw, keys)) values.set(k4(v.grp, v.seg, v.path, v.metric, v.bin, v.offset), v.v);
+  for (const e of hist.values()) {
+    const d = fractionsOf.get(e.metric)!;
+    const got = percentilesAt(e.h as Histogram, d.fractions, (r: BinRank) => {
+      const v = values.get(k4(e.grp, e.seg, e.path, e.metric, r.bin, r.offset));
+      // The histogram counted this value: not finding it means the rollups disagree with themselves.
+      if (v === undefined) throw new Error(`percentile: no value at rank ${r.offset} of bin ${r.bin} (${d.name}, ${e.path})`);
+      return v;
+    });
+    const key = k4(groupKey(e.grp, e.seg), e.path);
+    const p = out.get(key) ?? {};
+    p[d.name] = got;
+    out.set(key, p);
+  }
+  return out;
+}

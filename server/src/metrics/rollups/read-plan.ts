@@ -1,0 +1,119 @@
+// Splits a population's time ranges into what the rollups answer and what is read from tickets.
+// A range in a zone that has rollups (UTC, the reporting zone) is made of that zone's whole local
+// months and days; any other zone uses UTC's whole days inside the range and reads the partial
+// UTC days at its two edges from tickets. Days still to be built in bulk are read from tickets too.
+// Pure: table-tested (read-plan.spec.ts); the queries only follow the plan.
+import { addDays, startOfLocalDate } from '../../stats/time-range';
+
+export interface PopulationRange {
+  /** Local dates [fromDate, toDate) in the request's zone, and the same as instants. */
+  fromDate: string;
+  toDate: string;
+  from: Date;
+  to: Date;
+  /** The group the range answers for (a time bucket; '' for a single population). */
+  grp: string;
+}
+
+export interface Unit {
+  zone: string;
+  span: 'd' | 'm';
+  /** A local date: the day, or the month's first day. */
+  period: string;
+  grp: string;
+  /** The unit's instants [lo, hi). */
+  lo: Date;
+  hi: Date;
+}
+
+export interface RawRange {
+  lo: Date;
+  hi: Date;
+  grp: string;
+}
+
+export interface ReadPlan {
+  units: Unit[];
+  raw: RawRange[];
+}
+
+/** What the rollups hold: the zones that have them, and each one's days not built yet. */
+export interface RollupState {
+  zones: ReadonlySet<string>;
+  pending: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+const nextMonth = (month: string) => {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}-01`;
+};
+
+/** Whole local days [fromDate, toDate) of `zone` as months where whole and built, else days, else raw. */
+function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: string, grp: string, pending: ReadonlySet<string>): void {
+  const start = (d: string) => startOfLocalDate(d, zone);
+  let day = fromDate;
+  while (day < toDate) {
+    const month = monthOf(day);
+    const end = nextMonth(month);
+    if (day === month && end <= toDate && ![...pending].some((p) => p >= month && p < end)) {
+      plan.units.push({ zone, span: 'm', period: month, grp, lo: start(month), hi: start(end) });
+      day = end;
+      continue;
+    }
+    const next = addDays(day, 1);
+    if (pending.has(day)) plan.raw.push({ lo: start(day), hi: start(next), grp });
+    else plan.units.push({ zone, span: 'd', period: day, grp, lo: start(day), hi: start(next) });
+    day = next;
+  }
+}
+
+const utcDate = (t: Date) => t.toISOString().slice(0, 10);
+
+export function planRanges(ranges: readonly PopulationRange[], tz: string, state: RollupState): ReadPlan {
+  const plan: ReadPlan = { units: [], raw: [] };
+  const none = new Set<string>();
+  for (const r of ranges) {
+    if (r.from >= r.to) continue;
+    if (state.zones.has(tz)) {
+      coverDays(plan, tz, r.fromDate, r.toDate, r.grp, state.pending.get(tz) ?? none);
+      continue;
+    }
+    if (!state.zones.has('UTC')) {
+      plan.raw.push({ lo: r.from, hi: r.to, grp: r.grp });
+      continue;
+    }
+    // Another zone: UTC's whole days inside [from, to), tickets for the partial edges.
+    const firstWhole = r.from.getTime() % 86_400_000 === 0 ? utcDate(r.from) : addDays(utcDate(r.from), 1);
+    const lastEnd = utcDate(r.to); // the UTC midnight at or before `to`
+    if (firstWhole >= lastEnd) {
+      plan.raw.push({ lo: r.from, hi: r.to, grp: r.grp });
+      continue;
+    }
+    const lo = new Date(`${firstWhole}T00:00:00Z`);
+    const hi = new Date(`${lastEnd}T00:00:00Z`);
+    if (r.from < lo) plan.raw.push({ lo: r.from, hi: lo, grp: r.grp });
+    coverDays(plan, 'UTC', firstWhole, lastEnd, r.grp, state.pending.get('UTC') ?? none);
+    if (hi < r.to) plan.raw.push({ lo: hi, hi: r.to, grp: r.grp });
+  }
+  return plan;
+}
+
+/**
+ * The UTC days (and minutes of them, [lo, hi) in 0..1440) that instants [lo, hi) cover, for
+ * reading sorted values kept per UTC day: a local day of another zone is minutes of two UTC days.
+ */
+export function utcDayPieces(lo: Date, hi: Date): { day: string; mlo: number; mhi: number }[] {
+  const out: { day: string; mlo: number; mhi: number }[] = [];
+  let t = lo.getTime();
+  const end = hi.getTime();
+  while (t < end) {
+    const dayStart = Math.floor(t / 86_400_000) * 86_400_000;
+    const dayEnd = dayStart + 86_400_000;
+    const pieceEnd = Math.min(end, dayEnd);
+    out.push({ day: new Date(dayStart).toISOString().slice(0, 10), mlo: Math.floor((t - dayStart) / 60_000), mhi: Math.ceil((pieceEnd - dayStart) / 60_000) });
+    t = pieceEnd;
+  }
+  return out;
+}

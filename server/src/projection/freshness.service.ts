@@ -1,0 +1,40 @@
+// Read-your-writes: a read waits until everything acknowledged before it (or, with ?after=, the
+// batch that answered with that projection position) is projected, up to READ_WAIT_SECONDS; then
+// it answers, and says how far behind it is when it could not wait long enough.
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Freshness } from '../contract/api-types';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { TelemetryService } from '../telemetry/telemetry.service';
+import { ProjectionRepository } from './projection.repository';
+import { ProjectorService } from './projector.service';
+
+@Injectable()
+export class FreshnessService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ds: DataSource,
+    private readonly queue: ProjectionRepository,
+    private readonly projector: ProjectorService,
+    private readonly telemetry: TelemetryService,
+  ) {}
+
+  /** Waits for the projection (of `after`, or of everything queued now) and says where it stands. */
+  async catchUp(after?: string): Promise<Freshness> {
+    const started = Date.now();
+    const deadline = started + this.config.readWaitSeconds * 1000;
+    const target = after ?? (await this.queue.state(this.ds.manager)).last;
+    let complete = target === null;
+    while (!complete) {
+      complete = await this.queue.projectedThrough(this.ds.manager, target!);
+      if (complete || Date.now() >= deadline) break;
+      await this.projector.nextBatch(Math.min(100, deadline - Date.now()));
+    }
+    const waited = Date.now() - started;
+    this.telemetry.readWait.observe(waited / 1000);
+    if (complete) return { complete: true, waitedMs: waited, pendingTickets: 0, behindSeconds: 0 };
+    const s = await this.queue.state(this.ds.manager);
+    return { complete: false, waitedMs: waited, pendingTickets: s.pending, behindSeconds: Math.round(s.oldestSeconds) };
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
+import { TicketsRepository } from '../tickets/tickets.repository';
+import { FreshnessService } from './freshness.service';
+import { ProjectionRepository } from './projection.repository';
+import { ProjectorService } from './projector.service';
+
+/** The projector (the one writer of tickets and rollups) and read-your-writes for the readers. */
+@Module({ imports: [EventsModule], providers: [ProjectorService, ProjectionRepository, FreshnessService, TicketsRepository], exports: [ProjectorService, FreshnessService] })
+export class ProjectionModule {}

@@ -1,0 +1,97 @@
+// SQL of the projection: the queue of tickets to replay, the bulk (re)build work of the rollups,
+// and which local days a set of instants falls on.
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { returnedRows } from '../database/returning';
+
+export interface QueueState {
+  /** Tickets queued and not projected yet. */
+  pending: number;
+  /** Seconds since the oldest of them was queued (0 when none). */
+  oldestSeconds: number;
+  /** The newest queue position, or null when the queue is empty. */
+  last: string | null;
+}
+
+@Injectable()
+export class ProjectionRepository {
+  /** One projector at a time across every server on this database (held until the transaction ends). */
+  async tryLock(m: EntityManager): Promise<boolean> {
+    const [{ ok }] = await m.query(`SELECT pg_try_advisory_xact_lock(4, 0) AS ok`);
+    return ok;
+  }
+
+  /** Takes up to `limit` queued tickets, oldest first (deleted now; the commit makes it final). */
+  async take(m: EntityManager, limit: number): Promise<{ ticketIds: string[]; last: string | null }> {
+    const rows = returnedRows<{ seq: string; ticket_id: string }>(await m.query(
+      `DELETE FROM projection_queue WHERE seq IN (SELECT seq FROM projection_queue ORDER BY seq LIMIT $1)
+       RETURNING seq::text, ticket_id`,
+      [limit],
+    ));
+    let last: string | null = null;
+    for (const r of rows) if (last === null || BigInt(r.seq) > BigInt(last)) last = r.seq;
+    return { ticketIds: [...new Set(rows.map((r) => r.ticket_id))], last };
+  }
+
+  async state(m: EntityManager): Promise<QueueState> {
+    const [r] = await m.query(
+      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(enqueued_at)), 0)::float8 AS oldest,
+              max(seq)::text AS last FROM projection_queue`,
+    );
+    return { pending: r.pending, oldestSeconds: r.oldest, last: r.last };
+  }
+
+  /** Whether every ticket queued at or before `seq` is projected (committed). */
+  async projectedThrough(m: EntityManager, seq: string): Promise<boolean> {
+    const [{ left }] = await m.query(`SELECT EXISTS (SELECT 1 FROM projection_queue WHERE seq <= $1::int8) AS left`, [seq]);
+    return !left;
+  }
+
+  /** The local day of each instant in each zone, without repeats. */
+  async daysOf(m: EntityManager, instants: readonly Date[], zones: readonly string[]): Promise<{ zone: string; day: string }[]> {
+    if (instants.length === 0) return [];
+    return m.query(
+      `SELECT DISTINCT z.zone, (i.at AT TIME ZONE z.zone)::date::text AS day
+         FROM unnest($1::timestamptz[]) AS i(at) CROSS JOIN unnest($2::text[]) AS z(zone)`,
+      [instants, zones],
+    );
+  }
+
+  /** Zones that have rollups, and whether each is fully built. */
+  async zones(m: EntityManager): Promise<string[]> {
+    return (await m.query(`SELECT zone FROM rollup_zones ORDER BY zone`)).map((r: { zone: string }) => r.zone);
+  }
+
+  /** A new zone gets rollups: every local day with tickets is to be built. */
+  async addZone(m: EntityManager, zone: string): Promise<number> {
+    await m.query(`INSERT INTO rollup_zones (zone) VALUES ($1) ON CONFLICT DO NOTHING`, [zone]);
+    const rows = await m.query(
+      `INSERT INTO rollup_pending (zone, day)
+       SELECT DISTINCT $1::text, (created_at AT TIME ZONE $1)::date FROM tickets WHERE created_at IS NOT NULL
+       ON CONFLICT DO NOTHING RETURNING day`,
+      [zone],
+    );
+    return rows.length;
+  }
+
+  /** Up to `limit` days still to be built in bulk, zone by zone, UTC first (its days hold the values every zone reads). */
+  async takePending(m: EntityManager, limit: number): Promise<{ zone: string; days: string[] } | null> {
+    const rows = returnedRows<{ zone: string; day: string }>(await m.query(
+      `DELETE FROM rollup_pending WHERE (zone, day) IN (
+         SELECT zone, day FROM rollup_pending
+          WHERE zone = (SELECT zone FROM rollup_pending ORDER BY zone <> 'UTC', zone LIMIT 1) ORDER BY day LIMIT $1)
+       RETURNING zone, day::text`,
+      [limit],
+    ));
+    return rows.length === 0 ? null : { zone: rows[0].zone, days: rows.map((r) => r.day).sort() };
+  }
+
+  async pendingDays(m: EntityManager): Promise<number> {
+    return (await m.query(`SELECT count(*)::int AS n FROM rollup_pending`))[0].n;
+  }
+
+  /** Fresh planner statistics after a bulk load (autovacuum may be off, or late). */
+  async analyze(m: EntityManager): Promise<void> {
+    for (const t of ['ticket_events', 'tickets', 'measure_keys', 'rollup_cells', 'rollup_values']) await m.query(`ANALYZE ${t}`);
+  }
+}

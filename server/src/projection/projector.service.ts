@@ -1,0 +1,211 @@
+// The projector: the one writer of `tickets` and the rollups. Ingest stores events and queues their
+// tickets; the projector takes queued tickets in batches and, in one transaction per batch, replays
+// them from all their events (CONTRACT §2), refreshes the repeat contacts of their customers and
+// rebuilds the rollups of every local day they touch, in every rollup zone. A read therefore never
+// sees tickets and rollups disagree, and never falls back to the tickets table for a fresh day.
+// When the queue is empty it builds days left to build in bulk (a migration, a new reporting zone).
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { EventsRepository, StoredReplayEvent } from '../events/events.repository';
+import { IngestNotifier } from '../events/ingest-notifier';
+import { rebuildDays, rebuildMonths, rebuildValues } from '../metrics/rollups/rollup-build.query';
+import { TelemetryService } from '../telemetry/telemetry.service';
+import { TicketState, replayTicket } from '../tickets/ticket-replay';
+import { TicketsRepository } from '../tickets/tickets.repository';
+import { ProjectionRepository } from './projection.repository';
+
+/** Tickets per transaction: large enough that a bulk load rebuilds each day a few times only. */
+const BATCH_TICKETS = 20_000;
+/** Days of a bulk (re)build per transaction: short transactions, and progress survives a stop. */
+const BULK_DAYS = 31;
+/** Tickets projected since the last ANALYZE that make the next idle moment run one. */
+const ANALYZE_AFTER = 5_000;
+
+export interface BatchReport {
+  tickets: number;
+  days: number;
+  bulkDays: number;
+}
+
+export function replayAll(events: readonly StoredReplayEvent[]): Map<string, TicketState> {
+  const byTicket = new Map<string, StoredReplayEvent[]>();
+  for (const e of events) {
+    const list = byTicket.get(e.ticketId);
+    if (list) list.push(e);
+    else byTicket.set(e.ticketId, [e]);
+  }
+  const states = new Map<string, TicketState>();
+  for (const [id, list] of byTicket) states.set(id, replayTicket(list));
+  return states;
+}
+
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+
+@Injectable()
+export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('Projector');
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private poll: NodeJS.Timeout | null = null;
+  private zones: string[] = ['UTC'];
+  private sinceAnalyze = 0;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ds: DataSource,
+    private readonly queue: ProjectionRepository,
+    private readonly events: EventsRepository,
+    private readonly tickets: TicketsRepository,
+    private readonly ingest: IngestNotifier,
+    private readonly telemetry: TelemetryService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // The reporting zone gets rollups of its own local days (built in the background once).
+    const added = await this.ds.transaction(async (m) => {
+      const zones = await this.queue.zones(m);
+      let days = 0;
+      for (const zone of ['UTC', this.config.reportingTimeZone]) if (!zones.includes(zone)) days += await this.queue.addZone(m, zone);
+      this.zones = await this.queue.zones(m);
+      return days;
+    });
+    if (added > 0) this.log.log(`reporting time zone ${this.config.reportingTimeZone}: ${added} local day(s) of rollups to build in the background`);
+    this.ingest.subscribe(() => this.kick());
+    // Another server on the same database may queue work too: look now and then.
+    this.poll = setInterval(() => this.kick(), 1000);
+    this.poll.unref();
+    this.kick();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.poll) clearInterval(this.poll);
+    await this.running;
+    for (const w of this.waiters) w();
+  }
+
+  /** Resolves after the next batch commits (or a moment passes): for readers waiting on the queue. */
+  nextBatch(maxMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      this.waiters.add(done);
+    });
+  }
+
+  /** Starts projecting unless a run is going (then it runs once more after). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drainLoop()
+      .catch((e: Error) => this.log.warn(`projection failed, retrying shortly: ${e.message}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Projects until the queue and the bulk work are empty (tests, the CLI: `await drain()`). */
+  async drain(): Promise<void> {
+    for (;;) {
+      await this.running;
+      const r = await this.batch();
+      if (r === 'busy') await new Promise((res) => setTimeout(res, 20));
+      else if (r === null) return;
+    }
+  }
+
+  private async drainLoop(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const r = await this.batch();
+      if (r === 'busy') return; // another server projects: its commits are what readers wait for
+      if (r === null) {
+        if (this.sinceAnalyze >= ANALYZE_AFTER) {
+          this.sinceAnalyze = 0;
+          await this.ds.transaction((m) => this.queue.analyze(m));
+        }
+        return;
+      }
+      this.telemetry.projectedTickets.inc(r.tickets);
+      if (r.days + r.bulkDays > 0) this.telemetry.rollupDaysRebuilt.inc(r.days + r.bulkDays);
+      for (const w of [...this.waiters]) w();
+      // A long load: statistics as it grows, so plans stay right while it runs.
+      if (this.sinceAnalyze >= 200_000) {
+        this.sinceAnalyze = 0;
+        await this.ds.transaction((m) => this.queue.analyze(m));
+      }
+    }
+  }
+
+  /** One transaction of work; null when there was nothing to do. */
+  async batch(): Promise<BatchReport | 'busy' | null> {
+    const r = await this.ds.transaction(async (m) => {
+      await m.query('SET LOCAL statement_timeout = 0'); // a bulk batch may outlast the API's 60 s
+      if (!(await this.queue.tryLock(m))) return 'busy' as const;
+      const { ticketIds } = await this.queue.take(m, BATCH_TICKETS);
+      if (ticketIds.length > 0) return this.project(m, ticketIds);
+      const bulk = await this.queue.takePending(m, BULK_DAYS);
+      if (!bulk) return null;
+      await this.rebuild(m, bulk.zone, bulk.days);
+      return { tickets: 0, days: 0, bulkDays: bulk.days.length };
+    });
+    if (r && r !== 'busy') {
+      this.sinceAnalyze += r.tickets;
+      this.telemetry.projectionCommitted();
+    }
+    return r;
+  }
+
+  private async project(m: EntityManager, ticketIds: string[]): Promise<BatchReport> {
+    const before = await this.tickets.existing(m, ticketIds);
+    const states = replayAll(await this.events.forTickets(m, ticketIds));
+    await this.tickets.ensureKeys(m, states);
+    await this.tickets.upsert(m, states);
+    // A customer's later ticket can arrive first: refresh the flags of every ticket of the
+    // customers these tickets belong to (before and after this batch).
+    const customers = new Set<string>();
+    for (const b of before) if (b.customerId) customers.add(b.customerId);
+    for (const s of states.values()) if (s.customerId) customers.add(s.customerId);
+    const flagged = await this.tickets.refreshRepeatContacts(m, [...customers]);
+
+    const instants: Date[] = [...flagged];
+    for (const b of before) if (b.createdAt) instants.push(b.createdAt);
+    for (const s of states.values()) if (s.createdUs !== null) instants.push(new Date(Math.floor(s.createdUs / 1000)));
+    const byZone = new Map<string, string[]>();
+    for (const { zone, day } of await this.queue.daysOf(m, instants, this.zones)) {
+      const list = byZone.get(zone);
+      if (list) list.push(day);
+      else byZone.set(zone, [day]);
+    }
+    let days = 0;
+    for (const [zone, list] of byZone) {
+      await this.rebuild(m, zone, list.sort());
+      days += list.length;
+    }
+    return { tickets: ticketIds.length, days, bulkDays: 0 };
+  }
+
+  /** A zone's local days, their months, and (for UTC) the values of those days. */
+  private async rebuild(m: EntityManager, zone: string, days: string[]): Promise<void> {
+    await rebuildDays(m, zone, days);
+    await rebuildMonths(m, zone, [...new Set(days.map(monthOf))]);
+    if (zone === 'UTC') await rebuildValues(m, days);
+    // Built now: a bulk build need not do them again.
+    await m.query(`DELETE FROM rollup_pending WHERE zone = $1 AND day = ANY($2::date[])`, [zone, days]);
+  }
+}

@@ -1,0 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { DataStatus } from '../contract/api-types';
+import { FreshnessService } from '../projection/freshness.service';
+import { dataStatusQuery } from './data-status.query';
+
+@Injectable()
+export class StatusService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ds: DataSource,
+    private readonly freshness: FreshnessService,
+  ) {}
+
+  async status(): Promise<DataStatus> {
+    const freshness = await this.freshness.catchUp();
+    return { ...(await dataStatusQuery(this.ds.manager)), reportingTimeZone: this.config.reportingTimeZone, freshness };
+  }
+}
