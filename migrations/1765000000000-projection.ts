@@ -9,11 +9,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *                     reporting zone)
  *   rollup_pending    (zone, day) still to be built in bulk (after this migration, after a new
  *                     reporting zone); read from tickets until built
+ *   rollup_stale      (zone, month) whose days changed since the month was built; read as days
+ *                     until the projector rebuilds it (when it has no tickets waiting)
  *   rollup_cells      per zone x day or month x path x key (0 = every key): the additive
- *                     measures, three histograms (bins[] and counts[]) and, for key 0 days, the
- *                     exact percentiles
- *   rollup_values     per UTC day x distribution x path x histogram bin: the values, sorted, with
- *                     their key and minute of the day, to read the value at a rank exactly
+ *                     measures; key 0 cells and month cells also three histograms (bins[] and
+ *                     counts[]); key 0 days their exact percentiles
+ *   rollup_values     per UTC day x distribution x path x 16 histogram bins: the values, sorted,
+ *                     with their key, minute of the day and where each bin starts, to count and
+ *                     read values exactly
  * The rollups are built in the projector's transaction for the days it touches, so a read never
  * sees tickets and rollups disagree. The old trigger-marked rollups are dropped.
  */
@@ -55,8 +58,13 @@ export class Projection1765000000000 implements MigrationInterface {
     // Maturity: AI resolutions of the last 7 days before asOf, read straight from tickets.
     await q.query(`CREATE INDEX tickets_ai_resolved_idx ON tickets (resolved_at) WHERE path = 'ai' AND resolved`);
 
+    // Where each of the 16 bins of a rollup_values row starts, from its values' bins (& 15) in order.
+    await q.query(`
+      CREATE FUNCTION cc_bin_starts(fine smallint[]) RETURNS int[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+      $$ SELECT array_agg((SELECT count(*) FROM unnest(fine) f WHERE f < j)::int ORDER BY j) FROM generate_series(0, 16) j $$`);
     await q.query(`CREATE TABLE rollup_zones (zone text PRIMARY KEY, added_at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE TABLE rollup_pending (zone text NOT NULL, day date NOT NULL, PRIMARY KEY (zone, day))`);
+    await q.query(`CREATE TABLE rollup_stale (zone text NOT NULL, month date NOT NULL, PRIMARY KEY (zone, month))`);
     await q.query(`
       CREATE TABLE rollup_cells (
         zone              text NOT NULL,
@@ -80,16 +88,18 @@ export class Projection1765000000000 implements MigrationInterface {
         pct               float8[],
         PRIMARY KEY (zone, span, period, path, key_id)
       )`);
+    // One row per 16 bins (cbin = bin >> 4): few rows, and `starts` (17 offsets) slices out one bin.
     await q.query(`
       CREATE TABLE rollup_values (
         day    date NOT NULL,
         metric smallint NOT NULL,
         path   text NOT NULL,
-        bin    smallint NOT NULL,
+        cbin   smallint NOT NULL,
         vals   float8[] NOT NULL,
         keys   int[] NOT NULL,
         mins   smallint[] NOT NULL,
-        PRIMARY KEY (metric, path, bin, day)
+        starts int[] NOT NULL,
+        PRIMARY KEY (metric, path, cbin, day)
       )`);
 
     // Existing data: UTC days to build; the projector does it in the background after start-up.
@@ -100,9 +110,10 @@ export class Projection1765000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['rollup_values', 'rollup_cells', 'rollup_pending', 'rollup_zones', 'projection_queue']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['rollup_values', 'rollup_cells', 'rollup_stale', 'rollup_pending', 'rollup_zones', 'projection_queue']) await q.query(`DROP TABLE ${t}`);
     await q.query(`DROP INDEX tickets_ai_resolved_idx`);
     await q.query(`ALTER TABLE tickets DROP COLUMN key_id`);
     await q.query(`DROP TABLE measure_keys`);
+    await q.query(`DROP FUNCTION cc_bin_starts(smallint[])`);
   }
 }

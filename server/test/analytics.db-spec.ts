@@ -120,6 +120,28 @@ describe('analytics API on the contract fixture', () => {
       expect((await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'channel', sort: 'byPath' })).status).toBe(400);
     });
 
+    it('two columns (category,channel): each pair is its two filters, and the pairs add up to the whole', async () => {
+      const grid = (await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'category,channel', limit: 1000 })).body;
+      expect(grid.columns).toEqual(['category', 'channel']);
+      expect(grid.segments.reduce((n: number, s: any) => n + s.tickets, 0)).toBe(case1.tickets);
+      for (const seg of grid.segments.slice(0, 4)) {
+        const one = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', category: seg.values.category, channel: seg.values.channel })).body;
+        const { costModel: _cm, from: _f, to: _t, tz: _tz, asOf: _a, freshness: _fr, costModelVersion: _v, currency: _c, ...want } = one;
+        expect(mismatches(want, seg)).toEqual([]);
+      }
+      expect((await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'channel,channel' })).status).toBe(400);
+      expect((await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'path,channel' })).status).toBe(400);
+    });
+
+    it('series=week: each segment carries its weekly numbers, equal to a timeseries with its filter', async () => {
+      const b = (await get('metrics/breakdown', { from: '2026-01-05', to: '2026-02-02', by: 'channel', series: 'week', limit: 3 })).body;
+      for (const seg of b.segments) {
+        const ts = (await get('metrics/timeseries', { from: '2026-01-05', to: '2026-02-02', channel: seg.key, interval: 'week' })).body;
+        expect(seg.series.map((x: any) => x.bucket)).toEqual(ts.buckets.map((x: any) => x.bucket));
+        expect(mismatches(ts.buckets, seg.series)).toEqual([]);
+      }
+    });
+
     it('CSV rows equal the JSON segments', async () => {
       const json = (await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'channel' })).body;
       const csv = await t.app.inject({ method: 'GET', url: `/api/v1/metrics/breakdown?${qs({ from: '2026-01-05', to: '2026-01-26', by: 'channel' })}`, headers: { authorization: 'Bearer test-admin-token-0123456789', accept: 'text/csv' } });

@@ -8,7 +8,9 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
+import { progress } from '../common/progress';
 import { loadDemo } from '../demo/demo-loader';
+import { demoEvents, estimateDemoEvents } from '../demo/demo-story';
 import { drainProjection } from '../projection/drain-projection';
 import { EventsService } from '../events/events.service';
 import { findRepoRoot } from '../config/repo-root';
@@ -63,14 +65,14 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(databaseUrl: string): Promise<BenchServer> {
+export async function startBenchServer(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchServer> {
   const main = path.join(findRepoRoot(), 'server', 'dist', 'server', 'src', 'main.js');
   const port = await freePort();
   const token = `bench-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   // BENCH_NODE_ARGS: extra node flags for the server, e.g. --cpu-prof to profile it.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const proc = spawn(process.execPath, [...nodeArgs, main], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: token, LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN: token, LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; ; i++) {
@@ -140,3 +142,44 @@ export async function ensureDemoData(url: string, tickets: number, end: string):
   await a.end();
 }
 
+/**
+ * Posts a demo story of about `tickets` tickets ending on `end` through the server's HTTP API
+ * (NDJSON, `batch` events a request, `concurrency` at a time), with progress. Resolves when the
+ * last answer arrived: the events are stored, the projector may still be replaying them.
+ */
+export async function postDemoStory(server: BenchServer, tickets: number, end: string, batch = 5000, concurrency = 4): Promise<{ events: number; seconds: number }> {
+  const days = 365;
+  const perDay = Math.ceil(tickets / days / 1.05); // repeat-contact follow-ups add about 5%
+  const bar = progress(`POST ${days} days x ${perDay} tickets/day (${batch} events a request, ${concurrency} at a time)`, estimateDemoEvents({ days, perDay }));
+  const story = (function* () {
+    let body: string[] = [];
+    for (const day of demoEvents({ days, perDay, seed: 42, end: new Date(`${end}T00:00:00Z`) })) {
+      for (const e of day) {
+        body.push(JSON.stringify(e));
+        if (body.length === batch) {
+          yield body;
+          body = [];
+        }
+      }
+    }
+    if (body.length > 0) yield body;
+  })();
+  let events = 0;
+  const started = process.hrtime.bigint();
+  const worker = async () => {
+    for (let next = story.next(); !next.done; next = story.next()) {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/x-ndjson' },
+        body: next.value.join('\n'),
+      });
+      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      await res.arrayBuffer();
+      events += next.value.length;
+      bar.tick(next.value.length);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  bar.done();
+  return { events, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}

@@ -92,11 +92,14 @@ export function parseTimestamp(value: string): { problem: string } | { us: numbe
   if (s > 59) return { problem: `second ${m[6]} is not 00-59` };
   if (m[9] && (Number(m[10]) > 23 || Number(m[11]) > 59)) return { problem: `offset ${m[8]} is not a valid ±hh:mm` };
   const fraction = m[7] ? m[7].slice(1) : '';
+  // Already UTC (the common case): the text is the UTC text, upper-cased; only the instant is computed.
+  const zulu = m[8] === 'Z' || m[8] === 'z';
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
   date.setUTCHours(h, mi, s, 0);
   const offsetMin = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) : 0;
   const utcMs = date.getTime() - offsetMin * 60_000;
+  if (zulu) return { us: fraction.length > 6 ? null : utcMs * 1000 + Number(fraction.padEnd(6, '0')), utc: value.toUpperCase() };
   const u = new Date(utcMs);
   // Dates, weeks and months are 4-digit years everywhere downstream.
   if (u.getUTCFullYear() < 1) return { problem: 'is before 0001-01-01T00:00:00Z' };
@@ -153,7 +156,9 @@ class Checker {
       this.errors.push(`${field}: ${problem}`);
       return null;
     }
-    const len = codePointLength(v);
+    // UTF-16 units >= code points, so counting (a walk over the string) is only needed when the
+    // length in units is over the limit; every min here is 0 or 1, where units and code points agree.
+    const len = v.length > opts.max ? codePointLength(v) : v.length;
     const min = opts.min ?? 0;
     if (len < min || len > opts.max) {
       this.errors.push(

@@ -10,6 +10,22 @@ export interface StoredReplayEvent extends ReplayEvent {
   ticketId: string;
 }
 
+const OPTIONAL: (keyof ValidEvent)[] = ['channel', 'category', 'customerId', 'language', 'agentType', 'agentId', 'handleSeconds', 'reason', 'score', 'authorType', 'extra'];
+
+/**
+ * The batch as one JSON document. Missing keys read as NULL, so nulls are left out (the document is
+ * ~40% smaller); built as plain objects, because JSON.stringify with a replacer is twice as slow.
+ */
+function batchDocument(events: readonly ValidEvent[]): string {
+  return JSON.stringify(
+    events.map((e) => {
+      const row: Record<string, unknown> = { id: e.id, ticketId: e.ticketId, type: e.type, occurredAt: e.occurredAt };
+      for (const k of OPTIONAL) if (e[k] !== null) row[k] = e[k];
+      return row;
+    }),
+  );
+}
+
 @Injectable()
 export class EventsRepository {
   /**
@@ -33,8 +49,7 @@ export class EventsRepository {
          RETURNING ticket_id),
        q AS (INSERT INTO projection_queue (ticket_id) SELECT DISTINCT ticket_id FROM ins RETURNING seq)
        SELECT (SELECT count(*)::int FROM ins) AS inserted, (SELECT max(seq)::text FROM q) AS seq`,
-      // Missing keys read as NULL: leaving nulls (and occurredUs) out makes the document ~40% smaller.
-      [JSON.stringify(events, (key, value) => (value === null || key === 'occurredUs' ? undefined : value))],
+      [batchDocument(events)],
     );
     return rows[0];
   }

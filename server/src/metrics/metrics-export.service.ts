@@ -34,7 +34,10 @@ export class MetricsExportService {
   async breakdown(q: BreakdownQueryDto, res: FastifyReply) {
     const b = await this.metrics.breakdown(q);
     if (!this.csv(q, res)) return b;
-    const rows = [...b.segments, ...(b.other ? [b.other] : [])].map((s) => flatten({ by: b.by, ...s }));
+    // One row per segment; a two-column breakdown also gets each column's value; series stay in the JSON.
+    const rows = [...b.segments, ...(b.other ? [b.other] : [])].map(({ values, series: _series, ...s }) =>
+      flatten({ by: b.by, ...s, ...(b.columns.length > 1 ? Object.fromEntries(b.columns.map((c) => [c, values[c] ?? ''])) : {}) }),
+    );
     return csvReply(res, `breakdown-${b.by}`, q, toCsv(rows));
   }
 }

@@ -93,10 +93,18 @@ export class TimeseriesQueryDto extends MetricsQueryDto {
 export const BREAKDOWN_DIMENSIONS = ['channel', 'category', 'language', 'path'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
+/** One column to segment by, or two (rows x columns: category,channel); path only alone. */
+export const BREAKDOWN_BY = /^(path|(channel|category|language)(,(channel|category|language))?)$/;
+
 export class BreakdownQueryDto extends SummaryQueryDto {
-  @ApiPropertyOptional({ enum: BREAKDOWN_DIMENSIONS })
-  @IsIn(BREAKDOWN_DIMENSIONS, { message: `by: must be one of ${BREAKDOWN_DIMENSIONS.join(', ')}` })
-  by!: BreakdownDimension;
+  @ApiPropertyOptional({ description: `One of ${BREAKDOWN_DIMENSIONS.join(', ')}, or two of channel, category, language (e.g. category,channel: a segment per pair)`, example: 'category' })
+  @Matches(BREAKDOWN_BY, { message: `by: must be one of ${BREAKDOWN_DIMENSIONS.join(', ')}, or two different ones of channel, category, language separated by a comma (e.g. category,channel)` })
+  by!: string;
+
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], description: 'Also each shown segment\'s numbers per local day, ISO week or month (sparklines), in one request' })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'], { message: 'series: must be day, week or month' })
+  series?: 'day' | 'week' | 'month';
 
   @ApiPropertyOptional({ description: 'A numeric summary field to sort by, e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings', default: 'tickets' })
   @IsOptional()

@@ -16,8 +16,8 @@ import { buckets } from './buckets';
 import { BreakdownQueryDto, MetricsQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './metrics-query.dto';
 import { FreshnessService } from '../projection/freshness.service';
 import { MetricsScope, comparisonDates, resolveScope, withDates } from './metrics-scope';
-import { Column, Segmenting } from './rollups/key-scope';
-import { PopulationReader } from './rollups/population-reader';
+import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
+import { PopulationReader, groupKey } from './rollups/population-reader';
 import { PopulationRange } from './rollups/read-plan';
 import { Deltas, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
@@ -47,11 +47,17 @@ export interface TimeseriesResponse extends ScopeEcho {
 
 export interface Segment extends Omit<SummaryCore, 'costModel'> {
   key: string;
+  /** The segment's value of each column it is split by (two for a two-column breakdown). */
+  values: Record<string, string>;
   comparison?: Omit<SummaryCore, 'costModel'>;
   deltas?: Deltas;
+  /** With `series`: the segment's numbers per bucket. */
+  series?: TimeseriesBucket[];
 }
 export interface BreakdownResponse extends ScopeEcho {
   by: string;
+  /** The columns `by` names, in order. */
+  columns: string[];
   sort: string;
   order: 'asc' | 'desc';
   limit: number;
@@ -155,7 +161,9 @@ export class MetricsService {
     if (fieldValue(assembleSummary([], [], s), sort) === undefined) {
       throw new BadRequestException(`sort: "${sort}" is not a numeric summary field (e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings)`);
     }
-    const bySegment: Segmenting = { by: [q.by as Column] };
+    const columns = q.by.split(',') as Column[];
+    if (columns.length === 2 && columns[0] === columns[1]) throw new BadRequestException(`by: the two columns must differ, got ${q.by}`);
+    const bySegment: Segmenting = { by: columns };
     const all = await this.cores(s, bySegment);
     const ranked = [...all.entries()].sort(([ka, a], [kb, b]) => {
       const va = fieldValue(a, sort) ?? null;
@@ -171,26 +179,30 @@ export class MetricsService {
     const comparison = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : undefined;
     const prevScope = comparison ? withDates(s, comparison.from, comparison.to) : undefined;
     const previous = prevScope ? await this.cores(prevScope, bySegment) : undefined;
+    const series = q.series ? await this.segmentSeries(s, bySegment, q.series, top.map(([k]) => k)) : undefined;
     const segment = (key: string, core: SummaryCore, prev?: SummaryCore): Segment => {
-      const seg: Segment = { key, ...withoutCostModel(core) };
+      const parts = key === 'other' ? [] : columns.length === 2 ? key.split(SEGMENT_JOIN) : [key];
+      const seg: Segment = { key: parts.join(' · ') || key, values: Object.fromEntries(parts.map((v, i) => [columns[i], v])), ...withoutCostModel(core) };
       if (previous) {
         const p = prev ?? assembleSummary([], [], s);
         seg.comparison = withoutCostModel(p);
         seg.deltas = deltas(core, p);
       }
+      if (series && key !== 'other') seg.series = series.get(key) ?? [];
       return seg;
     };
 
     let other: Segment | null = null;
-    if (rest.length > 0) {
+    if (rest.length > 0 && columns.length === 1) {
       // "other" is one more population: the same scope without the top segments.
-      const exclude = { column: q.by, values: top.map(([k]) => k) };
+      const exclude = { column: columns[0], values: top.map(([k]) => k) };
       const without = (sc: MetricsScope): MetricsScope => ({ ...sc, filter: { ...sc.filter, exclude } });
       other = segment('other', await this.core(without(s)), prevScope ? await this.core(without(prevScope)) : undefined);
     }
     return {
       ...this.echo(s, freshness),
       by: q.by,
+      columns,
       sort,
       order,
       limit,
@@ -199,5 +211,24 @@ export class MetricsService {
       segments: top.map(([k, core]) => segment(k, core, previous?.get(k))),
       other,
     };
+  }
+
+  /** The given segments' numbers per bucket, in one read (the sparklines of a breakdown). */
+  private async segmentSeries(s: MetricsScope, segment: Segmenting, interval: 'day' | 'week' | 'month', segments: readonly string[]): Promise<Map<string, TimeseriesBucket[]>> {
+    const list = buckets(s.fromDate, s.toDate, interval);
+    if (list.length > 400) throw new BadRequestException(`series: ${list.length} ${interval}s is too many points per segment; use a longer interval`);
+    const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
+    const bucketOf = new Map(list.flatMap((b) => segments.map((seg) => [groupKey(b.from, seg), b.from] as const)));
+    const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
+    const cores = await this.cores(s, segment, ranges, (g) => days.get(bucketOf.get(g) ?? '') ?? s.days);
+    return new Map(
+      segments.map((seg) => [
+        seg,
+        list.map((b) => {
+          const core = cores.get(groupKey(b.from, seg)) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! });
+          return { bucket: b.from, from: b.from, to: b.to, ...withoutCostModel(core) };
+        }),
+      ]),
+    );
   }
 }

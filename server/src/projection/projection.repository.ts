@@ -94,4 +94,30 @@ export class ProjectionRepository {
   async analyze(m: EntityManager): Promise<void> {
     for (const t of ['ticket_events', 'tickets', 'measure_keys', 'rollup_cells', 'rollup_values']) await m.query(`ANALYZE ${t}`);
   }
+
+  async donePending(m: EntityManager, zone: string, days: readonly string[]): Promise<void> {
+    await m.query(`DELETE FROM rollup_pending WHERE zone = $1 AND day = ANY($2::date[])`, [zone, days]);
+  }
+
+  /** These months' days changed: their month cells are out of date until rebuilt. */
+  async markStale(m: EntityManager, zone: string, months: readonly string[]): Promise<void> {
+    await m.query(`INSERT INTO rollup_stale (zone, month) SELECT $1, unnest($2::date[]) ON CONFLICT DO NOTHING`, [zone, months]);
+  }
+
+  /**
+   * Up to `limit` stale months whose days are all built, oldest first (taken now; the commit,
+   * after their rebuild, makes it final).
+   */
+  async takeStale(m: EntityManager, limit: number): Promise<{ zone: string; month: string }[]> {
+    return returnedRows<{ zone: string; month: string }>(
+      await m.query(
+        `DELETE FROM rollup_stale WHERE (zone, month) IN (
+           SELECT s.zone, s.month FROM rollup_stale s
+            WHERE NOT EXISTS (SELECT 1 FROM rollup_pending p WHERE p.zone = s.zone AND p.day >= s.month AND p.day < (s.month + interval '1 month')::date)
+            ORDER BY s.month, s.zone LIMIT $1)
+         RETURNING zone, month::text`,
+        [limit],
+      ),
+    );
+  }
 }

@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { EventsRepository, StoredReplayEvent } from '../events/events.repository';
 import { IngestNotifier } from '../events/ingest-notifier';
-import { rebuildDays, rebuildMonths, rebuildValues } from '../metrics/rollups/rollup-build.query';
+import { rebuildPeriods, rebuildValues } from '../metrics/rollups/rollup-build.query';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { TicketState, replayTicket } from '../tickets/ticket-replay';
 import { TicketsRepository } from '../tickets/tickets.repository';
@@ -20,6 +20,10 @@ import { ProjectionRepository } from './projection.repository';
 const BATCH_TICKETS = 20_000;
 /** Days of a bulk (re)build per transaction: short transactions, and progress survives a stop. */
 const BULK_DAYS = 31;
+/** Stale months rebuilt per transaction when nothing else waits. */
+const MONTHS_PER_TX = 2;
+/** During a long load, stale months are rebuilt at least this often, so long reads stay fast. */
+const MONTHS_EVERY_MS = 15_000;
 /** Tickets projected since the last ANALYZE that make the next idle moment run one. */
 const ANALYZE_AFTER = 5_000;
 
@@ -27,6 +31,7 @@ export interface BatchReport {
   tickets: number;
   days: number;
   bulkDays: number;
+  months: number;
 }
 
 export function replayAll(events: readonly StoredReplayEvent[]): Map<string, TicketState> {
@@ -42,6 +47,7 @@ export function replayAll(events: readonly StoredReplayEvent[]): Map<string, Tic
 }
 
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+const QUARTER_HOUR_MS = 15 * 60_000;
 
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -52,6 +58,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private poll: NodeJS.Timeout | null = null;
   private zones: string[] = ['UTC'];
   private sinceAnalyze = 0;
+  private monthsBuiltAt = Date.now();
   private readonly waiters = new Set<() => void>();
 
   constructor(
@@ -145,30 +152,48 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       if (r.days + r.bulkDays > 0) this.telemetry.rollupDaysRebuilt.inc(r.days + r.bulkDays);
       for (const w of [...this.waiters]) w();
       // A long load: statistics as it grows, so plans stay right while it runs.
-      if (this.sinceAnalyze >= 200_000) {
+      if (this.sinceAnalyze >= 500_000) {
         this.sinceAnalyze = 0;
         await this.ds.transaction((m) => this.queue.analyze(m));
       }
     }
   }
 
-  /** One transaction of work; null when there was nothing to do. */
+  /**
+   * One transaction of work, in this order: queued tickets; days to build in bulk; stale months
+   * (also between ticket batches once MONTHS_EVERY_MS has passed, so a long load does not leave
+   * every read on days). Null when there was nothing to do.
+   */
   async batch(): Promise<BatchReport | 'busy' | null> {
     const r = await this.ds.transaction(async (m) => {
       await m.query('SET LOCAL statement_timeout = 0'); // a bulk batch may outlast the API's 60 s
       if (!(await this.queue.tryLock(m))) return 'busy' as const;
+      if (Date.now() - this.monthsBuiltAt > MONTHS_EVERY_MS) {
+        this.monthsBuiltAt = Date.now();
+        const months = await this.rebuildStaleMonths(m);
+        if (months > 0) return { tickets: 0, days: 0, bulkDays: 0, months };
+      }
       const { ticketIds } = await this.queue.take(m, BATCH_TICKETS);
       if (ticketIds.length > 0) return this.project(m, ticketIds);
       const bulk = await this.queue.takePending(m, BULK_DAYS);
-      if (!bulk) return null;
-      await this.rebuild(m, bulk.zone, bulk.days);
-      return { tickets: 0, days: 0, bulkDays: bulk.days.length };
+      if (bulk) {
+        await this.rebuildDays(m, bulk.zone, bulk.days);
+        return { tickets: 0, days: 0, bulkDays: bulk.days.length, months: 0 };
+      }
+      const months = await this.rebuildStaleMonths(m);
+      return months === 0 ? null : { tickets: 0, days: 0, bulkDays: 0, months };
     });
     if (r && r !== 'busy') {
       this.sinceAnalyze += r.tickets;
       this.telemetry.projectionCommitted();
     }
     return r;
+  }
+
+  private async rebuildStaleMonths(m: EntityManager): Promise<number> {
+    const stale = await this.queue.takeStale(m, MONTHS_PER_TX);
+    for (const { zone, month } of stale) await rebuildPeriods(m, zone, 'm', [month]);
+    return stale.length;
   }
 
   private async project(m: EntityManager, ticketIds: string[]): Promise<BatchReport> {
@@ -183,9 +208,12 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     for (const s of states.values()) if (s.customerId) customers.add(s.customerId);
     const flagged = await this.tickets.refreshRepeatContacts(m, [...customers]);
 
-    const instants: Date[] = [...flagged];
-    for (const b of before) if (b.createdAt) instants.push(b.createdAt);
-    for (const s of states.values()) if (s.createdUs !== null) instants.push(new Date(Math.floor(s.createdUs / 1000)));
+    // Local days of the instants touched, per zone. Every zone's offset is a multiple of 15 minutes,
+    // so instants in one quarter hour share their local day: the zones are asked once per quarter.
+    const slots = new Set<number>(flagged.map((d) => Math.floor(d.getTime() / QUARTER_HOUR_MS)));
+    for (const b of before) if (b.createdAt) slots.add(Math.floor(b.createdAt.getTime() / QUARTER_HOUR_MS));
+    for (const s of states.values()) if (s.createdUs !== null) slots.add(Math.floor(s.createdUs / 1000 / QUARTER_HOUR_MS));
+    const instants = [...slots].map((q) => new Date(q * QUARTER_HOUR_MS));
     const byZone = new Map<string, string[]>();
     for (const { zone, day } of await this.queue.daysOf(m, instants, this.zones)) {
       const list = byZone.get(zone);
@@ -194,18 +222,22 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     }
     let days = 0;
     for (const [zone, list] of byZone) {
-      await this.rebuild(m, zone, list.sort());
+      await this.rebuildDays(m, zone, list.sort());
       days += list.length;
     }
-    return { tickets: ticketIds.length, days, bulkDays: 0 };
+    return { tickets: ticketIds.length, days, bulkDays: 0, months: 0 };
   }
 
-  /** A zone's local days, their months, and (for UTC) the values of those days. */
-  private async rebuild(m: EntityManager, zone: string, days: string[]): Promise<void> {
-    await rebuildDays(m, zone, days);
-    await rebuildMonths(m, zone, [...new Set(days.map(monthOf))]);
+  /**
+   * A zone's local days and (for UTC) the values of those days, now; their months are marked stale
+   * and rebuilt later (reads use the days meanwhile): a live load touches today all the time, and
+   * rebuilding its whole month each time would cost more than the batch itself.
+   */
+  private async rebuildDays(m: EntityManager, zone: string, days: string[]): Promise<void> {
+    await rebuildPeriods(m, zone, 'd', days);
     if (zone === 'UTC') await rebuildValues(m, days);
+    await this.queue.markStale(m, zone, [...new Set(days.map(monthOf))]);
     // Built now: a bulk build need not do them again.
-    await m.query(`DELETE FROM rollup_pending WHERE zone = $1 AND day = ANY($2::date[])`, [zone, days]);
+    await this.queue.donePending(m, zone, days);
   }
 }

@@ -73,7 +73,17 @@ export class TicketsRepository {
          ai_seconds = EXCLUDED.ai_seconds, human_seconds = EXCLUDED.human_seconds,
          first_response_seconds = EXCLUDED.first_response_seconds,
          event_count = EXCLUDED.event_count, last_event_at = EXCLUDED.last_event_at, updated_at = now(),
-         key_id = EXCLUDED.key_id`,
+         key_id = EXCLUDED.key_id
+       -- A ticket replayed to the same state (an event already counted, a late duplicate) is not rewritten.
+       WHERE (tickets.created_at, tickets.channel, tickets.category, tickets.customer_id, tickets.language, tickets.path,
+              tickets.resolved, tickets.resolved_at, tickets.resolved_by, tickets.reopened, tickets.csat,
+              tickets.ai_seconds, tickets.human_seconds, tickets.first_response_seconds, tickets.event_count,
+              tickets.last_event_at, tickets.key_id, tickets.ai_involved, tickets.human_involved)
+         IS DISTINCT FROM
+             (EXCLUDED.created_at, EXCLUDED.channel, EXCLUDED.category, EXCLUDED.customer_id, EXCLUDED.language, EXCLUDED.path,
+              EXCLUDED.resolved, EXCLUDED.resolved_at, EXCLUDED.resolved_by, EXCLUDED.reopened, EXCLUDED.csat,
+              EXCLUDED.ai_seconds, EXCLUDED.human_seconds, EXCLUDED.first_response_seconds, EXCLUDED.event_count,
+              EXCLUDED.last_event_at, EXCLUDED.key_id, EXCLUDED.ai_involved, EXCLUDED.human_involved)`,
       [JSON.stringify(rows)],
     );
   }

@@ -51,12 +51,17 @@ export function keyScope(keys: readonly KeyRow[], f: PopulationFilter, segment: 
     if (f.exclude && f.exclude.column !== 'path' && f.exclude.values.includes(valueOf(k, f.exclude.column))) return false;
     return true;
   });
+  const segs = keep.map((k) => dims.map((d) => valueOf(k, d)).join(SEGMENT_JOIN));
+  // As a SQL array (1-based) indexed by key id: element key_id - 1 here.
+  const segByKey: (string | null)[] = Array.from({ length: Math.max(0, ...keys.map((k) => k.key_id)) }, () => null);
+  keep.forEach((k, i) => (segByKey[k.key_id - 1] = segs[i]));
   return {
     all: !filtered && dims.length === 0,
     keyIds: keep.map((k) => k.key_id),
-    segs: keep.map((k) => dims.map((d) => valueOf(k, d)).join(SEGMENT_JOIN)),
+    segs,
     categories: keep.map((k) => k.category),
     paths,
     segByPath,
+    segByKey,
   };
 }

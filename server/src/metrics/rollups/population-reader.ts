@@ -160,8 +160,28 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   const units = plan.units.filter((u) => !singleGroups.has(u.grp));
   const raw = plan.raw.filter((r) => !singleGroups.has(r.grp));
   if (units.length + raw.length === 0) return out;
+  // Sorted values are kept per UTC day; a day whose values are not built yet is read from tickets.
+  const utcPending = state.pending.get('UTC') ?? new Set<string>();
+  const piecesOf = (us: readonly Unit[]) => {
+    const pieces: DayPiece[] = [];
+    const fromTickets: RawRange[] = [];
+    for (const u of us) {
+      for (const piece of utcDayPieces(u.lo, u.hi)) {
+        if (!utcPending.has(piece.day)) pieces.push({ grp: u.grp, ...piece });
+        else {
+          const dayStart = Date.parse(`${piece.day}T00:00:00Z`);
+          fromTickets.push({ lo: new Date(dayStart + piece.mlo * 60_000), hi: new Date(dayStart + piece.mhi * 60_000), grp: u.grp });
+        }
+      }
+    }
+    return { pieces, fromTickets };
+  };
+  // Phase 1: every key together is in the cells (key 0); per key, months have histograms and days
+  // are counted from their sorted values.
+  const cellUnits = keys.all ? units : units.filter((u) => u.span === 'm');
+  const counted = keys.all ? { pieces: [], fromTickets: [] } : piecesOf(units.filter((u) => u.span === 'd'));
   const hist = new Map<string, { grp: string; seg: string; path: string; metric: number; h: Map<number, number> }>();
-  for (const r of await histogramQuery(m, units, raw, keys)) {
+  for (const r of await histogramQuery(m, cellUnits, counted.pieces, [...raw, ...counted.fromTickets], keys)) {
     const key = k4(r.grp, r.seg, r.path, r.metric);
     let e = hist.get(key);
     if (!e) hist.set(key, (e = { grp: r.grp, seg: r.seg, path: r.path, metric: Number(r.metric), h: new Map() }));
@@ -172,18 +192,10 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   for (const e of hist.values()) {
     for (const r of ranksNeeded(e.h as Histogram, fractionsOf.get(e.metric)!.fractions)) wanted.push({ grp: e.grp, seg: e.seg, path: e.path, metric: e.metric, bin: r.bin, offset: r.offset });
   }
-  // Phase 2 reads values per UTC day; a day whose values are not built yet is read from tickets.
-  const utcPending = state.pending.get('UTC') ?? new Set<string>();
-  const pieces: DayPiece[] = [];
-  const phase2Raw: RawRange[] = [...raw];
-  for (const u of units) {
-    for (const piece of utcDayPieces(u.lo, u.hi)) {
-      if (utcPending.has(piece.day)) {
-        const dayStart = Date.parse(`${piece.day}T00:00:00Z`);
-        phase2Raw.push({ lo: new Date(dayStart + piece.mlo * 60_000), hi: new Date(dayStart + piece.mhi * 60_000), grp: u.grp });
-      } else pieces.push({ grp: u.grp, ...piece });
-    }
-  }
+  // Phase 2: the values at those ranks, from every unit's days and the tickets of the rest.
+  const all = piecesOf(units);
+  const pieces = all.pieces;
+  const phase2Raw: RawRange[] = [...raw, ...all.fromTickets];
   const values = new Map<string, number>();
   for (const v of await valuesAtQuery(m, wanted, pieces, phase2Raw, keys)) values.set(k4(v.grp, v.seg, v.path, v.metric, v.bin, v.offset), v.v);
   for (const e of hist.values()) {

@@ -19,11 +19,15 @@ export interface KeyScope {
   paths: string[] | null;
   /** Segment by path instead of by key. */
   segByPath: boolean;
+  /** The segment of each key id, at index key_id - 1 (SQL: [key_id]); null for keys the read leaves out. */
+  segByKey: (string | null)[];
 }
 
 interface Relations {
   p: SqlParams;
   with: string;
+  /** The segments by key id, as an array parameter: `${segs()}[key_id]` (NULL: not in the read). */
+  segs: () => string;
 }
 
 /** u: the units, r: the raw ranges, k: the keys (with segment and category). */
@@ -32,7 +36,8 @@ function relations(units: readonly Unit[], raw: readonly RawRange[], keys: KeySc
   const u = `u AS (SELECT * FROM unnest(${p.add(units.map((x) => x.zone), 'text[]')}, ${p.add(units.map((x) => x.span), 'text[]')}, ${p.add(units.map((x) => x.period), 'date[]')}, ${p.add(units.map((x) => x.grp), 'text[]')}) AS u(u_zone, u_span, u_period, u_grp))`;
   const r = `r AS (SELECT * FROM unnest(${p.add(raw.map((x) => x.lo), 'timestamptz[]')}, ${p.add(raw.map((x) => x.hi), 'timestamptz[]')}, ${p.add(raw.map((x) => x.grp), 'text[]')}) AS r(r_lo, r_hi, r_grp))`;
   const k = `k AS (SELECT * FROM unnest(${p.add(keys.keyIds, 'int[]')}, ${p.add(keys.segs, 'text[]')}, ${p.add(keys.categories, 'text[]')}) AS k(k_id, k_seg, k_category))`;
-  return { p, with: `WITH ${u}, ${r}, ${k}` };
+  let segs: string | null = null; // added only when a query uses it (PostgreSQL refuses unused parameters)
+  return { p, with: `WITH ${u}, ${r}, ${k}`, segs: () => (segs ??= `(${p.add(keys.segByKey, 'text[]')})`) };
 }
 
 const pathFilter = (p: SqlParams, keys: KeyScope, col: string) => (keys.paths ? `AND ${col} = ANY(${p.add(keys.paths, 'text[]')})` : '');
@@ -105,26 +110,44 @@ export interface HistogramRow {
   n: number;
 }
 
-/** Phase 1: every distribution's histogram per group, segment and path. */
-export async function histogramQuery(m: EntityManager, units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Promise<HistogramRow[]> {
-  const { p, with: w } = relations(units, raw, keys);
+/**
+ * Phase 1: every distribution's histogram per group, segment and path: from the cells of `units`
+ * (key 0 when every key counts; otherwise the per-key histograms, which months have), from the
+ * sorted values of `pieces` (counted per bin, for days of a key-filtered read), and from tickets.
+ */
+export async function histogramQuery(m: EntityManager, units: readonly Unit[], pieces: readonly DayPiece[], raw: readonly RawRange[], keys: KeyScope): Promise<HistogramRow[]> {
+  const { p, with: w, segs } = relations(units, raw, keys);
+  const spans = spansRelation(p, pieces);
+  const d = spans.rel;
   // Key 0 holds every key's histogram: one row per unit and path instead of one per key.
-  const cellKeys = keys.all ? `AND c.key_id = 0` : '';
+  const cellKeys = keys.all ? `AND c.key_id = 0` : 'AND c.key_id <> 0';
   const cellJoin = keys.all ? '' : 'JOIN k ON k.k_id = c.key_id';
   const cellSeg = keys.all ? (keys.segByPath ? 'c.path' : `''`) : seg(keys, 'c.path');
   const rawJoin = keys.all ? '' : 'JOIN k ON k.k_id = tk.key_id';
   const rawSeg = keys.all ? (keys.segByPath ? 'tk.path' : `''`) : seg(keys, 'tk.path');
   const fromCells = DISTRIBUTIONS.map(
-    (d) => `SELECT u.u_grp AS grp, ${cellSeg} AS seg, c.path, ${d.metric}::int2 AS metric, h.b AS bin, h.n
+    (x) => `SELECT u.u_grp AS grp, ${cellSeg} AS seg, c.path, ${x.metric}::int2 AS metric, h.b AS bin, h.n
          FROM u JOIN rollup_cells c ON c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period ${cellKeys}
          ${cellJoin}
-         CROSS JOIN LATERAL unnest(c.h${d.metric}_bins, c.h${d.metric}_counts) AS h(b, n)
+         CROSS JOIN LATERAL unnest(c.h${x.metric}_bins, c.h${x.metric}_counts) AS h(b, n)
         WHERE TRUE ${pathFilter(p, keys, 'c.path')}`,
   );
+  // A bin's keys and minutes are a slice of the row (starts[j + 1] .. starts[j + 2]).
+  // The segment of a value by array lookup, not a join: the planner cannot estimate the unnest.
+  const valueSeg = keys.segByPath ? `CASE WHEN ${segs()}[x.key_id] IS NOT NULL THEN rv.path END` : `${segs()}[x.key_id]`;
+  const fromValues = `SELECT grp, seg, path, metric, bin, n FROM (
+         SELECT d.grp, ${valueSeg} AS seg, rv.path, rv.metric, (rv.cbin * 16 + j)::int2 AS bin, 1 AS n
+           FROM d JOIN rollup_values rv ON ${spans.join('rv.day')} ${pathFilter(p, keys, 'rv.path')}
+           CROSS JOIN generate_series(0, 15) AS j
+           CROSS JOIN LATERAL unnest(rv.keys[rv.starts[j + 1] + 1 : rv.starts[j + 2]], rv.mins[rv.starts[j + 1] + 1 : rv.starts[j + 2]]) AS x(key_id, minute)
+          WHERE ${spans.minuteOk('rv.day', 'x.minute')}) fv
+        WHERE seg IS NOT NULL`;
   return m.query(
-    `${w}
+    `${w}, ${d}
      SELECT grp, seg, path, metric, bin, sum(n)::int AS n FROM (
        ${fromCells.join('\n       UNION ALL\n       ')}
+       UNION ALL
+       ${fromValues}
        UNION ALL
        SELECT r.r_grp, ${rawSeg}, tk.path, m.metric, cc_bin(m.x), 1
          FROM r JOIN tickets tk ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi
@@ -140,7 +163,7 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], r
 /** Day cells' own exact percentiles (key 0), for groups that are exactly one stored day. */
 export async function storedPercentilesQuery(m: EntityManager, units: readonly Unit[]): Promise<{ grp: string; path: string; pct: number[] | null }[]> {
   if (units.length === 0) return [];
-  const { p, with: w } = relations(units, [], { all: true, keyIds: [], segs: [], categories: [], paths: null, segByPath: false });
+  const { p, with: w } = relations(units, [], { all: true, keyIds: [], segs: [], categories: [], paths: null, segByPath: false, segByKey: [] });
   return m.query(
     `${w}
      SELECT u.u_grp AS grp, c.path, c.pct FROM u
@@ -168,41 +191,82 @@ export interface DayPiece {
 }
 
 /**
+ * Consecutive pieces of a group as one span of days [dlo, dhi], cut to minutes only on its first
+ * and last day: one index range scan per span instead of one lookup per day.
+ */
+export function daySpans(pieces: readonly DayPiece[]): { grp: string; dlo: string; dhi: string; mlo: number; mhi: number }[] {
+  const out: { grp: string; dlo: string; dhi: string; mlo: number; mhi: number }[] = [];
+  const sorted = [...pieces].sort((a, b) => (a.grp < b.grp ? -1 : a.grp > b.grp ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const next = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.grp === x.grp && last.mhi === 1440 && x.mlo === 0 && next(last.dhi) === x.day) {
+      last.dhi = x.day;
+      last.mhi = x.mhi;
+    } else out.push({ grp: x.grp, dlo: x.day, dhi: x.day, mlo: x.mlo, mhi: x.mhi });
+  }
+  return out;
+}
+
+/** The spans as a relation d(grp, dlo, dhi, mlo, mhi), and the minute test of a value on day `day`. */
+function spansRelation(p: SqlParams, pieces: readonly DayPiece[]): { rel: string; join: (day: string) => string; minuteOk: (day: string, minute: string) => string } {
+  const sp = daySpans(pieces);
+  return {
+    rel: `d AS (SELECT * FROM unnest(${p.add(sp.map((x) => x.grp), 'text[]')}, ${p.add(sp.map((x) => x.dlo), 'date[]')}, ${p.add(sp.map((x) => x.dhi), 'date[]')}, ${p.add(sp.map((x) => x.mlo), 'int2[]')}, ${p.add(sp.map((x) => x.mhi), 'int2[]')}) AS d(grp, dlo, dhi, mlo, mhi))`,
+    join: (day) => `${day} >= d.dlo AND ${day} <= d.dhi`,
+    minuteOk: (day, minute) => `${minute} >= CASE WHEN ${day} = d.dlo THEN d.mlo ELSE 0 END AND ${minute} < CASE WHEN ${day} = d.dhi THEN d.mhi ELSE 1440 END`,
+  };
+}
+
+/**
  * Phase 2: the value at each wanted rank of its bin: the bin's values of the group's days (sorted
  * rows of rollup_values, cut to the group's minutes and keys) and of its raw ranges, ranked.
  */
 export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRank[], pieces: readonly DayPiece[], raw: readonly RawRange[], keys: KeyScope): Promise<(WantedRank & { v: number })[]> {
   if (wanted.length === 0) return [];
   const { p, with: w } = relations([], raw, keys);
-  const bins = [...new Map(wanted.map((x) => [`${x.grp}\u0000${x.seg}\u0000${x.path}\u0000${x.metric}\u0000${x.bin}`, x])).values()];
-  const wb = `wb AS (SELECT * FROM unnest(${p.add(bins.map((x) => x.grp), 'text[]')}, ${p.add(bins.map((x) => x.seg), 'text[]')}, ${p.add(bins.map((x) => x.path), 'text[]')}, ${p.add(bins.map((x) => x.metric), 'int2[]')}, ${p.add(bins.map((x) => x.bin), 'int2[]')}) AS wb(grp, seg, path, metric, bin))`;
-  const wr = `wr AS (SELECT * FROM unnest(${p.add(wanted.map((x) => x.grp), 'text[]')}, ${p.add(wanted.map((x) => x.seg), 'text[]')}, ${p.add(wanted.map((x) => x.path), 'text[]')}, ${p.add(wanted.map((x) => x.metric), 'int2[]')}, ${p.add(wanted.map((x) => x.bin), 'int2[]')}, ${p.add(wanted.map((x) => x.offset), 'int8[]')}) AS wr(grp, seg, path, metric, bin, off))`;
-  const d = `d AS (SELECT * FROM unnest(${p.add(pieces.map((x) => x.grp), 'text[]')}, ${p.add(pieces.map((x) => x.day), 'date[]')}, ${p.add(pieces.map((x) => x.mlo), 'int2[]')}, ${p.add(pieces.map((x) => x.mhi), 'int2[]')}) AS d(grp, day, mlo, mhi))`;
-  const keyCut = keys.all ? '' : `JOIN k ON k.k_id = x.key_id AND ${keys.segByPath ? 'wb.path' : 'k.k_seg'} = wb.seg`;
-  const rawKeyCut = keys.all ? '' : `JOIN k ON k.k_id = tk.key_id AND ${keys.segByPath ? 'tk.path' : 'k.k_seg'} = wb.seg`;
-  const rows: { grp: string; seg: string; path: string; metric: number; bin: number; off: string; v: number }[] = await m.query(
-    `${w}, ${wb}, ${wr}, ${d},
+  // A bin of a group and path (wg, numbered n) is read once for every segment that wants it. Each
+  // value gets the number n * S + its segment's index (by an array lookup on its key): the values
+  // are sorted per number and the wanted ranks read off. No join on the values: the planner cannot
+  // estimate the unnests, and joined it would compare every value with every key or wanted bin.
+  const bySegment = !keys.segByPath && keys.segs.some((x) => x !== '');
+  const segments = bySegment ? [...new Set(keys.segs)] : [''];
+  const segIndex = new Map(segments.map((x, i) => [x, i]));
+  const S = segments.length;
+  const segIdxByKey: (number | null)[] = keys.segByKey.map((x) => (x === null ? null : bySegment ? segIndex.get(x)! : 0));
+  const groupKey = (x: WantedRank) => `${x.grp}\u0000${x.path}\u0000${x.metric}\u0000${x.bin}`;
+  const groups = new Map<string, number>();
+  const list: WantedRank[] = [];
+  for (const x of wanted) if (!groups.has(groupKey(x))) groups.set(groupKey(x), list.push(x) - 1);
+  const idOf = (x: WantedRank) => groups.get(groupKey(x))! * S + (bySegment ? segIndex.get(x.seg)! : 0);
+  const wg = `wg AS (SELECT * FROM unnest(${p.add(list.map((_, i) => i), 'int[]')}, ${p.add(list.map((x) => x.grp), 'text[]')}, ${p.add(list.map((x) => x.path), 'text[]')}, ${p.add(list.map((x) => x.metric), 'int2[]')}, ${p.add(list.map((x) => x.bin), 'int2[]')}) AS wg(n, grp, path, metric, bin))`;
+  const wr = `wr AS (SELECT * FROM unnest(${p.add(wanted.map(idOf), 'int[]')}, ${p.add(wanted.map((x) => x.offset), 'int[]')}) AS wr(id, off))`;
+  const spans = spansRelation(p, pieces);
+  const idExpr = (key: string) => (keys.all ? 'wg.n' : `wg.n * ${S} + (${p.add(segIdxByKey, 'int[]')})[${key}]`);
+  const valueId = idExpr('x.key_id');
+  const rawId = keys.all ? 'wg.n' : valueId.replace('x.key_id', 'tk.key_id');
+  const rows: { id: number; off: number; v: number }[] = await m.query(
+    `${w}, ${wg}, ${wr}, ${spans.rel},
      vals AS (
-       SELECT wb.grp, wb.seg, wb.path, wb.metric, wb.bin, x.v
-         FROM wb JOIN d ON d.grp = wb.grp
-         JOIN rollup_values rv ON rv.metric = wb.metric AND rv.path = wb.path AND rv.bin = wb.bin AND rv.day = d.day
-         CROSS JOIN LATERAL unnest(rv.vals, rv.keys, rv.mins) AS x(v, key_id, minute)
-         ${keyCut}
-        WHERE x.minute >= d.mlo AND x.minute < d.mhi
+       SELECT ${valueId} AS id, x.v
+         FROM wg JOIN d ON d.grp = wg.grp
+         JOIN rollup_values rv ON rv.metric = wg.metric AND rv.path = wg.path AND rv.cbin = wg.bin >> 4 AND ${spans.join('rv.day')}
+         CROSS JOIN LATERAL (SELECT rv.starts[(wg.bin & 15) + 1] + 1 AS lo, rv.starts[(wg.bin & 15) + 2] AS hi) AS s
+         CROSS JOIN LATERAL unnest(rv.vals[s.lo : s.hi], rv.keys[s.lo : s.hi], rv.mins[s.lo : s.hi]) AS x(v, key_id, minute)
+        WHERE ${spans.minuteOk('rv.day', 'x.minute')}
        UNION ALL
-       SELECT wb.grp, wb.seg, wb.path, wb.metric, wb.bin, m.x
-         FROM wb JOIN r ON r.r_grp = wb.grp
-         JOIN tickets tk ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi AND tk.path = wb.path
-         ${rawKeyCut}
+       SELECT ${rawId}, m.x
+         FROM wg JOIN r ON r.r_grp = wg.grp
+         JOIN tickets tk ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi AND tk.path = wg.path
          CROSS JOIN LATERAL ${distributionRows()}
-        WHERE m.metric = wb.metric AND m.x IS NOT NULL AND cc_bin(m.x) = wb.bin),
-     ranked AS (SELECT vals.*, row_number() OVER (PARTITION BY grp, seg, path, metric, bin ORDER BY v) - 1 AS off FROM vals)
-     SELECT ranked.grp, ranked.seg, ranked.path, ranked.metric, ranked.bin, ranked.off::text AS off, ranked.v
-       FROM ranked JOIN wr ON wr.grp = ranked.grp AND wr.seg = ranked.seg AND wr.path = ranked.path
-                          AND wr.metric = ranked.metric AND wr.bin = ranked.bin AND wr.off = ranked.off`,
+        WHERE m.metric = wg.metric AND m.x IS NOT NULL AND cc_bin(m.x) = wg.bin),
+     sorted AS (SELECT id, array_agg(v ORDER BY v) AS vs FROM vals WHERE id IS NOT NULL GROUP BY id)
+     SELECT wr.id, wr.off, sorted.vs[wr.off + 1] AS v FROM wr JOIN sorted ON sorted.id = wr.id`,
     p.values,
   );
-  return rows.map((r) => ({ grp: r.grp, seg: r.seg, path: r.path, metric: Number(r.metric), bin: Number(r.bin), offset: Number(r.off), v: r.v }));
+  const byId = new Map<number, WantedRank[]>();
+  for (const x of wanted) (byId.get(idOf(x)) ?? byId.set(idOf(x), []).get(idOf(x))!).push(x);
+  return rows.flatMap((r) => (byId.get(r.id) ?? []).filter((x) => x.offset === r.off).map((x) => ({ ...x, v: r.v })));
 }
 
 /**

@@ -37,10 +37,11 @@ export interface ReadPlan {
   raw: RawRange[];
 }
 
-/** What the rollups hold: the zones that have them, and each one's days not built yet. */
+/** What the rollups hold: the zones that have them, each one's days not built yet and its months out of date. */
 export interface RollupState {
   zones: ReadonlySet<string>;
   pending: ReadonlyMap<string, ReadonlySet<string>>;
+  stale: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
@@ -50,14 +51,14 @@ const nextMonth = (month: string) => {
   return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}-01`;
 };
 
-/** Whole local days [fromDate, toDate) of `zone` as months where whole and built, else days, else raw. */
-function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: string, grp: string, pending: ReadonlySet<string>): void {
+/** Whole local days [fromDate, toDate) of `zone` as months where whole and current, else days, else raw. */
+function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: string, grp: string, pending: ReadonlySet<string>, stale: ReadonlySet<string>): void {
   const start = (d: string) => startOfLocalDate(d, zone);
   let day = fromDate;
   while (day < toDate) {
     const month = monthOf(day);
     const end = nextMonth(month);
-    if (day === month && end <= toDate && ![...pending].some((p) => p >= month && p < end)) {
+    if (day === month && end <= toDate && !stale.has(month) && ![...pending].some((p) => p >= month && p < end)) {
       plan.units.push({ zone, span: 'm', period: month, grp, lo: start(month), hi: start(end) });
       day = end;
       continue;
@@ -77,7 +78,7 @@ export function planRanges(ranges: readonly PopulationRange[], tz: string, state
   for (const r of ranges) {
     if (r.from >= r.to) continue;
     if (state.zones.has(tz)) {
-      coverDays(plan, tz, r.fromDate, r.toDate, r.grp, state.pending.get(tz) ?? none);
+      coverDays(plan, tz, r.fromDate, r.toDate, r.grp, state.pending.get(tz) ?? none, state.stale.get(tz) ?? none);
       continue;
     }
     if (!state.zones.has('UTC')) {
@@ -94,7 +95,7 @@ export function planRanges(ranges: readonly PopulationRange[], tz: string, state
     const lo = new Date(`${firstWhole}T00:00:00Z`);
     const hi = new Date(`${lastEnd}T00:00:00Z`);
     if (r.from < lo) plan.raw.push({ lo: r.from, hi: lo, grp: r.grp });
-    coverDays(plan, 'UTC', firstWhole, lastEnd, r.grp, state.pending.get('UTC') ?? none);
+    coverDays(plan, 'UTC', firstWhole, lastEnd, r.grp, state.pending.get('UTC') ?? none, state.stale.get('UTC') ?? none);
     if (hi < r.to) plan.raw.push({ lo: hi, hi: r.to, grp: r.grp });
   }
   return plan;

@@ -5,10 +5,14 @@ import { RollupState } from './read-plan';
 
 export async function rollupStateQuery(m: EntityManager): Promise<RollupState> {
   const zones: { zone: string }[] = await m.query(`SELECT zone FROM rollup_zones`);
-  const pending: { zone: string; day: string }[] = await m.query(`SELECT zone, day::text FROM rollup_pending`);
-  const byZone = new Map<string, Set<string>>();
-  for (const p of pending) (byZone.get(p.zone) ?? byZone.set(p.zone, new Set()).get(p.zone)!).add(p.day);
-  return { zones: new Set(zones.map((z) => z.zone)), pending: byZone };
+  const group = (rows: { zone: string; d: string }[]) => {
+    const byZone = new Map<string, Set<string>>();
+    for (const r of rows) (byZone.get(r.zone) ?? byZone.set(r.zone, new Set()).get(r.zone)!).add(r.d);
+    return byZone;
+  };
+  const pending = group(await m.query(`SELECT zone, day::text AS d FROM rollup_pending`));
+  const stale = group(await m.query(`SELECT zone, month::text AS d FROM rollup_stale`));
+  return { zones: new Set(zones.map((z) => z.zone)), pending, stale };
 }
 
 export async function keysQuery(m: EntityManager): Promise<KeyRow[]> {
