@@ -4,7 +4,8 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { RequestMethod } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { CONTROLLERS } from '../src/app.module';
-import { TestApp, createTestApp } from './test-app';
+import Ajv from 'ajv';
+import { TestApp, createTestApp, fixtureLines } from './test-app';
 
 interface Route {
   method: string;
@@ -78,6 +79,57 @@ describe('OpenAPI document', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('every answer has a schema from the contract, and every route its error answers', () => {
+    const schemas = doc.components.schemas as Record<string, unknown>;
+    expect(Object.keys(schemas).length).toBeGreaterThanOrEqual(45);
+    for (const name of ['SummaryResponse', 'TimeseriesResponse', 'BreakdownResponse', 'TicketPage', 'TicketDetail', 'AlertRow', 'ImportJob', 'CostModelVersion', 'IngestResponse', 'DataStatus', 'ApiError']) {
+      expect([name, name in schemas]).toEqual([name, true]);
+    }
+    const missing: string[] = [];
+    for (const [p, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const ok = Object.entries(op.responses as Record<string, any>).find(([code]) => code.startsWith('2'));
+        const schema = ok?.[1]?.content?.['application/json']?.schema;
+        if (!schema?.$ref && !schema?.items?.$ref) missing.push(`${method} ${p}: no answer schema`);
+        const codes = Object.keys(op.responses);
+        for (const code of ['500', '503', ...(op.security?.length ? ['401', '403'] : []), ...((op.parameters ?? []).length || op.requestBody ? ['400'] : [])]) {
+          if (!codes.includes(code)) missing.push(`${method} ${p}: no ${code}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // Every reference resolves.
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.filter((r) => !(r in schemas))).toEqual([]);
+  });
+
+  it('real answers match their schemas exactly (no field the contract does not declare)', async () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    for (const [name, schema] of Object.entries(doc.components.schemas as Record<string, object>)) ajv.addSchema(schema, `#/components/schemas/${name}`);
+    const check = (name: string, body: unknown) => {
+      const validate = ajv.getSchema(`#/components/schemas/${name}`)!;
+      const ok = validate(body);
+      return ok ? [] : (validate.errors ?? []).slice(0, 5).map((e) => `${name}${e.instancePath}: ${e.message} ${JSON.stringify(e.params)}`);
+    };
+    const ingest = await t.request('POST', '/api/v1/events', { raw: fixtureLines().join('\n'), contentType: 'application/x-ndjson' });
+    const q = 'from=2026-01-05&to=2026-02-02&asOf=2026-03-01T00:00:00Z';
+    const errors = [
+      ...check('IngestResponse', ingest.body),
+      ...check('SummaryResponse', (await t.request('GET', `/api/v1/metrics/summary?${q}&compare=previous`)).body),
+      ...check('TimeseriesResponse', (await t.request('GET', `/api/v1/metrics/timeseries?${q}&interval=week`)).body),
+      ...check('BreakdownResponse', (await t.request('GET', `/api/v1/metrics/breakdown?${q}&by=category&series=week&limit=2&compare=year`)).body),
+      ...check('BreakdownResponse', (await t.request('GET', `/api/v1/metrics/breakdown?${q}&by=category,channel`)).body),
+      ...check('TicketPage', (await t.request('GET', `/api/v1/tickets?${q}&limit=3`)).body),
+      ...check('DataStatus', (await t.request('GET', '/api/v1/status')).body),
+      ...check('CostModelVersion', (await t.request('GET', '/api/v1/cost-model')).body),
+      ...check('WhoAmI', (await t.request('GET', '/api/v1/me')).body),
+      ...check('ApiError', (await t.request('GET', '/api/v1/metrics/summary?from=x')).body),
+    ];
+    const ticket = (await t.request('GET', `/api/v1/tickets?${q}&limit=1`)).body.items[0].id;
+    errors.push(...check('TicketDetail', (await t.request('GET', `/api/v1/tickets/${encodeURIComponent(ticket)}`)).body));
+    expect(errors).toEqual([]);
   });
 
   it('serves the interactive docs', async () => {

@@ -4,7 +4,8 @@ import { ApiError } from './api/client';
 import { useMeQuery } from './api/useMeQuery';
 import { SignIn } from './auth/SignIn';
 import { clearToken, getToken, setToken } from './auth/token-store';
-import { PAGE_PATHS, Page, useRoute } from './state/useRoute';
+import { PAGE_PATHS, Page, pageHref } from './lib/url-state';
+import { useUrlState } from './state/useUrlState';
 
 // Pages load on demand, so the first screen does not pay for the others.
 const OverviewPage = lazy(() => import('./pages/OverviewPage'));
@@ -19,7 +20,7 @@ export function App() {
   const [token, setTokenState] = useState(getToken());
   const client = useQueryClient();
   const me = useMeQuery(token !== null);
-  const [page, navigate] = useRoute();
+  const { page, filters, navigate } = useUrlState();
   const signIn = (t: string) => {
     setToken(t);
     setTokenState(t);
@@ -39,7 +40,7 @@ export function App() {
         <strong>Claimcheck</strong>
         <nav aria-label="Pages">
           {(Object.keys(PAGE_PATHS) as Page[]).map((p) => (
-            <a key={p} href={PAGE_PATHS[p]} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(PAGE_PATHS[p] + window.location.search))}>
+            <a key={p} href={pageHref(p, filters)} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters)))}>
               {TITLES[p]}
             </a>
           ))}
@@ -55,7 +56,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage navigate={navigate} /> : page === 'segments' ? <SegmentsPage navigate={navigate} /> : page === 'savings' ? <SavingsPage navigate={navigate} /> : page === 'settings' ? <SettingsPage /> : <OverviewPage navigate={navigate} />}
+        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : <OverviewPage />}
       </Suspense>
     </>
   );

@@ -82,10 +82,17 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A page already signed in (token in sessionStorage), at `url`. */
-export async function signedInPage(browser: Browser, dash: Dashboard, url: string): Promise<Page> {
+/** A page signed in at `url`; with `apiCalls`, every API request it makes once signed in is recorded there. */
+export async function signedInPage(browser: Browser, dash: Dashboard, url: string, apiCalls?: string[]): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${dash.base}${url}`);
   await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+  if (apiCalls) {
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/')) apiCalls.push(u.pathname + u.search);
+    });
+  }
   await page.reload();
   return page;
 }

@@ -80,9 +80,11 @@ run('the dashboard in chromium', () => {
 
     it('is usable from the keyboard: Tab reaches the filters and the card links, Enter opens one', async () => {
       const reached: string[] = [];
-      for (let i = 0; i < 40 && !reached.some((r) => r.startsWith('A:/tickets?')); i++) {
+      // Elements inside the page's main part only (the nav's links come first and also go to /tickets).
+      for (let i = 0; i < 60 && !reached.some((r) => r.startsWith('A:/tickets?')); i++) {
         await page.keyboard.press('Tab');
-        reached.push(await page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.getAttribute('href') ?? (document.activeElement as HTMLInputElement | null)?.type ?? ''}`));
+        const el = await page.evaluate(() => (document.activeElement?.closest('main') ? `${document.activeElement.tagName}:${document.activeElement.getAttribute('href') ?? (document.activeElement as HTMLInputElement).type ?? ''}` : null));
+        if (el) reached.push(el);
       }
       expect(reached).toEqual(expect.arrayContaining(['INPUT:date', 'SELECT:select-one']));
       expect(reached.some((r) => r.startsWith('A:/tickets?'))).toBe(true);
@@ -141,7 +143,8 @@ run('the dashboard in chromium', () => {
   describe('quality page', () => {
 
     it('renders the four quality charts with data and passes axe-core', async () => {
-      const page = await signedInPage(browser, dash, `/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`);
+      const calls: string[] = [];
+      const page = await signedInPage(browser, dash, `/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`, calls);
       await page.locator('figure[aria-label="CSAT top-2-box (95% Wilson band)"] .recharts-line path').first().waitFor();
       expect(await page.locator('figure.chart').count()).toBe(4);
       // Where quality is worst: a category x channel table, one row per category.
@@ -150,6 +153,17 @@ run('the dashboard in chromium', () => {
       const categories = await dash.api<{ segments: { key: string }[] }>(`/api/v1/metrics/breakdown?from=${day(-30)}&to=${day(1)}&tz=UTC&by=category&limit=50`);
       expect((await grid.locator('tbody th').allInnerTexts()).sort()).toEqual(categories.segments.map((x) => x.key).sort());
       expect(await grid.locator('td.worst').count()).toBeGreaterThan(0);
+      // The whole grid is one request (not one per channel), and each cell is that pair's own population.
+      expect(calls.filter((c) => c.startsWith('/api/v1/metrics/breakdown'))).toHaveLength(1);
+      const pair = await dash.api<{ segments: { byPath: { ai: { csat: { top2Box: number | null; responses: number } } } }[] }>(
+        `/api/v1/metrics/breakdown?from=${day(-30)}&to=${day(1)}&tz=UTC&by=category&category=${encodeURIComponent(categories.segments[0].key)}&channel=chat`,
+      );
+      const cell = pair.segments[0]?.byPath.ai.csat;
+      const headers = await grid.locator('thead th').allInnerTexts();
+      const row = grid.locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${categories.segments[0].key}$`) }) });
+      const text = await row.locator('td').nth(headers.indexOf('chat') - 1).innerText();
+      if (cell) expect(text).toContain(`(n=${cell.responses})`);
+      else expect(text).toBe('no tickets');
       expect(await page.locator('.recharts-line').count()).toBeGreaterThanOrEqual(6);
       // PNG export of a chart: a real PNG file.
       const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Reopen rate as PNG' }).click()]);
@@ -179,9 +193,16 @@ run('the dashboard in chromium', () => {
     it('lists the API\'s segments, sorts on a header click (kept in the URL), draws sparklines, passes axe-core', async () => {
       const q = `from=${day(-30)}&to=${day(1)}&tz=UTC`;
       const api = await dash.api<{ segments: { key: string; tickets: number }[] }>(`/api/v1/metrics/breakdown?${q}&by=channel&limit=12`);
-      const page = await signedInPage(browser, dash, `/segments?${q}&by=channel`);
+      const calls: string[] = [];
+      const page = await signedInPage(browser, dash, `/segments?${q}&by=channel`, calls);
       const table = page.getByRole('table', { name: 'Segments by channel' });
       await table.waitFor();
+      await page.locator('[role=img] .recharts-line').first().waitFor();
+      // Table and sparklines come from one request, not one per segment.
+      const metricsCalls = calls.filter((c) => c.startsWith('/api/v1/metrics/'));
+      expect(metricsCalls).toHaveLength(1);
+      expect(metricsCalls[0]).toContain('series=week');
+      expect(await table.locator('[role=img]').count()).toBe(api.segments.length);
       expect(await table.locator('tbody th').allInnerTexts()).toEqual(api.segments.map((s) => s.key));
       expect(await table.locator('tbody tr td:nth-of-type(1)').allInnerTexts()).toEqual(api.segments.map((s) => s.tickets.toLocaleString('en-US')));
       await page.getByRole('button', { name: 'Tickets' }).click();
@@ -195,6 +216,14 @@ run('the dashboard in chromium', () => {
       expect(csv[0].split(',').slice(0, 3)).toEqual(['by', 'key', 'tickets']);
       expect(csv.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(api.segments.map((x) => x.key).sort());
       expect(await axeViolations(page)).toEqual([]);
+      // The nav keeps the range and filters but not this page's sort (it means nothing to the ticket list).
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Tickets' }).click();
+      await page.getByTestId('tickets-total').waitFor();
+      const url = new URL(page.url());
+      expect([url.pathname, url.searchParams.get('from'), url.searchParams.get('sort'), url.searchParams.get('by')]).toEqual(['/tickets', day(-30), null, null]);
+      await page.goBack();
+      await table.waitFor();
+      expect(new URL(page.url()).searchParams.get('order')).toBe('asc');
       await page.close();
     });
   });

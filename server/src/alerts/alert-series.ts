@@ -1,12 +1,13 @@
 // From daily rows to the series the detectors judge, and from a detection to what an alert says.
 // Pure, so the demo-story test can check the whole chain without a database.
+import type { AlertDetails, AlertMetric } from '../contract';
 import { Detection, LogMeanDay, RateDay, cohensH } from '../stats/alert-detection';
 import { wilsonInterval } from '../stats/rates';
 import { addDays } from '../stats/time-range';
 import type { DailyRow } from './daily-series.query';
 
-export const ALERT_METRICS = ['csatTop2Box', 'repeatContactRate', 'reopenRate', 'escalationRate', 'aiResolutionRate', 'handleTime'] as const;
-export type AlertMetric = (typeof ALERT_METRICS)[number];
+export const ALERT_METRICS = ['csatTop2Box', 'repeatContactRate', 'reopenRate', 'escalationRate', 'aiResolutionRate', 'handleTime'] as const satisfies readonly AlertMetric[];
+export type { AlertDetails, AlertMetric } from '../contract';
 
 export interface Series {
   key: string;
@@ -47,24 +48,6 @@ export function buildSeries(rows: readonly DailyRow[], days: readonly string[]):
     rate('aiResolutionRate', 'ai', segment, 'down', (d) => ({ x: get(d, 'ai', segment)?.resolved ?? 0, n: involved(d) }));
   }
   return out;
-}
-
-export interface AlertDetails {
-  metric: AlertMetric;
-  path: string;
-  segment: string;
-  rule: Detection['rule'];
-  bad: 'up' | 'down';
-  startedOn: string;
-  detectedOn: string;
-  baseline: { value: number; n: number; low: number | null; high: number | null };
-  current: { value: number; n: number; low: number | null; high: number | null };
-  /** Cohen's h for rates; for handle time the ratio of geometric means. */
-  effectSize: number;
-  effectSizeKind: 'cohens-h' | 'ratio';
-  /** The tickets behind the alert: query of GET /api/v1/tickets. */
-  drillDown: Record<string, string>;
-  summary: string;
 }
 
 const DRILL: Record<AlertMetric, Record<string, string>> = {

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { contractList, contractRef } from '../http/api-docs';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Validate } from 'class-validator';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { RequireRole } from '../auth/roles.decorator';
 import { IsRfc3339 } from '../common/validators';
-import { AlertRow, AlertsService, EvaluationResult } from './alerts.service';
+import type { AlertRow, EvaluationResult } from '../contract';
+import { AlertsService } from './alerts.service';
 
 export class AlertsQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'acknowledged', 'resolved'] })
@@ -27,6 +29,7 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
+  @ApiOkResponse({ description: 'Alerts, newest first', schema: contractList('AlertRow') })
   @RequireRole('viewer')
   list(@Query() q: AlertsQueryDto): Promise<AlertRow[]> {
     return this.alerts.list(q.state);
@@ -34,6 +37,7 @@ export class AlertsController {
 
   /** Runs an evaluation now (it also runs on a schedule and after ingest). */
   @Post('evaluate')
+  @ApiOkResponse({ description: 'What one evaluation judged and found', schema: contractRef('EvaluationResult') })
   @HttpCode(200)
   @RequireRole('admin')
   evaluate(@Query() q: EvaluateQueryDto): Promise<EvaluationResult> {
@@ -41,6 +45,7 @@ export class AlertsController {
   }
 
   @Post(':id/acknowledge')
+  @ApiOkResponse({ description: 'The alert, acknowledged (by whom, when)', schema: contractRef('AlertRow') })
   @HttpCode(200)
   @RequireRole('viewer')
   acknowledge(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthedRequest): Promise<AlertRow> {
@@ -48,6 +53,7 @@ export class AlertsController {
   }
 
   @Post(':id/resolve')
+  @ApiOkResponse({ description: 'The alert, resolved (by whom, when)', schema: contractRef('AlertRow') })
   @HttpCode(200)
   @RequireRole('viewer')
   resolve(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthedRequest): Promise<AlertRow> {

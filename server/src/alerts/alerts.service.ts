@@ -6,42 +6,14 @@ import { FreshnessService } from '../projection/freshness.service';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { detectLogMeanShifts, detectRateShifts } from '../stats/alert-detection';
 import { addDays } from '../stats/time-range';
-import { AlertDetails, alertDetails, buildSeries } from './alert-series';
+import type { AlertDetails, AlertRow, EvaluationResult } from '../contract';
+import { alertDetails, buildSeries } from './alert-series';
 import { dailySeriesQuery } from './daily-series.query';
 import { WebhookNotifier, slackPayload } from './webhook.notifier';
 
 export const WINDOW_DAYS = 90;
 /** Only alerts detected this recently are sent out; older excursions found later are history. */
 const NOTIFY_WITHIN_DAYS = 2;
-
-export interface AlertRow {
-  id: string;
-  state: 'open' | 'acknowledged' | 'resolved';
-  metric: string;
-  path: string;
-  segment: string;
-  rule: string;
-  startedOn: string;
-  detectedOn: string;
-  details: AlertDetails;
-  createdAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  notifiedAt: string | null;
-}
-
-export interface EvaluationResult {
-  asOf: string;
-  from: string;
-  to: string;
-  series: number;
-  detections: number;
-  newAlerts: number;
-  notified: number;
-  milliseconds: number;
-}
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const COLUMNS = `id, state, metric, path, segment, rule, started_on::text AS started_on, detected_on::text AS detected_on, details,

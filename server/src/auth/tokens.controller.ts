@@ -1,4 +1,5 @@
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { contractList, contractRef } from '../http/api-docs';
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { CreatedToken, TokenInfo, WhoAmI } from '../contract/api-types';
 import type { AuthedRequest } from './auth.guard';
@@ -14,24 +15,28 @@ export class TokensController {
 
   /** Who the caller is: any valid token (the dashboard's sign-in check). */
   @Get('me')
+  @ApiOkResponse({ description: 'Who this token is', schema: contractRef('WhoAmI') })
   @RequireRole('any')
   me(@Req() req: AuthedRequest): WhoAmI {
     return { role: req.principal!.role, name: req.principal!.name };
   }
 
   @Post('tokens')
+  @ApiCreatedResponse({ description: 'The new token; its secret is shown this once', schema: contractRef('CreatedToken') })
   @RequireRole('admin')
   create(@Body() dto: CreateTokenDto): Promise<CreatedToken> {
     return this.tokens.create(dto.name, dto.role);
   }
 
   @Get('tokens')
+  @ApiOkResponse({ description: 'Every token (never their secrets)', schema: contractList('TokenInfo') })
   @RequireRole('admin')
   list(): Promise<TokenInfo[]> {
     return this.tokens.list();
   }
 
   @Delete('tokens/:id')
+  @ApiOkResponse({ description: 'The token, revoked', schema: contractRef('TokenInfo') })
   @RequireRole('admin')
   revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<TokenInfo> {
     return this.tokens.revoke(id);

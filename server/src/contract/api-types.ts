@@ -21,6 +21,8 @@ export const REPORTED_PATHS: readonly ReportedPath[] = ['ai', 'escalated', 'huma
 export interface IngestRejection {
   index: number;
   id: string | null;
+  /** NDJSON only: the 1-based line of the body. */
+  line?: number;
   errors: string[];
 }
 
@@ -160,10 +162,12 @@ export interface DataStatus {
   freshness: Freshness;
 }
 
+/** Every error answer: what is wrong (naming the parameter or field), and the request's id in the logs. */
 export interface ApiError {
   statusCode: number;
   error: string;
   message: string | string[];
+  requestId: string;
 }
 
 /** One ticket of a drill-down list: its replayed state (CONTRACT.md §2) and the derived flags. */

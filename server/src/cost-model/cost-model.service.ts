@@ -1,14 +1,9 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CostModel } from '../contract/api-types';
+import type { CostModel, CostModelHistoryEntry, CostModelVersion } from '../contract';
 import { CostModelVersionEntity } from './cost-model-version.entity';
 
-export interface CostModelVersion extends CostModel {
-  version: number;
-  currency: string;
-  changedBy: string;
-  changedAt: string;
-}
+export type { CostModelVersion } from '../contract';
 
 export const COST_FIELDS = ['humanHourlyCost', 'aiCostPerConversation', 'aiCostPerResolution', 'fteHoursPerMonth'] as const;
 
@@ -40,7 +35,7 @@ export class CostModelService {
   }
 
   /** Every version, newest first, each with what it changed from the one before (old and new values). */
-  async history(): Promise<(CostModelVersion & { changes: Record<string, { old: number | string; new: number | string }> })[]> {
+  async history(): Promise<CostModelHistoryEntry[]> {
     const versions = (await this.repo.find({ order: { version: 'ASC' } })).map(toVersion);
     return versions
       .map((v, i) => {

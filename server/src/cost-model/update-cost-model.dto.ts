@@ -1,9 +1,10 @@
+import type { CostModelChange } from '../contract';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
 
 const money = { message: '$property: must be a number >= 0' };
 
-export class UpdateCostModelDto {
+export class UpdateCostModelDto implements CostModelChange {
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsNumber({}, money) @Min(0, money) humanHourlyCost?: number;
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsNumber({}, money) @Min(0, money) aiCostPerConversation?: number;
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsNumber({}, money) @Min(0, money) aiCostPerResolution?: number;

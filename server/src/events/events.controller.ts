@@ -1,4 +1,5 @@
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { contractRef } from '../http/api-docs';
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { IngestResponse } from '../contract/api-types';
@@ -19,7 +20,8 @@ export class EventsController {
     description: 'A JSON array of events, {"events": [...]}, or NDJSON; up to 10,000 events or 10 MiB (docs/CONTRACT.md §1)',
     schema: { type: 'array', items: { type: 'object', required: ['id', 'type', 'ticketId', 'occurredAt'] } },
   })
-  @ApiOkResponse({ description: '{accepted, duplicates, rejected[{index, id, line?, errors}]}; 207 when some were rejected' })
+  @ApiOkResponse({ description: 'Every event stored or already there', schema: contractRef('IngestResponse') })
+  @ApiResponse({ status: 207, description: 'Some were rejected (each named by index, id, line and why); the others are stored', schema: contractRef('IngestResponse') })
   @ApiResponse({ status: 400, description: 'the body is not JSON or NDJSON, or is missing' })
   @ApiResponse({ status: 413, description: 'more than 10,000 events or 10 MiB' })
   @ApiResponse({ status: 415, description: 'a multipart body (uploads go to /api/v1/imports)' })

@@ -9,10 +9,6 @@ import { EventsRepository } from './events.repository';
 import { IngestNotifier } from './ingest-notifier';
 import { TelemetryService } from '../telemetry/telemetry.service';
 
-export interface IngestRejectionWithLine extends IngestRejection {
-  /** NDJSON only: the 1-based line of the body. */
-  line?: number;
-}
 
 @Injectable()
 export class EventsService {
@@ -38,7 +34,7 @@ export class EventsService {
 
   /** Validates every item; stores the valid ones even when others are rejected. */
   async ingest(items: readonly BodyItem[]): Promise<IngestResponse> {
-    const rejected: IngestRejectionWithLine[] = [];
+    const rejected: IngestRejection[] = [];
     const valid: ValidEvent[] = [];
     const seen = new Set<string>();
     let repeatedInBatch = 0;

@@ -1,4 +1,5 @@
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { contractRef } from '../http/api-docs';
 import { Controller, Get } from '@nestjs/common';
 import { Health, Liveness, Readiness } from '../contract/api-types';
 import { Public } from '../auth/roles.decorator';
@@ -12,7 +13,7 @@ export class HealthController {
   /** Open (CONTRACT.md §4): 200 when the database answers, 503 + Retry-After when it does not. */
   @Get()
   @Public()
-  @ApiOkResponse({ description: '{status: ok, database: up}' })
+  @ApiOkResponse({ description: 'The database answers', schema: contractRef('Health') })
   @ApiServiceUnavailableResponse({ description: '{status: degraded, database: down}, with Retry-After' })
   check(): Promise<Health> {
     return this.health.database();
@@ -21,7 +22,7 @@ export class HealthController {
   /** Liveness: the process answers. Never looks at the database (restarting us would not fix it). */
   @Get('live')
   @Public()
-  @ApiOkResponse({ description: '{status: ok, uptimeSeconds}' })
+  @ApiOkResponse({ description: 'The process answers', schema: contractRef('Liveness') })
   live(): Liveness {
     return this.health.live();
   }
@@ -29,7 +30,7 @@ export class HealthController {
   /** Readiness: send traffic here. 503 + Retry-After while the database is down or the server is shutting down. */
   @Get('ready')
   @Public()
-  @ApiOkResponse({ description: '{ready: true, database: up, shuttingDown: false}' })
+  @ApiOkResponse({ description: 'Ready for traffic', schema: contractRef('Readiness') })
   @ApiServiceUnavailableResponse({ description: 'not ready: database down or shutting down, with Retry-After' })
   ready(): Promise<Readiness> {
     return this.health.ready();

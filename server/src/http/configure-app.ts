@@ -6,7 +6,6 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from '../app.module';
@@ -16,6 +15,7 @@ import { MAX_BODY_BYTES } from '../events/event-body.parser';
 import { AppLogger } from '../telemetry/app-logger';
 import { requestIdFrom } from '../telemetry/request-context';
 import { TelemetryService } from '../telemetry/telemetry.service';
+import { serveApiDocs } from './api-docs';
 import { registerRequestHooks } from './request-hooks';
 
 const EVENTS_ROUTE = '/api/v1/events';
@@ -68,18 +68,6 @@ function serveDashboard(fastify: FastifyInstance, webDistDir: string): void {
     }
     return reply.type('text/html').sendFile('index.html');
   });
-}
-
-/** OpenAPI document generated from the controllers and DTOs: /api/docs (UI) and /api/docs-json. */
-function serveApiDocs(app: NestFastifyApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Claimcheck API')
-    .setDescription('Support-ticket events in; claimed vs verified AI savings out. Definitions: docs/CONTRACT.md and docs/METRICS.md.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {

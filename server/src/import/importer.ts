@@ -7,27 +7,11 @@ import type { BodyItem } from '../events/event-body.parser';
 import { validateEvent } from '../events/event-validation';
 import { CaseBufferedMapper } from './case-buffer';
 import { readCsv, readNdjson } from './csv-reader';
+import type { ImportReport } from '../contract';
 import { ContractEvent, Mapping, RowOutcome, requiredColumns } from './mapping';
 import { mapperFor } from './presets';
 
-export interface ImportReport {
-  rowsRead: number;
-  rowsImported: number;
-  rowsRejected: number;
-  /** Rejections by reason (reasons without row-specific values), with the first rows of each. */
-  rejections: { reason: string; count: number; examples: { row: number; line: number; detail: string }[] }[];
-  eventsProduced: number;
-  eventsAccepted: number;
-  eventsDuplicate: number;
-  /** Events the contract's validation refused (a mapping bug if not 0). */
-  eventsInvalid: number;
-  invalidExamples: { id: string | null; errors: string[] }[];
-  tickets: number;
-  /** Cases whose rows were not together in the file (still imported correctly). */
-  splitCases: number;
-  dryRun: boolean;
-  seconds: number;
-}
+export type { ImportReport } from '../contract';
 
 export interface ImportOptions {
   format: 'csv' | 'ndjson';

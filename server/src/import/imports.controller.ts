@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { contractList, contractRef } from '../http/api-docs';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequireRole } from '../auth/roles.decorator';
 import { ImportJob, ImportsService } from './imports.service';
@@ -25,6 +26,7 @@ export class ImportsController {
   /** Multipart upload: the fields (preset or mapping, dryRun, format) come before the file. */
   @Post()
   @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'The import, started in the background: poll GET /api/v1/imports/{id}', schema: contractRef('ImportJob') })
   @RequireRole('admin')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -49,12 +51,14 @@ export class ImportsController {
   }
 
   @Get()
+  @ApiOkResponse({ description: 'Imports since the server started, newest first', schema: contractList('ImportJob') })
   @RequireRole('admin')
   list(): ImportJob[] {
     return this.imports.list();
   }
 
   @Get(':id')
+  @ApiOkResponse({ description: 'One import: progress, then its report', schema: contractRef('ImportJob') })
   @RequireRole('admin')
   get(@Param('id', new ParseUUIDPipe()) id: string): ImportJob {
     return this.imports.get(id);

@@ -8,24 +8,12 @@ import * as path from 'node:path';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EventsService } from '../events/events.service';
-import { ImportReport, runImport } from './importer';
+import type { ImportJob } from '../contract';
+import { runImport } from './importer';
 import { Mapping, mappingProblems } from './mapping';
 import { PRESETS } from './presets';
 
-export interface ImportJob {
-  id: string;
-  fileName: string;
-  bytes: number;
-  preset: string | null;
-  dryRun: boolean;
-  status: 'running' | 'done' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  rowsRead: number;
-  eventsProduced: number;
-  report: ImportReport | null;
-  error: string | null;
-}
+export type { ImportJob } from '../contract';
 
 export interface ImportRequest {
   file: Readable;

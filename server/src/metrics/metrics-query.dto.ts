@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, Validate } from 'class-validator';
+import type { BreakdownQuery, MetricsQuery, SummaryQuery, TimeseriesQuery } from '../contract';
 import { IsCalendarDate, IsFilterList, IsNonNegativeDecimal, IsRfc3339, IsSummaryField, IsTimeZone } from '../common/validators';
 
 /**
  * The scope every metrics endpoint shares: date range, time zone, filters (multi-select: a comma
  * list or the parameter repeated), maturity and what-if costs. One meaning across endpoints.
  */
-export class MetricsQueryDto {
+export class MetricsQueryDto implements MetricsQuery {
   @ApiPropertyOptional({ description: 'First local date (YYYY-MM-DD), inclusive', example: '2026-01-05' })
   @Validate(IsCalendarDate)
   from!: string;
@@ -76,14 +77,14 @@ export class MetricsQueryDto {
   format?: 'json' | 'csv';
 }
 
-export class SummaryQueryDto extends MetricsQueryDto {
+export class SummaryQueryDto extends MetricsQueryDto implements SummaryQuery {
   @ApiPropertyOptional({ enum: ['previous', 'year'], description: 'Also return the previous period (same length) or the same dates a year earlier, and the deltas' })
   @IsOptional()
   @IsIn(['previous', 'year'], { message: 'compare: must be previous or year' })
   compare?: 'previous' | 'year';
 }
 
-export class TimeseriesQueryDto extends MetricsQueryDto {
+export class TimeseriesQueryDto extends MetricsQueryDto implements TimeseriesQuery {
   @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'day', description: 'Local days, ISO weeks (Monday) or months' })
   @IsOptional()
   @IsIn(['day', 'week', 'month'], { message: 'interval: must be day, week or month' })
@@ -96,7 +97,7 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 /** One column to segment by, or two (rows x columns: category,channel); path only alone. */
 export const BREAKDOWN_BY = /^(path|(channel|category|language)(,(channel|category|language))?)$/;
 
-export class BreakdownQueryDto extends SummaryQueryDto {
+export class BreakdownQueryDto extends SummaryQueryDto implements BreakdownQuery {
   @ApiPropertyOptional({ description: `One of ${BREAKDOWN_DIMENSIONS.join(', ')}, or two of channel, category, language (e.g. category,channel: a segment per pair)`, example: 'category' })
   @Matches(BREAKDOWN_BY, { message: `by: must be one of ${BREAKDOWN_DIMENSIONS.join(', ')}, or two different ones of channel, category, language separated by a comma (e.g. category,channel)` })
   by!: string;

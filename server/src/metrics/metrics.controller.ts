@@ -1,4 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
+import { contractRef } from '../http/api-docs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequireRole } from '../auth/roles.decorator';
@@ -14,21 +15,21 @@ export class MetricsController {
 
   @Get('summary')
   @RequireRole('viewer')
-  @ApiOkResponse({ description: 'CONTRACT.md §3, plus costModelVersion, and comparison/deltas with compare' })
+  @ApiOkResponse({ description: 'CONTRACT.md §3, plus costModelVersion, freshness, and comparison/deltas with compare', schema: contractRef('SummaryResponse') })
   summary(@Query() q: SummaryQueryDto, @Res({ passthrough: true }) res: FastifyReply) {
     return this.metrics.summary(q, res);
   }
 
   @Get('timeseries')
   @RequireRole('viewer')
-  @ApiOkResponse({ description: 'The summary numbers per local day, ISO week or month; empty buckets included' })
+  @ApiOkResponse({ description: 'The summary numbers per local day, ISO week or month; empty buckets included', schema: contractRef('TimeseriesResponse') })
   timeseries(@Query() q: TimeseriesQueryDto, @Res({ passthrough: true }) res: FastifyReply) {
     return this.metrics.timeseries(q, res);
   }
 
   @Get('breakdown')
   @RequireRole('viewer')
-  @ApiOkResponse({ description: 'The summary numbers per channel, category, language or path; top N and "other"' })
+  @ApiOkResponse({ description: 'The summary numbers per segment (one or two columns), top N and "other"; with series, each segment per bucket', schema: contractRef('BreakdownResponse') })
   breakdown(@Query() q: BreakdownQueryDto, @Res({ passthrough: true }) res: FastifyReply) {
     return this.metrics.breakdown(q, res);
   }

@@ -9,7 +9,7 @@
 //   assembling one population  -> summary-assembler.ts
 //   read-your-writes           -> projection/freshness.service.ts
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { Freshness, Summary } from '../contract/api-types';
+import type { BreakdownResponse, Freshness, ScopeEcho, Segment, SummaryResponse, TimeseriesBucket, TimeseriesResponse } from '../contract';
 import { CostModelService } from '../cost-model/cost-model.service';
 import { daysBetween, startOfLocalDate } from '../stats/time-range';
 import { buckets } from './buckets';
@@ -19,54 +19,7 @@ import { MetricsScope, comparisonDates, resolveScope, withDates } from './metric
 import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
 import { PopulationReader, groupKey } from './rollups/population-reader';
 import { PopulationRange } from './rollups/read-plan';
-import { Deltas, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
-
-export interface ScopeEcho {
-  from: string;
-  to: string;
-  tz: string;
-  asOf: string;
-  costModelVersion: number;
-  currency: string;
-  freshness: Freshness;
-}
-
-export type SummaryResponse = Summary &
-  Pick<ScopeEcho, 'costModelVersion' | 'currency'> & { comparison?: SummaryCore & { from: string; to: string }; deltas?: Deltas };
-
-export interface TimeseriesBucket extends Omit<SummaryCore, 'costModel'> {
-  bucket: string;
-  from: string;
-  to: string;
-}
-export interface TimeseriesResponse extends ScopeEcho {
-  interval: string;
-  costModel: SummaryCore['costModel'];
-  buckets: TimeseriesBucket[];
-}
-
-export interface Segment extends Omit<SummaryCore, 'costModel'> {
-  key: string;
-  /** The segment's value of each column it is split by (two for a two-column breakdown). */
-  values: Record<string, string>;
-  comparison?: Omit<SummaryCore, 'costModel'>;
-  deltas?: Deltas;
-  /** With `series`: the segment's numbers per bucket. */
-  series?: TimeseriesBucket[];
-}
-export interface BreakdownResponse extends ScopeEcho {
-  by: string;
-  /** The columns `by` names, in order. */
-  columns: string[];
-  sort: string;
-  order: 'asc' | 'desc';
-  limit: number;
-  costModel: SummaryCore['costModel'];
-  comparison?: { from: string; to: string };
-  segments: Segment[];
-  /** Everything outside the top `limit` segments, as one population; null when nothing is left. */
-  other: Segment | null;
-}
+import { SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
 /** Reads a numeric field by dotted path (`savings.verifiedSavings`, `byPath.ai.csat.top2Box`). */
 export function fieldValue(core: SummaryCore, field: string): number | null | undefined {

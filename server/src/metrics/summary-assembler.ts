@@ -2,6 +2,7 @@
 // (CONTRACT.md §3). Pure, so the summary, every time bucket and every segment are the same
 // computation over a different population.
 import { PathSummary, REPORTED_PATHS, Summary } from '../contract/api-types';
+import type { Deltas, SummaryCore } from '../contract';
 import { rate, wilsonInterval } from '../stats/rates';
 import { CategoryVerified, computeSavings } from '../stats/savings';
 import type { MetricsScope } from './metrics-scope';
@@ -35,8 +36,7 @@ export interface CategoryVerifiedRow extends CategoryVerified {
   grp: string;
 }
 
-/** The summary without its echo of the request (from, to, tz, asOf). */
-export type SummaryCore = Omit<Summary, 'from' | 'to' | 'tz' | 'asOf'>;
+export type { SummaryCore } from '../contract';
 
 function pathSummary(r: PathMetricsRow | undefined): PathSummary {
   const resolved = r?.resolved ?? 0;
@@ -114,7 +114,7 @@ export const DELTA_FIELDS = [
 ] as const;
 export const SAVINGS_FIELDS = ['humanCostPerTicket', 'aiCost', 'claimedSavings', 'verifiedSavings', 'humanHoursAvoided', 'fteEquivalent', 'roi'] as const;
 
-export type Deltas = Record<(typeof DELTA_FIELDS)[number], number | null> & { savings: Record<(typeof SAVINGS_FIELDS)[number], number | null> };
+export type { Deltas } from '../contract';
 
 export function deltas(current: SummaryCore, previous: SummaryCore): Deltas {
   const d = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);

@@ -1,4 +1,5 @@
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { contractRef } from '../http/api-docs';
 import { Controller, Get } from '@nestjs/common';
 import { DataStatus } from '../contract/api-types';
 import { RequireRole } from '../auth/roles.decorator';
@@ -11,6 +12,7 @@ export class StatusController {
   constructor(private readonly status: StatusService) {}
 
   @Get()
+  @ApiOkResponse({ description: 'What the database holds and how current reads are', schema: contractRef('DataStatus') })
   @RequireRole('viewer')
   get(): Promise<DataStatus> {
     return this.status.status();

@@ -1,5 +1,5 @@
 // The one place the dashboard talks HTTP: adds the token, turns error bodies into ApiError.
-import type { ApiError as ApiErrorBody } from '../../../server/src/contract/api-types';
+import type { ApiError as ApiErrorBody } from '../../../server/src/contract';
 import { getToken } from '../auth/token-store';
 
 export class ApiError extends Error {
@@ -11,8 +11,18 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiGet<T>(path: string, params: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
-  const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+/** A request's query (one of the contract's *Query types): lists go out as comma-separated values. */
+export function queryString(params: object): URLSearchParams {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params) as [string, unknown][]) {
+    const text = Array.isArray(v) ? v.join(',') : typeof v === 'string' ? v : undefined;
+    if (text) qs.set(k, text);
+  }
+  return qs;
+}
+
+export async function apiGet<T>(path: string, params: object = {}, signal?: AbortSignal): Promise<T> {
+  const qs = queryString(params);
   const url = qs.size > 0 ? `${path}?${qs.toString()}` : path;
   const res = await fetch(url, { headers: { authorization: `Bearer ${getToken() ?? ''}` }, signal });
   if (!res.ok) {

@@ -1,4 +1,4 @@
-import type { SummaryParams } from './useSummaryQuery';
+import type { AlertState, BreakdownQuery, SummaryQuery, TicketsQuery, TimeseriesQuery } from '../../../server/src/contract';
 
 /** Query-key factory: every cache key of the dashboard is built here. */
 export const queryKeys = {
@@ -7,10 +7,10 @@ export const queryKeys = {
   costModelHistory: ['cost-model', 'history'] as const,
   status: ['status'] as const,
   tokens: ['tokens'] as const,
-  alerts: (state: string) => ['alerts', state] as const,
-  tickets: (p: Record<string, string | undefined>) => ['tickets', p] as const,
+  alerts: (state: AlertState) => ['alerts', state] as const,
+  tickets: (p: TicketsQuery) => ['tickets', p] as const,
   ticket: (id: string) => ['ticket', id] as const,
-  timeseries: (p: Record<string, string | undefined>) => ['metrics', 'timeseries', p] as const,
-  breakdown: (p: Record<string, string | undefined>) => ['metrics', 'breakdown', p] as const,
-  summary: (p: SummaryParams) => ['metrics', 'summary', p] as const,
+  timeseries: (p: TimeseriesQuery) => ['metrics', 'timeseries', p] as const,
+  breakdown: (p: BreakdownQuery) => ['metrics', 'breakdown', p] as const,
+  summary: (p: SummaryQuery) => ['metrics', 'summary', p] as const,
 };

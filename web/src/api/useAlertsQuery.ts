@@ -1,22 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AlertRow, AlertState } from '../../../server/src/contract';
 import { apiGet } from './client';
 import { queryKeys } from './query-keys';
 
-export interface AlertItem {
-  id: string;
-  state: 'open' | 'acknowledged' | 'resolved';
-  metric: string;
-  path: string;
-  segment: string;
-  startedOn: string;
-  detectedOn: string;
-  details: { summary: string; effectSize: number; effectSizeKind: string; drillDown: Record<string, string> };
-}
-
-export function useAlertsQuery(state: 'open' | 'acknowledged' | 'resolved' = 'open') {
+export function useAlertsQuery(state: AlertState = 'open') {
   return useQuery({
     queryKey: queryKeys.alerts(state),
-    queryFn: ({ signal }) => apiGet<AlertItem[]>('/api/v1/alerts', { state }, signal),
+    queryFn: ({ signal }) => apiGet<AlertRow[]>('/api/v1/alerts', { state }, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,14 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CostModel } from '../../../server/src/contract/api-types';
+import type { CostModelVersion } from '../../../server/src/contract';
 import { apiGet } from './client';
 import { queryKeys } from './query-keys';
-
-export interface CostModelVersion extends CostModel {
-  version: number;
-  currency: string;
-  changedBy: string;
-  changedAt: string;
-}
 
 export function useCostModelQuery() {
   return useQuery({

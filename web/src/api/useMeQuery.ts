@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { WhoAmI } from '../../../server/src/contract/api-types';
+import type { WhoAmI } from '../../../server/src/contract';
 import { apiGet } from './client';
 import { queryKeys } from './query-keys';
 

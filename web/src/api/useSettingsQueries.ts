@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatedToken, DataStatus, TokenInfo, TokenRole } from '../../../server/src/contract/api-types';
+import type { CreatedToken, DataStatus, TokenInfo, TokenRole } from '../../../server/src/contract';
 import { apiGet, apiSend } from './client';
 import { queryKeys } from './query-keys';
 

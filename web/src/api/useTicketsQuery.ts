@@ -1,11 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TicketDetail, TicketPage } from '../../../server/src/contract/api-types';
+import type { TicketDetail, TicketPage, TicketsQuery } from '../../../server/src/contract';
 import { apiGet } from './client';
 import { queryKeys } from './query-keys';
 
-export type TicketsParams = Record<string, string | undefined>;
-
-export function useTicketsQuery(p: TicketsParams) {
+export function useTicketsQuery(p: TicketsQuery) {
   return useQuery({
     queryKey: queryKeys.tickets(p),
     queryFn: ({ signal }) => apiGet<TicketPage>('/api/v1/tickets', p, signal),

@@ -22,6 +22,7 @@ export function QualityGridTable({ grid }: { grid: QualityGrid }) {
             <th scope="row">{cat}</th>
             {grid.channels.map((ch) => {
               const cell = grid.cells[cat][ch];
+              if (!cell) return <td key={ch} className="muted">no tickets</td>;
               return (
                 <td key={ch} className={cell.worst ? 'worst' : undefined}>
                   {cell.worst ? '▼ ' : ''}

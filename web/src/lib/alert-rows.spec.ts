@@ -1,10 +1,10 @@
-import type { AlertItem } from '../api/useAlertsQuery';
+import type { AlertRow } from '../../../server/src/contract';
 import { alertRows } from './alert-rows';
 
-const alert = (id: string, startedOn: string, detectedOn: string, kind = 'cohens-h'): AlertItem => ({
+const alert = (id: string, startedOn: string, detectedOn: string, kind = 'cohens-h') => ({
   id, state: 'open', metric: 'reopenRate', path: 'ai', segment: 'category:billing', startedOn, detectedOn,
   details: { summary: 's', effectSize: 0.512, effectSizeKind: kind, drillDown: { from: startedOn, to: '2026-05-14', path: 'ai', category: 'billing' } },
-});
+}) as unknown as AlertRow;
 
 describe('alertRows', () => {
   it('newest first, readable place and effect, and the tickets query', () => {

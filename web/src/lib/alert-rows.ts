@@ -1,4 +1,4 @@
-import type { AlertItem } from '../api/useAlertsQuery';
+import type { AlertRow } from '../../../server/src/contract';
 
 export interface AlertRowView {
   id: string;
@@ -10,7 +10,7 @@ export interface AlertRowView {
 }
 
 /** Shapes alerts for the list: newest first, with the API query of the tickets behind each. */
-export function alertRows(alerts: readonly AlertItem[]): AlertRowView[] {
+export function alertRows(alerts: readonly AlertRow[]): AlertRowView[] {
   return [...alerts]
     .sort((a, b) => (a.detectedOn < b.detectedOn ? 1 : a.detectedOn > b.detectedOn ? -1 : 0))
     .map((a) => ({

@@ -1,5 +1,5 @@
 // The category x channel table of the quality page: one cell per pair, worst cells marked.
-import type { Breakdown } from '../api/useBreakdownQuery';
+import type { BreakdownResponse } from '../../../server/src/contract';
 
 export interface GridCell {
   value: number | null;
@@ -10,28 +10,28 @@ export interface GridCell {
 export interface QualityGrid {
   channels: string[];
   categories: string[];
-  cells: Record<string, Record<string, GridCell>>;
+  /** cells[category][channel]; a pair with no ticket has no cell. */
+  cells: Record<string, Record<string, GridCell | undefined>>;
 }
 
 /**
- * From one category breakdown per channel: the AI path's CSAT top-2-box per (category, channel),
+ * From one two-column breakdown (by=category,channel): the AI path's CSAT top-2-box per pair,
  * with the worst quarter of cells that have at least `minN` answers marked.
  */
-export function qualityGrid(byChannel: Record<string, Breakdown>, minN = 10): QualityGrid {
-  const channels = Object.keys(byChannel).sort();
-  const categories = [...new Set(channels.flatMap((c) => byChannel[c].segments.map((s) => s.key)))].sort();
+export function qualityGrid(b: Pick<BreakdownResponse, 'segments'>, minN = 10): QualityGrid {
   const cells: QualityGrid['cells'] = {};
+  const channels = new Set<string>();
   const judged: GridCell[] = [];
-  for (const cat of categories) {
-    cells[cat] = {};
-    for (const ch of channels) {
-      const s = byChannel[ch].segments.find((x) => x.key === cat);
-      const cell: GridCell = { value: s?.byPath.ai.csat.top2Box ?? null, n: s?.byPath.ai.csat.responses ?? 0, worst: false };
-      cells[cat][ch] = cell;
-      if (cell.value !== null && cell.n >= minN) judged.push(cell);
-    }
+  for (const s of b.segments) {
+    const category = s.values.category;
+    const channel = s.values.channel;
+    if (category === undefined || channel === undefined) continue;
+    channels.add(channel);
+    const cell: GridCell = { value: s.byPath.ai.csat.top2Box, n: s.byPath.ai.csat.responses, worst: false };
+    (cells[category] ??= {})[channel] = cell;
+    if (cell.value !== null && cell.n >= minN) judged.push(cell);
   }
-  const sorted = [...judged].sort((a, b) => a.value! - b.value!);
+  const sorted = [...judged].sort((x, y) => x.value! - y.value!);
   for (const c of sorted.slice(0, Math.ceil(sorted.length / 4))) c.worst = true;
-  return { channels, categories, cells };
+  return { channels: [...channels].sort(), categories: Object.keys(cells).sort(), cells };
 }

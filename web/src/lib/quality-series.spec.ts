@@ -1,5 +1,5 @@
-import type { AlertItem } from '../api/useAlertsQuery';
-import type { Timeseries } from '../api/useTimeseriesQuery';
+import type { AlertRow } from '../../../server/src/contract';
+import type { TimeseriesResponse } from '../../../server/src/contract';
 import { alertAnnotations, cardSparklines, qualityRows, trendRows } from './quality-series';
 
 const path = (top2: number | null, low: number | null, high: number | null, repeat: number | null) =>
@@ -13,7 +13,7 @@ describe('qualityRows', () => {
         { bucket: '2026-05-10', escalationRate: 0.3, byPath: { ai: path(0.7, 0.6, 0.8, 0.1), escalated: path(null, null, null, null), human: path(0.8, 0.7, 0.9, 0.05) } },
         { bucket: '2026-05-11', escalationRate: null, byPath: { ai: path(null, null, null, null), escalated: path(null, null, null, null), human: path(0.9, 0.8, 0.95, 0) } },
       ],
-    } as unknown as Timeseries;
+    } as unknown as TimeseriesResponse;
     const rows = qualityRows(t);
     expect(rows[0]).toMatchObject({ bucket: '2026-05-10', csat_ai: 0.7, band_ai: [0.6, 0.8], repeat_ai: 0.1, escalation: 0.3 });
     expect(rows[1]).toMatchObject({ csat_ai: null, band_ai: null, band_human: [0.8, 0.95], escalation: null });
@@ -21,7 +21,7 @@ describe('qualityRows', () => {
 });
 
 describe('alertAnnotations', () => {
-  const a = (id: string, startedOn: string, detectedOn: string) => ({ id, startedOn, detectedOn, metric: 'reopenRate', path: 'ai', segment: 'category:billing' }) as AlertItem;
+  const a = (id: string, startedOn: string, detectedOn: string) => ({ id, startedOn, detectedOn, metric: 'reopenRate', path: 'ai', segment: 'category:billing' }) as AlertRow;
   it('keeps alerts that overlap the chart, clipped to it', () => {
     const buckets = ['2026-05-10', '2026-05-11', '2026-05-12'];
     expect(alertAnnotations([a('x', '2026-05-08', '2026-05-11'), a('y', '2026-04-01', '2026-04-03'), a('z', '2026-05-12', '2026-05-14')], buckets)).toEqual([
@@ -34,7 +34,7 @@ describe('alertAnnotations', () => {
 
 describe('trendRows', () => {
   it('AI share and verified resolution per bucket', () => {
-    const t = { interval: 'week', buckets: [{ bucket: '2026-05-04', involvementRate: 0.4, verifiedAiResolutionRate: 0.55 }, { bucket: '2026-05-11', involvementRate: null, verifiedAiResolutionRate: null }] } as unknown as Timeseries;
+    const t = { interval: 'week', buckets: [{ bucket: '2026-05-04', involvementRate: 0.4, verifiedAiResolutionRate: 0.55 }, { bucket: '2026-05-11', involvementRate: null, verifiedAiResolutionRate: null }] } as unknown as TimeseriesResponse;
     expect(trendRows(t)).toEqual([
       { bucket: '2026-05-04', aiShare: 0.4, verified: 0.55 },
       { bucket: '2026-05-11', aiShare: null, verified: null },
@@ -45,7 +45,7 @@ describe('trendRows', () => {
 describe('cardSparklines', () => {
   it('one weekly series per card', () => {
     const bucket = (tickets: number, roi: number | null) => ({ tickets, involvementRate: 0.5, verifiedAiResolutionRate: 0.6, savings: { verifiedSavings: 10, roi, fteEquivalent: 0.1 }, byPath: { ai: { handleSeconds: { median: 120 }, csat: { top2Box: 0.7 } } } });
-    const t = { interval: 'week', buckets: [bucket(10, 2), bucket(12, null)] } as unknown as Timeseries;
+    const t = { interval: 'week', buckets: [bucket(10, 2), bucket(12, null)] } as unknown as TimeseriesResponse;
     const s = cardSparklines(t);
     expect(s.tickets).toEqual([10, 12]);
     expect(s.roi).toEqual([2, null]);

@@ -1,7 +1,7 @@
 // Shapes timeseries buckets for the quality charts: one row per bucket, a value per path, and the
 // Wilson band of CSAT as [low, high] pairs (recharts draws a range Area from such a pair).
-import type { Timeseries } from '../api/useTimeseriesQuery';
-import type { AlertItem } from '../api/useAlertsQuery';
+import type { TimeseriesResponse } from '../../../server/src/contract';
+import type { AlertRow } from '../../../server/src/contract';
 
 export const PATHS = ['ai', 'escalated', 'human'] as const;
 
@@ -19,7 +19,7 @@ export interface QualityRow {
   escalation: number | null;
 }
 
-export function qualityRows(t: Timeseries): QualityRow[] {
+export function qualityRows(t: TimeseriesResponse): QualityRow[] {
   return t.buckets.map((b) => {
     const band = (p: 'ai' | 'human'): [number, number] | null => {
       const c = b.byPath[p].csat;
@@ -52,7 +52,7 @@ export interface Annotation {
  * Alerts as chart annotations: the span from the shift's start to its detection, clipped to the
  * chart; with `metric`, only that metric's alerts.
  */
-export function alertAnnotations(alerts: readonly AlertItem[], buckets: readonly string[], metric?: string): Annotation[] {
+export function alertAnnotations(alerts: readonly AlertRow[], buckets: readonly string[], metric?: string): Annotation[] {
   if (buckets.length === 0) return [];
   const first = buckets[0];
   const last = buckets[buckets.length - 1];
@@ -73,12 +73,12 @@ export interface TrendRow {
 }
 
 /** The overview's trend: AI share of tickets and verified AI resolution per bucket. */
-export function trendRows(t: Timeseries): TrendRow[] {
+export function trendRows(t: TimeseriesResponse): TrendRow[] {
   return t.buckets.map((b) => ({ bucket: b.bucket, aiShare: b.involvementRate, verified: b.verifiedAiResolutionRate }));
 }
 
 /** A weekly series per overview card, for its sparkline. */
-export function cardSparklines(t: Timeseries): Record<string, (number | null)[]> {
+export function cardSparklines(t: TimeseriesResponse): Record<string, (number | null)[]> {
   const b = t.buckets;
   return {
     tickets: b.map((x) => x.tickets),

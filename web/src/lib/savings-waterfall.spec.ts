@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Summary } from '../../../server/src/contract/api-types';
+import type { Summary } from '../../../server/src/contract';
 import { savingsWaterfall } from './savings-waterfall';
 
 // Fixture case 1: 265 AI resolutions, none pending, 222 verified; 8 reopened (0.0302 x 265) and

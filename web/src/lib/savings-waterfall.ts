@@ -1,6 +1,6 @@
 // From claimed to verified savings, step by step (the savings audit's waterfall). Each step is what
 // one check takes away from the naive claim; the steps add up exactly to the verified savings.
-import type { Summary } from '../../../server/src/contract/api-types';
+import type { Summary } from '../../../server/src/contract';
 
 export interface WaterfallCounts {
   /** AI resolutions judged (not pending) and reopened. */

@@ -1,17 +1,19 @@
-import type { Breakdown } from '../api/useBreakdownQuery';
+import type { BreakdownResponse } from '../../../server/src/contract';
 import { segmentRows } from './segment-rows';
 
-const seg = (key: string, tickets: number, verified: number | null) => ({
+const seg = (key: string, tickets: number, verified: number | null, series?: { verifiedAiResolutionRate: number | null }[]) => ({
   key, tickets, aiInvolved: 0, involvementRate: 0.5, aiResolutionRate: 0.7, verifiedAiResolutionRate: verified, escalationRate: 0.3,
   savings: { verifiedSavings: 1234.5, claimedSavings: 2000 }, byPath: { ai: { csat: { top2Box: 0.705, responses: 78 }, repeatContactRate: 0.136 } },
+  series,
 });
 
 describe('segmentRows', () => {
   it('formats each segment and puts "other" last', () => {
-    const b: Breakdown = { by: 'channel', segments: [seg('chat', 1200, 0.59)], other: seg('other', 40, null) };
+    const weeks = [{ verifiedAiResolutionRate: 0.5 }, { verifiedAiResolutionRate: null }, { verifiedAiResolutionRate: 0.62 }];
+    const b = { by: 'channel', segments: [seg('chat', 1200, 0.59, weeks)], other: seg('other', 40, null) } as unknown as BreakdownResponse;
     expect(segmentRows(b, 'USD')).toEqual([
-      { key: 'chat', cells: ['1,200', '50.0%', '70.0%', '59.0%', '71% (n=78)', '13.6%', '$1,235'] },
-      { key: 'other', cells: ['40', '50.0%', '70.0%', '—', '71% (n=78)', '13.6%', '$1,235'] },
+      { key: 'chat', cells: ['1,200', '50.0%', '70.0%', '59.0%', '71% (n=78)', '13.6%', '$1,235'], weekly: [0.5, null, 0.62] },
+      { key: 'other', cells: ['40', '50.0%', '70.0%', '—', '71% (n=78)', '13.6%', '$1,235'], weekly: [] },
     ]);
   });
 });

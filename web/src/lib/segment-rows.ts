@@ -1,4 +1,4 @@
-import type { Breakdown } from '../api/useBreakdownQuery';
+import type { BreakdownResponse } from '../../../server/src/contract';
 import { formatCount, formatMoney, formatRate } from './format';
 
 export const SEGMENT_COLUMNS = [
@@ -14,10 +14,12 @@ export const SEGMENT_COLUMNS = [
 export interface SegmentRow {
   key: string;
   cells: string[];
+  /** Verified AI resolution rate per bucket of the segment's series (empty without one, and for "other"). */
+  weekly: (number | null)[];
 }
 
 /** The table's rows: the segments, then "other" when there is one. */
-export function segmentRows(b: Breakdown, currency: string): SegmentRow[] {
+export function segmentRows(b: BreakdownResponse, currency: string): SegmentRow[] {
   return [...b.segments, ...(b.other ? [b.other] : [])].map((s) => ({
     key: s.key,
     cells: [
@@ -29,5 +31,6 @@ export function segmentRows(b: Breakdown, currency: string): SegmentRow[] {
       formatRate(s.byPath.ai.repeatContactRate),
       formatMoney(s.savings.verifiedSavings, currency),
     ],
+    weekly: s.series?.map((b) => b.verifiedAiResolutionRate) ?? [],
   }));
 }

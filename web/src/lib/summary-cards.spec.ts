@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Summary } from '../../../server/src/contract/api-types';
+import type { Summary } from '../../../server/src/contract';
 import { cardDeltas, savingsBars, summaryCards } from './summary-cards';
 
 // The contract fixture's first case (2026-01-05 .. 2026-01-26), as the API returns it.

@@ -1,5 +1,5 @@
 // Shapes a summary into what the overview shows: headline cards and the claimed-vs-verified bars.
-import type { Summary } from '../../../server/src/contract/api-types';
+import type { Deltas, Summary } from '../../../server/src/contract';
 import { formatCount, formatDuration, formatMoney, formatNumber, formatRate } from './format';
 
 export interface Card {
@@ -12,13 +12,8 @@ export interface Card {
   delta?: string;
 }
 
-/** The change of a card's headline number against the previous period. */
-export interface SummaryDeltas {
-  tickets: number | null;
-  involvementRate: number | null;
-  verifiedAiResolutionRate: number | null;
-  savings: { verifiedSavings: number | null; roi: number | null; fteEquivalent: number | null };
-}
+/** The changes the cards show (a slice of the contract's deltas, so tests can give only these). */
+export type SummaryDeltas = Pick<Deltas, 'tickets' | 'involvementRate' | 'verifiedAiResolutionRate'> & { savings: Pick<Deltas['savings'], 'verifiedSavings' | 'roi' | 'fteEquivalent'> };
 
 const signed = (v: number, text: string) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${text}`;
 

@@ -12,10 +12,10 @@ import { SavingsChart } from '../components/SavingsChart';
 import { alertRows } from '../lib/alert-rows';
 import { drillDownHref, pointHref } from '../lib/drill-down';
 import { savingsBars, summaryCards } from '../lib/summary-cards';
-import { useUrlFilters } from '../state/useUrlFilters';
+import { useUrlState } from '../state/useUrlState';
 
-export default function OverviewPage({ navigate }: { navigate: (to: string) => void }) {
-  const [filters, setFilters] = useUrlFilters();
+export default function OverviewPage() {
+  const { filters, setFilters, navigate } = useUrlState();
   const summary = useSummaryQuery({ ...filters, compare: 'previous' });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
   const alerts = useAlertsQuery('open');

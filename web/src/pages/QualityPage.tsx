@@ -1,5 +1,5 @@
 import { useAlertsQuery } from '../api/useAlertsQuery';
-import { useBreakdownQuery, useCategoryByChannelQueries } from '../api/useBreakdownQuery';
+import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
 import { QualityGridTable } from '../components/QualityGridTable';
 import { qualityGrid } from '../lib/quality-grid';
@@ -10,21 +10,19 @@ import { RangeControls } from '../components/RangeControls';
 import { alertRows } from '../lib/alert-rows';
 import { pointHref } from '../lib/drill-down';
 import { alertAnnotations, qualityRows } from '../lib/quality-series';
-import { useUrlFilters } from '../state/useUrlFilters';
+import { useUrlState } from '../state/useUrlState';
 
 const AI = 'var(--verified)';
 const HUMAN = 'var(--claimed)';
 const ESC = 'var(--warn)';
 
 /** Support ops: CSAT, repeat contacts, reopens and escalations over time, with the alerts on them. */
-export default function QualityPage({ navigate }: { navigate: (to: string) => void }) {
-  const [filters, setFilters] = useUrlFilters();
+export default function QualityPage() {
+  const { filters, setFilters, navigate } = useUrlState();
   const series = useTimeseriesQuery({ ...filters, interval: 'day' });
   const alerts = useAlertsQuery('open');
-  const channels = useBreakdownQuery({ ...filters, by: 'channel', limit: '20' });
-  const channelKeys = channels.data?.segments.map((s) => s.key) ?? [];
-  const byChannel = useCategoryByChannelQueries({ ...filters }, channelKeys);
-  const gridReady = channelKeys.length > 0 && byChannel.every((q) => q.data);
+  // One request for the whole grid: a segment per (category, channel) pair.
+  const pairs = useBreakdownQuery({ ...filters, by: 'category,channel', limit: '1000' });
   return (
     <main>
       <h1 className="page-title">Quality</h1>
@@ -52,7 +50,9 @@ export default function QualityPage({ navigate }: { navigate: (to: string) => vo
                 <QualityChart title="Reopen rate" csv={csv} onPoint={open({ resolved: 'true', reopened: 'true' })} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
                 <QualityChart title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
               </div>
-              {gridReady && <QualityGridTable grid={qualityGrid(Object.fromEntries(channelKeys.map((c, i) => [c, byChannel[i].data!])))} />}
+              <QueryBoundary query={pairs} isEmpty={(p) => p.segments.length === 0} empty={null}>
+                {(p) => <QualityGridTable grid={qualityGrid(p)} />}
+              </QueryBoundary>
             </>
           );
         }}

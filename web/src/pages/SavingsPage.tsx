@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import type { CostModel } from '../../../server/src/contract/api-types';
+import type { CostModel, CostModelChange, TicketsQuery } from '../../../server/src/contract';
 import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useMeQuery } from '../api/useMeQuery';
@@ -10,7 +9,9 @@ import { RangeControls } from '../components/RangeControls';
 import { WaterfallChart } from '../components/WaterfallChart';
 import { formatMoney, formatNumber } from '../lib/format';
 import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
-import { useUrlFilters } from '../state/useUrlFilters';
+import { filtersToSearch } from '../lib/date-range';
+import { withParams } from '../lib/url-state';
+import { useUrlState } from '../state/useUrlState';
 
 const FIELDS: { key: keyof CostModel; label: string }[] = [
   { key: 'humanHourlyCost', label: 'Human cost per hour' },
@@ -20,25 +21,13 @@ const FIELDS: { key: keyof CostModel; label: string }[] = [
 ];
 
 /** The what-if values live in the URL (shareable); only an admin can save them as the cost model. */
-function useWhatIf(): [Partial<Record<keyof CostModel, string>>, (k: keyof CostModel, v: string) => void] {
-  const read = () => Object.fromEntries(FIELDS.map((f) => [f.key, new URLSearchParams(window.location.search).get(f.key) ?? undefined]).filter(([, v]) => v)) as Partial<Record<keyof CostModel, string>>;
-  const [values, setValues] = useState(read);
-  const set = (k: keyof CostModel, v: string) => {
-    const q = new URLSearchParams(window.location.search);
-    if (v === '') q.delete(k);
-    else q.set(k, v);
-    window.history.replaceState(null, '', `${window.location.pathname}?${q.toString()}`);
-    setValues(read());
-  };
-  return [values, set];
-}
-
-export default function SavingsPage({ navigate }: { navigate: (to: string) => void }) {
-  const [filters, setFilters] = useUrlFilters();
-  const [whatIf, setWhatIf] = useWhatIf();
+export default function SavingsPage() {
+  const { filters, setFilters, navigate, params, setParams } = useUrlState();
+  const whatIf: Partial<Record<keyof CostModel, string>> = Object.fromEntries(FIELDS.map((f) => [f.key, params[f.key]]).filter(([, v]) => v));
+  const setWhatIf = (k: keyof CostModel, v: string) => setParams({ [k]: v }, { replace: true });
   const valid = Object.fromEntries(Object.entries(whatIf).filter(([, v]) => /^\d+(\.\d+)?$/.test(v ?? '')));
   const summary = useSummaryQuery({ ...filters, ...valid });
-  const base = { ...filters, path: 'ai', resolved: 'true', pending: 'false', limit: '1' };
+  const base: TicketsQuery = { ...filters, path: 'ai', resolved: 'true', pending: 'false', limit: '1' };
   const reopened = useTicketsQuery({ ...base, reopened: 'true' });
   const repeatOnly = useTicketsQuery({ ...base, reopened: 'false', repeatContact: 'true' });
   const stored = useCostModelQuery();
@@ -59,7 +48,7 @@ export default function SavingsPage({ navigate }: { navigate: (to: string) => vo
                   steps={steps}
                   currency={currency}
                   csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid } }}
-                  onStep={(name) => navigate(`/tickets?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(window.location.search)), ...STEP_TICKETS[name] }).toString()}`)}
+                  onStep={(name) => navigate(`/tickets${withParams(filtersToSearch(filters), STEP_TICKETS[name])}`)}
                 /> : <p className="state">No human-resolved ticket in this range: there is no cost to price the AI against.</p>}
               <p>
                 <strong>FTE equivalent {formatNumber(s.savings.fteEquivalent, 1)}</strong>: the {formatNumber(s.savings.humanHoursAvoided, 0)} hours of human handle time the
@@ -83,7 +72,7 @@ export default function SavingsPage({ navigate }: { navigate: (to: string) => vo
             <button
               type="button"
               disabled={Object.keys(valid).length === 0 || save.isPending}
-              onClick={() => save.mutate(Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, Number(v)])) as Partial<CostModel>)}
+              onClick={() => save.mutate(Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, Number(v)])) as CostModelChange)}
             >
               Save as the cost model
             </button>

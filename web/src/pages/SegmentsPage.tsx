@@ -1,4 +1,4 @@
-import { useBreakdownQuery, useSegmentSeriesQueries } from '../api/useBreakdownQuery';
+import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { ExportButtons } from '../components/ExportButtons';
@@ -6,30 +6,19 @@ import { RangeControls } from '../components/RangeControls';
 import { Sparkline } from '../components/Sparkline';
 import { segmentHref } from '../lib/drill-down';
 import { SEGMENT_COLUMNS, segmentRows } from '../lib/segment-rows';
-import { useUrlFilters } from '../state/useUrlFilters';
+import { useUrlState } from '../state/useUrlState';
 
 const DIMENSIONS = ['channel', 'category', 'language'] as const;
 
-function param(name: string, fallback: string): string {
-  return new URLSearchParams(window.location.search).get(name) ?? fallback;
-}
-
 /** Segments side by side, sortable (the sort lives in the URL), with a weekly trend of verified resolution. */
-export default function SegmentsPage({ navigate }: { navigate: (to: string) => void }) {
-  const [filters, setFilters] = useUrlFilters();
-  const by = param('by', 'category');
-  const sort = param('sort', 'tickets');
-  const order = param('order', 'desc');
-  const setParam = (changes: Record<string, string>) => {
-    const q = new URLSearchParams(window.location.search);
-    for (const [k, v] of Object.entries(changes)) q.set(k, v);
-    window.history.pushState(null, '', `${window.location.pathname}?${q.toString()}`);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  };
-  const breakdown = useBreakdownQuery({ ...filters, by, sort, order, limit: '12' });
+export default function SegmentsPage() {
+  const { filters, setFilters, navigate, params, setParams: setParam } = useUrlState();
+  const by = (DIMENSIONS as readonly string[]).includes(params.by ?? '') ? params.by! : 'category';
+  const sort = params.sort ?? 'tickets';
+  const order = params.order === 'asc' ? 'asc' : 'desc';
+  // The table and every row's weekly sparkline in one request.
+  const breakdown = useBreakdownQuery({ ...filters, by, sort, order, limit: '12', series: 'week' });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
-  const keys = breakdown.data?.segments.map((s) => s.key) ?? [];
-  const series = useSegmentSeriesQueries({ ...filters }, by, keys);
   return (
     <main>
       <h1 className="page-title">Segments</h1>
@@ -62,8 +51,7 @@ export default function SegmentsPage({ navigate }: { navigate: (to: string) => v
               </tr>
             </thead>
             <tbody>
-              {segmentRows(b, currency).map((r, i) => {
-                const weeks = series[i]?.data?.buckets.map((x) => x.verifiedAiResolutionRate) ?? [];
+              {segmentRows(b, currency).map((r) => {
                 return (
                   <tr key={r.key}>
                     <th scope="row">
@@ -78,7 +66,7 @@ export default function SegmentsPage({ navigate }: { navigate: (to: string) => v
                     {r.cells.map((c, j) => (
                       <td key={j}>{c}</td>
                     ))}
-                    <td>{r.key !== 'other' && weeks.length > 0 && <Sparkline values={weeks} label={`weekly verified AI resolution rate for ${r.key}`} />}</td>
+                    <td>{r.weekly.length > 0 && <Sparkline values={r.weekly} label={`weekly verified AI resolution rate for ${r.key}`} />}</td>
                   </tr>
                 );
               })}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TokenRole } from '../../../server/src/contract/api-types';
+import type { TokenRole } from '../../../server/src/contract';
 import { useMeQuery } from '../api/useMeQuery';
 import { useCreateToken, useRevokeToken, useStatusQuery, useTokensQuery } from '../api/useSettingsQueries';
 import { QueryBoundary } from '../components/QueryBoundary';

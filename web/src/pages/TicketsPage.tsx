@@ -6,12 +6,12 @@ import { RangeControls } from '../components/RangeControls';
 import { TicketTimeline } from '../components/TicketTimeline';
 import { predicatesFrom } from '../lib/drill-down';
 import { formatCount, formatDuration } from '../lib/format';
-import { useUrlFilters } from '../state/useUrlFilters';
+import { useUrlState } from '../state/useUrlState';
 
 /** The tickets behind any number: the view's filters plus the number's predicates, from the URL. */
 export default function TicketsPage() {
-  const [filters, setFilters] = useUrlFilters();
-  const predicates = predicatesFrom(window.location.search);
+  const { filters, setFilters, search } = useUrlState();
+  const predicates = predicatesFrom(search);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [open, setOpen] = useState<string | null>(null);
   const q = useTicketsQuery({ ...filters, ...predicates, cursor: cursors[cursors.length - 1], limit: '50' });

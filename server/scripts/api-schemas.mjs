@@ -1,0 +1,24 @@
+// The OpenAPI document's schemas, generated from the contract's TypeScript types
+// (src/contract/index.ts) so that the document cannot drift from what the code answers.
+// Run by `npm run build -w server`; writes dist/api-schemas.json, read by http/api-docs.ts.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGenerator } from 'ts-json-schema-generator';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const started = Date.now();
+const dir = path.join(root, 'src/contract');
+const generator = createGenerator({ path: path.join(dir, '*-types.ts'), expose: 'export', topRef: true, skipTypeCheck: true, jsDoc: 'extended', additionalProperties: false });
+// Every exported interface and type of the contract, each with the definitions it refers to.
+const names = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('-types.ts'))
+  .flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]));
+const definitions = {};
+for (const name of names) Object.assign(definitions, generator.createSchema(name).definitions);
+const schema = { definitions };
+const text = JSON.stringify(schema.definitions).replaceAll('#/definitions/', '#/components/schemas/');
+fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+fs.writeFileSync(path.join(root, 'dist/api-schemas.json'), text);
+console.error(`api-schemas: ${Object.keys(schema.definitions ?? {}).length} schemas from the contract in ${Date.now() - started} ms`);

@@ -1,0 +1,37 @@
+import { pageHref, pageOf, parseUrl, withFilters, withParams } from './url-state';
+
+const now = new Date('2026-11-22T12:00:00Z');
+
+describe('URL state', () => {
+  it('the page comes from the path; an unknown path is the overview', () => {
+    expect(pageOf('/segments')).toBe('segments');
+    expect(pageOf('/tickets/')).toBe('tickets');
+    expect(pageOf('/')).toBe('overview');
+    expect(pageOf('/no-such-page')).toBe('overview');
+  });
+
+  it('parses page, filters and every parameter (first value wins) in one pass', () => {
+    const u = parseUrl('/segments', '?from=2026-05-01&to=2026-06-01&tz=Asia/Kathmandu&by=channel&sort=tickets&sort=csat', 'UTC', now);
+    expect(u.page).toBe('segments');
+    expect(u.filters).toEqual({ from: '2026-05-01', to: '2026-06-01', tz: 'Asia/Kathmandu', channel: undefined, category: undefined });
+    expect(u.params).toEqual({ from: '2026-05-01', to: '2026-06-01', tz: 'Asia/Kathmandu', by: 'channel', sort: 'tickets' });
+  });
+
+  it('sets and removes parameters, keeping the others in order', () => {
+    expect(withParams('?from=2026-05-01&by=channel', { by: 'category', sort: 'tickets' })).toBe('?from=2026-05-01&by=category&sort=tickets');
+    expect(withParams('?humanHourlyCost=30&from=2026-05-01', { humanHourlyCost: '' })).toBe('?from=2026-05-01');
+    expect(withParams('?a=1', { a: undefined })).toBe('');
+  });
+
+  it('a change of filters keeps drill-down predicates and drops the list position', () => {
+    const search = '?from=2026-05-01&to=2026-06-01&tz=UTC&channel=chat&path=ai&reopened=true&cursor=abc';
+    const next = withFilters(search, { from: '2026-04-01', to: '2026-06-01', tz: 'UTC', category: 'billing' });
+    const q = new URLSearchParams(next);
+    expect(Object.fromEntries(q)).toEqual({ from: '2026-04-01', to: '2026-06-01', tz: 'UTC', category: 'billing', path: 'ai', reopened: 'true' });
+  });
+
+  it('links between pages keep range and filters, not page-specific parameters', () => {
+    expect(pageHref('tickets', { from: '2026-05-01', to: '2026-06-01', tz: 'UTC', channel: 'email' })).toBe('/tickets?from=2026-05-01&to=2026-06-01&tz=UTC&channel=email');
+    expect(pageHref('overview', { from: '2026-05-01', to: '2026-06-01', tz: 'UTC' })).toBe('/?from=2026-05-01&to=2026-06-01&tz=UTC');
+  });
+});

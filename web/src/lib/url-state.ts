@@ -1,0 +1,61 @@
+// Everything the dashboard keeps in its URL, parsed in one place: the page (path), the view's
+// range and filters, and each page's own parameters (sort, segment column, what-if values, a
+// drill-down's predicates). Pure: state/useUrlState.ts reads and writes the browser's URL.
+import { ViewFilters, filtersToSearch, parseFilters } from './date-range';
+
+export type Page = 'overview' | 'savings' | 'quality' | 'segments' | 'tickets' | 'settings';
+export const PAGE_PATHS: Record<Page, string> = { overview: '/', savings: '/savings', quality: '/quality', segments: '/segments', tickets: '/tickets', settings: '/settings' };
+const PATHS: Record<string, Page> = Object.fromEntries(Object.entries(PAGE_PATHS).map(([p, path]) => [path, p as Page]));
+
+export function pageOf(pathname: string): Page {
+  return PATHS[pathname.replace(/\/+$/, '') || '/'] ?? 'overview';
+}
+
+export interface UrlState {
+  page: Page;
+  filters: ViewFilters;
+  /** Every query parameter (the first value of a repeated one). */
+  params: Readonly<Record<string, string>>;
+  /** The query string as it is, with its leading "?" (or ""). */
+  search: string;
+}
+
+export function parseUrl(pathname: string, search: string, defaultTz: string, now = new Date()): UrlState {
+  const params: Record<string, string> = {};
+  new URLSearchParams(search).forEach((v, k) => {
+    if (!(k in params)) params[k] = v;
+  });
+  return { page: pageOf(pathname), filters: parseFilters(search, defaultTz, now), params, search };
+}
+
+/** A query string with some parameters set; undefined or '' removes one. Others keep their order. */
+export function withParams(search: string, changes: Readonly<Record<string, string | undefined>>): string {
+  const q = new URLSearchParams(search);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined || v === '') q.delete(k);
+    else q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const FILTER_KEYS = ['from', 'to', 'tz', 'channel', 'category'] as const;
+
+/**
+ * The query string after a change of range or filters: the view's filters are replaced, a list's
+ * page position (cursor) is dropped, everything else (a drill-down's predicates) is kept.
+ */
+export function withFilters(search: string, next: ViewFilters): string {
+  const f = new URLSearchParams(filtersToSearch(next).slice(1));
+  const changes: Record<string, string | undefined> = { cursor: undefined };
+  for (const k of FILTER_KEYS) changes[k] = f.get(k) ?? undefined;
+  return withParams(search, changes);
+}
+
+/**
+ * The link to another page: it keeps the view's range and filters, but not the page's own
+ * parameters (the segments page's sort means nothing to the ticket list).
+ */
+export function pageHref(page: Page, filters: ViewFilters): string {
+  return PAGE_PATHS[page] + filtersToSearch(filters);
+}

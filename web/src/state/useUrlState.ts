@@ -1,0 +1,48 @@
+// The one hook that reads and writes the browser's URL; pages get their state from it and never
+// touch window.location. Parsing lives in lib/url-state.ts (pure, tested).
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { ViewFilters } from '../lib/date-range';
+import { UrlState, parseUrl, withFilters, withParams } from '../lib/url-state';
+
+const CHANGED = 'claimcheck:url';
+const browserTz = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(CHANGED, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(CHANGED, onChange);
+  };
+}
+const snapshot = () => window.location.pathname + window.location.search;
+
+function go(to: string, replace = false): void {
+  if (replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(CHANGED));
+}
+
+export interface UrlStateApi extends UrlState {
+  /** Opens a dashboard URL (a new history entry). */
+  navigate: (to: string) => void;
+  /** Sets or removes parameters of the current page; `replace` for typing (no history entry per key). */
+  setParams: (changes: Readonly<Record<string, string | undefined>>, options?: { replace?: boolean }) => void;
+  /** Changes the range or filters, keeping the other parameters. */
+  setFilters: (next: Partial<ViewFilters>) => void;
+}
+
+export function useUrlState(): UrlStateApi {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  const state = useMemo(() => {
+    const at = href.indexOf('?');
+    return at < 0 ? parseUrl(href, '', browserTz()) : parseUrl(href.slice(0, at), href.slice(at), browserTz());
+  }, [href]);
+  const navigate = useCallback((to: string) => go(to), []);
+  const setParams = useCallback<UrlStateApi['setParams']>((changes, options) => go(window.location.pathname + withParams(window.location.search, changes), options?.replace), []);
+  const setFilters = useCallback(
+    (next: Partial<ViewFilters>) => go(window.location.pathname + withFilters(window.location.search, { ...state.filters, ...next })),
+    [state.filters],
+  );
+  return { ...state, navigate, setParams, setFilters };
+}
