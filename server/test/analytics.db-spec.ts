@@ -9,6 +9,17 @@ const case2 = cases[1].summary as any; // 2026-01-12 .. 2026-01-19, Europe/Stock
 const case3 = cases[2].summary as any; // 2026-01-19 .. 2026-01-26, category disputes
 const case5 = cases[4].summary as any; // as case 1, asOf 2026-01-22
 
+/** A summary-shaped object without its distributions: what percentiles=false (and a segment's series) answers. */
+function lean(figures: any) {
+  const byPath = Object.fromEntries(
+    Object.entries(figures.byPath).map(([p, x]: [string, any]) => {
+      const { resolutionSeconds: _r, firstResponseSeconds: _f, handleSeconds, ...rest } = x;
+      return [p, { ...rest, handleSeconds: { mean: handleSeconds.mean } }];
+    }),
+  );
+  return { ...figures, byPath };
+}
+
 describe('analytics API on the contract fixture', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -133,13 +144,39 @@ describe('analytics API on the contract fixture', () => {
       expect((await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'path,channel' })).status).toBe(400);
     });
 
-    it('series=week: each segment carries its weekly numbers, equal to a timeseries with its filter', async () => {
+    it('series=week: each segment carries its weekly counts and rates, equal to a timeseries with its filter, without medians', async () => {
       const b = (await get('metrics/breakdown', { from: '2026-01-05', to: '2026-02-02', by: 'channel', series: 'week', limit: 3 })).body;
+      // The series leaves the distributions out (they are what makes a wide read slow).
       for (const seg of b.segments) {
         const ts = (await get('metrics/timeseries', { from: '2026-01-05', to: '2026-02-02', channel: seg.key, interval: 'week' })).body;
         expect(seg.series.map((x: any) => x.bucket)).toEqual(ts.buckets.map((x: any) => x.bucket));
-        expect(mismatches(ts.buckets, seg.series)).toEqual([]);
+        expect(mismatches(ts.buckets.map(lean), seg.series)).toEqual([]);
+        expect(Object.keys(seg.series[0].byPath.ai)).not.toContain('resolutionSeconds');
       }
+    });
+
+    it('percentiles=false: the same answer without the distributions (timeseries, breakdown with comparison and "other")', async () => {
+      const ts = { from: '2026-01-05', to: '2026-02-02', interval: 'week', channel: 'chat', asOf: AS_OF };
+      const [full, thin] = [(await get('metrics/timeseries', ts)).body, (await get('metrics/timeseries', { ...ts, percentiles: 'false' })).body];
+      expect([full.percentiles, thin.percentiles]).toEqual([true, false]);
+      expect(thin.buckets).toHaveLength(full.buckets.length);
+      expect(mismatches(full.buckets.map(lean), thin.buckets)).toEqual([]);
+      expect(Object.keys(thin.buckets[0].byPath.human)).not.toContain('resolutionSeconds');
+      expect(thin.buckets[0].byPath.human.handleSeconds).toEqual({ mean: full.buckets[0].byPath.human.handleSeconds.mean });
+
+      const bd = { from: '2026-01-05', to: '2026-02-02', by: 'category', limit: 2, compare: 'previous', asOf: AS_OF };
+      const [b1, b2] = [(await get('metrics/breakdown', bd)).body, (await get('metrics/breakdown', { ...bd, percentiles: 'false' })).body];
+      expect(b2.segments.map((x: any) => x.key)).toEqual(b1.segments.map((x: any) => x.key));
+      const thinSegment = ({ comparison, deltas, ...seg }: any) => ({ ...lean(seg), comparison: lean(comparison), deltas });
+      expect(mismatches(b1.segments.map(thinSegment), b2.segments)).toEqual([]);
+      expect(b1.other).not.toBeNull();
+      expect(mismatches(thinSegment(b1.other), b2.other)).toEqual([]);
+      expect(Object.keys(b2.segments[0].comparison.byPath.ai)).not.toContain('resolutionSeconds');
+
+      const bad = await get('metrics/breakdown', { ...bd, percentiles: 'false', sort: 'byPath.ai.handleSeconds.median' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/percentiles=false/);
+      expect((await get('metrics/timeseries', { ...ts, percentiles: 'no' })).status).toBe(400);
     });
 
     it('CSV rows equal the JSON segments', async () => {

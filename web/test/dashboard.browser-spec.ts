@@ -94,6 +94,27 @@ run('the dashboard in chromium', () => {
       await page.locator('section[aria-label="Tickets"] .card-number').waitFor();
     });
 
+    it('reads without waiting (wait=0); an answer behind the ingest queue shows a note and is asked again', async () => {
+      const calls: string[] = [];
+      const p3 = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`, calls);
+      // The server's real answer, marked as behind: what a read during a bulk load gets.
+      let behind = true;
+      await p3.route('**/api/v1/metrics/summary?**', async (r) => {
+        const res = await r.fetch();
+        const body = await res.json();
+        if (behind) body.freshness = { complete: false, waitedMs: 0, pendingTickets: 1234, behindSeconds: 3 };
+        await r.fulfill({ response: res, json: body });
+      });
+      await p3.reload();
+      await p3.getByText('Still processing 1,234 tickets received in the last 3 s').waitFor();
+      behind = false; // the projector caught up: the next poll (3 s) clears the note
+      await p3.waitForFunction(() => !document.body.innerText.includes('Still processing'), undefined, { timeout: 10_000 });
+      const metrics = calls.filter((c) => c.startsWith('/api/v1/metrics/'));
+      expect(metrics.length).toBeGreaterThan(0);
+      expect(metrics.every((c) => new URLSearchParams(c.split('?')[1]).get('wait') === '0')).toBe(true);
+      await p3.close();
+    });
+
     it('measures the Largest Contentful Paint of a signed-in load', async () => {
       const p2 = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await p2.goto(`${dash.base}/?from=${from}&to=${to}&tz=UTC`);

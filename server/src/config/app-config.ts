@@ -38,6 +38,8 @@ export interface AppConfig {
   reportingTimeZone: string;
   /** How long a read waits for the projection of everything acknowledged before it. */
   readWaitSeconds: number;
+  /** Least time between two projector batches while no read waits for one (coalesces live ingest). */
+  projectionIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     alertsAfterIngestSeconds: int(env, 'ALERTS_AFTER_INGEST_SECONDS', 30, 0, 86400, errors),
     reportingTimeZone,
     readWaitSeconds: int(env, 'READ_WAIT_SECONDS', 10, 0, 300, errors),
+    projectionIntervalMs: int(env, 'PROJECTION_INTERVAL_MS', 2000, 0, 60_000, errors),
   };
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -1,6 +1,6 @@
 // The metrics endpoints' requests and answers: summary with comparison, timeseries, breakdown.
 // Imports nothing but the contract, so the web build includes it directly.
-import type { CostModel, Freshness, Summary } from './api-types';
+import type { CostModel, Freshness, PathSummary, ReportedPath, Summary } from './api-types';
 
 /** The summary without its echo of the request (from, to, tz, asOf). */
 export type SummaryCore = Omit<Summary, 'from' | 'to' | 'tz' | 'asOf'>;
@@ -30,32 +30,60 @@ export interface ScopeEcho {
 export type SummaryResponse = Summary &
   Pick<ScopeEcho, 'costModelVersion' | 'currency' | 'freshness'> & { comparison?: SummaryCore & { from: string; to: string }; deltas?: Deltas };
 
+/** A path's counts and rates, without its distributions (medians, p90s). */
+export type PathCounts = Omit<PathSummary, 'handleSeconds' | 'resolutionSeconds' | 'firstResponseSeconds'> & { handleSeconds: { mean: number | null } };
+
+/**
+ * The figures without distributions: every count, rate, CSAT figure and the savings, but no
+ * medians or p90s. What `percentiles=false` answers (a wide read is much cheaper without them).
+ */
+export interface LeanFigures extends Omit<SummaryFigures, 'byPath'> {
+  byPath: Record<ReportedPath, PathCounts>;
+}
+
+/** One bucket without distributions: a timeseries with percentiles=false, a segment's series. */
+export interface SeriesPoint extends LeanFigures {
+  bucket: string;
+  from: string;
+  to: string;
+}
+
 export interface TimeseriesBucket extends SummaryFigures {
   bucket: string;
   from: string;
   to: string;
 }
 
-/** GET /api/v1/metrics/timeseries */
-export interface TimeseriesResponse extends ScopeEcho {
+/** GET /api/v1/metrics/timeseries: TimeseriesResponse, or LeanTimeseriesResponse with percentiles=false. */
+export interface TimeseriesResponseOf<B extends SeriesPoint> extends ScopeEcho {
   interval: string;
+  /** False when the request left the distributions out (percentiles=false). */
+  percentiles: boolean;
   costModel: CostModel;
-  buckets: TimeseriesBucket[];
+  buckets: B[];
 }
 
-export interface Segment extends SummaryFigures {
+export type TimeseriesResponse = TimeseriesResponseOf<TimeseriesBucket>;
+export type LeanTimeseriesResponse = TimeseriesResponseOf<SeriesPoint>;
+
+interface SegmentLabel {
   /** The segment's label: its value, or both values joined by " · " for two columns. */
   key: string;
   /** The segment's value of each column it is split by (two for a two-column breakdown). */
   values: Record<string, string>;
-  comparison?: SummaryFigures;
   deltas?: Deltas;
-  /** With `series`: the segment's numbers per bucket. */
-  series?: TimeseriesBucket[];
+  /** With `series`: the segment's counts and rates per bucket (no distributions). */
+  series?: SeriesPoint[];
 }
 
-/** GET /api/v1/metrics/breakdown */
-export interface BreakdownResponse extends ScopeEcho {
+/** One segment of a breakdown: its figures (lean with percentiles=false), and its comparison with `compare`. */
+export type SegmentOf<F extends LeanFigures> = F & SegmentLabel & { comparison?: F };
+
+export type Segment = SegmentOf<SummaryFigures>;
+export type LeanSegment = SegmentOf<LeanFigures>;
+
+/** GET /api/v1/metrics/breakdown: BreakdownResponse, or LeanBreakdownResponse with percentiles=false. */
+export interface BreakdownResponseOf<F extends LeanFigures> extends ScopeEcho {
   by: string;
   /** The columns `by` names, in order. */
   columns: string[];
@@ -64,10 +92,15 @@ export interface BreakdownResponse extends ScopeEcho {
   limit: number;
   costModel: CostModel;
   comparison?: { from: string; to: string };
-  segments: Segment[];
+  /** False when the request left the distributions out (percentiles=false). */
+  percentiles: boolean;
+  segments: SegmentOf<F>[];
   /** Everything outside the top `limit` segments, as one population; null when nothing is left. */
-  other: Segment | null;
+  other: SegmentOf<F> | null;
 }
+
+export type BreakdownResponse = BreakdownResponseOf<SummaryFigures>;
+export type LeanBreakdownResponse = BreakdownResponseOf<LeanFigures>;
 
 /** The query every metrics endpoint and the ticket list take (all strings, as in a URL). */
 export interface MetricsQuery {
@@ -84,6 +117,8 @@ export interface MetricsQuery {
   asOf?: string;
   /** The `projection` of an ingest answer: wait until that batch is projected. */
   after?: string;
+  /** Longest wait for the projector in seconds (default and cap READ_WAIT_SECONDS); 0: answer at once. */
+  wait?: string;
   humanHourlyCost?: string;
   aiCostPerConversation?: string;
   aiCostPerResolution?: string;
@@ -97,6 +132,8 @@ export interface SummaryQuery extends MetricsQuery {
 
 export interface TimeseriesQuery extends MetricsQuery {
   interval?: 'day' | 'week' | 'month';
+  /** 'false': leave medians and p90s out (LeanTimeseriesResponse); much cheaper for long or filtered series. */
+  percentiles?: 'true' | 'false';
 }
 
 export interface BreakdownQuery extends SummaryQuery {
@@ -106,6 +143,8 @@ export interface BreakdownQuery extends SummaryQuery {
   sort?: string;
   order?: 'asc' | 'desc';
   limit?: string;
+  /** 'false': leave medians and p90s out (LeanBreakdownResponse); much cheaper for wide breakdowns. */
+  percentiles?: 'true' | 'false';
 }
 
 /** GET /api/v1/tickets: the metrics query plus predicates that match the summary's numbers. */

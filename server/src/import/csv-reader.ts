@@ -21,6 +21,14 @@ export function uniqueHeaders(names: readonly string[]): string[] {
   });
 }
 
+const SPECIAL = /[,\r\n"]/g;
+
+function newlines(s: string): number {
+  let n = 0;
+  for (let at = s.indexOf('\n'); at >= 0; at = s.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
 /** Parses CSV text chunks into rows of fields. */
 export class CsvTokenizer {
   private field = '';
@@ -30,44 +38,60 @@ export class CsvTokenizer {
   private line = 1;
   private rowLine = 1;
   private atFieldStart = true;
+  private rowQuoted = false; // a row of one quoted empty field ("") is a record, not a blank line
   private readonly out: { fields: string[]; line: number }[] = [];
 
   push(chunk: string): { fields: string[]; line: number }[] {
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i];
+    // Runs of ordinary characters are copied as slices (not char by char): long text fields, such
+    // as ticket descriptions, are most of the bytes of a support export.
+    let i = 0;
+    while (i < chunk.length) {
       if (this.quoted) {
         if (this.quoteSeen) {
           this.quoteSeen = false;
-          if (c === '"') {
+          if (chunk[i] === '"') {
             this.field += '"';
-            continue;
+            i++;
+          } else {
+            this.quoted = false; // that quote closed the field; chunk[i] is read as unquoted below
           }
-          this.quoted = false; // that quote closed the field; handle c below
-        } else if (c === '"') {
-          this.quoteSeen = true;
-          continue;
-        } else {
-          if (c === '\n') this.line++;
-          this.field += c;
           continue;
         }
+        const q = chunk.indexOf('"', i);
+        const piece = chunk.slice(i, q < 0 ? chunk.length : q);
+        this.field += piece;
+        this.line += newlines(piece);
+        if (q < 0) break;
+        this.quoteSeen = true;
+        i = q + 1;
+        continue;
       }
+      const c = chunk[i];
       if (c === '"' && this.atFieldStart) {
         this.quoted = true;
+        this.rowQuoted = true;
         this.atFieldStart = false;
+        i++;
       } else if (c === ',') {
         this.row.push(this.field);
         this.field = '';
         this.atFieldStart = true;
+        i++;
       } else if (c === '\n') {
         this.endRow();
         this.line++;
         this.rowLine = this.line;
+        i++;
       } else if (c === '\r') {
-        // CRLF: the \n ends the row
+        i++; // CRLF: the \n ends the row
       } else {
-        this.field += c;
+        // An ordinary run (a quote inside an unquoted field is an ordinary character).
+        SPECIAL.lastIndex = i + 1;
+        const next = SPECIAL.exec(chunk);
+        const stop = next ? next.index : chunk.length;
+        this.field += chunk.slice(i, stop);
         this.atFieldStart = false;
+        i = stop;
       }
     }
     return this.out.splice(0);
@@ -75,7 +99,7 @@ export class CsvTokenizer {
 
   end(): { fields: string[]; line: number }[] {
     if (this.quoted && this.quoteSeen) this.quoted = false;
-    if (this.field !== '' || this.row.length > 0) this.endRow();
+    if (this.field !== '' || this.row.length > 0 || this.rowQuoted) this.endRow();
     return this.out.splice(0);
   }
 
@@ -86,8 +110,9 @@ export class CsvTokenizer {
 
   private endRow() {
     this.row.push(this.field);
-    if (!(this.row.length === 1 && this.row[0] === '')) this.out.push({ fields: this.row, line: this.rowLine });
+    if (!(this.row.length === 1 && this.row[0] === '' && !this.rowQuoted)) this.out.push({ fields: this.row, line: this.rowLine });
     this.row = [];
+    this.rowQuoted = false;
     this.field = '';
     this.atFieldStart = true;
   }

@@ -71,11 +71,22 @@ export class MetricsQueryDto implements MetricsQuery {
   @Matches(/^[1-9]\d{0,17}$/, { message: 'after: must be the projection position an ingest answer gave (a whole number)' })
   after?: string;
 
+  @ApiPropertyOptional({
+    description: 'Longest this read waits for the projector, in seconds (default and cap: READ_WAIT_SECONDS). 0: answer at once from what is projected, and say in `freshness` how far behind that is (what the dashboard does: a viewer need not wait for other people\'s ingest)',
+    example: '0',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,3}(\.\d{1,3})?$/, { message: 'wait: must be a number of seconds from 0 to 999, e.g. 0 or 2.5' })
+  wait?: string;
+
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: same rows as the JSON (or send Accept: text/csv)' })
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format: must be json or csv' })
   format?: 'json' | 'csv';
 }
+
+const PERCENTILES_DOC =
+  'false: leave the distributions out (handleSeconds.median/p90, resolutionSeconds, firstResponseSeconds); every count, rate, CSAT figure and the savings stay. Several times cheaper for long, filtered or wide reads';
 
 export class SummaryQueryDto extends MetricsQueryDto implements SummaryQuery {
   @ApiPropertyOptional({ enum: ['previous', 'year'], description: 'Also return the previous period (same length) or the same dates a year earlier, and the deltas' })
@@ -89,6 +100,11 @@ export class TimeseriesQueryDto extends MetricsQueryDto implements TimeseriesQue
   @IsOptional()
   @IsIn(['day', 'week', 'month'], { message: 'interval: must be day, week or month' })
   interval?: 'day' | 'week' | 'month';
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: PERCENTILES_DOC })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'percentiles: must be true or false' })
+  percentiles?: 'true' | 'false';
 }
 
 export const BREAKDOWN_DIMENSIONS = ['channel', 'category', 'language', 'path'] as const;
@@ -121,4 +137,9 @@ export class BreakdownQueryDto extends SummaryQueryDto implements BreakdownQuery
   @IsOptional()
   @Validate(IsNonNegativeDecimal)
   limit?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: PERCENTILES_DOC })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'percentiles: must be true or false' })
+  percentiles?: 'true' | 'false';
 }

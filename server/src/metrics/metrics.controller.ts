@@ -22,14 +22,14 @@ export class MetricsController {
 
   @Get('timeseries')
   @RequireRole('viewer')
-  @ApiOkResponse({ description: 'The summary numbers per local day, ISO week or month; empty buckets included', schema: contractRef('TimeseriesResponse') })
+  @ApiOkResponse({ description: 'The summary numbers per local day, ISO week or month; empty buckets included. With percentiles=false, without the distributions (LeanTimeseriesResponse)', schema: { oneOf: [contractRef('TimeseriesResponse'), contractRef('LeanTimeseriesResponse')] } })
   timeseries(@Query() q: TimeseriesQueryDto, @Res({ passthrough: true }) res: FastifyReply) {
     return this.metrics.timeseries(q, res);
   }
 
   @Get('breakdown')
   @RequireRole('viewer')
-  @ApiOkResponse({ description: 'The summary numbers per segment (one or two columns), top N and "other"; with series, each segment per bucket', schema: contractRef('BreakdownResponse') })
+  @ApiOkResponse({ description: 'The summary numbers per segment (one or two columns), top N and "other"; with series, each segment per bucket. With percentiles=false, without the distributions (LeanBreakdownResponse)', schema: { oneOf: [contractRef('BreakdownResponse'), contractRef('LeanBreakdownResponse')] } })
   breakdown(@Query() q: BreakdownQueryDto, @Res({ passthrough: true }) res: FastifyReply) {
     return this.metrics.breakdown(q, res);
   }

@@ -9,12 +9,16 @@
 //   assembling one population  -> summary-assembler.ts
 //   read-your-writes           -> projection/freshness.service.ts
 import { BadRequestException, Injectable } from '@nestjs/common';
-import type { BreakdownResponse, Freshness, ScopeEcho, Segment, SummaryResponse, TimeseriesBucket, TimeseriesResponse } from '../contract';
+import type { BreakdownResponse, Freshness, LeanBreakdownResponse, LeanFigures, LeanTimeseriesResponse, PathCounts, ScopeEcho, SeriesPoint, SummaryResponse, TimeseriesResponse } from '../contract';
+import type { SegmentOf } from '../contract';
+import { REPORTED_PATHS } from '../contract/api-types';
 import { CostModelService } from '../cost-model/cost-model.service';
 import { daysBetween, startOfLocalDate } from '../stats/time-range';
 import { buckets } from './buckets';
 import { BreakdownQueryDto, MetricsQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './metrics-query.dto';
 import { FreshnessService } from '../projection/freshness.service';
+import { SingleFlight, requestKey } from '../common/single-flight';
+import { TelemetryService } from '../telemetry/telemetry.service';
 import { MetricsScope, comparisonDates, resolveScope, withDates } from './metrics-scope';
 import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
 import { PopulationReader, groupKey } from './rollups/population-reader';
@@ -30,13 +34,42 @@ export function fieldValue(core: SummaryCore, field: string): number | null | un
 
 const withoutCostModel = ({ costModel: _cm, ...rest }: SummaryCore): Omit<SummaryCore, 'costModel'> => rest;
 
+/** The figures without the distributions a percentiles=false read left out. */
+export function leanFigures(core: SummaryCore): LeanFigures {
+  const { costModel: _cm, byPath, ...rest } = core;
+  const counts = (p: SummaryCore['byPath']['ai']): PathCounts => {
+    const { handleSeconds, resolutionSeconds: _r, firstResponseSeconds: _f, ...other } = p;
+    return { ...other, handleSeconds: { mean: handleSeconds.mean } };
+  };
+  return { ...rest, byPath: Object.fromEntries(REPORTED_PATHS.map((p) => [p, counts(byPath[p])])) as LeanFigures['byPath'] };
+}
+
+const seriesPoint = (b: { from: string; to: string }, core: SummaryCore): SeriesPoint => ({ bucket: b.from, from: b.from, to: b.to, ...leanFigures(core) });
+
 @Injectable()
 export class MetricsService {
+  private readonly flight: SingleFlight;
+
   constructor(
     private readonly reader: PopulationReader,
     private readonly costModels: CostModelService,
     private readonly freshness: FreshnessService,
-  ) {}
+    telemetry: TelemetryService,
+  ) {
+    this.flight = new SingleFlight(() => telemetry.sharedReads.inc());
+  }
+
+  /**
+   * Identical requests that run at the same time share one computation (a dashboard opened by ten
+   * people at once costs one read). "Identical" includes the freshness target: a read issued after
+   * an ingest answer never joins one that started before it, so read-your-writes holds. A joiner
+   * gets the answer of the computation it joined, with that computation's `asOf`.
+   */
+  private async shared<T>(kind: string, q: MetricsQueryDto, compute: (freshness: Freshness) => Promise<T>): Promise<T> {
+    const target = await this.freshness.target(q.after);
+    const { after: _after, format: _format, ...params } = q;
+    return this.flight.run(requestKey(kind, params, [target]), async () => compute(await this.freshness.waitFor(target, q.wait)));
+  }
 
   async scope(q: MetricsQueryDto): Promise<MetricsScope> {
     return resolveScope(q, await this.costModels.current());
@@ -51,25 +84,37 @@ export class MetricsService {
     segment: Segmenting = null,
     ranges: PopulationRange[] = [{ fromDate: s.fromDate, toDate: s.toDate, from: s.filter.from, to: s.filter.to, grp: '' }],
     daysOf: (grp: string) => number = () => s.days,
+    percentiles = true,
   ): Promise<Map<string, SummaryCore>> {
     const { from: _f, to: _t, ...dims } = s.filter;
-    const { rows, categories } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf });
+    const { rows, categories } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf, percentiles });
     const cats = byGroup(categories);
     const out = new Map<string, SummaryCore>();
     for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g) }));
     return out;
   }
 
-  async core(s: MetricsScope): Promise<SummaryCore> {
-    return (await this.cores(s)).get('') ?? assembleSummary([], [], s);
+  async core(s: MetricsScope, percentiles = true): Promise<SummaryCore> {
+    return (await this.cores(s, null, undefined, undefined, percentiles)).get('') ?? assembleSummary([], [], s);
   }
 
   private echo(s: MetricsScope, freshness: Freshness): ScopeEcho {
     return { from: s.fromDate, to: s.toDate, tz: s.tz, asOf: s.asOf.toISOString(), costModelVersion: s.costModelVersion, currency: s.currency, freshness };
   }
 
-  async summary(q: SummaryQueryDto): Promise<SummaryResponse> {
-    const freshness = await this.freshness.catchUp(q.after);
+  summary(q: SummaryQueryDto): Promise<SummaryResponse> {
+    return this.shared('summary', q, (freshness) => this.summaryOf(q, freshness));
+  }
+
+  timeseries(q: TimeseriesQueryDto): Promise<TimeseriesResponse | LeanTimeseriesResponse> {
+    return this.shared('timeseries', q, (freshness) => this.timeseriesOf(q, freshness));
+  }
+
+  breakdown(q: BreakdownQueryDto): Promise<BreakdownResponse | LeanBreakdownResponse> {
+    return this.shared('breakdown', q, (freshness) => this.breakdownOf(q, freshness));
+  }
+
+  private async summaryOf(q: SummaryQueryDto, freshness: Freshness): Promise<SummaryResponse> {
     const s = await this.scope(q);
     const current = await this.core(s);
     const { costModelVersion, currency, ...echo } = this.echo(s, freshness);
@@ -83,8 +128,8 @@ export class MetricsService {
     return out;
   }
 
-  async timeseries(q: TimeseriesQueryDto): Promise<TimeseriesResponse> {
-    const freshness = await this.freshness.catchUp(q.after);
+  private async timeseriesOf(q: TimeseriesQueryDto, freshness: Freshness): Promise<TimeseriesResponse | LeanTimeseriesResponse> {
+    const full = q.percentiles !== 'false';
     const s = await this.scope(q);
     const interval = q.interval ?? 'day';
     const list = buckets(s.fromDate, s.toDate, interval);
@@ -92,20 +137,15 @@ export class MetricsService {
     // Each bucket is its own population: its own human baseline, and its own days for the FTE.
     const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
     const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
-    const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days);
-    return {
-      ...this.echo(s, freshness),
-      interval,
-      costModel: s.costModel,
-      buckets: list.map((b) => {
-        const core = cores.get(b.from) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! });
-        return { bucket: b.from, from: b.from, to: b.to, ...withoutCostModel(core) };
-      }),
-    };
+    const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days, full);
+    const coreOf = (b: { from: string }) => cores.get(b.from) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! });
+    const head = { ...this.echo(s, freshness), interval, costModel: s.costModel };
+    if (!full) return { ...head, percentiles: false, buckets: list.map((b) => seriesPoint(b, coreOf(b))) };
+    return { ...head, percentiles: true, buckets: list.map((b) => ({ bucket: b.from, from: b.from, to: b.to, ...withoutCostModel(coreOf(b)) })) };
   }
 
-  async breakdown(q: BreakdownQueryDto): Promise<BreakdownResponse> {
-    const freshness = await this.freshness.catchUp(q.after);
+  private async breakdownOf(q: BreakdownQueryDto, freshness: Freshness): Promise<BreakdownResponse | LeanBreakdownResponse> {
+    const full = q.percentiles !== 'false';
     const s = await this.scope(q);
     const sort = q.sort ?? 'tickets';
     const order = q.order ?? 'desc';
@@ -114,10 +154,13 @@ export class MetricsService {
     if (fieldValue(assembleSummary([], [], s), sort) === undefined) {
       throw new BadRequestException(`sort: "${sort}" is not a numeric summary field (e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings)`);
     }
+    if (!full && fieldValue(leanFigures(assembleSummary([], [], s)) as SummaryCore, sort) === undefined) {
+      throw new BadRequestException(`sort: "${sort}" is a distribution, which percentiles=false leaves out; sort by another field or drop percentiles=false`);
+    }
     const columns = q.by.split(',') as Column[];
     if (columns.length === 2 && columns[0] === columns[1]) throw new BadRequestException(`by: the two columns must differ, got ${q.by}`);
     const bySegment: Segmenting = { by: columns };
-    const all = await this.cores(s, bySegment);
+    const all = await this.cores(s, bySegment, undefined, undefined, full);
     const ranked = [...all.entries()].sort(([ka, a], [kb, b]) => {
       const va = fieldValue(a, sort) ?? null;
       const vb = fieldValue(b, sort) ?? null;
@@ -131,56 +174,54 @@ export class MetricsService {
 
     const comparison = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : undefined;
     const prevScope = comparison ? withDates(s, comparison.from, comparison.to) : undefined;
-    const previous = prevScope ? await this.cores(prevScope, bySegment) : undefined;
+    const previous = prevScope ? await this.cores(prevScope, bySegment, undefined, undefined, full) : undefined;
     const series = q.series ? await this.segmentSeries(s, bySegment, q.series, top.map(([k]) => k)) : undefined;
-    const segment = (key: string, core: SummaryCore, prev?: SummaryCore): Segment => {
-      const parts = key === 'other' ? [] : columns.length === 2 ? key.split(SEGMENT_JOIN) : [key];
-      const seg: Segment = { key: parts.join(' · ') || key, values: Object.fromEntries(parts.map((v, i) => [columns[i], v])), ...withoutCostModel(core) };
-      if (previous) {
-        const p = prev ?? assembleSummary([], [], s);
-        seg.comparison = withoutCostModel(p);
-        seg.deltas = deltas(core, p);
-      }
-      if (series && key !== 'other') seg.series = series.get(key) ?? [];
-      return seg;
-    };
+    // "other" is one more population: the same scope without the top segments.
+    const exclude = rest.length > 0 && columns.length === 1 ? { column: columns[0], values: top.map(([k]) => k) } : null;
+    const without = (sc: MetricsScope): MetricsScope => ({ ...sc, filter: { ...sc.filter, exclude: exclude! } });
+    const otherCore = exclude ? await this.core(without(s), full) : null;
+    const otherPrev = exclude && prevScope ? await this.core(without(prevScope), full) : undefined;
 
-    let other: Segment | null = null;
-    if (rest.length > 0 && columns.length === 1) {
-      // "other" is one more population: the same scope without the top segments.
-      const exclude = { column: columns[0], values: top.map(([k]) => k) };
-      const without = (sc: MetricsScope): MetricsScope => ({ ...sc, filter: { ...sc.filter, exclude } });
-      other = segment('other', await this.core(without(s)), prevScope ? await this.core(without(prevScope)) : undefined);
-    }
-    return {
-      ...this.echo(s, freshness),
-      by: q.by,
-      columns,
-      sort,
-      order,
-      limit,
-      costModel: s.costModel,
-      ...(comparison ? { comparison } : {}),
-      segments: top.map(([k, core]) => segment(k, core, previous?.get(k))),
-      other,
+    const shape = <F extends LeanFigures>(figures: (c: SummaryCore) => F) => {
+      const segment = (key: string, core: SummaryCore, prev?: SummaryCore): SegmentOf<F> => {
+        const parts = key === 'other' ? [] : columns.length === 2 ? key.split(SEGMENT_JOIN) : [key];
+        const seg: SegmentOf<F> = { key: parts.join(' · ') || key, values: Object.fromEntries(parts.map((v, i) => [columns[i], v])), ...figures(core) };
+        if (previous) {
+          const p = prev ?? assembleSummary([], [], s);
+          seg.comparison = figures(p);
+          seg.deltas = deltas(core, p);
+        }
+        if (series && key !== 'other') seg.series = series.get(key) ?? [];
+        return seg;
+      };
+      return {
+        ...this.echo(s, freshness),
+        by: q.by,
+        columns,
+        sort,
+        order,
+        limit,
+        costModel: s.costModel,
+        ...(comparison ? { comparison } : {}),
+        segments: top.map(([k, core]) => segment(k, core, previous?.get(k))),
+        other: otherCore ? segment('other', otherCore, otherPrev) : null,
+      };
     };
+    return full ? { ...shape(withoutCostModel), percentiles: true } : { ...shape(leanFigures), percentiles: false };
   }
 
-  /** The given segments' numbers per bucket, in one read (the sparklines of a breakdown). */
-  private async segmentSeries(s: MetricsScope, segment: Segmenting, interval: 'day' | 'week' | 'month', segments: readonly string[]): Promise<Map<string, TimeseriesBucket[]>> {
+  /** The given segments' counts and rates per bucket, in one read without percentiles (sparklines). */
+  private async segmentSeries(s: MetricsScope, segment: Segmenting, interval: 'day' | 'week' | 'month', segments: readonly string[]): Promise<Map<string, SeriesPoint[]>> {
     const list = buckets(s.fromDate, s.toDate, interval);
     if (list.length > 400) throw new BadRequestException(`series: ${list.length} ${interval}s is too many points per segment; use a longer interval`);
     const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
     const bucketOf = new Map(list.flatMap((b) => segments.map((seg) => [groupKey(b.from, seg), b.from] as const)));
     const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
-    const cores = await this.cores(s, segment, ranges, (g) => days.get(bucketOf.get(g) ?? '') ?? s.days);
+    const cores = await this.cores(s, segment, ranges, (g) => days.get(bucketOf.get(g) ?? '') ?? s.days, false);
     return new Map(
       segments.map((seg) => [
         seg,
-        list.map((b) => {
-          const core = cores.get(groupKey(b.from, seg)) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! });
-          return { bucket: b.from, from: b.from, to: b.to, ...withoutCostModel(core) };
-        }),
+        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! }))),
       ]),
     );
   }

@@ -21,10 +21,20 @@ export class FreshnessService {
   ) {}
 
   /** Waits for the projection (of `after`, or of everything queued now) and says where it stands. */
-  async catchUp(after?: string): Promise<Freshness> {
+  async catchUp(after?: string, waitSeconds?: string): Promise<Freshness> {
+    return this.waitFor(await this.target(after), waitSeconds);
+  }
+
+  /** The queue position a read must see: `after`, or the last one acknowledged now (null: nothing queued yet). */
+  async target(after?: string): Promise<string | null> {
+    return after ?? (await this.queue.state(this.ds.manager)).last;
+  }
+
+  /** Waits until `target` is projected, up to `waitSeconds` (a request's `wait`), at most READ_WAIT_SECONDS. */
+  async waitFor(target: string | null, waitSeconds?: string): Promise<Freshness> {
     const started = Date.now();
-    const deadline = started + this.config.readWaitSeconds * 1000;
-    const target = after ?? (await this.queue.state(this.ds.manager)).last;
+    const limit = waitSeconds === undefined ? this.config.readWaitSeconds : Math.min(Number(waitSeconds), this.config.readWaitSeconds);
+    const deadline = started + limit * 1000;
     let complete = target === null;
     while (!complete) {
       complete = await this.queue.projectedThrough(this.ds.manager, target!);

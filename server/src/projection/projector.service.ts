@@ -60,6 +60,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private sinceAnalyze = 0;
   private monthsBuiltAt = Date.now();
   private readonly waiters = new Set<() => void>();
+  /** Ends the projector's pause between batches (a read is waiting, or shutdown). */
+  private wake: (() => void) | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -91,6 +93,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.poll) clearInterval(this.poll);
+    this.wake?.();
     await this.running;
     for (const w of this.waiters) w();
   }
@@ -105,6 +108,20 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       };
       const timer = setTimeout(done, maxMs);
       this.waiters.add(done);
+      this.wake?.(); // someone waits: project now rather than after the pause
+    });
+  }
+
+  /** Sleeps up to `ms`, or until a read starts waiting for the projection. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
     });
   }
 
@@ -129,6 +146,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   /** Projects until the queue and the bulk work are empty (tests, the CLI: `await drain()`). */
   async drain(): Promise<void> {
     for (;;) {
+      this.wake?.(); // not through a pause
       await this.running;
       const r = await this.batch();
       if (r === 'busy') await new Promise((res) => setTimeout(res, 20));
@@ -139,6 +157,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private async drainLoop(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
+      const started = Date.now();
       const r = await this.batch();
       if (r === 'busy') return; // another server projects: its commits are what readers wait for
       if (r === null) {
@@ -156,6 +175,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
         this.sinceAnalyze = 0;
         await this.ds.transaction((m) => this.queue.analyze(m));
       }
+      // Live ingest: let tickets gather for PROJECTION_INTERVAL_MS rather than rebuild today's
+      // rollups for every small request (that would keep a core busy and slow every read). A
+      // read that waits for the projection (read-your-writes) ends the pause at once.
+      const rest = this.config.projectionIntervalMs - (Date.now() - started);
+      if (r.tickets > 0 && rest > 0 && this.waiters.size === 0 && !this.stopped) await this.pause(rest);
     }
   }
 

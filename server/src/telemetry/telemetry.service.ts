@@ -85,6 +85,12 @@ export class TelemetryService {
     registers: [this.registry],
   });
 
+  readonly sharedReads = new Counter({
+    name: 'claimcheck_metrics_reads_shared_total',
+    help: 'Metrics reads answered by joining an identical read already running (same parameters, same freshness target)',
+    registers: [this.registry],
+  });
+
   readonly readWait = new Histogram({
     name: 'claimcheck_read_wait_seconds',
     help: 'Time reads waited for the projection of what was acknowledged before them',

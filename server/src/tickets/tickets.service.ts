@@ -50,7 +50,7 @@ export class TicketsService {
 
   /** Read-your-writes first (projection/freshness.service.ts), as every read. */
   private async params(q: TicketsQueryDto, limit: number): Promise<TicketListParams> {
-    await this.freshness.catchUp(q.after);
+    await this.freshness.catchUp(q.after, q.wait);
     const s = await this.metrics.scope(q);
     const predicates: TicketPredicates = {
       resolved: flag(q.resolved),

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TicketDetail, TicketPage, TicketsQuery } from '../../../server/src/contract';
 import { apiGet } from './client';
+import { DASHBOARD_READ } from '../lib/freshness';
 import { queryKeys } from './query-keys';
 
 export function useTicketsQuery(p: TicketsQuery) {
   return useQuery({
     queryKey: queryKeys.tickets(p),
-    queryFn: ({ signal }) => apiGet<TicketPage>('/api/v1/tickets', p, signal),
+    queryFn: ({ signal }) => apiGet<TicketPage>('/api/v1/tickets', { ...p, ...DASHBOARD_READ }, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,4 @@
-import type { BreakdownResponse } from '../../../server/src/contract';
+import type { LeanBreakdownResponse } from '../../../server/src/contract';
 import { qualityGrid } from './quality-grid';
 
 const seg = (category: string, channel: string, top2: number | null, n: number) => ({
@@ -6,7 +6,7 @@ const seg = (category: string, channel: string, top2: number | null, n: number) 
   values: { category, channel },
   byPath: { ai: { csat: { top2Box: top2, responses: n } } },
 });
-const b = (segments: ReturnType<typeof seg>[]) => ({ segments }) as unknown as BreakdownResponse;
+const b = (segments: ReturnType<typeof seg>[]) => ({ segments }) as unknown as LeanBreakdownResponse;
 
 describe('qualityGrid', () => {
   it('a cell per category and channel; the worst quarter of well-answered cells is marked', () => {

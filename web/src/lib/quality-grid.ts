@@ -1,5 +1,5 @@
 // The category x channel table of the quality page: one cell per pair, worst cells marked.
-import type { BreakdownResponse } from '../../../server/src/contract';
+import type { LeanBreakdownResponse } from '../../../server/src/contract';
 
 export interface GridCell {
   value: number | null;
@@ -18,7 +18,7 @@ export interface QualityGrid {
  * From one two-column breakdown (by=category,channel): the AI path's CSAT top-2-box per pair,
  * with the worst quarter of cells that have at least `minN` answers marked.
  */
-export function qualityGrid(b: Pick<BreakdownResponse, 'segments'>, minN = 10): QualityGrid {
+export function qualityGrid(b: Pick<LeanBreakdownResponse, 'segments'>, minN = 10): QualityGrid {
   const cells: QualityGrid['cells'] = {};
   const channels = new Set<string>();
   const judged: GridCell[] = [];

@@ -1,6 +1,6 @@
 // Shapes timeseries buckets for the quality charts: one row per bucket, a value per path, and the
 // Wilson band of CSAT as [low, high] pairs (recharts draws a range Area from such a pair).
-import type { TimeseriesResponse } from '../../../server/src/contract';
+import type { LeanTimeseriesResponse, TimeseriesResponse } from '../../../server/src/contract';
 import type { AlertRow } from '../../../server/src/contract';
 
 export const PATHS = ['ai', 'escalated', 'human'] as const;
@@ -19,7 +19,7 @@ export interface QualityRow {
   escalation: number | null;
 }
 
-export function qualityRows(t: TimeseriesResponse): QualityRow[] {
+export function qualityRows(t: Pick<LeanTimeseriesResponse, 'buckets'>): QualityRow[] {
   return t.buckets.map((b) => {
     const band = (p: 'ai' | 'human'): [number, number] | null => {
       const c = b.byPath[p].csat;
@@ -73,7 +73,7 @@ export interface TrendRow {
 }
 
 /** The overview's trend: AI share of tickets and verified AI resolution per bucket. */
-export function trendRows(t: TimeseriesResponse): TrendRow[] {
+export function trendRows(t: Pick<LeanTimeseriesResponse, 'buckets'>): TrendRow[] {
   return t.buckets.map((b) => ({ bucket: b.bucket, aiShare: b.involvementRate, verified: b.verifiedAiResolutionRate }));
 }
 

@@ -1,4 +1,4 @@
-import type { BreakdownResponse } from '../../../server/src/contract';
+import type { LeanBreakdownResponse } from '../../../server/src/contract';
 import { segmentRows } from './segment-rows';
 
 const seg = (key: string, tickets: number, verified: number | null, series?: { verifiedAiResolutionRate: number | null }[]) => ({
@@ -10,7 +10,7 @@ const seg = (key: string, tickets: number, verified: number | null, series?: { v
 describe('segmentRows', () => {
   it('formats each segment and puts "other" last', () => {
     const weeks = [{ verifiedAiResolutionRate: 0.5 }, { verifiedAiResolutionRate: null }, { verifiedAiResolutionRate: 0.62 }];
-    const b = { by: 'channel', segments: [seg('chat', 1200, 0.59, weeks)], other: seg('other', 40, null) } as unknown as BreakdownResponse;
+    const b = { by: 'channel', segments: [seg('chat', 1200, 0.59, weeks)], other: seg('other', 40, null) } as unknown as LeanBreakdownResponse;
     expect(segmentRows(b, 'USD')).toEqual([
       { key: 'chat', cells: ['1,200', '50.0%', '70.0%', '59.0%', '71% (n=78)', '13.6%', '$1,235'], weekly: [0.5, null, 0.62] },
       { key: 'other', cells: ['40', '50.0%', '70.0%', '—', '71% (n=78)', '13.6%', '$1,235'], weekly: [] },

@@ -1,4 +1,4 @@
-import type { BreakdownResponse } from '../../../server/src/contract';
+import type { LeanBreakdownResponse } from '../../../server/src/contract';
 import { formatCount, formatMoney, formatRate } from './format';
 
 export const SEGMENT_COLUMNS = [
@@ -19,7 +19,7 @@ export interface SegmentRow {
 }
 
 /** The table's rows: the segments, then "other" when there is one. */
-export function segmentRows(b: BreakdownResponse, currency: string): SegmentRow[] {
+export function segmentRows(b: LeanBreakdownResponse, currency: string): SegmentRow[] {
   return [...b.segments, ...(b.other ? [b.other] : [])].map((s) => ({
     key: s.key,
     cells: [

@@ -19,10 +19,11 @@ const ESC = 'var(--warn)';
 /** Support ops: CSAT, repeat contacts, reopens and escalations over time, with the alerts on them. */
 export default function QualityPage() {
   const { filters, setFilters, navigate } = useUrlState();
-  const series = useTimeseriesQuery({ ...filters, interval: 'day' });
+  // The charts need counts and rates only: no medians (percentiles=false is several times cheaper).
+  const series = useTimeseriesQuery({ ...filters, interval: 'day', percentiles: 'false' });
   const alerts = useAlertsQuery('open');
   // One request for the whole grid: a segment per (category, channel) pair.
-  const pairs = useBreakdownQuery({ ...filters, by: 'category,channel', limit: '1000' });
+  const pairs = useBreakdownQuery({ ...filters, by: 'category,channel', limit: '1000', percentiles: 'false' });
   return (
     <main>
       <h1 className="page-title">Quality</h1>

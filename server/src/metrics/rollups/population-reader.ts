@@ -20,6 +20,8 @@ export interface PopulationRequest {
   filter: PopulationFilter;
   segment: Segmenting;
   asOf: Date;
+  /** False: leave the distributions (medians, p90s) out; their two phases are most of a wide read's cost. */
+  percentiles?: boolean;
 }
 
 export interface PopulationResult {
@@ -58,7 +60,12 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
   const direct = plan.units.length === 0;
   const sums = direct ? await referenceSumsQuery(m, plan.raw, keys) : await sumsQuery(m, plan.units, plan.raw, keys);
   const maturing = await maturingQuery(m, ranges, keys, req.asOf);
-  const pct = direct ? referencePercentiles(await referencePercentilesQuery(m, plan.raw, keys)) : await percentiles(m, plan, keys, state);
+  const pct =
+    req.percentiles === false
+      ? new Map<string, Pct>()
+      : direct
+        ? referencePercentiles(await referencePercentilesQuery(m, plan.raw, keys))
+        : await percentiles(m, plan, keys, state);
 
   // Sums per group, segment and path (several categories make one path), and per category.
   const totals = new Map<string, { grp: string; path: string; sums: Record<string, number> }>();

@@ -1,0 +1,23 @@
+// What the dashboard says when an answer does not include everything acknowledged yet (the API's
+// `freshness`, docs/API.md "Freshness"): the dashboard reads without waiting for other people's
+// ingest, so during a bulk load its numbers can trail the queue; it says so and refreshes.
+import type { Freshness } from '../../../server/src/contract';
+
+/** Every dashboard read: answer at once from what is projected (`wait=0`), never block on ingest. */
+export const DASHBOARD_READ = { wait: '0' } as const;
+
+/** How often a view that is behind asks again. */
+export const BEHIND_REFETCH_MS = 3000;
+
+/** The note for an answer that is behind, or null when it is complete (or says nothing). */
+export function behindNote(f: Freshness | undefined): string | null {
+  if (!f || f.complete) return null;
+  const tickets = `${f.pendingTickets.toLocaleString('en-US')} ticket${f.pendingTickets === 1 ? '' : 's'}`;
+  const age = f.behindSeconds >= 120 ? `${Math.round(f.behindSeconds / 60)} min` : `${f.behindSeconds} s`;
+  return `Still processing ${tickets} received in the last ${age}: these numbers do not include them yet and will update.`;
+}
+
+/** react-query's refetchInterval for an answer with `freshness`: poll while it is behind. */
+export function refetchWhileBehind(query: { state: { data?: { freshness?: Freshness } } }): number | false {
+  return query.state.data?.freshness?.complete === false ? BEHIND_REFETCH_MS : false;
+}
