@@ -132,6 +132,16 @@ describe('OpenAPI document', () => {
       ...check('WhoAmI', (await t.request('GET', '/api/v1/me')).body),
       ...check('ApiError', (await t.request('GET', '/api/v1/metrics/summary?from=x')).body),
     ];
+    // The routes answer oneOf(full, lean): exactly one must match, also for an empty breakdown.
+    const route = (name: string, body: unknown) => {
+      const validate = ajv.compile({ oneOf: [{ $ref: `#/components/schemas/${name}` }, { $ref: `#/components/schemas/Lean${name}` }] });
+      return validate(body) ? [] : [`${name} route: ${JSON.stringify(validate.errors?.slice(0, 2))}`];
+    };
+    const empty = 'from=2020-01-01&to=2020-01-08';
+    for (const p of ['true', 'false']) {
+      errors.push(...route('BreakdownResponse', (await t.request('GET', `/api/v1/metrics/breakdown?${empty}&by=channel&percentiles=${p}`)).body));
+      errors.push(...route('TimeseriesResponse', (await t.request('GET', `/api/v1/metrics/timeseries?${empty}&percentiles=${p}`)).body));
+    }
     const ticket = (await t.request('GET', `/api/v1/tickets?${q}&limit=1`)).body.items[0].id;
     errors.push(...check('TicketDetail', (await t.request('GET', `/api/v1/tickets/${encodeURIComponent(ticket)}`)).body));
     expect(errors).toEqual([]);

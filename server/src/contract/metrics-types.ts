@@ -55,16 +55,16 @@ export interface TimeseriesBucket extends SummaryFigures {
 }
 
 /** GET /api/v1/metrics/timeseries: TimeseriesResponse, or LeanTimeseriesResponse with percentiles=false. */
-export interface TimeseriesResponseOf<B extends SeriesPoint> extends ScopeEcho {
+export interface TimeseriesResponseOf<B extends SeriesPoint, P extends boolean> extends ScopeEcho {
   interval: string;
   /** False when the request left the distributions out (percentiles=false). */
-  percentiles: boolean;
+  percentiles: P;
   costModel: CostModel;
   buckets: B[];
 }
 
-export type TimeseriesResponse = TimeseriesResponseOf<TimeseriesBucket>;
-export type LeanTimeseriesResponse = TimeseriesResponseOf<SeriesPoint>;
+export type TimeseriesResponse = TimeseriesResponseOf<TimeseriesBucket, true>;
+export type LeanTimeseriesResponse = TimeseriesResponseOf<SeriesPoint, false>;
 
 interface SegmentLabel {
   /** The segment's label: its value, or both values joined by " · " for two columns. */
@@ -83,7 +83,7 @@ export type Segment = SegmentOf<SummaryFigures>;
 export type LeanSegment = SegmentOf<LeanFigures>;
 
 /** GET /api/v1/metrics/breakdown: BreakdownResponse, or LeanBreakdownResponse with percentiles=false. */
-export interface BreakdownResponseOf<F extends LeanFigures> extends ScopeEcho {
+export interface BreakdownResponseOf<F extends LeanFigures, P extends boolean> extends ScopeEcho {
   by: string;
   /** The columns `by` names, in order. */
   columns: string[];
@@ -93,14 +93,14 @@ export interface BreakdownResponseOf<F extends LeanFigures> extends ScopeEcho {
   costModel: CostModel;
   comparison?: { from: string; to: string };
   /** False when the request left the distributions out (percentiles=false). */
-  percentiles: boolean;
+  percentiles: P;
   segments: SegmentOf<F>[];
   /** Everything outside the top `limit` segments, as one population; null when nothing is left. */
   other: SegmentOf<F> | null;
 }
 
-export type BreakdownResponse = BreakdownResponseOf<SummaryFigures>;
-export type LeanBreakdownResponse = BreakdownResponseOf<LeanFigures>;
+export type BreakdownResponse = BreakdownResponseOf<SummaryFigures, true>;
+export type LeanBreakdownResponse = BreakdownResponseOf<LeanFigures, false>;
 
 /** The query every metrics endpoint and the ticket list take (all strings, as in a URL). */
 export interface MetricsQuery {

@@ -58,16 +58,18 @@ describe('readCsv against csv-parse (the library it was judged against, docs/IMP
   const pieces = ['a', 'b c', ',', '"', '\n', '\r\n', 'é', '😀', ' ', 'x"y'];
   const field = () => {
     const text = Array.from({ length: rnd(6) }, () => pieces[rnd(pieces.length)]).join('');
-    const mustQuote = /[",\r\n]/.test(text.replace(/^x"y/, ''));
-    return mustQuote || rnd(4) === 0 ? `"${text.replace(/"/g, '""')}"` : text.replace(/[",\r\n]/g, '') || 'v';
+    // Quoted when it must be (or at random); unquoted it keeps inner quotes (x"y) and may be empty.
+    if (/[,\r\n]/.test(text) || text.startsWith('"') || rnd(4) === 0) return `"${text.replace(/"/g, '""')}"`;
+    return text;
   };
 
-  it.each(Array.from({ length: 40 }, (_, i) => i))('random file %i', async () => {
+  it.each(Array.from({ length: 200 }, (_, i) => i))('random file %i', async () => {
     const cols = 1 + rnd(4);
     const lines = [Array.from({ length: cols }, (_, i) => `h${i}`).join(',')];
     for (let r = 0; r < 1 + rnd(30); r++) lines.push(Array.from({ length: cols }, field).join(','));
     const text = lines.join(rnd(2) ? '\r\n' : '\n') + (rnd(2) ? '\n' : '');
-    const want = parse(text, { columns: true, bom: true, relax_column_count: true, skip_empty_lines: true }) as Record<string, string>[];
+    // relax_quotes: a quote inside an unquoted field is a character, as our reader reads it.
+    const want = parse(text, { columns: true, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as Record<string, string>[];
     const got = (await all(readCsv(chunks(text, 1 + rnd(17))))) as CsvRecord[];
     expect(got.map((r) => r.values)).toEqual(want);
   });

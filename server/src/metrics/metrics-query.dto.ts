@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, Validate } from 'class-validator';
 import type { BreakdownQuery, MetricsQuery, SummaryQuery, TimeseriesQuery } from '../contract';
+import { WaitParam } from '../common/wait-param';
 import { IsCalendarDate, IsFilterList, IsNonNegativeDecimal, IsRfc3339, IsSummaryField, IsTimeZone } from '../common/validators';
 
 /**
@@ -71,12 +72,7 @@ export class MetricsQueryDto implements MetricsQuery {
   @Matches(/^[1-9]\d{0,17}$/, { message: 'after: must be the projection position an ingest answer gave (a whole number)' })
   after?: string;
 
-  @ApiPropertyOptional({
-    description: 'Longest this read waits for the projector, in seconds (default and cap: READ_WAIT_SECONDS). 0: answer at once from what is projected, and say in `freshness` how far behind that is (what the dashboard does: a viewer need not wait for other people\'s ingest)',
-    example: '0',
-  })
-  @IsOptional()
-  @Matches(/^\d{1,3}(\.\d{1,3})?$/, { message: 'wait: must be a number of seconds from 0 to 999, e.g. 0 or 2.5' })
+  @WaitParam()
   wait?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: same rows as the JSON (or send Accept: text/csv)' })

@@ -61,14 +61,21 @@ export class MetricsService {
 
   /**
    * Identical requests that run at the same time share one computation (a dashboard opened by ten
-   * people at once costs one read). "Identical" includes the freshness target: a read issued after
-   * an ingest answer never joins one that started before it, so read-your-writes holds. A joiner
-   * gets the answer of the computation it joined, with that computation's `asOf`.
+   * people at once costs one read). A request joins only while the first one still waits for the
+   * projection; the computation then checks freshness again and takes its snapshot after every
+   * joiner arrived, so each gets everything acknowledged before it asked (read-your-writes) and
+   * the cost model as it stood. Joiners get the answer of the computation they joined.
    */
-  private async shared<T>(kind: string, q: MetricsQueryDto, compute: (freshness: Freshness) => Promise<T>): Promise<T> {
-    const target = await this.freshness.target(q.after);
-    const { after: _after, format: _format, ...params } = q;
-    return this.flight.run(requestKey(kind, params, [target]), async () => compute(await this.freshness.waitFor(target, q.wait)));
+  private shared<T>(kind: string, q: MetricsQueryDto, compute: (freshness: Freshness) => Promise<T>): Promise<T> {
+    const { format: _format, ...params } = q;
+    return this.flight.run(
+      requestKey(kind, params),
+      () => this.freshness.catchUp(q.after, q.wait),
+      async (first) => {
+        const again = await this.freshness.catchUp(q.after, q.wait, first.waitedMs);
+        return compute({ ...again, waitedMs: first.waitedMs + again.waitedMs });
+      },
+    );
   }
 
   async scope(q: MetricsQueryDto): Promise<MetricsScope> {
@@ -140,8 +147,8 @@ export class MetricsService {
     const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days, full);
     const coreOf = (b: { from: string }) => cores.get(b.from) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! });
     const head = { ...this.echo(s, freshness), interval, costModel: s.costModel };
-    if (!full) return { ...head, percentiles: false, buckets: list.map((b) => seriesPoint(b, coreOf(b))) };
-    return { ...head, percentiles: true, buckets: list.map((b) => ({ bucket: b.from, from: b.from, to: b.to, ...withoutCostModel(coreOf(b)) })) };
+    if (!full) return { ...head, percentiles: false as const, buckets: list.map((b) => seriesPoint(b, coreOf(b))) };
+    return { ...head, percentiles: true as const, buckets: list.map((b) => ({ bucket: b.from, from: b.from, to: b.to, ...withoutCostModel(coreOf(b)) })) };
   }
 
   private async breakdownOf(q: BreakdownQueryDto, freshness: Freshness): Promise<BreakdownResponse | LeanBreakdownResponse> {
@@ -154,7 +161,7 @@ export class MetricsService {
     if (fieldValue(assembleSummary([], [], s), sort) === undefined) {
       throw new BadRequestException(`sort: "${sort}" is not a numeric summary field (e.g. tickets, verifiedAiResolutionRate, savings.verifiedSavings)`);
     }
-    if (!full && fieldValue(leanFigures(assembleSummary([], [], s)) as SummaryCore, sort) === undefined) {
+    if (!full && /(^|\.)(handleSeconds\.(median|p90)|resolutionSeconds|firstResponseSeconds)(\.|$)/.test(sort)) {
       throw new BadRequestException(`sort: "${sort}" is a distribution, which percentiles=false leaves out; sort by another field or drop percentiles=false`);
     }
     const columns = q.by.split(',') as Column[];
@@ -207,7 +214,7 @@ export class MetricsService {
         other: otherCore ? segment('other', otherCore, otherPrev) : null,
       };
     };
-    return full ? { ...shape(withoutCostModel), percentiles: true } : { ...shape(leanFigures), percentiles: false };
+    return full ? { ...shape(withoutCostModel), percentiles: true as const } : { ...shape(leanFigures), percentiles: false as const };
   }
 
   /** The given segments' counts and rates per bucket, in one read without percentiles (sparklines). */

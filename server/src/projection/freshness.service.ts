@@ -21,8 +21,9 @@ export class FreshnessService {
   ) {}
 
   /** Waits for the projection (of `after`, or of everything queued now) and says where it stands. */
-  async catchUp(after?: string, waitSeconds?: string): Promise<Freshness> {
-    return this.waitFor(await this.target(after), waitSeconds);
+  /** @param spentMs time this request already waited (its budget is what is left) */
+  async catchUp(after?: string, waitSeconds?: string, spentMs = 0): Promise<Freshness> {
+    return this.waitFor(await this.target(after), waitSeconds, spentMs);
   }
 
   /** The queue position a read must see: `after`, or the last one acknowledged now (null: nothing queued yet). */
@@ -31,10 +32,10 @@ export class FreshnessService {
   }
 
   /** Waits until `target` is projected, up to `waitSeconds` (a request's `wait`), at most READ_WAIT_SECONDS. */
-  async waitFor(target: string | null, waitSeconds?: string): Promise<Freshness> {
+  async waitFor(target: string | null, waitSeconds?: string, spentMs = 0): Promise<Freshness> {
     const started = Date.now();
     const limit = waitSeconds === undefined ? this.config.readWaitSeconds : Math.min(Number(waitSeconds), this.config.readWaitSeconds);
-    const deadline = started + limit * 1000;
+    const deadline = started + limit * 1000 - spentMs;
     let complete = target === null;
     while (!complete) {
       complete = await this.queue.projectedThrough(this.ds.manager, target!);

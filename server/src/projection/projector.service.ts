@@ -62,6 +62,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly waiters = new Set<() => void>();
   /** Ends the projector's pause between batches (a read is waiting, or shutdown). */
   private wake: (() => void) | null = null;
+  /** drain() calls in progress: no pause while someone waits for the whole queue. */
+  private draining = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -145,12 +147,17 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Projects until the queue and the bulk work are empty (tests, the CLI: `await drain()`). */
   async drain(): Promise<void> {
-    for (;;) {
-      this.wake?.(); // not through a pause
-      await this.running;
-      const r = await this.batch();
-      if (r === 'busy') await new Promise((res) => setTimeout(res, 20));
-      else if (r === null) return;
+    this.draining++;
+    try {
+      for (;;) {
+        this.wake?.(); // not through a pause
+        await this.running;
+        const r = await this.batch();
+        if (r === 'busy') await new Promise((res) => setTimeout(res, 20));
+        else if (r === null) return;
+      }
+    } finally {
+      this.draining--;
     }
   }
 
@@ -179,7 +186,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       // rollups for every small request (that would keep a core busy and slow every read). A
       // read that waits for the projection (read-your-writes) ends the pause at once.
       const rest = this.config.projectionIntervalMs - (Date.now() - started);
-      if (r.tickets > 0 && rest > 0 && this.waiters.size === 0 && !this.stopped) await this.pause(rest);
+      if (r.tickets > 0 && rest > 0 && this.waiters.size === 0 && this.draining === 0 && !this.stopped) await this.pause(rest);
     }
   }
 

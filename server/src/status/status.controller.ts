@@ -1,8 +1,9 @@
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { contractRef } from '../http/api-docs';
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { DataStatus } from '../contract/api-types';
 import { RequireRole } from '../auth/roles.decorator';
+import { StatusQueryDto } from './status-query.dto';
 import { StatusService } from './status.service';
 
 @ApiTags('status')
@@ -14,7 +15,7 @@ export class StatusController {
   @Get()
   @ApiOkResponse({ description: 'What the database holds and how current reads are', schema: contractRef('DataStatus') })
   @RequireRole('viewer')
-  get(): Promise<DataStatus> {
-    return this.status.status();
+  get(@Query() q: StatusQueryDto): Promise<DataStatus> {
+    return this.status.status(q.wait);
   }
 }

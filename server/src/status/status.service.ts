@@ -14,8 +14,8 @@ export class StatusService {
     private readonly freshness: FreshnessService,
   ) {}
 
-  async status(): Promise<DataStatus> {
-    const freshness = await this.freshness.catchUp();
+  async status(wait?: string): Promise<DataStatus> {
+    const freshness = await this.freshness.catchUp(undefined, wait);
     return { ...(await dataStatusQuery(this.ds.manager)), reportingTimeZone: this.config.reportingTimeZone, freshness };
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Validate } from 'class-validator';
+import { WaitParam } from '../common/wait-param';
 import { IsRfc3339 } from '../common/validators';
 
 export class TicketDetailQueryDto {
@@ -7,4 +8,7 @@ export class TicketDetailQueryDto {
   @IsOptional()
   @Validate(IsRfc3339)
   asOf?: string;
+
+  @WaitParam()
+  wait?: string;
 }

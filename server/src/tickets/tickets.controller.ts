@@ -30,6 +30,6 @@ export class TicketsController {
   @ApiQuery({ name: 'asOf', required: false })
   @ApiOkResponse({ description: 'The replayed state, the event timeline in replay order, and the repeat contacts', schema: contractRef('TicketDetail') })
   detail(@Param('id') id: string, @Query() q: TicketDetailQueryDto): Promise<TicketDetail> {
-    return this.tickets.detail(id, q.asOf);
+    return this.tickets.detail(id, q.asOf, q.wait);
   }
 }

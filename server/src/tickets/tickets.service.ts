@@ -107,8 +107,8 @@ export class TicketsService {
     return Readable.from(lines());
   }
 
-  async detail(id: string, asOfRaw: string | undefined): Promise<TicketDetail> {
-    await this.freshness.catchUp();
+  async detail(id: string, asOfRaw: string | undefined, wait?: string): Promise<TicketDetail> {
+    await this.freshness.catchUp(undefined, wait);
     const asOf = asOfRaw ? new Date(asOfRaw) : new Date();
     const row = await ticketRowQuery(this.ds.manager, id, asOf);
     if (!row) throw new NotFoundException(`ticket ${id} has no events`);

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatedToken, DataStatus, TokenInfo, TokenRole } from '../../../server/src/contract';
 import { apiGet, apiSend } from './client';
+import { DASHBOARD_READ } from '../lib/freshness';
 import { queryKeys } from './query-keys';
 
 export function useStatusQuery() {
-  return useQuery({ queryKey: queryKeys.status, queryFn: ({ signal }) => apiGet<DataStatus>('/api/v1/status', {}, signal), refetchInterval: 30_000 });
+  return useQuery({ queryKey: queryKeys.status, queryFn: ({ signal }) => apiGet<DataStatus>('/api/v1/status', DASHBOARD_READ, signal), refetchInterval: 30_000 });
 }
 
 export function useTokensQuery(enabled: boolean) {

@@ -15,7 +15,7 @@ export function useTicketsQuery(p: TicketsQuery) {
 export function useTicketQuery(id: string | null) {
   return useQuery({
     queryKey: queryKeys.ticket(id ?? ''),
-    queryFn: ({ signal }) => apiGet<TicketDetail>(`/api/v1/tickets/${encodeURIComponent(id!)}`, {}, signal),
+    queryFn: ({ signal }) => apiGet<TicketDetail>(`/api/v1/tickets/${encodeURIComponent(id!)}`, DASHBOARD_READ, signal),
     enabled: id !== null,
   });
 }

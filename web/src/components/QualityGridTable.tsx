@@ -5,7 +5,9 @@ import type { QualityGrid } from '../lib/quality-grid';
 export function QualityGridTable({ grid }: { grid: QualityGrid }) {
   return (
     <table className="table grid" aria-label="AI CSAT top-2-box by category and channel">
-      <caption>AI CSAT top-2-box by category and channel (n answers); the worst quarter is marked ▼</caption>
+      <caption>
+        AI CSAT top-2-box by category and channel (n answers); the worst quarter is marked ▼{grid.truncated ? '. Only the largest pairs are shown.' : ''}
+      </caption>
       <thead>
         <tr>
           <th scope="col">category</th>
@@ -22,7 +24,7 @@ export function QualityGridTable({ grid }: { grid: QualityGrid }) {
             <th scope="row">{cat}</th>
             {grid.channels.map((ch) => {
               const cell = grid.cells[cat][ch];
-              if (!cell) return <td key={ch} className="muted">no tickets</td>;
+              if (!cell) return <td key={ch} className="muted">{grid.truncated ? 'not shown' : 'no tickets'}</td>;
               return (
                 <td key={ch} className={cell.worst ? 'worst' : undefined}>
                   {cell.worst ? '▼ ' : ''}

@@ -29,17 +29,26 @@ export function QueryBoundary<T>({ query, isEmpty, empty, children }: Props<T>) 
       </div>
     );
   }
-  // empty={null}: an empty result shows nothing at all (e.g. no open alerts).
-  if (isEmpty?.(query.data)) return empty === null ? null : <div className="state">{empty ?? 'Nothing in this range.'}</div>;
-  // An answer that trails the ingest queue says so (it refreshes itself, see lib/freshness.ts).
+  // An answer that trails the ingest queue says so (it refreshes itself, see lib/freshness.ts);
+  // an empty one too, since during a first load "nothing here" may only mean "not yet".
   const behind = behindNote((query.data as { freshness?: Freshness } | null)?.freshness);
+  const note = behind && (
+    <p className="behind" role="status">
+      {behind}
+    </p>
+  );
+  // empty={null}: an empty result shows nothing at all (e.g. no open alerts).
+  if (isEmpty?.(query.data)) {
+    return (
+      <>
+        {note}
+        {empty !== null && <div className="state">{empty ?? 'Nothing in this range.'}</div>}
+      </>
+    );
+  }
   return (
     <div aria-busy={query.isFetching}>
-      {behind && (
-        <p className="behind" role="status">
-          {behind}
-        </p>
-      )}
+      {note}
       {children(query.data)}
     </div>
   );

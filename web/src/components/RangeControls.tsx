@@ -2,7 +2,8 @@ import type { ViewFilters } from '../lib/date-range';
 
 const CHANNELS = ['', 'chat', 'email', 'phone', 'social'];
 
-export function RangeControls({ filters, onChange }: { filters: ViewFilters; onChange: (f: Partial<ViewFilters>) => void }) {
+/** `replace` for text typed key by key: one history entry for the whole word, not one per key. */
+export function RangeControls({ filters, onChange }: { filters: ViewFilters; onChange: (f: Partial<ViewFilters>, options?: { replace?: boolean }) => void }) {
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Date range and filters">
       <label>
@@ -12,7 +13,7 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
         To (exclusive) <input type="date" value={filters.to} min={filters.from} onChange={(e) => e.target.value && onChange({ to: e.target.value })} />
       </label>
       <label>
-        Time zone <input type="text" value={filters.tz} size={18} onChange={(e) => onChange({ tz: e.target.value })} />
+        Time zone <input type="text" value={filters.tz} size={18} onChange={(e) => onChange({ tz: e.target.value }, { replace: true })} />
       </label>
       <label>
         Channel
@@ -25,7 +26,7 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
         </select>
       </label>
       <label>
-        Category <input type="text" value={filters.category ?? ''} placeholder="all" size={14} onChange={(e) => onChange({ category: e.target.value || undefined })} />
+        Category <input type="text" value={filters.category ?? ''} placeholder="all" size={14} onChange={(e) => onChange({ category: e.target.value || undefined }, { replace: true })} />
       </label>
     </form>
   );

@@ -16,6 +16,10 @@ describe('URL filters', () => {
     expect(filtersToSearch(f)).toBe(search);
   });
 
+  it('a zone being typed does not break the defaults (the API names the problem)', () => {
+    expect(parseFilters('?tz=Europe%2FSto', 'UTC', now)).toEqual({ from: '2026-10-24', to: '2026-11-23', tz: 'Europe/Sto', channel: undefined, category: undefined });
+  });
+
   it('ignore a malformed or inverted range', () => {
     expect(parseFilters('?from=yesterday&to=2026-02-01', 'UTC', now)).toMatchObject({ from: '2026-01-02', to: '2026-02-01' });
     expect(parseFilters('?from=2026-03-01&to=2026-02-01', 'UTC', now).from).toBe('2026-01-02');

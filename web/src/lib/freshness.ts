@@ -9,9 +9,17 @@ export const DASHBOARD_READ = { wait: '0' } as const;
 /** How often a view that is behind asks again. */
 export const BEHIND_REFETCH_MS = 3000;
 
-/** The note for an answer that is behind, or null when it is complete (or says nothing). */
+/**
+ * Behind by less than this is live ingest working as it should (the projector gathers tickets for
+ * a couple of seconds between batches): no note, no polling. More is a bulk load being processed.
+ */
+export const BEHIND_NOTICE_SECONDS = 5;
+
+const noticeablyBehind = (f: Freshness | undefined): f is Freshness => !!f && !f.complete && f.behindSeconds >= BEHIND_NOTICE_SECONDS;
+
+/** The note for an answer that is noticeably behind, or null. */
 export function behindNote(f: Freshness | undefined): string | null {
-  if (!f || f.complete) return null;
+  if (!noticeablyBehind(f)) return null;
   const tickets = `${f.pendingTickets.toLocaleString('en-US')} ticket${f.pendingTickets === 1 ? '' : 's'}`;
   const age = f.behindSeconds >= 120 ? `${Math.round(f.behindSeconds / 60)} min` : `${f.behindSeconds} s`;
   return `Still processing ${tickets} received in the last ${age}: these numbers do not include them yet and will update.`;
@@ -19,5 +27,5 @@ export function behindNote(f: Freshness | undefined): string | null {
 
 /** react-query's refetchInterval for an answer with `freshness`: poll while it is behind. */
 export function refetchWhileBehind(query: { state: { data?: { freshness?: Freshness } } }): number | false {
-  return query.state.data?.freshness?.complete === false ? BEHIND_REFETCH_MS : false;
+  return noticeablyBehind(query.state.data?.freshness) ? BEHIND_REFETCH_MS : false;
 }

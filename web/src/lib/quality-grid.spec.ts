@@ -6,7 +6,7 @@ const seg = (category: string, channel: string, top2: number | null, n: number) 
   values: { category, channel },
   byPath: { ai: { csat: { top2Box: top2, responses: n } } },
 });
-const b = (segments: ReturnType<typeof seg>[]) => ({ segments }) as unknown as LeanBreakdownResponse;
+const b = (segments: ReturnType<typeof seg>[], limit = 1000) => ({ segments, limit }) as unknown as LeanBreakdownResponse;
 
 describe('qualityGrid', () => {
   it('a cell per category and channel; the worst quarter of well-answered cells is marked', () => {
@@ -26,5 +26,10 @@ describe('qualityGrid', () => {
     expect(g.cells.e.chat).toEqual({ value: null, n: 0, worst: false });
     const worst = cats.flatMap((c) => ['chat', 'email'].filter((ch) => g.cells[c][ch]?.worst).map((ch) => `${c}/${ch}`));
     expect(worst).toEqual(['a/chat', 'a/email']); // 0.50 and 0.45 are the two lowest of 0.45..0.85
+    expect(g.truncated).toBe(false);
+  });
+
+  it('says when the answer stopped at its limit', () => {
+    expect(qualityGrid(b([seg('a', 'chat', 0.5, 20), seg('a', 'email', 0.5, 20)], 2)).truncated).toBe(true);
   });
 });

@@ -12,13 +12,15 @@ export interface QualityGrid {
   categories: string[];
   /** cells[category][channel]; a pair with no ticket has no cell. */
   cells: Record<string, Record<string, GridCell | undefined>>;
+  /** The answer stopped at its limit: pairs without a cell may have tickets after all. */
+  truncated: boolean;
 }
 
 /**
  * From one two-column breakdown (by=category,channel): the AI path's CSAT top-2-box per pair,
  * with the worst quarter of cells that have at least `minN` answers marked.
  */
-export function qualityGrid(b: Pick<LeanBreakdownResponse, 'segments'>, minN = 10): QualityGrid {
+export function qualityGrid(b: Pick<LeanBreakdownResponse, 'segments' | 'limit'>, minN = 10): QualityGrid {
   const cells: QualityGrid['cells'] = {};
   const channels = new Set<string>();
   const judged: GridCell[] = [];
@@ -33,5 +35,5 @@ export function qualityGrid(b: Pick<LeanBreakdownResponse, 'segments'>, minN = 1
   }
   const sorted = [...judged].sort((x, y) => x.value! - y.value!);
   for (const c of sorted.slice(0, Math.ceil(sorted.length / 4))) c.worst = true;
-  return { channels: [...channels].sort(), categories: Object.keys(cells).sort(), cells };
+  return { channels: [...channels].sort(), categories: Object.keys(cells).sort(), cells, truncated: b.segments.length >= b.limit };
 }

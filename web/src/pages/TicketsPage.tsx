@@ -12,13 +12,16 @@ import { useUrlState } from '../state/useUrlState';
 export default function TicketsPage() {
   const { filters, setFilters, search } = useUrlState();
   const predicates = predicatesFrom(search);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  // The pages seen of this very query; another query (Back, a new drill-down) starts at page one.
+  const [paging, setPaging] = useState<{ search: string; cursors: (string | undefined)[] }>({ search, cursors: [undefined] });
+  const cursors = paging.search === search ? paging.cursors : [undefined];
+  const setCursors = (next: (string | undefined)[]) => setPaging({ search, cursors: next });
   const [open, setOpen] = useState<string | null>(null);
   const q = useTicketsQuery({ ...filters, ...predicates, cursor: cursors[cursors.length - 1], limit: '50' });
   return (
     <main>
       <h1 className="page-title">Tickets</h1>
-      <RangeControls filters={filters} onChange={(f) => (setCursors([undefined]), setFilters(f))} />
+      <RangeControls filters={filters} onChange={setFilters} />
       <p className="muted">{Object.keys(predicates).length ? `Showing tickets where ${Object.entries(predicates).map(([k, v]) => `${k} = ${v}`).join(', ')}` : 'All tickets in the range'}</p>
       <QueryBoundary query={q} isEmpty={(p) => p.total === 0} empty="No ticket matches.">
         {(p) => (

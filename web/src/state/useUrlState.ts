@@ -1,7 +1,7 @@
 // The one hook that reads and writes the browser's URL; pages get their state from it and never
 // touch window.location. Parsing lives in lib/url-state.ts (pure, tested).
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { ViewFilters } from '../lib/date-range';
+import { ViewFilters, parseFilters } from '../lib/date-range';
 import { UrlState, parseUrl, withFilters, withParams } from '../lib/url-state';
 
 const CHANGED = 'claimcheck:url';
@@ -28,8 +28,8 @@ export interface UrlStateApi extends UrlState {
   navigate: (to: string) => void;
   /** Sets or removes parameters of the current page; `replace` for typing (no history entry per key). */
   setParams: (changes: Readonly<Record<string, string | undefined>>, options?: { replace?: boolean }) => void;
-  /** Changes the range or filters, keeping the other parameters. */
-  setFilters: (next: Partial<ViewFilters>) => void;
+  /** Changes the range or filters, keeping the other parameters; `replace` while typing. */
+  setFilters: (next: Partial<ViewFilters>, options?: { replace?: boolean }) => void;
 }
 
 export function useUrlState(): UrlStateApi {
@@ -40,9 +40,10 @@ export function useUrlState(): UrlStateApi {
   }, [href]);
   const navigate = useCallback((to: string) => go(to), []);
   const setParams = useCallback<UrlStateApi['setParams']>((changes, options) => go(window.location.pathname + withParams(window.location.search, changes), options?.replace), []);
-  const setFilters = useCallback(
-    (next: Partial<ViewFilters>) => go(window.location.pathname + withFilters(window.location.search, { ...state.filters, ...next })),
-    [state.filters],
-  );
+  // From the URL as it is now, not as it was at the last render: two changes in a row both land.
+  const setFilters = useCallback<UrlStateApi['setFilters']>((next, options) => {
+    const current = parseFilters(window.location.search, browserTz());
+    go(window.location.pathname + withFilters(window.location.search, { ...current, ...next }), options?.replace);
+  }, []);
   return { ...state, navigate, setParams, setFilters };
 }

@@ -40,6 +40,12 @@ function relations(units: readonly Unit[], raw: readonly RawRange[], keys: KeySc
   return { p, with: `WITH ${u}, ${r}, ${k}`, segs: () => (segs ??= `(${p.add(keys.segByKey, 'text[]')})`) };
 }
 
+/**
+ * The tickets of the raw ranges, one index range scan per range. As a plain join on the range
+ * bounds the planner cannot see how narrow the ranges are and may scan all of tickets.
+ */
+const RAW_TICKETS = `r CROSS JOIN LATERAL (SELECT * FROM tickets t WHERE t.created_at >= r.r_lo AND t.created_at < r.r_hi) tk`;
+
 const pathFilter = (p: SqlParams, keys: KeyScope, col: string) => (keys.paths ? `AND ${col} = ANY(${p.add(keys.paths, 'text[]')})` : '');
 const seg = (keys: KeyScope, pathCol: string) => (keys.segByPath ? pathCol : 'k.k_seg');
 
@@ -65,7 +71,7 @@ export async function sumsQuery(m: EntityManager, units: readonly Unit[], raw: r
         WHERE TRUE ${pathFilter(p, keys, 'c.path')}
        UNION ALL
        SELECT r.r_grp, ${seg(keys, 'tk.path')}, tk.path, k.k_category, ${ticketRowValues()}
-         FROM r JOIN tickets tk ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi
+         FROM ${RAW_TICKETS}
          JOIN k ON k.k_id = tk.key_id
         WHERE TRUE ${pathFilter(p, keys, 'tk.path')}
      ) x
@@ -93,7 +99,7 @@ export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[
     `${w}
      SELECT r.r_grp AS grp, ${seg(keys, 'tk.path')} AS seg, k.k_category AS category, count(*)::int AS pending,
             count(*) FILTER (WHERE NOT tk.reopened AND NOT tk.repeat_contact)::int AS durable_maturing
-       FROM r JOIN tickets tk ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi
+       FROM ${RAW_TICKETS}
        JOIN k ON k.k_id = tk.key_id
       WHERE tk.path = 'ai' AND tk.resolved AND tk.resolved_at > ${p.add(asOf, 'timestamptz')} - ${MATURITY_SQL}
       GROUP BY 1, 2, 3`,
@@ -150,7 +156,7 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], p
        ${fromValues}
        UNION ALL
        SELECT r.r_grp, ${rawSeg}, tk.path, m.metric, cc_bin(m.x), 1
-         FROM r JOIN tickets tk ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi
+         FROM ${RAW_TICKETS}
          ${rawJoin}
          CROSS JOIN LATERAL ${distributionRows()}
         WHERE m.x IS NOT NULL ${pathFilter(p, keys, 'tk.path')}
@@ -247,6 +253,12 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
   const rawId = keys.all ? 'wg.n' : valueId.replace('x.key_id', 'tk.key_id');
   const rows: { id: number; off: number; v: number }[] = await m.query(
     `${w}, ${wg}, ${wr}, ${spans.rel},
+     -- The raw edges' values on their own, once: joined with the wanted bins, the planner would
+     -- pair every wanted bin with every ticket of the table instead of reading the edges by index.
+     raw_values AS MATERIALIZED (
+       SELECT r.r_grp AS grp, tk.path, tk.key_id, m.metric, m.x, cc_bin(m.x) AS bin
+         FROM ${RAW_TICKETS} CROSS JOIN LATERAL ${distributionRows()}
+        WHERE m.x IS NOT NULL),
      vals AS (
        SELECT ${valueId} AS id, x.v
          FROM wg JOIN d ON d.grp = wg.grp
@@ -255,11 +267,8 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
          CROSS JOIN LATERAL unnest(rv.vals[s.lo : s.hi], rv.keys[s.lo : s.hi], rv.mins[s.lo : s.hi]) AS x(v, key_id, minute)
         WHERE ${spans.minuteOk('rv.day', 'x.minute')}
        UNION ALL
-       SELECT ${rawId}, m.x
-         FROM wg JOIN r ON r.r_grp = wg.grp
-         JOIN tickets tk ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi AND tk.path = wg.path
-         CROSS JOIN LATERAL ${distributionRows()}
-        WHERE m.metric = wg.metric AND m.x IS NOT NULL AND cc_bin(m.x) = wg.bin),
+       SELECT ${rawId.replace('tk.key_id', 'rv.key_id')}, rv.x
+         FROM raw_values rv JOIN wg ON wg.grp = rv.grp AND wg.path = rv.path AND wg.metric = rv.metric AND wg.bin = rv.bin),
      sorted AS (SELECT id, array_agg(v ORDER BY v) AS vs FROM vals WHERE id IS NOT NULL GROUP BY id)
      SELECT wr.id, wr.off, sorted.vs[wr.off + 1] AS v FROM wr JOIN sorted ON sorted.id = wr.id`,
     p.values,
@@ -279,7 +288,7 @@ export async function referenceSumsQuery(m: EntityManager, raw: readonly RawRang
   return m.query(
     `${w}
      SELECT r.r_grp AS grp, ${seg(keys, 'tk.path')} AS seg, tk.path, k.k_category AS category, ${ticketSums()}
-       FROM r JOIN tickets tk ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi
+       FROM ${RAW_TICKETS}
        JOIN k ON k.k_id = tk.key_id
       WHERE TRUE ${pathFilter(p, keys, 'tk.path')}
       GROUP BY 1, 2, 3, 4`,
@@ -292,7 +301,7 @@ export async function referencePercentilesQuery(m: EntityManager, raw: readonly 
   return m.query(
     `${w}
      SELECT r.r_grp AS grp, ${seg(keys, 'tk.path')} AS seg, tk.path, ${ticketPercentiles()}
-       FROM r JOIN tickets tk ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi
+       FROM ${RAW_TICKETS}
        JOIN k ON k.k_id = tk.key_id
       WHERE TRUE ${pathFilter(p, keys, 'tk.path')}
       GROUP BY 1, 2, 3`,

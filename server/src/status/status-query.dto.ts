@@ -1,0 +1,6 @@
+import { WaitParam } from '../common/wait-param';
+
+export class StatusQueryDto {
+  @WaitParam()
+  wait?: string;
+}
