@@ -28,7 +28,7 @@ export class FreshnessService {
 
   /** The queue position a read must see: `after`, or the last one acknowledged now (null: nothing queued yet). */
   async target(after?: string): Promise<string | null> {
-    return after ?? (await this.queue.state(this.ds.manager)).last;
+    return after ?? (await this.queue.last(this.ds.manager));
   }
 
   /** Waits until `target` is projected, up to `waitSeconds` (a request's `wait`), at most READ_WAIT_SECONDS. */

@@ -22,7 +22,7 @@ export class ProjectionRepository {
   }
 
   /** Takes up to `limit` queued tickets, oldest first (deleted now; the commit makes it final). */
-  async take(m: EntityManager, limit: number): Promise<{ ticketIds: string[]; last: string | null }> {
+  async take(m: EntityManager, limit: number): Promise<{ ticketIds: string[]; last: string | null; rows: number }> {
     const rows = returnedRows<{ seq: string; ticket_id: string }>(await m.query(
       `DELETE FROM projection_queue WHERE seq IN (SELECT seq FROM projection_queue ORDER BY seq LIMIT $1)
        RETURNING seq::text, ticket_id`,
@@ -30,7 +30,7 @@ export class ProjectionRepository {
     ));
     let last: string | null = null;
     for (const r of rows) if (last === null || BigInt(r.seq) > BigInt(last)) last = r.seq;
-    return { ticketIds: [...new Set(rows.map((r) => r.ticket_id))], last };
+    return { ticketIds: [...new Set(rows.map((r) => r.ticket_id))], last, rows: rows.length };
   }
 
   async state(m: EntityManager): Promise<QueueState> {
@@ -39,6 +39,12 @@ export class ProjectionRepository {
               max(seq)::text AS last FROM projection_queue`,
     );
     return { pending: r.pending, oldestSeconds: r.oldest, last: r.last };
+  }
+
+  /** The last queue position acknowledged (by the primary key's index; null when the queue is empty). */
+  async last(m: EntityManager): Promise<string | null> {
+    const [r] = await m.query(`SELECT max(seq)::text AS last FROM projection_queue`);
+    return r.last;
   }
 
   /** Whether every ticket queued at or before `seq` is projected (committed). */

@@ -32,6 +32,8 @@ export interface BatchReport {
   days: number;
   bulkDays: number;
   months: number;
+  /** The batch took as many queued rows as it may: more were waiting (a bulk load). */
+  full?: boolean;
 }
 
 export function replayAll(events: readonly StoredReplayEvent[]): Map<string, TicketState> {
@@ -182,11 +184,15 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
         this.sinceAnalyze = 0;
         await this.ds.transaction((m) => this.queue.analyze(m));
       }
-      // Live ingest: let tickets gather for PROJECTION_INTERVAL_MS rather than rebuild today's
-      // rollups for every small request (that would keep a core busy and slow every read). A
-      // read that waits for the projection (read-your-writes) ends the pause at once.
-      const rest = this.config.projectionIntervalMs - (Date.now() - started);
-      if (r.tickets > 0 && rest > 0 && this.waiters.size === 0 && this.draining === 0 && !this.stopped) await this.pause(rest);
+      // Live ingest (a batch smaller than a full one): let tickets gather for PROJECTION_INTERVAL_MS,
+      // and at least as long as the batch took, rather than rebuild today's rollups for every small
+      // request: the projector then uses at most half of a core and reads get the rest. A read
+      // that waits for the projection (read-your-writes) ends the pause at once. A bulk load
+      // (full batches) is projected back to back.
+      const spent = Date.now() - started;
+      const rest = Math.max(this.config.projectionIntervalMs - spent, spent);
+      const live = r.tickets > 0 && !r.full;
+      if (live && this.waiters.size === 0 && this.draining === 0 && !this.stopped) await this.pause(rest);
     }
   }
 
@@ -204,8 +210,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
         const months = await this.rebuildStaleMonths(m);
         if (months > 0) return { tickets: 0, days: 0, bulkDays: 0, months };
       }
-      const { ticketIds } = await this.queue.take(m, BATCH_TICKETS);
-      if (ticketIds.length > 0) return this.project(m, ticketIds);
+      const { ticketIds, rows } = await this.queue.take(m, BATCH_TICKETS);
+      if (ticketIds.length > 0) return { ...(await this.project(m, ticketIds)), full: rows === BATCH_TICKETS };
       const bulk = await this.queue.takePending(m, BULK_DAYS);
       if (bulk) {
         await this.rebuildDays(m, bulk.zone, bulk.days);
