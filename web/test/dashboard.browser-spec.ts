@@ -94,6 +94,23 @@ run('the dashboard in chromium', () => {
       await page.locator('section[aria-label="Tickets"] .card-number').waitFor();
     });
 
+    it('a zone is applied once it is a zone: typing one sends no request for its fragments', async () => {
+      const calls: string[] = [];
+      const p4 = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`, calls);
+      await p4.locator('section[aria-label="Tickets"] .card-number').waitFor();
+      const box = p4.getByLabel('Time zone');
+      await box.fill('');
+      await box.pressSequentially('Europe/Stockholm');
+      await p4.waitForFunction(() => new URLSearchParams(location.search).get('tz') === 'Europe/Stockholm');
+      const zones = new Set(calls.filter((c) => c.startsWith('/api/v1/metrics/')).map((c) => new URLSearchParams(c.split('?')[1]).get('tz')));
+      expect([...zones].sort()).toEqual(['Europe/Stockholm', 'UTC']);
+      // A wrong name is applied on leaving the box, and the API's message is shown at once (a 4xx is not retried).
+      await box.fill('Europe/Sto');
+      await box.blur();
+      await p4.getByRole('alert').filter({ hasText: 'tz' }).first().waitFor({ timeout: 3000 });
+      await p4.close();
+    });
+
     it('reads without waiting (wait=0); an answer behind the ingest queue shows a note and is asked again', async () => {
       const calls: string[] = [];
       const p3 = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`, calls);

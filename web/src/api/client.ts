@@ -21,6 +21,12 @@ export function queryString(params: object): URLSearchParams {
   return qs;
 }
 
+/** A 4xx will not change on retry (it names what is wrong: show it at once); others get 3 tries. */
+export function shouldRetry(failures: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failures < 3;
+}
+
 export async function apiGet<T>(path: string, params: object = {}, signal?: AbortSignal): Promise<T> {
   const qs = queryString(params);
   const url = qs.size > 0 ? `${path}?${qs.toString()}` : path;

@@ -1,19 +1,38 @@
-import type { ViewFilters } from '../lib/date-range';
+import { useEffect, useState } from 'react';
+import { ViewFilters, isTimeZone } from '../lib/date-range';
 
 const CHANNELS = ['', 'chat', 'email', 'phone', 'social'];
 
+/** A date the user finished typing (a date box reports 0002-…, 0020-… while a year is typed). */
+const completeDate = (v: string) => /^(19|2\d)\d\d-\d\d-\d\d$/.test(v);
+
 /** `replace` for text typed key by key: one history entry for the whole word, not one per key. */
 export function RangeControls({ filters, onChange }: { filters: ViewFilters; onChange: (f: Partial<ViewFilters>, options?: { replace?: boolean }) => void }) {
+  // The zone box keeps what is typed; the view follows once it names a zone (or on leaving the box,
+  // so a wrong name gets the API's message rather than silence).
+  const [tz, setTz] = useState(filters.tz);
+  useEffect(() => setTz(filters.tz), [filters.tz]);
+  const commitTz = (value: string) => value.trim() && value !== filters.tz && onChange({ tz: value.trim() }, { replace: true });
   return (
-    <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Date range and filters">
+    <form className="controls" onSubmit={(e) => (e.preventDefault(), commitTz(tz))} aria-label="Date range and filters">
       <label>
-        From <input type="date" value={filters.from} max={filters.to} onChange={(e) => e.target.value && onChange({ from: e.target.value })} />
+        From <input type="date" value={filters.from} max={filters.to} onChange={(e) => completeDate(e.target.value) && onChange({ from: e.target.value })} />
       </label>
       <label>
-        To (exclusive) <input type="date" value={filters.to} min={filters.from} onChange={(e) => e.target.value && onChange({ to: e.target.value })} />
+        To (exclusive) <input type="date" value={filters.to} min={filters.from} onChange={(e) => completeDate(e.target.value) && onChange({ to: e.target.value })} />
       </label>
       <label>
-        Time zone <input type="text" value={filters.tz} size={18} onChange={(e) => onChange({ tz: e.target.value }, { replace: true })} />
+        Time zone{' '}
+        <input
+          type="text"
+          value={tz}
+          size={18}
+          onChange={(e) => {
+            setTz(e.target.value);
+            if (isTimeZone(e.target.value)) commitTz(e.target.value);
+          }}
+          onBlur={() => commitTz(tz)}
+        />
       </label>
       <label>
         Channel
