@@ -42,7 +42,7 @@ export async function startDashboard(): Promise<Dashboard> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-browser-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, DEMO_DAYS: '60', DEMO_PER_DAY: '60', LOG_LEVEL: 'warn', ALERTS_AFTER_INGEST_SECONDS: '0', ALERTS_EVERY_MINUTES: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, DEMO_DAYS: '60', DEMO_PER_DAY: '400', LOG_LEVEL: 'warn', ALERTS_AFTER_INGEST_SECONDS: '0', ALERTS_EVERY_MINUTES: '0' };
   delete env.DATABASE_URL;
   const proc: ChildProcess = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

@@ -226,6 +226,76 @@ run('the dashboard in chromium', () => {
     });
   });
 
+  describe('what changed and alerts', () => {
+    beforeAll(async () => {
+      // Alerts are judged on whole days up to now (the scheduler is off in these tests).
+      const res = await fetch(`${dash.base}/api/v1/alerts/evaluate`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(res.status).toBe(200);
+    });
+
+    it('"what changed" leads with the demo billing regression, in plain words with its tickets', async () => {
+      const page = await signedInPage(browser, dash, `/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`);
+      const table = page.getByRole('region', { name: 'What changed' }).locator('table');
+      await table.locator('tbody tr').first().waitFor();
+      const first = table.locator('tbody tr').first();
+      expect(await first.getAttribute('data-verdict')).toBe('worse');
+      expect(await first.locator('th').innerText()).toMatch(/in billing/);
+      // The AI CSAT of billing is among the worst, with points, n on both sides and plain words.
+      const csat = table.locator('tr[data-key="csatTop2Box|ai|category:billing"]');
+      expect(await csat.getAttribute('data-verdict')).toBe('worse');
+      const cells = await csat.locator('td').allInnerTexts();
+      expect(cells[0]).toMatch(/^\d+\.\d% → \d+\.\d%$/);
+      expect(cells[1]).toMatch(/^n [\d,]+ → [\d,]+ answers$/);
+      expect(cells[2]).toMatch(/^−\d+\.\d pts$/);
+      expect(cells[3]).toMatch(/chance is (very )?unlikely to explain it/);
+      await csat.getByRole('link', { name: 'Open' }).click();
+      await page.waitForURL(/\/tickets\?/);
+      const url = new URL(page.url());
+      expect([url.searchParams.get('category'), url.searchParams.get('path'), url.searchParams.get('hasCsat')]).toEqual(['billing', 'ai', 'true']);
+      await page.getByTestId('tickets-total').waitFor();
+      await page.goBack();
+      await table.waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('the alerts panel follows the range and the filters', async () => {
+      const open = await dash.api<{ segment: string }[]>('/api/v1/alerts?state=open');
+      expect(open.length).toBeGreaterThan(0);
+      // A range before the story: no alert, and the page says so.
+      const page = await signedInPage(browser, dash, `/quality?from=2016-01-01&to=2016-02-01&tz=UTC`);
+      await page.getByText('No open quality alerts in this range.').waitFor();
+      // Filtered to another category: none of billing's alerts.
+      await page.goto(`${dash.base}/quality?from=${day(-30)}&to=${day(1)}&tz=UTC&category=shipping`);
+      await page.getByText('No open quality alerts in this range.').waitFor();
+      // Filtered to billing: billing's alerts again.
+      await page.goto(`${dash.base}/quality?from=${day(-30)}&to=${day(1)}&tz=UTC&category=billing`);
+      const items = page.getByRole('region', { name: 'Quality alerts in this range' }).locator('li');
+      await items.first().waitFor();
+      expect(await items.count()).toBe(open.filter((a) => a.segment === 'all' || a.segment === 'category:billing').length);
+      await page.close();
+    });
+    it('acknowledge, then resolve an alert from the page; who and when are shown', async () => {
+      const page = await signedInPage(browser, dash, `/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`);
+      const list = page.getByRole('region', { name: 'Quality alerts in this range' });
+      const item = list.locator('li').first();
+      await item.waitFor();
+      const id = (await item.getAttribute('data-alert-id'))!;
+      expect(await item.locator('strong').innerText()).toMatch(/ in billing (fell|rose) from .+ since [A-Z][a-z]{2} \d+, \d{4}; chance/);
+      await item.getByRole('button', { name: 'Acknowledge' }).click();
+      const same = list.locator(`li[data-alert-id="${id}"]`);
+      await page.waitForFunction((x) => document.querySelector(`li[data-alert-id="${x}"]`)?.getAttribute('data-state') === 'acknowledged', id);
+      expect(await same.innerText()).toMatch(/Acknowledged by ADMIN_TOKEN at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      const api = await dash.api<{ id: string; state: string; acknowledgedBy: string }[]>('/api/v1/alerts');
+      expect(api.find((a) => a.id === id)).toMatchObject({ state: 'acknowledged', acknowledgedBy: 'ADMIN_TOKEN' });
+      await same.getByRole('button', { name: 'Resolve' }).click();
+      await page.waitForFunction((x) => !document.querySelector(`li[data-alert-id="${x}"]`), id);
+      expect((await dash.api<{ id: string; state: string }[]>('/api/v1/alerts?state=resolved')).map((a) => a.id)).toContain(id);
+      await page.close();
+    });
+
+  });
+
   describe('segments page', () => {
 
     it('lists the API\'s segments, sorts on a header click (kept in the URL), draws sparklines, passes axe-core', async () => {

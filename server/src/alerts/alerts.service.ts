@@ -1,43 +1,57 @@
 // Quality-regression alerts: evaluate every series over the last 90 days, store each excursion
-// once, notify new ones, and let people acknowledge and resolve them.
-import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+// once, notify new ones; rank what changed recently; acknowledge, snooze and resolve.
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { FreshnessService } from '../projection/freshness.service';
 import { TelemetryService } from '../telemetry/telemetry.service';
-import { detectLogMeanShifts, detectRateShifts } from '../stats/alert-detection';
-import { addDays } from '../stats/time-range';
-import type { AlertDetails, AlertRow, EvaluationResult } from '../contract';
-import { alertDetails, buildSeries } from './alert-series';
-import { dailySeriesQuery } from './daily-series.query';
+import { DEFAULT_DETECTOR, DetectorConfig } from '../stats/alert-detection';
+import { addDays, daysBetween, localDateOf, startOfLocalDate } from '../stats/time-range';
+import type { AlertRow, ChangesResult, EvaluationResult } from '../contract';
+import { describeAlerts, findAlerts } from './alert-evaluation';
+import { REPEAT_JUDGED_AFTER_DAYS, buildSeries } from './alert-series';
+import { AlertFilter, AlertsRepository } from './alerts.repository';
+import { alertCellsQuery } from './queries/alert-cells.query';
+import { rankChanges } from './what-changed';
 import { WebhookNotifier, slackPayload } from './webhook.notifier';
 
+/** Days whose excursions are reported; the series reach further back for their baselines. */
 export const WINDOW_DAYS = 90;
+const HISTORY_DAYS = WINDOW_DAYS + DEFAULT_DETECTOR.baselineDays + DEFAULT_DETECTOR.baselineGapDays + 14;
 /** Only alerts detected this recently are sent out; older excursions found later are history. */
 const NOTIFY_WITHIN_DAYS = 2;
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const COLUMNS = `id, state, metric, path, segment, rule, started_on::text AS started_on, detected_on::text AS detected_on, details,
-  created_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by, notified_at`;
-
-function toRow(r: Record<string, any>): AlertRow {
-  return {
-    id: r.id, state: r.state, metric: r.metric, path: r.path, segment: r.segment, rule: r.rule,
-    startedOn: r.started_on, detectedOn: r.detected_on, details: r.details, createdAt: iso(r.created_at)!,
-    acknowledgedAt: iso(r.acknowledged_at), acknowledgedBy: r.acknowledged_by, resolvedAt: iso(r.resolved_at), resolvedBy: r.resolved_by, notifiedAt: iso(r.notified_at),
-  };
+export interface ChangesQuery {
+  /** The page's range: its end (exclusive) and, for the baseline, its start. */
+  from?: string;
+  to?: string;
+  days: number;
+  limit: number;
+  channels?: string[];
+  categories?: string[];
 }
 
 @Injectable()
 export class AlertsService {
   private readonly log = new Logger('Alerts');
   private running: Promise<EvaluationResult> | null = null;
+  readonly detector: DetectorConfig;
 
   constructor(
     private readonly ds: DataSource,
+    private readonly repo: AlertsRepository,
     private readonly webhook: WebhookNotifier,
     private readonly telemetry: TelemetryService,
     private readonly freshness: FreshnessService,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.detector = { ...DEFAULT_DETECTOR, floors: config.alertFloors };
+  }
+
+  private get zone(): string {
+    return this.config.reportingTimeZone;
+  }
 
   /** One evaluation at a time; a call during one waits for it. `trigger` labels the metrics. */
   evaluate(asOf = new Date(), trigger: 'api' | 'schedule' | 'ingest' = 'api'): Promise<EvaluationResult> {
@@ -59,64 +73,91 @@ export class AlertsService {
     return this.running;
   }
 
+  /** The series over `days` whole local days before `to` (exclusive), optionally within one channel/category. */
+  private async series(to: string, days: number, asOf: Date, filter: { channels?: string[]; categories?: string[] } = {}) {
+    const from = addDays(to, -days);
+    const dayList = Array.from({ length: days }, (_, i) => addDays(from, i));
+    const rows = await alertCellsQuery(this.ds.manager, { from: startOfLocalDate(from, this.zone), to: startOfLocalDate(to, this.zone), asOf, zone: this.zone, ...filter });
+    return buildSeries(rows, dayList);
+  }
+
   private async evaluateNow(asOf: Date): Promise<EvaluationResult> {
     const started = Date.now();
     // Judged on every event acknowledged so far, projected.
     await this.freshness.catchUp();
-    // Whole UTC days only: the current day is still filling up.
-    const to = asOf.toISOString().slice(0, 10);
+    // Whole local days only: the current day is still filling up.
+    const to = localDateOf(asOf, this.zone);
     const from = addDays(to, -WINDOW_DAYS);
-    const days = Array.from({ length: WINDOW_DAYS }, (_, i) => addDays(from, i));
-    const rows = await dailySeriesQuery(this.ds.manager, new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`), asOf);
-    const series = buildSeries(rows, days);
-    const found: AlertDetails[] = [];
-    for (const s of series) {
-      const detections = s.rate ? detectRateShifts(s.rate, s.bad) : detectLogMeanShifts(s.logMean!, s.bad);
-      for (const d of detections) found.push(alertDetails(s, d));
-    }
+    const series = await this.series(to, HISTORY_DAYS, asOf);
+    const found = describeAlerts(findAlerts(series, this.detector), addDays(to, -1), this.zone).filter((a) => a.detectedOn >= from);
     let newAlerts = 0;
     let notified = 0;
     for (const a of found) {
-      const [row] = await this.ds.query(
-        `INSERT INTO alerts (series_key, metric, path, segment, rule, started_on, detected_on, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (series_key, started_on) DO UPDATE SET details = EXCLUDED.details, updated_at = now()
-         RETURNING id, (xmax = 0) AS inserted, notified_at`,
-        [`${a.metric}|${a.path}|${a.segment}`, a.metric, a.path, a.segment, a.rule, a.startedOn, a.detectedOn, a],
-      );
+      const row = await this.repo.upsert(a);
       if (!row.inserted) continue;
       newAlerts++;
       if (this.webhook.enabled && a.detectedOn >= addDays(to, -NOTIFY_WITHIN_DAYS)) {
-        if (await this.webhook.send(slackPayload(row.id, a))) {
+        if (await this.webhook.send(slackPayload(row.id, a, this.config.publicUrl ?? `http://localhost:${this.config.port}`))) {
           notified++;
-          await this.ds.query(`UPDATE alerts SET notified_at = now() WHERE id = $1`, [row.id]);
+          await this.repo.markNotified(row.id);
         }
       }
     }
     const result = { asOf: asOf.toISOString(), from, to, series: series.length, detections: found.length, newAlerts, notified, milliseconds: Date.now() - started };
-    if (newAlerts > 0) this.log.log(`alert evaluation: ${newAlerts} new of ${found.length} detections over ${series.length} series`);
+    if (newAlerts > 0) this.log.log(`alert evaluation: ${newAlerts} new of ${found.length} alerts over ${series.length} series`);
     return result;
   }
 
-  async list(state?: string): Promise<AlertRow[]> {
-    if (state !== undefined && !['open', 'acknowledged', 'resolved'].includes(state)) throw new BadRequestException('state: must be open, acknowledged or resolved');
-    const rows = await this.ds.query(
-      `SELECT ${COLUMNS} FROM alerts WHERE ($1::text IS NULL OR state = $1) ORDER BY detected_on DESC, created_at DESC LIMIT 500`,
-      [state ?? null],
-    );
-    return rows.map(toRow);
+  /**
+   * Every watched series, its last `days` whole days before `to` against its baseline, worst first.
+   * The baseline is the 28 days before the page's range (`from`) when one is given, so a change
+   * that began inside the range is not half in its own baseline; otherwise the detector's.
+   */
+  async changes(q: ChangesQuery, asOf = new Date()): Promise<ChangesResult> {
+    await this.freshness.catchUp();
+    const today = localDateOf(asOf, this.zone);
+    const to = q.to && q.to < today ? q.to : today;
+    const recentFrom = addDays(to, -q.days);
+    const gap = q.from && q.from < recentFrom ? Math.max(this.detector.baselineGapDays, daysBetween(q.from, recentFrom)) : this.detector.baselineGapDays;
+    const cfg = { ...this.detector, baselineGapDays: gap };
+    const span = q.days + gap + cfg.baselineDays + REPEAT_JUDGED_AFTER_DAYS;
+    const filters: Record<string, string> = {};
+    if (q.channels) filters.channel = q.channels.join(',');
+    if (q.categories) filters.category = q.categories.join(',');
+    let series = await this.series(to, span, asOf, { channels: q.channels, categories: q.categories });
+    // Within one channel (category), that segment is the whole: keep 'all' and split by the other dimension.
+    if (q.channels?.length === 1) series = series.filter((s) => !s.segment.startsWith('channel:'));
+    if (q.categories?.length === 1) series = series.filter((s) => !s.segment.startsWith('category:'));
+    const rows = rankChanges(series, { start: span - q.days, end: span }, { zone: this.zone, filters, alerts: await this.repo.unresolvedBySeries(), cfg });
+    return {
+      asOf: asOf.toISOString(),
+      zone: this.zone,
+      recent: { from: recentFrom, to },
+      baseline: { from: addDays(recentFrom, -gap - cfg.baselineDays), to: addDays(recentFrom, -gap) },
+      series: rows.length,
+      rows: rows.slice(0, q.limit),
+    };
+  }
+
+  list(f: AlertFilter): Promise<AlertRow[]> {
+    if (f.from && f.to && f.from >= f.to) throw new BadRequestException('to: must be after from');
+    return this.repo.list(f);
   }
 
   async transition(id: string, to: 'acknowledged' | 'resolved', by: string): Promise<AlertRow> {
-    const [found] = await this.ds.query(`SELECT state FROM alerts WHERE id = $1`, [id]);
+    const found = await this.repo.get(id);
     if (!found) throw new NotFoundException(`alert ${id} does not exist`);
     if (to === 'acknowledged' && found.state === 'resolved') throw new BadRequestException('state: a resolved alert cannot be acknowledged');
-    const col = to === 'acknowledged' ? 'acknowledged' : 'resolved';
-    await this.ds.query(
-      `UPDATE alerts SET state = $2, ${col}_at = coalesce(${col}_at, now()), ${col}_by = coalesce(${col}_by, $3), updated_at = now() WHERE id = $1`,
-      [id, to, by],
-    );
-    const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM alerts WHERE id = $1`, [id]);
-    return toRow(row);
+    await (to === 'acknowledged' ? this.repo.acknowledge(id, by) : this.repo.resolve(id, by));
+    return (await this.repo.get(id))!;
+  }
+
+  /** Hides an alert until `hours` from now; it is open again after that unless resolved. */
+  async snooze(id: string, hours: number, by: string): Promise<AlertRow> {
+    const found = await this.repo.get(id);
+    if (!found) throw new NotFoundException(`alert ${id} does not exist`);
+    if (found.state === 'resolved') throw new BadRequestException('state: a resolved alert cannot be snoozed');
+    await this.repo.snooze(id, new Date(Date.now() + hours * 3_600_000), by);
+    return (await this.repo.get(id))!;
   }
 }

@@ -3,7 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as crypto from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import type { AlertDetails } from './alert-series';
+import { addDays } from '../stats/time-range';
+import { AlertDetails, splitSegment } from './alert-series';
 
 export interface WebhookOptions {
   attempts: number;
@@ -19,18 +20,27 @@ export function signature(secret: string, timestamp: string, body: string): stri
   return `v1=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export function slackPayload(id: string, a: AlertDetails, dashboardUrl?: string): Record<string, unknown> {
-  const link = dashboardUrl ? `${dashboardUrl}/tickets?${new URLSearchParams(a.drillDown).toString()}` : null;
+/** Where a person sees an alert: the Quality page on its days (with its baseline) and segment. */
+export function alertLinks(id: string, a: AlertDetails, dashboardUrl: string): { view: string; tickets: string } {
+  const view = new URLSearchParams({ from: addDays(a.startedOn, -35), to: addDays(a.detectedOn, 1), tz: a.drillDown.tz ?? 'UTC' });
+  const [dim, value] = splitSegment(a.segment);
+  if (dim && value) view.set(dim, value);
+  view.set('alert', id);
+  return { view: `${dashboardUrl}/quality?${view}`, tickets: `${dashboardUrl}/tickets?${new URLSearchParams(a.drillDown)}` };
+}
+
+export function slackPayload(id: string, a: AlertDetails, dashboardUrl: string): Record<string, unknown> {
+  const links = alertLinks(id, a, dashboardUrl);
   return {
-    text: `:rotating_light: Claimcheck: ${a.summary}`,
+    text: `:rotating_light: Claimcheck: ${a.summary} ${links.view}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*${a.summary}*` } },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `rule ${a.rule} · effect ${a.effectSize.toFixed(2)} (${a.effectSizeKind}) · detected ${a.detectedOn}${link ? ` · <${link}|the tickets>` : ''}` }],
+        elements: [{ type: 'mrkdwn', text: `detected ${a.detectedOn} · <${links.view}|open in Claimcheck> · <${links.tickets}|the tickets>` }],
       },
     ],
-    alert: { id, ...a },
+    alert: { id, ...a, links },
   };
 }
 

@@ -34,6 +34,10 @@ export interface AppConfig {
   alertsEveryMinutes: number;
   /** Alert evaluation N seconds after the last ingest; 0: off. */
   alertsAfterIngestSeconds: number;
+  /** Floors of practical significance: smaller changes never alert, however certain. */
+  alertFloors: { ratePoints: number; handleRatio: number; handleSeconds: number };
+  /** The dashboard's address as people reach it, for links in webhook messages; null: http://localhost:PORT. */
+  publicUrl: string | null;
   /** The IANA zone whose local days and months get rollups of their own (besides UTC). */
   reportingTimeZone: string;
   /** How long a read waits for the projection of everything acknowledged before it. */
@@ -110,6 +114,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
       alertWebhookUrl = null;
     }
   }
+  let publicUrl: string | null = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null;
+  if (publicUrl) {
+    try {
+      if (!/^https?:$/.test(new URL(publicUrl).protocol)) throw new Error('scheme');
+    } catch {
+      errors.push(`PUBLIC_URL must be an http:// or https:// URL such as https://claimcheck.example.com, got "${env.PUBLIC_URL}"`);
+      publicUrl = null;
+    }
+  }
   const root = findRepoRoot();
   const config: AppConfig = {
     port,
@@ -119,8 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     dataDir: path.resolve(env.DATA_DIR || path.join(root, '.data')),
     adminToken,
     seedDemo: bool(env, 'SEED_DEMO', true, errors),
-    demoDays: int(env, 'DEMO_DAYS', 180, 1, 3660, errors),
-    demoPerDay: int(env, 'DEMO_PER_DAY', 200, 1, 100_000, errors),
+    demoDays: int(env, 'DEMO_DAYS', 120, 1, 3660, errors),
+    demoPerDay: int(env, 'DEMO_PER_DAY', 500, 1, 100_000, errors),
     logLevel,
     logFormat,
     metricsToken,
@@ -131,6 +144,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     alertWebhookSecret: env.ALERT_WEBHOOK_SECRET || null,
     alertsEveryMinutes: int(env, 'ALERTS_EVERY_MINUTES', 15, 0, 1440, errors),
     alertsAfterIngestSeconds: int(env, 'ALERTS_AFTER_INGEST_SECONDS', 30, 0, 86400, errors),
+    alertFloors: {
+      ratePoints: int(env, 'ALERT_MIN_RATE_POINTS', 3, 0, 100, errors) / 100,
+      handleRatio: 1 + int(env, 'ALERT_MIN_HANDLE_PERCENT', 15, 0, 1000, errors) / 100,
+      handleSeconds: int(env, 'ALERT_MIN_HANDLE_SECONDS', 30, 0, 86_400, errors),
+    },
+    publicUrl,
     reportingTimeZone,
     readWaitSeconds: int(env, 'READ_WAIT_SECONDS', 10, 0, 300, errors),
     projectionIntervalMs: int(env, 'PROJECTION_INTERVAL_MS', 2000, 0, 60_000, errors),

@@ -3,8 +3,10 @@
 import type { CostModel } from './api-types';
 
 export type AlertMetric = 'csatTop2Box' | 'repeatContactRate' | 'reopenRate' | 'escalationRate' | 'aiResolutionRate' | 'handleTime';
-export type AlertRule = 'p-chart' | 'ewma' | 'robust';
-export type AlertState = 'open' | 'acknowledged' | 'resolved';
+/** 'window' is today's detector (docs/ALERTS.md); the others are alerts kept from earlier versions. */
+export type AlertRule = 'window' | 'p-chart' | 'ewma' | 'robust';
+/** A snoozed alert is open again once its snooze ends. */
+export type AlertState = 'open' | 'acknowledged' | 'snoozed' | 'resolved';
 
 export interface AlertSide {
   value: number;
@@ -23,12 +25,36 @@ export interface AlertDetails {
   detectedOn: string;
   baseline: AlertSide;
   current: AlertSide;
+  /** What the baseline of each channel x category gives for the window's own mix of tickets. */
+  expected?: number;
+  /** current - baseline in the metric's own units: rate points, or seconds (with the ratio). */
+  change?: MetricChange;
+  /** How far the window sits from what was expected, in standard deviations (positive = worse). */
+  z?: number;
+  /** One-sided probability that chance alone gives a window this bad. */
+  pValue?: number;
+  /** The same in plain words. */
+  chance?: string;
   /** Cohen's h for rates; for handle time the ratio of geometric means. */
   effectSize: number;
   effectSizeKind: 'cohens-h' | 'ratio';
   /** The tickets behind the alert: query of GET /api/v1/tickets. */
   drillDown: Record<string, string>;
+  /** Wider segments whose excursion this one explains (they raise no alert of their own). */
+  alsoSeenIn?: string[];
+  /** Other metrics of the same tickets that moved with it (they raise no alert of their own). */
+  alsoMoved?: AlertMetric[];
+  /** Metrics of the same tickets that cannot be judged yet, and from when they can. */
+  pending?: { metric: AlertMetric; judgedFrom: string }[];
+  /** One plain sentence: what moved, where, from what to what, since when, how likely chance is. */
   summary: string;
+}
+
+export interface MetricChange {
+  value: number;
+  unit: 'points' | 'seconds';
+  /** For handle time: now / before. */
+  ratio: number | null;
 }
 
 export interface AlertRow {
@@ -46,7 +72,68 @@ export interface AlertRow {
   acknowledgedBy: string | null;
   resolvedAt: string | null;
   resolvedBy: string | null;
+  snoozedUntil: string | null;
+  snoozedBy: string | null;
   notifiedAt: string | null;
+}
+
+/** GET /api/v1/alerts: alerts about all tickets or the filtered channel/category, meeting [from, to). */
+export interface AlertsQuery {
+  state?: AlertState;
+  from?: string;
+  to?: string;
+  channel?: string;
+  category?: string;
+}
+
+/** GET /api/v1/alerts/changes */
+export interface ChangesQuery {
+  from?: string;
+  to?: string;
+  days?: string;
+  limit?: string;
+  channel?: string;
+  category?: string;
+}
+
+/** GET /api/v1/alerts/changes: every watched series, worst first. */
+export interface ChangesResult {
+  asOf: string;
+  /** Days are local days of this zone (the reporting zone). */
+  zone: string;
+  /** The recent days judged (from inclusive, to exclusive) and the baseline before them. */
+  recent: { from: string; to: string };
+  baseline: { from: string; to: string };
+  /** Series judged, of which rows are the first `limit`. */
+  series: number;
+  rows: ChangeRow[];
+}
+
+export interface ChangeRow {
+  key: string;
+  metric: AlertMetric;
+  path: string;
+  segment: string;
+  /** "AI CSAT top-2-box in billing" */
+  name: string;
+  unit: 'rate' | 'seconds';
+  bad: 'up' | 'down';
+  /** worse / better: beyond chance and the floor of practical significance; steady otherwise. */
+  verdict: 'worse' | 'better' | 'steady' | 'not judged';
+  baseline: { value: number | null; n: number };
+  now: { value: number | null; n: number; from: string; to: string };
+  expected: number | null;
+  change: MetricChange | null;
+  z: number | null;
+  pValue: number | null;
+  chance: string | null;
+  /** Why a series is not judged, or what is not judged yet (repeat contact's 7 days). */
+  note: string | null;
+  /** Daily values over the baseline and recent days (null on a day without tickets). */
+  daily: { day: string; value: number | null; n: number }[];
+  /** The open alert on this series, if any. */
+  alertId: string | null;
+  drillDown: Record<string, string>;
 }
 
 /** POST /api/v1/alerts/evaluate */

@@ -28,7 +28,7 @@ interface Category {
 const CATEGORIES: Category[] = [
   { name: 'account', weight: 0.2, humanSeconds: 420, aiResolve: 0.86, aiAffinity: 1.3 },
   { name: 'shipping', weight: 0.2, humanSeconds: 540, aiResolve: 0.8, aiAffinity: 1.2 },
-  { name: 'billing', weight: 0.2, humanSeconds: 660, aiResolve: 0.76, aiAffinity: 1.0 },
+  { name: 'billing', weight: 0.2, humanSeconds: 660, aiResolve: 0.76, aiAffinity: 1.2 },
   { name: 'payments', weight: 0.15, humanSeconds: 720, aiResolve: 0.66, aiAffinity: 0.9 },
   { name: 'technical', weight: 0.15, humanSeconds: 960, aiResolve: 0.5, aiAffinity: 0.7 },
   { name: 'disputes', weight: 0.1, humanSeconds: 1080, aiResolve: 0.35, aiAffinity: 0.5 },
@@ -52,9 +52,9 @@ interface Quality {
   top2: number;
 }
 const AI_QUALITY: Quality = { repeat: 0.07, reopen: 0.03, top2: 0.74 };
-const AI_REGRESSED: Quality = { repeat: 0.3, reopen: 0.15, top2: 0.42 };
+const AI_REGRESSED: Quality = { repeat: 0.3, reopen: 0.15, top2: 0.35 };
 const HUMAN_QUALITY: Quality = { repeat: 0.06, reopen: 0.04, top2: 0.82 };
-const CSAT_RESPONSE = 0.3;
+const CSAT_RESPONSE = 0.4;
 const LEFT_OPEN = 0.03;
 const EVENTS_PER_TICKET = 6; // measured: 214,866 events for 36,000 tickets (5.97), for progress estimates
 

@@ -93,3 +93,8 @@ export function localTimeToInstant(localMs: number, tz: string): number {
   const matching = candidates.filter((t) => sec(wallClockMs(t, tz)) === sec(localMs));
   return Math.min(...(matching.length > 0 ? matching : [candidates[0]]));
 }
+
+/** The local calendar date (YYYY-MM-DD) of an instant in tz. */
+export function localDateOf(instant: Date, tz: string): string {
+  return new Date(wallClockMs(Math.floor(instant.getTime() / 1000) * 1000, tz)).toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import type { AlertState, BreakdownQuery, SummaryQuery, TicketsQuery, TimeseriesQuery } from '../../../server/src/contract';
+import type { AlertsQuery, BreakdownQuery, ChangesQuery, SummaryQuery, TicketsQuery, TimeseriesQuery } from '../../../server/src/contract';
 
 /** Query-key factory: every cache key of the dashboard is built here. */
 export const queryKeys = {
@@ -7,7 +7,10 @@ export const queryKeys = {
   costModelHistory: ['cost-model', 'history'] as const,
   status: ['status'] as const,
   tokens: ['tokens'] as const,
-  alerts: (state: AlertState) => ['alerts', state] as const,
+  /** Alerts and "what changed" share a prefix: acting on an alert refreshes both. */
+  alertsAll: ['alerts'] as const,
+  alerts: (p: AlertsQuery) => ['alerts', 'list', p] as const,
+  changes: (p: ChangesQuery) => ['alerts', 'changes', p] as const,
   tickets: (p: TicketsQuery) => ['tickets', p] as const,
   ticket: (id: string) => ['ticket', id] as const,
   timeseries: (p: TimeseriesQuery) => ['metrics', 'timeseries', p] as const,

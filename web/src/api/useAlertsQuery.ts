@@ -1,12 +1,25 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AlertRow, AlertState } from '../../../server/src/contract';
-import { apiGet } from './client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AlertRow, AlertsQuery } from '../../../server/src/contract';
+import { apiGet, apiSend } from './client';
 import { queryKeys } from './query-keys';
 
-export function useAlertsQuery(state: AlertState = 'open') {
+/** Alerts about the page's tickets (all tickets, or its channel/category) in its range. */
+export function useAlertsQuery(params: AlertsQuery) {
   return useQuery({
-    queryKey: queryKeys.alerts(state),
-    queryFn: ({ signal }) => apiGet<AlertRow[]>('/api/v1/alerts', { state }, signal),
+    queryKey: queryKeys.alerts(params),
+    queryFn: ({ signal }) => apiGet<AlertRow[]>('/api/v1/alerts', params, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+export type AlertAction = 'acknowledge' | 'snooze' | 'resolve';
+
+/** Acknowledge, snooze (a day) or resolve an alert; every alert list and "what changed" refresh. */
+export function useAlertAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: AlertAction }) =>
+      apiSend<AlertRow>('POST', `/api/v1/alerts/${encodeURIComponent(id)}/${action}${action === 'snooze' ? '?hours=24' : ''}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.alertsAll }),
   });
 }

@@ -1,17 +1,47 @@
-import type { AlertRow } from '../../../server/src/contract';
-import { alertRows } from './alert-rows';
+import type { AlertRow, ChangeRow } from '../../../server/src/contract';
+import { alertRows, changeRows } from './alert-rows';
 
-const alert = (id: string, startedOn: string, detectedOn: string, kind = 'cohens-h') => ({
+const alert = (id: string, startedOn: string, detectedOn: string, extra: Partial<AlertRow> = {}) => ({
   id, state: 'open', metric: 'reopenRate', path: 'ai', segment: 'category:billing', startedOn, detectedOn,
-  details: { summary: 's', effectSize: 0.512, effectSizeKind: kind, drillDown: { from: startedOn, to: '2026-05-14', path: 'ai', category: 'billing' } },
+  acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, snoozedUntil: null, snoozedBy: null,
+  details: { summary: 'AI reopen rate in billing rose …', alsoSeenIn: ['all', 'channel:chat'], drillDown: { from: startedOn, to: '2026-05-14', path: 'ai', category: 'billing' } },
+  ...extra,
 }) as unknown as AlertRow;
 
 describe('alertRows', () => {
-  it('newest first, readable place and effect, and the tickets query', () => {
-    const rows = alertRows([alert('a', '2026-05-01', '2026-05-03'), alert('b', '2026-05-11', '2026-05-11', 'ratio')]);
+  it('newest first, plain days, the segments it explains, and the tickets query', () => {
+    const rows = alertRows([alert('a', '2026-05-01', '2026-05-03'), alert('b', '2026-05-11', '2026-05-11')]);
     expect(rows.map((r) => r.id)).toEqual(['b', 'a']);
-    expect(rows[0]).toMatchObject({ when: '2026-05-11', where: 'ai · category billing', effect: '× 0.51' });
-    expect(rows[1]).toMatchObject({ when: '2026-05-01 → 2026-05-03', effect: 'h = 0.51' });
+    expect(rows[1]).toMatchObject({ when: 'Began May 1, 2026 · alerted May 3, 2026', who: null, alsoSeenIn: 'Also visible in all tickets, channel chat, explained by this one.' });
     expect(rows[1].ticketsHref).toBe('/tickets?from=2026-05-01&to=2026-05-14&path=ai&category=billing');
+  });
+
+  it('says who acted and when', () => {
+    const [ack] = alertRows([alert('a', '2026-05-01', '2026-05-03', { state: 'acknowledged', acknowledgedAt: '2026-05-04T09:30:00Z', acknowledgedBy: 'ops-lead' })]);
+    expect(ack.who).toBe('Acknowledged by ops-lead at 2026-05-04 09:30 UTC');
+    const [snz] = alertRows([alert('a', '2026-05-01', '2026-05-03', { state: 'snoozed', snoozedUntil: '2026-05-05T10:00:00Z', snoozedBy: 'sam' })]);
+    expect(snz.who).toBe('Snoozed by sam until 2026-05-05 10:00 UTC');
+  });
+});
+
+describe('changeRows', () => {
+  const row = (extra: Partial<ChangeRow>): ChangeRow => ({
+    key: 'k', metric: 'csatTop2Box', path: 'ai', segment: 'category:billing', name: 'AI CSAT top-2-box in billing', unit: 'rate', bad: 'down',
+    verdict: 'worse', baseline: { value: 0.749, n: 478 }, now: { value: 0.321, n: 56, from: '2026-05-11', to: '2026-05-18' }, expected: 0.75,
+    change: { value: -42.8, unit: 'points', ratio: null }, z: 7.1, pValue: 1e-12, chance: 'chance is very unlikely to explain it', note: null,
+    daily: [{ day: '2026-05-10', value: 0.8, n: 10 }, { day: '2026-05-11', value: null, n: 0 }], alertId: 'x', drillDown: { from: '2026-05-11', to: '2026-05-18', path: 'ai' },
+    ...extra,
+  });
+
+  it('a rate: percentages, points, n on both sides in answers', () => {
+    const [v] = changeRows([row({})]);
+    expect(v).toMatchObject({ values: '74.9% → 32.1%', counts: 'n 478 → 56 answers', change: '−42.8 pts', sparkline: [0.8, null], ticketsHref: '/tickets?from=2026-05-11&to=2026-05-18&path=ai' });
+  });
+
+  it('handle time: seconds and the ratio; a series not judged says so', () => {
+    const [h] = changeRows([row({ metric: 'handleTime', unit: 'seconds', baseline: { value: 600, n: 900 }, now: { value: 725, n: 300, from: 'a', to: 'b' }, change: { value: 125, unit: 'seconds', ratio: 1.2083 } })]);
+    expect(h).toMatchObject({ values: '10m 00s → 12m 05s', counts: 'n 900 → 300 tickets', change: '+2m 05s (×1.21)' });
+    const [n] = changeRows([row({ verdict: 'not judged', baseline: { value: null, n: 0 }, now: { value: null, n: 0, from: 'a', to: 'b' }, change: null, chance: null, note: 'too few tickets to judge' })]);
+    expect(n).toMatchObject({ values: '— → —', change: '—', chance: 'not judged', note: 'too few tickets to judge' });
   });
 });

@@ -1,24 +1,100 @@
-import type { AlertRow } from '../../../server/src/contract';
+// Alerts and "what changed" rows as the dashboard shows them: plain sentences, the change in the
+// metric's own units, n on both sides, who did what, and links to the tickets. Pure.
+import type { AlertRow, ChangeRow, MetricChange } from '../../../server/src/contract';
+import { formatCount, formatDuration, formatRate } from './format';
 
 export interface AlertRowView {
   id: string;
+  state: AlertRow['state'];
+  sentence: string;
+  /** "Began May 11, 2026 · alerted May 13, 2026" */
   when: string;
-  where: string;
-  summary: string;
-  effect: string;
+  /** "Acknowledged by ops-lead at …", "Snoozed by … until …", or null. */
+  who: string | null;
+  /** Wider segments that show the same change (no alert of their own). */
+  alsoSeenIn: string | null;
   ticketsHref: string;
 }
 
-/** Shapes alerts for the list: newest first, with the API query of the tickets behind each. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const longDay = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
+const at = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+export function segmentName(segment: string): string {
+  // "all paths: category:billing" names another path's series.
+  const other = segment.indexOf(': ');
+  if (other > 0) return `${segment.slice(0, other)}, ${segmentName(segment.slice(other + 2))}`;
+  if (segment === 'all') return 'all tickets';
+  const i = segment.indexOf(':');
+  return `${segment.slice(0, i)} ${segment.slice(i + 1)}`;
+}
+
+/** Newest first, each with its sentence, its days, who acted on it, and the tickets behind it. */
 export function alertRows(alerts: readonly AlertRow[]): AlertRowView[] {
   return [...alerts]
-    .sort((a, b) => (a.detectedOn < b.detectedOn ? 1 : a.detectedOn > b.detectedOn ? -1 : 0))
-    .map((a) => ({
-      id: a.id,
-      when: a.startedOn === a.detectedOn ? a.detectedOn : `${a.startedOn} → ${a.detectedOn}`,
-      where: `${a.path} · ${a.segment === 'all' ? 'all tickets' : a.segment.replace(':', ' ')}`,
-      summary: a.details.summary,
-      effect: a.details.effectSizeKind === 'cohens-h' ? `h = ${a.details.effectSize.toFixed(2)}` : `× ${a.details.effectSize.toFixed(2)}`,
-      ticketsHref: `/tickets?${new URLSearchParams(a.details.drillDown).toString()}`,
-    }));
+    .sort((a, b) => (a.detectedOn < b.detectedOn ? 1 : a.detectedOn > b.detectedOn ? -1 : a.id.localeCompare(b.id)))
+    .map((a) => {
+      const who = a.state === 'snoozed' && a.snoozedUntil
+        ? `Snoozed by ${a.snoozedBy} until ${at(a.snoozedUntil)}`
+        : a.state === 'resolved' && a.resolvedAt
+          ? `Resolved by ${a.resolvedBy} at ${at(a.resolvedAt)}`
+          : a.acknowledgedAt
+            ? `Acknowledged by ${a.acknowledgedBy} at ${at(a.acknowledgedAt)}`
+            : null;
+      const also = a.details.alsoSeenIn ?? [];
+      return {
+        id: a.id,
+        state: a.state,
+        sentence: a.details.summary,
+        when: `Began ${longDay(a.startedOn)} · alerted ${longDay(a.detectedOn)}`,
+        who,
+        alsoSeenIn: also.length > 0 ? `Also visible in ${also.map(segmentName).join(', ')}, explained by this one.` : null,
+        ticketsHref: `/tickets?${new URLSearchParams(a.details.drillDown).toString()}`,
+      };
+    });
+}
+
+export interface ChangeRowView {
+  key: string;
+  name: string;
+  verdict: ChangeRow['verdict'];
+  /** "74.9% → 32.1%" */
+  values: string;
+  /** "n 478 → 56 answers" */
+  counts: string;
+  /** "−42.8 pts", "+1m 05s (×1.24)" */
+  change: string;
+  chance: string;
+  note: string | null;
+  sparkline: (number | null)[];
+  ticketsHref: string;
+  alertId: string | null;
+}
+
+function formatChange(c: MetricChange | null): string {
+  if (!c) return '—';
+  const sign = c.value < 0 ? '−' : '+';
+  if (c.unit === 'points') return `${sign}${Math.abs(c.value).toFixed(1)} pts`;
+  return `${sign}${formatDuration(Math.abs(c.value))}${c.ratio !== null ? ` (×${c.ratio.toFixed(2)})` : ''}`;
+}
+
+/** Worst first (as the API ranks them), in the metric's own units, with n on both sides. */
+export function changeRows(rows: readonly ChangeRow[]): ChangeRowView[] {
+  return rows.map((r) => {
+    const fmt = (v: number | null) => (r.unit === 'rate' ? formatRate(v) : formatDuration(v));
+    const what = r.metric === 'csatTop2Box' ? 'answers' : 'tickets';
+    return {
+      key: r.key,
+      name: r.name,
+      verdict: r.verdict,
+      values: `${fmt(r.baseline.value)} → ${fmt(r.now.value)}`,
+      counts: `n ${formatCount(r.baseline.n)} → ${formatCount(r.now.n)} ${what}`,
+      change: formatChange(r.change),
+      chance: r.chance ?? 'not judged',
+      note: r.note,
+      sparkline: r.daily.map((d) => d.value),
+      ticketsHref: `/tickets?${new URLSearchParams(r.drillDown).toString()}`,
+      alertId: r.alertId,
+    };
+  });
 }

@@ -21,12 +21,12 @@ describe('qualityRows', () => {
 });
 
 describe('alertAnnotations', () => {
-  const a = (id: string, startedOn: string, detectedOn: string) => ({ id, startedOn, detectedOn, metric: 'reopenRate', path: 'ai', segment: 'category:billing' }) as AlertRow;
+  const a = (id: string, startedOn: string, detectedOn: string) => ({ id, startedOn, detectedOn, metric: 'reopenRate', path: 'ai', segment: 'category:billing', details: { summary: 'AI reopen rate in billing rose from 1% to 8%; chance is very unlikely to explain it.' } }) as AlertRow;
   it('keeps alerts that overlap the chart, clipped to it', () => {
     const buckets = ['2026-05-10', '2026-05-11', '2026-05-12'];
     expect(alertAnnotations([a('x', '2026-05-08', '2026-05-11'), a('y', '2026-04-01', '2026-04-03'), a('z', '2026-05-12', '2026-05-14')], buckets)).toEqual([
-      { id: 'x', from: '2026-05-10', to: '2026-05-11', label: 'reopenRate · ai · category:billing' },
-      { id: 'z', from: '2026-05-12', to: '2026-05-12', label: 'reopenRate · ai · category:billing' },
+      { id: 'x', from: '2026-05-10', to: '2026-05-11', label: 'AI reopen rate in billing rose from 1% to 8%' },
+      { id: 'z', from: '2026-05-12', to: '2026-05-12', label: 'AI reopen rate in billing rose from 1% to 8%' },
     ]);
     expect(alertAnnotations([a('x', '2026-05-08', '2026-05-11')], buckets, 'csatTop2Box')).toEqual([]);
   });

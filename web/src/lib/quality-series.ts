@@ -62,7 +62,7 @@ export function alertAnnotations(alerts: readonly AlertRow[], buckets: readonly 
       id: a.id,
       from: a.startedOn < first ? first : a.startedOn,
       to: a.detectedOn > last ? last : a.detectedOn,
-      label: `${a.metric} · ${a.path} · ${a.segment}`,
+      label: a.details.summary.split(';')[0],
     }));
 }
 

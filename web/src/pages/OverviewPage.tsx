@@ -18,14 +18,14 @@ export default function OverviewPage() {
   const { filters, setFilters, navigate } = useUrlState();
   const summary = useSummaryQuery({ ...filters, compare: 'previous' });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
-  const alerts = useAlertsQuery('open');
+  const alerts = useAlertsQuery({ state: 'open', from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
   const trend = useTimeseriesQuery({ ...filters, interval: 'week' });
   return (
     <main>
       <h1 className="page-title">Overview</h1>
       <RangeControls filters={filters} onChange={setFilters} />
       <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={null}>
-        {(a) => <AlertsList rows={alertRows(a).slice(0, 8)} navigate={navigate} />}
+        {(a) => <AlertsList title="Open quality alerts in this range" rows={alertRows(a).slice(0, 8)} navigate={navigate} />}
       </QueryBoundary>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (

@@ -1,4 +1,6 @@
-import { useAlertsQuery } from '../api/useAlertsQuery';
+import { useAlertAction, useAlertsQuery } from '../api/useAlertsQuery';
+import { useChangesQuery } from '../api/useChangesQuery';
+import { WhatChanged } from '../components/WhatChanged';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
 import { QualityGridTable } from '../components/QualityGridTable';
@@ -7,7 +9,8 @@ import { AlertsList } from '../components/AlertsList';
 import { QualityChart } from '../components/QualityChart';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
-import { alertRows } from '../lib/alert-rows';
+import { alertRows, changeRows, longDay } from '../lib/alert-rows';
+import { addDays } from '../lib/date-range';
 import { pointHref } from '../lib/drill-down';
 import { alertAnnotations, qualityRows } from '../lib/quality-series';
 import { useUrlState } from '../state/useUrlState';
@@ -21,13 +24,37 @@ export default function QualityPage() {
   const { filters, setFilters, navigate } = useUrlState();
   // The charts need counts and rates only: no medians (percentiles=false is several times cheaper).
   const series = useTimeseriesQuery({ ...filters, interval: 'day', percentiles: 'false' });
-  const alerts = useAlertsQuery('open');
+  const scope = { from: filters.from, to: filters.to, channel: filters.channel, category: filters.category };
+  const alerts = useAlertsQuery(scope);
+  const action = useAlertAction();
+  // The last 7 days of the range against the 28 days before it.
+  const changes = useChangesQuery({ ...scope, days: '7', limit: '15' });
   // One request for the whole grid: a segment per (category, channel) pair.
   const pairs = useBreakdownQuery({ ...filters, by: 'category,channel', limit: '1000', percentiles: 'false' });
   return (
     <main>
       <h1 className="page-title">Quality</h1>
       <RangeControls filters={filters} onChange={setFilters} />
+      <QueryBoundary query={changes} isEmpty={(c) => c.rows.length === 0} empty={'Nothing to judge yet: "what changed" needs 4 weeks of tickets before the range.'}>
+        {(c) => (
+          <WhatChanged
+            rows={changeRows(c.rows)}
+            period={`${longDay(c.recent.from)} – ${longDay(addDays(c.recent.to, -1))} against ${longDay(c.baseline.from)} – ${longDay(addDays(c.baseline.to, -1))} (days in ${c.zone})`}
+            navigate={navigate}
+          />
+        )}
+      </QueryBoundary>
+      <QueryBoundary query={alerts} isEmpty={(a) => a.filter((x) => x.state !== 'resolved').length === 0} empty="No open quality alerts in this range.">
+        {(a) => (
+          <AlertsList
+            rows={alertRows(a.filter((x) => x.state !== 'resolved'))}
+            navigate={navigate}
+            onAction={(id, act) => action.mutate({ id, action: act })}
+            busyId={action.isPending ? action.variables?.id : null}
+          />
+        )}
+      </QueryBoundary>
+      {action.isError && <p role="alert" className="state state-error">Could not update the alert: {(action.error as Error).message}</p>}
       <QueryBoundary query={series} isEmpty={(t) => t.buckets.every((b) => b.tickets === 0)} empty="No tickets in this range.">
         {(t) => {
           const rows = qualityRows(t);
@@ -36,7 +63,6 @@ export default function QualityPage() {
           const notes = (metric: string) => alertAnnotations(alerts.data ?? [], rows.map((r) => r.bucket), metric);
           return (
             <>
-              {alerts.data && alerts.data.length > 0 && <AlertsList rows={alertRows(alerts.data)} navigate={navigate} />}
               <div className="chart-grid">
                 <QualityChart
                   title="CSAT top-2-box (95% Wilson band)"

@@ -1,12 +1,12 @@
-// Daily counts per path and segment (all tickets, each channel, each category) for the alert
-// detectors, in one pass over the evaluation window (GROUPING SETS).
+// Daily sums per path, channel and category (the finest grain the alert series are built from), in
+// one pass over the tickets created in [from, to). Days are local days of `zone`.
 import { EntityManager } from 'typeorm';
 
-export interface DailyRow {
+export interface AlertCellRow {
   day: string;
   path: string;
-  /** 'all', 'channel:chat', 'category:billing' */
-  segment: string;
+  channel: string;
+  category: string;
   tickets: number;
   resolved: number;
   csatN: number;
@@ -16,14 +16,24 @@ export interface DailyRow {
   matured: number;
   repeat: number;
   handleN: number;
+  /** Sums of ln(handle seconds) and of its square, over resolved tickets with a handle time. */
   handleLogSum: number;
+  handleLogSq: number;
 }
 
-export async function dailySeriesQuery(m: EntityManager, from: Date, to: Date, asOf: Date): Promise<DailyRow[]> {
+export interface AlertCellsScope {
+  from: Date;
+  to: Date;
+  asOf: Date;
+  zone: string;
+  channels?: string[];
+  categories?: string[];
+}
+
+export async function alertCellsQuery(m: EntityManager, s: AlertCellsScope): Promise<AlertCellRow[]> {
   const rows: Record<string, unknown>[] = await m.query(
-    `SELECT to_char((created_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, path,
-            CASE WHEN GROUPING(channel) = 0 THEN 'channel:' || channel
-                 WHEN GROUPING(category) = 0 THEN 'category:' || category ELSE 'all' END AS segment,
+    `SELECT to_char((created_at AT TIME ZONE $4)::date, 'YYYY-MM-DD') AS day, path,
+            coalesce(channel, '') AS channel, coalesce(category, '') AS category,
             count(*)::int AS tickets,
             count(*) FILTER (WHERE resolved)::int AS resolved,
             count(csat) FILTER (WHERE resolved)::int AS csat_n,
@@ -32,16 +42,19 @@ export async function dailySeriesQuery(m: EntityManager, from: Date, to: Date, a
             count(*) FILTER (WHERE resolved AND resolved_at + interval '604800 seconds' <= $3)::int AS matured,
             count(*) FILTER (WHERE resolved AND resolved_at + interval '604800 seconds' <= $3 AND repeat_contact)::int AS repeat,
             count(*) FILTER (WHERE resolved AND ai_seconds + human_seconds > 0)::int AS handle_n,
-            coalesce(sum(ln(ai_seconds + human_seconds)) FILTER (WHERE resolved AND ai_seconds + human_seconds > 0), 0)::float8 AS handle_log_sum
+            coalesce(sum(ln(ai_seconds + human_seconds)) FILTER (WHERE resolved AND ai_seconds + human_seconds > 0), 0)::float8 AS handle_log_sum,
+            coalesce(sum(ln(ai_seconds + human_seconds) ^ 2) FILTER (WHERE resolved AND ai_seconds + human_seconds > 0), 0)::float8 AS handle_log_sq
        FROM tickets
       WHERE created_at >= $1 AND created_at < $2 AND path <> 'none'
-      GROUP BY GROUPING SETS ((1, path), (1, path, channel), (1, path, category))`,
-    [from, to, asOf],
+        AND ($5::text[] IS NULL OR channel = ANY($5)) AND ($6::text[] IS NULL OR category = ANY($6))
+      GROUP BY 1, 2, 3, 4`,
+    [s.from, s.to, s.asOf, s.zone, s.channels ?? null, s.categories ?? null],
   );
   return rows.map((r) => ({
     day: r.day as string,
     path: r.path as string,
-    segment: r.segment as string,
+    channel: r.channel as string,
+    category: r.category as string,
     tickets: r.tickets as number,
     resolved: r.resolved as number,
     csatN: r.csat_n as number,
@@ -51,5 +64,6 @@ export async function dailySeriesQuery(m: EntityManager, from: Date, to: Date, a
     repeat: r.repeat as number,
     handleN: r.handle_n as number,
     handleLogSum: r.handle_log_sum as number,
+    handleLogSq: r.handle_log_sq as number,
   }));
 }

@@ -1,0 +1,113 @@
+// The alerts table: one row per excursion of a series (series key + first day), with who
+// acknowledged, snoozed or resolved it. A snooze that has ended reads as open.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AlertDetails, AlertRow, AlertState } from '../contract';
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const STATE = `CASE WHEN state = 'snoozed' AND snoozed_until <= now() THEN 'open' ELSE state END`;
+const COLUMNS = `id, ${STATE} AS state, metric, path, segment, rule, started_on::text AS started_on, detected_on::text AS detected_on, details,
+  created_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by, snoozed_until, snoozed_by, notified_at`;
+
+function toRow(r: Record<string, any>): AlertRow {
+  return {
+    id: r.id, state: r.state, metric: r.metric, path: r.path, segment: r.segment, rule: r.rule,
+    startedOn: r.started_on, detectedOn: r.detected_on, details: r.details, createdAt: iso(r.created_at)!,
+    acknowledgedAt: iso(r.acknowledged_at), acknowledgedBy: r.acknowledged_by, resolvedAt: iso(r.resolved_at), resolvedBy: r.resolved_by,
+    snoozedUntil: r.state === 'snoozed' ? iso(r.snoozed_until) : null, snoozedBy: r.state === 'snoozed' ? r.snoozed_by : null,
+    notifiedAt: iso(r.notified_at),
+  };
+}
+
+export interface AlertFilter {
+  state?: AlertState;
+  /** Alerts whose days [startedOn, detectedOn] meet [from, to). */
+  from?: string;
+  to?: string;
+  /** Alerts about all tickets or about one of these channels / categories; others are about other tickets. */
+  channels?: string[];
+  categories?: string[];
+}
+
+@Injectable()
+export class AlertsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Stores an excursion once; later evaluations refresh what it says. The same excursion judged
+   * again on later data may start a day or two apart (late CSAT answers, repeat contacts that
+   * matured): an unresolved alert of the series whose days meet it is the same alert.
+   */
+  async upsert(a: AlertDetails): Promise<{ id: string; inserted: boolean }> {
+    const key = `${a.metric}|${a.path}|${a.segment}`;
+    const [same] = await this.ds.query(
+      `SELECT id FROM alerts WHERE series_key = $1 AND started_on <> $2 AND state <> 'resolved'
+          AND started_on <= $3::date + 3 AND detected_on >= $2::date - 3
+        ORDER BY detected_on DESC LIMIT 1`,
+      [key, a.startedOn, a.detectedOn],
+    );
+    if (same) {
+      await this.ds.query(`UPDATE alerts SET details = $2, updated_at = now() WHERE id = $1`, [same.id, a]);
+      return { id: same.id, inserted: false };
+    }
+    const [row] = await this.ds.query(
+      `INSERT INTO alerts (series_key, metric, path, segment, rule, started_on, detected_on, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (series_key, started_on) DO UPDATE SET details = EXCLUDED.details, updated_at = now()
+       RETURNING id, (xmax = 0) AS inserted`,
+      [key, a.metric, a.path, a.segment, a.rule, a.startedOn, a.detectedOn, a],
+    );
+    return row;
+  }
+
+  async markNotified(id: string): Promise<void> {
+    await this.ds.query(`UPDATE alerts SET notified_at = now() WHERE id = $1`, [id]);
+  }
+
+  async list(f: AlertFilter): Promise<AlertRow[]> {
+    const rows = await this.ds.query(
+      `SELECT ${COLUMNS} FROM alerts
+        WHERE ($1::text IS NULL OR ${STATE} = $1)
+          AND ($2::date IS NULL OR detected_on >= $2) AND ($3::date IS NULL OR started_on < $3)
+          AND (segment = 'all' OR ($4::text[] IS NULL AND $5::text[] IS NULL)
+               OR segment = ANY(SELECT 'channel:' || c FROM unnest($4::text[]) c)
+               OR segment = ANY(SELECT 'category:' || c FROM unnest($5::text[]) c))
+        ORDER BY detected_on DESC, created_at DESC LIMIT 500`,
+      [f.state ?? null, f.from ?? null, f.to ?? null, f.channels ?? null, f.categories ?? null],
+    );
+    return rows.map(toRow);
+  }
+
+  /** Series keys of alerts not resolved, with their ids (newest per series). */
+  async unresolvedBySeries(): Promise<Map<string, string>> {
+    const rows: { series_key: string; id: string }[] = await this.ds.query(
+      `SELECT DISTINCT ON (series_key) series_key, id FROM alerts WHERE state <> 'resolved' ORDER BY series_key, detected_on DESC`,
+    );
+    return new Map(rows.map((r) => [r.series_key, r.id]));
+  }
+
+  async get(id: string): Promise<AlertRow | null> {
+    const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM alerts WHERE id = $1`, [id]);
+    return row ? toRow(row) : null;
+  }
+
+  async acknowledge(id: string, by: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE alerts SET state = 'acknowledged', acknowledged_at = coalesce(acknowledged_at, now()), acknowledged_by = coalesce(acknowledged_by, $2),
+              snoozed_until = NULL, snoozed_by = NULL, updated_at = now() WHERE id = $1`,
+      [id, by],
+    );
+  }
+
+  async resolve(id: string, by: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE alerts SET state = 'resolved', resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, $2),
+              snoozed_until = NULL, snoozed_by = NULL, updated_at = now() WHERE id = $1`,
+      [id, by],
+    );
+  }
+
+  async snooze(id: string, until: Date, by: string): Promise<void> {
+    await this.ds.query(`UPDATE alerts SET state = 'snoozed', snoozed_until = $2, snoozed_by = $3, updated_at = now() WHERE id = $1`, [id, until, by]);
+  }
+}

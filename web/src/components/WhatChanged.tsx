@@ -1,0 +1,58 @@
+import type { ChangeRowView } from '../lib/alert-rows';
+import { Sparkline } from './Sparkline';
+
+interface Props {
+  rows: ChangeRowView[];
+  /** "Nov 21 – Nov 28 against Oct 1 – Oct 29" */
+  period: string;
+  navigate: (to: string) => void;
+}
+
+const VERDICT: Record<ChangeRowView['verdict'], string> = { worse: 'Worse', better: 'Better', steady: 'Steady', 'not judged': 'Not judged' };
+
+/** Every watched series, worst first; takes shaped rows, never fetches. */
+export function WhatChanged({ rows, period, navigate }: Props) {
+  return (
+    <section className="card what-changed" aria-label="What changed">
+      <h2>What changed</h2>
+      <p className="muted">{period}. Worst first; a change is called worse or better only when chance is very unlikely to explain it and it is large enough to matter.</p>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Series</th>
+              <th scope="col">Before → now</th>
+              <th scope="col">n</th>
+              <th scope="col">Change</th>
+              <th scope="col">Chance</th>
+              <th scope="col">Daily</th>
+              <th scope="col">Tickets</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} data-key={r.key} data-verdict={r.verdict}>
+                <th scope="row">
+                  <span className={`verdict verdict-${r.verdict.replace(' ', '-')}`}>{VERDICT[r.verdict]}</span> {r.name}
+                  {r.note && <div className="muted small">{r.note}</div>}
+                </th>
+                <td>{r.values}</td>
+                <td>{r.counts}</td>
+                <td>{r.change}</td>
+                <td>{r.chance}</td>
+                <td>
+                  <Sparkline values={r.sparkline} label={`${r.name}, daily`} />
+                </td>
+                <td>
+                  <a href={r.ticketsHref} onClick={(e) => (e.preventDefault(), navigate(r.ticketsHref))}>
+                    Open
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
