@@ -155,6 +155,45 @@ run('the dashboard in chromium', () => {
     });
   });
 
+  describe('periods and maturity', () => {
+    it('the default view ends at the last complete day; the newest weeks are shaded as maturing, not drawn as a fall', async () => {
+      const page = await signedInPage(browser, dash, '/?tz=UTC');
+      await page.locator('section[aria-label="Tickets"] .card-value').waitFor();
+      const url = new URL(page.url());
+      expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual([null, null]);
+      expect(await page.getByLabel('Period').inputValue()).toBe('last30');
+      const chart = page.locator('figure[aria-label="AI share and verified resolution over time"]');
+      await chart.locator('.recharts-line').first().waitFor();
+      await chart.getByText('maturing: not judged yet').waitFor();
+      // The API's weekly buckets: the last ones hold AI resolutions younger than 7 days.
+      const t = await dash.api<{ buckets: { to: string; pendingAiResolved: number; verifiedAiResolutionRate: number | null }[] }>(
+        `/api/v1/metrics/timeseries?from=${day(-30)}&to=${day(0)}&tz=UTC&interval=week&percentiles=false`,
+      );
+      const pending = t.buckets.filter((b) => b.pendingAiResolved > 0);
+      expect(pending.length).toBeGreaterThan(0);
+      // The verified line has no point in those weeks: its last drawn point is before the first of them.
+      const points = await chart.locator('.recharts-line').nth(1).locator('path.recharts-curve').getAttribute('d');
+      const drawn = (points ?? '').split(/[ML]/).filter((x) => x.trim()).length;
+      const judgedWeeks = t.buckets.filter((b) => !(b.pendingAiResolved > 0 || b.to > day(-7)) && b.verifiedAiResolutionRate !== null);
+      expect(judgedWeeks.length).toBeGreaterThan(2);
+      expect(drawn).toBe(judgedWeeks.length);
+      // The savings card separates what is not judged yet from what did not hold up.
+      expect(await page.locator('section[aria-label="Savings: claimed vs verified"]').innerText()).toMatch(/did not hold up; \$[\d,.]+ not judged yet \([\d,]+ still maturing\)/);
+      await page.close();
+    });
+
+    it('a preset sets the URL and the numbers follow the API', async () => {
+      const page = await signedInPage(browser, dash, `/?from=${day(-30)}&to=${day(1)}&tz=UTC`);
+      await page.locator('section[aria-label="Tickets"] .card-value').waitFor();
+      expect(await page.getByLabel('Period').inputValue()).toBe('custom');
+      await page.getByLabel('Period').selectOption('last7');
+      await page.waitForURL((u) => u.searchParams.get('from') === day(-7) && u.searchParams.get('to') === day(0));
+      const s = await dash.api<{ tickets: number }>(`/api/v1/metrics/summary?from=${day(-7)}&to=${day(0)}&tz=UTC`);
+      await page.waitForFunction((want) => document.querySelector('section[aria-label="Tickets"] .card-number')?.textContent === want, s.tickets.toLocaleString('en-US'));
+      await page.close();
+    });
+  });
+
   describe('drill-down', () => {
 
     it('a click on the verified-resolution card lands on tickets whose count equals the card', async () => {
@@ -346,6 +385,16 @@ run('the dashboard in chromium', () => {
       expect(await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').count()).toBe(7);
       const claimed = whatIf.savings.claimedSavings.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 });
       await page.getByText(`against ${claimed} claimed`).waitFor();
+      // The view says it is a what-if, with the saved value beside; inputs show values with units.
+      expect(await page.getByRole('status').filter({ hasText: 'What-if, not saved' }).innerText()).toContain('human cost per hour 64 (saved: 32)');
+      expect(await page.getByLabel(/^AI cost per conversation/).inputValue()).toBe('0.45');
+      await page.getByText('(USD per hour)').waitFor();
+      // A value that is not a number is explained and left out of the request.
+      await page.getByLabel(/^AI cost per conversation/).fill('1,5');
+      await page.getByText('"1,5" is not a number').waitFor();
+      expect(new URL(page.url()).searchParams.get('aiCostPerConversation')).toBe('1,5');
+      expect(await page.getByLabel(/^AI cost per conversation/).getAttribute('aria-invalid')).toBe('true');
+      await page.getByLabel(/^AI cost per conversation/).fill('0.45');
       await page.getByRole('button', { name: 'Save as the cost model' }).click();
       await page.getByText('humanHourlyCost 32 → 64').waitFor();
       // A click on the "Reopened" bar lists those tickets; the count is the API's.

@@ -89,7 +89,9 @@ export class AlertsService {
     const to = localDateOf(asOf, this.zone);
     const from = addDays(to, -WINDOW_DAYS);
     const series = await this.series(to, HISTORY_DAYS, asOf);
+    const queried = Date.now();
     const found = describeAlerts(findAlerts(series, this.detector), addDays(to, -1), this.zone).filter((a) => a.detectedOn >= from);
+    const judgeMs = Date.now() - queried;
     let newAlerts = 0;
     let notified = 0;
     for (const a of found) {
@@ -103,7 +105,7 @@ export class AlertsService {
         }
       }
     }
-    const result = { asOf: asOf.toISOString(), from, to, series: series.length, detections: found.length, newAlerts, notified, milliseconds: Date.now() - started };
+    const result = { asOf: asOf.toISOString(), from, to, series: series.length, detections: found.length, newAlerts, notified, milliseconds: Date.now() - started, readMs: queried - started, judgeMs };
     if (newAlerts > 0) this.log.log(`alert evaluation: ${newAlerts} new of ${found.length} alerts over ${series.length} series`);
     return result;
   }

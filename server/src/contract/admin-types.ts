@@ -146,6 +146,10 @@ export interface EvaluationResult {
   newAlerts: number;
   notified: number;
   milliseconds: number;
+  /** Of which: catching up with ingest and reading the daily cells... */
+  readMs?: number;
+  /** ...and judging every series. */
+  judgeMs?: number;
 }
 
 export interface ImportReport {

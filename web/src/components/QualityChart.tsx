@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatRate } from '../lib/format';
+import type { BucketSpan } from '../lib/maturity';
 import type { Annotation, QualityRow } from '../lib/quality-series';
 import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
@@ -19,6 +20,7 @@ export function QualityChart({
   lines,
   bands = [],
   annotations = [],
+  spans = [],
   csv,
   onPoint,
 }: {
@@ -27,6 +29,8 @@ export function QualityChart({
   lines: LineSpec[];
   bands?: LineSpec[];
   annotations?: Annotation[];
+  /** Maturing and partial buckets: shaded and labelled, their values left out by the caller. */
+  spans?: BucketSpan[];
   csv?: { path: string; params: Record<string, string | undefined> };
   /** A click on a day: open the tickets behind that point. */
   onPoint?: (bucket: string) => void;
@@ -45,6 +49,9 @@ export function QualityChart({
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 'auto']} />
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
           <Legend />
+          {spans.map((s) => (
+            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.from} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.label, position: 'insideTopRight', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
+          ))}
           {annotations.map((a) => (
             <ReferenceArea key={a.id} x1={a.from} x2={a.to} fill="var(--cost)" fillOpacity={0.12} label={{ value: '⚠', position: 'insideTop' }} ifOverflow="extendDomain" />
           ))}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ViewFilters, isTimeZone } from '../lib/date-range';
+import { PRESETS, Preset, ViewFilters, isTimeZone, presetOf, presetRange, todayIn } from '../lib/date-range';
 
 const CHANNELS = ['', 'chat', 'email', 'phone', 'social'];
 
@@ -13,8 +13,21 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
   const [tz, setTz] = useState(filters.tz);
   useEffect(() => setTz(filters.tz), [filters.tz]);
   const commitTz = (value: string) => value.trim() && value !== filters.tz && onChange({ tz: value.trim() }, { replace: true });
+  const today = todayIn(isTimeZone(filters.tz) ? filters.tz : 'UTC');
+  const preset = presetOf(filters, today);
   return (
     <form className="controls" onSubmit={(e) => (e.preventDefault(), commitTz(tz))} aria-label="Date range and filters">
+      <label>
+        Period
+        <select value={preset} onChange={(e) => e.target.value !== 'custom' && onChange(presetRange(e.target.value as Preset, today))}>
+          {PRESETS.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.label}
+            </option>
+          ))}
+          <option value="custom">Custom</option>
+        </select>
+      </label>
       <label>
         From <input type="date" value={filters.from} max={filters.to} onChange={(e) => completeDate(e.target.value) && onChange({ from: e.target.value })} />
       </label>

@@ -1,13 +1,14 @@
 import { useRef } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatRate } from '../lib/format';
+import type { BucketSpan } from '../lib/maturity';
 import type { TrendRow } from '../lib/quality-series';
 import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
 import { bucketClick } from './chart-click';
 
 /** AI share of tickets and verified AI resolution over time; takes shaped rows, never fetches. */
-export function TrendChart({ rows, csv, onPoint }: { rows: TrendRow[]; csv: { path: string; params: Record<string, string | undefined> }; onPoint?: (bucket: string) => void }) {
+export function TrendChart({ rows, spans = [], csv, onPoint }: { rows: TrendRow[]; spans?: BucketSpan[]; csv: { path: string; params: Record<string, string | undefined> }; onPoint?: (bucket: string) => void }) {
   const ref = useRef<HTMLElement>(null);
   return (
     <figure className="chart" aria-label="AI share and verified resolution over time" ref={ref}>
@@ -22,6 +23,9 @@ export function TrendChart({ rows, csv, onPoint }: { rows: TrendRow[]; csv: { pa
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 1]} />
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatRate(Number(v))} />
           <Legend />
+          {spans.map((s) => (
+            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.from} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.label, position: 'insideTopRight', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
+          ))}
           <Line dataKey="aiShare" name="AI involvement" stroke="var(--claimed)" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line dataKey="verified" name="Verified AI resolution" stroke="var(--verified)" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>

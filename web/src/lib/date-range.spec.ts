@@ -1,12 +1,12 @@
-import { addDays, filtersToSearch, parseFilters, todayIn } from './date-range';
+import { addDays, filtersToSearch, parseFilters, presetOf, presetRange, todayIn } from './date-range';
 
 const now = new Date('2026-11-22T23:30:00Z');
 
 describe('URL filters', () => {
-  it('default to the 30 days up to today in the view time zone', () => {
-    // 23:30 UTC is already 23 November in Stockholm (+01:00): the range ends after that day.
-    expect(parseFilters('', 'Europe/Stockholm', now)).toEqual({ from: '2026-10-25', to: '2026-11-24', tz: 'Europe/Stockholm' });
-    expect(parseFilters('', 'UTC', now)).toMatchObject({ from: '2026-10-24', to: '2026-11-23' });
+  it('default to the last 30 complete days in the view time zone (today is not over)', () => {
+    // 23:30 UTC is already 23 November in Stockholm (+01:00): the range ends before that day.
+    expect(parseFilters('', 'Europe/Stockholm', now)).toEqual({ from: '2026-10-24', to: '2026-11-23', tz: 'Europe/Stockholm' });
+    expect(parseFilters('', 'UTC', now)).toMatchObject({ from: '2026-10-23', to: '2026-11-22' });
   });
 
   it('read what the URL says and round-trip it', () => {
@@ -17,7 +17,7 @@ describe('URL filters', () => {
   });
 
   it('a zone being typed does not break the defaults (the API names the problem)', () => {
-    expect(parseFilters('?tz=Europe%2FSto', 'UTC', now)).toEqual({ from: '2026-10-24', to: '2026-11-23', tz: 'Europe/Sto', channel: undefined, category: undefined });
+    expect(parseFilters('?tz=Europe%2FSto', 'UTC', now)).toEqual({ from: '2026-10-23', to: '2026-11-22', tz: 'Europe/Sto', channel: undefined, category: undefined });
   });
 
   it('ignore a malformed or inverted range', () => {
@@ -29,5 +29,29 @@ describe('URL filters', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
     expect(todayIn('Asia/Tokyo', new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-23');
+  });
+});
+
+describe('presets', () => {
+  // Today: Wednesday 2026-05-20 (Q2). Every range ends at the last complete day.
+  it.each([
+    ['last7', '2026-05-13', '2026-05-20'],
+    ['last30', '2026-04-20', '2026-05-20'],
+    ['last90', '2026-02-19', '2026-05-20'],
+    ['lastMonth', '2026-04-01', '2026-05-01'],
+    ['quarterToDate', '2026-04-01', '2026-05-20'],
+    ['lastQuarter', '2026-01-01', '2026-04-01'],
+    ['yearToDate', '2026-01-01', '2026-05-20'],
+  ] as const)('%s', (preset, from, to) => {
+    expect(presetRange(preset, '2026-05-20')).toEqual({ from, to });
+    expect(presetOf({ from, to }, '2026-05-20')).toBe(preset);
+  });
+
+  it('across a year end, and on the first day of a quarter', () => {
+    expect(presetRange('lastMonth', '2027-01-15')).toEqual({ from: '2026-12-01', to: '2027-01-01' });
+    expect(presetRange('lastQuarter', '2027-01-15')).toEqual({ from: '2026-10-01', to: '2027-01-01' });
+    // On 1 April the quarter so far is today alone (not an empty range).
+    expect(presetRange('quarterToDate', '2026-04-01')).toEqual({ from: '2026-04-01', to: '2026-04-02' });
+    expect(presetOf({ from: '2026-05-02', to: '2026-05-09' }, '2026-05-20')).toBe('custom');
   });
 });

@@ -33,14 +33,15 @@ export function isTimeZone(tz: string): boolean {
 }
 
 /**
- * Filters from a query string; missing or malformed dates fall back to the last 30 days. A zone
+ * Filters from a query string; missing or malformed dates fall back to the last 30 complete days
+ * (today is not over, so it is not in the default view). A zone
  * being typed (or mistyped) stays as given, for the API to name the problem, but the default
  * dates are then taken in the browser's zone rather than failing.
  */
 export function parseFilters(search: string, defaultTz: string, now = new Date()): ViewFilters {
   const p = new URLSearchParams(search);
   const tz = p.get('tz') || defaultTz;
-  const to = p.get('to') && DATE.test(p.get('to')!) ? p.get('to')! : addDays(todayIn(isTimeZone(tz) ? tz : defaultTz, now), 1);
+  const to = p.get('to') && DATE.test(p.get('to')!) ? p.get('to')! : todayIn(isTimeZone(tz) ? tz : defaultTz, now);
   const from = p.get('from') && DATE.test(p.get('from')!) && p.get('from')! < to ? p.get('from')! : addDays(to, -30);
   return { from, to, tz, channel: p.get('channel') || undefined, category: p.get('category') || undefined };
 }
@@ -50,4 +51,58 @@ export function filtersToSearch(f: ViewFilters): string {
   if (f.channel) p.set('channel', f.channel);
   if (f.category) p.set('category', f.category);
   return `?${p.toString()}`;
+}
+
+export type Preset = 'last7' | 'last30' | 'last90' | 'lastMonth' | 'quarterToDate' | 'lastQuarter' | 'yearToDate';
+
+export const PRESETS: { key: Preset; label: string }[] = [
+  { key: 'last7', label: 'Last 7 days' },
+  { key: 'last30', label: 'Last 30 days' },
+  { key: 'last90', label: 'Last 90 days' },
+  { key: 'lastMonth', label: 'Last full month' },
+  { key: 'quarterToDate', label: 'Quarter to date' },
+  { key: 'lastQuarter', label: 'Last quarter' },
+  { key: 'yearToDate', label: 'Year to date' },
+];
+
+const monthStart = (date: string, monthsBack = 0) => {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 - monthsBack;
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+};
+const quarterStart = (date: string, quartersBack = 0) => {
+  const m = Number(date.slice(5, 7)) - 1;
+  return monthStart(date, (m % 3) + 3 * quartersBack);
+};
+
+/**
+ * A preset's [from, to) in local dates, given today's local date. Ranges end at the last complete
+ * day (today is not over); a "to date" range on its first day holds today alone.
+ */
+export function presetRange(p: Preset, today: string): { from: string; to: string } {
+  const toDate = (from: string) => ({ from, to: from < today ? today : addDays(today, 1) });
+  switch (p) {
+    case 'last7':
+      return { from: addDays(today, -7), to: today };
+    case 'last30':
+      return { from: addDays(today, -30), to: today };
+    case 'last90':
+      return { from: addDays(today, -90), to: today };
+    case 'lastMonth':
+      return { from: monthStart(today, 1), to: monthStart(today) };
+    case 'quarterToDate':
+      return toDate(quarterStart(today));
+    case 'lastQuarter':
+      return { from: quarterStart(today, 1), to: quarterStart(today) };
+    case 'yearToDate':
+      return toDate(`${today.slice(0, 4)}-01-01`);
+  }
+}
+
+/** The preset a range is, if any ('custom' otherwise). */
+export function presetOf(f: Pick<ViewFilters, 'from' | 'to'>, today: string): Preset | 'custom' {
+  return PRESETS.find((p) => {
+    const r = presetRange(p.key, today);
+    return r.from === f.from && r.to === f.to;
+  })?.key ?? 'custom';
 }

@@ -1,6 +1,6 @@
 import type { AlertRow } from '../../../server/src/contract';
 import type { TimeseriesResponse } from '../../../server/src/contract';
-import { alertAnnotations, cardSparklines, qualityRows, trendRows } from './quality-series';
+import { alertAnnotations, cardSparklines, qualityRows, seriesSpans, trendRows } from './quality-series';
 
 const path = (top2: number | null, low: number | null, high: number | null, repeat: number | null) =>
   ({ csat: { top2Box: top2, top2BoxLow: low, top2BoxHigh: high }, repeatContactRate: repeat, reopenRate: 0.01 }) as never;
@@ -8,15 +8,28 @@ const path = (top2: number | null, low: number | null, high: number | null, repe
 describe('qualityRows', () => {
   it('one row per bucket with the Wilson band as a pair, null where there are no answers', () => {
     const t = {
-      interval: 'day',
+      interval: 'day', asOf: '2026-06-01T00:00:00Z', tz: 'UTC',
       buckets: [
-        { bucket: '2026-05-10', escalationRate: 0.3, byPath: { ai: path(0.7, 0.6, 0.8, 0.1), escalated: path(null, null, null, null), human: path(0.8, 0.7, 0.9, 0.05) } },
-        { bucket: '2026-05-11', escalationRate: null, byPath: { ai: path(null, null, null, null), escalated: path(null, null, null, null), human: path(0.9, 0.8, 0.95, 0) } },
+        { bucket: '2026-05-10', to: '2026-05-11', escalationRate: 0.3, byPath: { ai: path(0.7, 0.6, 0.8, 0.1), escalated: path(null, null, null, null), human: path(0.8, 0.7, 0.9, 0.05) } },
+        { bucket: '2026-05-11', to: '2026-05-12', escalationRate: null, byPath: { ai: path(null, null, null, null), escalated: path(null, null, null, null), human: path(0.9, 0.8, 0.95, 0) } },
       ],
     } as unknown as TimeseriesResponse;
     const rows = qualityRows(t);
     expect(rows[0]).toMatchObject({ bucket: '2026-05-10', csat_ai: 0.7, band_ai: [0.6, 0.8], repeat_ai: 0.1, escalation: 0.3 });
     expect(rows[1]).toMatchObject({ csat_ai: null, band_ai: null, band_human: [0.8, 0.95], escalation: null });
+  });
+
+  it('a maturing day keeps CSAT but not its repeat contacts and reopens; a partial day keeps nothing', () => {
+    // asOf 2026-05-12 09:00 UTC: May 10 is within the 7-day window (maturing); May 12 is not over.
+    const day = (bucket: string, to: string) => ({ bucket, to, pendingAiResolved: 4, escalationRate: 0.3, byPath: { ai: path(0.7, 0.6, 0.8, 0), escalated: path(0.5, 0.4, 0.6, 0), human: path(0.8, 0.7, 0.9, 0) } });
+    const t = { interval: 'day', asOf: '2026-05-12T09:00:00Z', tz: 'UTC', buckets: [day('2026-05-10', '2026-05-11'), day('2026-05-12', '2026-05-13')] } as unknown as TimeseriesResponse;
+    const [maturing, partial] = qualityRows(t);
+    expect(maturing).toMatchObject({ csat_ai: 0.7, band_ai: [0.6, 0.8], escalation: 0.3, repeat_ai: null, reopen_ai: null, repeat_human: null });
+    expect(Object.entries(partial).filter(([k, v]) => k !== 'bucket' && v !== null)).toEqual([]);
+    expect(seriesSpans(t)).toEqual([
+      { state: 'maturing', from: '2026-05-10', to: '2026-05-10', label: 'maturing: not judged yet' },
+      { state: 'partial', from: '2026-05-12', to: '2026-05-12', label: 'partial: not over' },
+    ]);
   });
 });
 
@@ -34,9 +47,16 @@ describe('alertAnnotations', () => {
 
 describe('trendRows', () => {
   it('AI share and verified resolution per bucket', () => {
-    const t = { interval: 'week', buckets: [{ bucket: '2026-05-04', involvementRate: 0.4, verifiedAiResolutionRate: 0.55 }, { bucket: '2026-05-11', involvementRate: null, verifiedAiResolutionRate: null }] } as unknown as TimeseriesResponse;
+    const t = { interval: 'week', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', buckets: [{ bucket: '2026-05-04', to: '2026-05-11', involvementRate: 0.4, verifiedAiResolutionRate: 0.55 }, { bucket: '2026-05-11', to: '2026-05-18', involvementRate: null, verifiedAiResolutionRate: null }] } as unknown as TimeseriesResponse;
     expect(trendRows(t)).toEqual([
       { bucket: '2026-05-04', aiShare: 0.4, verified: 0.55 },
+      { bucket: '2026-05-11', aiShare: null, verified: null },
+    ]);
+    // The week of asOf is partial (no point at all); the week before is maturing: its verified rate
+    // (all its AI resolutions still pending: 0 verified of the escalations judged) is left out.
+    const live = { ...t, asOf: '2026-05-13T12:00:00Z', buckets: [{ bucket: '2026-05-04', to: '2026-05-11', pendingAiResolved: 30, involvementRate: 0.4, verifiedAiResolutionRate: 0 }, { bucket: '2026-05-11', to: '2026-05-18', involvementRate: 0.2, verifiedAiResolutionRate: 0 }] } as unknown as TimeseriesResponse;
+    expect(trendRows(live)).toEqual([
+      { bucket: '2026-05-04', aiShare: 0.4, verified: null },
       { bucket: '2026-05-11', aiShare: null, verified: null },
     ]);
   });
@@ -44,12 +64,17 @@ describe('trendRows', () => {
 
 describe('cardSparklines', () => {
   it('one weekly series per card', () => {
-    const bucket = (tickets: number, roi: number | null) => ({ tickets, involvementRate: 0.5, verifiedAiResolutionRate: 0.6, savings: { verifiedSavings: 10, roi, fteEquivalent: 0.1 }, byPath: { ai: { handleSeconds: { median: 120 }, csat: { top2Box: 0.7 } } } });
-    const t = { interval: 'week', buckets: [bucket(10, 2), bucket(12, null)] } as unknown as TimeseriesResponse;
+    const bucket = (tickets: number, roi: number | null, to = '2026-05-01') => ({ to, tickets, involvementRate: 0.5, verifiedAiResolutionRate: 0.6, savings: { verifiedSavings: 10, roi, fteEquivalent: 0.1 }, byPath: { ai: { handleSeconds: { median: 120 }, csat: { top2Box: 0.7 } } } });
+    const t = { interval: 'week', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', buckets: [bucket(10, 2), bucket(12, null)] } as unknown as TimeseriesResponse;
     const s = cardSparklines(t);
     expect(s.tickets).toEqual([10, 12]);
     expect(s.roi).toEqual([2, null]);
     expect(s.handle).toEqual([120, 120]);
+    // A maturing last week: counts stay, verified figures end before it; a partial week: nothing.
+    const m = cardSparklines({ ...t, buckets: [bucket(10, 2), bucket(12, 3, '2026-05-28'), bucket(3, 1, '2026-06-04')] } as unknown as TimeseriesResponse);
+    expect(m.tickets).toEqual([10, 12, null]);
+    expect(m.roi).toEqual([2, null, null]);
+    expect(m.savings).toEqual([10, null, null]);
     expect(Object.keys(s).sort()).toEqual(['csat', 'fte', 'handle', 'involvement', 'resolution', 'roi', 'savings', 'tickets']);
   });
 });

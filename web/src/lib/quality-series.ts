@@ -2,6 +2,9 @@
 // Wilson band of CSAT as [low, high] pairs (recharts draws a range Area from such a pair).
 import type { LeanTimeseriesResponse, TimeseriesResponse } from '../../../server/src/contract';
 import type { AlertRow } from '../../../server/src/contract';
+import { BucketSpan, BucketState, bucketSpans, bucketStates, judged } from './maturity';
+
+type Series = Pick<LeanTimeseriesResponse, 'buckets' | 'asOf' | 'tz'>;
 
 export const PATHS = ['ai', 'escalated', 'human'] as const;
 
@@ -19,26 +22,38 @@ export interface QualityRow {
   escalation: number | null;
 }
 
-export function qualityRows(t: Pick<LeanTimeseriesResponse, 'buckets'>): QualityRow[] {
-  return t.buckets.map((b) => {
+/**
+ * One row per bucket. Repeat contacts and reopens of a maturing bucket are not final, and nothing of
+ * a partial bucket is: those values are left out (null), never drawn as a fall.
+ */
+export function qualityRows(t: Series): QualityRow[] {
+  const states = bucketStates(t.buckets, t.asOf, t.tz);
+  return t.buckets.map((b, i) => {
+    const st = states[i];
+    const over: BucketState[] = ['complete', 'maturing'];
     const band = (p: 'ai' | 'human'): [number, number] | null => {
       const c = b.byPath[p].csat;
-      return c.top2BoxLow === null || c.top2BoxHigh === null ? null : [c.top2BoxLow, c.top2BoxHigh];
+      return c.top2BoxLow === null || c.top2BoxHigh === null ? null : judged<[number, number]>([c.top2BoxLow, c.top2BoxHigh], st, over);
     };
     return {
       bucket: b.bucket,
-      csat_ai: b.byPath.ai.csat.top2Box,
-      csat_escalated: b.byPath.escalated.csat.top2Box,
-      csat_human: b.byPath.human.csat.top2Box,
+      csat_ai: judged(b.byPath.ai.csat.top2Box, st, over),
+      csat_escalated: judged(b.byPath.escalated.csat.top2Box, st, over),
+      csat_human: judged(b.byPath.human.csat.top2Box, st, over),
       band_ai: band('ai'),
       band_human: band('human'),
-      repeat_ai: b.byPath.ai.repeatContactRate,
-      repeat_human: b.byPath.human.repeatContactRate,
-      reopen_ai: b.byPath.ai.reopenRate,
-      reopen_human: b.byPath.human.reopenRate,
-      escalation: b.escalationRate,
+      repeat_ai: judged(b.byPath.ai.repeatContactRate, st),
+      repeat_human: judged(b.byPath.human.repeatContactRate, st),
+      reopen_ai: judged(b.byPath.ai.reopenRate, st),
+      reopen_human: judged(b.byPath.human.reopenRate, st),
+      escalation: judged(b.escalationRate, st, over),
     };
   });
+}
+
+/** The maturing and partial runs of a series, to shade on its charts. */
+export function seriesSpans(t: Series): BucketSpan[] {
+  return bucketSpans(t.buckets, bucketStates(t.buckets, t.asOf, t.tz));
 }
 
 export interface Annotation {
@@ -73,21 +88,26 @@ export interface TrendRow {
 }
 
 /** The overview's trend: AI share of tickets and verified AI resolution per bucket. */
-export function trendRows(t: Pick<LeanTimeseriesResponse, 'buckets'>): TrendRow[] {
-  return t.buckets.map((b) => ({ bucket: b.bucket, aiShare: b.involvementRate, verified: b.verifiedAiResolutionRate }));
+export function trendRows(t: Series): TrendRow[] {
+  const states = bucketStates(t.buckets, t.asOf, t.tz);
+  return t.buckets.map((b, i) => ({ bucket: b.bucket, aiShare: judged(b.involvementRate, states[i], ['complete', 'maturing']), verified: judged(b.verifiedAiResolutionRate, states[i]) }));
 }
 
 /** A weekly series per overview card, for its sparkline. */
 export function cardSparklines(t: TimeseriesResponse): Record<string, (number | null)[]> {
   const b = t.buckets;
+  const states = bucketStates(b, t.asOf, t.tz);
+  // Counts and shares of a week not over would dip; verified figures of a maturing week too.
+  const over = (f: (x: (typeof b)[number]) => number | null) => b.map((x, i) => judged(f(x), states[i], ['complete', 'maturing']));
+  const final = (f: (x: (typeof b)[number]) => number | null) => b.map((x, i) => judged(f(x), states[i]));
   return {
-    tickets: b.map((x) => x.tickets),
-    involvement: b.map((x) => x.involvementRate),
-    resolution: b.map((x) => x.verifiedAiResolutionRate),
-    savings: b.map((x) => x.savings.verifiedSavings),
-    roi: b.map((x) => x.savings.roi),
-    fte: b.map((x) => x.savings.fteEquivalent),
-    handle: b.map((x) => x.byPath.ai.handleSeconds.median),
-    csat: b.map((x) => x.byPath.ai.csat.top2Box),
+    tickets: over((x) => x.tickets),
+    involvement: over((x) => x.involvementRate),
+    resolution: final((x) => x.verifiedAiResolutionRate),
+    savings: final((x) => x.savings.verifiedSavings),
+    roi: final((x) => x.savings.roi),
+    fte: final((x) => x.savings.fteEquivalent),
+    handle: over((x) => x.byPath.ai.handleSeconds.median),
+    csat: over((x) => x.byPath.ai.csat.top2Box),
   };
 }

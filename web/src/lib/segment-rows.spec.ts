@@ -1,7 +1,7 @@
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
 import { segmentRows } from './segment-rows';
 
-const seg = (key: string, tickets: number, verified: number | null, series?: { verifiedAiResolutionRate: number | null }[]) => ({
+const seg = (key: string, tickets: number, verified: number | null, series?: { to: string; verifiedAiResolutionRate: number | null }[]) => ({
   key, tickets, aiInvolved: 0, involvementRate: 0.5, aiResolutionRate: 0.7, verifiedAiResolutionRate: verified, escalationRate: 0.3,
   savings: { verifiedSavings: 1234.5, claimedSavings: 2000 }, byPath: { ai: { csat: { top2Box: 0.705, responses: 78 }, repeatContactRate: 0.136 } },
   series,
@@ -9,10 +9,11 @@ const seg = (key: string, tickets: number, verified: number | null, series?: { v
 
 describe('segmentRows', () => {
   it('formats each segment and puts "other" last', () => {
-    const weeks = [{ verifiedAiResolutionRate: 0.5 }, { verifiedAiResolutionRate: null }, { verifiedAiResolutionRate: 0.62 }];
-    const b = { by: 'channel', segments: [seg('chat', 1200, 0.59, weeks)], other: seg('other', 40, null) } as unknown as LeanBreakdownResponse;
+    // The last week holds tickets younger than 7 days at asOf: its verified rate is left out.
+    const weeks = [{ to: '2026-05-11', verifiedAiResolutionRate: 0.5 }, { to: '2026-05-18', verifiedAiResolutionRate: null }, { to: '2026-05-25', verifiedAiResolutionRate: 0.62 }, { to: '2026-06-01', verifiedAiResolutionRate: 0.1 }];
+    const b = { by: 'channel', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', segments: [seg('chat', 1200, 0.59, weeks)], other: seg('other', 40, null) } as unknown as LeanBreakdownResponse;
     expect(segmentRows(b, 'USD')).toEqual([
-      { key: 'chat', cells: ['1,200', '50.0%', '70.0%', '59.0%', '71% (n=78)', '13.6%', '$1,235'], weekly: [0.5, null, 0.62] },
+      { key: 'chat', cells: ['1,200', '50.0%', '70.0%', '59.0%', '71% (n=78)', '13.6%', '$1,235'], weekly: [0.5, null, 0.62, null] },
       { key: 'other', cells: ['40', '50.0%', '70.0%', '—', '71% (n=78)', '13.6%', '$1,235'], weekly: [] },
     ]);
   });

@@ -1,5 +1,6 @@
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
 import { formatCount, formatMoney, formatRate } from './format';
+import { asOfDay, bucketState, judged } from './maturity';
 
 export const SEGMENT_COLUMNS = [
   { sort: 'tickets', label: 'Tickets' },
@@ -20,6 +21,7 @@ export interface SegmentRow {
 
 /** The table's rows: the segments, then "other" when there is one. */
 export function segmentRows(b: LeanBreakdownResponse, currency: string): SegmentRow[] {
+  const today = asOfDay(b.asOf, b.tz);
   return [...b.segments, ...(b.other ? [b.other] : [])].map((s) => ({
     key: s.key,
     cells: [
@@ -31,6 +33,7 @@ export function segmentRows(b: LeanBreakdownResponse, currency: string): Segment
       formatRate(s.byPath.ai.repeatContactRate),
       formatMoney(s.savings.verifiedSavings, currency),
     ],
-    weekly: s.series?.map((b) => b.verifiedAiResolutionRate) ?? [],
+    // A maturing or partial week's verified rate is not final: a gap, not a dip.
+    weekly: s.series?.map((w) => judged(w.verifiedAiResolutionRate, bucketState(w, today))) ?? [],
   }));
 }

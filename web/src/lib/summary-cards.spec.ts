@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Summary } from '../../../server/src/contract';
-import { cardDeltas, savingsBars, summaryCards } from './summary-cards';
+import { cardDeltas, savingsBars, savingsGap, summaryCards } from './summary-cards';
 
 // The contract fixture's first case (2026-01-05 .. 2026-01-26), as the API returns it.
 const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../server/test/fixtures/contract/expected.json'), 'utf8'));
@@ -14,7 +14,7 @@ describe('summaryCards', () => {
     expect(cards.tickets.value).toBe('840');
     expect(cards.resolution.value).toBe('70.5% → 59.0%'); // 265/376 and 222/376
     expect(cards.savings.value).toBe('$2,244 → $1,701');
-    expect(cards.savings.detail).toBe('$543.43 of the claim does not hold up'); // 2244.16 - 1700.74
+    expect(cards.savings.detail).toBe('$543.43 of the claim did not hold up'); // 2244.16 - 1700.74, nothing pending
     expect(cards.handle.value).toBe('2m 02s vs 13m 24s'); // medians 122 s and 803.5 s
     expect(cards.csat.detail).toBe('AI 60%–79% (n=78), human n=157');
   });
@@ -24,6 +24,14 @@ describe('summaryCards', () => {
     expect(cards.savings.value).toBe('— → —');
     expect(cards.savings.detail).toBe('no human baseline in this range');
     expect(cards.roi.value).toBe('—');
+  });
+});
+
+describe('savingsGap', () => {
+  it('separates what is not judged yet from what did not hold up', () => {
+    // A $1,000 gap with 20 AI resolutions still maturing at $12.50 a ticket: $250 not judged, $750 failed.
+    const s = { pendingAiResolved: 20, savings: { humanCostPerTicket: 12.5 } } as Summary;
+    expect(savingsGap(1000, s, 'USD')).toBe('$750.00 of the claim did not hold up; $250.00 not judged yet (20 still maturing)');
   });
 });
 

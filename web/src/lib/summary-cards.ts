@@ -59,7 +59,7 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       key: 'savings',
       label: 'Savings: claimed vs verified',
       value: `${formatMoney(s.savings.claimedSavings, currency)} → ${formatMoney(s.savings.verifiedSavings, currency)}`,
-      detail: gap === null ? 'no human baseline in this range' : `${formatMoney(gap, currency)} of the claim does not hold up`,
+      detail: gap === null ? 'no human baseline in this range' : savingsGap(gap, s, currency),
       tone: 'warn',
     },
     { key: 'roi', label: 'ROI (verified)', value: s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}` },
@@ -77,6 +77,18 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       detail: `AI ${formatRate(ai.csat.top2BoxLow, 0)}–${formatRate(ai.csat.top2BoxHigh, 0)} (n=${ai.csat.responses}), human n=${human.csat.responses}`,
     },
   ];
+}
+
+/**
+ * The claim's gap, split: AI resolutions younger than 7 days are not judged yet (priced as the claim
+ * prices them); the rest did not hold up (reopened, came back, priced like for like, AI cost).
+ */
+export function savingsGap(gap: number, s: Pick<Summary, 'pendingAiResolved' | 'savings'>, currency: string): string {
+  const notJudged = s.pendingAiResolved * (s.savings.humanCostPerTicket ?? 0);
+  const failed = gap - notJudged;
+  const parts = [`${formatMoney(failed, currency)} of the claim did not hold up`];
+  if (s.pendingAiResolved > 0) parts.push(`${formatMoney(notJudged, currency)} not judged yet (${formatCount(s.pendingAiResolved)} still maturing)`);
+  return parts.join('; ');
 }
 
 export interface SavingsBar {

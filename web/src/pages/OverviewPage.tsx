@@ -4,7 +4,7 @@ import { AlertsList } from '../components/AlertsList';
 import { useSummaryQuery } from '../api/useSummaryQuery';
 import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
 import { TrendChart } from '../components/TrendChart';
-import { cardSparklines, trendRows } from '../lib/quality-series';
+import { cardSparklines, seriesSpans, trendRows } from '../lib/quality-series';
 import { KpiCard } from '../components/KpiCard';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
@@ -36,7 +36,7 @@ export default function OverviewPage() {
               ))}
             </div>
             <SavingsChart bars={savingsBars(s)} currency={currency} csv={{ path: '/api/v1/metrics/summary', params: { ...filters } }} />
-            <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} onPoint={(week) => navigate(pointHref(filters, week, { path: 'ai,escalated' }, 7))} />}</QueryBoundary>
+            <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} spans={seriesSpans(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} onPoint={(week) => navigate(pointHref(filters, week, { path: 'ai,escalated' }, 7))} />}</QueryBoundary>
             <p className="footnote">
               Verified means an AI resolution that was not reopened and brought no repeat contact within 7 days; {s.pendingAiResolved} AI
               resolutions are younger than 7 days (as of {new Date(s.asOf).toLocaleString()}) and not counted yet.

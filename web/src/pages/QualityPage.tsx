@@ -12,7 +12,7 @@ import { RangeControls } from '../components/RangeControls';
 import { alertRows, changeRows, longDay } from '../lib/alert-rows';
 import { addDays } from '../lib/date-range';
 import { pointHref } from '../lib/drill-down';
-import { alertAnnotations, qualityRows } from '../lib/quality-series';
+import { alertAnnotations, qualityRows, seriesSpans } from '../lib/quality-series';
 import { useUrlState } from '../state/useUrlState';
 
 const AI = 'var(--verified)';
@@ -58,6 +58,7 @@ export default function QualityPage() {
       <QueryBoundary query={series} isEmpty={(t) => t.buckets.every((b) => b.tickets === 0)} empty="No tickets in this range.">
         {(t) => {
           const rows = qualityRows(t);
+          const spans = seriesSpans(t);
           const csv = { path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'day' } };
           const open = (predicates: Record<string, string>) => (day: string) => navigate(pointHref(filters, day, predicates));
           const notes = (metric: string) => alertAnnotations(alerts.data ?? [], rows.map((r) => r.bucket), metric);
@@ -65,6 +66,7 @@ export default function QualityPage() {
             <>
               <div className="chart-grid">
                 <QualityChart
+                  spans={spans}
                   title="CSAT top-2-box (95% Wilson band)"
                   csv={csv}
                   onPoint={open({ resolved: 'true', hasCsat: 'true' })}
@@ -73,9 +75,9 @@ export default function QualityPage() {
                   bands={[{ key: 'band_ai', name: 'AI band', color: AI }, { key: 'band_human', name: 'human band', color: HUMAN }]}
                   lines={[{ key: 'csat_ai', name: 'AI', color: AI }, { key: 'csat_escalated', name: 'escalated', color: ESC }, { key: 'csat_human', name: 'human', color: HUMAN }]}
                 />
-                <QualityChart title="Repeat-contact rate" csv={csv} onPoint={open({ resolved: 'true', repeatContact: 'true' })} rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
-                <QualityChart title="Reopen rate" csv={csv} onPoint={open({ resolved: 'true', reopened: 'true' })} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
-                <QualityChart title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
+                <QualityChart spans={spans} title="Repeat-contact rate" csv={csv} onPoint={open({ resolved: 'true', repeatContact: 'true' })} rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
+                <QualityChart spans={spans} title="Reopen rate" csv={csv} onPoint={open({ resolved: 'true', reopened: 'true' })} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
+                <QualityChart spans={spans} title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
               </div>
               <QueryBoundary query={pairs} isEmpty={(p) => p.segments.length === 0} empty={null}>
                 {(p) => <QualityGridTable grid={qualityGrid(p)} />}

@@ -11,34 +11,38 @@ import { formatMoney, formatNumber } from '../lib/format';
 import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
 import { filtersToSearch } from '../lib/date-range';
 import { withParams } from '../lib/url-state';
+import { whatIfFields, whatIfParams } from '../lib/what-if';
 import { useUrlState } from '../state/useUrlState';
 
-const FIELDS: { key: keyof CostModel; label: string }[] = [
-  { key: 'humanHourlyCost', label: 'Human cost per hour' },
-  { key: 'aiCostPerConversation', label: 'AI cost per conversation' },
-  { key: 'aiCostPerResolution', label: 'AI cost per resolution' },
-  { key: 'fteHoursPerMonth', label: 'Productive hours per FTE per month' },
-];
 
 /** The what-if values live in the URL (shareable); only an admin can save them as the cost model. */
 export default function SavingsPage() {
   const { filters, setFilters, navigate, params, setParams } = useUrlState();
-  const whatIf: Partial<Record<keyof CostModel, string>> = Object.fromEntries(FIELDS.map((f) => [f.key, params[f.key]]).filter(([, v]) => v));
+  const stored = useCostModelQuery();
+  const currency = stored.data?.currency ?? 'USD';
+  const fields = whatIfFields(params, stored.data, currency);
   const setWhatIf = (k: keyof CostModel, v: string) => setParams({ [k]: v }, { replace: true });
-  const valid = Object.fromEntries(Object.entries(whatIf).filter(([, v]) => /^\d+(\.\d+)?$/.test(v ?? '')));
+  const valid = whatIfParams(fields);
   const summary = useSummaryQuery({ ...filters, ...valid });
   const base: TicketsQuery = { ...filters, path: 'ai', resolved: 'true', pending: 'false', limit: '1' };
   const reopened = useTicketsQuery({ ...base, reopened: 'true' });
   const repeatOnly = useTicketsQuery({ ...base, reopened: 'false', repeatContact: 'true' });
-  const stored = useCostModelQuery();
   const history = useCostModelHistoryQuery();
   const save = useSaveCostModel();
   const isAdmin = useMeQuery(true).data?.role === 'admin';
-  const currency = stored.data?.currency ?? 'USD';
+  const changed = fields.filter((f) => f.changed);
   return (
     <main>
       <h1 className="page-title">Savings audit</h1>
       <RangeControls filters={filters} onChange={setFilters} />
+      {changed.length > 0 && (
+        <p className="whatif-banner" role="status">
+          <strong>What-if, not saved:</strong> these numbers use {changed.map((f) => `${f.label.toLowerCase()} ${f.value} (saved: ${f.saved})`).join(', ')}.{' '}
+          <button type="button" onClick={() => setParams(Object.fromEntries(fields.map((f) => [f.key, undefined])), { replace: true })}>
+            Back to the saved costs
+          </button>
+        </p>
+      )}
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this range.">
         {(s) => {
           const steps = reopened.data && repeatOnly.data ? savingsWaterfall(s, { reopened: reopened.data.total, repeatOnly: repeatOnly.data.total }) : null;
@@ -62,10 +66,21 @@ export default function SavingsPage() {
       <section className="card" aria-label="Cost assumptions">
         <h2>Cost assumptions (what-if)</h2>
         <form className="controls" onSubmit={(e) => e.preventDefault()}>
-          {FIELDS.map((f) => (
+          {fields.map((f) => (
             <label key={f.key}>
-              {f.label}
-              <input inputMode="decimal" value={whatIf[f.key] ?? ''} placeholder={stored.data ? String(stored.data[f.key]) : ''} onChange={(e) => setWhatIf(f.key, e.target.value)} />
+              {f.label} <span className="muted">({f.unit})</span>
+              <input
+                inputMode="decimal"
+                value={f.value}
+                aria-invalid={f.error !== null}
+                aria-describedby={f.error ? `err-${f.key}` : undefined}
+                onChange={(e) => setWhatIf(f.key, e.target.value)}
+              />
+              {f.error && (
+                <span id={`err-${f.key}`} className="field-error" role="alert">
+                  {f.error}
+                </span>
+              )}
             </label>
           ))}
           {isAdmin && (

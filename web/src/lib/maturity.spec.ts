@@ -1,0 +1,38 @@
+import { bucketSpans, bucketState, bucketStates, judged } from './maturity';
+
+describe('bucketState', () => {
+  // asOf 2026-05-20 10:00 UTC: today is 2026-05-20; the 7-day window reaches back to 2026-05-13.
+  const today = '2026-05-20';
+  it.each([
+    ['a day long past, nothing pending', { to: '2026-05-01', pendingAiResolved: 0 }, 'complete'],
+    ['a day 8 days back', { to: '2026-05-13', pendingAiResolved: 0 }, 'complete'],
+    ['a day 7 days back: tickets may still come back', { to: '2026-05-14', pendingAiResolved: 0 }, 'maturing'],
+    ['an old day with AI resolutions pending', { to: '2026-05-01', pendingAiResolved: 3 }, 'maturing'],
+    ['yesterday', { to: '2026-05-20', pendingAiResolved: 0 }, 'maturing'],
+    ['today', { to: '2026-05-21', pendingAiResolved: 0 }, 'partial'],
+    ['this week (Mon 18 - Sun 24)', { to: '2026-05-25' }, 'partial'],
+  ])('%s', (_, b, state) => expect(bucketState(b, today)).toBe(state));
+
+  it('today follows the time zone of the answer', () => {
+    // 2026-05-20T22:30Z is already May 21 in Tokyo: the bucket ending May 21 is over there.
+    const b = [{ to: '2026-05-21', pendingAiResolved: 0 }];
+    expect(bucketStates(b, '2026-05-20T22:30:00Z', 'UTC')).toEqual(['partial']);
+    expect(bucketStates(b, '2026-05-20T22:30:00Z', 'Asia/Tokyo')).toEqual(['maturing']);
+  });
+});
+
+describe('bucketSpans and judged', () => {
+  it('groups runs of maturing and partial buckets', () => {
+    const buckets = ['a', 'b', 'c', 'd', 'e'].map((bucket) => ({ bucket }));
+    expect(bucketSpans(buckets, ['complete', 'maturing', 'maturing', 'maturing', 'partial'])).toEqual([
+      { state: 'maturing', from: 'b', to: 'd', label: 'maturing: not judged yet' },
+      { state: 'partial', from: 'e', to: 'e', label: 'partial: not over' },
+    ]);
+  });
+  it('a value stands only where the bucket is judged', () => {
+    expect(judged(0.4, 'complete')).toBe(0.4);
+    expect(judged(0, 'maturing')).toBeNull();
+    expect(judged(0.8, 'maturing', ['complete', 'maturing'])).toBe(0.8);
+    expect(judged(0.8, 'partial', ['complete', 'maturing'])).toBeNull();
+  });
+});

@@ -1,0 +1,34 @@
+import type { CostModel } from '../../../server/src/contract';
+import { whatIfFields, whatIfParams } from './what-if';
+
+const saved: CostModel = { humanHourlyCost: 40, aiCostPerConversation: 0.5, aiCostPerResolution: 0.99, fteHoursPerMonth: 140 };
+
+describe('whatIfFields', () => {
+  it('shows saved values with units when nothing is typed, and asks with nothing', () => {
+    const f = whatIfFields({}, saved, 'USD');
+    expect(f.map((x) => [x.value, x.unit, x.changed, x.error])).toEqual([
+      ['40', 'USD per hour', false, null],
+      ['0.5', 'USD per AI-involved ticket', false, null],
+      ['0.99', 'USD per AI resolution', false, null],
+      ['140', 'hours a month', false, null],
+    ]);
+    expect(whatIfParams(f)).toEqual({});
+  });
+
+  it('a valid what-if is used; one equal to the saved value is not a what-if', () => {
+    const f = whatIfFields({ humanHourlyCost: '55.5', fteHoursPerMonth: '140' }, saved, 'EUR');
+    expect(whatIfParams(f)).toEqual({ humanHourlyCost: '55.5' });
+    expect(f[0]).toMatchObject({ value: '55.5', saved: 40, changed: true, unit: 'EUR per hour' });
+  });
+
+  it.each(['1,5', 'abc', '-3', '1e3', ' '])('"%s" is explained and left out', (typed) => {
+    const [h] = whatIfFields({ humanHourlyCost: typed }, saved, 'USD');
+    if (typed.trim() === '') {
+      expect(h.error).not.toBeNull(); // only spaces: not a number either
+    } else {
+      expect(h.error).toBe(`"${typed}" is not a number: write digits with a dot for decimals (e.g. 1.5), not negative`);
+    }
+    expect(h.changed).toBe(false);
+    expect(whatIfParams([h])).toEqual({});
+  });
+});

@@ -1,0 +1,50 @@
+// The savings audit's what-if costs: each field shows the value in force (the URL's what-if, else
+// the saved cost model) with its unit; a value that is not a non-negative number is explained and
+// left out of the request; the view says when its numbers use values that are not saved. Pure.
+import type { CostModel } from '../../../server/src/contract';
+
+export const WHAT_IF_FIELDS: { key: keyof CostModel; label: string; unit: (currency: string) => string }[] = [
+  { key: 'humanHourlyCost', label: 'Human cost per hour', unit: (c) => `${c} per hour` },
+  { key: 'aiCostPerConversation', label: 'AI cost per conversation', unit: (c) => `${c} per AI-involved ticket` },
+  { key: 'aiCostPerResolution', label: 'AI cost per resolution', unit: (c) => `${c} per AI resolution` },
+  { key: 'fteHoursPerMonth', label: 'Productive hours per FTE per month', unit: () => 'hours a month' },
+];
+
+export interface WhatIfField {
+  key: keyof CostModel;
+  label: string;
+  unit: string;
+  /** What the input shows: the what-if as typed, else the saved value. */
+  value: string;
+  /** The saved cost model's value. */
+  saved: number | null;
+  /** Why the typed value is not used, or null. */
+  error: string | null;
+  /** A valid what-if that differs from the saved value. */
+  changed: boolean;
+}
+
+const NUMBER = /^\d+(\.\d+)?$/;
+
+export function whatIfFields(params: Readonly<Record<string, string>>, saved: CostModel | undefined, currency: string): WhatIfField[] {
+  return WHAT_IF_FIELDS.map((f) => {
+    const typed = params[f.key];
+    const savedValue = saved ? saved[f.key] : null;
+    const given = typed !== undefined && typed !== '';
+    const error = !given || NUMBER.test(typed.trim()) ? null : `"${typed}" is not a number: write digits with a dot for decimals (e.g. 1.5), not negative`;
+    return {
+      key: f.key,
+      label: f.label,
+      unit: f.unit(currency),
+      value: given ? typed : savedValue === null ? '' : String(savedValue),
+      saved: savedValue,
+      error,
+      changed: given && error === null && Number(typed) !== savedValue,
+    };
+  });
+}
+
+/** The what-if values the API is asked with (valid ones that differ from the saved model). */
+export function whatIfParams(fields: readonly WhatIfField[]): Partial<Record<keyof CostModel, string>> {
+  return Object.fromEntries(fields.filter((f) => f.changed).map((f) => [f.key, f.value.trim()]));
+}
