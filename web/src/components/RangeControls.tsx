@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { PRESETS, Preset, ViewFilters, isTimeZone, presetOf, presetRange, todayIn } from '../lib/date-range';
-
-const CHANNELS = ['', 'chat', 'email', 'phone', 'social'];
+import { filterOptions } from '../lib/filter-options';
 
 /** A date the user finished typing (a date box reports 0002-…, 0020-… while a year is typed). */
 const completeDate = (v: string) => /^(19|2\d)\d\d-\d\d-\d\d$/.test(v);
@@ -14,6 +14,10 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
   useEffect(() => setTz(filters.tz), [filters.tz]);
   const commitTz = (value: string) => value.trim() && value !== filters.tz && onChange({ tz: value.trim() }, { replace: true });
   const today = todayIn(isTimeZone(filters.tz) ? filters.tz : 'UTC');
+  // The channels and categories the range has (whatever the data calls them), most tickets first.
+  const range = { from: filters.from, to: filters.to, tz: filters.tz, limit: '500', percentiles: 'false' as const };
+  const channels = filterOptions(useBreakdownQuery({ ...range, by: 'channel' }).data, filters.channel);
+  const categories = filterOptions(useBreakdownQuery({ ...range, by: 'category' }).data, filters.category);
   const preset = presetOf(filters, today);
   return (
     <form className="controls" onSubmit={(e) => (e.preventDefault(), commitTz(tz))} aria-label="Date range and filters">
@@ -50,7 +54,7 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
       <label>
         Channel
         <select value={filters.channel ?? ''} onChange={(e) => onChange({ channel: e.target.value || undefined })}>
-          {CHANNELS.map((c) => (
+          {['', ...channels].map((c) => (
             <option key={c} value={c}>
               {c || 'all'}
             </option>
@@ -58,7 +62,14 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
         </select>
       </label>
       <label>
-        Category <input type="text" value={filters.category ?? ''} placeholder="all" size={14} onChange={(e) => onChange({ category: e.target.value || undefined }, { replace: true })} />
+        Category
+        <select value={filters.category ?? ''} onChange={(e) => onChange({ category: e.target.value || undefined })}>
+          {['', ...categories].map((c) => (
+            <option key={c} value={c}>
+              {c || 'all'}
+            </option>
+          ))}
+        </select>
       </label>
     </form>
   );
