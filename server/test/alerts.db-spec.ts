@@ -5,6 +5,7 @@
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { AlertsRepository } from '../src/alerts/alerts.repository';
 import { WebhookNotifier } from '../src/alerts/webhook.notifier';
 import { DEFAULT_DEMO, loadDemo } from '../src/demo/demo-loader';
 import { DEMO_REGRESSION } from '../src/demo/demo-story';
@@ -160,5 +161,15 @@ describe('alerts on the demo story', () => {
     expect((await t.request('POST', `/api/v1/alerts/${a.id}/acknowledge`)).status).toBe(400);
     expect((await t.request('GET', '/api/v1/alerts?state=closed')).status).toBe(400);
     expect((await t.request('POST', '/api/v1/alerts/00000000-0000-4000-8000-000000000000/resolve')).status).toBe(404);
+  });
+
+  it('the same excursion found again a day earlier or later updates its alert, even a resolved one', async () => {
+    const repo = t.app.get(AlertsRepository);
+    const [a] = (await t.request('GET', '/api/v1/alerts?state=resolved')).body as any[];
+    const shifted = { ...a.details, startedOn: addDays(a.startedOn, -1), summary: 'found again' };
+    expect(await repo.upsert(shifted)).toEqual({ id: a.id, inserted: false });
+    const again = (await t.request('GET', '/api/v1/alerts')).body as any[];
+    expect(again.filter((x) => x.metric === a.metric && x.segment === a.segment && x.path === a.path)).toHaveLength(1);
+    expect(again.find((x) => x.id === a.id)).toMatchObject({ state: 'resolved', details: { summary: 'found again' } });
   });
 });

@@ -36,12 +36,13 @@ export class AlertsRepository {
   /**
    * Stores an excursion once; later evaluations refresh what it says. The same excursion judged
    * again on later data may start a day or two apart (late CSAT answers, repeat contacts that
-   * matured): an unresolved alert of the series whose days meet it is the same alert.
+   * matured): an alert of the series whose days meet it is the same alert (a resolved one stays
+   * resolved: the detector's cooldown and recovery rule keep a new excursion from touching it).
    */
   async upsert(a: AlertDetails): Promise<{ id: string; inserted: boolean }> {
     const key = `${a.metric}|${a.path}|${a.segment}`;
     const [same] = await this.ds.query(
-      `SELECT id FROM alerts WHERE series_key = $1 AND started_on <> $2 AND state <> 'resolved'
+      `SELECT id FROM alerts WHERE series_key = $1 AND started_on <> $2
           AND started_on <= $3::date + 3 AND detected_on >= $2::date - 3
         ORDER BY detected_on DESC LIMIT 1`,
       [key, a.startedOn, a.detectedOn],

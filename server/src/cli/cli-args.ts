@@ -2,7 +2,7 @@
 export function parseArgs(argv: string[], spec: Record<string, 'int' | 'string' | 'bool'>): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+    const m = /^--([a-z0-9-]+)(?:=(.*))?$/.exec(argv[i]);
     if (!m || !(m[1] in spec)) throw new Error(`unknown argument "${argv[i]}"; expected ${Object.keys(spec).map((k) => '--' + k).join(', ')}`);
     const kind = spec[m[1]];
     if (kind === 'bool') {
