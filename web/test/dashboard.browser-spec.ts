@@ -178,7 +178,7 @@ run('the dashboard in chromium', () => {
       expect(judgedWeeks.length).toBeGreaterThan(2);
       expect(drawn).toBe(judgedWeeks.length);
       // The savings card separates what is not judged yet from what did not hold up.
-      expect(await page.locator('section[aria-label="Savings: claimed vs verified"]').innerText()).toMatch(/did not hold up; \$[\d,.]+ not judged yet \([\d,]+ still maturing\)/);
+      expect(await page.locator('section[aria-label="Savings: claimed vs verified"]').innerText()).toMatch(/of the claim gone after the checks \(reopened, came back, like-for-like price, AI cost\); \$[\d,.]+ not judged yet \([\d,]+ still maturing\)/);
       await page.close();
     });
 
@@ -315,6 +315,24 @@ run('the dashboard in chromium', () => {
       expect(await items.count()).toBe(open.filter((a) => a.segment === 'all' || a.segment === 'category:billing').length);
       await page.close();
     });
+    it('over the last 7 days, the regression that began weeks ago is still worse and still listed; a channel filter says what it hides', async () => {
+      const open = await dash.api<{ segment: string; startedOn: string }[]>('/api/v1/alerts?state=open');
+      expect(open.some((a) => a.startedOn < day(-7))).toBe(true);
+      const page = await signedInPage(browser, dash, `/quality?from=${day(-7)}&to=${day(0)}&tz=UTC`);
+      const table = page.getByRole('region', { name: 'What changed' }).locator('table');
+      await table.locator('tbody tr').first().waitFor();
+      expect(await table.locator('tbody tr').first().getAttribute('data-verdict')).toBe('worse');
+      expect(await table.locator('tbody tr').first().innerText()).toMatch(/against the 28 days before its alert began/);
+      const items = page.getByRole('region', { name: 'Quality alerts in this range' }).locator('li');
+      await items.first().waitFor();
+      expect(await items.count()).toBe(open.length);
+      await page.getByLabel('Channel', { exact: true }).selectOption('chat');
+      await page.getByText(/more open alerts? (is|are) about other channels or categories/).waitFor();
+      await page.getByRole('button', { name: 'Show all' }).click();
+      await page.waitForURL((u) => !u.searchParams.has('channel'));
+      await page.close();
+    });
+
     it('acknowledge, then resolve an alert from the page; who and when are shown', async () => {
       const page = await signedInPage(browser, dash, `/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`);
       const list = page.getByRole('region', { name: 'Quality alerts in this range' });
@@ -389,7 +407,7 @@ run('the dashboard in chromium', () => {
       const claimed = whatIf.savings.claimedSavings.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 });
       await page.getByText(`against ${claimed} claimed`).waitFor();
       // The view says it is a what-if, with the saved value beside; inputs show values with units.
-      expect(await page.getByRole('status').filter({ hasText: 'What-if, not saved' }).innerText()).toContain('human cost per hour 64 (saved: 32)');
+      expect(await page.getByRole('status').filter({ hasText: 'What-if, not saved' }).innerText()).toContain('Human cost per hour 64 USD per hour (saved: 32)');
       expect(await page.getByLabel(/^AI cost per conversation/).inputValue()).toBe('0.45');
       await page.getByText('(USD per hour)').waitFor();
       // A value that is not a number is explained and left out of the request.

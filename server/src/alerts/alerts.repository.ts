@@ -21,7 +21,7 @@ function toRow(r: Record<string, any>): AlertRow {
 
 export interface AlertFilter {
   state?: AlertState;
-  /** Alerts whose days [startedOn, detectedOn] meet [from, to). */
+  /** Alerts whose days meet [from, to): [startedOn, detectedOn], or from startedOn on while not resolved. */
   from?: string;
   to?: string;
   /** Alerts about all tickets or about one of these channels / categories; others are about other tickets. */
@@ -69,7 +69,9 @@ export class AlertsRepository {
     const rows = await this.ds.query(
       `SELECT ${COLUMNS} FROM alerts
         WHERE ($1::text IS NULL OR ${STATE} = $1)
-          AND ($2::date IS NULL OR detected_on >= $2) AND ($3::date IS NULL OR started_on < $3)
+          AND ($3::date IS NULL OR started_on < $3)
+          -- An alert not resolved is ongoing: it concerns every range from its start on.
+          AND ($2::date IS NULL OR detected_on >= $2 OR ${STATE} <> 'resolved')
           AND (segment = 'all' OR ($4::text[] IS NULL AND $5::text[] IS NULL)
                OR segment = ANY(SELECT 'channel:' || c FROM unnest($4::text[]) c)
                OR segment = ANY(SELECT 'category:' || c FROM unnest($5::text[]) c))
@@ -79,12 +81,12 @@ export class AlertsRepository {
     return rows.map(toRow);
   }
 
-  /** Series keys of alerts not resolved, with their ids (newest per series). */
-  async unresolvedBySeries(): Promise<Map<string, string>> {
-    const rows: { series_key: string; id: string }[] = await this.ds.query(
-      `SELECT DISTINCT ON (series_key) series_key, id FROM alerts WHERE state <> 'resolved' ORDER BY series_key, detected_on DESC`,
+  /** Alerts not resolved, by series key (the newest per series): id and first day. */
+  async unresolvedBySeries(): Promise<Map<string, { id: string; startedOn: string }>> {
+    const rows: { series_key: string; id: string; started_on: string }[] = await this.ds.query(
+      `SELECT DISTINCT ON (series_key) series_key, id, started_on::text AS started_on FROM alerts WHERE state <> 'resolved' ORDER BY series_key, detected_on DESC`,
     );
-    return new Map(rows.map((r) => [r.series_key, r.id]));
+    return new Map(rows.map((r) => [r.series_key, { id: r.id, startedOn: r.started_on }]));
   }
 
   async get(id: string): Promise<AlertRow | null> {

@@ -122,7 +122,12 @@ export class AlertsService {
     const recentFrom = addDays(to, -q.days);
     const gap = q.from && q.from < recentFrom ? Math.max(this.detector.baselineGapDays, daysBetween(q.from, recentFrom)) : this.detector.baselineGapDays;
     const cfg = { ...this.detector, baselineGapDays: gap };
-    const span = q.days + gap + cfg.baselineDays + REPEAT_JUDGED_AFTER_DAYS;
+    // Series with an open alert that began before the recent days are judged against the days
+    // before it began: read far enough back for those too (at most a year).
+    const alerts = await this.repo.unresolvedBySeries();
+    let alertGap = 0;
+    for (const a of alerts.values()) if (a.startedOn < recentFrom) alertGap = Math.max(alertGap, daysBetween(a.startedOn, recentFrom) + this.detector.baselineGapDays);
+    const span = q.days + Math.min(Math.max(gap, alertGap), 365) + cfg.baselineDays + REPEAT_JUDGED_AFTER_DAYS;
     const filters: Record<string, string> = {};
     if (q.channels) filters.channel = q.channels.join(',');
     if (q.categories) filters.category = q.categories.join(',');
@@ -130,7 +135,7 @@ export class AlertsService {
     // Within one channel (category), that segment is the whole: keep 'all' and split by the other dimension.
     if (q.channels?.length === 1) series = series.filter((s) => !s.segment.startsWith('channel:'));
     if (q.categories?.length === 1) series = series.filter((s) => !s.segment.startsWith('category:'));
-    const rows = rankChanges(series, { start: span - q.days, end: span }, { zone: this.zone, filters, alerts: await this.repo.unresolvedBySeries(), cfg });
+    const rows = rankChanges(series, { start: span - q.days, end: span }, { zone: this.zone, filters, alerts, cfg });
     return {
       asOf: asOf.toISOString(),
       zone: this.zone,

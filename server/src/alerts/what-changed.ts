@@ -20,29 +20,58 @@ const DRILL_BY_METRIC: Record<string, Record<string, string>> = {
   handleTime: { resolved: 'true', sort: 'handleSeconds', order: 'desc' },
 };
 
-function verdictOf(j: Judgement | null, limit: number): ChangeRow['verdict'] {
+/**
+ * worse: alert-grade (beyond the limit and the floor); watch: beyond 3 standard deviations, not yet
+ * alert-grade; minor: beyond the limit but smaller than the floor of practical significance;
+ * better: as far the other way; steady otherwise.
+ */
+export function verdictOf(j: Judgement | null, limit: number): ChangeRow['verdict'] {
   if (!j) return 'not judged';
-  if (j.practical && j.z >= limit) return 'worse';
+  if (j.z >= limit) return j.practical ? 'worse' : 'minor';
+  if (j.z >= 3) return 'watch';
   if (j.z <= -limit) return 'better';
   return 'steady';
 }
 
+const RANK: Record<ChangeRow['verdict'], number> = { worse: 0, watch: 1, minor: 2, steady: 3, better: 4, 'not judged': 5 };
+
+export interface AlertRef {
+  id: string;
+  startedOn: string;
+}
+
 /**
- * Ranks series by how far their recent days sit from their baseline (z, positive = worse). Repeat
- * contact is judged on the latest days whose 7-day window has closed, and says so.
+ * Ranks series by how far their recent days sit from their baseline (z, positive = worse). The
+ * baseline is the 28 days that end `cfg.baselineGapDays` before the recent days, moved back to
+ * before an open alert's first day (the change is judged against the days before it began), and to
+ * the detector's own when there are no tickets that far back. Repeat contact is judged on the latest
+ * days whose 7-day window has closed, and says so.
  */
 export function rankChanges(
-  series: readonly Series[], w: ChangesWindow, opts: { zone: string; filters: Record<string, string>; alerts: ReadonlyMap<string, string>; cfg?: DetectorConfig },
+  series: readonly Series[], w: ChangesWindow, opts: { zone: string; filters: Record<string, string>; alerts: ReadonlyMap<string, AlertRef>; cfg?: DetectorConfig },
 ): ChangeRow[] {
   const cfg = opts.cfg ?? DEFAULT_DETECTOR;
   const rows = series.map((s): ChangeRow => {
     const shift = s.metric === 'repeatContactRate' ? REPEAT_JUDGED_AFTER_DAYS : 0;
     const start = Math.max(0, w.start - shift);
     const end = Math.max(start + 1, w.end - shift);
-    const j = judgeWindow(s.days, start, end, s.kind, s.bad, cfg);
+    const alert = opts.alerts.get(s.key);
+    const alertStart = alert ? s.days.findIndex((d) => d.day === alert.startedOn) : -1;
+    const gaps = [
+      ...(alertStart >= 0 && alertStart < start ? [start - alertStart + DEFAULT_DETECTOR.baselineGapDays] : []),
+      cfg.baselineGapDays,
+      DEFAULT_DETECTOR.baselineGapDays,
+    ];
+    let j: Judgement | null = null;
+    let gap = cfg.baselineGapDays;
+    for (const g of gaps) {
+      j = judgeWindow(s.days, start, end, s.kind, s.bad, { ...cfg, baselineGapDays: g });
+      gap = g;
+      if (j) break;
+    }
     const from = s.days[start]?.day ?? '';
     const to = s.days[end - 1] ? addDays(s.days[end - 1].day, 1) : from;
-    const dailyFrom = Math.max(0, start - cfg.baselineGapDays - cfg.baselineDays);
+    const dailyFrom = Math.max(0, start - gap - cfg.baselineDays);
     const daily = s.days.slice(dailyFrom, end).map((d) => {
       let n = 0;
       let s1 = 0;
@@ -55,11 +84,13 @@ export function rankChanges(
     const [dim, value] = splitSegment(s.segment);
     const drillDown: Record<string, string> = { ...opts.filters, from, to, tz: opts.zone, ...(s.path === ALL_PATHS ? {} : { path: s.path }), ...DRILL_BY_METRIC[s.metric] };
     if (dim && value) drillDown[dim] = value;
-    const note = !j
-      ? 'too few tickets to judge'
-      : shift > 0
-        ? `judged on tickets created ${from} to ${addDays(to, -1)}: later ones are inside their 7-day window`
-        : null;
+    const baseFrom = s.days[Math.max(0, start - gap - cfg.baselineDays)]?.day;
+    const notes = [
+      !j ? 'too few tickets to judge' : null,
+      j && shift > 0 ? `judged on tickets created ${from} to ${addDays(to, -1)}: later ones are inside their 7-day window` : null,
+      j && alertStart >= 0 && alertStart < start ? `against the 28 days before its alert began (${alert!.startedOn})` : null,
+      j && !(alertStart >= 0 && alertStart < start) && gap !== cfg.baselineGapDays ? `against ${baseFrom} to ${addDays(from, -gap - 1)}: no tickets before the range` : null,
+    ].filter((x): x is string => x !== null);
     return {
       key: s.key,
       metric: s.metric,
@@ -76,12 +107,12 @@ export function rankChanges(
       z: j ? j.z : null,
       pValue: j ? j.pValue : null,
       chance: j ? chanceInWords(j.pValue) : null,
-      note,
+      note: notes.length > 0 ? notes.join('; ') : null,
       daily,
-      alertId: opts.alerts.get(s.key) ?? null,
+      alertId: alert?.id ?? null,
       drillDown,
     };
   });
   // Worst first; series that cannot be judged last.
-  return rows.sort((a, b) => (b.z ?? -Infinity) - (a.z ?? -Infinity) || a.key.localeCompare(b.key));
+  return rows.sort((a, b) => RANK[a.verdict] - RANK[b.verdict] || (b.z ?? -Infinity) - (a.z ?? -Infinity) || a.key.localeCompare(b.key));
 }

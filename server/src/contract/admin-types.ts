@@ -118,8 +118,12 @@ export interface ChangeRow {
   name: string;
   unit: 'rate' | 'seconds';
   bad: 'up' | 'down';
-  /** worse / better: beyond chance and the floor of practical significance; steady otherwise. */
-  verdict: 'worse' | 'better' | 'steady' | 'not judged';
+  /**
+   * worse: as an alert would judge it (beyond 4.5 standard deviations and the floor of practical
+   * significance); watch: beyond 3, not yet alert-grade; minor: beyond 4.5 but under the floor;
+   * better: beyond 4.5 the other way; steady otherwise.
+   */
+  verdict: 'worse' | 'watch' | 'minor' | 'steady' | 'better' | 'not judged';
   baseline: { value: number | null; n: number };
   now: { value: number | null; n: number; from: string; to: string };
   expected: number | null;

@@ -404,10 +404,14 @@ export function normalQuantile(u: number): number {
   return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
-/** Plain words for how likely chance alone is to explain a score (p one-sided). */
+/**
+ * Plain words for how likely chance alone is to explain a score (p one-sided). "Very unlikely" is
+ * kept for alert-grade scores (4.5 standard deviations): among the ~200 series watched, a p of 0.0001
+ * turns up by chance every few weeks.
+ */
 export function chanceInWords(pValue: number): string {
-  if (pValue < 0.0001) return 'chance is very unlikely to explain it';
-  if (pValue < 0.01) return 'chance is unlikely to explain it';
-  if (pValue < 0.1) return 'chance could explain it, but not easily';
+  if (pValue < 3.4e-6) return 'chance is very unlikely to explain it';
+  if (pValue < 0.001) return 'chance is unlikely to explain it';
+  if (pValue < 0.05) return 'chance could explain it, but not easily';
   return 'chance could well explain it';
 }

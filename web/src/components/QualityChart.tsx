@@ -36,12 +36,18 @@ export function QualityChart({
   onPoint?: (bucket: string) => void;
 }) {
   const ref = useRef<HTMLElement>(null);
+  const nothing = rows.every((r) => lines.every((l) => r[l.key] === null));
   return (
     <figure className="chart" aria-label={title} ref={ref}>
       <figcaption>
         <strong>{title}</strong>
         <ExportButtons name={title} csv={csv} chart={() => ref.current} />
       </figcaption>
+      {nothing && (
+        <p className="state">
+          {spans.length > 0 ? 'Not judged yet: every day in this range is maturing or not over. Widen the range to see judged days.' : 'No tickets to judge in this range.'}
+        </p>
+      )}
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...bucketClick(onPoint)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

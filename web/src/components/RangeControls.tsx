@@ -23,7 +23,7 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
     <form className="controls" onSubmit={(e) => (e.preventDefault(), commitTz(tz))} aria-label="Date range and filters">
       <label>
         Period
-        <select value={preset} onChange={(e) => e.target.value !== 'custom' && onChange(presetRange(e.target.value as Preset, today))}>
+        <select aria-label="Period" value={preset} onChange={(e) => e.target.value !== 'custom' && onChange(presetRange(e.target.value as Preset, today))}>
           {PRESETS.map((p) => (
             <option key={p.key} value={p.key}>
               {p.label}
@@ -53,7 +53,7 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
       </label>
       <label>
         Channel
-        <select value={filters.channel ?? ''} onChange={(e) => onChange({ channel: e.target.value || undefined })}>
+        <select aria-label="Channel" value={filters.channel ?? ''} onChange={(e) => onChange({ channel: e.target.value || undefined })}>
           {['', ...channels].map((c) => (
             <option key={c} value={c}>
               {c || 'all'}
@@ -63,7 +63,7 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
       </label>
       <label>
         Category
-        <select value={filters.category ?? ''} onChange={(e) => onChange({ category: e.target.value || undefined })}>
+        <select aria-label="Category" value={filters.category ?? ''} onChange={(e) => onChange({ category: e.target.value || undefined })}>
           {['', ...categories].map((c) => (
             <option key={c} value={c}>
               {c || 'all'}

@@ -8,14 +8,17 @@ interface Props {
   navigate: (to: string) => void;
 }
 
-const VERDICT: Record<ChangeRowView['verdict'], string> = { worse: 'Worse', better: 'Better', steady: 'Steady', 'not judged': 'Not judged' };
+const VERDICT: Record<ChangeRowView['verdict'], string> = { worse: 'Worse', watch: 'Watch', minor: 'Minor', steady: 'Steady', better: 'Better', 'not judged': 'Not judged' };
 
 /** Every watched series, worst first; takes shaped rows, never fetches. */
 export function WhatChanged({ rows, period, navigate }: Props) {
   return (
     <section className="card what-changed" aria-label="What changed">
       <h2>What changed</h2>
-      <p className="muted">{period}. Worst first; a change is called worse or better only when chance is very unlikely to explain it and it is large enough to matter.</p>
+      <p className="muted">
+        {period}. Worst first. Worse: as an alert judges it (chance very unlikely, and large enough to matter); watch: unusual, not yet
+        certain; minor: certain but under the floor of what matters.
+      </p>
       <div className="table-scroll">
         <table className="table">
           <thead>

@@ -4,7 +4,7 @@ import { alertRows, changeRows } from './alert-rows';
 const alert = (id: string, startedOn: string, detectedOn: string, extra: Partial<AlertRow> = {}) => ({
   id, state: 'open', metric: 'reopenRate', path: 'ai', segment: 'category:billing', startedOn, detectedOn,
   acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, snoozedUntil: null, snoozedBy: null,
-  details: { summary: 'AI reopen rate in billing rose …', alsoSeenIn: ['all', 'channel:chat'], drillDown: { from: startedOn, to: '2026-05-14', path: 'ai', category: 'billing' } },
+  details: { summary: 'AI reopen rate in billing rose …', alsoSeenIn: ['all', 'channel:chat', 'escalated: category:billing', 'all paths: all'], drillDown: { from: startedOn, to: '2026-05-14', path: 'ai', category: 'billing' } },
   ...extra,
 }) as unknown as AlertRow;
 
@@ -12,7 +12,7 @@ describe('alertRows', () => {
   it('newest first, plain days, the segments it explains, and the tickets query', () => {
     const rows = alertRows([alert('a', '2026-05-01', '2026-05-03'), alert('b', '2026-05-11', '2026-05-11')]);
     expect(rows.map((r) => r.id)).toEqual(['b', 'a']);
-    expect(rows[1]).toMatchObject({ when: 'Began May 1, 2026 · alerted May 3, 2026', who: null, alsoSeenIn: 'Also visible in all tickets, channel chat, explained by this one.' });
+    expect(rows[1]).toMatchObject({ when: 'Began May 1, 2026 · alerted May 3, 2026', who: null, alsoSeenIn: 'Also visible in all tickets; channel chat; the escalated path in billing; all paths (explained by this one).' });
     expect(rows[1].ticketsHref).toBe('/tickets?from=2026-05-01&to=2026-05-14&path=ai&category=billing');
   });
 

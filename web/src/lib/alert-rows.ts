@@ -21,9 +21,13 @@ export const longDay = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} 
 const at = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 export function segmentName(segment: string): string {
-  // "all paths: category:billing" names another path's series.
+  // "escalated: category:billing" names another path's series: "the escalated path in billing".
   const other = segment.indexOf(': ');
-  if (other > 0) return `${segment.slice(0, other)}, ${segmentName(segment.slice(other + 2))}`;
+  if (other > 0) {
+    const path = segment.slice(0, other);
+    const rest = segment.slice(other + 2);
+    return `${path === 'all paths' ? 'all paths' : `the ${path} path`}${rest === 'all' ? '' : ` ${segmentName(rest).replace(/^channel /, 'on ').replace(/^category /, 'in ')}`}`;
+  }
   if (segment === 'all') return 'all tickets';
   const i = segment.indexOf(':');
   return `${segment.slice(0, i)} ${segment.slice(i + 1)}`;
@@ -48,7 +52,7 @@ export function alertRows(alerts: readonly AlertRow[]): AlertRowView[] {
         sentence: a.details.summary,
         when: `Began ${longDay(a.startedOn)} · alerted ${longDay(a.detectedOn)}`,
         who,
-        alsoSeenIn: also.length > 0 ? `Also visible in ${also.map(segmentName).join(', ')}, explained by this one.` : null,
+        alsoSeenIn: also.length > 0 ? `Also visible in ${also.map(segmentName).join('; ')} (explained by this one).` : null,
         ticketsHref: `/tickets?${new URLSearchParams(a.details.drillDown).toString()}`,
       };
     });

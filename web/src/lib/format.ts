@@ -33,5 +33,5 @@ export function formatCount(n: number | null | undefined): string {
 }
 
 export function formatNumber(n: number | null | undefined, digits = 1): string {
-  return n === null || n === undefined || !Number.isFinite(n) ? DASH : n.toFixed(digits);
+  return n === null || n === undefined || !Number.isFinite(n) ? DASH : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

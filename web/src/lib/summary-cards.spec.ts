@@ -14,7 +14,7 @@ describe('summaryCards', () => {
     expect(cards.tickets.value).toBe('840');
     expect(cards.resolution.value).toBe('70.5% → 59.0%'); // 265/376 and 222/376
     expect(cards.savings.value).toBe('$2,244 → $1,701');
-    expect(cards.savings.detail).toBe('$543.43 of the claim did not hold up'); // 2244.16 - 1700.74, nothing pending
+    expect(cards.savings.detail).toBe('$543.43 of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)'); // 2244.16 - 1700.74, nothing pending
     expect(cards.handle.value).toBe('2m 02s vs 13m 24s'); // medians 122 s and 803.5 s
     expect(cards.csat.detail).toBe('AI 60%–79% (n=78), human n=157');
   });
@@ -31,7 +31,21 @@ describe('savingsGap', () => {
   it('separates what is not judged yet from what did not hold up', () => {
     // A $1,000 gap with 20 AI resolutions still maturing at $12.50 a ticket: $250 not judged, $750 failed.
     const s = { pendingAiResolved: 20, savings: { humanCostPerTicket: 12.5 } } as Summary;
-    expect(savingsGap(1000, s, 'USD')).toBe('$750.00 of the claim did not hold up; $250.00 not judged yet (20 still maturing)');
+    expect(savingsGap(1000, s, 'USD')).toBe('$750.00 of the claim gone after the checks (reopened, came back, like-for-like price, AI cost); $250.00 not judged yet (20 still maturing)');
+  });
+});
+
+describe('a range whose AI resolutions are mostly still maturing', () => {
+  it('says "not judged yet" instead of a verified figure that would read as a collapse', () => {
+    // 1,418 of 1,557 AI resolutions pending (the last 7 days): verified 13.5% is an early sample.
+    const young = { ...summary, aiResolved: 1557, pendingAiResolved: 1418 } as Summary;
+    const cards = Object.fromEntries(summaryCards(young, 'USD').map((c) => [c.key, c]));
+    expect(cards.resolution.value).toMatch(/→ not judged yet$/);
+    expect(cards.savings.value).toMatch(/→ not judged yet$/);
+    expect([cards.roi.value, cards.fte.value]).toEqual(['not judged yet', 'not judged yet']);
+    // Half or fewer pending: the figures stand.
+    const judged = { ...summary, aiResolved: 1557, pendingAiResolved: 700 } as Summary;
+    expect(Object.fromEntries(summaryCards(judged, 'USD').map((c) => [c.key, c])).roi.value).not.toBe('not judged yet');
   });
 });
 

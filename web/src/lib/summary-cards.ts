@@ -40,6 +40,8 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
   const ai = s.byPath.ai;
   const human = s.byPath.human;
   const gap = s.savings.claimedSavings !== null && s.savings.verifiedSavings !== null ? s.savings.claimedSavings - s.savings.verifiedSavings : null;
+  // Most AI resolutions younger than 7 days: the verified figures are a small, early sample, not a fall.
+  const mostlyMaturing = s.pendingAiResolved > 0 && s.pendingAiResolved >= s.aiResolved / 2;
   return [
     { key: 'tickets', label: 'Tickets', value: formatCount(s.tickets), detail: `${formatCount(s.resolved)} resolved` },
     {
@@ -51,19 +53,19 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
     {
       key: 'resolution',
       label: 'AI resolution: claimed vs verified',
-      value: `${formatRate(s.aiResolutionRate)} → ${formatRate(s.verifiedAiResolutionRate)}`,
+      value: `${formatRate(s.aiResolutionRate)} → ${mostlyMaturing ? 'not judged yet' : formatRate(s.verifiedAiResolutionRate)}`,
       detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiResolved)}; ${formatCount(s.pendingAiResolved)} still maturing`,
       tone: 'warn',
     },
     {
       key: 'savings',
       label: 'Savings: claimed vs verified',
-      value: `${formatMoney(s.savings.claimedSavings, currency)} → ${formatMoney(s.savings.verifiedSavings, currency)}`,
+      value: `${formatMoney(s.savings.claimedSavings, currency)} → ${mostlyMaturing ? 'not judged yet' : formatMoney(s.savings.verifiedSavings, currency)}`,
       detail: gap === null ? 'no human baseline in this range' : savingsGap(gap, s, currency),
       tone: 'warn',
     },
-    { key: 'roi', label: 'ROI (verified)', value: s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}` },
-    { key: 'fte', label: 'FTE equivalent', value: formatNumber(s.savings.fteEquivalent, 1), detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided` },
+    { key: 'roi', label: 'ROI (verified)', value: mostlyMaturing ? 'not judged yet' : s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}` },
+    { key: 'fte', label: 'FTE equivalent', value: mostlyMaturing ? 'not judged yet' : formatNumber(s.savings.fteEquivalent, 1), detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided` },
     {
       key: 'handle',
       label: 'Handle time AI vs human (median)',
@@ -74,19 +76,20 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       key: 'csat',
       label: 'CSAT top-2-box AI vs human',
       value: `${formatRate(ai.csat.top2Box, 0)} vs ${formatRate(human.csat.top2Box, 0)}`,
-      detail: `AI ${formatRate(ai.csat.top2BoxLow, 0)}–${formatRate(ai.csat.top2BoxHigh, 0)} (n=${ai.csat.responses}), human n=${human.csat.responses}`,
+      detail: `AI ${formatRate(ai.csat.top2BoxLow, 0)}–${formatRate(ai.csat.top2BoxHigh, 0)} (n=${formatCount(ai.csat.responses)}), human n=${formatCount(human.csat.responses)}`,
     },
   ];
 }
 
 /**
  * The claim's gap, split: AI resolutions younger than 7 days are not judged yet (priced as the claim
- * prices them); the rest did not hold up (reopened, came back, priced like for like, AI cost).
+ * prices them); the rest is what the checks take away (reopened, came back, priced like for like,
+ * AI cost).
  */
 export function savingsGap(gap: number, s: Pick<Summary, 'pendingAiResolved' | 'savings'>, currency: string): string {
   const notJudged = s.pendingAiResolved * (s.savings.humanCostPerTicket ?? 0);
   const failed = gap - notJudged;
-  const parts = [`${formatMoney(failed, currency)} of the claim did not hold up`];
+  const parts = [`${formatMoney(failed, currency)} of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)`];
   if (s.pendingAiResolved > 0) parts.push(`${formatMoney(notJudged, currency)} not judged yet (${formatCount(s.pendingAiResolved)} still maturing)`);
   return parts.join('; ');
 }

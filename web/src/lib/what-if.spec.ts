@@ -21,6 +21,12 @@ describe('whatIfFields', () => {
     expect(f[0]).toMatchObject({ value: '55.5', saved: 40, changed: true, unit: 'EUR per hour' });
   });
 
+  it('productive hours a month must be more than 0 and at most 744', () => {
+    expect(whatIfFields({ fteHoursPerMonth: '0' }, saved, 'USD')[3].error).toBe('0 hours: an agent works more than 0 and at most 744 hours a month (every hour of a 31-day month)');
+    expect(whatIfFields({ fteHoursPerMonth: '800' }, saved, 'USD')[3].changed).toBe(false);
+    expect(whatIfFields({ fteHoursPerMonth: '160' }, saved, 'USD')[3].changed).toBe(true);
+  });
+
   it.each(['1,5', 'abc', '-3', '1e3', ' '])('"%s" is explained and left out', (typed) => {
     const [h] = whatIfFields({ humanHourlyCost: typed }, saved, 'USD');
     if (typed.trim() === '') {

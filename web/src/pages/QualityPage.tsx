@@ -26,6 +26,10 @@ export default function QualityPage() {
   const series = useTimeseriesQuery({ ...filters, interval: 'day', percentiles: 'false' });
   const scope = { from: filters.from, to: filters.to, channel: filters.channel, category: filters.category };
   const alerts = useAlertsQuery(scope);
+  // With a channel or category filter, say how many open alerts are about other segments.
+  const filtered = Boolean(filters.channel || filters.category);
+  const unfiltered = useAlertsQuery({ from: filters.from, to: filters.to, state: 'open' });
+  const elsewhere = filtered && unfiltered.data && alerts.data ? unfiltered.data.filter((u) => !alerts.data!.some((a) => a.id === u.id)).length : 0;
   const action = useAlertAction();
   // The last 7 days of the range against the 28 days before it.
   const changes = useChangesQuery({ ...scope, days: '7', limit: '15' });
@@ -54,6 +58,14 @@ export default function QualityPage() {
           />
         )}
       </QueryBoundary>
+      {elsewhere > 0 && (
+        <p className="muted">
+          {elsewhere} more open alert{elsewhere === 1 ? ' is' : 's are'} about other channels or categories.{' '}
+          <button type="button" onClick={() => setFilters({ channel: undefined, category: undefined })}>
+            Show all
+          </button>
+        </p>
+      )}
       {action.isError && <p role="alert" className="state state-error">Could not update the alert: {(action.error as Error).message}</p>}
       <QueryBoundary query={series} isEmpty={(t) => t.buckets.every((b) => b.tickets === 0)} empty="No tickets in this range.">
         {(t) => {

@@ -37,7 +37,7 @@ export default function SavingsPage() {
       <RangeControls filters={filters} onChange={setFilters} />
       {changed.length > 0 && (
         <p className="whatif-banner" role="status">
-          <strong>What-if, not saved:</strong> these numbers use {changed.map((f) => `${f.label.toLowerCase()} ${f.value} (saved: ${f.saved})`).join(', ')}.{' '}
+          <strong>What-if, not saved:</strong> these numbers use {changed.map((f) => `${f.label} ${f.value} ${f.unit} (saved: ${f.saved})`).join('; ')}.{' '}
           <button type="button" onClick={() => setParams(Object.fromEntries(fields.map((f) => [f.key, undefined])), { replace: true })}>
             Back to the saved costs
           </button>
