@@ -349,6 +349,10 @@ run('the dashboard in chromium', () => {
       await same.getByRole('button', { name: 'Resolve' }).click();
       await page.waitForFunction((x) => !document.querySelector(`li[data-alert-id="${x}"]`), id);
       expect((await dash.api<{ id: string; state: string }[]>('/api/v1/alerts?state=resolved')).map((a) => a.id)).toContain(id);
+      // Resolved alerts are a click away, with who resolved them.
+      await page.getByRole('button', { name: /^Show resolved alerts \(\d+\)$/ }).click();
+      expect(await list.locator(`li[data-alert-id="${id}"]`).innerText()).toMatch(/Resolved by ADMIN_TOKEN at /);
+      expect(new URL(page.url()).searchParams.get('alerts')).toBe('all');
       await page.close();
     });
 

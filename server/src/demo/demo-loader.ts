@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProgressOut, progress } from '../common/progress';
+import { AlertsService } from '../alerts/alerts.service';
 import { EventsService } from '../events/events.service';
 import { drainProjection } from '../projection/drain-projection';
 import { DemoOptions, defaultDemoEnd, demoEvents, estimateDemoEvents } from './demo-story';
@@ -75,5 +76,8 @@ export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSi
   await loadDemo(app.get(EventsService), story, 'Loading demo events', out);
   // Projected before the server listens, so the first page a newcomer opens is complete.
   await drainProjection(app, out);
+  // Judged too, so the quality page's alerts are there on the first visit (not 30 s later).
+  const evaluated = await app.get(AlertsService).evaluate(new Date(), 'ingest');
+  log(`Quality alerts judged on the demo: ${evaluated.newAlerts} open`);
   fs.rmSync(marker, { force: true });
 }

@@ -21,7 +21,8 @@ const ESC = 'var(--warn)';
 
 /** Support ops: CSAT, repeat contacts, reopens and escalations over time, with the alerts on them. */
 export default function QualityPage() {
-  const { filters, setFilters, navigate } = useUrlState();
+  const { filters, setFilters, navigate, params, setParams } = useUrlState();
+  const showResolved = params.alerts === 'all';
   // The charts need counts and rates only: no medians (percentiles=false is several times cheaper).
   const series = useTimeseriesQuery({ ...filters, interval: 'day', percentiles: 'false' });
   const scope = { from: filters.from, to: filters.to, channel: filters.channel, category: filters.category };
@@ -48,16 +49,23 @@ export default function QualityPage() {
           />
         )}
       </QueryBoundary>
-      <QueryBoundary query={alerts} isEmpty={(a) => a.filter((x) => x.state !== 'resolved').length === 0} empty="No open quality alerts in this range.">
+      <QueryBoundary query={alerts} isEmpty={(a) => a.filter((x) => showResolved || x.state !== 'resolved').length === 0} empty="No open quality alerts in this range.">
         {(a) => (
           <AlertsList
-            rows={alertRows(a.filter((x) => x.state !== 'resolved'))}
+            rows={alertRows(a.filter((x) => showResolved || x.state !== 'resolved'))}
             navigate={navigate}
             onAction={(id, act) => action.mutate({ id, action: act })}
             busyId={action.isPending ? action.variables?.id : null}
           />
         )}
       </QueryBoundary>
+      {alerts.data && alerts.data.some((x) => x.state === 'resolved') && (
+        <p>
+          <button type="button" onClick={() => setParams({ alerts: showResolved ? undefined : 'all' }, { replace: true })}>
+            {showResolved ? 'Hide resolved alerts' : `Show resolved alerts (${alerts.data.filter((x) => x.state === 'resolved').length})`}
+          </button>
+        </p>
+      )}
       {elsewhere > 0 && (
         <p className="muted">
           {elsewhere} more open alert{elsewhere === 1 ? ' is' : 's are'} about other channels or categories.{' '}
