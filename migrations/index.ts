@@ -5,5 +5,6 @@ import { Alerts1763900000000 } from './1763900000000-alerts';
 import { Rollups1764000000000 } from './1764000000000-rollups';
 import { Projection1765000000000 } from './1765000000000-projection';
 import { AlertActions1766000000000 } from './1766000000000-alert-actions';
+import { FixedCosts1766100000000 } from './1766100000000-fixed-costs';
 
-export const MIGRATIONS = [InitialSchema1763800000000, Alerts1763900000000, Rollups1764000000000, Projection1765000000000, AlertActions1766000000000];
+export const MIGRATIONS = [InitialSchema1763800000000, Alerts1763900000000, Rollups1764000000000, Projection1765000000000, AlertActions1766000000000, FixedCosts1766100000000];

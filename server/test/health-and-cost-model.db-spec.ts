@@ -20,10 +20,29 @@ describe('cost model', () => {
     expect(history.body[1].changes).toEqual({});
 
     const s = await t.request('GET', summaryUrl({ from: '2026-01-01', to: '2026-01-08' }));
-    expect(s.body.costModel).toEqual({ humanHourlyCost: 40, aiCostPerConversation: 0.45, aiCostPerResolution: 0.2, fteHoursPerMonth: 120 });
+    expect(s.body.costModel).toEqual({ humanHourlyCost: 40, aiCostPerConversation: 0.45, aiCostPerResolution: 0.2, fteHoursPerMonth: 120, fixedCostPerMonth: 0 });
     const whatIf = await t.request('GET', summaryUrl({ from: '2026-01-01', to: '2026-01-08', fteHoursPerMonth: '140.5' }));
     expect(whatIf.body.costModel.fteHoursPerMonth).toBe(140.5);
     expect(whatIf.body.costModel.humanHourlyCost).toBe(40);
+  });
+
+  it('fixed costs per month: saved as a version, prorated over the range, net savings and the yearly pace follow', async () => {
+    const put = await t.request('PUT', '/api/v1/cost-model', { body: { fixedCostPerMonth: 3043.75 } });
+    expect(put.body).toMatchObject({ fixedCostPerMonth: 3043.75 });
+    const history = await t.request('GET', '/api/v1/cost-model/history');
+    expect(history.body[0].changes).toEqual({ fixedCostPerMonth: { old: 0, new: 3043.75 } });
+    // 7 days of 3,043.75 a month (30.4375 days): exactly 700.
+    const s = (await t.request('GET', summaryUrl({ from: '2026-01-01', to: '2026-01-08' }))).body;
+    expect(s.savings.fixedCosts).toBeCloseTo(700, 9);
+    if (s.savings.verifiedSavings !== null) {
+      expect(s.savings.netSavings).toBeCloseTo(s.savings.verifiedSavings - 700, 9);
+      expect(s.savings.netSavingsPerYear).toBeCloseTo(((s.savings.verifiedSavings - 700) * 365.25) / 7, 6);
+    } else expect(s.savings.netSavings).toBeNull();
+    // As a what-if: 0 fixed costs, net = verified.
+    const w = (await t.request('GET', summaryUrl({ from: '2026-01-01', to: '2026-01-08', fixedCostPerMonth: '0' }))).body;
+    expect(w.savings.fixedCosts).toBe(0);
+    expect((await t.request('GET', summaryUrl({ from: '2026-01-01', to: '2026-01-08', fixedCostPerMonth: '-5' }))).status).toBe(400);
+    await t.request('PUT', '/api/v1/cost-model', { body: { fixedCostPerMonth: 0 } });
   });
 
   it('rejects negative or non-numeric costs, in the body and as what-ifs', async () => {

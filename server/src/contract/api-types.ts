@@ -56,6 +56,8 @@ export interface CostModel {
   aiCostPerConversation: number;
   aiCostPerResolution: number;
   fteHoursPerMonth: number;
+  /** Fixed costs of running the AI per month (licence, implementation amortised, QA and supervision), in the currency. */
+  fixedCostPerMonth: number;
 }
 
 export interface PathSummary {
@@ -84,6 +86,16 @@ export interface Savings {
   humanHoursAvoided: number | null;
   fteEquivalent: number | null;
   roi: number | null;
+  /** The claim in FTE: every AI resolution at the average human handle time, in agents' work. */
+  claimedFteEquivalent: number | null;
+  /** fixedCostPerMonth over the range's months. */
+  fixedCosts: number;
+  /** verifiedSavings - fixedCosts. */
+  netSavings: number | null;
+  /** netSavings / (aiCost + fixedCosts). */
+  netRoi: number | null;
+  /** netSavings at the range's pace for a year (x 365.25 / days). */
+  netSavingsPerYear: number | null;
 }
 
 export interface Summary {

@@ -10,7 +10,7 @@ export type SummaryFigures = Omit<SummaryCore, 'costModel'>;
 type DeltaField =
   | 'tickets' | 'resolved' | 'aiInvolved' | 'aiResolved' | 'escalated' | 'humanOnly' | 'involvementRate' | 'automationRate'
   | 'aiResolutionRate' | 'pendingAiResolved' | 'verifiedAiResolved' | 'verifiedAiResolutionRate' | 'escalationRate';
-type SavingsDeltaField = 'humanCostPerTicket' | 'aiCost' | 'claimedSavings' | 'verifiedSavings' | 'humanHoursAvoided' | 'fteEquivalent' | 'roi';
+type SavingsDeltaField = 'humanCostPerTicket' | 'aiCost' | 'claimedSavings' | 'verifiedSavings' | 'humanHoursAvoided' | 'fteEquivalent' | 'roi' | 'netSavings' | 'netRoi';
 
 /** Current minus comparison, per top-level number (null when either is null). */
 export type Deltas = Record<DeltaField, number | null> & { savings: Record<SavingsDeltaField, number | null> };
@@ -123,6 +123,7 @@ export interface MetricsQuery {
   aiCostPerConversation?: string;
   aiCostPerResolution?: string;
   fteHoursPerMonth?: string;
+  fixedCostPerMonth?: string;
   format?: 'json' | 'csv';
 }
 

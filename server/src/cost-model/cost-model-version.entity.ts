@@ -8,6 +8,7 @@ export class CostModelVersionEntity {
   @Column('float8', { name: 'ai_cost_per_conversation' }) aiCostPerConversation!: number;
   @Column('float8', { name: 'ai_cost_per_resolution' }) aiCostPerResolution!: number;
   @Column('float8', { name: 'fte_hours_per_month' }) fteHoursPerMonth!: number;
+  @Column('float8', { name: 'fixed_cost_per_month' }) fixedCostPerMonth!: number;
   @Column('text') currency!: string;
   @Column('text', { name: 'changed_by' }) changedBy!: string;
   @Column('timestamptz', { name: 'changed_at', default: () => 'now()' }) changedAt!: Date;

@@ -5,7 +5,7 @@ import { CostModelVersionEntity } from './cost-model-version.entity';
 
 export type { CostModelVersion } from '../contract';
 
-export const COST_FIELDS = ['humanHourlyCost', 'aiCostPerConversation', 'aiCostPerResolution', 'fteHoursPerMonth'] as const;
+export const COST_FIELDS = ['humanHourlyCost', 'aiCostPerConversation', 'aiCostPerResolution', 'fteHoursPerMonth', 'fixedCostPerMonth'] as const;
 
 function toVersion(e: CostModelVersionEntity): CostModelVersion {
   return {
@@ -14,6 +14,7 @@ function toVersion(e: CostModelVersionEntity): CostModelVersion {
     aiCostPerConversation: e.aiCostPerConversation,
     aiCostPerResolution: e.aiCostPerResolution,
     fteHoursPerMonth: e.fteHoursPerMonth,
+    fixedCostPerMonth: e.fixedCostPerMonth,
     currency: e.currency,
     changedBy: e.changedBy,
     changedAt: e.changedAt.toISOString(),
@@ -60,6 +61,7 @@ export class CostModelService {
         aiCostPerConversation: next.aiCostPerConversation,
         aiCostPerResolution: next.aiCostPerResolution,
         fteHoursPerMonth: next.fteHoursPerMonth,
+        fixedCostPerMonth: next.fixedCostPerMonth,
         currency: next.currency,
         changedBy,
       }),

@@ -67,6 +67,11 @@ export class MetricsQueryDto implements MetricsQuery {
   @Validate(IsNonNegativeDecimal)
   fteHoursPerMonth?: string;
 
+  @ApiPropertyOptional({ description: 'What-if override of the cost model: fixed costs per month' })
+  @IsOptional()
+  @Validate(IsNonNegativeDecimal)
+  fixedCostPerMonth?: string;
+
   @ApiPropertyOptional({ description: 'The `projection` of an ingest answer: wait until that batch is projected (reads wait for everything acknowledged before them anyway)', example: '1234' })
   @IsOptional()
   @Matches(/^[1-9]\d{0,17}$/, { message: 'after: must be the projection position an ingest answer gave (a whole number)' })

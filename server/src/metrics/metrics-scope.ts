@@ -37,6 +37,7 @@ export function resolveScope(q: MetricsQueryDto, stored: CostModelVersion, now =
     aiCostPerConversation: stored.aiCostPerConversation,
     aiCostPerResolution: stored.aiCostPerResolution,
     fteHoursPerMonth: stored.fteHoursPerMonth,
+    fixedCostPerMonth: stored.fixedCostPerMonth,
   };
   for (const f of COST_FIELDS) if (q[f] !== undefined) costModel[f] = Number(q[f]);
 

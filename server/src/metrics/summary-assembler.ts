@@ -112,7 +112,7 @@ export const DELTA_FIELDS = [
   'tickets', 'resolved', 'aiInvolved', 'aiResolved', 'escalated', 'humanOnly', 'involvementRate', 'automationRate',
   'aiResolutionRate', 'pendingAiResolved', 'verifiedAiResolved', 'verifiedAiResolutionRate', 'escalationRate',
 ] as const;
-export const SAVINGS_FIELDS = ['humanCostPerTicket', 'aiCost', 'claimedSavings', 'verifiedSavings', 'humanHoursAvoided', 'fteEquivalent', 'roi'] as const;
+export const SAVINGS_FIELDS = ['humanCostPerTicket', 'aiCost', 'claimedSavings', 'verifiedSavings', 'humanHoursAvoided', 'fteEquivalent', 'roi', 'netSavings', 'netRoi'] as const;
 
 export type { Deltas } from '../contract';
 

@@ -28,8 +28,14 @@ export function computeSavings(i: SavingsInput): Savings {
   const aiCost = i.aiInvolved * cm.aiCostPerConversation + i.aiResolved * cm.aiCostPerResolution;
   const claimedSavings = humanCostPerTicket === null ? null : i.aiResolved * humanCostPerTicket;
 
+  const months = i.days / DAYS_PER_MONTH;
+  const fixedCosts = cm.fixedCostPerMonth * months;
+  const fteHours = cm.fteHoursPerMonth * months;
   if (H === null) {
-    return { humanCostPerTicket, aiCost, claimedSavings, verifiedSavings: null, humanHoursAvoided: null, fteEquivalent: null, roi: null };
+    return {
+      humanCostPerTicket, aiCost, claimedSavings, verifiedSavings: null, humanHoursAvoided: null, fteEquivalent: null, roi: null,
+      claimedFteEquivalent: null, fixedCosts, netSavings: null, netRoi: null, netSavingsPerYear: null,
+    };
   }
   // Each verified AI resolution is priced at its own category's human handle time (H when the
   // category has no resolved human ticket), so an AI that takes the easy tickets is not credited
@@ -38,7 +44,8 @@ export function computeSavings(i: SavingsInput): Savings {
   for (const c of i.categories) avoidedSeconds += c.verified * (c.humanSecondsMean ?? H);
   const humanHoursAvoided = avoidedSeconds / 3600;
   const verifiedSavings = humanHoursAvoided * cm.humanHourlyCost - aiCost;
-  const fteHours = cm.fteHoursPerMonth * (i.days / DAYS_PER_MONTH);
+  // Net: what is left once the fixed costs of running the AI over the range are paid too.
+  const netSavings = verifiedSavings - fixedCosts;
   return {
     humanCostPerTicket,
     aiCost,
@@ -47,5 +54,10 @@ export function computeSavings(i: SavingsInput): Savings {
     humanHoursAvoided,
     fteEquivalent: fteHours === 0 ? null : humanHoursAvoided / fteHours,
     roi: aiCost === 0 ? null : verifiedSavings / aiCost,
+    claimedFteEquivalent: fteHours === 0 ? null : (i.aiResolved * H) / 3600 / fteHours,
+    fixedCosts,
+    netSavings,
+    netRoi: aiCost + fixedCosts === 0 ? null : netSavings / (aiCost + fixedCosts),
+    netSavingsPerYear: i.days === 0 ? null : (netSavings * 365.25) / i.days,
   };
 }

@@ -21,6 +21,16 @@ describe('savingsWaterfall', () => {
     expect(end).toBeCloseTo(s.savings.verifiedSavings!, 6);
     expect(steps[6].range).toEqual([0, s.savings.verifiedSavings]);
   });
+  it('with fixed costs: a step down from verified to net', () => {
+    // 600 a month over the fixture's 21 days: 600 x 21 / 30.4375 = 413.96...; net = verified - that.
+    const fixed = (600 * 21) / 30.4375;
+    const withFixed = { ...s, savings: { ...s.savings, fixedCosts: fixed, netSavings: s.savings.verifiedSavings! - fixed } } as Summary;
+    const steps = savingsWaterfall(withFixed, { reopened: 8, repeatOnly: 35 })!;
+    expect(steps.slice(-3).map((x) => x.name)).toEqual(['Verified', 'Fixed costs', 'Net']);
+    expect(steps[7].range[0]).toBeCloseTo(s.savings.verifiedSavings!, 9);
+    expect(steps[7].range[1]).toBeCloseTo(1700.74 - 413.96, 1);
+    expect(steps[8].value).toBeCloseTo(steps[7].range[1], 9);
+  });
   it('is empty without a human baseline', () => {
     expect(savingsWaterfall(expected.cases[5].summary as Summary, { reopened: 0, repeatOnly: 0 })).toBeNull();
   });

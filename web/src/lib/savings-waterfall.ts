@@ -33,6 +33,7 @@ export function savingsWaterfall(s: Summary, c: WaterfallCounts): WaterfallStep[
     ['Priced like for like', likeForLike - atAverage],
     ['AI cost', -s.savings.aiCost],
   ];
+  const fixed = s.savings.fixedCosts ?? 0;
   const steps: WaterfallStep[] = [{ name: 'Claimed', value: claimed, range: [0, claimed], total: true }];
   let level = claimed;
   for (const [name, value] of deltas) {
@@ -40,6 +41,11 @@ export function savingsWaterfall(s: Summary, c: WaterfallCounts): WaterfallStep[
     level += value;
   }
   steps.push({ name: 'Verified', value: verified, range: [0, verified], total: true });
+  // Net of the fixed costs of running the AI, when the cost model has any.
+  if (fixed > 0 && s.savings.netSavings !== null && s.savings.netSavings !== undefined) {
+    steps.push({ name: 'Fixed costs', value: -fixed, range: [verified, verified - fixed] });
+    steps.push({ name: 'Net', value: s.savings.netSavings, range: [0, s.savings.netSavings], total: true });
+  }
   return steps;
 }
 
@@ -52,4 +58,6 @@ export const STEP_TICKETS: Record<string, Record<string, string>> = {
   'Priced like for like': { path: 'ai', verified: 'true' },
   'AI cost': { path: 'ai,escalated' },
   Verified: { path: 'ai', verified: 'true' },
+  'Fixed costs': { path: 'ai,escalated' },
+  Net: { path: 'ai', verified: 'true' },
 };

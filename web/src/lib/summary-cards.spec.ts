@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Summary } from '../../../server/src/contract';
-import { cardDeltas, savingsBars, savingsGap, summaryCards } from './summary-cards';
+import { cardDeltas, netNote, savingsBars, savingsGap, summaryCards } from './summary-cards';
 
 // The contract fixture's first case (2026-01-05 .. 2026-01-26), as the API returns it.
 const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../server/test/fixtures/contract/expected.json'), 'utf8'));
@@ -46,6 +46,15 @@ describe('a range whose AI resolutions are mostly still maturing', () => {
     // Half or fewer pending: the figures stand.
     const judged = { ...summary, aiResolved: 1557, pendingAiResolved: 700 } as Summary;
     expect(Object.fromEntries(summaryCards(judged, 'USD').map((c) => [c.key, c])).roi.value).not.toBe('not judged yet');
+  });
+});
+
+describe('netNote', () => {
+  it('the yearly pace; with fixed costs, net of them', () => {
+    expect(netNote({ savings: { fixedCosts: 0, netSavings: 1000, netSavingsPerYear: 12000 } } as Summary, 'USD')).toBe('; $12,000 a year at this pace');
+    // 1,000 verified over a month, 300 fixed: 700 net, 8,400 a year.
+    expect(netNote({ savings: { fixedCosts: 300, netSavings: 700, netSavingsPerYear: 8400 } } as Summary, 'USD')).toBe('; net of $300.00 fixed costs: $700.00 ($8,400 a year at this pace)');
+    expect(netNote({ savings: { fixedCosts: 0, netSavings: null, netSavingsPerYear: null } } as Summary, 'USD')).toBe('');
   });
 });
 

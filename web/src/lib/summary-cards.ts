@@ -61,11 +61,16 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       key: 'savings',
       label: 'Savings: claimed vs verified',
       value: `${formatMoney(s.savings.claimedSavings, currency)} → ${mostlyMaturing ? 'not judged yet' : formatMoney(s.savings.verifiedSavings, currency)}`,
-      detail: gap === null ? 'no human baseline in this range' : savingsGap(gap, s, currency),
+      detail: gap === null ? 'no human baseline in this range' : `${savingsGap(gap, s, currency)}${mostlyMaturing ? '' : netNote(s, currency)}`,
       tone: 'warn',
     },
     { key: 'roi', label: 'ROI (verified)', value: mostlyMaturing ? 'not judged yet' : s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}` },
-    { key: 'fte', label: 'FTE equivalent', value: mostlyMaturing ? 'not judged yet' : formatNumber(s.savings.fteEquivalent, 1), detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided` },
+    {
+      key: 'fte',
+      label: 'FTE equivalent (verified)',
+      value: mostlyMaturing ? 'not judged yet' : formatNumber(s.savings.fteEquivalent, 1),
+      detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided; the claim: ${formatNumber(s.savings.claimedFteEquivalent, 1)} FTE`,
+    },
     {
       key: 'handle',
       label: 'Handle time AI vs human (median)',
@@ -92,6 +97,14 @@ export function savingsGap(gap: number, s: Pick<Summary, 'pendingAiResolved' | '
   const parts = [`${formatMoney(failed, currency)} of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)`];
   if (s.pendingAiResolved > 0) parts.push(`${formatMoney(notJudged, currency)} not judged yet (${formatCount(s.pendingAiResolved)} still maturing)`);
   return parts.join('; ');
+}
+
+/** Net of the fixed costs (when the cost model has any) and the yearly pace. */
+export function netNote(s: Pick<Summary, 'savings'>, currency: string): string {
+  const sv = s.savings;
+  if (sv.netSavings === null || sv.netSavings === undefined) return '';
+  const year = sv.netSavingsPerYear === null ? '' : ` (${formatMoney(sv.netSavingsPerYear, currency)} a year at this pace)`;
+  return sv.fixedCosts > 0 ? `; net of ${formatMoney(sv.fixedCosts, currency)} fixed costs: ${formatMoney(sv.netSavings, currency)}${year}` : `; ${formatMoney(sv.netSavingsPerYear, currency)} a year at this pace`;
 }
 
 export interface SavingsBar {

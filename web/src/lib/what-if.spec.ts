@@ -1,7 +1,7 @@
 import type { CostModel } from '../../../server/src/contract';
 import { whatIfFields, whatIfParams } from './what-if';
 
-const saved: CostModel = { humanHourlyCost: 40, aiCostPerConversation: 0.5, aiCostPerResolution: 0.99, fteHoursPerMonth: 140 };
+const saved: CostModel = { humanHourlyCost: 40, aiCostPerConversation: 0.5, aiCostPerResolution: 0.99, fteHoursPerMonth: 140, fixedCostPerMonth: 0 };
 
 describe('whatIfFields', () => {
   it('shows saved values with units when nothing is typed, and asks with nothing', () => {
@@ -11,6 +11,7 @@ describe('whatIfFields', () => {
       ['0.5', 'USD per AI-involved ticket', false, null],
       ['0.99', 'USD per AI resolution', false, null],
       ['140', 'hours a month', false, null],
+      ['0', 'USD per month', false, null],
     ]);
     expect(whatIfParams(f)).toEqual({});
   });

@@ -8,6 +8,7 @@ export const WHAT_IF_FIELDS: { key: keyof CostModel; label: string; unit: (curre
   { key: 'aiCostPerConversation', label: 'AI cost per conversation', unit: (c) => `${c} per AI-involved ticket` },
   { key: 'aiCostPerResolution', label: 'AI cost per resolution', unit: (c) => `${c} per AI resolution` },
   { key: 'fteHoursPerMonth', label: 'Productive hours per FTE per month', unit: () => 'hours a month' },
+  { key: 'fixedCostPerMonth', label: 'Fixed costs per month (licence, implementation, QA)', unit: (c) => `${c} per month` },
 ];
 
 export interface WhatIfField {
