@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
-import { PRESETS, Preset, ViewFilters, isTimeZone, presetOf, presetRange, todayIn } from '../lib/date-range';
+import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, presetOf, presetRange, todayIn } from '../lib/date-range';
 import { filterOptions } from '../lib/filter-options';
 
 /** A date the user finished typing (a date box reports 0002-…, 0020-… while a year is typed). */
@@ -33,10 +33,21 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
         </select>
       </label>
       <label>
-        From <input type="date" value={filters.from} max={filters.to} onChange={(e) => completeDate(e.target.value) && onChange({ from: e.target.value })} />
+        From{' '}
+        <input
+          type="date"
+          value={filters.from}
+          // A start on or after the end moves the end (one day on), rather than being dropped.
+          onChange={(e) => completeDate(e.target.value) && onChange(e.target.value < filters.to ? { from: e.target.value } : { from: e.target.value, to: addDays(e.target.value, 1) })}
+        />
       </label>
       <label>
-        To (exclusive) <input type="date" value={filters.to} min={filters.from} onChange={(e) => completeDate(e.target.value) && onChange({ to: e.target.value })} />
+        To (exclusive){' '}
+        <input
+          type="date"
+          value={filters.to}
+          onChange={(e) => completeDate(e.target.value) && onChange(e.target.value > filters.from ? { to: e.target.value } : { from: addDays(e.target.value, -1), to: e.target.value })}
+        />
       </label>
       <label>
         Time zone{' '}

@@ -7,6 +7,7 @@ import { TicketTimeline } from '../components/TicketTimeline';
 import { predicatesFrom } from '../lib/drill-down';
 import { formatCount, formatDuration } from '../lib/format';
 import { useUrlState } from '../state/useUrlState';
+import { isTimeZone } from '../lib/date-range';
 
 /** The tickets behind any number: the view's filters plus the number's predicates, from the URL. */
 export default function TicketsPage() {
@@ -34,7 +35,7 @@ export default function TicketsPage() {
               <thead>
                 <tr>
                   <th scope="col">Ticket</th>
-                  <th scope="col">Created</th>
+                  <th scope="col">Created (view time zone)</th>
                   <th scope="col">Channel</th>
                   <th scope="col">Category</th>
                   <th scope="col">Path</th>
@@ -53,14 +54,15 @@ export default function TicketsPage() {
                           {t.id}
                         </button>
                       </td>
-                      <td>{new Date(t.createdAt).toLocaleString()}</td>
+                      <td>{new Date(t.createdAt).toLocaleString('en-US', { timeZone: isTimeZone(filters.tz) ? filters.tz : undefined, dateStyle: 'medium', timeStyle: 'short' })}</td>
                       <td>{t.channel}</td>
                       <td>{t.category}</td>
                       <td>{t.path}</td>
                       <td>{t.resolved ? formatDuration(t.resolutionSeconds) : 'open'}</td>
-                      <td>{formatDuration(t.handleSeconds)}</td>
+                      <td>{t.resolved ? formatDuration(t.handleSeconds) : '—'}</td>
                       <td>{t.csat ?? '—'}</td>
-                      <td>{t.verified ? 'yes' : t.pending ? 'pending' : 'no'}</td>
+                      {/* Only an AI resolution is verified or not; for other tickets the question does not arise. */}
+                      <td>{t.path !== 'ai' || !t.resolved ? '—' : t.verified ? 'yes' : t.pending ? 'not judged yet' : 'no'}</td>
                     </tr>
                     {open === t.id && (
                       <tr>
