@@ -56,7 +56,7 @@ export function QualityChart({
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
           <Legend />
           {spans.map((s) => (
-            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.from} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.label, position: 'insideTopRight', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
+            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.edge} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.state, position: s.state === 'partial' ? 'insideBottom' : 'insideTop', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
           ))}
           {annotations.map((a) => (
             <ReferenceArea key={a.id} x1={a.from} x2={a.to} fill="var(--cost)" fillOpacity={0.12} label={{ value: '⚠', position: 'insideTop' }} ifOverflow="extendDomain" />
@@ -69,6 +69,7 @@ export function QualityChart({
           ))}
         </ComposedChart>
       </ResponsiveContainer>
+      {spans.length > 0 && <p className="muted small chart-note">Shaded: {[...new Set(spans.map((s) => s.label))].join('; ')}.</p>}
     </figure>
   );
 }

@@ -24,12 +24,13 @@ export function TrendChart({ rows, spans = [], csv, onPoint }: { rows: TrendRow[
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatRate(Number(v))} />
           <Legend />
           {spans.map((s) => (
-            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.from} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.label, position: 'insideTopRight', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
+            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.edge} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.state, position: s.state === 'partial' ? 'insideBottom' : 'insideTop', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
           ))}
           <Line dataKey="aiShare" name="AI involvement" stroke="var(--claimed)" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line dataKey="verified" name="Verified AI resolution" stroke="var(--verified)" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
+      {spans.length > 0 && <p className="muted small chart-note">Shaded: {[...new Set(spans.map((s) => s.label))].join('; ')}.</p>}
     </figure>
   );
 }

@@ -25,8 +25,8 @@ describe('bucketSpans and judged', () => {
   it('groups runs of maturing and partial buckets', () => {
     const buckets = ['a', 'b', 'c', 'd', 'e'].map((bucket) => ({ bucket }));
     expect(bucketSpans(buckets, ['complete', 'maturing', 'maturing', 'maturing', 'partial'])).toEqual([
-      { state: 'maturing', from: 'b', to: 'd', label: 'maturing: not judged yet' },
-      { state: 'partial', from: 'e', to: 'e', label: 'partial: not over' },
+      { state: 'maturing', from: 'b', to: 'd', edge: 'a', label: 'maturing: not judged yet (younger than 7 days)' },
+      { state: 'partial', from: 'e', to: 'e', edge: 'd', label: 'partial: not over yet' },
     ]);
   });
   it('a value stands only where the bucket is judged', () => {

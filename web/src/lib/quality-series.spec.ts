@@ -27,8 +27,8 @@ describe('qualityRows', () => {
     expect(maturing).toMatchObject({ csat_ai: 0.7, band_ai: [0.6, 0.8], escalation: 0.3, repeat_ai: null, reopen_ai: null, repeat_human: null });
     expect(Object.entries(partial).filter(([k, v]) => k !== 'bucket' && v !== null)).toEqual([]);
     expect(seriesSpans(t)).toEqual([
-      { state: 'maturing', from: '2026-05-10', to: '2026-05-10', label: 'maturing: not judged yet' },
-      { state: 'partial', from: '2026-05-12', to: '2026-05-12', label: 'partial: not over' },
+      { state: 'maturing', from: '2026-05-10', to: '2026-05-10', edge: '2026-05-10', label: 'maturing: not judged yet (younger than 7 days)' },
+      { state: 'partial', from: '2026-05-12', to: '2026-05-12', edge: '2026-05-10', label: 'partial: not over yet' },
     ]);
   });
 });
