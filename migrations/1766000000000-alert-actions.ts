@@ -16,10 +16,13 @@ export class AlertActions1766000000000 implements MigrationInterface {
       `UPDATE alerts SET state = 'resolved', resolved_at = now(), resolved_by = 'claimcheck: replaced by the detector of issue #12', updated_at = now()
         WHERE rule <> 'window' AND state <> 'resolved'`,
     );
+    // Their series keys move aside, so the new detector's alerts are never merged into them.
+    await q.query(`UPDATE alerts SET series_key = 'legacy:' || series_key WHERE rule <> 'window' AND series_key NOT LIKE 'legacy:%'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`UPDATE alerts SET state = 'open' WHERE state = 'snoozed'`);
+    await q.query(`UPDATE alerts SET series_key = substr(series_key, 8) WHERE series_key LIKE 'legacy:%'`);
     await q.query(`ALTER TABLE alerts DROP COLUMN snoozed_until, DROP COLUMN snoozed_by`);
     await q.query(`ALTER TABLE alerts DROP CONSTRAINT IF EXISTS alerts_state_check`);
     await q.query(`ALTER TABLE alerts ADD CONSTRAINT alerts_state_check CHECK (state IN ('open', 'acknowledged', 'resolved'))`);

@@ -2,7 +2,7 @@
 // excursion of a wider segment (all tickets, a channel, all paths) that disappears once a narrower
 // segment's tickets are left out is that segment's excursion seen again: it is folded into it
 // ("also visible in"), so one bad category raises one alert, not one per channel it touches. A
-// shift on several paths at once becomes one alert on all paths.
+// shift on several paths of one segment at once becomes one alert on all paths of that segment.
 import type { AlertDetails, AlertMetric } from '../contract';
 import { DEFAULT_DETECTOR, Detection, DetectorConfig, detectShifts, stillFires } from '../stats/alert-detection';
 import { addDays } from '../stats/time-range';
@@ -27,6 +27,8 @@ interface Raw {
 const contains = (k: Series, d: Series) => (k.path === ALL_PATHS || k.path === d.path) && (k.segment === 'all' || k.segment === d.segment) && k.key !== d.key;
 
 const overlaps = (a: Detection, b: Detection) => a.startIndex <= b.endIndex + 3 && b.startIndex <= a.endIndex + 3;
+/** `later` began while the excursion `k` was still going on (up to two weeks after it was alerted). */
+const during = (k: Detection, later: Detection) => k.startIndex <= later.endIndex + 3 && later.startIndex <= k.endIndex + 14;
 
 export function findAlerts(series: readonly Series[], cfg: DetectorConfig = DEFAULT_DETECTOR): Found[] {
   const raw = series.flatMap((s) => detectShifts(s.days, s.kind, s.bad, cfg).map((detection) => ({ series: s, detection })));
@@ -43,7 +45,7 @@ export function findAlerts(series: readonly Series[], cfg: DetectorConfig = DEFA
   const label = (into: Series, d: Series) => (d.path === into.path ? d.segment : `${d.path === ALL_PATHS ? 'all paths' : d.path}: ${d.segment}`);
   for (const r of raw) {
     const explainer = kept.find((k) => {
-      if (k.series.metric !== r.series.metric || k.series.key === r.series.key || !overlaps(k.detection, r.detection)) return false;
+      if (k.series.metric !== r.series.metric || k.series.key === r.series.key || !during(k.detection, r.detection)) return false;
       const keep = outsideOf(k.series, r.series);
       return keep !== null && !stillFires(r.series.days, r.detection, r.series.kind, r.series.bad, keep, cfg);
     });
@@ -52,20 +54,31 @@ export function findAlerts(series: readonly Series[], cfg: DetectorConfig = DEFA
       explainer.absorbed.push(r);
       continue;
     }
-    // Another path of the same shift: an alert already absorbed the all-paths series that holds this
-    // one too. The shift is on several paths: the alert becomes the all-paths one.
-    const umbrella = kept.find((k) => k.series.metric === r.series.metric && k.absorbed.some((w) => w.series.path === ALL_PATHS && contains(w.series, r.series) && overlaps(w.detection, r.detection)));
-    if (umbrella) {
-      const w = umbrella.absorbed.find((x) => x.series.path === ALL_PATHS && contains(x.series, r.series))!;
-      umbrella.absorbed = [...umbrella.absorbed.filter((x) => x !== w), { series: umbrella.series, detection: umbrella.detection }, r];
-      umbrella.explained.push(umbrella.series.key, r.series.key);
-      umbrella.series = w.series;
-      umbrella.detection = w.detection;
-      continue;
-    }
     kept.push({ ...r, alsoSeenIn: [], explained: [], alsoMoved: [], absorbed: [] });
   }
-  for (const k of kept) k.alsoSeenIn = k.absorbed.filter((a) => a.series.key !== k.series.key).map((a) => label(k.series, a.series));
+  // The same shift on several paths of one segment at once is one cause: those alerts become the
+  // all-paths series' alert of that segment (when it crossed the limit too).
+  const merged: (Found & { absorbed: Raw[] })[] = [];
+  for (const k of kept) {
+    if (merged.includes(k) || k.series.path === ALL_PATHS) continue;
+    const group = kept.filter((o) => o !== k && !merged.includes(o) && o.series.metric === k.series.metric && o.series.segment === k.series.segment && o.series.path !== ALL_PATHS && o.series.path !== k.series.path && overlaps(o.detection, k.detection));
+    // Or an all-paths alert of the same segment is already kept: this path is part of it.
+    const keptAll = kept.find((o) => o.series.metric === k.series.metric && o.series.path === ALL_PATHS && o.series.segment === k.series.segment && overlaps(o.detection, k.detection));
+    if (group.length === 0 && !keptAll) continue;
+    const allPaths = keptAll ?? raw.find((w) => w.series.metric === k.series.metric && w.series.path === ALL_PATHS && w.series.segment === k.series.segment && overlaps(w.detection, k.detection));
+    if (!allPaths) continue;
+    const parts = [k, ...group];
+    merged.push(...parts);
+    const existing = keptAll ?? kept.find((o) => o.series.key === allPaths.series.key && o.detection === allPaths.detection);
+    const into = existing ?? { ...allPaths, alsoSeenIn: [], explained: [], alsoMoved: [], absorbed: [] };
+    for (const part of parts) {
+      into.explained.push(part.series.key, ...part.explained);
+      into.absorbed.push({ series: part.series, detection: part.detection }, ...part.absorbed);
+    }
+    if (!existing) kept.push(into);
+  }
+  kept.splice(0, kept.length, ...kept.filter((k) => !merged.includes(k)));
+  for (const k of kept) k.alsoSeenIn = [...new Set(k.absorbed.filter((a) => a.series.key !== k.series.key).map((a) => label(k.series, a.series)))];
   // Escalation and AI resolution rates are two views of the same AI-involved tickets: one alert.
   return kept
     .filter((f) => {

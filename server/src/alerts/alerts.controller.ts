@@ -77,7 +77,7 @@ export class EvaluateQueryDto {
 export class SnoozeQueryDto {
   @ApiPropertyOptional({ description: 'Hours to snooze, 1-720', default: 24 })
   @IsOptional()
-  @Matches(/^([1-9]\d{0,2})$/, { message: 'hours: must be a whole number from 1 to 720' })
+  @Matches(/^([1-9]\d?|[1-6]\d\d|7[01]\d|720)$/, { message: 'hours: must be a whole number from 1 to 720' })
   hours?: string;
 }
 
@@ -124,7 +124,7 @@ export class AlertsController {
   @HttpCode(200)
   @RequireRole('viewer')
   snooze(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: SnoozeQueryDto, @Req() req: AuthedRequest): Promise<AlertRow> {
-    return this.alerts.snooze(id, Math.min(Number(q.hours ?? 24), 720), req.principal!.name);
+    return this.alerts.snooze(id, Number(q.hours ?? 24), req.principal!.name);
   }
 
   @Post(':id/resolve')

@@ -42,13 +42,20 @@ export class AlertsRepository {
   async upsert(a: AlertDetails): Promise<{ id: string; inserted: boolean }> {
     const key = `${a.metric}|${a.path}|${a.segment}`;
     const [same] = await this.ds.query(
-      `SELECT id FROM alerts WHERE series_key = $1 AND started_on <> $2
+      `SELECT id FROM alerts WHERE series_key = $1 AND rule = $4 AND started_on <> $2
           AND started_on <= $3::date + 3 AND detected_on >= $2::date - 3
         ORDER BY detected_on DESC LIMIT 1`,
-      [key, a.startedOn, a.detectedOn],
+      [key, a.startedOn, a.detectedOn, a.rule],
     );
     if (same) {
-      await this.ds.query(`UPDATE alerts SET details = $2, updated_at = now() WHERE id = $1`, [same.id, a]);
+      // Its days follow what it says now (unless another alert of the series starts that day).
+      await this.ds.query(
+        `UPDATE alerts SET details = $2, updated_at = now(),
+                started_on = CASE WHEN EXISTS (SELECT 1 FROM alerts o WHERE o.series_key = $5 AND o.started_on = $3 AND o.id <> $1) THEN started_on ELSE $3 END,
+                detected_on = $4
+          WHERE id = $1`,
+        [same.id, a, a.startedOn, a.detectedOn, key],
+      );
       return { id: same.id, inserted: false };
     }
     const [row] = await this.ds.query(

@@ -120,11 +120,14 @@ export class AlertsService {
     const today = localDateOf(asOf, this.zone);
     const to = q.to && q.to < today ? q.to : today;
     const recentFrom = addDays(to, -q.days);
-    const gap = q.from && q.from < recentFrom ? Math.max(this.detector.baselineGapDays, daysBetween(q.from, recentFrom)) : this.detector.baselineGapDays;
+    // At most a year back (the series read is capped the same way).
+    const gap = q.from && q.from < recentFrom ? Math.min(Math.max(this.detector.baselineGapDays, daysBetween(q.from, recentFrom)), 365) : this.detector.baselineGapDays;
     const cfg = { ...this.detector, baselineGapDays: gap };
     // Series with an open alert that began before the recent days are judged against the days
     // before it began: read far enough back for those too (at most a year).
-    const alerts = await this.repo.unresolvedBySeries();
+    // Alerts are judged on all tickets: within a channel or category filter a series is another
+    // population, so no alert is linked to it.
+    const alerts = q.channels || q.categories ? new Map<string, { id: string; startedOn: string }>() : await this.repo.unresolvedBySeries();
     let alertGap = 0;
     for (const a of alerts.values()) if (a.startedOn < recentFrom) alertGap = Math.max(alertGap, daysBetween(a.startedOn, recentFrom) + this.detector.baselineGapDays);
     const span = q.days + Math.min(Math.max(gap, alertGap), 365) + cfg.baselineDays + REPEAT_JUDGED_AFTER_DAYS;

@@ -88,8 +88,8 @@ export function rankChanges(
     const notes = [
       !j ? 'too few tickets to judge' : null,
       j && shift > 0 ? `judged on tickets created ${from} to ${addDays(to, -1)}: later ones are inside their 7-day window` : null,
-      j && alertStart >= 0 && alertStart < start ? `against the 28 days before its alert began (${alert!.startedOn})` : null,
-      j && !(alertStart >= 0 && alertStart < start) && gap !== cfg.baselineGapDays ? `against ${baseFrom} to ${addDays(from, -gap - 1)}: no tickets before the range` : null,
+      j && gap === gaps[0] && gaps.length === 3 ? `against the 28 days before its alert began (${alert!.startedOn})` : null,
+      j && gap !== gaps[0] ? `against ${baseFrom} to ${addDays(from, -gap - 1)}: too few tickets before ${gaps.length === 3 ? 'its alert' : 'the range'}` : null,
     ].filter((x): x is string => x !== null);
     return {
       key: s.key,

@@ -342,7 +342,7 @@ export function detectShifts(days: readonly SeriesDay[], kind: SeriesKind, bad: 
 /** Does the window of a detection still fire once some strata are left out? */
 export function stillFires(days: readonly SeriesDay[], d: Detection, kind: SeriesKind, bad: Direction, keep: Keep, cfg: DetectorConfig = DEFAULT_DETECTOR): boolean {
   const j = judgeWindow(days, d.startIndex, d.endIndex + 1, kind, bad, cfg, keep);
-  return !!j && j.practical && j.z >= cfg.limit;
+  return !!j && j.practical && j.z >= (cfg.windowLimits[d.endIndex - d.startIndex + 1] ?? cfg.limit);
 }
 
 /** Standard normal CDF (Abramowitz-Stegun 7.1.26 on erf, |error| < 1.5e-7). */
@@ -410,7 +410,7 @@ export function normalQuantile(u: number): number {
  * turns up by chance every few weeks.
  */
 export function chanceInWords(pValue: number): string {
-  if (pValue < 3.4e-6) return 'chance is very unlikely to explain it';
+  if (pValue < 3.5e-6) return 'chance is very unlikely to explain it'; // z >= 4.5 (p = 3.4e-6)
   if (pValue < 0.001) return 'chance is unlikely to explain it';
   if (pValue < 0.05) return 'chance could explain it, but not easily';
   return 'chance could well explain it';
