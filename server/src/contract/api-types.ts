@@ -88,9 +88,12 @@ export interface Savings {
   roi: number | null;
   /** The claim in FTE: every AI resolution at the average human handle time, in agents' work. */
   claimedFteEquivalent: number | null;
-  /** fixedCostPerMonth over the range's months. */
-  fixedCosts: number;
-  /** verifiedSavings - fixedCosts. */
+  /**
+   * fixedCostPerMonth over the range's months; null for a part of the program (a filter or a
+   * segment), whose share of the fixed costs is not defined.
+   */
+  fixedCosts: number | null;
+  /** verifiedSavings - fixedCosts (null where fixedCosts is). */
   netSavings: number | null;
   /** netSavings / (aiCost + fixedCosts). */
   netRoi: number | null;

@@ -97,7 +97,9 @@ export class MetricsService {
     const { rows, categories } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf, percentiles });
     const cats = byGroup(categories);
     const out = new Map<string, SummaryCore>();
-    for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g) }));
+    // A segment or a filtered population is part of the program: no share of its fixed costs.
+    const partOfProgram = segment !== null || Object.values(dims).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
+    for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g), partOfProgram }));
     return out;
   }
 

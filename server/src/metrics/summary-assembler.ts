@@ -61,7 +61,7 @@ function pathSummary(r: PathMetricsRow | undefined): PathSummary {
   };
 }
 
-export function assembleSummary(rows: readonly PathMetricsRow[], categories: readonly CategoryVerified[], scope: Pick<MetricsScope, 'costModel' | 'days'>): SummaryCore {
+export function assembleSummary(rows: readonly PathMetricsRow[], categories: readonly CategoryVerified[], scope: Pick<MetricsScope, 'costModel' | 'days'> & { partOfProgram?: boolean }): SummaryCore {
   const byRow = new Map(rows.map((r) => [r.path, r]));
   const byPath = Object.fromEntries(REPORTED_PATHS.map((p) => [p, pathSummary(byRow.get(p))])) as Summary['byPath'];
   const tickets = rows.reduce((n, r) => n + r.tickets, 0);
@@ -92,6 +92,7 @@ export function assembleSummary(rows: readonly PathMetricsRow[], categories: rea
       categories,
       costModel: scope.costModel,
       days: scope.days,
+      partOfProgram: scope.partOfProgram,
     }),
   };
 }

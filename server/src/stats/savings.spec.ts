@@ -80,6 +80,13 @@ describe('computeSavings', () => {
     expect(computeSavings(input({ costModel: cm({ fixedCostPerMonth: 300 }) })).fixedCosts).toBeCloseTo(300, 12);
   });
 
+  it('a part of the program (a filter, a segment) carries no share of fixed costs: no net figures', () => {
+    const part = computeSavings(input({ partOfProgram: true, costModel: cm({ fixedCostPerMonth: 300 }) }));
+    expect(part).toMatchObject({ fixedCosts: null, netSavings: null, netRoi: null, netSavingsPerYear: null, verifiedSavings: expect.closeTo(1, 12) });
+    // Without fixed costs there is nothing to share: net = verified.
+    expect(computeSavings(input({ partOfProgram: true })).netSavings).toBeCloseTo(1, 12);
+  });
+
   it('FTE scales with the period: 7 days of 120 h/month', () => {
     // 1/3 h avoided over 7 days: 120 * 7 / 30.4375 = 27.5975... h of one FTE.
     expect(computeSavings(input({ days: 7 })).fteEquivalent).toBeCloseTo(1 / 3 / ((120 * 7) / 30.4375), 12);

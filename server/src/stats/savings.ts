@@ -17,6 +17,8 @@ export interface SavingsInput {
   costModel: CostModel;
   /** Calendar days in [from, to). */
   days: number;
+  /** A filtered population or a segment: the program's fixed costs are not its own to carry. */
+  partOfProgram?: boolean;
 }
 
 export const DAYS_PER_MONTH = 30.4375; // 365.25 / 12
@@ -29,7 +31,8 @@ export function computeSavings(i: SavingsInput): Savings {
   const claimedSavings = humanCostPerTicket === null ? null : i.aiResolved * humanCostPerTicket;
 
   const months = i.days / DAYS_PER_MONTH;
-  const fixedCosts = cm.fixedCostPerMonth * months;
+  // With fixed costs, net figures are the whole program's: a part gets none (0 fixed costs divide trivially).
+  const fixedCosts = i.partOfProgram && cm.fixedCostPerMonth > 0 ? null : cm.fixedCostPerMonth * months;
   const fteHours = cm.fteHoursPerMonth * months;
   if (H === null) {
     return {
@@ -45,7 +48,7 @@ export function computeSavings(i: SavingsInput): Savings {
   const humanHoursAvoided = avoidedSeconds / 3600;
   const verifiedSavings = humanHoursAvoided * cm.humanHourlyCost - aiCost;
   // Net: what is left once the fixed costs of running the AI over the range are paid too.
-  const netSavings = verifiedSavings - fixedCosts;
+  const netSavings = fixedCosts === null ? null : verifiedSavings - fixedCosts;
   return {
     humanCostPerTicket,
     aiCost,
@@ -57,7 +60,7 @@ export function computeSavings(i: SavingsInput): Savings {
     claimedFteEquivalent: fteHours === 0 ? null : (i.aiResolved * H) / 3600 / fteHours,
     fixedCosts,
     netSavings,
-    netRoi: aiCost + fixedCosts === 0 ? null : netSavings / (aiCost + fixedCosts),
-    netSavingsPerYear: i.days === 0 ? null : (netSavings * 365.25) / i.days,
+    netRoi: netSavings === null || fixedCosts === null || aiCost + fixedCosts === 0 ? null : netSavings / (aiCost + fixedCosts),
+    netSavingsPerYear: netSavings === null || i.days === 0 ? null : (netSavings * 365.25) / i.days,
   };
 }

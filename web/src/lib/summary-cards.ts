@@ -104,7 +104,7 @@ export function netNote(s: Pick<Summary, 'savings'>, currency: string): string {
   const sv = s.savings;
   if (sv.netSavings === null || sv.netSavings === undefined) return '';
   const year = sv.netSavingsPerYear === null ? '' : ` (${formatMoney(sv.netSavingsPerYear, currency)} a year at this pace)`;
-  return sv.fixedCosts > 0 ? `; net of ${formatMoney(sv.fixedCosts, currency)} fixed costs: ${formatMoney(sv.netSavings, currency)}${year}` : `; ${formatMoney(sv.netSavingsPerYear, currency)} a year at this pace`;
+  return sv.fixedCosts !== null && sv.fixedCosts > 0 ? `; net of ${formatMoney(sv.fixedCosts, currency)} fixed costs: ${formatMoney(sv.netSavings, currency)}${year}` : `; ${formatMoney(sv.netSavingsPerYear, currency)} a year at this pace`;
 }
 
 export interface SavingsBar {
