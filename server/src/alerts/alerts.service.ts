@@ -138,7 +138,9 @@ export class AlertsService {
     // Within one channel (category), that segment is the whole: keep 'all' and split by the other dimension.
     if (q.channels?.length === 1) series = series.filter((s) => !s.segment.startsWith('channel:'));
     if (q.categories?.length === 1) series = series.filter((s) => !s.segment.startsWith('category:'));
-    const rows = rankChanges(series, { start: span - q.days, end: span }, { zone: this.zone, filters, alerts, cfg });
+    // Repeat contacts of tickets 8+ days old are all known: only the last 8 days wait for them.
+    const repeatShift = Math.max(0, REPEAT_JUDGED_AFTER_DAYS - daysBetween(to, today));
+    const rows = rankChanges(series, { start: span - q.days, end: span }, { zone: this.zone, filters, alerts, cfg, repeatShift });
     return {
       asOf: asOf.toISOString(),
       zone: this.zone,

@@ -48,11 +48,19 @@ export interface AlertRef {
  * days whose 7-day window has closed, and says so.
  */
 export function rankChanges(
-  series: readonly Series[], w: ChangesWindow, opts: { zone: string; filters: Record<string, string>; alerts: ReadonlyMap<string, AlertRef>; cfg?: DetectorConfig },
+  series: readonly Series[], w: ChangesWindow,
+  opts: {
+    zone: string;
+    filters: Record<string, string>;
+    alerts: ReadonlyMap<string, AlertRef>;
+    cfg?: DetectorConfig;
+    /** Days repeat contact is judged back from the recent days: 8, less for a range long past. */
+    repeatShift?: number;
+  },
 ): ChangeRow[] {
   const cfg = opts.cfg ?? DEFAULT_DETECTOR;
   const rows = series.map((s): ChangeRow => {
-    const shift = s.metric === 'repeatContactRate' ? REPEAT_JUDGED_AFTER_DAYS : 0;
+    const shift = s.metric === 'repeatContactRate' ? (opts.repeatShift ?? REPEAT_JUDGED_AFTER_DAYS) : 0;
     const start = Math.max(0, w.start - shift);
     const end = Math.max(start + 1, w.end - shift);
     const alert = opts.alerts.get(s.key);
