@@ -23,8 +23,9 @@ interface Raw {
   detection: Detection;
 }
 
-/** Series `k` holds every ticket of series `d` (same metric). */
-const contains = (k: Series, d: Series) => (k.path === ALL_PATHS || k.path === d.path) && (k.segment === 'all' || k.segment === d.segment) && k.key !== d.key;
+interface Cause extends Raw {
+  absorbed: Raw[];
+}
 
 const overlaps = (a: Detection, b: Detection) => a.startIndex <= b.endIndex + 3 && b.startIndex <= a.endIndex + 3;
 /** `later` began while the excursion `k` was still going on (up to two weeks after it was alerted). */
@@ -41,54 +42,57 @@ export function findAlerts(series: readonly Series[], cfg: DetectorConfig = DEFA
     (a, b) =>
       a.detection.endIndex - b.detection.endIndex || wide(a.series) - wide(b.series) || b.detection.judgement.z - a.detection.judgement.z || a.series.key.localeCompare(b.series.key),
   );
-  const kept: (Found & { absorbed: Raw[] })[] = [];
-  const label = (into: Series, d: Series) => (d.path === into.path ? d.segment : `${d.path === ALL_PATHS ? 'all paths' : d.path}: ${d.segment}`);
+  // Each cause kept, with the excursions it explains (their keys and labels are derived at the end).
+  let kept: Cause[] = [];
   for (const r of raw) {
     const explainer = kept.find((k) => {
       if (k.series.metric !== r.series.metric || k.series.key === r.series.key || !during(k.detection, r.detection)) return false;
       const keep = outsideOf(k.series, r.series);
       return keep !== null && !stillFires(r.series.days, r.detection, r.series.kind, r.series.bad, keep, cfg);
     });
-    if (explainer) {
-      explainer.explained.push(r.series.key);
-      explainer.absorbed.push(r);
-      continue;
-    }
-    kept.push({ ...r, alsoSeenIn: [], explained: [], alsoMoved: [], absorbed: [] });
+    if (explainer) explainer.absorbed.push(r);
+    else kept.push({ ...r, absorbed: [] });
   }
   // The same shift on several paths of one segment at once is one cause: those alerts become the
   // all-paths series' alert of that segment (when it crossed the limit too).
-  const merged: (Found & { absorbed: Raw[] })[] = [];
+  const merged = new Set<Cause>();
   for (const k of kept) {
-    if (merged.includes(k) || k.series.path === ALL_PATHS) continue;
-    const group = kept.filter((o) => o !== k && !merged.includes(o) && o.series.metric === k.series.metric && o.series.segment === k.series.segment && o.series.path !== ALL_PATHS && o.series.path !== k.series.path && overlaps(o.detection, k.detection));
+    if (merged.has(k) || k.series.path === ALL_PATHS) continue;
+    const sameSegment = (o: Raw) => o.series.metric === k.series.metric && o.series.segment === k.series.segment && overlaps(o.detection, k.detection);
+    const group = kept.filter((o) => o !== k && !merged.has(o) && sameSegment(o) && o.series.path !== ALL_PATHS && o.series.path !== k.series.path);
     // Or an all-paths alert of the same segment is already kept: this path is part of it.
-    const keptAll = kept.find((o) => o.series.metric === k.series.metric && o.series.path === ALL_PATHS && o.series.segment === k.series.segment && overlaps(o.detection, k.detection));
+    const keptAll = kept.find((o) => o.series.path === ALL_PATHS && sameSegment(o));
     if (group.length === 0 && !keptAll) continue;
-    const allPaths = keptAll ?? raw.find((w) => w.series.metric === k.series.metric && w.series.path === ALL_PATHS && w.series.segment === k.series.segment && overlaps(w.detection, k.detection));
+    const allPaths = keptAll ?? raw.find((w) => w.series.path === ALL_PATHS && sameSegment(w));
     if (!allPaths) continue;
-    const parts = [k, ...group];
-    merged.push(...parts);
-    const existing = keptAll ?? kept.find((o) => o.series.key === allPaths.series.key && o.detection === allPaths.detection);
-    const into = existing ?? { ...allPaths, alsoSeenIn: [], explained: [], alsoMoved: [], absorbed: [] };
-    for (const part of parts) {
-      into.explained.push(part.series.key, ...part.explained);
+    const into: Cause = keptAll ?? { ...allPaths, absorbed: [] };
+    for (const part of [k, ...group]) {
+      merged.add(part);
       into.absorbed.push({ series: part.series, detection: part.detection }, ...part.absorbed);
     }
-    if (!existing) kept.push(into);
+    if (!keptAll) kept.push(into);
   }
-  kept.splice(0, kept.length, ...kept.filter((k) => !merged.includes(k)));
-  for (const k of kept) k.alsoSeenIn = [...new Set(k.absorbed.filter((a) => a.series.key !== k.series.key).map((a) => label(k.series, a.series)))];
+  kept = kept.filter((k) => !merged.has(k));
   // Escalation and AI resolution rates are two views of the same AI-involved tickets: one alert.
+  const twinOf = (f: Cause) =>
+    f.series.metric === 'aiResolutionRate' ? kept.find((k) => k.series.metric === 'escalationRate' && k.series.segment === f.series.segment && overlaps(k.detection, f.detection)) : undefined;
+  const withTwin = new Set(kept.map(twinOf).filter((t): t is Cause => t !== undefined));
   return kept
-    .filter((f) => {
-      if (f.series.metric !== 'aiResolutionRate') return true;
-      const twin = kept.find((k) => k.series.metric === 'escalationRate' && k.series.segment === f.series.segment && overlaps(k.detection, f.detection));
-      if (twin) twin.alsoMoved.push('aiResolutionRate');
-      return !twin;
-    })
-    .map(({ absorbed: _, ...f }) => f);
+    .filter((f) => !twinOf(f))
+    .map((k) => {
+      const others = k.absorbed.filter((a) => a.series.key !== k.series.key);
+      return {
+        series: k.series,
+        detection: k.detection,
+        explained: [...new Set(others.map((a) => a.series.key))],
+        alsoSeenIn: [...new Set(others.map((a) => label(k.series, a.series)))],
+        alsoMoved: withTwin.has(k) ? ['aiResolutionRate' as const] : [],
+      };
+    });
 }
+
+/** How an explained series is named beside its cause: its segment, and its path when another. */
+const label = (into: Series, d: Series) => (d.path === into.path ? d.segment : `${d.path === ALL_PATHS ? 'all paths' : d.path}: ${d.segment}`);
 
 /** What each alert says, as of the last whole day judged (`lastDay`). */
 export function describeAlerts(found: readonly Found[], lastDay: string, zone: string): AlertDetails[] {

@@ -1,7 +1,8 @@
 // From daily cells to the series the detector judges, and from a judgement to what people read.
 // Pure, so the demo-story test and the accuracy simulation run the same chain as the server.
 import type { AlertDetails, AlertMetric } from '../contract';
-import { Cell, Detection, Direction, Judgement, SeriesDay, SeriesKind, chanceInWords } from '../stats/alert-detection';
+import { Cell, Detection, Direction, Judgement, SeriesDay, SeriesKind } from '../stats/alert-detection';
+import { chanceInWords } from '../stats/tail-scores';
 import { wilsonInterval } from '../stats/rates';
 import { addDays } from '../stats/time-range';
 import type { AlertCellRow } from './queries/alert-cells.query';

@@ -1,7 +1,8 @@
 // "What changed": every watched series, its recent days judged against its baseline with the same
 // statistics as the alerts, worst first. Pure: series in, ranked rows out.
 import type { ChangeRow } from '../contract';
-import { DEFAULT_DETECTOR, DetectorConfig, Judgement, chanceInWords, judgeWindow } from '../stats/alert-detection';
+import { DEFAULT_DETECTOR, DetectorConfig, Judgement, judgeWindow } from '../stats/alert-detection';
+import { chanceInWords } from '../stats/tail-scores';
 import { addDays } from '../stats/time-range';
 import { ALL_PATHS, REPEAT_JUDGED_AFTER_DAYS, Series, changeOf, metricValue, seriesName, splitSegment } from './alert-series';
 

@@ -11,9 +11,12 @@
 //   - variance: the within-stratum variance over the window's n (limits follow n), times the
 //     over-dispersion the baseline days show beyond that (real days vary more than coin flips),
 //     plus the baseline's own uncertainty;
-//   - small rate samples use the exact binomial tail instead of the normal approximation.
+//   - rates are scored with the signed root of a 2x2 likelihood-ratio statistic (tail-scores.ts),
+//     which keeps its meaning for rare events where the normal approximation does not.
 // An alert needs a window of 2 or more days that both starts and ends on a bad day, whose score is
 // beyond `limit` and whose change is beyond the floor of practical significance.
+
+import { normalCdf, signedRootG } from './tail-scores';
 
 export type Direction = 'up' | 'down'; // which way is bad
 export type SeriesKind = 'rate' | 'logMean';
@@ -343,75 +346,4 @@ export function detectShifts(days: readonly SeriesDay[], kind: SeriesKind, bad: 
 export function stillFires(days: readonly SeriesDay[], d: Detection, kind: SeriesKind, bad: Direction, keep: Keep, cfg: DetectorConfig = DEFAULT_DETECTOR): boolean {
   const j = judgeWindow(days, d.startIndex, d.endIndex + 1, kind, bad, cfg, keep);
   return !!j && j.practical && j.z >= (cfg.windowLimits[d.endIndex - d.startIndex + 1] ?? cfg.limit);
-}
-
-/** Standard normal CDF (Abramowitz-Stegun 7.1.26 on erf, |error| < 1.5e-7). */
-export function normalCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
-}
-
-/**
- * x events in n against xb in nb: the signed root of the likelihood-ratio (G) statistic of the
- * 2x2 table, with x moved half an event towards no difference. Positive when x / n is higher.
- * Nearly standard normal even for rare events, where (x/n - p) / sd is not.
- */
-export function signedRootG(x: number, n: number, xb: number, nb: number): number {
-  const pooled = (x + xb) / (n + nb);
-  const d = x - n * pooled;
-  if (Math.abs(d) <= 0.5 || pooled <= 0 || pooled >= 1) return 0;
-  const xc = x - 0.5 * Math.sign(d);
-  const p = (xc + xb) / (n + nb);
-  const t = (o: number, e: number) => (o > 0 && e > 0 ? o * Math.log(o / e) : 0);
-  const g = 2 * (t(xc, n * p) + t(n - xc, n * (1 - p)) + t(xb, nb * p) + t(nb - xb, nb * (1 - p)));
-  return Math.sign(d) * Math.sqrt(Math.max(g, 0));
-}
-
-/** P(X >= x) for X ~ Binomial(n, p), summed in log space. */
-export function binomialTail(x: number, n: number, p: number): number {
-  if (x <= 0) return 1;
-  if (x > n) return 0;
-  const lp = Math.log(p);
-  const lq = Math.log(1 - p);
-  let logC = 0; // log C(n, k), built up from k = 0
-  let sum = 0;
-  for (let k = 0; k <= n; k++) {
-    if (k > 0) logC += Math.log((n - k + 1) / k);
-    if (k >= x) sum += Math.exp(logC + k * lp + (n - k) * lq);
-  }
-  return Math.min(1, sum);
-}
-
-/** Inverse standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
-export function normalQuantile(u: number): number {
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const lo = 0.02425;
-  if (u < lo) {
-    const q = Math.sqrt(-2 * Math.log(u));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  if (u > 1 - lo) {
-    const q = Math.sqrt(-2 * Math.log(1 - u));
-    return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  const q = u - 0.5;
-  const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
-
-/**
- * Plain words for how likely chance alone is to explain a score (p one-sided). "Very unlikely" is
- * kept for alert-grade scores (4.5 standard deviations): among the ~200 series watched, a p of 0.0001
- * turns up by chance every few weeks.
- */
-export function chanceInWords(pValue: number): string {
-  if (pValue < 3.5e-6) return 'chance is very unlikely to explain it'; // z >= 4.5 (p = 3.4e-6)
-  if (pValue < 0.001) return 'chance is unlikely to explain it';
-  if (pValue < 0.05) return 'chance could explain it, but not easily';
-  return 'chance could well explain it';
 }

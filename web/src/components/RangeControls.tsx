@@ -62,26 +62,24 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
           onBlur={() => commitTz(tz)}
         />
       </label>
-      <label>
-        Channel
-        <select aria-label="Channel" value={filters.channel ?? ''} onChange={(e) => onChange({ channel: e.target.value || undefined })}>
-          {['', ...channels].map((c) => (
-            <option key={c} value={c}>
-              {c || 'all'}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Category
-        <select aria-label="Category" value={filters.category ?? ''} onChange={(e) => onChange({ category: e.target.value || undefined })}>
-          {['', ...categories].map((c) => (
-            <option key={c} value={c}>
-              {c || 'all'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Channel" value={filters.channel} values={channels} onChange={(channel) => onChange({ channel })} />
+      <FilterSelect label="Category" value={filters.category} values={categories} onChange={(category) => onChange({ category })} />
     </form>
+  );
+}
+
+/** One filter: "all" or one of the values the data has. */
+function FilterSelect({ label, value, values, onChange }: { label: string; value: string | undefined; values: string[]; onChange: (v: string | undefined) => void }) {
+  return (
+    <label>
+      {label}
+      <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        {['', ...values].map((c) => (
+          <option key={c} value={c}>
+            {c || 'all'}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
