@@ -6,5 +6,6 @@ import { Rollups1764000000000 } from './1764000000000-rollups';
 import { Projection1765000000000 } from './1765000000000-projection';
 import { AlertActions1766000000000 } from './1766000000000-alert-actions';
 import { FixedCosts1766100000000 } from './1766100000000-fixed-costs';
+import { SavingsIntervals1766200000000 } from './1766200000000-savings-intervals';
 
-export const MIGRATIONS = [InitialSchema1763800000000, Alerts1763900000000, Rollups1764000000000, Projection1765000000000, AlertActions1766000000000, FixedCosts1766100000000];
+export const MIGRATIONS = [InitialSchema1763800000000, Alerts1763900000000, Rollups1764000000000, Projection1765000000000, AlertActions1766000000000, FixedCosts1766100000000, SavingsIntervals1766200000000];

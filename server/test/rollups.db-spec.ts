@@ -32,9 +32,27 @@ interface Scope {
   filter?: PopulationFilter;
 }
 
-const round = (v: unknown): unknown => (typeof v === 'number' ? Number(v.toPrecision(10)) : Array.isArray(v) ? v.map(round) : v);
-const normal = (rows: object[]) =>
-  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]))).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+const round = (v: unknown): unknown =>
+  typeof v === 'number'
+    ? Number(v.toPrecision(10))
+    : Array.isArray(v)
+      ? v.map(round)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)]))
+        : v;
+/** Rows in a stable order (by their rounded values: the order does not hang on the last bits). */
+const normal = (rows: object[]) => [...rows].sort((a, b) => (JSON.stringify(round(a)) < JSON.stringify(round(b)) ? -1 : 1));
+/** The reference's numbers to 10 significant digits (sums in another order differ in the last bits). */
+const near = (v: unknown): unknown =>
+  typeof v === 'number'
+    ? v === 0 || !Number.isFinite(v)
+      ? v
+      : expect.closeTo(v, 9 - Math.floor(Math.log10(Math.abs(v))))
+    : Array.isArray(v)
+      ? v.map(near)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, near(x)]))
+        : v;
 
 function request(s: Scope): PopulationRequest {
   const tz = s.tz ?? 'UTC';
@@ -55,7 +73,7 @@ async function both(ds: DataSource, s: Scope) {
     const reference = await readPopulation(m, request(s), true);
     return {
       fast: { rows: normal(fast.rows), categories: normal(fast.categories) },
-      reference: { rows: normal(reference.rows), categories: normal(reference.categories) },
+      reference: near({ rows: normal(reference.rows), categories: normal(reference.categories) }),
       plan: fast.plan,
     };
   });
@@ -143,7 +161,7 @@ describe('rollups on the contract fixture', () => {
     await t.projected();
     const built = await both(t.ds, scope);
     expect(built.plan.raw).toEqual([]);
-    expect(built.fast).toEqual(pending.fast);
+    expect(built.fast).toEqual(near(pending.fast));
   });
 });
 

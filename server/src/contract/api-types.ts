@@ -99,6 +99,57 @@ export interface Savings {
   netRoi: number | null;
   /** netSavings at the range's pace for a year (x 365.25 / days). */
   netSavingsPerYear: number | null;
+  /** verifiedSavings at the range's pace for a year (x 365.25 / days). */
+  verifiedSavingsPerYear: number | null;
+  /** Escalated tickets: the AI attempt (already in aiCost) plus the human time beyond like-for-like human tickets. */
+  handoff: Handoff;
+  /** Verified AI resolutions the customer rated 1-2 of 5: counted as savings unless excluded. */
+  lowRated: LowRated;
+  /** 95% intervals of the savings figures (docs/METRICS.md, "Intervals"); null where the figure is. */
+  intervals: SavingsIntervals;
+}
+
+/** A 95% interval. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export interface SavingsIntervals {
+  verifiedSavings: Interval | null;
+  humanHoursAvoided: Interval | null;
+  fteEquivalent: Interval | null;
+  roi: Interval | null;
+  netSavings: Interval | null;
+  netRoi: Interval | null;
+  netSavingsPerYear: Interval | null;
+  /**
+   * True when verified resolutions are priced from a category with fewer than 30 resolved human
+   * tickets (one without any is priced at H, from all of them): their spread is poorly known and the 95% may be nearer 90%.
+   */
+  approximate: boolean;
+}
+
+export interface Handoff {
+  /** Escalated tickets. */
+  escalated: number;
+  /** Of them, resolved (their human time is known). */
+  resolvedByHuman: number;
+  /** Their AI conversations' cost (escalated x aiCostPerConversation), part of aiCost. */
+  aiCost: number;
+  /** Sum over categories of escalated resolved x (their mean humanSeconds - the category's human-path mean), in hours. */
+  extraHumanHours: number | null;
+  /** extraHumanHours x humanHourlyCost: subtracted on the way to netSavings. */
+  extraHumanCost: number | null;
+}
+
+export interface LowRated {
+  /** Verified AI resolutions rated 1 or 2. */
+  verified: number;
+  /** Their human cost avoided, priced like the other verified resolutions. */
+  value: number | null;
+  /** True when the request excluded them from verifiedSavings (excludeLowRated=true). */
+  excluded: boolean;
 }
 
 export interface Summary {
@@ -118,6 +169,9 @@ export interface Summary {
   pendingAiResolved: number;
   verifiedAiResolved: number;
   verifiedAiResolutionRate: number | null;
+  /** 95% Wilson interval of verifiedAiResolutionRate (null with nothing judged). */
+  verifiedAiResolutionRateLow: number | null;
+  verifiedAiResolutionRateHigh: number | null;
   escalationRate: number | null;
   byPath: Record<ReportedPath, PathSummary>;
   costModel: CostModel;

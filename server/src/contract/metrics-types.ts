@@ -124,6 +124,8 @@ export interface MetricsQuery {
   aiCostPerResolution?: string;
   fteHoursPerMonth?: string;
   fixedCostPerMonth?: string;
+  /** 'true': verified AI resolutions rated 1-2 are left out of the verified savings. */
+  excludeLowRated?: 'true' | 'false';
   format?: 'json' | 'csv';
 }
 

@@ -36,6 +36,10 @@ export const ADDITIVE: readonly AdditiveMeasure[] = [
   { column: 'handle_sum', perTicket: 'CASE WHEN resolved THEN ai_seconds + human_seconds ELSE 0 END', type: 'float8' },
   /** H: the mean human seconds of resolved human-path tickets is human_sum / resolved of path human. */
   { column: 'human_sum', perTicket: 'CASE WHEN resolved THEN human_seconds ELSE 0 END', type: 'float8' },
+  /** Their squares: the spread of a category's cost basis, for the savings intervals (stats/savings-interval.ts). */
+  { column: 'human_sq_sum', perTicket: 'CASE WHEN resolved THEN human_seconds * human_seconds ELSE 0 END', type: 'float8' },
+  /** Durable AI resolutions the customer rated 1-2: the audit's quality caveat (verified = this − those still maturing). */
+  { column: 'durable_low_rated', perTicket: "(path = 'ai' AND resolved AND NOT reopened AND NOT repeat_contact AND coalesce(csat, 5) <= 2)::int", type: 'int' },
 ];
 
 export const DISTRIBUTIONS: readonly Distribution[] = [
@@ -63,11 +67,3 @@ export interface PathFigures {
   durableMaturing: number;
 }
 
-/** Per category: the human cost basis and the verified AI resolutions to price at it. */
-export interface CategoryFigures {
-  grp: string;
-  category: string;
-  humanSum: number;
-  humanResolved: number;
-  verified: number;
-}

@@ -72,6 +72,11 @@ export class MetricsQueryDto implements MetricsQuery {
   @Validate(IsNonNegativeDecimal)
   fixedCostPerMonth?: string;
 
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'true: leave verified AI resolutions the customer rated 1-2 out of verifiedSavings (and everything priced from it); savings.lowRated says how many and what they were worth either way' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'excludeLowRated: must be true or false' })
+  excludeLowRated?: 'true' | 'false';
+
   @ApiPropertyOptional({ description: 'The `projection` of an ingest answer: wait until that batch is projected (reads wait for everything acknowledged before them anyway)', example: '1234' })
   @IsOptional()
   @Matches(/^[1-9]\d{0,17}$/, { message: 'after: must be the projection position an ingest answer gave (a whole number)' })

@@ -21,6 +21,8 @@ export interface MetricsScope {
   costModel: CostModel;
   costModelVersion: number;
   currency: string;
+  /** Verified AI resolutions rated 1-2 left out of the verified savings. */
+  excludeLowRated: boolean;
 }
 
 export function resolveScope(q: MetricsQueryDto, stored: CostModelVersion, now = new Date()): MetricsScope {
@@ -58,6 +60,7 @@ export function resolveScope(q: MetricsQueryDto, stored: CostModelVersion, now =
     costModel,
     costModelVersion: stored.version,
     currency: stored.currency,
+    excludeLowRated: q.excludeLowRated === 'true',
   };
 }
 

@@ -99,7 +99,7 @@ export class MetricsService {
     const out = new Map<string, SummaryCore>();
     // A segment or a filtered population is part of the program: no share of its fixed costs.
     const partOfProgram = segment !== null || Object.values(dims).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
-    for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g), partOfProgram }));
+    for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g), partOfProgram, excludeLowRated: s.excludeLowRated }));
     return out;
   }
 

@@ -61,7 +61,11 @@ function pathSummary(r: PathMetricsRow | undefined): PathSummary {
   };
 }
 
-export function assembleSummary(rows: readonly PathMetricsRow[], categories: readonly CategoryVerified[], scope: Pick<MetricsScope, 'costModel' | 'days'> & { partOfProgram?: boolean }): SummaryCore {
+export function assembleSummary(
+  rows: readonly PathMetricsRow[],
+  categories: readonly CategoryVerified[],
+  scope: Pick<MetricsScope, 'costModel' | 'days'> & { partOfProgram?: boolean; excludeLowRated?: boolean },
+): SummaryCore {
   const byRow = new Map(rows.map((r) => [r.path, r]));
   const byPath = Object.fromEntries(REPORTED_PATHS.map((p) => [p, pathSummary(byRow.get(p))])) as Summary['byPath'];
   const tickets = rows.reduce((n, r) => n + r.tickets, 0);
@@ -69,6 +73,7 @@ export function assembleSummary(rows: readonly PathMetricsRow[], categories: rea
   const aiResolved = byPath.ai.resolved;
   const pendingAiResolved = byRow.get('ai')?.pending ?? 0;
   const verifiedAiResolved = byRow.get('ai')?.verified ?? 0;
+  const verifiedInterval = wilsonInterval(verifiedAiResolved, aiInvolved - pendingAiResolved);
   return {
     tickets,
     resolved: rows.reduce((n, r) => n + r.resolved, 0),
@@ -82,6 +87,8 @@ export function assembleSummary(rows: readonly PathMetricsRow[], categories: rea
     pendingAiResolved,
     verifiedAiResolved,
     verifiedAiResolutionRate: rate(verifiedAiResolved, aiInvolved - pendingAiResolved),
+    verifiedAiResolutionRateLow: verifiedInterval?.low ?? null,
+    verifiedAiResolutionRateHigh: verifiedInterval?.high ?? null,
     escalationRate: rate(byPath.escalated.tickets, aiInvolved),
     byPath,
     costModel: scope.costModel,
@@ -89,10 +96,12 @@ export function assembleSummary(rows: readonly PathMetricsRow[], categories: rea
       humanSecondsMean: byRow.get('human')?.humanSecondsMean ?? null,
       aiInvolved,
       aiResolved,
+      escalated: byPath.escalated.tickets,
       categories,
       costModel: scope.costModel,
       days: scope.days,
       partOfProgram: scope.partOfProgram,
+      excludeLowRated: scope.excludeLowRated,
     }),
   };
 }

@@ -9,7 +9,7 @@ import { BinRank, Histogram, percentilesAt, ranksNeeded } from '../../stats/binn
 import { DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS, storedPercentileSlices } from '../measures.sql';
 import { CategoryVerifiedRow, PathMetricsRow } from '../summary-assembler';
-import { DayPiece, KeyScope, WantedRank, histogramQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
+import { DayPiece, KeyScope, SumsRow, WantedRank, histogramQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
 import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utcDayPieces } from './read-plan';
 import { keyScope, KeyRow, PopulationFilter, Segmenting } from './key-scope';
 import { rollupStateQuery, keysQuery } from './rollup-state.query';
@@ -69,11 +69,11 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
 
   // Sums per group, segment and path (several categories make one path), and per category.
   const totals = new Map<string, { grp: string; path: string; sums: Record<string, number> }>();
-  const cats = new Map<string, { grp: string; humanSum: number; humanResolved: number; durable: number; maturing: number }>();
+  const cats = new Map<string, CategoryAcc>();
   const cat = (grp: string, category: string) => {
     const key = k4(grp, category);
     let c = cats.get(key);
-    if (!c) cats.set(key, (c = { grp, humanSum: 0, humanResolved: 0, durable: 0, maturing: 0 }));
+    if (!c) cats.set(key, (c = newCategory(grp)));
     return c;
   };
   for (const s of sums) {
@@ -82,12 +82,7 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
     let t = totals.get(key);
     if (!t) totals.set(key, (t = { grp, path: s.path, sums: Object.fromEntries(ADDITIVE_COLUMNS.map((c) => [c, 0])) }));
     for (const c of ADDITIVE_COLUMNS) t.sums[c] += Number(s[c]);
-    if (s.path === 'human') {
-      const c = cat(grp, s.category);
-      c.humanSum += Number(s.human_sum);
-      c.humanResolved += Number(s.resolved);
-    }
-    if (s.path === 'ai') cat(grp, s.category).durable += Number(s.durable);
+    addCategorySums(cat(grp, s.category), s);
   }
   const pendingOf = new Map<string, { pending: number; maturing: number }>();
   for (const x of maturing) {
@@ -96,7 +91,10 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
     e.pending += x.pending;
     e.maturing += x.durable_maturing;
     pendingOf.set(grp, e);
-    cat(grp, x.category).maturing += x.durable_maturing;
+    const c = cat(grp, x.category);
+    c.maturing += x.durable_maturing;
+    c.lowMaturing += x.low_rated_maturing;
+    c.pending += x.pending;
   }
   const rows: PathMetricsRow[] = [...totals.values()].map((t) => {
     const p = pct.get(k4(t.grp, t.path));
@@ -105,10 +103,50 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
   });
   return {
     rows,
-    categories: [...cats.values()].map((c) => ({ grp: c.grp, humanSecondsMean: c.humanResolved > 0 ? c.humanSum / c.humanResolved : null, verified: c.durable - c.maturing })),
+    categories: [...cats.values()].map(categoryRow),
     plan,
   };
 }
+
+/** One category of a group, summed over its rows: what prices its verified AI resolutions. */
+interface CategoryAcc {
+  grp: string;
+  human: { n: number; sum: number; sq: number };
+  escalated: { n: number; sum: number; sq: number };
+  aiInvolved: number;
+  durable: number;
+  lowRated: number;
+  maturing: number;
+  lowMaturing: number;
+  pending: number;
+}
+
+const newCategory = (grp: string): CategoryAcc => ({
+  grp, human: { n: 0, sum: 0, sq: 0 }, escalated: { n: 0, sum: 0, sq: 0 }, aiInvolved: 0, durable: 0, lowRated: 0, maturing: 0, lowMaturing: 0, pending: 0,
+});
+
+function addCategorySums(c: CategoryAcc, s: SumsRow): void {
+  const sample = s.path === 'human' ? c.human : s.path === 'escalated' ? c.escalated : null;
+  if (sample) {
+    sample.n += Number(s.resolved);
+    sample.sum += Number(s.human_sum);
+    sample.sq += Number(s.human_sq_sum);
+  }
+  if (s.path === 'ai' || s.path === 'escalated') c.aiInvolved += Number(s.tickets);
+  if (s.path === 'ai') {
+    c.durable += Number(s.durable);
+    c.lowRated += Number(s.durable_low_rated);
+  }
+}
+
+const categoryRow = (c: CategoryAcc): CategoryVerifiedRow => ({
+  grp: c.grp,
+  verified: c.durable - c.maturing,
+  judged: c.aiInvolved - c.pending,
+  lowRated: c.lowRated - c.lowMaturing,
+  human: c.human,
+  escalated: c.escalated,
+});
 
 const pair = (v: (number | null)[] | undefined): [number, number] | null => (v && v[0] !== null && v[1] !== null ? [v[0], v[1]] : null);
 

@@ -86,6 +86,7 @@ export interface MaturingRow {
   category: string;
   pending: number;
   durable_maturing: number;
+  low_rated_maturing: number;
 }
 
 /**
@@ -98,7 +99,8 @@ export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[
   return m.query(
     `${w}
      SELECT r.r_grp AS grp, ${seg(keys, 'tk.path')} AS seg, k.k_category AS category, count(*)::int AS pending,
-            count(*) FILTER (WHERE NOT tk.reopened AND NOT tk.repeat_contact)::int AS durable_maturing
+            count(*) FILTER (WHERE NOT tk.reopened AND NOT tk.repeat_contact)::int AS durable_maturing,
+            count(*) FILTER (WHERE NOT tk.reopened AND NOT tk.repeat_contact AND coalesce(tk.csat, 5) <= 2)::int AS low_rated_maturing
        FROM ${RAW_TICKETS}
        JOIN k ON k.k_id = tk.key_id
       WHERE tk.path = 'ai' AND tk.resolved AND tk.resolved_at > ${p.add(asOf, 'timestamptz')} - ${MATURITY_SQL}
