@@ -14,13 +14,14 @@ const QualityPage = lazy(() => import('./pages/QualityPage'));
 const SegmentsPage = lazy(() => import('./pages/SegmentsPage'));
 const SavingsPage = lazy(() => import('./pages/SavingsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
-const TITLES: Record<Page, string> = { overview: 'Overview', savings: 'Savings audit', quality: 'Quality', segments: 'Segments', tickets: 'Tickets', settings: 'Settings' };
+const ReportPage = lazy(() => import('./pages/ReportPage'));
+const TITLES: Record<Page, string> = { overview: 'Overview', savings: 'Savings audit', quality: 'Quality', segments: 'Segments', tickets: 'Tickets', report: 'Board pack', settings: 'Settings' };
 
 export function App() {
   const [token, setTokenState] = useState(getToken());
   const client = useQueryClient();
   const me = useMeQuery(token !== null);
-  const { page, filters, navigate } = useUrlState();
+  const { page, filters, compare, navigate } = useUrlState();
   const signIn = (t: string) => {
     setToken(t);
     setTokenState(t);
@@ -36,11 +37,11 @@ export function App() {
   if (token === null || rejected) return <SignIn onToken={signIn} problem={rejected ? 'That token was not accepted.' : undefined} />;
   return (
     <>
-      <header className="topbar">
+      <header className="topbar no-print">
         <strong>Claimcheck</strong>
         <nav aria-label="Pages">
           {(Object.keys(PAGE_PATHS) as Page[]).map((p) => (
-            <a key={p} href={pageHref(p, filters)} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters)))}>
+            <a key={p} href={pageHref(p, filters, compare)} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters, compare)))}>
               {TITLES[p]}
             </a>
           ))}
@@ -56,7 +57,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : <OverviewPage />}
+        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : <OverviewPage />}
       </Suspense>
     </>
   );

@@ -364,7 +364,7 @@ run('the dashboard in chromium', () => {
 
     it('lists the API\'s segments, sorts on a header click (kept in the URL), draws sparklines, passes axe-core', async () => {
       const q = `from=${day(-30)}&to=${day(1)}&tz=UTC`;
-      const api = await dash.api<{ segments: { key: string; tickets: number }[] }>(`/api/v1/metrics/breakdown?${q}&by=channel&limit=12`);
+      const api = await dash.api<{ segments: { key: string; tickets: number; deltas: { tickets: number } }[] }>(`/api/v1/metrics/breakdown?${q}&by=channel&limit=12&compare=previous`);
       const calls: string[] = [];
       const page = await signedInPage(browser, dash, `/segments?${q}&by=channel`, calls);
       const table = page.getByRole('table', { name: 'Segments by channel' });
@@ -378,7 +378,9 @@ run('the dashboard in chromium', () => {
       expect(metricsCalls[0]).toContain('series=week');
       expect(await table.locator('[role=img]').count()).toBe(api.segments.length);
       expect(await table.locator('tbody th').allInnerTexts()).toEqual(api.segments.map((s) => s.key));
-      expect(await table.locator('tbody tr td:nth-of-type(1)').allInnerTexts()).toEqual(api.segments.map((s) => s.tickets.toLocaleString('en-US')));
+      // Each count with its change against the previous period (the page's default comparison).
+      const signed = (d: number) => `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toLocaleString('en-US')}`;
+      expect(await table.locator('tbody tr td:nth-of-type(1)').allInnerTexts()).toEqual(api.segments.map((s) => `${s.tickets.toLocaleString('en-US')} (${signed(s.deltas.tickets)})`));
       await page.getByRole('button', { name: 'Tickets' }).click();
       await page.waitForFunction(() => new URLSearchParams(location.search).get('order') === 'asc');
       const asc = [...api.segments].sort((a, b) => a.tickets - b.tickets || (a.key < b.key ? -1 : 1)).map((s) => s.key);
@@ -409,7 +411,8 @@ run('the dashboard in chromium', () => {
       const whatIf = await dash.api<{ savings: { claimedSavings: number } }>(`/api/v1/metrics/summary?${q}&humanHourlyCost=64`);
       const page = await signedInPage(browser, dash, `/savings?${q}&humanHourlyCost=64`);
       await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').first().waitFor();
-      expect(await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').count()).toBe(7);
+      // Claimed, five checks, verified, then the handoff tax and net (no fixed costs entered: no step).
+      expect(await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').count()).toBe(9);
       const claimed = whatIf.savings.claimedSavings.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 });
       await page.getByText(`against ${claimed} claimed`).waitFor();
       // The view says it is a what-if, with the saved value beside; inputs show values with units.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getToken } from '../auth/token-store';
-import { exportFileName, saveBlob, svgToPng } from '../lib/export';
+import { useCostModelQuery } from '../api/useCostModelQuery';
+import { exportCaption, exportFileName, saveBlob, svgToPng } from '../lib/export';
 
 interface Props {
   name: string;
@@ -13,6 +14,8 @@ interface Props {
 /** CSV (from the API, same rows and filters as the JSON) and PNG (the chart as drawn). */
 export function ExportButtons({ name, csv, chart }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
+  // The cost assumptions for the PNG's header (the cost model is cached app-wide).
+  const stored = useCostModelQuery().data;
   const downloadCsv = async () => {
     if (!csv) return;
     const q = new URLSearchParams(Object.entries({ ...csv.params, format: 'csv' }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
@@ -24,7 +27,8 @@ export function ExportButtons({ name, csv, chart }: Props) {
     // The chart itself, not a legend icon (those are svg.recharts-surface too).
     const svg = chart?.()?.querySelector('.recharts-wrapper > svg') as SVGSVGElement | null;
     if (!svg) return setProblem('nothing to export yet');
-    saveBlob(await svgToPng(svg), exportFileName(name, csv?.params ?? {}, 'png'));
+    const title = name.charAt(0).toUpperCase() + name.slice(1);
+    saveBlob(await svgToPng(svg, exportCaption(title, csv?.params ?? {}, stored)), exportFileName(name, csv?.params ?? {}, 'png'));
   };
   return (
     <span className="exports">

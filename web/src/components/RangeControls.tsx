@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, presetOf, presetRange, todayIn } from '../lib/date-range';
 import { filterOptions } from '../lib/filter-options';
+import { useUrlState } from '../state/useUrlState';
 
 /** A date the user finished typing (a date box reports 0002-…, 0020-… while a year is typed). */
 const completeDate = (v: string) => /^(19|2\d)\d\d-\d\d-\d\d$/.test(v);
 
 /** `replace` for text typed key by key: one history entry for the whole word, not one per key. */
-export function RangeControls({ filters, onChange }: { filters: ViewFilters; onChange: (f: Partial<ViewFilters>, options?: { replace?: boolean }) => void }) {
+export function RangeControls({ filters, onChange, withCompare = false }: { filters: ViewFilters; onChange: (f: Partial<ViewFilters>, options?: { replace?: boolean }) => void; withCompare?: boolean }) {
+  const { compare, setParams } = useUrlState();
   // The zone box keeps what is typed; the view follows once it names a zone (or on leaving the box,
   // so a wrong name gets the API's message rather than silence).
   const [tz, setTz] = useState(filters.tz);
@@ -64,6 +66,16 @@ export function RangeControls({ filters, onChange }: { filters: ViewFilters; onC
       </label>
       <FilterSelect label="Channel" value={filters.channel} values={channels} onChange={(channel) => onChange({ channel })} />
       <FilterSelect label="Category" value={filters.category} values={categories} onChange={(category) => onChange({ category })} />
+      {withCompare && (
+        <label>
+          Compare with
+          <select aria-label="Compare with" value={compare} onChange={(e) => setParams({ compare: e.target.value === 'previous' ? undefined : e.target.value })}>
+            <option value="previous">previous period</option>
+            <option value="year">same dates a year earlier</option>
+            <option value="none">nothing</option>
+          </select>
+        </label>
+      )}
     </form>
   );
 }

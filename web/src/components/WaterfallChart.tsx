@@ -14,7 +14,7 @@ export function WaterfallChart({ steps, currency, csv, onStep }: { steps: Waterf
       <ResponsiveContainer width="100%" height={300}>
         <BarChart data={steps} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+          <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} angle={-20} textAnchor="end" height={64} />
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
           <Tooltip {...TOOLTIP_THEME} formatter={(_v, _n, item) => formatMoney((item.payload as WaterfallStep).value, currency)} />
           <Bar dataKey="range" isAnimationActive={false} onClick={(d) => onStep?.((d as unknown as { name: string }).name)} style={onStep ? { cursor: 'pointer' } : undefined}>
@@ -24,7 +24,7 @@ export function WaterfallChart({ steps, currency, csv, onStep }: { steps: Waterf
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-      <figcaption>What each check takes away from the naive claim: resolutions too young to judge, reopened, or followed by the customer coming back within 7 days; durable ones priced at their own category's human cost instead of the average; then what the AI costs.</figcaption>
+      <figcaption>What each check takes away from the naive claim: resolutions too young to judge, reopened, or followed by the customer coming back within 7 days (and, when switched off, those rated 1–2); durable ones priced at their own category's human cost instead of the average; then what the AI costs. Below verified: the handoff tax (escalated tickets' human time beyond like-for-like human tickets) and the fixed costs, down to net. Each bar opens its tickets.</figcaption>
     </figure>
   );
 }

@@ -35,3 +35,9 @@ export function formatCount(n: number | null | undefined): string {
 export function formatNumber(n: number | null | undefined, digits = 1): string {
   return n === null || n === undefined || !Number.isFinite(n) ? DASH : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+/** A 95% interval as "low to high" in a given format, "≈" in front when it is approximate. */
+export function formatInterval(iv: { low: number; high: number } | null | undefined, format: (v: number) => string, approximate = false): string {
+  if (!iv) return DASH;
+  return `${approximate ? '≈' : ''}${format(iv.low)} to ${format(iv.high)}`;
+}

@@ -31,6 +31,34 @@ describe('savingsWaterfall', () => {
     expect(steps[7].range[1]).toBeCloseTo(1700.74 - 413.96, 1);
     expect(steps[8].value).toBeCloseTo(steps[7].range[1], 9);
   });
+  it('with the handoff tax and fixed costs: two steps down from verified to net', () => {
+    // Handoff tax 120 (escalated tickets' extra human time) and 600 a month over 21 days = 413.96:
+    // net = 1,700.74 - 120 - 413.96 = 1,166.78.
+    const fixed = (600 * 21) / 30.4375;
+    const net = s.savings.verifiedSavings! - 120 - fixed;
+    const handoff = { escalated: 50, resolvedByHuman: 48, aiCost: 25, extraHumanHours: 120 / s.costModel.humanHourlyCost, extraHumanCost: 120 };
+    const steps = savingsWaterfall({ ...s, savings: { ...s.savings, handoff, fixedCosts: fixed, netSavings: net } } as Summary, { reopened: 8, repeatOnly: 35 })!;
+    expect(steps.slice(-4).map((x) => [x.name, Math.round(x.range[0] * 100) / 100, Math.round(x.range[1] * 100) / 100])).toEqual([
+      ['Verified', 0, 1700.74],
+      ['Handoff tax', 1700.74, 1580.74],
+      ['Fixed costs', 1580.74, 1166.78],
+      ['Net', 0, 1166.78],
+    ]);
+  });
+  it('verified resolutions rated 1-2, left out: their own step, and the steps still add up to verified', () => {
+    // 5 of the 222 verified rated 1-2, left out: 5 x hc off at the average price; their hours leave
+    // the like-for-like figure too (say 0.5 h): verified falls by 0.5 x the hourly cost.
+    const hc = s.savings.humanCostPerTicket!;
+    const hours = s.savings.humanHoursAvoided! - 0.5;
+    const verified = s.savings.verifiedSavings! - 0.5 * s.costModel.humanHourlyCost;
+    const excluded = { ...s, savings: { ...s.savings, humanHoursAvoided: hours, verifiedSavings: verified, lowRated: { verified: 5, value: 0.5 * s.costModel.humanHourlyCost, excluded: true } } } as Summary;
+    const steps = savingsWaterfall(excluded, { reopened: 8, repeatOnly: 35 })!;
+    const low = steps.find((x) => x.name === 'Rated 1–2 (left out)')!;
+    expect(low.value).toBeCloseTo(-5 * hc, 9);
+    expect(steps[steps.length - 2].range[1]).toBeCloseTo(verified, 6);
+    // Kept in (the default): no step.
+    expect(savingsWaterfall({ ...excluded, savings: { ...excluded.savings, lowRated: { verified: 5, value: 1, excluded: false } } } as Summary, { reopened: 8, repeatOnly: 35 })!.map((x) => x.name)).not.toContain('Rated 1–2 (left out)');
+  });
   it('is empty without a human baseline', () => {
     expect(savingsWaterfall(expected.cases[5].summary as Summary, { reopened: 0, repeatOnly: 0 })).toBeNull();
   });

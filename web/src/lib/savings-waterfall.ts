@@ -24,16 +24,18 @@ export function savingsWaterfall(s: Summary, c: WaterfallCounts): WaterfallStep[
   const verified = s.savings.verifiedSavings;
   const hours = s.savings.humanHoursAvoided;
   if (hc === null || claimed === null || verified === null || hours === null) return null;
-  const atAverage = s.verifiedAiResolved * hc; // verified resolutions priced at the average ticket
+  // Verified AI resolutions rated 1-2, when the switch leaves them out: a step of their own.
+  const lowRated = s.savings.lowRated?.excluded ? s.savings.lowRated.verified : 0;
+  const atAverage = (s.verifiedAiResolved - lowRated) * hc; // verified resolutions priced at the average ticket
   const likeForLike = hours * s.costModel.humanHourlyCost; // ...and at their own category's cost
   const deltas: [string, number][] = [
     ['Still maturing (< 7 days)', -s.pendingAiResolved * hc],
     ['Reopened', -c.reopened * hc],
     ['Customer came back', -c.repeatOnly * hc],
+    ...(lowRated > 0 ? [[LOW_RATED_STEP, -lowRated * hc] as [string, number]] : []),
     ['Priced like for like', likeForLike - atAverage],
     ['AI cost', -s.savings.aiCost],
   ];
-  const fixed = s.savings.fixedCosts ?? 0;
   const steps: WaterfallStep[] = [{ name: 'Claimed', value: claimed, range: [0, claimed], total: true }];
   let level = claimed;
   for (const [name, value] of deltas) {
@@ -41,13 +43,24 @@ export function savingsWaterfall(s: Summary, c: WaterfallCounts): WaterfallStep[
     level += value;
   }
   steps.push({ name: 'Verified', value: verified, range: [0, verified], total: true });
-  // Net of the fixed costs of running the AI, when the cost model has any.
-  if (fixed > 0 && s.savings.netSavings !== null && s.savings.netSavings !== undefined) {
-    steps.push({ name: 'Fixed costs', value: -fixed, range: [verified, verified - fixed] });
-    steps.push({ name: 'Net', value: s.savings.netSavings, range: [0, s.savings.netSavings], total: true });
+  // On to net: the handoffs' extra human time and the fixed costs of running the AI, when there are any.
+  const net = s.savings.netSavings;
+  const after: [string, number][] = [
+    ['Handoff tax', -(s.savings.handoff?.extraHumanCost ?? 0)],
+    ['Fixed costs', -(s.savings.fixedCosts ?? 0)],
+  ].filter(([, v]) => v !== 0) as [string, number][];
+  if (after.length > 0 && net !== null && net !== undefined) {
+    level = verified;
+    for (const [name, value] of after) {
+      steps.push({ name, value, range: [level, level + value] });
+      level += value;
+    }
+    steps.push({ name: 'Net', value: net, range: [0, net], total: true });
   }
   return steps;
 }
+
+export const LOW_RATED_STEP = 'Rated 1–2 (left out)';
 
 /** The tickets behind each step of the waterfall (predicates of GET /api/v1/tickets). */
 export const STEP_TICKETS: Record<string, Record<string, string>> = {
@@ -58,6 +71,8 @@ export const STEP_TICKETS: Record<string, Record<string, string>> = {
   'Priced like for like': { path: 'ai', verified: 'true' },
   'AI cost': { path: 'ai,escalated' },
   Verified: { path: 'ai', verified: 'true' },
+  [LOW_RATED_STEP]: { path: 'ai', verified: 'true', csatMax: '2' },
+  'Handoff tax': { path: 'escalated', resolved: 'true' },
   'Fixed costs': { path: 'ai,escalated' },
   Net: { path: 'ai', verified: 'true' },
 };

@@ -20,20 +20,30 @@ export interface SegmentRow {
 }
 
 /** The table's rows: the segments, then "other" when there is one. */
+/** A change against the comparison, in brackets after the value ('' without one). */
+const pt = (d: number | null | undefined) => (d === null || d === undefined ? '' : ` (${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d * 100).toFixed(1)} pt)`);
+const count = (d: number | null | undefined) => (d === null || d === undefined ? '' : ` (${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toLocaleString('en-US')})`);
+const money = (d: number | null | undefined, currency: string) => (d === null || d === undefined ? '' : ` (${d > 0 ? '+' : d < 0 ? '−' : '±'}${formatMoney(Math.abs(d), currency)})`);
+
 export function segmentRows(b: LeanBreakdownResponse, currency: string): SegmentRow[] {
   const today = asOfDay(b.asOf, b.tz);
-  return [...b.segments, ...(b.other ? [b.other] : [])].map((s) => ({
+  return [...b.segments, ...(b.other ? [b.other] : [])].map((s) => {
+    const d = s.deltas;
+    const csatDelta = s.comparison && s.byPath.ai.csat.top2Box !== null && s.comparison.byPath.ai.csat.top2Box !== null ? s.byPath.ai.csat.top2Box - s.comparison.byPath.ai.csat.top2Box : null;
+    const repeatDelta = s.comparison && s.byPath.ai.repeatContactRate !== null && s.comparison.byPath.ai.repeatContactRate !== null ? s.byPath.ai.repeatContactRate - s.comparison.byPath.ai.repeatContactRate : null;
+    return {
     key: s.key,
     cells: [
-      formatCount(s.tickets),
-      formatRate(s.involvementRate),
-      formatRate(s.aiResolutionRate),
-      formatRate(s.verifiedAiResolutionRate),
-      `${formatRate(s.byPath.ai.csat.top2Box, 0)} (n=${s.byPath.ai.csat.responses})`,
-      formatRate(s.byPath.ai.repeatContactRate),
-      formatMoney(s.savings.verifiedSavings, currency),
+      `${formatCount(s.tickets)}${count(d?.tickets)}`,
+      `${formatRate(s.involvementRate)}${pt(d?.involvementRate)}`,
+      `${formatRate(s.aiResolutionRate)}${pt(d?.aiResolutionRate)}`,
+      `${formatRate(s.verifiedAiResolutionRate)}${pt(d?.verifiedAiResolutionRate)}`,
+      `${formatRate(s.byPath.ai.csat.top2Box, 0)} (n=${s.byPath.ai.csat.responses})${pt(csatDelta)}`,
+      `${formatRate(s.byPath.ai.repeatContactRate)}${pt(repeatDelta)}`,
+      `${formatMoney(s.savings.verifiedSavings, currency)}${money(d?.savings.verifiedSavings, currency)}`,
     ],
     // A maturing or partial week's verified rate is not final: a gap, not a dip.
     weekly: s.series?.map((w) => judged(w.verifiedAiResolutionRate, bucketState(w, today))) ?? [],
-  }));
+    };
+  });
 }

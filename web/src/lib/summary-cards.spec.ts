@@ -56,6 +56,34 @@ describe('netNote', () => {
     expect(netNote({ savings: { fixedCosts: 300, netSavings: 700, netSavingsPerYear: 8400 } } as Summary, 'USD')).toBe('; net of $300.00 fixed costs: $700.00 ($8,400 a year at this pace)');
     expect(netNote({ savings: { fixedCosts: 0, netSavings: null, netSavingsPerYear: null } } as Summary, 'USD')).toBe('');
   });
+  it('with a handoff tax and an interval: both costs named, the interval beside net', () => {
+    // 1,000 verified - 50 handoff - 300 fixed = 650 net; 95% 410 to 890, approximate.
+    const savings = {
+      fixedCosts: 300, netSavings: 650, netSavingsPerYear: 7800,
+      handoff: { escalated: 10, resolvedByHuman: 9, aiCost: 5, extraHumanHours: 1.25, extraHumanCost: 50 },
+      intervals: { netSavings: { low: 410, high: 890 }, approximate: true },
+    };
+    expect(netNote({ savings } as unknown as Summary, 'USD')).toBe('; net of $50.00 handoff tax and $300.00 fixed costs: $650.00 (95%: ≈$410.00 to $890.00) ($7,800 a year at this pace)');
+  });
+});
+
+describe('intervals on the cards', () => {
+  it('verified rate, savings, ROI and FTE carry their 95% intervals', () => {
+    const withIv = {
+      ...summary,
+      verifiedAiResolutionRateLow: 0.5401,
+      verifiedAiResolutionRateHigh: 0.6379,
+      savings: {
+        ...summary.savings,
+        intervals: { verifiedSavings: { low: 1500, high: 1900 }, roi: { low: 8.9, high: 11.2 }, fteEquivalent: { low: 0.41, high: 0.52 }, humanHoursAvoided: null, netSavings: null, netRoi: null, netSavingsPerYear: null, approximate: false },
+      },
+    } as Summary;
+    const cards = Object.fromEntries(summaryCards(withIv, 'USD').map((c) => [c.key, c]));
+    expect(cards.resolution.detail).toContain('95%: 54.0% to 63.8%');
+    expect(cards.savings.detail).toMatch(/^95%: \$1,500 to \$1,900; /);
+    expect(cards.roi.detail).toContain('95%: 8.9× to 11.2×');
+    expect(cards.fte.detail).toContain('(95%: 0.4 to 0.5 FTE)');
+  });
 });
 
 describe('savingsBars', () => {

@@ -1,6 +1,6 @@
 // Shapes a summary into what the overview shows: headline cards and the claimed-vs-verified bars.
 import type { Deltas, Summary } from '../../../server/src/contract';
-import { formatCount, formatDuration, formatMoney, formatNumber, formatRate } from './format';
+import { formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatRate } from './format';
 
 export interface Card {
   key: string;
@@ -31,9 +31,9 @@ export function cardDeltas(d: SummaryDeltas, currency: string): Record<string, s
   return out;
 }
 
-export function summaryCards(s: Summary & { deltas?: SummaryDeltas }, currency: string): Card[] {
+export function summaryCards(s: Summary & { deltas?: SummaryDeltas }, currency: string, against = 'vs previous period'): Card[] {
   const changes = s.deltas ? cardDeltas(s.deltas, currency) : {};
-  return summaryCardsOnly(s, currency).map((c) => (changes[c.key] ? { ...c, delta: `${changes[c.key]} vs previous period` } : c));
+  return summaryCardsOnly(s, currency).map((c) => (changes[c.key] ? { ...c, delta: `${changes[c.key]} ${against}` } : c));
 }
 
 function summaryCardsOnly(s: Summary, currency: string): Card[] {
@@ -42,6 +42,10 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
   const gap = s.savings.claimedSavings !== null && s.savings.verifiedSavings !== null ? s.savings.claimedSavings - s.savings.verifiedSavings : null;
   // Most AI resolutions younger than 7 days: the verified figures are a small, early sample, not a fall.
   const mostlyMaturing = s.pendingAiResolved > 0 && s.pendingAiResolved >= s.aiResolved / 2;
+  const iv = s.savings.intervals;
+  const approx = iv?.approximate ?? false;
+  const money = (v: number) => formatMoney(v, currency);
+  const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };
   return [
     { key: 'tickets', label: 'Tickets', value: formatCount(s.tickets), detail: `${formatCount(s.resolved)} resolved` },
     {
@@ -54,22 +58,25 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       key: 'resolution',
       label: 'AI resolution: claimed vs verified',
       value: `${formatRate(s.aiResolutionRate)} → ${mostlyMaturing ? 'not judged yet' : formatRate(s.verifiedAiResolutionRate)}`,
-      detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiResolved)}; ${formatCount(s.pendingAiResolved)} still maturing`,
+      detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiResolved)}; ${formatCount(s.pendingAiResolved)} still maturing${mostlyMaturing || !rateIv ? '' : `; 95%: ${formatInterval(rateIv, (v) => formatRate(v))}`}`,
       tone: 'warn',
     },
     {
       key: 'savings',
       label: 'Savings: claimed vs verified',
       value: `${formatMoney(s.savings.claimedSavings, currency)} → ${mostlyMaturing ? 'not judged yet' : formatMoney(s.savings.verifiedSavings, currency)}`,
-      detail: gap === null ? 'no human baseline in this range' : `${savingsGap(gap, s, currency)}${mostlyMaturing ? '' : netNote(s, currency)}`,
+      detail:
+        gap === null
+          ? 'no human baseline in this range'
+          : `${mostlyMaturing || !iv?.verifiedSavings ? '' : `95%: ${formatInterval(iv.verifiedSavings, money, approx)}; `}${savingsGap(gap, s, currency)}${mostlyMaturing ? '' : netNote(s, currency)}`,
       tone: 'warn',
     },
-    { key: 'roi', label: 'ROI (verified)', value: mostlyMaturing ? 'not judged yet' : s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}` },
+    { key: 'roi', label: 'ROI (verified)', value: mostlyMaturing ? 'not judged yet' : s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}${mostlyMaturing || !iv?.roi ? '' : `; 95%: ${formatInterval(iv.roi, (v) => `${formatNumber(v, 1)}×`, approx)}`}` },
     {
       key: 'fte',
       label: 'FTE equivalent (verified)',
       value: mostlyMaturing ? 'not judged yet' : formatNumber(s.savings.fteEquivalent, 1),
-      detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided; the claim: ${formatNumber(s.savings.claimedFteEquivalent, 1)} FTE`,
+      detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided${mostlyMaturing || !iv?.fteEquivalent ? '' : ` (95%: ${formatInterval(iv.fteEquivalent, (v) => formatNumber(v, 1), approx)} FTE)`}; the claim: ${formatNumber(s.savings.claimedFteEquivalent, 1)} FTE`,
     },
     {
       key: 'handle',
@@ -99,12 +106,19 @@ export function savingsGap(gap: number, s: Pick<Summary, 'pendingAiResolved' | '
   return parts.join('; ');
 }
 
-/** Net of the fixed costs (when the cost model has any) and the yearly pace. */
+/** Net of the handoff tax and fixed costs (when there are any), with its interval, and the yearly pace. */
 export function netNote(s: Pick<Summary, 'savings'>, currency: string): string {
   const sv = s.savings;
   if (sv.netSavings === null || sv.netSavings === undefined) return '';
-  const year = sv.netSavingsPerYear === null ? '' : ` (${formatMoney(sv.netSavingsPerYear, currency)} a year at this pace)`;
-  return sv.fixedCosts !== null && sv.fixedCosts > 0 ? `; net of ${formatMoney(sv.fixedCosts, currency)} fixed costs: ${formatMoney(sv.netSavings, currency)}${year}` : `; ${formatMoney(sv.netSavingsPerYear, currency)} a year at this pace`;
+  const money = (v: number) => formatMoney(v, currency);
+  const year = sv.netSavingsPerYear === null ? '' : ` (${money(sv.netSavingsPerYear)} a year at this pace)`;
+  const taken = [
+    sv.handoff && sv.handoff.extraHumanCost ? `${money(sv.handoff.extraHumanCost)} handoff tax` : null,
+    sv.fixedCosts !== null && sv.fixedCosts > 0 ? `${money(sv.fixedCosts)} fixed costs` : null,
+  ].filter((x): x is string => x !== null);
+  if (taken.length === 0) return `; ${money(sv.netSavingsPerYear ?? NaN)} a year at this pace`;
+  const ivText = sv.intervals?.netSavings ? ` (95%: ${formatInterval(sv.intervals.netSavings, money, sv.intervals.approximate)})` : '';
+  return `; net of ${taken.join(' and ')}: ${money(sv.netSavings)}${ivText}${year}`;
 }
 
 export interface SavingsBar {

@@ -3,17 +3,31 @@
 // drill-down's predicates). Pure: state/useUrlState.ts reads and writes the browser's URL.
 import { ViewFilters, filtersToSearch, parseFilters } from './date-range';
 
-export type Page = 'overview' | 'savings' | 'quality' | 'segments' | 'tickets' | 'settings';
-export const PAGE_PATHS: Record<Page, string> = { overview: '/', savings: '/savings', quality: '/quality', segments: '/segments', tickets: '/tickets', settings: '/settings' };
+export type Page = 'overview' | 'savings' | 'quality' | 'segments' | 'tickets' | 'report' | 'settings';
+export const PAGE_PATHS: Record<Page, string> = { overview: '/', savings: '/savings', quality: '/quality', segments: '/segments', tickets: '/tickets', report: '/report', settings: '/settings' };
 const PATHS: Record<string, Page> = Object.fromEntries(Object.entries(PAGE_PATHS).map(([p, path]) => [path, p as Page]));
 
 export function pageOf(pathname: string): Page {
   return PATHS[pathname.replace(/\/+$/, '') || '/'] ?? 'overview';
 }
 
+/** What every page compares the range with (?compare=; absent: the previous period). */
+export type Compare = 'previous' | 'year' | 'none';
+
+export function compareOf(value: string | undefined): Compare {
+  return value === 'year' || value === 'none' ? value : 'previous';
+}
+
+/** The API's `compare` for a view's choice (none: no comparison asked). */
+export const apiCompare = (c: Compare): 'previous' | 'year' | undefined => (c === 'none' ? undefined : c);
+
+/** How a change against the comparison is labelled. */
+export const compareLabel = (c: Compare): string => (c === 'year' ? 'vs the same dates a year earlier' : 'vs the previous period');
+
 export interface UrlState {
   page: Page;
   filters: ViewFilters;
+  compare: Compare;
   /** Every query parameter (the first value of a repeated one). */
   params: Readonly<Record<string, string>>;
   /** The query string as it is, with its leading "?" (or ""). */
@@ -25,7 +39,7 @@ export function parseUrl(pathname: string, search: string, defaultTz: string, no
   new URLSearchParams(search).forEach((v, k) => {
     if (!(k in params)) params[k] = v;
   });
-  return { page: pageOf(pathname), filters: parseFilters(search, defaultTz, now), params, search };
+  return { page: pageOf(pathname), filters: parseFilters(search, defaultTz, now), compare: compareOf(params.compare), params, search };
 }
 
 /** A query string with some parameters set; undefined or '' removes one. Others keep their order. */
@@ -40,6 +54,7 @@ export function withParams(search: string, changes: Readonly<Record<string, stri
 }
 
 const FILTER_KEYS = ['from', 'to', 'tz', 'channel', 'category'] as const;
+
 
 /**
  * The query string after a change of range or filters: the view's filters are replaced, a list's
@@ -56,6 +71,6 @@ export function withFilters(search: string, next: ViewFilters): string {
  * The link to another page: it keeps the view's range and filters, but not the page's own
  * parameters (the segments page's sort means nothing to the ticket list).
  */
-export function pageHref(page: Page, filters: ViewFilters): string {
-  return PAGE_PATHS[page] + filtersToSearch(filters);
+export function pageHref(page: Page, filters: ViewFilters, compare: Compare = 'previous'): string {
+  return PAGE_PATHS[page] + withParams(filtersToSearch(filters), { compare: compare === 'previous' ? undefined : compare });
 }

@@ -12,18 +12,19 @@ import { SavingsChart } from '../components/SavingsChart';
 import { alertRows } from '../lib/alert-rows';
 import { drillDownHref, pointHref } from '../lib/drill-down';
 import { savingsBars, summaryCards } from '../lib/summary-cards';
+import { apiCompare, compareLabel } from '../lib/url-state';
 import { useUrlState } from '../state/useUrlState';
 
 export default function OverviewPage() {
-  const { filters, setFilters, navigate } = useUrlState();
-  const summary = useSummaryQuery({ ...filters, compare: 'previous' });
+  const { filters, setFilters, navigate, compare } = useUrlState();
+  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare) });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
   const alerts = useAlertsQuery({ state: 'open', from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
   const trend = useTimeseriesQuery({ ...filters, interval: 'week' });
   return (
     <main>
       <h1 className="page-title">Overview</h1>
-      <RangeControls filters={filters} onChange={setFilters} />
+      <RangeControls filters={filters} onChange={setFilters} withCompare />
       <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={null}>
         {(a) => <AlertsList title="Open quality alerts in this range" rows={alertRows(a).slice(0, 8)} navigate={navigate} />}
       </QueryBoundary>
@@ -31,7 +32,7 @@ export default function OverviewPage() {
         {(s) => (
           <>
             <div className="cards">
-              {summaryCards(s, currency).map((c) => (
+              {summaryCards(s, currency, compareLabel(compare)).map((c) => (
                 <KpiCard key={c.key} card={c} href={drillDownHref(c.key, filters)} onOpen={navigate} trend={trend.data ? cardSparklines(trend.data)[c.key] : undefined} />
               ))}
             </div>

@@ -14,6 +14,10 @@ import { addDays } from '../lib/date-range';
 import { pointHref } from '../lib/drill-down';
 import { alertAnnotations, qualityRows, seriesSpans } from '../lib/quality-series';
 import { useUrlState } from '../state/useUrlState';
+import { useSummaryQuery } from '../api/useSummaryQuery';
+import { QualityCompareTable } from '../components/QualityCompareTable';
+import { qualityComparison } from '../lib/quality-compare';
+import { apiCompare, compareLabel } from '../lib/url-state';
 
 const AI = 'var(--verified)';
 const HUMAN = 'var(--claimed)';
@@ -21,7 +25,8 @@ const ESC = 'var(--warn)';
 
 /** Support ops: CSAT, repeat contacts, reopens and escalations over time, with the alerts on them. */
 export default function QualityPage() {
-  const { filters, setFilters, navigate, params, setParams } = useUrlState();
+  const { filters, setFilters, navigate, params, setParams, compare } = useUrlState();
+  const compared = useSummaryQuery({ ...filters, compare: apiCompare(compare) });
   const showResolved = params.alerts === 'all';
   // The charts need counts and rates only: no medians (percentiles=false is several times cheaper).
   const series = useTimeseriesQuery({ ...filters, interval: 'day', percentiles: 'false' });
@@ -39,7 +44,7 @@ export default function QualityPage() {
   return (
     <main>
       <h1 className="page-title">Quality</h1>
-      <RangeControls filters={filters} onChange={setFilters} />
+      <RangeControls filters={filters} onChange={setFilters} withCompare />
       <QueryBoundary query={changes} isEmpty={(c) => c.rows.length === 0} empty={'Nothing to judge yet: "what changed" needs 4 weeks of tickets before the range.'}>
         {(c) => (
           <WhatChanged
@@ -99,6 +104,16 @@ export default function QualityPage() {
                 <QualityChart spans={spans} title="Reopen rate" csv={csv} onPoint={open({ resolved: 'true', reopened: 'true' })} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
                 <QualityChart spans={spans} title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
               </div>
+              {compared.data?.comparison && (
+                <section aria-label="Against the comparison period">
+                  <h2>This range {compareLabel(compare)}</h2>
+                  <QualityCompareTable
+                    rows={qualityComparison(compared.data, compared.data.comparison)}
+                    current={`${compared.data.from} – ${addDays(compared.data.to, -1)}`}
+                    previous={`${compared.data.comparison.from} – ${addDays(compared.data.comparison.to, -1)}`}
+                  />
+                </section>
+              )}
               <QueryBoundary query={pairs} isEmpty={(p) => p.segments.length === 0} empty={null}>
                 {(p) => <QualityGridTable grid={qualityGrid(p)} />}
               </QueryBoundary>

@@ -1,4 +1,4 @@
-import type { CostModel, CostModelChange, TicketsQuery } from '../../../server/src/contract';
+import type { CostModel, CostModelChange, Summary, TicketsQuery } from '../../../server/src/contract';
 import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useMeQuery } from '../api/useMeQuery';
@@ -6,10 +6,12 @@ import { useSummaryQuery } from '../api/useSummaryQuery';
 import { useTicketsQuery } from '../api/useTicketsQuery';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
+import { LowRatedSwitch, SavingsFacts } from '../components/SavingsFacts';
 import { WaterfallChart } from '../components/WaterfallChart';
 import { formatMoney, formatNumber } from '../lib/format';
 import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
-import { filtersToSearch } from '../lib/date-range';
+import { addDays, filtersToSearch } from '../lib/date-range';
+import { apiCompare } from '../lib/url-state';
 import { withParams } from '../lib/url-state';
 import { whatIfFields, whatIfParams } from '../lib/what-if';
 import { useUrlState } from '../state/useUrlState';
@@ -17,13 +19,14 @@ import { useUrlState } from '../state/useUrlState';
 
 /** The what-if values live in the URL (shareable); only an admin can save them as the cost model. */
 export default function SavingsPage() {
-  const { filters, setFilters, navigate, params, setParams } = useUrlState();
+  const { filters, setFilters, navigate, params, setParams, compare } = useUrlState();
   const stored = useCostModelQuery();
   const currency = stored.data?.currency ?? 'USD';
   const fields = whatIfFields(params, stored.data, currency);
   const setWhatIf = (k: keyof CostModel, v: string) => setParams({ [k]: v }, { replace: true });
   const valid = whatIfParams(fields);
-  const summary = useSummaryQuery({ ...filters, ...valid });
+  const excludeLowRated = params.excludeLowRated === 'true';
+  const summary = useSummaryQuery({ ...filters, ...valid, compare: apiCompare(compare), ...(excludeLowRated ? { excludeLowRated: 'true' as const } : {}) });
   const base: TicketsQuery = { ...filters, path: 'ai', resolved: 'true', pending: 'false', limit: '1' };
   const reopened = useTicketsQuery({ ...base, reopened: 'true' });
   const repeatOnly = useTicketsQuery({ ...base, reopened: 'false', repeatContact: 'true' });
@@ -34,7 +37,7 @@ export default function SavingsPage() {
   return (
     <main>
       <h1 className="page-title">Savings audit</h1>
-      <RangeControls filters={filters} onChange={setFilters} />
+      <RangeControls filters={filters} onChange={setFilters} withCompare />
       {changed.length > 0 && (
         <p className="whatif-banner" role="status">
           <strong>What-if, not saved:</strong> these numbers use {changed.map((f) => `${f.label} ${f.value} ${f.unit} (saved: ${f.saved})`).join('; ')}.{' '}
@@ -54,6 +57,12 @@ export default function SavingsPage() {
                   csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid } }}
                   onStep={(name) => navigate(`/tickets${withParams(filtersToSearch(filters), STEP_TICKETS[name])}`)}
                 /> : <p className="state">No human-resolved ticket in this range: there is no cost to price the AI against.</p>}
+              <LowRatedSwitch savings={s.savings} currency={currency} excluded={excludeLowRated} onChange={(on) => setParams({ excludeLowRated: on ? 'true' : undefined }, { replace: true })} />
+              <SavingsFacts
+                s={s}
+                currency={currency}
+                comparison={s.comparison ? { label: `${s.comparison.from} – ${addDays(s.comparison.to, -1)}`, summary: { ...s, ...s.comparison } as Summary } : undefined}
+              />
               <p>
                 <strong>FTE equivalent {formatNumber(s.savings.fteEquivalent, 1)}</strong>: the {formatNumber(s.savings.humanHoursAvoided, 0)} hours of human handle time the
                 durable AI resolutions avoided, divided by what one agent works in this period ({s.costModel.fteHoursPerMonth} productive hours a month, after breaks,

@@ -7,23 +7,24 @@ import { Sparkline } from '../components/Sparkline';
 import { segmentHref } from '../lib/drill-down';
 import { SEGMENT_COLUMNS, segmentRows } from '../lib/segment-rows';
 import { useUrlState } from '../state/useUrlState';
+import { apiCompare, compareLabel } from '../lib/url-state';
 
 const DIMENSIONS = ['channel', 'category', 'language'] as const;
 
 /** Segments side by side, sortable (the sort lives in the URL), with a weekly trend of verified resolution. */
 export default function SegmentsPage() {
-  const { filters, setFilters, navigate, params, setParams: setParam } = useUrlState();
+  const { filters, setFilters, navigate, params, setParams: setParam, compare } = useUrlState();
   const by = (DIMENSIONS as readonly string[]).includes(params.by ?? '') ? params.by! : 'category';
   const sort = params.sort ?? 'tickets';
   const order = params.order === 'asc' ? 'asc' : 'desc';
   // The table and every row's weekly sparkline in one request.
   // Every column of the table is a count or a rate: no medians needed (percentiles=false).
-  const breakdown = useBreakdownQuery({ ...filters, by, sort, order, limit: '12', series: 'week', percentiles: 'false' });
+  const breakdown = useBreakdownQuery({ ...filters, by, sort, order, limit: '12', series: 'week', percentiles: 'false', compare: apiCompare(compare) });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
   return (
     <main>
       <h1 className="page-title">Segments</h1>
-      <RangeControls filters={filters} onChange={setFilters} />
+      <RangeControls filters={filters} onChange={setFilters} withCompare />
       <label className="inline">
         Segment by{' '}
         <select value={by} onChange={(e) => setParam({ by: e.target.value })}>
@@ -37,6 +38,8 @@ export default function SegmentsPage() {
       <ExportButtons name={`segments by ${by}`} csv={{ path: '/api/v1/metrics/breakdown', params: { ...filters, by, sort, order, limit: '12' } }} />
       <QueryBoundary query={breakdown} isEmpty={(b) => b.segments.length === 0} empty="No tickets in this range.">
         {(b) => (
+          <>
+          {b.comparison && <p className="muted">In brackets: the change {compareLabel(compare)} ({b.comparison.from} – {b.comparison.to}, exclusive).</p>}
           <table className="table" aria-label={`Segments by ${by}`}>
             <thead>
               <tr>
@@ -73,6 +76,7 @@ export default function SegmentsPage() {
               })}
             </tbody>
           </table>
+          </>
         )}
       </QueryBoundary>
     </main>

@@ -1,0 +1,29 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SummaryCore } from '../../../server/src/contract';
+import { qualityComparison } from './quality-compare';
+
+// Fixture cases 1 (three weeks) and 3 (disputes, third week), as the API returns them.
+const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../server/test/fixtures/contract/expected.json'), 'utf8'));
+const a = expected.cases[0].summary as SummaryCore;
+
+describe('qualityComparison', () => {
+  it('each rate in both periods with its n and the change in points', () => {
+    // The same summary with AI CSAT 10 points lower and escalation 5 points higher: both worse.
+    const b = {
+      ...a,
+      escalationRate: a.escalationRate! - 0.05,
+      byPath: { ...a.byPath, ai: { ...a.byPath.ai, csat: { ...a.byPath.ai.csat, top2Box: a.byPath.ai.csat.top2Box! + 0.1 } } },
+    } as SummaryCore;
+    const rows = Object.fromEntries(qualityComparison(a, b).map((r) => [r.label, r]));
+    // Case 1 (expected.json): AI top-2 55 of 78 answers = 70.5%.
+    expect(rows['AI CSAT top-2-box']).toMatchObject({ current: '70.5% (n=78)', previous: '80.5% (n=78)', change: '−10.0 pt', worse: true });
+    expect(rows['Escalation rate']).toMatchObject({ change: '+5.0 pt', worse: true });
+    expect(rows['Human reopen rate']).toMatchObject({ change: '±0.0 pt', worse: false });
+  });
+  it('a rate without tickets on one side: a dash, not a change', () => {
+    const empty = expected.cases[5].summary as SummaryCore;
+    const rows = qualityComparison(a, empty);
+    expect(rows.find((r) => r.label === 'AI CSAT top-2-box')).toMatchObject({ previous: '—', change: '—', worse: false });
+  });
+});

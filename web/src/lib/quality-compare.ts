@@ -1,0 +1,44 @@
+// The quality page's "this range against the comparison" table: each guardrail rate for AI and
+// human, its value in both periods with its n, and the change in points.
+import type { SummaryCore } from '../../../server/src/contract';
+import { DASH, formatCount, formatRate } from './format';
+
+export interface CompareRow {
+  label: string;
+  current: string;
+  previous: string;
+  /** Signed change in percentage points, or a dash when either side has no value. */
+  change: string;
+  /** The change is a worsening (higher repeat/reopen/escalation, lower CSAT or verified rate). */
+  worse: boolean;
+}
+
+type Pick = (s: SummaryCore) => { rate: number | null; n: number };
+
+const METRICS: { label: string; pick: Pick; higherIsBetter: boolean }[] = [
+  { label: 'AI CSAT top-2-box', pick: (s) => ({ rate: s.byPath.ai.csat.top2Box, n: s.byPath.ai.csat.responses }), higherIsBetter: true },
+  { label: 'Human CSAT top-2-box', pick: (s) => ({ rate: s.byPath.human.csat.top2Box, n: s.byPath.human.csat.responses }), higherIsBetter: true },
+  { label: 'Verified AI resolution rate', pick: (s) => ({ rate: s.verifiedAiResolutionRate, n: s.aiInvolved - s.pendingAiResolved }), higherIsBetter: true },
+  { label: 'AI repeat-contact rate', pick: (s) => ({ rate: s.byPath.ai.repeatContactRate, n: s.byPath.ai.resolved }), higherIsBetter: false },
+  { label: 'Human repeat-contact rate', pick: (s) => ({ rate: s.byPath.human.repeatContactRate, n: s.byPath.human.resolved }), higherIsBetter: false },
+  { label: 'AI reopen rate', pick: (s) => ({ rate: s.byPath.ai.reopenRate, n: s.byPath.ai.resolved }), higherIsBetter: false },
+  { label: 'Human reopen rate', pick: (s) => ({ rate: s.byPath.human.reopenRate, n: s.byPath.human.resolved }), higherIsBetter: false },
+  { label: 'Escalation rate', pick: (s) => ({ rate: s.escalationRate, n: s.aiInvolved }), higherIsBetter: false },
+];
+
+const withN = (x: { rate: number | null; n: number }) => (x.rate === null ? DASH : `${formatRate(x.rate)} (n=${formatCount(x.n)})`);
+
+export function qualityComparison(current: SummaryCore, previous: SummaryCore): CompareRow[] {
+  return METRICS.map((m) => {
+    const a = m.pick(current);
+    const b = m.pick(previous);
+    const d = a.rate === null || b.rate === null ? null : (a.rate - b.rate) * 100;
+    return {
+      label: m.label,
+      current: withN(a),
+      previous: withN(b),
+      change: d === null ? DASH : `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(1)} pt`,
+      worse: d !== null && (m.higherIsBetter ? d < 0 : d > 0),
+    };
+  });
+}

@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Summary } from '../../../server/src/contract';
+import { savingsFacts } from './savings-facts';
+
+// The contract fixture's first case: 222 durable of 376 AI-involved, none pending; verified 1,700.74.
+const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../server/test/fixtures/contract/expected.json'), 'utf8'));
+const base = expected.cases[0].summary as Summary;
+
+describe('savingsFacts', () => {
+  it('each figure with its interval, down to net and the run-rate', () => {
+    // Net = 1,700.74 - 40 handoff - 0 fixed = 1,660.74; a year at 21 days: x 365.25 / 21 = 28,885.
+    const s = {
+      ...base,
+      verifiedAiResolutionRateLow: 0.54,
+      verifiedAiResolutionRateHigh: 0.64,
+      savings: {
+        ...base.savings,
+        fixedCosts: 0,
+        netSavings: 1660.74,
+        netRoi: 1660.74 / 169.2,
+        netSavingsPerYear: (1660.74 * 365.25) / 21,
+        verifiedSavingsPerYear: (1700.74 * 365.25) / 21,
+        handoff: { escalated: 111, resolvedByHuman: 100, aiCost: 55.5, extraHumanHours: 40 / 36, extraHumanCost: 40 },
+        lowRated: { verified: 3, value: 30, excluded: false },
+        intervals: { verifiedSavings: { low: 1400, high: 2000 }, humanHoursAvoided: null, fteEquivalent: null, roi: null, netSavings: { low: 1350, high: 1970 }, netRoi: null, netSavingsPerYear: null, approximate: false },
+      },
+    } as Summary;
+    const rows = Object.fromEntries(savingsFacts(s, 'USD').map((r) => [r.label, r]));
+    expect(rows['Verified AI resolution rate']).toMatchObject({ value: '59.0%', interval: '54.0% to 64.0%', note: '222 durable of 376 judged; 0 not judged yet' });
+    expect(rows['Verified savings']).toMatchObject({ value: '$1,701', interval: '$1,400 to $2,000' });
+    expect(rows['Handoff tax'].value).toBe('$40.00');
+    expect(rows['Handoff tax'].note).toContain('1.1 h of human time');
+    expect(rows['Net savings']).toMatchObject({ value: '$1,661', interval: '$1,350 to $1,970' });
+    expect(rows['Net run-rate a year'].value).toBe('$28,885');
+    expect(rows['Verified run-rate a year'].value).toBe('$29,581');
+  });
+
+  it('a filtered population: net is not defined, and says why', () => {
+    const s = { ...base, savings: { ...base.savings, fixedCosts: null, netSavings: null } } as Summary;
+    expect(savingsFacts(s, 'USD').find((r) => r.label === 'Net savings')).toMatchObject({ value: 'not defined' });
+  });
+});

@@ -1,0 +1,54 @@
+// The savings audit's table of figures: each headline number with its 95% interval, from claimed
+// down to net and the yearly run-rate (the audit page and the board pack show the same rows).
+import type { Summary } from '../../../server/src/contract';
+import { DASH, formatCount, formatInterval, formatMoney, formatNumber, formatRate } from './format';
+
+export interface FactRow {
+  label: string;
+  value: string;
+  /** The 95% interval, or '' where the figure has none (a count, a bill). */
+  interval: string;
+  note?: string;
+}
+
+export function savingsFacts(s: Summary, currency: string): FactRow[] {
+  const sv = s.savings;
+  const iv = sv.intervals;
+  const approx = iv?.approximate ?? false;
+  const money = (v: number) => formatMoney(v, currency);
+  const times = (v: number) => `${formatNumber(v, 1)}×`;
+  const fte = (v: number) => formatNumber(v, 1);
+  const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };
+  const judged = s.aiInvolved - s.pendingAiResolved;
+  const rows: FactRow[] = [
+    { label: 'Claimed savings', value: money(sv.claimedSavings ?? NaN), interval: '', note: `every AI resolution (${formatCount(s.aiResolved)}) at the average human ticket` },
+    {
+      label: 'Verified AI resolution rate',
+      value: formatRate(s.verifiedAiResolutionRate),
+      interval: formatInterval(rateIv, (v) => formatRate(v)),
+      note: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged; ${formatCount(s.pendingAiResolved)} not judged yet`,
+    },
+    { label: 'Verified savings', value: money(sv.verifiedSavings ?? NaN), interval: formatInterval(iv?.verifiedSavings, money, approx), note: sv.lowRated?.excluded ? 'without the resolutions rated 1–2' : undefined },
+    { label: 'ROI (verified)', value: sv.roi === null ? DASH : times(sv.roi), interval: formatInterval(iv?.roi, times, approx), note: `on ${money(sv.aiCost)} AI cost` },
+    { label: 'FTE equivalent (verified)', value: sv.fteEquivalent === null ? DASH : fte(sv.fteEquivalent), interval: formatInterval(iv?.fteEquivalent, fte, approx), note: `the claim: ${sv.claimedFteEquivalent === null ? DASH : fte(sv.claimedFteEquivalent)} FTE at ${s.costModel.fteHoursPerMonth} h a month` },
+  ];
+  if (sv.handoff) {
+    const h = sv.handoff;
+    rows.push({
+      label: 'Handoff tax',
+      value: money(h.extraHumanCost ?? NaN),
+      interval: '',
+      note: `${formatCount(h.escalated)} escalated: ${money(h.aiCost)} of AI conversations (in the AI cost) and ${formatNumber(h.extraHumanHours, 1)} h of human time beyond like-for-like human tickets (${formatCount(h.resolvedByHuman)} resolved)`,
+    });
+  }
+  if (sv.fixedCosts !== null && sv.fixedCosts !== undefined) rows.push({ label: 'Fixed costs', value: money(sv.fixedCosts), interval: '', note: `${money(s.costModel.fixedCostPerMonth ?? 0)} a month over the range` });
+  if (sv.netSavings !== null && sv.netSavings !== undefined) {
+    rows.push({ label: 'Net savings', value: money(sv.netSavings), interval: formatInterval(iv?.netSavings, money, approx), note: 'verified − handoff tax − fixed costs' });
+    rows.push({ label: 'Net ROI', value: sv.netRoi === null ? DASH : times(sv.netRoi), interval: formatInterval(iv?.netRoi, times, approx), note: 'on AI cost and fixed costs' });
+    rows.push({ label: 'Net run-rate a year', value: money(sv.netSavingsPerYear ?? NaN), interval: formatInterval(iv?.netSavingsPerYear, money, approx), note: 'this range’s pace × 365.25 / days' });
+  } else {
+    rows.push({ label: 'Net savings', value: 'not defined', interval: '', note: 'fixed costs belong to the whole program: a filter or segment has no share of them' });
+  }
+  if (sv.verifiedSavingsPerYear !== null && sv.verifiedSavingsPerYear !== undefined) rows.push({ label: 'Verified run-rate a year', value: money(sv.verifiedSavingsPerYear), interval: '', note: 'before handoff tax and fixed costs' });
+  return rows;
+}

@@ -1,0 +1,113 @@
+import { useEffect } from 'react';
+import type { Summary } from '../../../server/src/contract';
+import { useAlertsQuery } from '../api/useAlertsQuery';
+import { useCostModelHistoryQuery } from '../api/useCostModelHistoryQuery';
+import { useCostModelQuery } from '../api/useCostModelQuery';
+import { useSummaryQuery } from '../api/useSummaryQuery';
+import { useTicketsQuery } from '../api/useTicketsQuery';
+import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
+import { AlertsList } from '../components/AlertsList';
+import { QualityCompareTable } from '../components/QualityCompareTable';
+import { QueryBoundary } from '../components/QueryBoundary';
+import { RangeControls } from '../components/RangeControls';
+import { SavingsFacts } from '../components/SavingsFacts';
+import { TrendChart } from '../components/TrendChart';
+import { WaterfallChart } from '../components/WaterfallChart';
+import { alertRows } from '../lib/alert-rows';
+import { addDays } from '../lib/date-range';
+import { formatMoney } from '../lib/format';
+import { qualityComparison } from '../lib/quality-compare';
+import { seriesSpans, trendRows } from '../lib/quality-series';
+import { reportTitle } from '../lib/report';
+import { savingsWaterfall } from '../lib/savings-waterfall';
+import { apiCompare, compareLabel } from '../lib/url-state';
+import { useUrlState } from '../state/useUrlState';
+
+/**
+ * The board pack: one printable page for a period (claimed, verified and net with intervals, the
+ * audit, quality against the comparison, open alerts, the assumptions). `npm run report` prints
+ * it to PDF; data-report on <main> says when everything has loaded (or failed).
+ */
+export default function ReportPage() {
+  const { filters, setFilters, compare } = useUrlState();
+  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare) });
+  const stored = useCostModelQuery();
+  const history = useCostModelHistoryQuery();
+  const alerts = useAlertsQuery({ state: 'open', from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
+  const trend = useTimeseriesQuery({ ...filters, interval: 'week', percentiles: 'false' });
+  const base = { ...filters, path: 'ai', resolved: 'true' as const, pending: 'false' as const, limit: '1' };
+  const reopened = useTicketsQuery({ ...base, reopened: 'true' });
+  const repeatOnly = useTicketsQuery({ ...base, reopened: 'false', repeatContact: 'true' });
+  const currency = stored.data?.currency ?? 'USD';
+  const queries = [summary, stored, history, alerts, trend, reopened, repeatOnly];
+  const state = queries.some((q) => q.isError) ? 'error' : queries.every((q) => q.isSuccess && !q.isPlaceholderData) ? 'ready' : 'loading';
+  const title = summary.data ? reportTitle(summary.data, currency) : 'Claimcheck board pack';
+  useEffect(() => {
+    const before = document.title;
+    document.title = title;
+    return () => void (document.title = before);
+  }, [title]);
+  const last = addDays(filters.to, -1);
+  const latest = history.data?.[0];
+  return (
+    <main className="report" data-report={state}>
+      <div className="no-print">
+        <RangeControls filters={filters} onChange={setFilters} withCompare />
+        <p>
+          <button type="button" onClick={() => window.print()}>
+            Print or save as PDF
+          </button>{' '}
+          <span className="muted">or from a terminal: npm run report -- --from {filters.from} --to {filters.to} --out report.pdf</span>
+        </p>
+      </div>
+      <h1 className="page-title">
+        AI in customer support: what it really saves, {filters.from} to {last}
+      </h1>
+      <p className="muted">
+        Local days in {filters.tz}
+        {filters.channel ? `; channel ${filters.channel}` : ''}
+        {filters.category ? `; category ${filters.category}` : ''}
+        {summary.data ? `; data as of ${new Date(summary.data.asOf).toLocaleString('en-GB', { timeZone: filters.tz })}` : ''}.
+      </p>
+      <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this period.">
+        {(s) => {
+          const steps = reopened.data && repeatOnly.data ? savingsWaterfall(s, { reopened: reopened.data.total, repeatOnly: repeatOnly.data.total }) : null;
+          return (
+            <>
+              <h2>Claimed, verified and net</h2>
+              <SavingsFacts
+                s={s}
+                currency={currency}
+                comparison={s.comparison ? { label: `${s.comparison.from} – ${addDays(s.comparison.to, -1)}`, summary: { ...s, ...s.comparison } as Summary } : undefined}
+              />
+              <h2>From the claim to what holds up</h2>
+              {steps ? <WaterfallChart steps={steps} currency={currency} /> : <p className="state">No human-resolved ticket in this period: nothing to price the AI against.</p>}
+              <h2>Quality guardrails {s.comparison ? compareLabel(compare) : ''}</h2>
+              {s.comparison && <QualityCompareTable rows={qualityComparison(s, s.comparison)} current={`${s.from} – ${last}`} previous={`${s.comparison.from} – ${addDays(s.comparison.to, -1)}`} />}
+            </>
+          );
+        }}
+      </QueryBoundary>
+      <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} spans={seriesSpans(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} />}</QueryBoundary>
+      <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={<p>No open quality alerts in this period.</p>}>
+        {(a) => <AlertsList title="Open quality alerts" rows={alertRows(a)} />}
+      </QueryBoundary>
+      <section aria-label="Assumptions">
+        <h2>Assumptions</h2>
+        {stored.data && (
+          <p>
+            Human time at {formatMoney(stored.data.humanHourlyCost, currency)} an hour; the AI at {formatMoney(stored.data.aiCostPerConversation, currency)} a conversation and{' '}
+            {formatMoney(stored.data.aiCostPerResolution, currency)} a resolution; fixed costs {formatMoney(stored.data.fixedCostPerMonth, currency)} a month;{' '}
+            {stored.data.fteHoursPerMonth} productive hours per agent a month. A resolution counts as verified when, 7 days on, it was neither reopened nor followed by
+            the customer coming back.
+          </p>
+        )}
+        {latest && (
+          <p className="muted">
+            Cost model version {latest.version}, last changed {new Date(latest.changedAt).toLocaleString('en-GB', { timeZone: filters.tz })} by {latest.changedBy}.
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

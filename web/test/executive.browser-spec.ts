@@ -1,0 +1,139 @@
+// The executive view of #13 in a real browser against the real server: intervals and the quality
+// caveat on the savings audit (its switch in the URL), comparisons on every page, and the board
+// pack, on screen and printed to PDF by `npm run report`.
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { Dashboard, ROOT, TOKEN, axeViolations, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+function day(offset: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}
+const money = (v: number) =>
+  v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: Math.abs(v) >= 1000 ? 0 : 2, minimumFractionDigits: Math.abs(v) >= 1000 ? 0 : 2 });
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&')}$`);
+const row = (label: string) => `table[aria-label="Savings figures with 95% intervals"] tr:has(th:text-is("${label}")) td`;
+
+interface Iv {
+  low: number;
+  high: number;
+}
+interface S {
+  from: string;
+  to: string;
+  escalationRate: number;
+  aiInvolved: number;
+  comparison?: { from: string; to: string; escalationRate: number; aiInvolved: number };
+  savings: { verifiedSavings: number; netSavings: number; lowRated: { verified: number; value: number }; intervals: { verifiedSavings: Iv; approximate: boolean } };
+}
+
+/** A PDF's /Title, whether written as a literal or as UTF-16BE hex (as chromium does for non-ASCII). */
+function pdfTitle(file: string): string {
+  const text = fs.readFileSync(file, 'latin1');
+  const hex = /\/Title\s*<FEFF([0-9A-Fa-f]*)>/.exec(text);
+  if (hex) return Buffer.from(hex[1], 'hex').swap16().toString('utf16le');
+  return /\/Title\s*\(([^)]*)\)/.exec(text)?.[1] ?? '';
+}
+
+run('the executive view in chromium', () => {
+  let dash: Dashboard;
+  let browser: Browser;
+  beforeAll(async () => {
+    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.stop();
+  });
+  // The last 30 complete days: the demo's AI resolutions mostly judged.
+  const q = `from=${day(-30)}&to=${day(0)}&tz=UTC`;
+
+  it('savings audit: each figure with its 95% interval, the quality caveat and its switch in the URL', async () => {
+    const kept = await dash.api<S>(`/api/v1/metrics/summary?${q}`);
+    const out = await dash.api<S>(`/api/v1/metrics/summary?${q}&excludeLowRated=true`);
+    expect(kept.savings.lowRated.verified).toBeGreaterThan(0);
+    const page = await signedInPage(browser, dash, `/savings?${q}`);
+    await page.locator(row('Verified savings')).first().waitFor();
+    const iv = kept.savings.intervals.verifiedSavings;
+    expect(await page.locator(row('Verified savings')).nth(0).innerText()).toBe(money(kept.savings.verifiedSavings));
+    expect(await page.locator(row('Verified savings')).nth(1).innerText()).toBe(`${kept.savings.intervals.approximate ? '≈' : ''}${money(iv.low)} to ${money(iv.high)}`);
+    const caveat = page.getByRole('note').filter({ hasText: 'Quality caveat' });
+    expect(await caveat.innerText()).toContain(`${kept.savings.lowRated.verified.toLocaleString('en-US')} verified AI resolutions were rated 1–2 of 5`);
+    expect(await caveat.innerText()).toContain(money(kept.savings.lowRated.value));
+    // Left out: the URL keeps it, the numbers are the API's without them, the waterfall has the step.
+    await page.getByLabel('Leave them out of the savings').check();
+    await page.waitForURL(/excludeLowRated=true/);
+    await page.locator(row('Verified savings')).filter({ hasText: exactly(money(out.savings.verifiedSavings)) }).waitFor();
+    await page.locator('figure[aria-label="From claimed to verified savings"] text', { hasText: 'Rated 1–2 (left out)' }).first().waitFor();
+    // The link reproduces the view.
+    const again = await signedInPage(browser, dash, new URL(page.url()).pathname + new URL(page.url()).search);
+    await again.locator(row('Verified savings')).first().waitFor();
+    expect(await again.locator(row('Verified savings')).first().innerText()).toBe(money(out.savings.verifiedSavings));
+    expect(await again.getByLabel('Leave them out of the savings').isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    await again.close();
+  });
+
+  it('compare on every page: the choice is in the URL and the figures are the API comparison', async () => {
+    const s = await dash.api<S>(`/api/v1/metrics/summary?${q}&compare=previous`);
+    const page = await signedInPage(browser, dash, `/quality?${q}`);
+    const table = page.locator('table[aria-label="Quality against the comparison period"]');
+    await table.waitFor();
+    const cells = table.locator('tr:has(th:text-is("Escalation rate")) td');
+    const rate = (r: number, n: number) => `${(r * 100).toFixed(1)}% (n=${n.toLocaleString('en-US')})`;
+    expect(await cells.nth(0).innerText()).toBe(rate(s.escalationRate, s.aiInvolved));
+    expect(await cells.nth(1).innerText()).toBe(rate(s.comparison!.escalationRate, s.comparison!.aiInvolved));
+    // Nothing to compare with: the table goes, the choice follows the user to the other pages.
+    await page.getByLabel('Compare with').selectOption('none');
+    await page.waitForURL(/compare=none/);
+    await table.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('compare') === 'none');
+    await page.locator('section[aria-label="Tickets"] .card-number').waitFor();
+    expect(await page.locator('.card-delta').count()).toBe(0);
+    // A year earlier (the demo has no tickets then): the cards say so against that period.
+    await page.getByLabel('Compare with').selectOption('year');
+    await page.waitForURL(/compare=year/);
+    await page.locator('.card-delta', { hasText: 'vs the same dates a year earlier' }).first().waitFor();
+    await page.getByRole('link', { name: 'Segments' }).click();
+    await page.getByText('In brackets: the change vs the same dates a year earlier').waitFor();
+    await page.close();
+  });
+
+  it('the board pack on screen: the period, the API figures, the assumptions; and printed to PDF by npm run report', async () => {
+    const s = await dash.api<S>(`/api/v1/metrics/summary?${q}&compare=previous`);
+    const page = await signedInPage(browser, dash, `/report?${q}`);
+    await page.locator('main[data-report="ready"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('h1').innerText()).toContain(`${day(-30)} to ${day(-1)}`);
+    expect(await page.locator(row('Net savings')).first().innerText()).toBe(money(s.savings.netSavings));
+    await page.getByRole('region', { name: 'Assumptions' }).getByText(/Cost model version \d+, last changed/).waitFor();
+    expect(await page.title()).toContain(`verified ${money(s.savings.verifiedSavings)}`);
+    await page.close();
+
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-report-')), 'board.pdf');
+    const { stderr } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'web/scripts/report.mjs'), '--url', dash.base, '--token', TOKEN, '--from', day(-30), '--to', day(0), '--out', out], { cwd: ROOT });
+    expect(stderr).toContain('written (');
+    const pdf = fs.readFileSync(out);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const title = pdfTitle(out);
+    expect(title).toContain(`${day(-30)} to ${day(-1)} (UTC)`);
+    expect(title).toContain(`verified ${money(s.savings.verifiedSavings)}`);
+    expect(title).toContain(`net ${money(s.savings.netSavings)}`);
+    // One page or two, as a board pack should be.
+    const pages = Number(/\/Type\s*\/Pages[^>]*\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1] ?? /\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    // Bad input gets a clear message, not a stack.
+    const bad = await promisify(execFile)(process.execPath, [path.join(ROOT, 'web/scripts/report.mjs'), '--url', dash.base, '--token', TOKEN, '--from', '2026-13-01', '--to', day(0)]).catch((e: { stderr: string; code: number }) => e);
+    expect((bad as { code: number }).code).toBe(1);
+    expect((bad as { stderr: string }).stderr).toContain('--from must be a date YYYY-MM-DD, got "2026-13-01"');
+  });
+});
