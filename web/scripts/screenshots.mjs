@@ -40,6 +40,7 @@ try {
     ['segments', `/segments?${q}&by=category`, '[role=img] .recharts-line'],
     ['tickets', `/tickets?${q}&path=ai&verified=true`, '[data-testid=tickets-total]'],
     ['settings', `/settings`, '[data-testid=status-events]'],
+    ['report', `/report?from=${day(-30)}&to=${day(0)}&tz=UTC`, 'main[data-report=ready]'],
   ]) {
     await page.goto(`${base}${url}`);
     await page.locator(ready).first().waitFor();

@@ -56,7 +56,10 @@ run('the dashboard in chromium', () => {
 
     it('a channel filter changes the numbers to what the API says, and lands in the URL', async () => {
       const chat = await dash.api<{ tickets: number }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC&channel=chat`);
-      await page.getByLabel('Channel').selectOption('chat');
+      await page.locator('summary[aria-label="Channel: all"]').click();
+      await page.getByLabel('Search channel values').fill('CH'); // case-insensitive
+      expect((await page.getByRole('group', { name: 'Channel values' }).locator('label').allInnerTexts()).map((t) => t.trim())).toEqual(['chat']);
+      await page.getByRole('group', { name: 'Channel values' }).getByLabel('chat').check();
       await page.waitForFunction((want) => document.querySelector('section[aria-label="Tickets"] .card-number')?.textContent === want, chat.tickets.toLocaleString('en-US'));
       expect(new URL(page.url()).searchParams.get('channel')).toBe('chat');
     });
@@ -80,13 +83,15 @@ run('the dashboard in chromium', () => {
 
     it('is usable from the keyboard: Tab reaches the filters and the card links, Enter opens one', async () => {
       const reached: string[] = [];
+      // From the page's title (the last test left the focus in the channel picker): a click sets where Tab starts.
+      await page.locator('h1.page-title').click();
       // Elements inside the page's main part only (the nav's links come first and also go to /tickets).
       for (let i = 0; i < 60 && !reached.some((r) => r.startsWith('A:/tickets?')); i++) {
         await page.keyboard.press('Tab');
         const el = await page.evaluate(() => (document.activeElement?.closest('main') ? `${document.activeElement.tagName}:${document.activeElement.getAttribute('href') ?? (document.activeElement as HTMLInputElement).type ?? ''}` : null));
         if (el) reached.push(el);
       }
-      expect(reached).toEqual(expect.arrayContaining(['INPUT:date', 'SELECT:select-one']));
+      expect(reached).toEqual(expect.arrayContaining(['INPUT:date', 'SELECT:select-one', 'SUMMARY:']));
       expect(reached.some((r) => r.startsWith('A:/tickets?'))).toBe(true);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/tickets\?/);

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, presetOf, presetRange, todayIn } from '../lib/date-range';
-import { filterOptions } from '../lib/filter-options';
+import { filterOptions, matchOptions, toggleValue } from '../lib/filter-options';
 import { useUrlState } from '../state/useUrlState';
+
+/** The IANA zone names this browser knows, offered while typing (any of them is accepted). */
+const TZ_NAMES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')] : ['UTC'];
 
 /** A date the user finished typing (a date box reports 0002-…, 0020-… while a year is typed). */
 const completeDate = (v: string) => /^(19|2\d)\d\d-\d\d-\d\d$/.test(v);
@@ -57,6 +60,7 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
           type="text"
           value={tz}
           size={18}
+          list="tz-names"
           onChange={(e) => {
             setTz(e.target.value);
             if (isTimeZone(e.target.value)) commitTz(e.target.value);
@@ -64,6 +68,11 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
           onBlur={() => commitTz(tz)}
         />
       </label>
+      <datalist id="tz-names">
+        {TZ_NAMES.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
       <FilterSelect label="Channel" value={filters.channel} values={channels} onChange={(channel) => onChange({ channel })} />
       <FilterSelect label="Category" value={filters.category} values={categories} onChange={(category) => onChange({ category })} />
       {withCompare && (
@@ -80,18 +89,33 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
   );
 }
 
-/** One filter: "all" or one of the values the data has. */
+/** One filter: "all", or any of the values the data has, found by a case-insensitive search. */
 function FilterSelect({ label, value, values, onChange }: { label: string; value: string | undefined; values: string[]; onChange: (v: string | undefined) => void }) {
+  const [query, setQuery] = useState('');
+  const selected = (value ?? '').split(',').filter(Boolean);
+  const shown = matchOptions(values, query);
   return (
-    <label>
-      {label}
-      <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
-        {['', ...values].map((c) => (
-          <option key={c} value={c}>
-            {c || 'all'}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="filter-picker">
+      <span className="filter-label">{label}</span>
+      <details
+        // A menu closes on Escape and when the focus leaves it, like a select's list.
+        onKeyDown={(e) => e.key === 'Escape' && (e.currentTarget.open = false)}
+        onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && (e.currentTarget.open = false)}
+      >
+        <summary aria-label={`${label}: ${selected.length ? selected.join(', ') : 'all'}`}>{selected.length ? selected.join(', ') : 'all'}</summary>
+        <div className="filter-menu" role="group" aria-label={`${label} values`}>
+          <input type="search" aria-label={`Search ${label.toLowerCase()} values`} placeholder="Search…" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <button type="button" className="link" onClick={() => onChange(undefined)} disabled={selected.length === 0}>
+            All
+          </button>
+          {shown.length === 0 && <p className="muted">No {label.toLowerCase()} matches “{query}”.</p>}
+          {shown.map((v) => (
+            <label key={v}>
+              <input type="checkbox" checked={selected.includes(v)} onChange={() => onChange(toggleValue(value, v))} /> {v}
+            </label>
+          ))}
+        </div>
+      </details>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
-import { filterOptions } from './filter-options';
+import { filterOptions, matchOptions, toggleValue } from './filter-options';
 
 const b = { segments: [{ key: 'web' }, { key: 'whatsapp' }] } as LeanBreakdownResponse;
 
@@ -7,4 +7,21 @@ describe('filterOptions', () => {
   it('the values the data has, in its order', () => expect(filterOptions(b, undefined)).toEqual(['web', 'whatsapp']));
   it('keeps a selected value the range lacks', () => expect(filterOptions(b, 'Billing')).toEqual(['web', 'whatsapp', 'Billing']));
   it('before the data arrives, only the selection', () => expect(filterOptions(undefined, 'chat')).toEqual(['chat']));
+});
+
+describe('matchOptions', () => {
+  it('finds values whatever their case, anywhere in the name', () => {
+    expect(matchOptions(['Billing', 'billing-disputes', 'Shipping', 'Account'], 'BILL')).toEqual(['Billing', 'billing-disputes']);
+    expect(matchOptions(['Billing', 'Shipping'], ' ')).toEqual(['Billing', 'Shipping']);
+    expect(matchOptions(['Billing'], 'xyz')).toEqual([]);
+  });
+});
+
+describe('toggleValue', () => {
+  it('adds and removes values of the comma list; none left means all', () => {
+    expect(toggleValue(undefined, 'chat')).toBe('chat');
+    expect(toggleValue('chat', 'email')).toBe('chat,email');
+    expect(toggleValue('chat,email', 'chat')).toBe('email');
+    expect(toggleValue('email', 'email')).toBeUndefined();
+  });
 });

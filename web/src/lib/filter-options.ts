@@ -7,3 +7,16 @@ export function filterOptions(b: Pick<LeanBreakdownResponse, 'segments'> | undef
   for (const v of (selected ?? '').split(',')) if (v && !values.includes(v)) values.push(v);
   return values;
 }
+
+/** The options whose name contains the query, ignoring case (what the picker's search box shows). */
+export function matchOptions(values: readonly string[], query: string): string[] {
+  const q = query.trim().toLocaleLowerCase();
+  return q ? values.filter((v) => v.toLocaleLowerCase().includes(q)) : [...values];
+}
+
+/** The selection as the URL keeps it (a comma list), with one value switched on or off; undefined: all. */
+export function toggleValue(selected: string | undefined, value: string): string | undefined {
+  const list = (selected ?? '').split(',').filter(Boolean);
+  const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+  return next.length ? next.join(',') : undefined;
+}
