@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
+import { ClaimsController } from './claims/claims.controller';
+import { ClaimsModule } from './claims/claims.module';
 import { TokensController } from './auth/tokens.controller';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -27,10 +29,10 @@ import { TicketsController } from './tickets/tickets.controller';
 import { TicketsModule } from './tickets/tickets.module';
 
 /** Every HTTP controller of the API; the OpenAPI test checks each route is documented. */
-export const CONTROLLERS = [EventsController, MetricsController, TicketsController, TokensController, CostModelController, StatusController, HealthController, ImportsController, AlertsController];
+export const CONTROLLERS = [EventsController, MetricsController, TicketsController, TokensController, CostModelController, StatusController, HealthController, ImportsController, AlertsController, ClaimsController];
 
 /** The features, one module each (docs/ARCHITECTURE.md has the map). */
-const FEATURES = [TelemetryModule, AuthModule, EventsModule, ProjectionModule, CostModelModule, MetricsModule, TicketsModule, AlertsModule, ImportsModule, HealthModule, StatusModule];
+const FEATURES = [TelemetryModule, AuthModule, EventsModule, ProjectionModule, CostModelModule, MetricsModule, TicketsModule, AlertsModule, ImportsModule, ClaimsModule, HealthModule, StatusModule];
 
 @Module({})
 export class AppModule {

@@ -144,6 +144,24 @@ describe('OpenAPI document', () => {
     }
     const ticket = (await t.request('GET', `/api/v1/tickets?${q}&limit=1`)).body.items[0].id;
     errors.push(...check('TicketDetail', (await t.request('GET', `/api/v1/tickets/${encodeURIComponent(ticket)}`)).body));
+    // Claims: a check with every kind of figure, a vendor upload, its pages.
+    const figures = [
+      { kind: 'aiResolutions', value: 200, unit: 'resolutions' },
+      { kind: 'aiResolutionRate', value: 60, unit: 'percent' },
+      { kind: 'automationRate', value: 0.3, unit: 'fraction' },
+      { kind: 'handleTime', value: 2, unit: 'minutes', who: 'ai', stat: 'median' },
+      { kind: 'costPerAiResolution', value: 0.99, unit: 'money' },
+      { kind: 'savings', value: 40000, unit: 'money_per_year', note: 'saves $40k a year' },
+      { kind: 'fte', value: 7, unit: 'agents' },
+      { kind: 'csat', value: 4.2, unit: 'average_of_5' },
+    ];
+    const created = await t.request('POST', '/api/v1/claims', { body: { title: 'All kinds', source: { kind: 'press' }, from: '2026-01-05', to: '2026-02-02', tz: 'UTC', category: 'billing', figures } });
+    errors.push(...check('ClaimDetail', created.body));
+    errors.push(...check('VendorUploadReport', (await t.request('POST', `/api/v1/claims/${created.body.id}/vendor-export`, { raw: `id,amount\n${ticket},0.99\nnope,x`, contentType: 'text/csv', token: undefined })).body));
+    errors.push(...check('ClaimDetail', (await t.request('GET', `/api/v1/claims/${created.body.id}`)).body));
+    errors.push(...check('VendorItemPage', (await t.request('GET', `/api/v1/claims/${created.body.id}/vendor-export`)).body));
+    errors.push(...check('ClaimVersion', (await t.request('GET', `/api/v1/claims/${created.body.id}/versions`)).body[0]));
+    for (const item of (await t.request('GET', '/api/v1/claims')).body) errors.push(...check('ClaimListItem', item));
     expect(errors).toEqual([]);
   });
 

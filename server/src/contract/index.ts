@@ -3,3 +3,4 @@
 export * from './api-types';
 export * from './metrics-types';
 export * from './admin-types';
+export * from './claims-types';

@@ -27,10 +27,14 @@ const IMPORTS_ROUTE = '/api/v1/imports';
  * every other route gets parsed JSON, checked for text PostgreSQL cannot store. Multipart uploads
  * are for imports only; anywhere else they are a 415 that says what to send.
  */
+const VENDOR_EXPORT_ROUTE = /^\/api\/v1\/claims\/[^/]+\/vendor-export$/;
+
 function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   const parser = (req: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void) => {
     if (req.url.split('?')[0] === EVENTS_ROUTE) return done(null, body);
+    // A vendor's export for a claim (docs/CLAIMS.md) arrives as CSV text.
+    if (/^text\/csv\b/i.test(req.headers['content-type'] ?? '') && VENDOR_EXPORT_ROUTE.test(req.url.split('?')[0])) return done(null, body);
     if (body.trim() === '') return done(null, {});
     let parsed: unknown;
     try {

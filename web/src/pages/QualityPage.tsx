@@ -105,7 +105,7 @@ export default function QualityPage() {
                 <QualityChart spans={spans} title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
               </div>
               {compared.data?.comparison && (
-                <section aria-label="Against the comparison period">
+                <section className="card" aria-label="Against the comparison period">
                   <h2>This range {compareLabel(compare)}</h2>
                   <QualityCompareTable
                     rows={qualityComparison(compared.data, compared.data.comparison)}

@@ -1,0 +1,119 @@
+// Every verdict rule with hand-worked figures (docs/CLAIMS.md, "Verdicts").
+import type { ClaimFigure } from '../contract';
+import { CheckSummary, checkFigure, overallVerdict, statedPrecision } from './claim-verdicts';
+
+const money = (x: number) => `$${x.toFixed(2)}`;
+// A 30-day period: 1,000 tickets, 600 AI-involved, 400 AI resolutions of which 40 still maturing and
+// 300 durable; the verified rate 300 / 560 judged = 53.57% (interval given as 50%-57%).
+const summary = (o: Partial<CheckSummary> = {}): CheckSummary =>
+  ({
+    tickets: 1000,
+    aiInvolved: 600,
+    aiResolved: 400,
+    pendingAiResolved: 40,
+    verifiedAiResolved: 300,
+    aiResolutionRate: 400 / 600,
+    verifiedAiResolutionRate: 300 / 560,
+    verifiedAiResolutionRateLow: 0.5,
+    verifiedAiResolutionRateHigh: 0.57,
+    automationRate: 0.4,
+    days: 30,
+    costModel: { humanHourlyCost: 36, aiCostPerConversation: 0.5, aiCostPerResolution: 0.5, fteHoursPerMonth: 120, fixedCostPerMonth: 0 },
+    byPath: {
+      ai: { handleSeconds: { mean: 150, median: 120, p90: 400 }, csat: { responses: 100, average: 4.1, top2Box: 0.7, top2BoxLow: 0.6, top2BoxHigh: 0.78, responseRate: 0.25 } },
+      human: { handleSeconds: { mean: 700, median: 660, p90: 1500 }, csat: { responses: 0, average: null, top2Box: null, top2BoxLow: null, top2BoxHigh: null, responseRate: 0 } },
+    },
+    savings: {
+      humanCostPerTicket: 10,
+      aiCost: 500,
+      claimedSavings: 4000,
+      verifiedSavings: 2500,
+      fteEquivalent: 1.5,
+      claimedFteEquivalent: 2,
+      humanHoursAvoided: 270,
+      intervals: { verifiedSavings: { low: 2300, high: 2700 }, fteEquivalent: { low: 1.3, high: 1.7 } },
+    },
+    ...o,
+  }) as unknown as CheckSummary;
+const check = (f: ClaimFigure, s = summary()) => checkFigure(f, s, money);
+
+describe('statedPrecision', () => {
+  it.each([
+    [2, 0.5],
+    [700, 0.5],
+    [60, 0.5],
+    [0.99, 0.005],
+    [2.5, 0.05],
+    [12430, 5],
+    [40_000_000, 5_000_000],
+    [1000, 500],
+  ])('%p is read as ±%p', (v, tol) => expect(statedPrecision(v)).toBeCloseTo(tol, 12));
+});
+
+describe('checkFigure', () => {
+  it.each([
+    // Durable 300; up to 340 if the 40 maturing hold up.
+    ['299 AI resolutions: below even the durable count', { kind: 'aiResolutions', value: 299, unit: 'resolutions' }, 'understated', '0%'],
+    ['300: the durable count', { kind: 'aiResolutions', value: 300, unit: 'resolutions' }, 'holds', null],
+    ['340: only if every maturing one holds up', { kind: 'aiResolutions', value: 340, unit: 'resolutions' }, 'maturing', null],
+    ['351: more than could ever hold up, by (351 - 300) / 300 = 17%', { kind: 'aiResolutions', value: 351, unit: 'resolutions' }, 'overstated', '17%'],
+    ['55% resolution rate: inside 50%-57%', { kind: 'aiResolutionRate', value: 55, unit: 'percent' }, 'holds', null],
+    ['62%: above 57%, by (0.62 - 0.5357) / 0.5357 = 16%', { kind: 'aiResolutionRate', value: 62, unit: 'percent' }, 'overstated', '16%'],
+    ['0.45 as a fraction: below 50%, by 16%', { kind: 'aiResolutionRate', value: 0.45, unit: 'fraction' }, 'understated', '16%'],
+    ['AI median 2 minutes (±30 s) against 120 s', { kind: 'handleTime', value: 2, unit: 'minutes', who: 'ai', stat: 'median' }, 'holds', null],
+    ['AI median 1 minute against 120 s: faster than measured, by 50%', { kind: 'handleTime', value: 1, unit: 'minutes', who: 'ai', stat: 'median' }, 'overstated', '50%'],
+    ['human median 11 minutes against 660 s', { kind: 'handleTime', value: 11, unit: 'minutes', who: 'human', stat: 'median' }, 'holds', null],
+    ['human mean 0.1 h = 360 s against 700 s: faster humans flatter the AI less, understated by 49%', { kind: 'handleTime', value: 0.1, unit: 'hours', who: 'human', stat: 'mean' }, 'understated', '49%'],
+    ['human mean 0.3 h = 1,080 s against 700 s: slower humans flatter the AI, overstated by 54%', { kind: 'handleTime', value: 0.3, unit: 'hours', who: 'human', stat: 'mean' }, 'overstated', '54%'],
+    ['$0.99 per resolution against 500 / 300 = $1.67 per durable one (≥ $1.47 if all 40 hold up): 41% cheaper than it is', { kind: 'costPerAiResolution', value: 0.99, unit: 'money' }, 'overstated', '41%'],
+    ['$2.10 per resolution: dearer than measured, by (2.10 - 1.667) / 1.667 = 26%', { kind: 'costPerAiResolution', value: 2.1, unit: 'money' }, 'understated', '26%'],
+    ['$2 per resolution (±0.50 as stated) reaches $1.67', { kind: 'costPerAiResolution', value: 2, unit: 'money' }, 'holds', null],
+    // A year: x 365.25 / 30 = 12.175: verified 30,437.5 (28,002.5 to 32,872.5); maturing reach + 40 x 10 x 12.175 = 37,742.5.
+    ['$40,000 a year (±5,000): reached only with the maturing ones', { kind: 'savings', value: 40000, unit: 'money_per_year' }, 'maturing', null],
+    ['$50,000 a year: overstated by (50,000 - 30,437.5) / 30,437.5 = 64%', { kind: 'savings', value: 50000, unit: 'money_per_year' }, 'overstated', '64%'],
+    ['$2,600 over the period: inside 2,300-2,700', { kind: 'savings', value: 2600, unit: 'money_per_period' }, 'holds', null],
+    ['700 agents against 1.5 FTE (1.3-1.7, up to 1.9)', { kind: 'fte', value: 700, unit: 'agents' }, 'overstated', '46567%'],
+    ['1.8 agents: only with the maturing ones (1.7 + 40 x 2 / 400 = 1.9)', { kind: 'fte', value: 1.8, unit: 'agents' }, 'maturing', null],
+    ['CSAT 75% top-2 inside 60%-78%', { kind: 'csat', value: 75, unit: 'top2_percent' }, 'holds', null],
+    ['CSAT average 4.5 against 4.1 (no interval; ±0.05 as stated)', { kind: 'csat', value: 4.5, unit: 'average_of_5' }, 'overstated', '10%'],
+  ] as [string, ClaimFigure, string, string | null][])('%s', (_name, figure, verdict, by) => {
+    const c = check(figure);
+    expect(c.verdict).toBe(verdict);
+    if (by) expect(c.sentence).toContain(` by ${by}:`);
+  });
+
+  it('the figures of the check: claimed in the check\'s unit, recomputed, verified, difference', () => {
+    const c = check({ kind: 'savings', value: 50000, unit: 'money_per_year' });
+    expect(c).toMatchObject({ claimed: 50000, recomputed: 4000 * 12.175, verified: 2500 * 12.175, verifiedLow: 2300 * 12.175, verifiedHigh: 2700 * 12.175 });
+    expect(c.difference).toBeCloseTo(50000 - 30437.5, 9);
+    expect(c.differencePercent).toBeCloseTo(19562.5 / 30437.5, 12);
+    expect(c.tickets).toEqual({ path: 'ai', verified: 'true' });
+    expect(check({ kind: 'handleTime', value: 2, unit: 'minutes', who: 'ai', stat: 'median' }).claimed).toBe(120);
+  });
+
+  it('most AI resolutions still maturing: figures resting on them cannot be judged yet; handle time can', () => {
+    const young = summary({ pendingAiResolved: 250 });
+    expect(check({ kind: 'aiResolutions', value: 1000, unit: 'resolutions' }, young).verdict).toBe('maturing');
+    expect(check({ kind: 'savings', value: 1, unit: 'money_per_period' }, young).verdict).toBe('maturing');
+    expect(check({ kind: 'handleTime', value: 1, unit: 'minutes', who: 'ai', stat: 'median' }, young).verdict).toBe('overstated');
+  });
+
+  it('not comparable, saying why', () => {
+    const noHuman = summary({ savings: { ...summary().savings, verifiedSavings: null, humanCostPerTicket: null, fteEquivalent: null } as CheckSummary['savings'] });
+    expect(check({ kind: 'savings', value: 1000, unit: 'money_per_period' }, noHuman)).toMatchObject({ verdict: 'not_comparable', sentence: 'Not comparable: the events have no resolved human ticket to price the AI against.' });
+    expect(check({ kind: 'aiResolutions', value: 5, unit: 'resolutions' }, summary({ aiInvolved: 0 })).verdict).toBe('not_comparable');
+  });
+});
+
+describe('overallVerdict', () => {
+  const v = (...verdicts: string[]) => overallVerdict(verdicts.map((verdict) => ({ verdict }) as never));
+  it.each([
+    [['holds', 'overstated', 'maturing'], 'overstated'],
+    [['holds', 'maturing'], 'maturing'],
+    [['holds', 'understated', 'not_comparable'], 'holds'],
+    [['understated', 'not_comparable'], 'understated'],
+    [['not_comparable'], 'not_comparable'],
+    [[], 'not_comparable'],
+  ])('%p -> %s', (list, want) => expect(v(...list).verdict).toBe(want));
+  it('says how many of each', () => expect(v('holds', 'overstated', 'overstated').sentence).toBe('3 figures: 2 overstated, 1 holds.'));
+});

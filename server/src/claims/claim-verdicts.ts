@@ -1,0 +1,216 @@
+// Each stated figure of a claim against what the events say (docs/CLAIMS.md, "Verdicts"). Pure:
+// a claim's figures and the summary of its period and scope in, one verdict per figure out.
+import type { ClaimFigure, ClaimVerdict, FigureCheck, Summary } from '../contract';
+import { wilsonInterval } from '../stats/rates';
+
+/** The summary figures a check reads (the metrics summary of the claim's period and scope). */
+export type CheckSummary = Pick<
+  Summary,
+  | 'tickets' | 'aiInvolved' | 'aiResolved' | 'pendingAiResolved' | 'verifiedAiResolved' | 'aiResolutionRate' | 'verifiedAiResolutionRate'
+  | 'verifiedAiResolutionRateLow' | 'verifiedAiResolutionRateHigh' | 'automationRate' | 'byPath' | 'savings' | 'costModel'
+> & { days: number };
+
+/**
+ * Half a unit of the figure's last stated digit, in the unit it was stated in: "2 minutes" ±0.5,
+ * "0.99" ±0.005, "60%" ±0.5 points, "700 agents" ±0.5; from 1,000 on trailing zeros are read as
+ * rounding: "12,430" ±5, "$40M" (40000000) ±5M.
+ */
+export function statedPrecision(value: number): number {
+  const v = Math.abs(value);
+  if (v < 1000 && Number.isInteger(v)) return 0.5;
+  if (Number.isInteger(v)) {
+    let unit = 1;
+    while (v % (unit * 10) === 0) unit *= 10;
+    return unit / 2;
+  }
+  const decimals = (String(v).split('.')[1] ?? '').replace(/e.*$/, '').length;
+  return 0.5 * 10 ** -decimals;
+}
+
+/** The factor from the stated unit to the check's (fractions, seconds, money). */
+function unitFactor(f: ClaimFigure): number {
+  switch (f.unit) {
+    case 'percent':
+    case 'top2_percent':
+      return 0.01;
+    case 'minutes':
+      return 60;
+    case 'hours':
+      return 3600;
+    default:
+      return 1;
+  }
+}
+
+/** Whether a lower figure flatters the AI: its own handle time and its cost do; a human's handle time does the opposite. */
+const lowerFlatters = (f: ClaimFigure) => f.kind === 'costPerAiResolution' || (f.kind === 'handleTime' && f.who !== 'human');
+
+interface Measured {
+  label: string;
+  recomputed: number | null;
+  verified: number | null;
+  /** The verified figure's range from judged tickets (its interval, or the point). */
+  low: number | null;
+  high: number | null;
+  /** How far the range reaches if every AI resolution still maturing holds up (totals only). */
+  pendingReach: number;
+  /** Why it cannot be compared, if it cannot. */
+  notComparable: string | null;
+  /** Rests on judged AI resolutions: "not judged yet" while most are maturing. */
+  needsMaturity: boolean;
+  tickets: Record<string, string>;
+  format: (x: number) => string;
+  /** What the verified counterpart is, in words. */
+  basis: string;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const count = (x: number) => Math.round(x).toLocaleString('en-US');
+const duration = (s: number) => (s < 60 ? `${Math.round(s)} s` : s < 3600 ? `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s` : `${(s / 3600).toFixed(1)} h`);
+
+function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string): Measured {
+  const sv = s.savings;
+  const P = s.pendingAiResolved;
+  const V = s.verifiedAiResolved;
+  const perYear = f.unit === 'money_per_year' ? 365.25 / s.days : 1;
+  const none = (label: string, why: string, format: (x: number) => string): Measured => ({ label, recomputed: null, verified: null, low: null, high: null, pendingReach: 0, notComparable: why, needsMaturity: false, tickets: {}, format, basis: '' });
+  const noAi = s.aiInvolved === 0 ? 'the events have no AI-involved ticket in this period and scope' : null;
+  switch (f.kind) {
+    case 'aiResolutions':
+      if (noAi) return none('AI resolutions', noAi, count);
+      return { label: 'AI resolutions', recomputed: s.aiResolved, verified: V, low: V, high: V, pendingReach: P, notComparable: null, needsMaturity: true, tickets: { path: 'ai', verified: 'true' }, format: count, basis: 'durable AI resolutions (not reopened, no repeat contact within 7 days)' };
+    case 'aiResolutionRate':
+      if (noAi) return none('AI resolution rate', noAi, pct);
+      return { label: 'AI resolution rate', recomputed: s.aiResolutionRate, verified: s.verifiedAiResolutionRate, low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh, pendingReach: 0, notComparable: null, needsMaturity: true, tickets: { path: 'ai', verified: 'true' }, format: pct, basis: 'durable AI resolutions of the judged AI-involved tickets (95% Wilson interval)' };
+    case 'automationRate': {
+      const n = s.tickets - P;
+      if (s.tickets === 0) return none('Automation rate', 'the events have no ticket in this period and scope', pct);
+      const w = wilsonInterval(V, n);
+      return { label: 'Automation rate', recomputed: s.automationRate, verified: n > 0 ? V / n : null, low: w?.low ?? null, high: w?.high ?? null, pendingReach: 0, notComparable: n > 0 ? null : 'every AI resolution is still maturing', needsMaturity: true, tickets: { path: 'ai', verified: 'true' }, format: pct, basis: 'durable AI resolutions of all judged tickets (95% Wilson interval)' };
+    }
+    case 'handleTime': {
+      const who = f.who ?? 'ai';
+      const stat = f.stat ?? 'median';
+      const label = `${who === 'ai' ? 'AI' : 'Human'} handle time (${stat})`;
+      const path = who === 'ai' ? s.byPath.ai : s.byPath.human;
+      const v = path.handleSeconds[stat];
+      if (v === null) return none(label, `the events have no resolved ${who === 'ai' ? 'AI' : 'human'} ticket with handle time in this period and scope`, duration);
+      return { label, recomputed: v, verified: v, low: v, high: v, pendingReach: 0, notComparable: null, needsMaturity: false, tickets: { path: who, resolved: 'true' }, format: duration, basis: `the ${stat} handle time of resolved ${who === 'ai' ? 'AI' : 'human-only'} tickets` };
+    }
+    case 'costPerAiResolution': {
+      if (noAi) return none('Cost per AI resolution', noAi, money);
+      if (s.aiResolved === 0) return none('Cost per AI resolution', 'the events have no AI resolution in this period and scope', money);
+      const verified = V > 0 ? sv.aiCost / V : null;
+      return {
+        label: 'Cost per AI resolution',
+        recomputed: sv.aiCost / s.aiResolved,
+        verified,
+        low: verified,
+        high: verified,
+        // Lower is better: if the maturing ones hold up, the cost per durable resolution falls to aiCost / (V + P).
+        pendingReach: verified === null || V + P === 0 ? 0 : verified - sv.aiCost / (V + P),
+        notComparable: verified === null && P === 0 ? 'no AI resolution held up: the cost per durable resolution is unbounded' : null,
+        needsMaturity: true,
+        tickets: { path: 'ai', verified: 'true' },
+        format: money,
+        basis: 'the AI cost (cost model) per durable AI resolution',
+      };
+    }
+    case 'savings': {
+      const label = f.unit === 'money_per_year' ? 'Savings a year (run-rate)' : 'Savings over the period';
+      if (sv.verifiedSavings === null || sv.humanCostPerTicket === null) return none(label, 'the events have no resolved human ticket to price the AI against', money);
+      const iv = sv.intervals?.verifiedSavings ?? { low: sv.verifiedSavings, high: sv.verifiedSavings };
+      return {
+        label,
+        recomputed: sv.claimedSavings === null ? null : sv.claimedSavings * perYear,
+        verified: sv.verifiedSavings * perYear,
+        low: iv.low * perYear,
+        high: iv.high * perYear,
+        pendingReach: P * sv.humanCostPerTicket * perYear,
+        notComparable: null,
+        needsMaturity: true,
+        tickets: { path: 'ai', verified: 'true' },
+        format: money,
+        basis: `verified savings${f.unit === 'money_per_year' ? ` at this period's pace for a year (× 365.25 / ${s.days} days)` : ''}, 95% interval`,
+      };
+    }
+    case 'fte': {
+      if (sv.fteEquivalent === null || sv.humanHoursAvoided === null || sv.claimedFteEquivalent === null) return none("Agents' work (FTE)", 'the events have no resolved human ticket to price the AI against, or the cost model has 0 hours per FTE', (x) => x.toFixed(1));
+      const iv = sv.intervals?.fteEquivalent ?? { low: sv.fteEquivalent, high: sv.fteEquivalent };
+      const perResolution = s.aiResolved > 0 ? sv.claimedFteEquivalent / s.aiResolved : 0; // one AI resolution at H, in FTE
+      return {
+        label: "Agents' work (FTE)",
+        recomputed: sv.claimedFteEquivalent,
+        verified: sv.fteEquivalent,
+        low: iv.low,
+        high: iv.high,
+        pendingReach: P * perResolution,
+        notComparable: null,
+        needsMaturity: true,
+        tickets: { path: 'ai', verified: 'true' },
+        format: (x) => x.toFixed(1),
+        basis: `FTE equivalent of the human hours durable AI resolutions avoided, at ${s.costModel.fteHoursPerMonth} productive hours per agent a month (the cost model), 95% interval`,
+      };
+    }
+    case 'csat': {
+      const c = s.byPath.ai.csat;
+      if (f.unit === 'average_of_5') {
+        if (c.average === null) return none('AI CSAT average', 'no customer rated an AI resolution in this period and scope', (x) => x.toFixed(2));
+        return { label: 'AI CSAT average', recomputed: c.average, verified: c.average, low: c.average, high: c.average, pendingReach: 0, notComparable: null, needsMaturity: false, tickets: { path: 'ai', hasCsat: 'true' }, format: (x) => x.toFixed(2), basis: `the average score of ${c.responses} ratings of AI resolutions` };
+      }
+      if (c.top2Box === null) return none('AI CSAT top-2-box', 'no customer rated an AI resolution in this period and scope', pct);
+      return { label: 'AI CSAT top-2-box', recomputed: c.top2Box, verified: c.top2Box, low: c.top2BoxLow, high: c.top2BoxHigh, pendingReach: 0, notComparable: null, needsMaturity: false, tickets: { path: 'ai', hasCsat: 'true' }, format: pct, basis: `ratings of 4-5 among ${c.responses} ratings of AI resolutions (95% Wilson interval)` };
+    }
+  }
+}
+
+export function checkFigure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string): FigureCheck {
+  const m = measure(f, s, money);
+  const claimed = f.value * unitFactor(f);
+  const tol = statedPrecision(f.value) * unitFactor(f);
+  const base = { figure: f, label: m.label, claimed, recomputed: m.recomputed, verified: m.verified, verifiedLow: m.low, verifiedHigh: m.high, tickets: m.tickets };
+  const diff = m.verified === null ? null : claimed - m.verified;
+  const diffPct = m.verified === null || m.verified === 0 ? null : (claimed - m.verified) / Math.abs(m.verified);
+  const out = (verdict: ClaimVerdict, sentence: string): FigureCheck => ({ ...base, difference: diff, differencePercent: diffPct, verdict, sentence });
+  if (m.notComparable) return out('not_comparable', `Not comparable: ${m.notComparable}.`);
+  const stated = `The claim says ${m.format(claimed)}`;
+  const P = s.pendingAiResolved;
+  if (m.needsMaturity && P > 0 && P >= s.aiResolved / 2) {
+    return out('maturing', `Cannot be judged yet: ${count(P)} of ${count(s.aiResolved)} AI resolutions are younger than 7 days. ${stated}; so far ${m.format(m.verified ?? 0)} (${m.basis}).`);
+  }
+  const low = m.low ?? m.verified!;
+  const high = m.high ?? m.verified!;
+  const lowerBetter = lowerFlatters(f);
+  // The range if every AI resolution still maturing holds up: totals grow, a cost per resolution falls.
+  const reachLow = lowerBetter ? low - m.pendingReach : low;
+  const reachHigh = lowerBetter ? high : high + m.pendingReach;
+  const overlaps = (a: number, b: number) => claimed + tol >= a && claimed - tol <= b;
+  const measured = `the events say ${m.format(m.verified!)}${low !== high ? ` (${m.format(low)} to ${m.format(high)})` : ''}: ${m.basis}`;
+  if (overlaps(low, high)) return out('holds', `Holds: ${stated}; ${measured}.`);
+  if (overlaps(reachLow, reachHigh)) {
+    return out('maturing', `Cannot be judged yet: ${stated}; ${measured}. It holds only if enough of the ${count(P)} AI resolutions still maturing hold up.`);
+  }
+  const better = lowerBetter ? claimed < reachLow : claimed > reachHigh;
+  const by = diffPct === null ? '' : ` by ${Math.abs(diffPct * 100).toFixed(0)}%`;
+  return better ? out('overstated', `Overstated${by}: ${stated}; ${measured}.`) : out('understated', `Understated${by}: ${stated}; ${measured}.`);
+}
+
+/** A claim's overall verdict: any figure overstated makes it overstated; then not judged yet; then holds. */
+export function overallVerdict(checks: readonly FigureCheck[]): { verdict: ClaimVerdict; sentence: string } {
+  const n = (v: ClaimVerdict) => checks.filter((c) => c.verdict === v).length;
+  const parts = (['overstated', 'maturing', 'understated', 'holds', 'not_comparable'] as const).filter((v) => n(v) > 0).map((v) => `${n(v)} ${VERDICT_WORDS[v]}`);
+  const sentence = checks.length === 0 ? 'The claim states no figure to check.' : `${checks.length} figure${checks.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;
+  if (checks.length === 0 || n('not_comparable') === checks.length) return { verdict: 'not_comparable', sentence };
+  if (n('overstated') > 0) return { verdict: 'overstated', sentence };
+  if (n('maturing') > 0) return { verdict: 'maturing', sentence };
+  if (n('holds') === 0) return { verdict: 'understated', sentence };
+  return { verdict: 'holds', sentence };
+}
+
+export const VERDICT_WORDS: Record<ClaimVerdict, string> = {
+  holds: 'holds',
+  overstated: 'overstated',
+  understated: 'understated',
+  maturing: 'not judged yet',
+  not_comparable: 'not comparable',
+};

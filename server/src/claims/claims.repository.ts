@@ -1,0 +1,102 @@
+// Claims, their versions and their vendor rows (migrations/1766300000000-claims.ts).
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Claim, ClaimInput, ClaimVersion, VendorClass } from '../contract';
+import { returnedRows } from '../database/returning';
+import type { VendorRow } from './vendor-export';
+import { vendorClassSums, vendorItems } from './queries/vendor-classes.query';
+
+interface ClaimRow {
+  id: string;
+  body: ClaimInput;
+  version: number;
+  created_at: Date;
+  created_by: string;
+  updated_at: Date;
+  updated_by: string;
+}
+
+const toClaim = (r: ClaimRow): Claim => ({
+  id: r.id,
+  ...r.body,
+  version: r.version,
+  createdAt: new Date(r.created_at).toISOString(),
+  createdBy: r.created_by,
+  updatedAt: new Date(r.updated_at).toISOString(),
+  updatedBy: r.updated_by,
+});
+
+@Injectable()
+export class ClaimsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(): Promise<Claim[]> {
+    return (await this.ds.query(`SELECT * FROM claims WHERE deleted_at IS NULL ORDER BY created_at DESC, id`)).map(toClaim);
+  }
+
+  async get(id: string): Promise<Claim | null> {
+    const rows = await this.ds.query(`SELECT * FROM claims WHERE id = $1 AND deleted_at IS NULL`, [id]);
+    return rows[0] ? toClaim(rows[0]) : null;
+  }
+
+  async create(body: ClaimInput, by: string): Promise<Claim> {
+    return this.ds.transaction(async (m) => {
+      const id = randomUUID();
+      const rows = returnedRows<ClaimRow>(await m.query(`INSERT INTO claims (id, body, version, created_by, updated_by) VALUES ($1, $2, 1, $3, $3) RETURNING *`, [id, body, by]));
+      await m.query(`INSERT INTO claim_versions (claim_id, version, body, changed_by) VALUES ($1, 1, $2, $3)`, [id, body, by]);
+      return toClaim(rows[0]);
+    });
+  }
+
+  /** A new version (or a delete, kept as a version); null when the claim does not exist. */
+  async update(id: string, body: ClaimInput, by: string, deleted = false): Promise<Claim | null> {
+    return this.ds.transaction(async (m) => {
+      const rows = returnedRows<ClaimRow>(
+        await m.query(
+          `UPDATE claims SET body = $2, version = version + 1, updated_at = now(), updated_by = $3, deleted_at = CASE WHEN $4 THEN now() END
+            WHERE id = $1 AND deleted_at IS NULL RETURNING *`,
+          [id, body, by, deleted],
+        ),
+      );
+      if (!rows[0]) return null;
+      await m.query(`INSERT INTO claim_versions (claim_id, version, body, deleted, changed_by) VALUES ($1, $2, $3, $4, $5)`, [id, rows[0].version, body, deleted, by]);
+      return toClaim(rows[0]);
+    });
+  }
+
+  async versions(id: string): Promise<ClaimVersion[]> {
+    const rows = await this.ds.query(`SELECT version, body, deleted, changed_at, changed_by FROM claim_versions WHERE claim_id = $1 ORDER BY version DESC`, [id]);
+    return rows.map((r: { version: number; body: ClaimInput; deleted: boolean; changed_at: Date; changed_by: string }) => ({
+      version: r.version,
+      changedAt: new Date(r.changed_at).toISOString(),
+      changedBy: r.changed_by,
+      deleted: r.deleted,
+      claim: r.body,
+    }));
+  }
+
+  /** Inserts the rows not there yet (by conversation id); returns how many were new. */
+  async addVendorRows(claimId: string, rows: readonly VendorRow[], by: string): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      const r = await this.ds.query(
+        `INSERT INTO claim_vendor_rows (claim_id, conversation_id, occurred_on, resolution_type, billed_amount, uploaded_by)
+         SELECT $1, x.id, x.d, x.t, x.a, $6 FROM unnest($2::text[], $3::date[], $4::text[], $5::float8[]) AS x(id, d, t, a)
+         ON CONFLICT (claim_id, conversation_id) DO NOTHING RETURNING 1`,
+        [claimId, chunk.map((x) => x.conversationId), chunk.map((x) => x.date), chunk.map((x) => x.resolutionType), chunk.map((x) => x.billedAmount), by],
+      );
+      added += returnedRows(r).length;
+    }
+    return added;
+  }
+
+  vendorClasses(claimId: string, asOf: Date) {
+    return vendorClassSums(this.ds.manager, claimId, asOf);
+  }
+
+  vendorItems(claimId: string, asOf: Date, cls: VendorClass | undefined, limit: number, after: string | null) {
+    return vendorItems(this.ds.manager, claimId, asOf, cls, limit, after);
+  }
+}

@@ -1,0 +1,166 @@
+// Claims: entered and versioned by admins, each checked figure by figure against the events of
+// its period and scope (claim-verdicts.ts), and a vendor's per-conversation export reconciled
+// with the tickets (docs/CLAIMS.md).
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import type { Claim, ClaimCheck, ClaimDetail, ClaimInput, ClaimListItem, ClaimVersion, VendorClass, VendorItemPage, VendorReconciliation, VendorRowError, VendorUploadReport } from '../contract';
+import { VENDOR_CLASSES } from '../contract';
+import { readCsv } from '../import/csv-reader';
+import { MetricsService } from '../metrics/metrics.service';
+import { claimProblems } from './claim-input';
+import { checkFigure, overallVerdict } from './claim-verdicts';
+import { ClaimsRepository } from './claims.repository';
+import { VendorRow, missingColumns, readVendorRecord, resolveMapping } from './vendor-export';
+
+const CLASS_LABELS: Record<VendorClass, string> = {
+  durable: 'durable (held up 7 days)',
+  maturing: 'still maturing (younger than 7 days)',
+  reopened: 'reopened',
+  came_back: 'customer came back within 7 days',
+  escalated: 'escalated to a human in our data',
+  not_ai_resolved: 'not resolved by the AI in our data',
+  unknown_id: 'unknown id (no such ticket)',
+};
+const FAILED: ReadonlySet<VendorClass> = new Set(['reopened', 'came_back', 'escalated', 'not_ai_resolved']);
+const MAX_LISTED_REJECTIONS = 100;
+
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly repo: ClaimsRepository,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async list(): Promise<ClaimListItem[]> {
+    const claims = await this.repo.list();
+    const asOf = new Date();
+    return Promise.all(
+      claims.map(async (c) => {
+        const check = await this.check(c, asOf);
+        const vendor = await this.repo.vendorClasses(c.id, asOf);
+        return { ...c, verdict: check.verdict, sentence: check.sentence, vendorRows: vendor.classes.reduce((n, x) => n + x.n, 0) };
+      }),
+    );
+  }
+
+  async detail(id: string, asOf = new Date()): Promise<ClaimDetail> {
+    const c = await this.found(id);
+    return { ...c, check: await this.check(c, asOf), vendor: await this.reconciliation(id, asOf) };
+  }
+
+  async create(input: ClaimInput, by: string): Promise<ClaimDetail> {
+    const c = await this.repo.create(valid(input), by);
+    return this.detail(c.id);
+  }
+
+  async update(id: string, input: ClaimInput, by: string): Promise<ClaimDetail> {
+    if (!(await this.repo.update(id, valid(input), by))) throw notFound(id);
+    return this.detail(id);
+  }
+
+  async remove(id: string, by: string): Promise<Claim> {
+    const c = await this.found(id);
+    const { id: _id, version: _v, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...input } = c;
+    return (await this.repo.update(id, input, by, true))!;
+  }
+
+  async versions(id: string): Promise<ClaimVersion[]> {
+    const v = await this.repo.versions(id);
+    if (v.length === 0) throw notFound(id);
+    return v;
+  }
+
+  /** Each figure against the summary of the claim's period and scope, at asOf. */
+  async check(c: Claim, asOf: Date): Promise<ClaimCheck> {
+    const scope = await this.metrics.scope({ from: c.from, to: c.to, tz: c.tz, channel: c.channel, category: c.category, asOf: asOf.toISOString() });
+    const s = await this.metrics.core(scope);
+    const money = (x: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: scope.currency, maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 2 }).format(x);
+    const figures = c.figures.map((f) => checkFigure(f, { ...s, days: scope.days }, money));
+    return {
+      ...overallVerdict(figures),
+      asOf: asOf.toISOString(),
+      figures,
+      assumptions: { currency: scope.currency, costModelVersion: scope.costModelVersion, humanHourlyCost: scope.costModel.humanHourlyCost, fteHoursPerMonth: scope.costModel.fteHoursPerMonth },
+    };
+  }
+
+  async reconciliation(id: string, asOf: Date): Promise<VendorReconciliation | null> {
+    const { classes, uploadedAt, uploadedBy } = await this.repo.vendorClasses(id, asOf);
+    if (classes.length === 0) return null;
+    const by = new Map(classes.map((c) => [c.class, c]));
+    const rows = VENDOR_CLASSES.map((k) => ({ class: k, label: CLASS_LABELS[k], count: by.get(k)?.n ?? 0, amount: by.get(k)?.amount ?? 0, failed: FAILED.has(k) }));
+    const total = rows.reduce((n, r) => n + r.count, 0);
+    const billed = rows.reduce((n, r) => n + r.amount, 0);
+    const failed = rows.filter((r) => r.failed);
+    const didNotHoldUp = { count: failed.reduce((n, r) => n + r.count, 0), amount: failed.reduce((n, r) => n + r.amount, 0) };
+    const m = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const maturing = by.get('maturing')?.n ?? 0;
+    const unknown = by.get('unknown_id')?.n ?? 0;
+    const sentence =
+      `Billed ${m(billed)} for ${total.toLocaleString('en-US')} resolutions; ${didNotHoldUp.count.toLocaleString('en-US')} of them did not hold up (${m(didNotHoldUp.amount)})` +
+      `${maturing ? `; ${maturing.toLocaleString('en-US')} not judged yet` : ''}${unknown ? `; ${unknown.toLocaleString('en-US')} with an id our data does not have` : ''}.`;
+    return { rows: total, billedAmount: billed, classes: rows, didNotHoldUp, sentence, uploadedAt, uploadedBy };
+  }
+
+  /** Reads the export, keeps every valid row not there yet, reports the rest by row. */
+  async uploadVendorExport(id: string, body: unknown, preset: string | undefined, mapping: string | undefined, by: string): Promise<VendorUploadReport> {
+    await this.found(id);
+    if (typeof body !== 'string' || body.trim() === '') throw new BadRequestException('body: send the export as text/csv (a header line, then one line per billed conversation)');
+    const m = resolveMapping(preset, mapping);
+    if ('problem' in m) throw new BadRequestException(m.problem);
+    const rows: VendorRow[] = [];
+    const rejected: VendorRowError[] = [];
+    let rejectedTotal = 0;
+    const firstLine = new Map<string, number>();
+    let header: string[] | null = null;
+    try {
+      for await (const r of readCsv(Readable.from([body]))) {
+        if (!header) {
+          header = Object.keys(r.values).filter((k) => k !== '__extra');
+          const missing = missingColumns(header, m);
+          if (missing) throw new BadRequestException(`header: ${missing}; pass ?preset= or ?mapping=`);
+        }
+        const v = readVendorRecord(r.values, m);
+        const seen = 'error' in v ? undefined : firstLine.get(v.conversationId);
+        const error = 'error' in v ? v.error : seen !== undefined ? `${m.id}: "${v.conversationId}" appears again (first on line ${seen})` : null;
+        if (error) {
+          if (++rejectedTotal <= MAX_LISTED_REJECTIONS) rejected.push({ row: r.row, line: r.line, error });
+          continue;
+        }
+        const row = v as VendorRow;
+        firstLine.set(row.conversationId, r.line);
+        rows.push(row);
+      }
+    } catch (e) {
+      if (e instanceof BadRequestException) throw e;
+      throw new BadRequestException(`body: ${(e as Error).message}`);
+    }
+    if (!header) throw new BadRequestException('body: the export has a header but no rows');
+    const accepted = await this.repo.addVendorRows(id, rows, by);
+    return { accepted, alreadyThere: rows.length - accepted, rejected, rejectedTotal, reconciliation: (await this.reconciliation(id, new Date()))! };
+  }
+
+  async vendorItems(id: string, cls: VendorClass | undefined, limit: string | undefined, cursor: string | undefined): Promise<VendorItemPage> {
+    await this.found(id);
+    const n = limit === undefined ? 50 : Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new BadRequestException(`limit: a whole number from 1 to 1000, got "${limit}"`);
+    const { items, total } = await this.repo.vendorItems(id, new Date(), cls, n, cursor ?? null);
+    return { items, total, nextCursor: items.length === n ? items[items.length - 1].conversationId : null };
+  }
+
+  private async found(id: string): Promise<Claim> {
+    const c = await this.repo.get(id);
+    if (!c) throw notFound(id);
+    return c;
+  }
+}
+
+function valid(input: ClaimInput): ClaimInput {
+  const problems = claimProblems(input);
+  if (problems.length) throw new BadRequestException(problems);
+  // Only the fields of a claim are kept (the DTO refused unknown top-level ones).
+  const { title, source, from, to, tz, channel, category, figures } = input;
+  return { title, source: { kind: source.kind, ...(source.ref ? { ref: source.ref } : {}) }, from, to, tz, ...(channel ? { channel } : {}), ...(category ? { category } : {}), figures };
+}
+
+const notFound = (id: string) => new NotFoundException(`claim ${id}: not found`);

@@ -1,0 +1,34 @@
+import { VENDOR_PRESETS, missingColumns, readVendorRecord, resolveMapping } from './vendor-export';
+
+const fin = VENDOR_PRESETS['intercom-fin'];
+
+describe('vendor export records', () => {
+  it('reads a row of the Intercom preset', () => {
+    expect(readVendorRecord({ 'Conversation ID': ' t-1 ', 'Resolution date': '2026-10-03', 'Resolution type': 'Assumed resolution', Charge: '$0.99' }, fin)).toEqual({
+      conversationId: 't-1',
+      date: '2026-10-03',
+      resolutionType: 'Assumed resolution',
+      billedAmount: 0.99,
+    });
+    expect(readVendorRecord({ 'Conversation ID': 't-2', 'Resolution date': '2026-10-03T23:30:00-02:00', 'Resolution type': '', Charge: '1 USD' }, fin)).toMatchObject({ date: '2026-10-04', resolutionType: 'resolution', billedAmount: 1 });
+  });
+  it.each([
+    [{ 'Conversation ID': '', Charge: '1' }, 'Conversation ID: empty'],
+    [{ 'Conversation ID': 'x', Charge: '-1' }, 'Charge: "-1" is not an amount'],
+    [{ 'Conversation ID': 'x', Charge: '0,99' }, 'Charge: "0,99" is not an amount'],
+    [{ 'Conversation ID': 'x', Charge: '1', 'Resolution date': '31/31/2026' }, 'Resolution date: "31/31/2026" is not a date'],
+  ])('refuses %p: %s', (values, message) => {
+    const r = readVendorRecord(values as Record<string, string>, fin);
+    expect('error' in r && r.error).toContain(message);
+  });
+  it('mappings: a preset, a JSON mapping, or a message naming what is wrong', () => {
+    expect(resolveMapping('zendesk-ar', undefined)).toBe(VENDOR_PRESETS['zendesk-ar']);
+    expect(resolveMapping(undefined, '{"id":"Conv","amount":"Price"}')).toEqual({ id: 'Conv', amount: 'Price' });
+    expect(resolveMapping('nope', undefined)).toEqual({ problem: 'preset: unknown "nope"; use intercom-fin, zendesk-ar, generic, or a mapping' });
+    expect(resolveMapping(undefined, '{"id":"Conv"}')).toEqual({ problem: 'mapping.amount: the column name is required' });
+    expect(resolveMapping(undefined, '{"id":"Conv","amount":"P","colour":"x"}')).toEqual({ problem: 'mapping.colour: unknown; use id, amount, date, type' });
+    expect(missingColumns(['id', 'Charge'], fin)).toBe('id column "Conversation ID" not in the header (it has: "id", "Charge")');
+    expect(missingColumns(['Conversation ID', 'Charge'], fin)).toBeNull(); // date and type are optional
+    expect(missingColumns(Object.values(fin) as string[], fin)).toBeNull();
+  });
+});
