@@ -10,6 +10,8 @@ export interface AdditiveMeasure {
   /** Per ticket; 0 when the ticket does not count. */
   perTicket: string;
   type: 'int' | 'float8';
+  /** Zero in most cells: stored as NULL there (no bytes but a null bit); reads sum it as 0. */
+  sparse?: true;
 }
 
 /** A distribution whose exact percentiles are reported (two-phase: histogram, then values). */
@@ -37,9 +39,9 @@ export const ADDITIVE: readonly AdditiveMeasure[] = [
   /** H: the mean human seconds of resolved human-path tickets is human_sum / resolved of path human. */
   { column: 'human_sum', perTicket: 'CASE WHEN resolved THEN human_seconds ELSE 0 END', type: 'float8' },
   /** Their squares: the spread of a category's cost basis, for the savings intervals (stats/savings-interval.ts). */
-  { column: 'human_sq_sum', perTicket: 'CASE WHEN resolved THEN human_seconds * human_seconds ELSE 0 END', type: 'float8' },
+  { column: 'human_sq_sum', perTicket: 'CASE WHEN resolved THEN human_seconds * human_seconds ELSE 0 END', type: 'float8', sparse: true },
   /** Durable AI resolutions the customer rated 1-2: the audit's quality caveat (verified = this − those still maturing). */
-  { column: 'durable_low_rated', perTicket: "(path = 'ai' AND resolved AND NOT reopened AND NOT repeat_contact AND coalesce(csat, 5) <= 2)::int", type: 'int' },
+  { column: 'durable_low_rated', perTicket: "(path = 'ai' AND resolved AND NOT reopened AND NOT repeat_contact AND coalesce(csat, 5) <= 2)::int", type: 'int', sparse: true },
 ];
 
 export const DISTRIBUTIONS: readonly Distribution[] = [

@@ -2,7 +2,7 @@
 // zone, and the sorted values of some UTC days, from the tickets table. Runs in the projector's
 // transaction, so tickets and rollups change together. Every expression comes from measures.ts.
 import { EntityManager } from 'typeorm';
-import { DISTRIBUTIONS } from '../measures';
+import { ADDITIVE, DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS, distributionRows, storedPercentiles, ticketSums } from '../measures.sql';
 
 /** A zone's local periods [lo, hi) as instants, and their tickets (with the period), as two CTEs. */
@@ -37,7 +37,7 @@ export async function rebuildPeriods(m: EntityManager, zone: string, span: 'd' |
              FROM hv GROUP BY period, path, key_id, metric),
      p AS (${span === 'd' ? `SELECT period, path, ${storedPercentiles()} AS pct FROM t GROUP BY period, path` : `SELECT NULL::date AS period, NULL::text AS path, NULL::float8[] AS pct WHERE FALSE`})
      INSERT INTO rollup_cells (zone, span, period, path, key_id, ${ADDITIVE_COLUMNS.join(', ')}, ${HIST_COLUMNS.join(', ')}, pct)
-     SELECT $1::text, $3::"char", c.period, c.path, c.key_id, ${ADDITIVE_COLUMNS.map((col) => `c.${col}`).join(', ')},
+     SELECT $1::text, $3::"char", c.period, c.path, c.key_id, ${ADDITIVE.map((a) => (a.sparse ? `nullif(c.${a.column}, 0)` : `c.${a.column}`)).join(', ')},
        ${DISTRIBUTIONS.map((x) => `h${x.metric}.bins, h${x.metric}.counts`).join(', ')},
        CASE WHEN c.key_id = 0 THEN p.pct END
      FROM c ${histJoins}
