@@ -15,7 +15,8 @@ const SegmentsPage = lazy(() => import('./pages/SegmentsPage'));
 const SavingsPage = lazy(() => import('./pages/SavingsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
-const TITLES: Record<Page, string> = { overview: 'Overview', savings: 'Savings audit', quality: 'Quality', segments: 'Segments', tickets: 'Tickets', report: 'Board pack', settings: 'Settings' };
+const ClaimsPage = lazy(() => import('./pages/ClaimsPage'));
+const TITLES: Record<Page, string> = { overview: 'Overview', savings: 'Savings audit', quality: 'Quality', segments: 'Segments', tickets: 'Tickets', claims: 'Claims', report: 'Board pack', settings: 'Settings' };
 
 export function App() {
   const [token, setTokenState] = useState(getToken());
@@ -57,7 +58,7 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : <OverviewPage />}
+        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : page === 'claims' ? <ClaimsPage /> : <OverviewPage />}
       </Suspense>
     </>
   );

@@ -136,4 +136,59 @@ run('the executive view in chromium', () => {
     expect((bad as { code: number }).code).toBe(1);
     expect((bad as { stderr: string }).stderr).toContain('--from must be a date YYYY-MM-DD, got "2026-13-01"');
   });
+
+  describe('claims', () => {
+    interface ListItem {
+      id: string;
+      title: string;
+      verdict: string;
+      vendorRows: number;
+    }
+    const VERDICT: Record<string, string> = { holds: 'holds', overstated: 'overstated', understated: 'understated', maturing: 'not judged yet', not_comparable: 'not comparable' };
+
+    it('the demo\'s two claims with their verdicts; a class of the vendor reconciliation opens as many conversations as the API counts', async () => {
+      const list = await dash.api<ListItem[]>('/api/v1/claims');
+      expect(list).toHaveLength(2);
+      const page = await signedInPage(browser, dash, '/claims');
+      const table = page.getByRole('table', { name: 'Claims' });
+      await table.waitFor();
+      for (const c of list) expect(await table.locator('tr', { hasText: c.title }).locator('.verdict').innerText()).toBe(VERDICT[c.verdict]);
+      const vendor = list.find((c) => c.vendorRows > 0)!;
+      const detail = await dash.api<{ vendor: { classes: { class: string; label: string; count: number }[]; sentence: string } }>(`/api/v1/claims/${vendor.id}`);
+      await table.getByRole('button', { name: vendor.title }).click();
+      await page.waitForURL(new RegExp(`claim=${vendor.id}`));
+      await page.getByText(detail.vendor.sentence).waitFor();
+      const cls = detail.vendor.classes.find((c) => c.class === 'escalated' && c.count > 0) ?? detail.vendor.classes.find((c) => c.count > 0)!;
+      await page.getByRole('table', { name: 'Vendor reconciliation' }).getByRole('button', { name: cls.label }).click();
+      await page.getByTestId('vendor-total').waitFor();
+      expect(await page.getByTestId('vendor-total').innerText()).toBe(cls.count.toLocaleString('en-US'));
+      expect(new URL(page.url()).searchParams.get('class')).toBe(cls.class);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('an admin enters a claim and sees it checked, as the API checks it', async () => {
+      const page = await signedInPage(browser, dash, `/claims?${q}`);
+      await page.getByRole('button', { name: 'New claim' }).click();
+      const form = page.getByRole('form', { name: 'Claim' });
+      await form.getByLabel('Title').fill('Vendor says: 1 million resolutions');
+      await form.getByLabel('Value').fill('1,000,000');
+      // A value that is not a number is named before anything is sent.
+      await form.getByLabel('Value').fill('lots');
+      await form.getByRole('button', { name: 'Save and check' }).click();
+      await page.getByRole('alert').filter({ hasText: 'figure 1: "lots" is not a number' }).waitFor();
+      await form.getByLabel('Value').fill('1,000,000');
+      await form.getByRole('button', { name: 'Save and check' }).click();
+      await page.waitForURL(/claim=[0-9a-f-]{36}/);
+      const id = new URL(page.url()).searchParams.get('claim')!;
+      const api = await dash.api<{ check: { verdict: string; figures: { verdict: string }[] } }>(`/api/v1/claims/${id}`);
+      // A million resolutions in 30 days of a 400-a-day demo cannot hold.
+      expect(api.check.figures[0].verdict).toBe('overstated');
+      const check = page.getByRole('table', { name: 'The claim, figure by figure' });
+      await check.waitFor();
+      expect(await check.locator('tbody .verdict').innerText()).toBe('overstated');
+      expect(await check.locator('tbody td').first().innerText()).toBe('1,000,000');
+      await page.close();
+    });
+  });
 });

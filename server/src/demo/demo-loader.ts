@@ -6,6 +6,7 @@ import { ProgressOut, progress } from '../common/progress';
 import { AlertsService } from '../alerts/alerts.service';
 import { EventsService } from '../events/events.service';
 import { drainProjection } from '../projection/drain-projection';
+import { addDemoClaims } from './demo-claims';
 import { DemoOptions, defaultDemoEnd, demoEvents, estimateDemoEvents } from './demo-story';
 
 // 120 days x 500 tickets: enough CSAT answers in one category (about 14 a day on the AI path in
@@ -79,5 +80,7 @@ export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSi
   // Judged too, so the quality page's alerts are there on the first visit (not 30 s later).
   const evaluated = await app.get(AlertsService).evaluate(new Date(), 'ingest');
   log(`Quality alerts judged on the demo: ${evaluated.newAlerts} open`);
+  // And two claims to check: a vendor's monthly report with its export, and a board deck's.
+  await addDemoClaims(app);
   fs.rmSync(marker, { force: true });
 }

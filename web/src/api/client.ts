@@ -44,11 +44,12 @@ export async function apiGet<T>(path: string, params: object = {}, signal?: Abor
   return (await res.json()) as T;
 }
 
-export async function apiSend<T>(method: 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/** `body` as JSON, or as it is with `contentType` (a CSV upload). */
+export async function apiSend<T>(method: 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T> {
   const res = await fetch(path, {
     method,
-    headers: { authorization: `Bearer ${getToken() ?? ''}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { authorization: `Bearer ${getToken() ?? ''}`, ...(body === undefined ? {} : { 'content-type': contentType ?? 'application/json' }) },
+    body: body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body),
   });
   const data = await res.json().catch(() => null);
   if (!res.ok) {

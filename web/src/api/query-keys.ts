@@ -16,4 +16,8 @@ export const queryKeys = {
   timeseries: (p: TimeseriesQuery) => ['metrics', 'timeseries', p] as const,
   breakdown: (p: BreakdownQuery) => ['metrics', 'breakdown', p] as const,
   summary: (p: SummaryQuery) => ['metrics', 'summary', p] as const,
+  /** Claims share a prefix: saving one refreshes the list, the claim and its vendor rows. */
+  claimsAll: ['claims'] as const,
+  claim: (id: string) => ['claims', 'one', id] as const,
+  vendorItems: (id: string, p: { class?: string; cursor?: string }) => ['claims', 'vendor', id, p] as const,
 };

@@ -3,8 +3,8 @@
 // drill-down's predicates). Pure: state/useUrlState.ts reads and writes the browser's URL.
 import { ViewFilters, filtersToSearch, parseFilters } from './date-range';
 
-export type Page = 'overview' | 'savings' | 'quality' | 'segments' | 'tickets' | 'report' | 'settings';
-export const PAGE_PATHS: Record<Page, string> = { overview: '/', savings: '/savings', quality: '/quality', segments: '/segments', tickets: '/tickets', report: '/report', settings: '/settings' };
+export type Page = 'overview' | 'savings' | 'quality' | 'segments' | 'tickets' | 'claims' | 'report' | 'settings';
+export const PAGE_PATHS: Record<Page, string> = { overview: '/', savings: '/savings', quality: '/quality', segments: '/segments', tickets: '/tickets', claims: '/claims', report: '/report', settings: '/settings' };
 const PATHS: Record<string, Page> = Object.fromEntries(Object.entries(PAGE_PATHS).map(([p, path]) => [path, p as Page]));
 
 export function pageOf(pathname: string): Page {

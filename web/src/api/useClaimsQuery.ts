@@ -1,0 +1,54 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Claim, ClaimDetail, ClaimInput, ClaimListItem, VendorClass, VendorItemPage, VendorUploadReport } from '../../../server/src/contract';
+import { apiGet, apiSend } from './client';
+import { queryKeys } from './query-keys';
+
+export function useClaimsQuery() {
+  return useQuery({ queryKey: queryKeys.claimsAll, queryFn: ({ signal }) => apiGet<ClaimListItem[]>('/api/v1/claims', {}, signal), placeholderData: keepPreviousData });
+}
+
+export function useClaimQuery(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.claim(id ?? ''),
+    queryFn: ({ signal }) => apiGet<ClaimDetail>(`/api/v1/claims/${encodeURIComponent(id!)}`, {}, signal),
+    enabled: id !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useVendorItemsQuery(id: string | null, cls: VendorClass | null, cursor?: string) {
+  const p = { class: cls ?? undefined, cursor, limit: '50' };
+  return useQuery({
+    queryKey: queryKeys.vendorItems(id ?? '', p),
+    queryFn: ({ signal }) => apiGet<VendorItemPage>(`/api/v1/claims/${encodeURIComponent(id!)}/vendor-export`, p, signal),
+    enabled: id !== null && cls !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Admin only: creates a claim (no id) or saves a new version of one. */
+export function useSaveClaim() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id?: string; input: ClaimInput }) => (id ? apiSend<ClaimDetail>('PUT', `/api/v1/claims/${encodeURIComponent(id)}`, input) : apiSend<ClaimDetail>('POST', '/api/v1/claims', input)),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.claimsAll }),
+  });
+}
+
+export function useDeleteClaim() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend<Claim>('DELETE', `/api/v1/claims/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.claimsAll }),
+  });
+}
+
+/** Admin only: a vendor's per-conversation export (CSV text) for a claim, read with a preset. */
+export function useUploadVendorExport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, csv, preset }: { id: string; csv: string; preset: string }) =>
+      apiSend<VendorUploadReport>('POST', `/api/v1/claims/${encodeURIComponent(id)}/vendor-export?preset=${encodeURIComponent(preset)}`, csv, 'text/csv'),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.claimsAll }),
+  });
+}

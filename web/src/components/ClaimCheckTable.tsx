@@ -1,0 +1,44 @@
+import type { ClaimRow } from '../lib/claim-rows';
+
+/** A claim's figures side by side with what the events say; takes shaped rows, never fetches. */
+export function ClaimCheckTable({ rows, ticketsHref, navigate }: { rows: ClaimRow[]; ticketsHref: (predicates: Record<string, string>) => string; navigate: (to: string) => void }) {
+  return (
+    <table className="table fact-table" aria-label="The claim, figure by figure">
+      <thead>
+        <tr>
+          <th scope="col">Figure</th>
+          <th scope="col">Claimed</th>
+          <th scope="col">Recomputed</th>
+          <th scope="col">Verified</th>
+          <th scope="col">Difference</th>
+          <th scope="col">Verdict</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => {
+          const href = ticketsHref(r.tickets);
+          return (
+            <tr key={i}>
+              <th scope="row">
+                {r.label}
+                {r.note && <div className="muted">{r.note}</div>}
+              </th>
+              <td className="num">{r.claimed}</td>
+              <td className="num">{r.recomputed}</td>
+              <td className="num">
+                <a href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
+                  {r.verified}
+                </a>
+              </td>
+              <td className="num">{r.difference}</td>
+              <td>
+                <span className={`verdict verdict-${r.tone}`}>{r.verdict}</span>
+                <div className="muted">{r.sentence}</div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,28 @@
+import { draftOf, emptyDraft, inputOf, newFigure } from './claim-form';
+
+describe('claim form', () => {
+  it('turns the typed text into the API input: thousands separators, handle time who and stat, empty fields left out', () => {
+    const d = { ...emptyDraft('2026-10-01', '2026-11-01', 'UTC'), title: ' Fin October ', figures: [{ ...newFigure('aiResolutions'), value: '12,430' }, { ...newFigure('handleTime'), value: '2', unit: 'minutes', note: 'resolves in 2 min' }] };
+    expect(inputOf(d)).toEqual({
+      input: {
+        title: 'Fin October',
+        source: { kind: 'vendor_report' },
+        from: '2026-10-01',
+        to: '2026-11-01',
+        tz: 'UTC',
+        figures: [
+          { kind: 'aiResolutions', value: 12430, unit: 'resolutions' },
+          { kind: 'handleTime', value: 2, unit: 'minutes', who: 'ai', stat: 'median', note: 'resolves in 2 min' },
+        ],
+      },
+    });
+  });
+  it('names the figure whose value is not a number', () => {
+    const d = { ...emptyDraft('2026-10-01', '2026-11-01', 'UTC'), figures: [{ ...newFigure(), value: '12k' }] };
+    expect(inputOf(d)).toEqual({ errors: ['figure 1: "12k" is not a number'] });
+  });
+  it('a saved claim comes back as the same draft', () => {
+    const claim = { id: 'x', version: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '', title: 'T', source: { kind: 'press' as const, ref: 'link' }, from: '2026-01-01', to: '2026-02-01', tz: 'UTC', category: 'billing', figures: [{ kind: 'fte' as const, value: 700, unit: 'agents' }] };
+    expect(inputOf(draftOf(claim))).toEqual({ input: { title: 'T', source: { kind: 'press', ref: 'link' }, from: '2026-01-01', to: '2026-02-01', tz: 'UTC', category: 'billing', figures: [{ kind: 'fte', value: 700, unit: 'agents' }] } });
+  });
+});
