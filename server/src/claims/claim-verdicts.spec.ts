@@ -65,9 +65,8 @@ describe('checkFigure', () => {
     ['human median 11 minutes against 660 s', { kind: 'handleTime', value: 11, unit: 'minutes', who: 'human', stat: 'median' }, 'holds', null],
     ['human mean 0.1 h = 360 s against 700 s: faster humans flatter the AI less, understated by 49%', { kind: 'handleTime', value: 0.1, unit: 'hours', who: 'human', stat: 'mean' }, 'understated', '49%'],
     ['human mean 0.3 h = 1,080 s against 700 s: slower humans flatter the AI, overstated by 54%', { kind: 'handleTime', value: 0.3, unit: 'hours', who: 'human', stat: 'mean' }, 'overstated', '54%'],
-    ['$0.99 per resolution against 500 / 300 = $1.67 per durable one (≥ $1.47 if all 40 hold up): 41% cheaper than it is', { kind: 'costPerAiResolution', value: 0.99, unit: 'money' }, 'overstated', '41%'],
-    ['$2.10 per resolution: dearer than measured, by (2.10 - 1.667) / 1.667 = 26%', { kind: 'costPerAiResolution', value: 2.1, unit: 'money' }, 'understated', '26%'],
-    ['$2 per resolution (±0.50 as stated) reaches $1.67', { kind: 'costPerAiResolution', value: 2, unit: 'money' }, 'holds', null],
+    // $0.99 for each of 400 AI resolutions, of which 300 held up: $1.32 a durable one ($1.16 if all 40 maturing hold up).
+    ['$0.99 per resolution is $1.32 per durable one: 25% cheaper than it is', { kind: 'costPerAiResolution', value: 0.99, unit: 'money' }, 'overstated', '25%'],
     // A year: x 365.25 / 30 = 12.175: verified 30,437.5 (28,002.5 to 32,872.5); maturing reach + 40 x 10 x 12.175 = 37,742.5.
     ['$40,000 a year (±5,000): reached only with the maturing ones', { kind: 'savings', value: 40000, unit: 'money_per_year' }, 'maturing', null],
     ['$50,000 a year: overstated by (50,000 - 30,437.5) / 30,437.5 = 64%', { kind: 'savings', value: 50000, unit: 'money_per_year' }, 'overstated', '64%'],
@@ -89,6 +88,12 @@ describe('checkFigure', () => {
     expect(c.differencePercent).toBeCloseTo(19562.5 / 30437.5, 12);
     expect(c.tickets).toEqual({ path: 'ai', verified: 'true' });
     expect(check({ kind: 'handleTime', value: 2, unit: 'minutes', who: 'ai', stat: 'median' }).claimed).toBe(120);
+  });
+
+  it('a price per resolution holds when every AI resolution held up, and waits while the rest are maturing', () => {
+    expect(check({ kind: 'costPerAiResolution', value: 0.99, unit: 'money' }, summary({ verifiedAiResolved: 400, pendingAiResolved: 0 })).verdict).toBe('holds');
+    // 360 durable, 40 maturing: $1.10 now, $0.99 if all 40 hold up.
+    expect(check({ kind: 'costPerAiResolution', value: 0.99, unit: 'money' }, summary({ verifiedAiResolved: 360 })).verdict).toBe('maturing');
   });
 
   it('most AI resolutions still maturing: figures resting on them cannot be judged yet; handle time can', () => {

@@ -100,20 +100,23 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
     case 'costPerAiResolution': {
       if (noAi) return none('Cost per AI resolution', noAi, money);
       if (s.aiResolved === 0) return none('Cost per AI resolution', 'the events have no AI resolution in this period and scope', money);
-      const verified = V > 0 ? sv.aiCost / V : null;
+      // The claimed price paid for every AI resolution, spread over those that held up: what each
+      // durable resolution really costs at that price. If the maturing ones hold up it falls to
+      // price x resolved / (V + P).
+      const price = f.value * unitFactor(f);
+      const verified = V > 0 ? (price * s.aiResolved) / V : null;
       return {
         label: 'Cost per AI resolution',
         recomputed: sv.aiCost / s.aiResolved,
         verified,
         low: verified,
         high: verified,
-        // Lower is better: if the maturing ones hold up, the cost per durable resolution falls to aiCost / (V + P).
-        pendingReach: verified === null || V + P === 0 ? 0 : verified - sv.aiCost / (V + P),
+        pendingReach: verified === null || V + P === 0 ? 0 : verified - (price * s.aiResolved) / (V + P),
         notComparable: verified === null && P === 0 ? 'no AI resolution held up: the cost per durable resolution is unbounded' : null,
         needsMaturity: true,
         tickets: { path: 'ai', verified: 'true' },
         format: money,
-        basis: 'the AI cost (cost model) per durable AI resolution',
+        basis: `the claimed price for each of ${count(s.aiResolved)} AI resolutions, spread over the ${count(V)} that held up`,
       };
     }
     case 'savings': {
