@@ -42,9 +42,12 @@ function relations(units: readonly Unit[], raw: readonly RawRange[], keys: KeySc
 
 /**
  * The tickets of the raw ranges, one index range scan per range. As a plain join on the range
- * bounds the planner cannot see how narrow the ranges are and may scan all of tickets.
+ * bounds the planner cannot see how narrow the ranges are (it takes each range for a ninth of the
+ * table) and may scan all of tickets: measured at 1M tickets, 90 Kolkata days' sums took 2.6 s as
+ * a parallel scan with 31.6M rows thrown away by the join filter. OFFSET 0 keeps the subquery from
+ * being pulled up into that join, so each range is its own index scan whatever the estimates say.
  */
-const RAW_TICKETS = `r CROSS JOIN LATERAL (SELECT * FROM tickets t WHERE t.created_at >= r.r_lo AND t.created_at < r.r_hi) tk`;
+const RAW_TICKETS = `r CROSS JOIN LATERAL (SELECT * FROM tickets t WHERE t.created_at >= r.r_lo AND t.created_at < r.r_hi OFFSET 0) tk`;
 
 const pathFilter = (p: SqlParams, keys: KeyScope, col: string) => (keys.paths ? `AND ${col} = ANY(${p.add(keys.paths, 'text[]')})` : '');
 const seg = (keys: KeyScope, pathCol: string) => (keys.segByPath ? pathCol : 'k.k_seg');
