@@ -106,3 +106,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
 }
+
+/** Picks one value of a filter (channel, category): open its menu, tick the value, close it. */
+export async function pickFilter(page: Page, label: string, value: string): Promise<void> {
+  await page.locator(`summary[aria-label^="${label}: "]`).click();
+  await page.getByRole('group', { name: `${label} values` }).getByLabel(value, { exact: true }).check();
+  await page.keyboard.press('Escape');
+}

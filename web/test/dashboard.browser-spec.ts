@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Dashboard, ROOT, TOKEN, axeViolations, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
+import { Dashboard, ROOT, TOKEN, axeViolations, pickFilter, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -333,7 +333,7 @@ run('the dashboard in chromium', () => {
       const items = page.getByRole('region', { name: 'Quality alerts in this range' }).locator('li');
       await items.first().waitFor();
       expect(await items.count()).toBe(open.length);
-      await page.getByLabel('Channel', { exact: true }).selectOption('chat');
+      await pickFilter(page, 'Channel', 'chat');
       await page.getByText(/more open alerts? (is|are) about other channels or categories/).waitFor();
       await page.getByRole('button', { name: 'Show all' }).click();
       await page.waitForURL((u) => !u.searchParams.has('channel'));

@@ -11,8 +11,9 @@ import { progress } from '../common/progress';
 import { loadConfig } from '../config/app-config';
 import { resolveDatabase } from '../database/database-url';
 import { drainProjection } from '../projection/drain-projection';
-import { EventsService } from '../events/events.service';
+import { DataSource } from 'typeorm';
 import { ImportReport, runImport } from '../import/importer';
+import { importAsVersion } from '../import/versioned-import';
 import { Mapping, mappingProblems } from '../import/mapping';
 import { PRESETS } from '../import/presets';
 import { parseArgs } from './cli-args';
@@ -27,6 +28,19 @@ export function printReport(r: ImportReport, out: (s: string) => void): void {
   for (const j of r.rejections) out(`  rejected ${j.count} x ${j.reason} (e.g. row ${j.examples[0].row}, line ${j.examples[0].line}: ${j.examples[0].detail})`);
   for (const x of r.invalidExamples) out(`  invalid event ${x.id}: ${x.errors.join('; ')}`);
   if (r.splitCases > 0) out(`  note: ${r.splitCases} cases had their rows apart in the file`);
+  if (r.source) {
+    const s = r.source;
+    const t = s.ticketsChanged;
+    out(
+      s.mappingChanged
+        ? `source "${s.name}" version ${s.version} (was ${s.previousVersion ?? 'not versioned'}): the mapping changed, so this import replaces what the earlier one wrote: events added ${s.eventsAdded}, changed ${s.eventsReplaced}, taken back ${s.eventsRemoved}; tickets whose path changed ${t.path}, handle time ${t.handleTime}, resolution ${t.resolution}, removed ${t.removed}, new ${t.added}`
+        : `source "${s.name}" version ${s.version}${s.previousVersion === null ? ' (new)' : ', same mapping: only new events added'}; tickets new ${t.added}, changed path ${t.path}, handle time ${t.handleTime}, resolution ${t.resolution}`,
+    );
+  }
+  const c = r.coverage;
+  if (c.from && c.to) out(`data from ${c.from} to ${c.to} (exclusive): open the dashboard on it at ${c.dashboardPath}`);
+  for (const f of c.fields.filter((x) => !x.filled)) out(`  missing ${f.field}: ${f.effect}${f.howToMap ? `; to map it: ${f.howToMap}` : ''}`);
+  for (const f of c.fields.filter((x) => x.filled && x.count < x.of)) out(`  partial ${f.field}: ${f.effect}`);
 }
 
 async function main(): Promise<void> {
@@ -63,15 +77,11 @@ async function main(): Promise<void> {
         cb(null, chunk);
       },
     });
-    const events = app?.get(EventsService);
-    const report = await runImport(fs.createReadStream(file).pipe(counter), {
-      format,
-      mapping,
-      dryRun,
-      ingest: events ? (items) => events.ingest(items) : undefined,
-    });
+    const input = fs.createReadStream(file).pipe(counter);
+    const report = app
+      ? await importAsVersion(app.get(DataSource), input, { format, mapping }, path.basename(file), () => (bar.done(), drainProjection(app)))
+      : await runImport(input, { format, mapping, dryRun: true });
     bar.done();
-    if (app) await drainProjection(app);
     const rss = process.resourceUsage().maxRSS / 1024;
     if (args.json) console.log(JSON.stringify({ ...report, peakRssMb: Math.round(rss) }, null, 2));
     else {

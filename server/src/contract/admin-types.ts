@@ -173,6 +173,48 @@ export interface ImportReport {
   splitCases: number;
   dryRun: boolean;
   seconds: number;
+  /** What the data can and cannot show, field by field, and its date range (docs/IMPORT.md). */
+  coverage: ImportCoverage;
+  /** The source's version this import made or added to; null for a dry run. */
+  source: ImportSourceChange | null;
+}
+
+/** One contract field as the source filled it. */
+export interface CoverageField {
+  field: 'aiAttribution' | 'handleTime' | 'csat' | 'customerId' | 'firstResponse' | 'channel' | 'category';
+  /** Tickets (or events) that have it, of `of`. */
+  count: number;
+  of: number;
+  filled: boolean;
+  /** What the dashboard shows because of it, in plain words. */
+  effect: string;
+  /** How to fill it, when the source could. */
+  howToMap: string | null;
+}
+
+export interface ImportCoverage {
+  fields: CoverageField[];
+  /** First and last ticket creation in the data (UTC dates, `to` exclusive), or null with no ticket. */
+  from: string | null;
+  to: string | null;
+  /** The dashboard on the data's dates. */
+  dashboardPath: string | null;
+}
+
+export interface ImportSourceChange {
+  /** The mapping's `source`: the prefix of every id it writes. */
+  name: string;
+  version: number;
+  previousVersion: number | null;
+  /** A changed mapping makes a new version, which replaces what the earlier one contributed. */
+  mappingChanged: boolean;
+  eventsAdded: number;
+  /** Events the earlier version wrote that this one does not produce. */
+  eventsRemoved: number;
+  /** Events with the same id whose content the new mapping changed. */
+  eventsReplaced: number;
+  /** Tickets whose path, handle time or resolution changed, and tickets removed or new (after projection). */
+  ticketsChanged: { path: number; handleTime: number; resolution: number; removed: number; added: number };
 }
 
 /** POST /api/v1/imports, GET /api/v1/imports/:id */

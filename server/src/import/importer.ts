@@ -6,6 +6,7 @@ import type { IngestResponse } from '../contract/api-types';
 import type { BodyItem } from '../events/event-body.parser';
 import { validateEvent } from '../events/event-validation';
 import { CaseBufferedMapper } from './case-buffer';
+import { CoverageCounter } from './coverage';
 import { readCsv, readNdjson } from './csv-reader';
 import type { ImportReport } from '../contract';
 import { ContractEvent, Mapping, RowOutcome, requiredColumns } from './mapping';
@@ -35,7 +36,9 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
   const report: ImportReport = {
     rowsRead: 0, rowsImported: 0, rowsRejected: 0, rejections: [], eventsProduced: 0, eventsAccepted: 0, eventsDuplicate: 0,
     eventsInvalid: 0, invalidExamples: [], tickets: 0, splitCases: 0, dryRun: o.dryRun, seconds: 0,
+    coverage: { fields: [], from: null, to: null, dashboardPath: null }, source: null,
   };
+  const coverage = new CoverageCounter();
   const byReason = new Map<string, ImportReport['rejections'][number]>();
   const tickets = new Set<string>();
   let batch: ContractEvent[] = [];
@@ -78,6 +81,7 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
       report.eventsProduced += out.events.length;
       for (const e of out.events) {
         tickets.add(e.ticketId);
+        coverage.add(e);
         batch.push(e);
       }
     }
@@ -105,6 +109,7 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
   await flush();
   o.onProgress?.(report.rowsRead, report.eventsProduced);
   report.tickets = tickets.size;
+  report.coverage = coverage.result();
   report.splitCases = mapper instanceof CaseBufferedMapper ? mapper.splitCases : 0;
   report.rejections = [...byReason.values()].sort((a, b) => b.count - a.count);
   report.seconds = Number(((Date.now() - started) / 1000).toFixed(2));

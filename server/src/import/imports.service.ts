@@ -7,9 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EventsService } from '../events/events.service';
+import { DataSource } from 'typeorm';
+import { ProjectorService } from '../projection/projector.service';
 import type { ImportJob } from '../contract';
 import { runImport } from './importer';
+import { importAsVersion } from './versioned-import';
 import { Mapping, mappingProblems } from './mapping';
 import { PRESETS } from './presets';
 
@@ -33,7 +35,10 @@ export class ImportsService implements OnModuleDestroy {
   private readonly running = new Set<Promise<void>>();
   private readonly stop = new AbortController();
 
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly projector: ProjectorService,
+  ) {}
 
   private mapping(r: ImportRequest): Mapping {
     if (r.preset && r.mapping) throw new BadRequestException('preset, mapping: give one of them, not both');
@@ -96,17 +101,13 @@ export class ImportsService implements OnModuleDestroy {
 
   private async run(job: ImportJob, file: string, format: 'csv' | 'ndjson', mapping: Mapping): Promise<void> {
     try {
-      job.report = await runImport(fs.createReadStream(file), {
-        format,
-        mapping,
-        dryRun: job.dryRun,
-        signal: this.stop.signal,
-        ingest: (items) => this.events.ingest(items),
-        onProgress: (rows, events) => {
-          job.rowsRead = rows;
-          job.eventsProduced = events;
-        },
-      });
+      const onProgress = (rows: number, events: number) => {
+        job.rowsRead = rows;
+        job.eventsProduced = events;
+      };
+      job.report = job.dryRun
+        ? await runImport(fs.createReadStream(file), { format, mapping, dryRun: true, signal: this.stop.signal, onProgress })
+        : await importAsVersion(this.ds, fs.createReadStream(file), { format, mapping, signal: this.stop.signal, onProgress }, job.fileName, () => this.projector.drain());
       job.status = 'done';
     } catch (e) {
       job.status = 'failed';

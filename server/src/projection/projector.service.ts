@@ -236,6 +236,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private async project(m: EntityManager, ticketIds: string[]): Promise<BatchReport> {
     const before = await this.tickets.existing(m, ticketIds);
     const states = replayAll(await this.events.forTickets(m, ticketIds));
+    // A ticket whose events were all taken back (a new version of an import): no ticket any more.
+    const gone = ticketIds.filter((id) => !states.has(id));
+    if (gone.length > 0) await this.tickets.remove(m, gone);
     await this.tickets.ensureKeys(m, states);
     await this.tickets.upsert(m, states);
     // A customer's later ticket can arrive first: refresh the flags of every ticket of the

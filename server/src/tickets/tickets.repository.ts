@@ -22,6 +22,10 @@ export class TicketsRepository {
     return rows.map((r) => ({ id: r.id, customerId: r.customer_id, createdAt: r.created_at }));
   }
 
+  async remove(m: EntityManager, ticketIds: readonly string[]): Promise<void> {
+    await m.query(`DELETE FROM tickets WHERE id = ANY($1::text[])`, [ticketIds]);
+  }
+
   /** Adds the (channel, category, language) keys of these created tickets that are new. */
   async ensureKeys(m: EntityManager, states: ReadonlyMap<string, TicketState>): Promise<void> {
     const keys = new Map<string, [string, string, string | null]>();
@@ -73,7 +77,10 @@ export class TicketsRepository {
          ai_seconds = EXCLUDED.ai_seconds, human_seconds = EXCLUDED.human_seconds,
          first_response_seconds = EXCLUDED.first_response_seconds,
          event_count = EXCLUDED.event_count, last_event_at = EXCLUDED.last_event_at, updated_at = now(),
-         key_id = EXCLUDED.key_id
+         key_id = EXCLUDED.key_id,
+         -- Without a customer there is no repeat contact (refreshRepeatContacts recomputes the rest,
+         -- by customer: a ticket whose customer was taken away belongs to none of them).
+         repeat_contact = CASE WHEN EXCLUDED.customer_id IS NULL THEN false ELSE tickets.repeat_contact END
        -- A ticket replayed to the same state (an event already counted, a late duplicate) is not rewritten.
        WHERE (tickets.created_at, tickets.channel, tickets.category, tickets.customer_id, tickets.language, tickets.path,
               tickets.resolved, tickets.resolved_at, tickets.resolved_by, tickets.reopened, tickets.csat,

@@ -1,0 +1,179 @@
+// An import as a version of its source (docs/IMPORT.md, "Versions"). The events of the whole file
+// are gathered in a temporary table inside one transaction; at the end, if the mapping changed
+// since the source's last import, what the earlier version wrote and this one does not produce
+// (or produces differently) is taken back, the new events are stored, every touched ticket is
+// queued for the projector, and the transaction commits: readers see the old reading or the new
+// one, never a mix. With the same mapping a re-import only adds what is new.
+import { createHash } from 'node:crypto';
+import { DataSource, QueryRunner } from 'typeorm';
+import type { IngestResponse } from '../contract/api-types';
+import type { BodyItem } from '../events/event-body.parser';
+import { returnedRows } from '../database/returning';
+import { ValidEvent, validateEvent } from '../events/event-validation';
+import type { Mapping } from './mapping';
+
+const COLUMNS = ['id', 'ticket_id', 'type', 'occurred_at', 'channel', 'category', 'customer_id', 'language', 'agent_type', 'agent_id', 'handle_seconds', 'reason', 'score', 'author_type', 'extra'];
+/** The content of an event, to tell a changed one from the same one. */
+const CONTENT = COLUMNS.filter((c) => c !== 'id').map((c) => `%.${c}`);
+const content = (alias: string) => `(${CONTENT.map((c) => c.replace('%', alias)).join(', ')})`;
+
+/** A mapping's identity: its JSON with keys sorted. */
+export function mappingHash(m: Mapping): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+  return createHash('sha256').update(JSON.stringify(canonical(m))).digest('hex');
+}
+
+export interface TicketSnapshot {
+  path: string;
+  resolved: boolean;
+  handle: number;
+}
+
+export interface SourceCommit {
+  version: number;
+  previousVersion: number | null;
+  mappingChanged: boolean;
+  eventsAdded: number;
+  eventsRemoved: number;
+  eventsReplaced: number;
+  eventsAlreadyThere: number;
+  /** Tickets whose events changed, with their projected state before. */
+  before: Map<string, TicketSnapshot | null>;
+}
+
+export class SourceVersionWriter {
+  private constructor(
+    private readonly qr: QueryRunner,
+    private readonly source: string,
+  ) {}
+
+  /** Opens the transaction (one import of a source at a time) and the table the file's events gather in. */
+  static async open(ds: DataSource, source: string): Promise<SourceVersionWriter> {
+    const qr = ds.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      await qr.query(`SELECT pg_advisory_xact_lock(hashtext('claimcheck-import:' || $1))`, [source]);
+      await qr.query(`CREATE TEMP TABLE import_new (LIKE ticket_events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP`);
+    } catch (e) {
+      await qr.rollbackTransaction();
+      await qr.release();
+      throw e;
+    }
+    return new SourceVersionWriter(qr, source);
+  }
+
+  /** Validates a batch and gathers the valid events (an id twice in the file: the first wins). */
+  async ingest(items: readonly BodyItem[]): Promise<IngestResponse> {
+    const valid: ValidEvent[] = [];
+    const rejected: IngestResponse['rejected'] = [];
+    items.forEach((item, index) => {
+      if ('parseError' in item) return void rejected.push({ index, id: item.rawId, errors: [item.parseError] });
+      const r = validateEvent(item.value);
+      if (r.ok) valid.push(r.event);
+      else rejected.push({ index, id: r.id, errors: r.errors });
+    });
+    const doc = JSON.stringify(valid.map((e) => ({ id: e.id, ticketId: e.ticketId, type: e.type, occurredAt: e.occurredAt, channel: e.channel, category: e.category, customerId: e.customerId, language: e.language, agentType: e.agentType, agentId: e.agentId, handleSeconds: e.handleSeconds, reason: e.reason, score: e.score, authorType: e.authorType, extra: e.extra })));
+    const r = await this.qr.query(
+      `INSERT INTO import_new (${COLUMNS.join(', ')})
+       SELECT "id", "ticketId", "type", "occurredAt", "channel", "category", "customerId", "language", "agentType", "agentId", "handleSeconds", "reason", "score", "authorType", "extra"
+         FROM json_to_recordset($1::json) AS x("id" text, "ticketId" text, "type" text, "occurredAt" timestamptz, "channel" text, "category" text, "customerId" text,
+              "language" text, "agentType" text, "agentId" text, "handleSeconds" float8, "reason" text, "score" smallint, "authorType" text, "extra" jsonb)
+       ON CONFLICT (id) DO NOTHING RETURNING 1`,
+      [doc],
+    );
+    const gathered = returnedRows(r).length;
+    return { accepted: gathered, duplicates: valid.length - gathered, rejected };
+  }
+
+  /** Replaces or adds to the source's contribution, queues the touched tickets, commits. */
+  async commit(mapping: Mapping, fileName: string | null): Promise<SourceCommit> {
+    const q = this.qr;
+    const s = this.source;
+    try {
+      const prev: { version: number; mapping_hash: string }[] = await q.query(`SELECT version, mapping_hash FROM import_sources WHERE source = $1 FOR UPDATE`, [s]);
+      const hash = mappingHash(mapping);
+      if (prev.length === 0) {
+        // Imported before versions existed: the events with the source's prefix are its own.
+        await q.query(`INSERT INTO import_events (source, event_id) SELECT $1, id FROM ticket_events WHERE id >= $1 || ':' AND id < $1 || ';' ON CONFLICT DO NOTHING`, [s]);
+      }
+      const mappingChanged = prev.length > 0 ? prev[0].mapping_hash !== hash : (await q.query(`SELECT 1 FROM import_events WHERE source = $1 LIMIT 1`, [s])).length > 0;
+      let removed: { ticket_id: string; id: string; replaced: boolean }[] = [];
+      if (mappingChanged) {
+        // What the earlier version wrote and this one does not produce, or produces differently.
+        removed = await q.query(
+          `DELETE FROM ticket_events e USING import_events o
+            WHERE o.source = $1 AND o.event_id = e.id
+              AND NOT EXISTS (SELECT 1 FROM import_new n WHERE n.id = e.id AND ${content('n')} IS NOT DISTINCT FROM ${content('e')})
+          RETURNING e.ticket_id, e.id, EXISTS (SELECT 1 FROM import_new n WHERE n.id = e.id) AS replaced`,
+          [s],
+        ).then((r: unknown) => returnedRows<{ ticket_id: string; id: string; replaced: boolean }>(r));
+        await q.query(`DELETE FROM import_events o WHERE o.source = $1 AND NOT EXISTS (SELECT 1 FROM import_new n WHERE n.id = o.event_id)`, [s]);
+      }
+      const inserted: { ticket_id: string; id: string }[] = await q
+        .query(`INSERT INTO ticket_events (${COLUMNS.join(', ')}) SELECT ${COLUMNS.join(', ')} FROM import_new ORDER BY id ON CONFLICT (id) DO NOTHING RETURNING ticket_id, id`)
+        .then((r: unknown) => returnedRows<{ ticket_id: string; id: string }>(r));
+      if (inserted.length > 0) await q.query(`INSERT INTO import_events (source, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [s, inserted.map((x) => x.id)]);
+      const touched = [...new Set([...removed.map((x) => x.ticket_id), ...inserted.map((x) => x.ticket_id)])];
+      const before = new Map<string, TicketSnapshot | null>(touched.map((t) => [t, null]));
+      if (touched.length > 0) {
+        const rows: { id: string; path: string; resolved: boolean; handle: number }[] = await q.query(`SELECT id, path, resolved, ai_seconds + human_seconds AS handle FROM tickets WHERE id = ANY($1::text[])`, [touched]);
+        for (const r of rows) before.set(r.id, { path: r.path, resolved: r.resolved, handle: r.handle });
+        await q.query(`INSERT INTO projection_queue (ticket_id) SELECT unnest($1::text[])`, [touched]);
+      }
+      const version = prev.length === 0 ? 1 : prev[0].version + (mappingChanged ? 1 : 0);
+      await q.query(
+        `INSERT INTO import_sources (source, version, mapping, mapping_hash, file_name) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (source) DO UPDATE SET version = EXCLUDED.version, mapping = EXCLUDED.mapping, mapping_hash = EXCLUDED.mapping_hash, file_name = EXCLUDED.file_name, imported_at = now()`,
+        [s, version, JSON.stringify(mapping), hash, fileName],
+      );
+      const [{ n }] = await q.query(`SELECT count(*)::int AS n FROM import_new`);
+      await q.commitTransaction();
+      const replaced = removed.filter((x) => x.replaced).length;
+      return {
+        version,
+        previousVersion: prev[0]?.version ?? null,
+        mappingChanged,
+        eventsAdded: inserted.length - replaced,
+        eventsRemoved: removed.length - replaced,
+        eventsReplaced: replaced,
+        eventsAlreadyThere: n - inserted.length,
+        before,
+      };
+    } catch (e) {
+      await q.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      await q.release();
+    }
+  }
+
+  /** Gives up: nothing of this import is stored. */
+  async abandon(): Promise<void> {
+    await this.qr.rollbackTransaction().catch(() => undefined);
+    await this.qr.release();
+  }
+}
+
+/** Tickets whose path, handle time or resolution changed between `before` and now (after projection). */
+export async function ticketChanges(ds: DataSource, before: ReadonlyMap<string, TicketSnapshot | null>): Promise<{ path: number; handleTime: number; resolution: number; removed: number; added: number }> {
+  const ids = [...before.keys()];
+  const out = { path: 0, handleTime: 0, resolution: 0, removed: 0, added: 0 };
+  const now = new Map<string, TicketSnapshot>();
+  for (let i = 0; i < ids.length; i += 10000) {
+    const rows: { id: string; path: string; resolved: boolean; handle: number }[] = await ds.query(`SELECT id, path, resolved, ai_seconds + human_seconds AS handle FROM tickets WHERE id = ANY($1::text[])`, [ids.slice(i, i + 10000)]);
+    for (const r of rows) now.set(r.id, { path: r.path, resolved: r.resolved, handle: r.handle });
+  }
+  for (const [id, b] of before) {
+    const a = now.get(id);
+    if (!b && a) out.added++;
+    else if (b && !a) out.removed++;
+    else if (a && b) {
+      if (a.path !== b.path) out.path++;
+      if (Math.abs(a.handle - b.handle) > 1e-6) out.handleTime++;
+      if (a.resolved !== b.resolved) out.resolution++;
+    }
+  }
+  return out;
+}
