@@ -74,9 +74,43 @@ describeIfData('import versions', () => {
       expect(same(a, b)).toEqual([]);
     });
 
+    it('handle time only from handle time: the log has elapsed times only, so no cost is priced on them', async () => {
+      const s = await summary(changed, v2);
+      // Every resolved ticket is counted as having no recorded handle time; no cost basis follows.
+      expect(s.handleTimeUnrecorded).toBe(s.resolved);
+      expect(s.resolved).toBeGreaterThan(2000);
+      expect(s.byPath.human.handleSeconds).toEqual({ mean: null, median: null, p90: null });
+      expect(s.savings).toMatchObject({ humanCostPerTicket: null, claimedSavings: null, verifiedSavings: null });
+      expect(v2.coverage.fields.find((f) => f.field === 'handleTime')).toMatchObject({ filled: false, howToMap: expect.stringContaining('--handle-time elapsed') });
+      // A ticket's own handle time is not shown either.
+      const page = (await changed.request('GET', `/api/v1/tickets?from=${v2.coverage.from}&to=${v2.coverage.to}&resolved=true&limit=1`)).body;
+      expect(page.items[0].handleSeconds).toBeNull();
+    });
+
+    it('elapsed time priced as handle time by choice is a new version, equal to a clean import so', async () => {
+      const elapsed: ServiceNowMapping = { ...withAi, handleTime: 'elapsed' };
+      const other = await createTestApp();
+      try {
+        const v3 = await importInto(changed, UCI, elapsed);
+        await importInto(other, UCI, elapsed);
+        expect(v3.source).toMatchObject({ version: 3, mappingChanged: true });
+        expect(v3.source!.ticketsChanged.handleTime).toBe(0); // the elapsed seconds were stored all along; only their use changes
+        const a = await summary(changed, v3);
+        expect(a.handleTimeUnrecorded).toBe(0);
+        expect(a.byPath.human.handleSeconds.median).toBeGreaterThan(3600); // days of waiting, priced: an upper bound
+        expect(same(a, await summary(other, v3))).toEqual([]);
+        // Back to the default: a fourth version, handle time unrecorded again.
+        const v4 = await importInto(changed, UCI, withAi);
+        expect(v4.source).toMatchObject({ version: 4, mappingChanged: true });
+        expect((await summary(changed, v4)).handleTimeUnrecorded).toBeGreaterThan(2000);
+      } finally {
+        await other.close();
+      }
+    }, 300_000);
+
     it('importing the same version again adds nothing and changes nothing', async () => {
       const again = await importInto(changed, UCI, withAi);
-      expect(again.source).toMatchObject({ version: 2, mappingChanged: false, eventsAdded: 0, eventsRemoved: 0, eventsReplaced: 0 });
+      expect(again.source).toMatchObject({ version: 4, mappingChanged: false, eventsAdded: 0, eventsRemoved: 0, eventsReplaced: 0 });
       expect(again.eventsAccepted).toBe(0);
       expect(same(await summary(changed, again), await summary(clean, again))).toEqual([]);
     }, 120_000);

@@ -45,9 +45,9 @@ export function printReport(r: ImportReport, out: (s: string) => void): void {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const file = argv.find((a, i) => !a.startsWith('--') && (i === 0 || !['--preset', '--mapping', '--format', '--ai-ids', '--ai-pattern'].includes(argv[i - 1])));
+  const file = argv.find((a, i) => !a.startsWith('--') && (i === 0 || !['--preset', '--mapping', '--format', '--ai-ids', '--ai-pattern', '--handle-time'].includes(argv[i - 1])));
   if (!file) usage();
-  const args = parseArgs(argv.filter((a) => a !== file), { preset: 'string', mapping: 'string', 'dry-run': 'bool', format: 'string', 'ai-ids': 'string', 'ai-pattern': 'string', json: 'bool' });
+  const args = parseArgs(argv.filter((a) => a !== file), { preset: 'string', mapping: 'string', 'dry-run': 'bool', format: 'string', 'ai-ids': 'string', 'ai-pattern': 'string', 'handle-time': 'string', json: 'bool' });
   let mapping: Mapping;
   if (args.preset) {
     mapping = PRESETS[args.preset as string];
@@ -60,6 +60,10 @@ async function main(): Promise<void> {
   } else usage();
   if (args['ai-ids'] || args['ai-pattern']) {
     mapping = { ...mapping, ai: { ids: args['ai-ids'] ? String(args['ai-ids']).split(',') : mapping.ai?.ids, pattern: (args['ai-pattern'] as string) ?? mapping.ai?.pattern } };
+  }
+  if (args['handle-time'] !== undefined) {
+    if (args['handle-time'] !== 'elapsed' && args['handle-time'] !== 'unrecorded') throw new Error(`--handle-time: elapsed or unrecorded (the default), got "${args['handle-time']}"`);
+    mapping = { ...mapping, handleTime: args['handle-time'] };
   }
   const format = ((args.format as string) ?? (/\.(nd)?jsonl?$/i.test(file) ? 'ndjson' : 'csv')) as 'csv' | 'ndjson';
   if (!['csv', 'ndjson'].includes(format)) throw new Error('--format: csv or ndjson');

@@ -173,6 +173,11 @@ export interface Summary {
   verifiedAiResolutionRateLow: number | null;
   verifiedAiResolutionRateHigh: number | null;
   escalationRate: number | null;
+  /**
+   * Resolved tickets whose source recorded no handle time (an import of elapsed times only,
+   * docs/IMPORT.md): left out of every handle-time figure and of the cost basis; 0 for events sent.
+   */
+  handleTimeUnrecorded: number;
   byPath: Record<ReportedPath, PathSummary>;
   costModel: CostModel;
   savings: Savings;
@@ -255,7 +260,8 @@ export interface TicketRow {
   csat: number | null;
   aiSeconds: number;
   humanSeconds: number;
-  handleSeconds: number;
+  /** aiSeconds + humanSeconds; null when the source recorded no handle time (those two are then elapsed time). */
+  handleSeconds: number | null;
   resolutionSeconds: number | null;
   firstResponseSeconds: number | null;
   repeatContact: boolean;

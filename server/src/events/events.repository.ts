@@ -69,9 +69,11 @@ export class EventsRepository {
       handle_seconds: number | null;
       score: number | null;
       author_type: 'customer' | 'ai' | 'human' | null;
+      handle_unrecorded: boolean;
     }[] = await m.query(
       `SELECT ticket_id, id, type, (extract(epoch FROM occurred_at) * 1000000)::int8 AS us,
-              channel, category, customer_id, language, agent_type, handle_seconds, score, author_type
+              channel, category, customer_id, language, agent_type, handle_seconds, score, author_type,
+              coalesce(extra->>'handleTime' = 'unrecorded', false) AS handle_unrecorded
          FROM ticket_events WHERE ticket_id = ANY($1::text[])`,
       [ticketIds],
     );
@@ -88,6 +90,7 @@ export class EventsRepository {
       handleSeconds: r.handle_seconds,
       score: r.score,
       authorType: r.author_type,
+      handleUnrecorded: r.handle_unrecorded,
     }));
   }
 }

@@ -5,6 +5,8 @@ import type { CoverageField, ImportCoverage } from '../contract';
 import type { ContractEvent } from './mapping';
 
 export class CoverageCounter {
+  constructor(private readonly handleRule: 'unrecorded' | 'elapsed' = 'unrecorded') {}
+
   private readonly tickets = new Set<string>();
   private readonly ai = new Set<string>();
   private readonly handle = new Set<string>();
@@ -52,9 +54,11 @@ export class CoverageCounter {
         this.handle.size,
         this.resolvedOrEscalated.size,
         this.handle.size > 0
-          ? `${this.handle.size} of ${this.resolvedOrEscalated.size} resolved or escalated tickets carry handle time; the rest are timed by their elapsed segments`
-          : 'no handle time in the source: only elapsed (wall-clock) times, waiting included; the handle-time figures and every cost priced on them (human cost per ticket, savings, FTE) rest on elapsed time and overstate human cost',
-        this.handle.size > 0 ? null : 'map a handle-time or work-time column if the helpdesk exports one; otherwise read the cost figures as an upper bound',
+          ? `${this.handle.size} of ${this.resolvedOrEscalated.size} resolved or escalated tickets carry handle time`
+          : this.handleRule === 'elapsed'
+            ? 'no handle time in the source; by choice (--handle-time elapsed) elapsed time, waiting included, is priced as handle time: every cost is an upper bound'
+            : 'no handle time in the source, only elapsed (wall-clock) times: handle time is left empty, so human cost per ticket, savings and FTE have no basis (the cost cards say why)',
+        this.handle.size > 0 ? null : this.handleRule === 'elapsed' ? null : 'map a handle-time or work-time column if the helpdesk exports one, or price elapsed time as an upper bound: --handle-time elapsed (mapping "handleTime": "elapsed")',
       ),
       f('csat', this.csat.size, n, this.csat.size > 0 ? `${this.csat.size} tickets rated` : 'no CSAT: satisfaction figures and CSAT alerts are empty', this.csat.size > 0 ? null : 'map a satisfaction column (ticket-table "csat")'),
       f(

@@ -38,7 +38,7 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
     eventsInvalid: 0, invalidExamples: [], tickets: 0, splitCases: 0, dryRun: o.dryRun, seconds: 0,
     coverage: { fields: [], from: null, to: null, dashboardPath: null }, source: null,
   };
-  const coverage = new CoverageCounter();
+  const coverage = new CoverageCounter(o.mapping.handleTime ?? 'unrecorded');
   const byReason = new Map<string, ImportReport['rejections'][number]>();
   const tickets = new Set<string>();
   let batch: ContractEvent[] = [];
@@ -80,6 +80,8 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
       report.rowsImported++;
       report.eventsProduced += out.events.length;
       for (const e of out.events) {
+        // The source records no handle time: say so on the ticket (its segments are elapsed time).
+        if (e.type === 'ticket.created' && o.mapping.handleTime !== 'elapsed') e.handleTime = 'unrecorded';
         tickets.add(e.ticketId);
         coverage.add(e);
         batch.push(e);

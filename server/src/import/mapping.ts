@@ -42,8 +42,16 @@ export interface TicketFields {
   language?: ValueSpec;
 }
 
+/**
+ * Whether the source's times are handle time. None of the supported exports records handle time:
+ * by default an import marks its tickets so (docs/IMPORT.md), and handle-time figures and costs
+ * leave them out; 'elapsed' prices elapsed time as handle time, by choice (an upper bound).
+ */
+export type HandleTimeRule = 'unrecorded' | 'elapsed';
+
 export interface EventLogMapping {
   kind: 'event-log';
+  handleTime?: HandleTimeRule;
   /** Prefix of ticket and event ids, so two sources never collide. */
   source: string;
   caseId: string;
@@ -58,6 +66,7 @@ export interface EventLogMapping {
 
 export interface TicketTableMapping {
   kind: 'ticket-table';
+  handleTime?: HandleTimeRule;
   source: string;
   ticketId: string;
   /** Creation time; with several columns, the earliest present one. */
@@ -74,6 +83,7 @@ export interface TicketTableMapping {
 
 export interface ServiceNowMapping {
   kind: 'servicenow-incident';
+  handleTime?: HandleTimeRule;
   source: string;
   timeZone?: string;
   ai?: AiRule;
@@ -154,6 +164,7 @@ export function mappingProblems(m: unknown): string[] {
   if ((o.kind === 'event-log' || o.kind === 'ticket-table') && (typeof o.ticket !== 'object' || o.ticket === null || !('channel' in (o.ticket as object)))) {
     p.push('ticket.channel: required (a column, or {"value": "email"} when the export has none)');
   }
+  if (o.handleTime !== undefined && o.handleTime !== 'unrecorded' && o.handleTime !== 'elapsed') p.push('handleTime: unrecorded (the default) or elapsed');
   const ai = o.ai as AiRule | undefined;
   if (ai?.pattern) {
     try {

@@ -17,11 +17,14 @@ const COLUMNS = ['id', 'ticket_id', 'type', 'occurred_at', 'channel', 'category'
 const CONTENT = COLUMNS.filter((c) => c !== 'id').map((c) => `%.${c}`);
 const content = (alias: string) => `(${CONTENT.map((c) => c.replace('%', alias)).join(', ')})`;
 
-/** A mapping's identity: its JSON with keys sorted. */
+/** Bumped when the importer writes the same mapping's events differently (2: handle time marked unrecorded). */
+const IMPORTER_FORMAT = 2;
+
+/** A mapping's identity: its JSON with keys sorted, and the importer's format. */
 export function mappingHash(m: Mapping): string {
   const canonical = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
-  return createHash('sha256').update(JSON.stringify(canonical(m))).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ format: IMPORTER_FORMAT, mapping: canonical(m) })).digest('hex');
 }
 
 export interface TicketSnapshot {

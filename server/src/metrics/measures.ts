@@ -35,17 +35,20 @@ export const ADDITIVE: readonly AdditiveMeasure[] = [
   { column: 'repeat_resolved', perTicket: '(resolved AND repeat_contact)::int', type: 'int' },
   /** A durable AI resolution once matured: never reopened, no repeat contact (verified = durable − durable still maturing). */
   { column: 'durable', perTicket: "(path = 'ai' AND resolved AND NOT reopened AND NOT repeat_contact)::int", type: 'int' },
-  { column: 'handle_sum', perTicket: 'CASE WHEN resolved THEN ai_seconds + human_seconds ELSE 0 END', type: 'float8' },
-  /** H: the mean human seconds of resolved human-path tickets is human_sum / resolved of path human. */
-  { column: 'human_sum', perTicket: 'CASE WHEN resolved THEN human_seconds ELSE 0 END', type: 'float8' },
+  /** Handle time counts only where the source recorded it (an import of elapsed times does not: handle_known false). */
+  { column: 'handle_sum', perTicket: 'CASE WHEN resolved AND handle_known THEN ai_seconds + human_seconds ELSE 0 END', type: 'float8' },
+  /** H: the mean human seconds of resolved human-path tickets is human_sum / (resolved − handle_unrecorded) of path human. */
+  { column: 'human_sum', perTicket: 'CASE WHEN resolved AND handle_known THEN human_seconds ELSE 0 END', type: 'float8' },
   /** Their squares: the spread of a category's cost basis, for the savings intervals (stats/savings-interval.ts). */
-  { column: 'human_sq_sum', perTicket: 'CASE WHEN resolved THEN human_seconds * human_seconds ELSE 0 END', type: 'float8', sparse: true },
+  { column: 'human_sq_sum', perTicket: 'CASE WHEN resolved AND handle_known THEN human_seconds * human_seconds ELSE 0 END', type: 'float8', sparse: true },
+  /** Resolved tickets whose source recorded no handle time (0 for everything sent as events). */
+  { column: 'handle_unrecorded', perTicket: '(resolved AND NOT handle_known)::int', type: 'int', sparse: true },
   /** Durable AI resolutions the customer rated 1-2: the audit's quality caveat (verified = this − those still maturing). */
   { column: 'durable_low_rated', perTicket: "(path = 'ai' AND resolved AND NOT reopened AND NOT repeat_contact AND coalesce(csat, 5) <= 2)::int", type: 'int', sparse: true },
 ];
 
 export const DISTRIBUTIONS: readonly Distribution[] = [
-  { metric: 1, name: 'handle', value: 'CASE WHEN resolved THEN ai_seconds + human_seconds END', fractions: [0.5, 0.9] },
+  { metric: 1, name: 'handle', value: 'CASE WHEN resolved AND handle_known THEN ai_seconds + human_seconds END', fractions: [0.5, 0.9] },
   { metric: 2, name: 'resolution', value: 'CASE WHEN resolved THEN extract(epoch FROM resolved_at - created_at)::float8 END', fractions: [0.5, 0.9] },
   { metric: 3, name: 'firstResponse', value: 'first_response_seconds', fractions: [0.5] },
 ];

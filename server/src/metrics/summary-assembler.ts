@@ -27,8 +27,10 @@ export interface PathMetricsRow {
   repeatResolved: number;
   pending: number;
   verified: number;
-  /** Mean humanSeconds over resolved tickets: H when path = human. */
+  /** Mean humanSeconds over resolved tickets with recorded handle time: H when path = human. */
   humanSecondsMean: number | null;
+  /** Resolved tickets whose source recorded no handle time. */
+  handleUnrecorded: number;
 }
 
 /** Per category of a group: its human cost basis and its verified AI resolutions. */
@@ -90,6 +92,7 @@ export function assembleSummary(
     verifiedAiResolutionRateLow: verifiedInterval?.low ?? null,
     verifiedAiResolutionRateHigh: verifiedInterval?.high ?? null,
     escalationRate: rate(byPath.escalated.tickets, aiInvolved),
+    handleTimeUnrecorded: rows.reduce((n, r) => n + r.handleUnrecorded, 0),
     byPath,
     costModel: scope.costModel,
     savings: computeSavings({

@@ -15,6 +15,8 @@ export interface ReplayEvent {
   handleSeconds?: number | null;
   score?: number | null;
   authorType?: AuthorType | null;
+  /** ticket.created of an import whose source records no handle time (docs/IMPORT.md): its segments are elapsed time, not work. */
+  handleUnrecorded?: boolean;
 }
 
 export interface TicketState {
@@ -37,6 +39,8 @@ export interface TicketState {
   firstResponseSeconds: number | null;
   eventCount: number;
   lastEventUs: number;
+  /** False when the source recorded no handle time: aiSeconds and humanSeconds are elapsed time, left out of every handle-time figure. */
+  handleKnown: boolean;
 }
 
 export const UNCATEGORIZED = 'uncategorized';
@@ -97,6 +101,7 @@ export function replayTicket(events: readonly ReplayEvent[]): TicketState {
     firstResponseSeconds: null,
     eventCount: events.length,
     lastEventUs,
+    handleKnown: created?.handleUnrecorded !== true,
   };
   if (!created) return state;
 

@@ -56,17 +56,18 @@ export class TicketsRepository {
            "category" text, "customerId" text, "language" text, "path" text, "aiInvolved" bool,
            "humanInvolved" bool, "resolved" bool, "resolvedUs" int8, "resolvedBy" text,
            "reopened" bool, "csat" smallint, "aiSeconds" float8, "humanSeconds" float8,
-           "firstResponseSeconds" float8, "eventCount" int, "lastEventUs" int8))
+           "firstResponseSeconds" float8, "eventCount" int, "lastEventUs" int8, "handleKnown" bool))
        INSERT INTO tickets (id, created_at, channel, category, customer_id, language, path,
          ai_involved, human_involved, resolved, resolved_at, resolved_by, reopened, csat,
-         ai_seconds, human_seconds, first_response_seconds, event_count, last_event_at, updated_at, key_id)
+         ai_seconds, human_seconds, first_response_seconds, event_count, last_event_at, updated_at, key_id, handle_known)
        SELECT u."id", ${usToTs('u."createdUs"')}, u."channel", u."category", u."customerId", u."language",
          u."path", u."aiInvolved", u."humanInvolved", u."resolved", ${usToTs('u."resolvedUs"')},
          u."resolvedBy", u."reopened", u."csat", u."aiSeconds", u."humanSeconds",
          u."firstResponseSeconds", u."eventCount", ${usToTs('u."lastEventUs"')}, now(),
          -- ensureKeys() ran first (rows a statement inserts are not visible to itself).
          (SELECT k.key_id FROM measure_keys k WHERE u."createdUs" IS NOT NULL AND k.channel = u."channel"
-             AND k.category = u."category" AND k.language IS NOT DISTINCT FROM u."language")
+             AND k.category = u."category" AND k.language IS NOT DISTINCT FROM u."language"),
+         u."handleKnown"
        FROM u
        ON CONFLICT (id) DO UPDATE SET
          created_at = EXCLUDED.created_at, channel = EXCLUDED.channel, category = EXCLUDED.category,
@@ -77,7 +78,7 @@ export class TicketsRepository {
          ai_seconds = EXCLUDED.ai_seconds, human_seconds = EXCLUDED.human_seconds,
          first_response_seconds = EXCLUDED.first_response_seconds,
          event_count = EXCLUDED.event_count, last_event_at = EXCLUDED.last_event_at, updated_at = now(),
-         key_id = EXCLUDED.key_id,
+         key_id = EXCLUDED.key_id, handle_known = EXCLUDED.handle_known,
          -- Without a customer there is no repeat contact (refreshRepeatContacts recomputes the rest,
          -- by customer: a ticket whose customer was taken away belongs to none of them).
          repeat_contact = CASE WHEN EXCLUDED.customer_id IS NULL THEN false ELSE tickets.repeat_contact END
@@ -85,12 +86,12 @@ export class TicketsRepository {
        WHERE (tickets.created_at, tickets.channel, tickets.category, tickets.customer_id, tickets.language, tickets.path,
               tickets.resolved, tickets.resolved_at, tickets.resolved_by, tickets.reopened, tickets.csat,
               tickets.ai_seconds, tickets.human_seconds, tickets.first_response_seconds, tickets.event_count,
-              tickets.last_event_at, tickets.key_id, tickets.ai_involved, tickets.human_involved)
+              tickets.last_event_at, tickets.key_id, tickets.ai_involved, tickets.human_involved, tickets.handle_known)
          IS DISTINCT FROM
              (EXCLUDED.created_at, EXCLUDED.channel, EXCLUDED.category, EXCLUDED.customer_id, EXCLUDED.language, EXCLUDED.path,
               EXCLUDED.resolved, EXCLUDED.resolved_at, EXCLUDED.resolved_by, EXCLUDED.reopened, EXCLUDED.csat,
               EXCLUDED.ai_seconds, EXCLUDED.human_seconds, EXCLUDED.first_response_seconds, EXCLUDED.event_count,
-              EXCLUDED.last_event_at, EXCLUDED.key_id, EXCLUDED.ai_involved, EXCLUDED.human_involved)`,
+              EXCLUDED.last_event_at, EXCLUDED.key_id, EXCLUDED.ai_involved, EXCLUDED.human_involved, EXCLUDED.handle_known)`,
       [JSON.stringify(rows)],
     );
   }

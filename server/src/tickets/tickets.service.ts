@@ -29,7 +29,7 @@ export function toTicketRow(r: TicketListRow): TicketRow {
     csat: r.csat,
     aiSeconds: r.ai_seconds,
     humanSeconds: r.human_seconds,
-    handleSeconds: r.ai_seconds + r.human_seconds,
+    handleSeconds: r.handle_known ? r.ai_seconds + r.human_seconds : null,
     resolutionSeconds: r.resolved_at ? (new Date(r.resolved_at).getTime() - new Date(r.created_at).getTime()) / 1000 : null,
     firstResponseSeconds: r.first_response_seconds,
     repeatContact: r.repeat_contact,
@@ -134,6 +134,6 @@ export class TicketsService {
 
 const EMPTY_ROW: TicketListRow = {
   id: '', created_at: new Date(0), channel: '', category: '', customer_id: null, language: null, path: 'none', resolved: false,
-  resolved_at: null, resolved_by: null, reopened: false, csat: null, ai_seconds: 0, human_seconds: 0, first_response_seconds: null,
+  resolved_at: null, resolved_by: null, reopened: false, csat: null, ai_seconds: 0, human_seconds: 0, handle_known: true, first_response_seconds: null,
   repeat_contact: false, pending: false, verified: false, sort_value: '0',
 };

@@ -109,3 +109,13 @@ describe('cardDeltas', () => {
     expect(cards.involvement.delta).toBeUndefined();
   });
 });
+
+describe('handle time not recorded (an import of elapsed times)', () => {
+  it('the savings and handle cards say why there is no cost basis', () => {
+    const imported = { ...empty, tickets: 2804, resolved: 2716, handleTimeUnrecorded: 2716 } as Summary;
+    const cards = Object.fromEntries(summaryCards(imported, 'USD').map((c) => [c.key, c]));
+    expect(cards.handle.detail).toContain('handle time not recorded for 2,716 imported tickets');
+    expect(cards.involvement.detail).toContain('no ticket involves the AI');
+    expect(cards.savings.detail).toBe('no human handle time recorded: 2,716 resolved tickets were imported with elapsed times only, which are not priced as work');
+  });
+});

@@ -52,7 +52,10 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       key: 'involvement',
       label: 'AI involvement',
       value: formatRate(s.involvementRate),
-      detail: `automation ${formatRate(s.automationRate)} (${formatCount(s.aiResolved)} of ${formatCount(s.tickets)})`,
+      detail:
+        s.aiInvolved === 0 && s.tickets > 0
+          ? 'no ticket involves the AI: data imported without AI attribution counts every ticket as human (docs/IMPORT.md: --ai-ids)'
+          : `automation ${formatRate(s.automationRate)} (${formatCount(s.aiResolved)} of ${formatCount(s.tickets)})`,
     },
     {
       key: 'resolution',
@@ -67,7 +70,9 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       value: `${formatMoney(s.savings.claimedSavings, currency)} → ${mostlyMaturing ? 'not judged yet' : formatMoney(s.savings.verifiedSavings, currency)}`,
       detail:
         gap === null
-          ? 'no human baseline in this range'
+          ? s.handleTimeUnrecorded > 0
+            ? `no human handle time recorded: ${formatCount(s.handleTimeUnrecorded)} resolved tickets were imported with elapsed times only, which are not priced as work`
+            : 'no human baseline in this range'
           : `${mostlyMaturing || !iv?.verifiedSavings ? '' : `95%: ${formatInterval(iv.verifiedSavings, money, approx)}; `}${savingsGap(gap, s, currency)}${mostlyMaturing ? '' : netNote(s, currency)}`,
       tone: 'warn',
     },
@@ -82,7 +87,7 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       key: 'handle',
       label: 'Handle time AI vs human (median)',
       value: `${formatDuration(ai.handleSeconds.median)} vs ${formatDuration(human.handleSeconds.median)}`,
-      detail: `resolution ${formatDuration(ai.resolutionSeconds.median)} vs ${formatDuration(human.resolutionSeconds.median)}`,
+      detail: `resolution ${formatDuration(ai.resolutionSeconds.median)} vs ${formatDuration(human.resolutionSeconds.median)}${s.handleTimeUnrecorded > 0 ? `; handle time not recorded for ${formatCount(s.handleTimeUnrecorded)} imported tickets` : ''}`,
     },
     {
       key: 'csat',

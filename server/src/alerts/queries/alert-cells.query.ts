@@ -41,9 +41,9 @@ export async function alertCellsQuery(m: EntityManager, s: AlertCellsScope): Pro
             count(*) FILTER (WHERE resolved AND reopened)::int AS reopened,
             count(*) FILTER (WHERE resolved AND resolved_at + interval '604800 seconds' <= $3)::int AS matured,
             count(*) FILTER (WHERE resolved AND resolved_at + interval '604800 seconds' <= $3 AND repeat_contact)::int AS repeat,
-            count(*) FILTER (WHERE resolved AND ai_seconds + human_seconds > 0)::int AS handle_n,
-            coalesce(sum(ln(ai_seconds + human_seconds)) FILTER (WHERE resolved AND ai_seconds + human_seconds > 0), 0)::float8 AS handle_log_sum,
-            coalesce(sum(ln(ai_seconds + human_seconds) ^ 2) FILTER (WHERE resolved AND ai_seconds + human_seconds > 0), 0)::float8 AS handle_log_sq
+            count(*) FILTER (WHERE resolved AND handle_known AND ai_seconds + human_seconds > 0)::int AS handle_n,
+            coalesce(sum(ln(ai_seconds + human_seconds)) FILTER (WHERE resolved AND handle_known AND ai_seconds + human_seconds > 0), 0)::float8 AS handle_log_sum,
+            coalesce(sum(ln(ai_seconds + human_seconds) ^ 2) FILTER (WHERE resolved AND handle_known AND ai_seconds + human_seconds > 0), 0)::float8 AS handle_log_sq
        FROM tickets
       WHERE created_at >= $1 AND created_at < $2 AND path <> 'none'
         AND ($5::text[] IS NULL OR channel = ANY($5)) AND ($6::text[] IS NULL OR category = ANY($6))

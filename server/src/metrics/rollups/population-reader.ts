@@ -128,7 +128,7 @@ const newCategory = (grp: string): CategoryAcc => ({
 function addCategorySums(c: CategoryAcc, s: SumsRow): void {
   const sample = s.path === 'human' ? c.human : s.path === 'escalated' ? c.escalated : null;
   if (sample) {
-    sample.n += Number(s.resolved);
+    sample.n += Number(s.resolved) - Number(s.handle_unrecorded);
     sample.sum += Number(s.human_sum);
     sample.sq += Number(s.human_sq_sum);
   }
@@ -153,12 +153,13 @@ const pair = (v: (number | null)[] | undefined): [number, number] | null => (v &
 /** The row summary-assembler.ts reads, from one path's sums, percentiles and maturity. */
 function pathRow(grp: string, path: string, s: Record<string, number>, p: Pct | undefined, pending: number, durableMaturing: number): PathMetricsRow {
   const per = (num: number, den: number) => (den > 0 ? num / den : null);
+  const timed = s.resolved - s.handle_unrecorded; // resolved tickets whose handle time was recorded
   return {
     grp,
     path: path as PathMetricsRow['path'],
     tickets: s.tickets,
     resolved: s.resolved,
-    handleMean: per(s.handle_sum, s.resolved),
+    handleMean: per(s.handle_sum, timed),
     handlePct: pair(p?.handle),
     resolutionPct: pair(p?.resolution),
     firstResponseMedian: p?.firstResponse?.[0] ?? null,
@@ -169,7 +170,8 @@ function pathRow(grp: string, path: string, s: Record<string, number>, p: Pct | 
     repeatResolved: s.repeat_resolved,
     pending,
     verified: s.durable - durableMaturing,
-    humanSecondsMean: per(s.human_sum, s.resolved),
+    humanSecondsMean: per(s.human_sum, timed),
+    handleUnrecorded: s.handle_unrecorded,
   };
 }
 

@@ -8,7 +8,7 @@ import { TicketListRow } from './ticket-list.query';
 export async function ticketRowQuery(m: EntityManager, id: string, asOf: Date): Promise<(TicketListRow & { has_created: boolean }) | null> {
   const rows = await m.query(
     `SELECT id, created_at, channel, category, customer_id, language, path, resolved, resolved_at,
-            resolved_by, reopened, csat, ai_seconds, human_seconds, first_response_seconds, repeat_contact,
+            resolved_by, reopened, csat, ai_seconds, human_seconds, handle_known, first_response_seconds, repeat_contact,
             ${pendingSql('$2::timestamptz')} AS pending, ${verifiedSql('$2::timestamptz')} AS verified,
             created_at IS NOT NULL AS has_created, '' AS sort_value
        FROM tickets WHERE id = $1`,

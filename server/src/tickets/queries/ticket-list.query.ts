@@ -47,6 +47,7 @@ export interface TicketListRow {
   csat: number | null;
   ai_seconds: number;
   human_seconds: number;
+  handle_known: boolean;
   first_response_seconds: number | null;
   repeat_contact: boolean;
   pending: boolean;
@@ -95,7 +96,7 @@ export async function ticketListQuery(m: EntityManager, p: TicketListParams): Pr
   params.push(p.limit);
   return m.query(
     `SELECT id, created_at, channel, category, customer_id, language, path, resolved, resolved_at,
-            resolved_by, reopened, csat, ai_seconds, human_seconds, first_response_seconds, repeat_contact,
+            resolved_by, reopened, csat, ai_seconds, human_seconds, handle_known, first_response_seconds, repeat_contact,
             ${pendingSql(w.asOfParam)} AS pending, ${verifiedSql(w.asOfParam)} AS verified, ${key}::text AS sort_value
        FROM tickets
       WHERE ${w.sql}${keyset}
