@@ -6,7 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *                      scope); deleted ones keep their row with deleted_at
  *   claim_versions     every saved version, with who and when (a delete is a version too)
  *   claim_vendor_rows  a vendor's per-conversation export of a claim, one row per conversation id
- *                      (re-uploading the same export adds nothing); classified at read time
+ *                      (re-uploading the same export adds nothing), with the ticket id it names
+ *                      (an optional prefix + the id: imported tickets are "<source>:<id>"); classified at read time
  *                      against tickets, so a later reopen moves a row to "reopened"
  */
 export class Claims1766300000000 implements MigrationInterface {
@@ -38,6 +39,7 @@ export class Claims1766300000000 implements MigrationInterface {
       CREATE TABLE claim_vendor_rows (
         claim_id         uuid NOT NULL REFERENCES claims (id),
         conversation_id  text COLLATE "C" NOT NULL,
+        ticket_id        text COLLATE "C" NOT NULL,
         occurred_on      date,
         resolution_type  text NOT NULL,
         billed_amount    float8 NOT NULL,

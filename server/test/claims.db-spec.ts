@@ -149,6 +149,14 @@ describe('claims on the contract fixture', () => {
       expect(mapped.body).toMatchObject({ accepted: 1 });
       expect((await upload('', '')).status).toBe(400);
       expect((await upload('a,b\n1,2', '?preset=nope')).body.message).toContain('preset: unknown "nope"');
+      // Imported tickets are "<source>:<id>": a prefix finds them by the vendor's own ids.
+      const [{ id: imported }] = await t.ds.query(`SELECT id FROM tickets WHERE id LIKE 't1-%' AND path = 'ai' AND resolved AND NOT reopened AND NOT repeat_contact ORDER BY id LIMIT 1`);
+      const [prefix, bare] = [imported.slice(0, imported.indexOf('-') + 1), imported.slice(imported.indexOf('-') + 1)];
+      const prefixed = await upload(`id,amount\n${bare},1`, `?ticketPrefix=${encodeURIComponent(prefix)}`);
+      expect(prefixed.status).toBe(200);
+      const found = await t.request('GET', `/api/v1/claims/${id}/vendor-export?class=durable`);
+      expect(found.body.items.map((x: { conversationId: string; ticketId: string }) => [x.conversationId, x.ticketId])).toContainEqual([bare, imported]);
+      expect((await upload('id,amount\nx,1', '?ticketPrefix=bad%20prefix')).status).toBe(400);
     });
   });
 });

@@ -108,6 +108,16 @@ describeIfData('import versions', () => {
       }
     }, 300_000);
 
+    it('a new version from a partial file is refused (it would remove most of the source), unless asked for', async () => {
+      const partial = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'cc-partial-')), 'head.csv');
+      fs.writeFileSync(partial, fs.readFileSync(UCI, 'utf8').split('\n').slice(0, 2001).join('\n'));
+      const narrower: ServiceNowMapping = { ...withAi, ai: { ids: ['Resolver 13'] } };
+      const before = await summary(changed, v2);
+      await expect(importInto(changed, partial, narrower)).rejects.toThrow(/would remove the others\. Import the whole export, or accept the removal with --replace-source/);
+      // Nothing was stored: the numbers are the same.
+      expect(same(await summary(changed, v2), before)).toEqual([]);
+    });
+
     it('importing the same version again adds nothing and changes nothing', async () => {
       const again = await importInto(changed, UCI, withAi);
       expect(again.source).toMatchObject({ version: 4, mappingChanged: false, eventsAdded: 0, eventsRemoved: 0, eventsReplaced: 0 });

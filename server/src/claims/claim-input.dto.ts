@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsObject, IsOptional, IsString, Length, Validate } from 'class-validator';
+import { IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, Validate } from 'class-validator';
 import type { ClaimFigure, ClaimInput, ClaimSourceKind, VendorClass } from '../contract';
 import { VENDOR_CLASSES } from '../contract';
 import { IsCalendarDate, IsTimeZone } from '../common/validators';
@@ -54,6 +54,11 @@ export class VendorUploadQueryDto {
   @IsOptional()
   @IsString()
   mapping?: string;
+
+  @ApiPropertyOptional({ description: 'put before each conversation id to find our ticket, e.g. "zendesk:" when the tickets were imported with source zendesk (their ids are "zendesk:<id>")', example: 'zendesk:' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_:.-]{1,40}$/, { message: 'ticketPrefix: 1-40 letters, digits, _ : . or -' })
+  ticketPrefix?: string;
 }
 
 export class VendorItemsQueryDto {

@@ -94,6 +94,10 @@ describe('checkFigure', () => {
     expect(check({ kind: 'costPerAiResolution', value: 0.99, unit: 'money' }, summary({ verifiedAiResolved: 400, pendingAiResolved: 0 })).verdict).toBe('holds');
     // 360 durable, 40 maturing: $1.10 now, $0.99 if all 40 hold up.
     expect(check({ kind: 'costPerAiResolution', value: 0.99, unit: 'money' }, summary({ verifiedAiResolved: 360 })).verdict).toBe('maturing');
+    // None durable yet, 40 of 400 maturing, the other 360 failed: not judged yet, never "$0.00".
+    const none = check({ kind: 'costPerAiResolution', value: 0.99, unit: 'money' }, summary({ verifiedAiResolved: 0 }));
+    expect(none.verdict).toBe('maturing');
+    expect(none.sentence).toContain('no AI resolution has held up 7 days yet');
   });
 
   it('most AI resolutions still maturing: figures resting on them cannot be judged yet; handle time can', () => {

@@ -181,8 +181,11 @@ export function checkFigure(f: ClaimFigure, s: CheckSummary, money: (x: number) 
   if (m.needsMaturity && P > 0 && P >= s.aiResolved / 2) {
     return out('maturing', `Cannot be judged yet: ${count(P)} of ${count(s.aiResolved)} AI resolutions are younger than 7 days. ${stated}; so far ${m.format(m.verified ?? 0)} (${m.basis}).`);
   }
-  const low = m.low ?? m.verified!;
-  const high = m.high ?? m.verified!;
+  if (m.verified === null) {
+    return out('maturing', `Cannot be judged yet: ${stated}; no AI resolution has held up 7 days yet, ${count(P)} are still maturing.`);
+  }
+  const low = m.low ?? m.verified;
+  const high = m.high ?? m.verified;
   const lowerBetter = lowerFlatters(f);
   // The range if every AI resolution still maturing holds up: totals grow, a cost per resolution falls.
   const reachLow = lowerBetter ? low - m.pendingReach : low;

@@ -67,7 +67,7 @@ export class ClaimsController {
   @ApiOkResponse({ description: 'What was kept, skipped (already there) and refused (by row), and the reconciliation', schema: contractRef('VendorUploadReport') })
   @RequireRole('admin')
   upload(@Param('id', uuid) id: string, @Query() q: VendorUploadQueryDto, @Body() body: unknown, @Req() req: AuthedRequest): Promise<VendorUploadReport> {
-    return this.claims.uploadVendorExport(id, body, q.preset, q.mapping, req.principal!.name);
+    return this.claims.uploadVendorExport(id, body, q.preset, q.mapping, req.principal!.name, q.ticketPrefix);
   }
 
   @Get(':id/vendor-export')
@@ -75,9 +75,10 @@ export class ClaimsController {
   @ApiOkResponse({ description: 'The billed conversations (of one class), with our ticket; CSV with format=csv', schema: contractRef('VendorItemPage') })
   @RequireRole('viewer')
   async items(@Param('id', uuid) id: string, @Query() q: VendorItemsQueryDto, @Res({ passthrough: true }) res: FastifyReply): Promise<VendorItemPage | string> {
-    const page = await this.claims.vendorItems(id, q.class, wantsCsv(q.format, res.request.headers.accept) ? (q.limit ?? '1000') : q.limit, q.cursor);
-    if (!wantsCsv(q.format, res.request.headers.accept)) return page;
+    if (!wantsCsv(q.format, res.request.headers.accept)) return this.claims.vendorItems(id, q.class, q.limit, q.cursor);
+    // CSV: every row of the class, for the conversation with the vendor.
+    const items = await this.claims.allVendorItems(id, q.class);
     res.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="claimcheck-vendor-${q.class ?? 'all'}.csv"`);
-    return toCsv(page.items.map((x) => flatten(x)));
+    return toCsv(items.map((x) => flatten(x)));
   }
 }

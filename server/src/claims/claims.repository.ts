@@ -76,20 +76,22 @@ export class ClaimsRepository {
     }));
   }
 
-  /** Inserts the rows not there yet (by conversation id); returns how many were new. */
-  async addVendorRows(claimId: string, rows: readonly VendorRow[], by: string): Promise<number> {
-    let added = 0;
-    for (let i = 0; i < rows.length; i += 5000) {
-      const chunk = rows.slice(i, i + 5000);
-      const r = await this.ds.query(
-        `INSERT INTO claim_vendor_rows (claim_id, conversation_id, occurred_on, resolution_type, billed_amount, uploaded_by)
-         SELECT $1, x.id, x.d, x.t, x.a, $6 FROM unnest($2::text[], $3::date[], $4::text[], $5::float8[]) AS x(id, d, t, a)
-         ON CONFLICT (claim_id, conversation_id) DO NOTHING RETURNING 1`,
-        [claimId, chunk.map((x) => x.conversationId), chunk.map((x) => x.date), chunk.map((x) => x.resolutionType), chunk.map((x) => x.billedAmount), by],
-      );
-      added += returnedRows(r).length;
-    }
-    return added;
+  /** Inserts the rows not there yet (by conversation id), all or none; returns how many were new. */
+  async addVendorRows(claimId: string, rows: readonly VendorRow[], by: string, ticketPrefix: string): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      let added = 0;
+      for (let i = 0; i < rows.length; i += 5000) {
+        const chunk = rows.slice(i, i + 5000);
+        const r = await m.query(
+          `INSERT INTO claim_vendor_rows (claim_id, conversation_id, ticket_id, occurred_on, resolution_type, billed_amount, uploaded_by)
+           SELECT $1, x.id, $7 || x.id, x.d, x.t, x.a, $6 FROM unnest($2::text[], $3::date[], $4::text[], $5::float8[]) AS x(id, d, t, a)
+           ON CONFLICT (claim_id, conversation_id) DO NOTHING RETURNING 1`,
+          [claimId, chunk.map((x) => x.conversationId), chunk.map((x) => x.date), chunk.map((x) => x.resolutionType), chunk.map((x) => x.billedAmount), by, ticketPrefix],
+        );
+        added += returnedRows(r).length;
+      }
+      return added;
+    });
   }
 
   vendorClasses(claimId: string, asOf: Date) {

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { Claim, ClaimCheck, ClaimDetail, ClaimInput, ClaimListItem, ClaimVersion, VendorClass, VendorItemPage, VendorReconciliation, VendorRowError, VendorUploadReport } from '../contract';
 import { VENDOR_CLASSES } from '../contract';
 import { readCsv } from '../import/csv-reader';
+import { CostModelService } from '../cost-model/cost-model.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { claimProblems } from './claim-input';
 import { checkFigure, overallVerdict } from './claim-verdicts';
@@ -29,23 +30,26 @@ export class ClaimsService {
   constructor(
     private readonly repo: ClaimsRepository,
     private readonly metrics: MetricsService,
+    private readonly costModels: CostModelService,
   ) {}
 
   async list(): Promise<ClaimListItem[]> {
     const claims = await this.repo.list();
     const asOf = new Date();
-    return Promise.all(
-      claims.map(async (c) => {
-        const check = await this.check(c, asOf);
-        const vendor = await this.repo.vendorClasses(c.id, asOf);
-        return { ...c, verdict: check.verdict, sentence: check.sentence, vendorRows: vendor.classes.reduce((n, x) => n + x.n, 0) };
-      }),
-    );
+    // One claim after the other: a check is a full summary read; all at once would take the pool.
+    const out: ClaimListItem[] = [];
+    for (const c of claims) {
+      const check = await this.check(c, asOf);
+      const vendor = await this.repo.vendorClasses(c.id, asOf);
+      out.push({ ...c, verdict: check.verdict, sentence: check.sentence, vendorRows: vendor.classes.reduce((n, x) => n + x.n, 0) });
+    }
+    return out;
   }
 
   async detail(id: string, asOf = new Date()): Promise<ClaimDetail> {
     const c = await this.found(id);
-    return { ...c, check: await this.check(c, asOf), vendor: await this.reconciliation(id, asOf) };
+    const check = await this.check(c, asOf);
+    return { ...c, check, vendor: await this.reconciliation(id, asOf, check.assumptions.currency) };
   }
 
   async create(input: ClaimInput, by: string): Promise<ClaimDetail> {
@@ -84,7 +88,7 @@ export class ClaimsService {
     };
   }
 
-  async reconciliation(id: string, asOf: Date): Promise<VendorReconciliation | null> {
+  async reconciliation(id: string, asOf: Date, currency: string): Promise<VendorReconciliation | null> {
     const { classes, uploadedAt, uploadedBy } = await this.repo.vendorClasses(id, asOf);
     if (classes.length === 0) return null;
     const by = new Map(classes.map((c) => [c.class, c]));
@@ -93,7 +97,7 @@ export class ClaimsService {
     const billed = rows.reduce((n, r) => n + r.amount, 0);
     const failed = rows.filter((r) => r.failed);
     const didNotHoldUp = { count: failed.reduce((n, r) => n + r.count, 0), amount: failed.reduce((n, r) => n + r.amount, 0) };
-    const m = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const m = (x: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
     const maturing = by.get('maturing')?.n ?? 0;
     const unknown = by.get('unknown_id')?.n ?? 0;
     const sentence =
@@ -103,7 +107,7 @@ export class ClaimsService {
   }
 
   /** Reads the export, keeps every valid row not there yet, reports the rest by row. */
-  async uploadVendorExport(id: string, body: unknown, preset: string | undefined, mapping: string | undefined, by: string): Promise<VendorUploadReport> {
+  async uploadVendorExport(id: string, body: unknown, preset: string | undefined, mapping: string | undefined, by: string, ticketPrefix = ''): Promise<VendorUploadReport> {
     await this.found(id);
     if (typeof body !== 'string' || body.trim() === '') throw new BadRequestException('body: send the export as text/csv (a header line, then one line per billed conversation)');
     const m = resolveMapping(preset, mapping);
@@ -136,8 +140,21 @@ export class ClaimsService {
       throw new BadRequestException(`body: ${(e as Error).message}`);
     }
     if (!header) throw new BadRequestException('body: the export has a header but no rows');
-    const accepted = await this.repo.addVendorRows(id, rows, by);
-    return { accepted, alreadyThere: rows.length - accepted, rejected, rejectedTotal, reconciliation: (await this.reconciliation(id, new Date()))! };
+    const accepted = await this.repo.addVendorRows(id, rows, by, ticketPrefix);
+    const { currency } = await this.costModels.current();
+    return { accepted, alreadyThere: rows.length - accepted, rejected, rejectedTotal, reconciliation: (await this.reconciliation(id, new Date(), currency))! };
+  }
+
+  /** Every row (of a class), for the CSV: page after page. */
+  async allVendorItems(id: string, cls: VendorClass | undefined): Promise<VendorItemPage['items']> {
+    const all: VendorItemPage['items'] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.vendorItems(id, cls, '1000', cursor);
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
   }
 
   async vendorItems(id: string, cls: VendorClass | undefined, limit: string | undefined, cursor: string | undefined): Promise<VendorItemPage> {

@@ -17,6 +17,9 @@ describe('vendor export records', () => {
     [{ 'Conversation ID': 'x', Charge: '-1' }, 'Charge: "-1" is not an amount'],
     [{ 'Conversation ID': 'x', Charge: '0,99' }, 'Charge: "0,99" is not an amount'],
     [{ 'Conversation ID': 'x', Charge: '1', 'Resolution date': '31/31/2026' }, 'Resolution date: "31/31/2026" is not a date'],
+    [{ 'Conversation ID': 'x', Charge: '1', 'Resolution date': '0000-01-01' }, 'is outside the years 1900-2199'],
+    [{ 'Conversation ID': 'x', Charge: '1', 'Resolution type': 'a\u0000b' }, 'Resolution type: contains control characters'],
+    [{ 'Conversation ID': 'x', Charge: '9'.repeat(400) }, 'is not an amount'],
   ])('refuses %p: %s', (values, message) => {
     const r = readVendorRecord(values as Record<string, string>, fin);
     expect('error' in r && r.error).toContain(message);

@@ -58,7 +58,7 @@ export function missingColumns(header: readonly string[], m: VendorMapping): str
   return `${missing.map(([k, col]) => `${k} column "${col}"`).join(', ')} not in the header (it has: ${header.map((h) => `"${h}"`).join(', ')})`;
 }
 
-const AMOUNT = /^\s*[$€£]?\s*(\d+(?:\.\d+)?)\s*(?:[A-Z]{3})?\s*$/;
+const AMOUNT = /^\s*[$€£]?\s*(\d{1,12}(?:\.\d{1,6})?)\s*(?:[A-Z]{3})?\s*$/;
 
 /** One record of the export as a billed row, or why it is refused. Dates are read as UTC days. */
 export function readVendorRecord(values: Record<string, string>, m: VendorMapping): VendorRow | { error: string } {
@@ -76,7 +76,9 @@ export function readVendorRecord(values: Record<string, string>, m: VendorMappin
     const parsed = iso ? { iso } : AUTO_FORMATS.map((f) => parseTimestamp(rawDate, f, 'UTC')).find((p): p is { iso: string; ms: number } => 'iso' in p);
     if (!parsed) return { error: `${m.date}: "${rawDate.slice(0, 40)}" is not a date (YYYY-MM-DD or an ISO timestamp)` };
     date = parsed.iso.slice(0, 10);
+    if (!/^(19|20|21)\d\d-/.test(date)) return { error: `${m.date}: "${rawDate.slice(0, 40)}" is outside the years 1900-2199` };
   }
   const type = m.type ? (values[m.type] ?? '').trim().slice(0, 100) : '';
+  if (/[\u0000-\u001f\u007f]/.test(type)) return { error: `${m.type}: contains control characters` };
   return { conversationId: id, date, resolutionType: type || 'resolution', billedAmount: Number(a[1]) };
 }

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const file = argv.find((a, i) => !a.startsWith('--') && (i === 0 || !['--preset', '--mapping', '--format', '--ai-ids', '--ai-pattern', '--handle-time'].includes(argv[i - 1])));
   if (!file) usage();
-  const args = parseArgs(argv.filter((a) => a !== file), { preset: 'string', mapping: 'string', 'dry-run': 'bool', format: 'string', 'ai-ids': 'string', 'ai-pattern': 'string', 'handle-time': 'string', json: 'bool' });
+  const args = parseArgs(argv.filter((a) => a !== file), { preset: 'string', mapping: 'string', 'dry-run': 'bool', format: 'string', 'ai-ids': 'string', 'ai-pattern': 'string', 'handle-time': 'string', 'replace-source': 'bool', json: 'bool' });
   let mapping: Mapping;
   if (args.preset) {
     mapping = PRESETS[args.preset as string];
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     });
     const input = fs.createReadStream(file).pipe(counter);
     const report = app
-      ? await importAsVersion(app.get(DataSource), input, { format, mapping }, path.basename(file), () => (bar.done(), drainProjection(app)))
+      ? await importAsVersion(app.get(DataSource), input, { format, mapping }, path.basename(file), () => (bar.done(), drainProjection(app)), args['replace-source'] === true)
       : await runImport(input, { format, mapping, dryRun: true });
     bar.done();
     const rss = process.resourceUsage().maxRSS / 1024;

@@ -1,4 +1,4 @@
-import { csvLine, flatten, toCsv, wantsCsv } from './csv';
+import { csvField, csvLine, flatten, toCsv, wantsCsv } from './csv';
 
 describe('csv', () => {
   it('quotes what needs quoting', () => {
@@ -15,5 +15,17 @@ describe('csv', () => {
     expect(wantsCsv('json', 'text/csv')).toBe(false);
     expect(wantsCsv(undefined, 'text/csv;q=0.9, */*')).toBe(true);
     expect(wantsCsv(undefined, undefined)).toBe(false);
+  });
+});
+
+describe('csvField and formulas', () => {
+  it('text a spreadsheet would run is written as text; numbers and negative numbers as they are', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-cmd')).toBe("'-cmd");
+    expect(csvField('-12.5')).toBe('-12.5');
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField('chat')).toBe('chat');
   });
 });

@@ -16,7 +16,9 @@ export function flatten(value: unknown, prefix = '', out: Record<string, Scalar>
 
 export function csvField(v: Scalar | undefined): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
+  // Text that a spreadsheet would run as a formula (=, +, @, or - not starting a number) is
+  // written with a leading apostrophe: exported values come from helpdesks and vendors.
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : /^([=+@]|-(?![\d.]))/.test(String(v)) ? `'${String(v)}` : String(v);
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

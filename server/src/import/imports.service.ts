@@ -24,6 +24,8 @@ export interface ImportRequest {
   mapping?: string;
   dryRun?: string;
   format?: string;
+  /** 'true': a new version may remove most of the source (a smaller file). */
+  replaceSource?: string;
 }
 
 const MAX_JOBS = 100;
@@ -65,6 +67,7 @@ export class ImportsService implements OnModuleDestroy {
     const format = (r.format ?? (/\.(nd)?jsonl?$/i.test(r.fileName) ? 'ndjson' : 'csv')) as 'csv' | 'ndjson';
     if (!['csv', 'ndjson'].includes(format)) throw new BadRequestException('format: csv or ndjson');
     if (r.dryRun !== undefined && !['true', 'false'].includes(r.dryRun)) throw new BadRequestException('dryRun: true or false');
+    if (r.replaceSource !== undefined && !['true', 'false'].includes(r.replaceSource)) throw new BadRequestException('replaceSource: true or false');
     const id = crypto.randomUUID();
     const file = path.join(os.tmpdir(), `claimcheck-import-${id}`);
     let bytes = 0;
@@ -85,7 +88,7 @@ export class ImportsService implements OnModuleDestroy {
     };
     this.jobs.set(id, job);
     while (this.jobs.size > MAX_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
-    const run = this.run(job, file, format, mapping).finally(() => this.running.delete(run));
+    const run = this.run(job, file, format, mapping, r.replaceSource === 'true').finally(() => this.running.delete(run));
     this.running.add(run);
     return job;
   }
@@ -99,7 +102,7 @@ export class ImportsService implements OnModuleDestroy {
     await Promise.all(this.running);
   }
 
-  private async run(job: ImportJob, file: string, format: 'csv' | 'ndjson', mapping: Mapping): Promise<void> {
+  private async run(job: ImportJob, file: string, format: 'csv' | 'ndjson', mapping: Mapping, replaceSource: boolean): Promise<void> {
     try {
       const onProgress = (rows: number, events: number) => {
         job.rowsRead = rows;
@@ -107,7 +110,7 @@ export class ImportsService implements OnModuleDestroy {
       };
       job.report = job.dryRun
         ? await runImport(fs.createReadStream(file), { format, mapping, dryRun: true, signal: this.stop.signal, onProgress })
-        : await importAsVersion(this.ds, fs.createReadStream(file), { format, mapping, signal: this.stop.signal, onProgress }, job.fileName, () => this.projector.drain());
+        : await importAsVersion(this.ds, fs.createReadStream(file), { format, mapping, signal: this.stop.signal, onProgress }, job.fileName, () => this.projector.drain(), replaceSource);
       job.status = 'done';
     } catch (e) {
       job.status = 'failed';

@@ -27,6 +27,9 @@ export function mappingHash(m: Mapping): string {
   return createHash('sha256').update(JSON.stringify({ format: IMPORTER_FORMAT, mapping: canonical(m) })).digest('hex');
 }
 
+/** A new version that would remove most of the source, refused (nothing stored). */
+export class ShrinkRefused extends Error {}
+
 export interface TicketSnapshot {
   path: string;
   resolved: boolean;
@@ -91,7 +94,7 @@ export class SourceVersionWriter {
   }
 
   /** Replaces or adds to the source's contribution, queues the touched tickets, commits. */
-  async commit(mapping: Mapping, fileName: string | null): Promise<SourceCommit> {
+  async commit(mapping: Mapping, fileName: string | null, allowShrink = false): Promise<SourceCommit> {
     const q = this.qr;
     const s = this.source;
     try {
@@ -103,6 +106,17 @@ export class SourceVersionWriter {
       }
       const mappingChanged = prev.length > 0 ? prev[0].mapping_hash !== hash : (await q.query(`SELECT 1 FROM import_events WHERE source = $1 LIMIT 1`, [s])).length > 0;
       let removed: { ticket_id: string; id: string; replaced: boolean }[] = [];
+      if (mappingChanged && !allowShrink) {
+        // A new version replaces the whole source: a file with far fewer tickets (a partial export,
+        // every row refused) would take the rest away. Refused unless the caller says so.
+        const [{ had }] = await q.query(`SELECT count(DISTINCT e.ticket_id)::int AS had FROM import_events o JOIN ticket_events e ON e.id = o.event_id WHERE o.source = $1`, [s]);
+        const [{ has }] = await q.query(`SELECT count(DISTINCT ticket_id)::int AS has FROM import_new`);
+        if (has < had / 2) {
+          throw new ShrinkRefused(
+            `the mapping changed, so this import would be a new version of source "${s}", which replaces what the earlier one wrote: it has ${has.toLocaleString('en-US')} tickets where the source has ${had.toLocaleString('en-US')}, and would remove the others. Import the whole export, or accept the removal with --replace-source (API: replaceSource=true). Nothing was stored.`,
+          );
+        }
+      }
       if (mappingChanged) {
         // What the earlier version wrote and this one does not produce, or produces differently.
         removed = await q.query(

@@ -13,6 +13,7 @@ export async function importAsVersion(
   o: Omit<ImportOptions, 'ingest' | 'dryRun'>,
   fileName: string | null,
   drain: () => Promise<unknown>,
+  allowShrink = false,
 ): Promise<ImportReport> {
   const writer = await SourceVersionWriter.open(ds, o.mapping.source);
   let report: ImportReport;
@@ -22,7 +23,7 @@ export async function importAsVersion(
     await writer.abandon();
     throw e;
   }
-  const c = await writer.commit(o.mapping, fileName);
+  const c = await writer.commit(o.mapping, fileName, allowShrink);
   await drain();
   const inFile = report.eventsDuplicate; // ids repeated within the file
   report.eventsAccepted = c.eventsAdded + c.eventsReplaced;

@@ -169,7 +169,8 @@ describe('computeSavings: 95% intervals', () => {
     expect(s.verifiedSavings).toBeCloseTo(2, 12);
     // In money at 36/h (0.01 a second): 2 ± 6.5585.
     expect(s.intervals.verifiedSavings).toEqual({ low: expect.closeTo(2 - half / 100, 5), high: expect.closeTo(2 + half / 100, 5) });
-    expect(s.intervals.humanHoursAvoided).toEqual({ low: expect.closeTo((600 - half) / 3600, 6), high: expect.closeTo((600 + half) / 3600, 6) });
+    // 600 - 655.85 s would be negative hours: the interval of hours avoided stops at 0.
+    expect(s.intervals.humanHoursAvoided).toEqual({ low: 0, high: expect.closeTo((600 + half) / 3600, 6) });
     // FTE: hours / 120 (one month); ROI: savings / aiCost 4; no fixed costs: net = verified.
     expect(s.intervals.fteEquivalent!.high).toBeCloseTo((600 + half) / 3600 / 120, 8);
     expect(s.intervals.roi!.low).toBeCloseTo((2 - half / 100) / 4, 5);

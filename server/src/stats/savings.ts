@@ -138,8 +138,9 @@ export function computeSavings(i: SavingsInput): Savings {
     lowRated: { verified: lowRatedCount, value: lowRatedSeconds * rate, excluded: i.excludeLowRated === true },
     intervals: {
       verifiedSavings: saved,
-      humanHoursAvoided: interval(avoided, varAvoided, (x) => x / 3600),
-      fteEquivalent: fteHours === 0 ? null : interval(avoided, varAvoided, (x) => x / 3600 / fteHours),
+      // Hours avoided cannot be negative: their interval stops at 0 (savings can, by the AI's cost).
+      humanHoursAvoided: interval(avoided, varAvoided, (x) => Math.max(0, x) / 3600),
+      fteEquivalent: fteHours === 0 ? null : interval(avoided, varAvoided, (x) => Math.max(0, x) / 3600 / fteHours),
       roi: aiCost === 0 ? null : scale(saved, (x) => x / aiCost),
       netSavings: net,
       netRoi: net === null || netCost === null || netCost === 0 ? null : scale(net, (x) => x / netCost),

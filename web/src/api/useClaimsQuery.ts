@@ -12,7 +12,7 @@ export function useClaimQuery(id: string | null) {
     queryKey: queryKeys.claim(id ?? ''),
     queryFn: ({ signal }) => apiGet<ClaimDetail>(`/api/v1/claims/${encodeURIComponent(id!)}`, {}, signal),
     enabled: id !== null,
-    placeholderData: keepPreviousData,
+    // No previous claim's data while the next loads: its buttons would act on the wrong claim.
   });
 }
 

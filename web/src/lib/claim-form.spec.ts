@@ -20,6 +20,7 @@ describe('claim form', () => {
   it('names the figure whose value is not a number', () => {
     const d = { ...emptyDraft('2026-10-01', '2026-11-01', 'UTC'), figures: [{ ...newFigure(), value: '12k' }] };
     expect(inputOf(d)).toEqual({ errors: ['figure 1: "12k" is not a number'] });
+    expect(inputOf({ ...d, figures: [{ ...newFigure(), value: '0,99' }] })).toEqual({ errors: ['figure 1: "0,99": write decimals with a dot (0.99), thousands with a comma (12,430)'] });
   });
   it('a saved claim comes back as the same draft', () => {
     const claim = { id: 'x', version: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '', title: 'T', source: { kind: 'press' as const, ref: 'link' }, from: '2026-01-01', to: '2026-02-01', tz: 'UTC', category: 'billing', figures: [{ kind: 'fte' as const, value: 700, unit: 'agents' }] };

@@ -76,9 +76,12 @@ export function draftOf(c: Claim): ClaimDraft {
 export function inputOf(d: ClaimDraft): { input: ClaimInput } | { errors: string[] } {
   const errors: string[] = [];
   const figures = d.figures.map((f, i) => {
+    // "12,430" is twelve thousand; "0,99" could be a decimal comma: asked, not guessed.
+    const ambiguous = /^\d+,\d{1,2}$/.test(f.value.trim());
     const text = f.value.trim().replace(/[,\s]/g, '');
-    const value = text === '' ? NaN : Number(text);
-    if (!Number.isFinite(value)) errors.push(`figure ${i + 1}: "${f.value}" is not a number`);
+    const value = text === '' || ambiguous ? NaN : Number(text);
+    if (ambiguous) errors.push(`figure ${i + 1}: "${f.value}": write decimals with a dot (0.99), thousands with a comma (12,430)`);
+    else if (!Number.isFinite(value)) errors.push(`figure ${i + 1}: "${f.value}" is not a number`);
     return { kind: f.kind, value, unit: f.unit, ...(f.kind === 'handleTime' ? { who: f.who, stat: f.stat } : {}), ...(f.note.trim() ? { note: f.note.trim() } : {}) };
   });
   if (errors.length) return { errors };

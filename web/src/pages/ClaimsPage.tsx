@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { VendorClass } from '../../../server/src/contract';
+import { ExportButtons } from '../components/ExportButtons';
 import { TicketTimeline } from '../components/TicketTimeline';
 import { useClaimQuery, useClaimsQuery, useDeleteClaim, useSaveClaim, useUploadVendorExport, useVendorItemsQuery } from '../api/useClaimsQuery';
 import { useMeQuery } from '../api/useMeQuery';
@@ -120,9 +121,7 @@ export default function ClaimsPage() {
                       <>
                         <p>
                           <strong data-testid="vendor-total">{formatCount(p.total)}</strong> billed conversations: {cls.replace('_', ' ')}{' '}
-                          <a href={`/api/v1/claims/${c.id}/vendor-export?class=${cls}&format=csv`} download>
-                            (CSV via the API)
-                          </a>
+                          <ExportButtons name={`vendor ${cls.replace('_', ' ')}`} csv={{ path: `/api/v1/claims/${c.id}/vendor-export`, params: { class: cls } }} />
                         </p>
                         <table className="table" aria-label="Billed conversations">
                           <thead>
@@ -155,7 +154,7 @@ export default function ClaimsPage() {
                             ))}
                           </tbody>
                         </table>
-                        {p.nextCursor && <p className="muted">The first {p.items.length}; the CSV has them all.</p>}
+                        {p.nextCursor && <p className="muted">The first {p.items.length}; the CSV has all {formatCount(p.total)}.</p>}
                       </>
                     )}
                   </QueryBoundary>
@@ -189,13 +188,13 @@ export default function ClaimsPage() {
                     </button>
                   </p>
                 )}
-                {upload.isSuccess && (
+                {upload.isSuccess && upload.variables.id === c.id && (
                   <p role="status">
                     Export read: {formatCount(upload.data.accepted)} new, {formatCount(upload.data.alreadyThere)} already there, {formatCount(upload.data.rejectedTotal)} refused
                     {upload.data.rejected.length > 0 ? ` (${upload.data.rejected.slice(0, 5).map((r) => `line ${r.line}: ${r.error}`).join('; ')})` : ''}.
                   </p>
                 )}
-                {upload.isError && <p role="alert" className="state-error">{upload.error.message}</p>}
+                {upload.isError && upload.variables.id === c.id && <p role="alert" className="state-error">{upload.error.message}</p>}
               </section>
             );
           }}

@@ -54,7 +54,7 @@ export default function SavingsPage() {
               {steps ? <WaterfallChart
                   steps={steps}
                   currency={currency}
-                  csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid } }}
+                  csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid, ...(excludeLowRated ? { excludeLowRated: 'true' } : {}) } }}
                   onStep={(name) => navigate(`/tickets${withParams(filtersToSearch(filters), STEP_TICKETS[name])}`)}
                 /> : <p className="state">No human-resolved ticket in this range: there is no cost to price the AI against.</p>}
               <LowRatedSwitch savings={s.savings} currency={currency} excluded={excludeLowRated} onChange={(on) => setParams({ excludeLowRated: on ? 'true' : undefined }, { replace: true })} />

@@ -23,7 +23,7 @@ export interface VendorClassSums {
 export async function vendorClassSums(m: EntityManager, claimId: string, asOf: Date): Promise<{ classes: VendorClassSums[]; uploadedAt: string | null; uploadedBy: string | null }> {
   const classes: VendorClassSums[] = await m.query(
     `SELECT ${classOf('$2::timestamptz')} AS class, count(*)::int AS n, coalesce(sum(b.billed_amount), 0)::float8 AS amount
-       FROM claim_vendor_rows b LEFT JOIN tickets t ON t.id = b.conversation_id
+       FROM claim_vendor_rows b LEFT JOIN tickets t ON t.id = b.ticket_id
       WHERE b.claim_id = $1
       GROUP BY 1`,
     [claimId, asOf],
@@ -36,7 +36,7 @@ export async function vendorClassSums(m: EntityManager, claimId: string, asOf: D
 export async function vendorItems(m: EntityManager, claimId: string, asOf: Date, cls: VendorClass | undefined, limit: number, after: string | null): Promise<{ items: VendorItem[]; total: number }> {
   // $1 claim, $2 asOf, $3 class (or NULL: every class).
   const where = `b.claim_id = $1 AND ($3::text IS NULL OR ${classOf('$2::timestamptz')} = $3)`;
-  const from = `claim_vendor_rows b LEFT JOIN tickets t ON t.id = b.conversation_id`;
+  const from = `claim_vendor_rows b LEFT JOIN tickets t ON t.id = b.ticket_id`;
   const params = [claimId, asOf, cls ?? null];
   const total = (await m.query(`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`, params))[0].n;
   const items = await m.query(
