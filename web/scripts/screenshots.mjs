@@ -31,6 +31,8 @@ try {
   const q = `from=${day(-60)}&to=${day(1)}&tz=UTC`;
   await page.goto(`${base}/?${q}`);
   await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), token);
+  const claims = await fetch(`${base}/api/v1/claims`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+  const vendorClaim = claims.find((c) => c.vendorRows > 0)?.id ?? '';
   const out = path.join(root, 'docs/screenshots');
   fs.mkdirSync(out, { recursive: true });
   for (const [name, url, ready] of [
@@ -41,6 +43,7 @@ try {
     ['tickets', `/tickets?${q}&path=ai&verified=true`, '[data-testid=tickets-total]'],
     ['settings', `/settings`, '[data-testid=status-events]'],
     ['report', `/report?from=${day(-30)}&to=${day(0)}&tz=UTC`, 'main[data-report=ready]'],
+    ['claims', `/claims?claim=${vendorClaim}&class=reopened`, '[data-testid=vendor-total]'],
   ]) {
     await page.goto(`${base}${url}`);
     await page.locator(ready).first().waitFor();
