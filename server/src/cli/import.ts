@@ -38,7 +38,7 @@ export function printReport(r: ImportReport, out: (s: string) => void): void {
     );
   }
   const c = r.coverage;
-  if (c.from && c.to) out(`data from ${c.from} to ${c.to} (exclusive): open the dashboard on it at ${c.dashboardPath}`);
+  if (c.from && c.to) out(`data from ${c.from} to ${c.to} (exclusive): open the dashboard on it at http://localhost:${process.env.PORT || 3000}${c.dashboardPath}`);
   for (const f of c.fields.filter((x) => !x.filled)) out(`  missing ${f.field}: ${f.effect}${f.howToMap ? `; to map it: ${f.howToMap}` : ''}`);
   for (const f of c.fields.filter((x) => x.filled && x.count < x.of)) out(`  partial ${f.field}: ${f.effect}`);
 }
