@@ -433,8 +433,14 @@ run('the dashboard in chromium', () => {
       await page.getByRole('button', { name: 'Save as the cost model' }).click();
       await page.getByText('humanHourlyCost 32 → 64').waitFor();
       // A click on the "Reopened" bar lists those tickets; the count is the API's.
-      await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').nth(2).click();
-      await page.waitForURL(/\/tickets\?/);
+      // Saving refetches every figure and redraws the chart: the click is retried until the bar it
+      // lands on is the redrawn one (a bar replaced under the pointer takes no click).
+      await page.waitForLoadState('networkidle');
+      for (let attempt = 0; !/\/tickets\?/.test(page.url()); attempt++) {
+        if (attempt === 5) throw new Error(`the Reopened bar did not open its tickets (at ${page.url()})`);
+        await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').nth(2).click();
+        await page.waitForURL(/\/tickets\?/, { timeout: 5000 }).catch(() => undefined);
+      }
       const stepUrl = new URL(page.url());
       expect([stepUrl.searchParams.get('reopened'), stepUrl.searchParams.get('pending')]).toEqual(['true', 'false']);
       const reopenedList = await dash.api<{ total: number }>(`/api/v1/tickets?${stepUrl.searchParams.toString()}&limit=1`);
