@@ -160,6 +160,9 @@ describeIfData('importing the public datasets', () => {
     const bad = await upload({ preset: 'zendesk' });
     expect(bad.statusCode).toBe(400);
     expect(JSON.parse(bad.body).message).toMatch(/preset: unknown "zendesk"/);
+    const badHandle = await upload({ preset: 'uci-incident', handleTime: 'sometimes' });
+    expect(badHandle.statusCode).toBe(400);
+    expect(JSON.parse(badHandle.body).message).toBe('handleTime: elapsed or unrecorded (the default)');
     const wrongFile = await poll(JSON.parse((await upload({ preset: 'kaggle-tickets' })).body).id);
     expect(wrongFile).toMatchObject({ status: 'failed', error: expect.stringContaining('the file has no column "Ticket ID"') });
   });

@@ -85,6 +85,12 @@ describeIfData('import versions', () => {
       // A ticket's own handle time is not shown either.
       const page = (await changed.request('GET', `/api/v1/tickets?from=${v2.coverage.from}&to=${v2.coverage.to}&resolved=true&limit=1`)).body;
       expect(page.items[0].handleSeconds).toBeNull();
+      // Sorted by handle time, they come after every recorded one and still page by cursor.
+      const sorted = (await changed.request('GET', `/api/v1/tickets?from=${v2.coverage.from}&to=${v2.coverage.to}&sort=handleSeconds&order=desc&limit=2`)).body;
+      expect(sorted.items.map((x: { handleSeconds: number | null }) => x.handleSeconds)).toEqual([null, null]);
+      const next = await changed.request('GET', `/api/v1/tickets?from=${v2.coverage.from}&to=${v2.coverage.to}&sort=handleSeconds&order=desc&limit=2&cursor=${encodeURIComponent(sorted.nextCursor)}`);
+      expect(next.status).toBe(200);
+      expect(next.body.items[0].id).not.toBe(sorted.items[1].id);
     });
 
     it('elapsed time priced as handle time by choice is a new version, equal to a clean import so', async () => {

@@ -38,6 +38,7 @@ export class ImportsController {
         mapping: { type: 'string', description: 'a mapping as JSON (docs/IMPORT.md), instead of a preset' },
         dryRun: { type: 'string', enum: ['true', 'false'] },
         replaceSource: { type: 'string', enum: ['true', 'false'], description: 'a new version (changed mapping) may remove most of the source' },
+        handleTime: { type: 'string', enum: ['unrecorded', 'elapsed'], description: 'elapsed: price elapsed time as handle time (an upper bound); default unrecorded' },
         format: { type: 'string', enum: ['csv', 'ndjson'] },
         file: { type: 'string', format: 'binary' },
       },
@@ -48,7 +49,7 @@ export class ImportsController {
       throw new BadRequestException(`body: a multipart/form-data upload with a file field is expected (${e.message})`);
     })) as MultipartFile | undefined;
     if (!f) throw new BadRequestException('file: missing');
-    return this.imports.start({ file: f.file as never, fileName: f.filename, preset: field(f, 'preset'), mapping: field(f, 'mapping'), dryRun: field(f, 'dryRun'), format: field(f, 'format'), replaceSource: field(f, 'replaceSource') });
+    return this.imports.start({ file: f.file as never, fileName: f.filename, preset: field(f, 'preset'), mapping: field(f, 'mapping'), dryRun: field(f, 'dryRun'), format: field(f, 'format'), replaceSource: field(f, 'replaceSource'), handleTime: field(f, 'handleTime') });
   }
 
   @Get()

@@ -26,6 +26,8 @@ export interface ImportRequest {
   format?: string;
   /** 'true': a new version may remove most of the source (a smaller file). */
   replaceSource?: string;
+  /** 'elapsed': price elapsed time as handle time (an upper bound); default: handle time unrecorded. */
+  handleTime?: string;
 }
 
 const MAX_JOBS = 100;
@@ -63,11 +65,12 @@ export class ImportsService implements OnModuleDestroy {
 
   /** Saves the upload, starts the import in the background and returns the job. */
   async start(r: ImportRequest): Promise<ImportJob> {
-    const mapping = this.mapping(r);
+    const mapping: Mapping = r.handleTime ? { ...this.mapping(r), handleTime: r.handleTime as 'elapsed' | 'unrecorded' } : this.mapping(r);
     const format = (r.format ?? (/\.(nd)?jsonl?$/i.test(r.fileName) ? 'ndjson' : 'csv')) as 'csv' | 'ndjson';
     if (!['csv', 'ndjson'].includes(format)) throw new BadRequestException('format: csv or ndjson');
     if (r.dryRun !== undefined && !['true', 'false'].includes(r.dryRun)) throw new BadRequestException('dryRun: true or false');
     if (r.replaceSource !== undefined && !['true', 'false'].includes(r.replaceSource)) throw new BadRequestException('replaceSource: true or false');
+    if (r.handleTime !== undefined && !['elapsed', 'unrecorded'].includes(r.handleTime)) throw new BadRequestException('handleTime: elapsed or unrecorded (the default)');
     const id = crypto.randomUUID();
     const file = path.join(os.tmpdir(), `claimcheck-import-${id}`);
     let bytes = 0;

@@ -18,7 +18,9 @@ export interface TicketPredicates {
 export type TicketSort = 'createdAt' | 'handleSeconds';
 const SORT_SQL: Record<TicketSort, string> = {
   createdAt: `(extract(epoch FROM created_at) * 1000000)::int8`,
-  handleSeconds: `(ai_seconds + human_seconds)`,
+  // A ticket without recorded handle time (an import of elapsed times) sorts as -1: below every
+  // real handle time, and still a number for the keyset cursor.
+  handleSeconds: `(CASE WHEN handle_known THEN ai_seconds + human_seconds ELSE -1 END)`,
 };
 
 export interface TicketListParams {
