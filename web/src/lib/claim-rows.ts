@@ -1,7 +1,7 @@
 // A claim's check as the Claims page shows it: one row per stated figure (claimed | recomputed |
 // verified | difference | verdict), each value in the figure's own terms. Pure.
 import type { ClaimVerdict, FigureCheck } from '../../../server/src/contract';
-import { DASH, formatCount, formatDuration, formatMoney, formatNumber, formatRate } from './format';
+import { DASH, formatChange, formatCount, formatDuration, formatMoney, formatNumber, formatRate } from './format';
 
 export interface ClaimRow {
   label: string;
@@ -50,7 +50,8 @@ export function claimRows(figures: readonly FigureCheck[], currency: string): Cl
   return figures.map((c) => {
     const f = figureFormat(c, currency);
     const range = c.verifiedLow !== null && c.verifiedHigh !== null && c.verifiedLow !== c.verifiedHigh ? ` (${f(c.verifiedLow)} to ${f(c.verifiedHigh)})` : '';
-    const diff = c.difference === null ? DASH : `${c.difference > 0 ? '+' : c.difference < 0 ? '−' : '±'}${f(Math.abs(c.difference))}${c.differencePercent === null ? '' : ` (${c.differencePercent > 0 ? '+' : c.differencePercent < 0 ? '−' : '±'}${Math.abs(c.differencePercent * 100).toFixed(0)}%)`}`;
+    const share = c.differencePercent === null ? '' : ` (${formatChange(c.differencePercent, (a) => `${(a * 100).toFixed(0)}%`)})`;
+    const diff = c.difference === null ? DASH : `${formatChange(c.difference, f)}${share}`;
     return {
       label: c.label,
       note: c.figure.note ?? '',

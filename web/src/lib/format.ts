@@ -41,3 +41,11 @@ export function formatInterval(iv: { low: number; high: number } | null | undefi
   if (!iv) return DASH;
   return `${approximate ? '≈' : ''}${format(iv.low)} to ${format(iv.high)}`;
 }
+
+/** A change: its sign (+, −, or ± for none) before its size as `format` writes it. */
+export function formatChange(v: number, format: (size: number) => string): string {
+  return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${format(Math.abs(v))}`;
+}
+
+/** A change of a rate, in percentage points. */
+export const formatPoints = (change: number): string => formatChange(change, (a) => `${(a * 100).toFixed(1)} pt`);

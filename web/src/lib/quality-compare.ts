@@ -1,7 +1,7 @@
 // The quality page's "this range against the comparison" table: each guardrail rate for AI and
 // human, its value in both periods with its n, and the change in points.
 import type { SummaryCore } from '../../../server/src/contract';
-import { DASH, formatCount, formatRate } from './format';
+import { DASH, formatCount, formatPoints, formatRate } from './format';
 
 export interface CompareRow {
   label: string;
@@ -32,12 +32,12 @@ export function qualityComparison(current: SummaryCore, previous: SummaryCore): 
   return METRICS.map((m) => {
     const a = m.pick(current);
     const b = m.pick(previous);
-    const d = a.rate === null || b.rate === null ? null : (a.rate - b.rate) * 100;
+    const d = a.rate === null || b.rate === null ? null : a.rate - b.rate;
     return {
       label: m.label,
       current: withN(a),
       previous: withN(b),
-      change: d === null ? DASH : `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(1)} pt`,
+      change: d === null ? DASH : formatPoints(d),
       worse: d !== null && (m.higherIsBetter ? d < 0 : d > 0),
     };
   });

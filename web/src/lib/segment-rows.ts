@@ -1,5 +1,5 @@
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
-import { formatCount, formatMoney, formatRate } from './format';
+import { formatChange, formatCount, formatMoney, formatPoints, formatRate } from './format';
 import { asOfDay, bucketState, judged } from './maturity';
 
 export const SEGMENT_COLUMNS = [
@@ -21,9 +21,10 @@ export interface SegmentRow {
 
 /** The table's rows: the segments, then "other" when there is one. */
 /** A change against the comparison, in brackets after the value ('' without one). */
-const pt = (d: number | null | undefined) => (d === null || d === undefined ? '' : ` (${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d * 100).toFixed(1)} pt)`);
-const count = (d: number | null | undefined) => (d === null || d === undefined ? '' : ` (${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toLocaleString('en-US')})`);
-const money = (d: number | null | undefined, currency: string) => (d === null || d === undefined ? '' : ` (${d > 0 ? '+' : d < 0 ? '−' : '±'}${formatMoney(Math.abs(d), currency)})`);
+const inBrackets = (d: number | null | undefined, format: (change: number) => string) => (d === null || d === undefined ? '' : ` (${format(d)})`);
+const pt = (d: number | null | undefined) => inBrackets(d, formatPoints);
+const count = (d: number | null | undefined) => inBrackets(d, (v) => formatChange(v, (a) => a.toLocaleString('en-US')));
+const money = (d: number | null | undefined, currency: string) => inBrackets(d, (v) => formatChange(v, (a) => formatMoney(a, currency)));
 
 export function segmentRows(b: LeanBreakdownResponse, currency: string): SegmentRow[] {
   const today = asOfDay(b.asOf, b.tz);

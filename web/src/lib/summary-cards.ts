@@ -1,6 +1,6 @@
 // Shapes a summary into what the overview shows: headline cards and the claimed-vs-verified bars.
 import type { Deltas, Summary } from '../../../server/src/contract';
-import { formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatRate } from './format';
+import { formatChange, formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatPoints, formatRate } from './format';
 
 export interface Card {
   key: string;
@@ -15,19 +15,17 @@ export interface Card {
 /** The changes the cards show (a slice of the contract's deltas, so tests can give only these). */
 export type SummaryDeltas = Pick<Deltas, 'tickets' | 'involvementRate' | 'verifiedAiResolutionRate'> & { savings: Pick<Deltas['savings'], 'verifiedSavings' | 'roi' | 'fteEquivalent'> };
 
-const signed = (v: number, text: string) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${text}`;
-
 export function cardDeltas(d: SummaryDeltas, currency: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const pt = (v: number | null) => (v === null ? null : signed(v, `${Math.abs(v * 100).toFixed(1)} pt`));
-  if (d.tickets !== null) out.tickets = signed(d.tickets, Math.abs(d.tickets).toLocaleString('en-US'));
+  const pt = (v: number | null) => (v === null ? null : formatPoints(v));
+  if (d.tickets !== null) out.tickets = formatChange(d.tickets, (a) => a.toLocaleString('en-US'));
   const inv = pt(d.involvementRate);
   if (inv) out.involvement = inv;
   const ver = pt(d.verifiedAiResolutionRate);
   if (ver) out.resolution = `verified ${ver}`;
-  if (d.savings.verifiedSavings !== null) out.savings = `verified ${signed(d.savings.verifiedSavings, formatMoney(Math.abs(d.savings.verifiedSavings), currency))}`;
-  if (d.savings.roi !== null) out.roi = signed(d.savings.roi, `${Math.abs(d.savings.roi).toFixed(1)}×`);
-  if (d.savings.fteEquivalent !== null) out.fte = signed(d.savings.fteEquivalent, Math.abs(d.savings.fteEquivalent).toFixed(1));
+  if (d.savings.verifiedSavings !== null) out.savings = `verified ${formatChange(d.savings.verifiedSavings, (a) => formatMoney(a, currency))}`;
+  if (d.savings.roi !== null) out.roi = formatChange(d.savings.roi, (a) => `${a.toFixed(1)}×`);
+  if (d.savings.fteEquivalent !== null) out.fte = formatChange(d.savings.fteEquivalent, (a) => a.toFixed(1));
   return out;
 }
 
