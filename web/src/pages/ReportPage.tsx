@@ -4,7 +4,7 @@ import { useAlertsQuery } from '../api/useAlertsQuery';
 import { useCostModelHistoryQuery } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useSummaryQuery } from '../api/useSummaryQuery';
-import { useTicketsQuery } from '../api/useTicketsQuery';
+import { useWaterfallCounts } from '../api/useWaterfallCounts';
 import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
 import { AlertsList } from '../components/AlertsList';
 import { QualityCompareTable } from '../components/QualityCompareTable';
@@ -35,11 +35,9 @@ export default function ReportPage() {
   const history = useCostModelHistoryQuery();
   const alerts = useAlertsQuery({ state: 'open', from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
   const trend = useTimeseriesQuery({ ...filters, interval: 'week', percentiles: 'false' });
-  const base = { ...filters, path: 'ai', resolved: 'true' as const, pending: 'false' as const, limit: '1' };
-  const reopened = useTicketsQuery({ ...base, reopened: 'true' });
-  const repeatOnly = useTicketsQuery({ ...base, reopened: 'false', repeatContact: 'true' });
+  const waterfall = useWaterfallCounts(filters);
   const currency = stored.data?.currency ?? 'USD';
-  const queries = [summary, stored, history, alerts, trend, reopened, repeatOnly];
+  const queries = [summary, stored, history, alerts, trend, ...waterfall.queries];
   const state = queries.some((q) => q.isError) ? 'error' : queries.every((q) => q.isSuccess && !q.isPlaceholderData) ? 'ready' : 'loading';
   const title = summary.data ? reportTitle(summary.data, currency) : 'Claimcheck board pack';
   useEffect(() => {
@@ -71,7 +69,7 @@ export default function ReportPage() {
       </p>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this period.">
         {(s) => {
-          const steps = reopened.data && repeatOnly.data ? savingsWaterfall(s, { reopened: reopened.data.total, repeatOnly: repeatOnly.data.total }) : null;
+          const steps = waterfall.counts ? savingsWaterfall(s, waterfall.counts) : null;
           return (
             <>
               <h2>Claimed, verified and net</h2>

@@ -3,7 +3,7 @@ import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelH
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useMeQuery } from '../api/useMeQuery';
 import { useSummaryQuery } from '../api/useSummaryQuery';
-import { useTicketsQuery } from '../api/useTicketsQuery';
+import { useWaterfallCounts } from '../api/useWaterfallCounts';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { LowRatedSwitch, SavingsFacts } from '../components/SavingsFacts';
@@ -27,9 +27,7 @@ export default function SavingsPage() {
   const valid = whatIfParams(fields);
   const excludeLowRated = params.excludeLowRated === 'true';
   const summary = useSummaryQuery({ ...filters, ...valid, compare: apiCompare(compare), ...(excludeLowRated ? { excludeLowRated: 'true' as const } : {}) });
-  const base: TicketsQuery = { ...filters, path: 'ai', resolved: 'true', pending: 'false', limit: '1' };
-  const reopened = useTicketsQuery({ ...base, reopened: 'true' });
-  const repeatOnly = useTicketsQuery({ ...base, reopened: 'false', repeatContact: 'true' });
+  const waterfall = useWaterfallCounts(filters);
   const history = useCostModelHistoryQuery();
   const save = useSaveCostModel();
   const isAdmin = useMeQuery(true).data?.role === 'admin';
@@ -48,7 +46,7 @@ export default function SavingsPage() {
       )}
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this range.">
         {(s) => {
-          const steps = reopened.data && repeatOnly.data ? savingsWaterfall(s, { reopened: reopened.data.total, repeatOnly: repeatOnly.data.total }) : null;
+          const steps = waterfall.counts ? savingsWaterfall(s, waterfall.counts) : null;
           return (
             <>
               {steps ? <WaterfallChart
