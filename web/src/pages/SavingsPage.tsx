@@ -1,4 +1,4 @@
-import type { CostModel, CostModelChange, Summary, TicketsQuery } from '../../../server/src/contract';
+import type { CostModel, CostModelChange, Summary } from '../../../server/src/contract';
 import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useMeQuery } from '../api/useMeQuery';
