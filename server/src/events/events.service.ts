@@ -2,9 +2,10 @@
 // the new events and queues their tickets; the projector replays them.
 import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { IngestRejection, IngestResponse } from '../contract/api-types';
+import { IngestResponse } from '../contract/api-types';
 import { BodyFormatError, BodyItem, BodyTooLargeError, parseEventBody } from './event-body.parser';
-import { ValidEvent, validateEvent } from './event-validation';
+import { ValidEvent } from './event-validation';
+import { validateBatch } from './validate-batch';
 import { EventsRepository } from './events.repository';
 import { IngestNotifier } from './ingest-notifier';
 import { TelemetryService } from '../telemetry/telemetry.service';
@@ -34,25 +35,7 @@ export class EventsService {
 
   /** Validates every item; stores the valid ones even when others are rejected. */
   async ingest(items: readonly BodyItem[]): Promise<IngestResponse> {
-    const rejected: IngestRejection[] = [];
-    const valid: ValidEvent[] = [];
-    const seen = new Set<string>();
-    let repeatedInBatch = 0;
-    items.forEach((item, index) => {
-      if ('parseError' in item) {
-        rejected.push({ index, id: item.rawId, line: item.line, errors: [item.parseError] });
-        return;
-      }
-      const r = validateEvent(item.value);
-      if (!r.ok) {
-        rejected.push({ index, id: r.id, ...(item.line ? { line: item.line } : {}), errors: r.errors });
-      } else if (seen.has(r.event.id)) {
-        repeatedInBatch++; // an id names one event: the first valid one in the batch wins
-      } else {
-        seen.add(r.event.id);
-        valid.push(r.event);
-      }
-    });
+    const { valid, rejected, repeatedInBatch } = validateBatch(items);
     const end = this.telemetry.ingestBatchDuration.startTimer();
     const { inserted: accepted, seq } = valid.length > 0 ? await this.store(valid) : { inserted: 0, seq: null };
     end();

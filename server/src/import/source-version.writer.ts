@@ -9,7 +9,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import type { IngestResponse } from '../contract/api-types';
 import type { BodyItem } from '../events/event-body.parser';
 import { returnedRows } from '../database/returning';
-import { ValidEvent, validateEvent } from '../events/event-validation';
+import { validateBatch } from '../events/validate-batch';
 import type { Mapping } from './mapping';
 
 const COLUMNS = ['id', 'ticket_id', 'type', 'occurred_at', 'channel', 'category', 'customer_id', 'language', 'agent_type', 'agent_id', 'handle_seconds', 'reason', 'score', 'author_type', 'extra'];
@@ -72,14 +72,7 @@ export class SourceVersionWriter {
 
   /** Validates a batch and gathers the valid events (an id twice in the file: the first wins). */
   async ingest(items: readonly BodyItem[]): Promise<IngestResponse> {
-    const valid: ValidEvent[] = [];
-    const rejected: IngestResponse['rejected'] = [];
-    items.forEach((item, index) => {
-      if ('parseError' in item) return void rejected.push({ index, id: item.rawId, errors: [item.parseError] });
-      const r = validateEvent(item.value);
-      if (r.ok) valid.push(r.event);
-      else rejected.push({ index, id: r.id, errors: r.errors });
-    });
+    const { valid, rejected, repeatedInBatch } = validateBatch(items);
     const doc = JSON.stringify(valid.map((e) => ({ id: e.id, ticketId: e.ticketId, type: e.type, occurredAt: e.occurredAt, channel: e.channel, category: e.category, customerId: e.customerId, language: e.language, agentType: e.agentType, agentId: e.agentId, handleSeconds: e.handleSeconds, reason: e.reason, score: e.score, authorType: e.authorType, extra: e.extra })));
     const r = await this.qr.query(
       `INSERT INTO import_new (${COLUMNS.join(', ')})
@@ -90,7 +83,7 @@ export class SourceVersionWriter {
       [doc],
     );
     const gathered = returnedRows(r).length;
-    return { accepted: gathered, duplicates: valid.length - gathered, rejected };
+    return { accepted: gathered, duplicates: valid.length - gathered + repeatedInBatch, rejected };
   }
 
   /** Replaces or adds to the source's contribution, queues the touched tickets, commits. */

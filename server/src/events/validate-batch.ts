@@ -1,0 +1,29 @@
+// A batch of body items validated as one: the valid events (an id twice in the batch: the first
+// valid one wins), the rejections with their index and line, and how many repeats were dropped.
+// Shared by the ingest endpoint and the importer's source versions.
+import type { IngestRejection } from '../contract/api-types';
+import type { BodyItem } from './event-body.parser';
+import { ValidEvent, validateEvent } from './event-validation';
+
+export function validateBatch(items: readonly BodyItem[]): { valid: ValidEvent[]; rejected: IngestRejection[]; repeatedInBatch: number } {
+  const rejected: IngestRejection[] = [];
+  const valid: ValidEvent[] = [];
+  const seen = new Set<string>();
+  let repeatedInBatch = 0;
+  items.forEach((item, index) => {
+    if ('parseError' in item) {
+      rejected.push({ index, id: item.rawId, line: item.line, errors: [item.parseError] });
+      return;
+    }
+    const r = validateEvent(item.value);
+    if (!r.ok) {
+      rejected.push({ index, id: r.id, ...(item.line ? { line: item.line } : {}), errors: r.errors });
+    } else if (seen.has(r.event.id)) {
+      repeatedInBatch++;
+    } else {
+      seen.add(r.event.id);
+      valid.push(r.event);
+    }
+  });
+  return { valid, rejected, repeatedInBatch };
+}
