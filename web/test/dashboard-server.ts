@@ -113,3 +113,10 @@ export async function pickFilter(page: Page, label: string, value: string): Prom
   await page.getByRole('group', { name: `${label} values` }).getByLabel(value, { exact: true }).check();
   await page.keyboard.press('Escape');
 }
+
+/** The UTC date `offset` days from today (YYYY-MM-DD). */
+export function day(offset: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+}

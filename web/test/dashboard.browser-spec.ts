@@ -4,15 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Dashboard, ROOT, TOKEN, axeViolations, pickFilter, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
+import { Dashboard, ROOT, TOKEN, axeViolations, day, pickFilter, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
 
 const run = chromiumAvailable() ? describe : describe.skip;
-
-function day(offset: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
 
 // One server (embedded PostgreSQL, demo story) and one browser for every page's tests.
 run('the dashboard in chromium', () => {

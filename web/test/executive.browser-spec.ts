@@ -7,15 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { Dashboard, ROOT, TOKEN, axeViolations, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
+import { Dashboard, ROOT, TOKEN, axeViolations, day, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
-function day(offset: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
 const money = (v: number) =>
   v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: Math.abs(v) >= 1000 ? 0 : 2, minimumFractionDigits: Math.abs(v) >= 1000 ? 0 : 2 });
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&')}$`);
