@@ -64,10 +64,11 @@ export function computeSavings(i: SavingsInput): Savings {
     };
   }
   const rate = cm.humanHourlyCost / 3600;
-  const pooledHuman = sampleVariance(sum(i.categories.map((c) => c.human)));
+  const allHuman = sum(i.categories.map((c) => c.human));
+  const pooledHuman = sampleVariance(allHuman);
   const pooledEscalated = sampleVariance(sum(i.categories.map((c) => c.escalated)));
-  const varH = meanVariance(sum(i.categories.map((c) => c.human)), null);
-  const humans = i.categories.reduce((n, c) => n + c.human.n, 0);
+  const varH = meanVariance(allHuman, null);
+  const humans = allHuman.n;
 
   // Each verified AI resolution is priced at its own category's human handle time (H when the
   // category has no resolved human ticket), so an AI that takes the easy tickets is not credited
