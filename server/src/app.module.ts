@@ -27,12 +27,14 @@ import { StatusModule } from './status/status.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsModule } from './tickets/tickets.module';
+import { WorkspacesController } from './workspaces/workspaces.controller';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
 /** Every HTTP controller of the API; the OpenAPI test checks each route is documented. */
-export const CONTROLLERS = [EventsController, MetricsController, TicketsController, TokensController, CostModelController, StatusController, HealthController, ImportsController, AlertsController, ClaimsController];
+export const CONTROLLERS = [EventsController, MetricsController, TicketsController, TokensController, CostModelController, StatusController, HealthController, ImportsController, AlertsController, ClaimsController, WorkspacesController];
 
 /** The features, one module each (docs/ARCHITECTURE.md has the map). */
-const FEATURES = [TelemetryModule, AuthModule, EventsModule, ProjectionModule, CostModelModule, MetricsModule, TicketsModule, AlertsModule, ImportsModule, ClaimsModule, HealthModule, StatusModule];
+const FEATURES = [TelemetryModule, WorkspacesModule, AuthModule, EventsModule, ProjectionModule, CostModelModule, MetricsModule, TicketsModule, AlertsModule, ImportsModule, ClaimsModule, HealthModule, StatusModule];
 
 @Module({})
 export class AppModule {

@@ -38,7 +38,7 @@ describe('alerts on the demo story', () => {
     t = await createTestApp({ alertWebhookUrl: url, alertWebhookSecret: 'webhook-secret' });
     t.app.get(WebhookNotifier).options = { attempts: 4, baseDelayMs: 10, timeoutMs: 2000 };
     // The demo story as `npm start` loads it, ending on a fixed day.
-    await loadDemo(t.app.get(EventsService), { ...DEFAULT_DEMO, end: new Date(`${END}T00:00:00Z`) }, 'demo for alerts');
+    await t.inWorkspace(() => loadDemo(t.app.get(EventsService), { ...DEFAULT_DEMO, end: new Date(`${END}T00:00:00Z`) }, 'demo for alerts'));
   }, 120_000);
   afterAll(async () => {
     await t.close();
@@ -168,7 +168,7 @@ describe('alerts on the demo story', () => {
     const repo = t.app.get(AlertsRepository);
     const [a] = (await t.request('GET', '/api/v1/alerts?state=resolved')).body as any[];
     const shifted = { ...a.details, startedOn: addDays(a.startedOn, -1), summary: 'found again' };
-    expect(await repo.upsert(shifted)).toEqual({ id: a.id, inserted: false });
+    expect(await t.inWorkspace(() => repo.upsert(shifted))).toEqual({ id: a.id, inserted: false });
     const again = (await t.request('GET', '/api/v1/alerts')).body as any[];
     expect(again.filter((x) => x.metric === a.metric && x.segment === a.segment && x.path === a.path)).toHaveLength(1);
     expect(again.find((x) => x.id === a.id)).toMatchObject({ state: 'resolved', details: { summary: 'found again' } });

@@ -75,7 +75,7 @@ describe('access', () => {
     expect(names.filter((n) => ['ingest bot', 'viewer bot', 'temp'].includes(n))).toEqual(['ingest bot', 'viewer bot', 'temp']);
     expect(JSON.stringify(list.body)).not.toContain(secret);
 
-    expect((await t.request('GET', '/api/v1/me', { token: secret })).body).toEqual({ role: 'viewer', name: 'temp' });
+    expect((await t.request('GET', '/api/v1/me', { token: secret })).body).toEqual({ role: 'viewer', name: 'temp', workspace: 'default' });
     const revoked = await t.request('DELETE', `/api/v1/tokens/${created.body.id}`);
     expect(revoked.body.revokedAt).not.toBeNull();
     expect((await t.request('GET', '/api/v1/me', { token: secret })).status).toBe(401);

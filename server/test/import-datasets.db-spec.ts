@@ -24,7 +24,7 @@ const median = (xs: number[]) => {
 };
 
 async function importFile(t: TestApp, rel: string, preset: string) {
-  return runImport(fs.createReadStream(file(rel)), { format: 'csv', mapping: PRESETS[preset], dryRun: false, ingest: (items) => t.app.get(EventsService).ingest(items) });
+  return t.inWorkspace(() => runImport(fs.createReadStream(file(rel)), { format: 'csv', mapping: PRESETS[preset], dryRun: false, ingest: (items) => t.app.get(EventsService).ingest(items) }));
 }
 
 describeIfData('importing the public datasets', () => {

@@ -22,7 +22,7 @@ const UCI = path.join(DATASETS, 'uci-incident-event-log/incident_event_log_head2
 const ITALIAN = path.join(DATASETS, 'helpdesk-italian-event-log/finale.csv');
 
 async function importInto(t: TestApp, file: string, mapping: Mapping): Promise<ImportReport> {
-  return importAsVersion(t.app.get(DataSource), fs.createReadStream(file), { format: 'csv', mapping }, path.basename(file), () => t.app.get(ProjectorService).drain());
+  return t.inWorkspace(() => importAsVersion(t.app.get(DataSource), fs.createReadStream(file), { format: 'csv', mapping }, path.basename(file), () => t.app.get(ProjectorService).drain()));
 }
 
 /** Both ways, so a field on one side only is a difference too (relative 1e-6: sums in another order differ in the last bits). */

@@ -1,42 +1,9 @@
 // The OpenAPI document is generated from the code; this fails when a route or a DTO field is
 // missing from it (e.g. a new controller method without its decorators reaching the document).
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
-import { RequestMethod } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { CONTROLLERS } from '../src/app.module';
+import { routes } from './routes';
 import Ajv from 'ajv';
 import { TestApp, createTestApp, fixtureLines } from './test-app';
-
-interface Route {
-  method: string;
-  path: string;
-  query?: Function;
-  body?: Function;
-}
-
-function routes(): Route[] {
-  const out: Route[] = [];
-  for (const controller of CONTROLLERS) {
-    const base: string = Reflect.getMetadata(PATH_METADATA, controller);
-    for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-      const handler = (controller.prototype as unknown as Record<string, object>)[name];
-      const sub: string | undefined = Reflect.getMetadata(PATH_METADATA, handler);
-      if (name === 'constructor' || sub === undefined) continue;
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number].toLowerCase();
-      const path = ('/' + [base, sub].filter((p) => p && p !== '/').join('/')).replace(/\/+/g, '/').replace(/:(\w+)/g, '{$1}');
-      const types: Function[] = Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? [];
-      const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
-      const route: Route = { method, path };
-      for (const [key, a] of Object.entries(args)) {
-        const kind = Number(key.split(':')[0]);
-        if (kind === 4 /* QUERY */ && types[a.index]?.name?.endsWith('Dto')) route.query = types[a.index];
-        if (kind === 3 /* BODY */ && types[a.index]?.name?.endsWith('Dto')) route.body = types[a.index];
-      }
-      out.push(route);
-    }
-  }
-  return out;
-}
 
 function dtoFields(dto: Function): string[] {
   const fields = new Set<string>();
@@ -130,6 +97,8 @@ describe('OpenAPI document', () => {
       ...check('DataStatus', (await t.request('GET', '/api/v1/status')).body),
       ...check('CostModelVersion', (await t.request('GET', '/api/v1/cost-model')).body),
       ...check('WhoAmI', (await t.request('GET', '/api/v1/me')).body),
+      ...check('WorkspaceInfo', (await t.request('GET', '/api/v1/workspaces/default')).body),
+      ...check('WorkspaceInfo', (await t.request('POST', '/api/v1/workspaces', { body: { slug: 'schema-check', name: 'Schema check', timeZone: 'Asia/Kathmandu', currency: 'EUR', alertFloors: { ratePoints: 2, handlePercent: 10, handleSeconds: 20 } } })).body),
       ...check('ApiError', (await t.request('GET', '/api/v1/metrics/summary?from=x')).body),
     ];
     // The routes answer oneOf(full, lean): exactly one must match, also for an empty breakdown.

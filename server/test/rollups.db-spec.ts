@@ -4,7 +4,6 @@
 // time zones, months, filters, segments, two-dimensional segments, maturing days, a day changed
 // after its build, days still to build in bulk. Plus the contract's expected summaries.
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { DEFAULT_DEMO, loadDemo } from '../src/demo/demo-loader';
 import { EventsService } from '../src/events/events.service';
 import { buckets } from '../src/metrics/buckets';
@@ -67,8 +66,8 @@ function request(s: Scope): PopulationRequest {
 }
 
 /** The rollup read and the reference read of one scope, in one snapshot, and the rollup plan. */
-async function both(ds: DataSource, s: Scope) {
-  return ds.transaction('REPEATABLE READ', async (m) => {
+async function both(t: TestApp, s: Scope) {
+  return t.inWorkspace(() => t.ds.transaction('REPEATABLE READ', async (m) => {
     const fast = await readPopulation(m, request(s));
     const reference = await readPopulation(m, request(s), true);
     return {
@@ -76,7 +75,7 @@ async function both(ds: DataSource, s: Scope) {
       reference: near({ rows: normal(reference.rows), categories: normal(reference.categories) }),
       plan: fast.plan,
     };
-  });
+  }));
 }
 
 const M = '2026-03-01T00:00:00Z';
@@ -110,14 +109,14 @@ describe('rollups on the contract fixture', () => {
   afterAll(async () => t.close());
 
   it('right after ingest every day is built: a UTC read needs no ticket', async () => {
-    const r = await both(t.ds, FIXTURE_SCOPES[0][1]);
+    const r = await both(t, FIXTURE_SCOPES[0][1]);
     expect(r.plan.raw).toEqual([]);
     expect(r.plan.units.length).toBeGreaterThan(0);
     expect(r.fast).toEqual(r.reference);
   });
 
   it.each(FIXTURE_SCOPES)('%s: the rollups give the reference rows', async (_name, scope) => {
-    const r = await both(t.ds, scope);
+    const r = await both(t, scope);
     expect(r.fast.rows.length).toBeGreaterThan(0);
     expect(r.fast).toEqual(r.reference);
   });
@@ -135,7 +134,7 @@ describe('rollups on the contract fixture', () => {
       `SELECT id FROM tickets WHERE path = 'ai' AND resolved AND NOT reopened AND created_at >= '2026-01-12' AND created_at < '2026-01-13' ORDER BY id LIMIT 1`,
     );
     const scope: Scope = { from: '2026-01-05', to: '2026-01-26', asOf: M, interval: 'day' };
-    const before = await both(t.ds, scope);
+    const before = await both(t, scope);
     const res = await t.request('POST', '/api/v1/events', { body: [{ id: 'rollup-test-reopen', ticketId: ticket.id, type: 'ticket.reopened', occurredAt: '2026-01-25T09:00:00Z' }] });
     expect(res.body.accepted).toBe(1);
     // The summary read after the answer includes it (read-your-writes)...
@@ -144,7 +143,7 @@ describe('rollups on the contract fixture', () => {
     const was = before.fast.rows.find((r) => (r as { grp: string; path: string }).grp === '2026-01-12' && (r as { path: string }).path === 'ai') as { resolved: number };
     expect(day.body.byPath.ai.resolved).toBe(was.resolved - 1);
     // ...and the rollups were rebuilt in the projector's transaction: no day is read from tickets.
-    const after = await both(t.ds, scope);
+    const after = await both(t, scope);
     expect(after.plan.raw).toEqual([]);
     expect(after.fast).toEqual(after.reference);
     expect(after.fast).not.toEqual(before.fast);
@@ -153,13 +152,13 @@ describe('rollups on the contract fixture', () => {
   it('days still to build in bulk (an upgrade) are read from tickets meanwhile, then built', async () => {
     await t.ds.query(`DELETE FROM rollup_cells WHERE zone = 'UTC' AND period >= '2026-01-10' AND period < '2026-01-20'`);
     await t.ds.query(`DELETE FROM rollup_values WHERE day >= '2026-01-10' AND day < '2026-01-20'`);
-    await t.ds.query(`INSERT INTO rollup_pending (zone, day) SELECT 'UTC', d::date FROM generate_series('2026-01-10'::date, '2026-01-19'::date, '1 day') d`);
+    await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) SELECT 1, 'UTC', d::date FROM generate_series('2026-01-10'::date, '2026-01-19'::date, '1 day') d`);
     const scope: Scope = { from: '2026-01-05', to: '2026-01-26', asOf: M };
-    const pending = await both(t.ds, scope);
+    const pending = await both(t, scope);
     expect(pending.plan.raw.length).toBe(10);
     expect(pending.fast).toEqual(pending.reference);
     await t.projected();
-    const built = await both(t.ds, scope);
+    const built = await both(t, scope);
     expect(built.plan.raw).toEqual([]);
     expect(built.fast).toEqual(near(pending.fast));
   });
@@ -176,7 +175,7 @@ describe('rollups on a two-month demo story, UTC and a +05:45 reporting zone', (
     let t: TestApp;
     beforeAll(async () => {
       t = await createTestApp(config);
-      await loadDemo(t.app.get(EventsService), { days: 70, perDay: 40, seed: DEFAULT_DEMO.seed, end: new Date(`${end}T00:00:00Z`) }, 'demo for the rollup tests');
+      await t.inWorkspace(() => loadDemo(t.app.get(EventsService), { days: 70, perDay: 40, seed: DEFAULT_DEMO.seed, end: new Date(`${end}T00:00:00Z`) }, 'demo for the rollup tests'));
       await t.app.get(ProjectorService).drain();
     }, 120_000);
     afterAll(async () => t.close());
@@ -195,14 +194,14 @@ describe('rollups on a two-month demo story, UTC and a +05:45 reporting zone', (
       ['by path, asOf in the past', { from: '2026-01-01', to: '2026-03-10', asOf: '2026-02-20T00:00:00Z', by: ['path'] }],
       ['category x channel', { from: '2026-01-01', to: '2026-03-10', tz: zone, asOf, by: ['category', 'channel'] }],
     ])('%s', async (_name, scope) => {
-      const r = await both(t.ds, scope);
+      const r = await both(t, scope);
       expect(r.plan.units.length).toBeGreaterThan(0);
       expect(r.fast.rows.length).toBeGreaterThan(0);
       expect(r.fast).toEqual(r.reference);
     });
 
     it('a range in the reporting zone is whole local months and days: nothing read from tickets', async () => {
-      const r = await both(t.ds, { from: '2026-01-15', to: '2026-03-10', tz: zone, asOf });
+      const r = await both(t, { from: '2026-01-15', to: '2026-03-10', tz: zone, asOf });
       expect(r.plan.raw).toEqual([]);
       expect(r.plan.units.filter((u) => u.span === 'm').map((u) => [u.zone, u.period])).toEqual([[zone, '2026-02-01']]);
     });

@@ -40,7 +40,9 @@ describe('the server process (npm start)', () => {
     expect(r.out()).not.toMatch(/postgres:\/\/postgres:[^@]+@/); // the database password never shows
 
     const auth = { authorization: `Bearer ${token}` };
-    const status = async (port: number): Promise<DataStatus> => (await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: auth })).json() as Promise<DataStatus>;
+    // The demo story has a workspace of its own; the default workspace is left empty for the user's data.
+    const status = async (port: number, ws = 'demo'): Promise<DataStatus> => (await fetch(`http://127.0.0.1:${port}/api/v1/workspaces/${ws}/status`, { headers: auth })).json() as Promise<DataStatus>;
+    expect(await status(r.port, 'default')).toMatchObject({ events: 0, tickets: 0 });
     const before = await status(r.port);
     // 12 days x 25 tickets, plus the story's repeat-contact follow-ups.
     expect(before.tickets).toBeGreaterThanOrEqual(12 * 25);

@@ -9,6 +9,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../src/config/app-config';
 import { createApp } from '../src/http/configure-app';
 import { ProjectorService } from '../src/projection/projector.service';
+import { inWorkspace } from '../src/workspaces/workspace-context';
+import { WorkspacesService } from '../src/workspaces/workspaces.service';
 
 export const ADMIN = 'test-admin-token-0123456789';
 export const FIXTURES = path.join(__dirname, 'fixtures', 'contract');
@@ -18,9 +20,13 @@ export interface TestApp {
   ds: DataSource;
   /** Waits until the projector has projected everything queued (for tests that read SQL directly). */
   projected(): Promise<void>;
+  /** Runs code that calls services or repositories directly (not through HTTP) in a workspace (default: the default one). */
+  inWorkspace<T>(fn: () => Promise<T>, slug?: string): Promise<T>;
   databaseUrl: string;
   request(method: string, url: string, opts?: { token?: string | null; body?: unknown; contentType?: string; raw?: string }): Promise<{ status: number; body: any; text: string }>;
   close(): Promise<void>;
+  /** Stops the app and leaves its database for another createTestApp(…, databaseUrl). */
+  closeKeepingDatabase(): Promise<void>;
 }
 
 function adminUrl(): string {
@@ -48,8 +54,9 @@ export async function dropDatabase(url: string): Promise<void> {
   await admin.end();
 }
 
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const databaseUrl = await createDatabase();
+/** @param existing a database made by an earlier test app (kept by closeKeepingDatabase), to start on it again */
+export async function createTestApp(overrides: Partial<AppConfig> = {}, existing?: string): Promise<TestApp> {
+  const databaseUrl = existing ?? (await createDatabase());
   // Alert evaluation runs only when a test asks for it.
   const config: AppConfig = { ...loadConfig({}), adminToken: ADMIN, logLevel: 'error', webDistDir: '/nonexistent', alertsEveryMinutes: 0, alertsAfterIngestSeconds: 0, ...overrides };
   const app = await createApp(config, databaseUrl);
@@ -60,6 +67,11 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     ds,
     databaseUrl,
     projected: () => app.get(ProjectorService).drain(),
+    async inWorkspace(fn, slug = 'default') {
+      const ws = await app.get(WorkspacesService).bySlug(slug);
+      if (!ws) throw new Error(`no workspace "${slug}"`);
+      return inWorkspace(ws, fn);
+    },
     async request(method, url, opts = {}) {
       const token = opts.token === undefined ? ADMIN : opts.token;
       const headers: Record<string, string> = {};
@@ -80,6 +92,9 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     async close() {
       await app.close();
       await dropDatabase(databaseUrl);
+    },
+    async closeKeepingDatabase() {
+      await app.close();
     },
   };
 }

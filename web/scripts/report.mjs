@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const FLAGS = { from: 'YYYY-MM-DD, first day', to: 'YYYY-MM-DD, exclusive', tz: 'IANA time zone (default UTC)', channel: 'channel filter', category: 'category filter', compare: 'previous | year | none', url: 'server address (default http://localhost:$PORT or 3000)', token: 'viewer or admin token', out: 'PDF file (default report.pdf)' };
+const FLAGS = { from: 'YYYY-MM-DD, first day', to: 'YYYY-MM-DD, exclusive', tz: 'IANA time zone (default UTC)', channel: 'channel filter', category: 'category filter', compare: 'previous | year | none', workspace: 'workspace slug (default: the one the dashboard opens)', url: 'server address (default http://localhost:$PORT or 3000)', token: 'viewer or admin token', out: 'PDF file (default report.pdf)' };
 
 function fail(message) {
   console.error(`report: ${message}`);
@@ -60,6 +60,7 @@ try {
   await page.addInitScript((t) => sessionStorage.setItem('claimcheck.token', t), token);
   const q = new URLSearchParams({ from: a.from, to: a.to, tz: a.tz ?? 'UTC' });
   for (const k of ['channel', 'category', 'compare']) if (a[k]) q.set(k, a[k]);
+  if (a.workspace) q.set('ws', a.workspace);
   await page.goto(`${base}/report?${q}`);
   const main = page.locator('main[data-report="ready"], main[data-report="error"]');
   await main.waitFor({ timeout: 180_000 });

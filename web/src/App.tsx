@@ -2,9 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useState } from 'react';
 import { ApiError } from './api/client';
 import { useMeQuery } from './api/useMeQuery';
+import { useWorkspacesQuery } from './api/useWorkspacesQuery';
+import { setCurrentWorkspace } from './api/workspace-scope';
+import { WorkspaceEmpty } from './components/WorkspaceEmpty';
+import { WorkspaceSwitcher } from './components/WorkspaceSwitcher';
+import { chooseWorkspace } from './lib/workspace-choice';
 import { SignIn } from './auth/SignIn';
 import { clearToken, getToken, setToken } from './auth/token-store';
-import { PAGE_PATHS, Page, pageHref } from './lib/url-state';
+import { PAGE_PATHS, Page, pageHref, withParams, withWorkspace } from './lib/url-state';
 import { useUrlState } from './state/useUrlState';
 
 // Pages load on demand, so the first screen does not pay for the others.
@@ -22,7 +27,8 @@ export function App() {
   const [token, setTokenState] = useState(getToken());
   const client = useQueryClient();
   const me = useMeQuery(token !== null);
-  const { page, filters, compare, navigate } = useUrlState();
+  const workspaces = useWorkspacesQuery(token !== null && me.isSuccess);
+  const { page, filters, compare, navigate, workspace: urlWorkspace, search } = useUrlState();
   const signIn = (t: string) => {
     setToken(t);
     setTokenState(t);
@@ -36,18 +42,39 @@ export function App() {
 
   const rejected = me.error instanceof ApiError && me.error.status === 401;
   if (token === null || rejected) return <SignIn onToken={signIn} problem={rejected ? 'That token was not accepted.' : undefined} />;
+  if (!me.data || !workspaces.data) {
+    const failed = me.error ?? workspaces.error;
+    return failed ? (
+      <div className="state state-error" role="alert">
+        <strong>Could not reach Claimcheck.</strong> {(failed as Error).message}{' '}
+        <button type="button" onClick={() => void (me.isError ? me.refetch() : workspaces.refetch())}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <div className="state" role="status">
+        Loading…
+      </div>
+    );
+  }
+  // Set before the pages render: their API paths and cache keys are the workspace's (api/workspace-scope.ts).
+  const workspace = chooseWorkspace(urlWorkspace, me.data.workspace, workspaces.data);
+  setCurrentWorkspace(workspace);
+  const info = workspaces.data.find((w) => w.slug === workspace);
+  const linkWorkspace = urlWorkspace ? workspace : null;
   return (
     <>
       <header className="topbar no-print">
         <strong>Claimcheck</strong>
         <nav aria-label="Pages">
           {(Object.keys(PAGE_PATHS) as Page[]).map((p) => (
-            <a key={p} href={pageHref(p, filters, compare)} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters, compare)))}>
+            <a key={p} href={withWorkspace(pageHref(p, filters, compare), linkWorkspace)} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters, compare)))}>
               {TITLES[p]}
             </a>
           ))}
         </nav>
         <span className="spacer" />
+        <WorkspaceSwitcher workspaces={workspaces.data} current={workspace} onChange={(slug) => navigate(PAGE_PATHS[page] + withParams(search, { ws: slug }))} />
         {me.data && (
           <span className="muted">
             {me.data.name} ({me.data.role})
@@ -58,7 +85,13 @@ export function App() {
         </button>
       </header>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : page === 'claims' ? <ClaimsPage /> : <OverviewPage />}
+        {!info ? (
+          <div className="state state-error" role="alert">
+            <strong>Workspace “{workspace}” not found.</strong> This token cannot see it, or it does not exist. Pick one above.
+          </div>
+        ) : !info.hasData && page !== 'settings' ? (
+          <WorkspaceEmpty workspace={info} others={workspaces.data} onOpen={(slug) => navigate(PAGE_PATHS[page] + withParams(search, { ws: slug }))} />
+        ) : page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : page === 'claims' ? <ClaimsPage /> : <OverviewPage />}
       </Suspense>
     </>
   );

@@ -1,4 +1,5 @@
 // The real server (built) on an embedded PostgreSQL with a small demo story, and Debian's chromium.
+import { scopedPath } from '../src/api/workspace-scope';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -8,6 +9,8 @@ import { Browser, Page, chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const TOKEN = 'browser-test-admin-token-0123456789';
+/** The workspace `npm start` loads the demo story into. */
+export const DEMO = 'demo';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function chromiumAvailable(): boolean {
@@ -59,7 +62,8 @@ export async function startDashboard(): Promise<Dashboard> {
     base,
     output: () => out,
     async api<T>(p: string) {
-      const res = await fetch(`${base}${p}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      // The demo story is in its own workspace (docs/WORKSPACES.md), which the dashboard opens on a fresh install.
+      const res = await fetch(`${base}${scopedPath(p, DEMO)}`, { headers: { authorization: `Bearer ${TOKEN}` } });
       if (!res.ok) throw new Error(`${p}: ${res.status}`);
       return (await res.json()) as T;
     },
@@ -90,7 +94,8 @@ export async function signedInPage(browser: Browser, dash: Dashboard, url: strin
   if (apiCalls) {
     page.on('request', (r) => {
       const u = new URL(r.url());
-      if (u.pathname.startsWith('/api/')) apiCalls.push(u.pathname + u.search);
+      // Recorded as the route (the workspace prefix off): the tests ask which reads a page makes.
+      if (u.pathname.startsWith('/api/')) apiCalls.push(u.pathname.replace(/^\/api\/v1\/workspaces\/[^/]+\//, '/api/v1/') + u.search);
     });
   }
   await page.reload();

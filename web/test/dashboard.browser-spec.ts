@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Dashboard, ROOT, TOKEN, axeViolations, day, pickFilter, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
+import { DEMO, Dashboard, ROOT, TOKEN, axeViolations, day, pickFilter, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -115,7 +115,7 @@ run('the dashboard in chromium', () => {
       const p3 = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`, calls);
       // The server's real answer, marked as behind: what a read during a bulk load gets.
       let behind = true;
-      await p3.route('**/api/v1/metrics/summary?**', async (r) => {
+      await p3.route('**/metrics/summary?**', async (r) => {
         const res = await r.fetch();
         const body = await res.json();
         if (behind) body.freshness = { complete: false, waitedMs: 0, pendingTickets: 1234, behindSeconds: 30 };
@@ -268,7 +268,7 @@ run('the dashboard in chromium', () => {
   describe('what changed and alerts', () => {
     beforeAll(async () => {
       // Alerts are judged on whole days up to now (the scheduler is off in these tests).
-      const res = await fetch(`${dash.base}/api/v1/alerts/evaluate`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+      const res = await fetch(`${dash.base}/api/v1/workspaces/${DEMO}/alerts/evaluate`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
       expect(res.status).toBe(200);
     });
 
@@ -460,7 +460,7 @@ run('the dashboard in chromium', () => {
       await page.getByRole('button', { name: 'Create token' }).click();
       const token = await page.getByTestId('new-token').innerText();
       const me = await fetch(`${dash.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
-      expect(await me.json()).toEqual({ role: 'ingest', name: 'zendesk sync' });
+      expect(await me.json()).toEqual({ role: 'ingest', name: 'zendesk sync', workspace: DEMO });
       await page.getByRole('button', { name: 'Revoke zendesk sync' }).click();
       await page.getByRole('table', { name: 'Tokens' }).getByText('revoked').waitFor();
       expect((await fetch(`${dash.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);

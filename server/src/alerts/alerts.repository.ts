@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AlertDetails, AlertRow, AlertState } from '../contract';
+import { wsId } from '../workspaces/workspace-context';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const STATE = `CASE WHEN state = 'snoozed' AND snoozed_until <= now() THEN 'open' ELSE state END`;
@@ -42,40 +43,40 @@ export class AlertsRepository {
   async upsert(a: AlertDetails): Promise<{ id: string; inserted: boolean }> {
     const key = `${a.metric}|${a.path}|${a.segment}`;
     const [same] = await this.ds.query(
-      `SELECT id FROM alerts WHERE series_key = $1 AND rule = $4 AND started_on <> $2
+      `SELECT id FROM alerts WHERE workspace_id = $5 AND series_key = $1 AND rule = $4 AND started_on <> $2
           AND started_on <= $3::date + 3 AND detected_on >= $2::date - 3
         ORDER BY detected_on DESC LIMIT 1`,
-      [key, a.startedOn, a.detectedOn, a.rule],
+      [key, a.startedOn, a.detectedOn, a.rule, wsId()],
     );
     if (same) {
       // Its days follow what it says now (unless another alert of the series starts that day).
       await this.ds.query(
         `UPDATE alerts SET details = $2, updated_at = now(),
-                started_on = CASE WHEN EXISTS (SELECT 1 FROM alerts o WHERE o.series_key = $5 AND o.started_on = $3 AND o.id <> $1) THEN started_on ELSE $3 END,
+                started_on = CASE WHEN EXISTS (SELECT 1 FROM alerts o WHERE o.workspace_id = $6 AND o.series_key = $5 AND o.started_on = $3 AND o.id <> $1) THEN started_on ELSE $3 END,
                 detected_on = $4
-          WHERE id = $1`,
-        [same.id, a, a.startedOn, a.detectedOn, key],
+          WHERE workspace_id = $6 AND id = $1`,
+        [same.id, a, a.startedOn, a.detectedOn, key, wsId()],
       );
       return { id: same.id, inserted: false };
     }
     const [row] = await this.ds.query(
-      `INSERT INTO alerts (series_key, metric, path, segment, rule, started_on, detected_on, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (series_key, started_on) DO UPDATE SET details = EXCLUDED.details, updated_at = now()
+      `INSERT INTO alerts (workspace_id, series_key, metric, path, segment, rule, started_on, detected_on, details)
+       VALUES ($9, $1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (workspace_id, series_key, started_on) DO UPDATE SET details = EXCLUDED.details, updated_at = now()
        RETURNING id, (xmax = 0) AS inserted`,
-      [key, a.metric, a.path, a.segment, a.rule, a.startedOn, a.detectedOn, a],
+      [key, a.metric, a.path, a.segment, a.rule, a.startedOn, a.detectedOn, a, wsId()],
     );
     return row;
   }
 
   async markNotified(id: string): Promise<void> {
-    await this.ds.query(`UPDATE alerts SET notified_at = now() WHERE id = $1`, [id]);
+    await this.ds.query(`UPDATE alerts SET notified_at = now() WHERE workspace_id = $2 AND id = $1`, [id, wsId()]);
   }
 
   async list(f: AlertFilter): Promise<AlertRow[]> {
     const rows = await this.ds.query(
       `SELECT ${COLUMNS} FROM alerts
-        WHERE ($1::text IS NULL OR ${STATE} = $1)
+        WHERE workspace_id = $6 AND ($1::text IS NULL OR ${STATE} = $1)
           AND ($3::date IS NULL OR started_on < $3)
           -- An alert not resolved is ongoing: it concerns every range from its start on.
           AND ($2::date IS NULL OR detected_on >= $2 OR ${STATE} <> 'resolved')
@@ -83,7 +84,7 @@ export class AlertsRepository {
                OR segment = ANY(SELECT 'channel:' || c FROM unnest($4::text[]) c)
                OR segment = ANY(SELECT 'category:' || c FROM unnest($5::text[]) c))
         ORDER BY detected_on DESC, created_at DESC LIMIT 500`,
-      [f.state ?? null, f.from ?? null, f.to ?? null, f.channels ?? null, f.categories ?? null],
+      [f.state ?? null, f.from ?? null, f.to ?? null, f.channels ?? null, f.categories ?? null, wsId()],
     );
     return rows.map(toRow);
   }
@@ -91,33 +92,34 @@ export class AlertsRepository {
   /** Alerts not resolved, by series key (the newest per series): id and first day. */
   async unresolvedBySeries(): Promise<Map<string, { id: string; startedOn: string }>> {
     const rows: { series_key: string; id: string; started_on: string }[] = await this.ds.query(
-      `SELECT DISTINCT ON (series_key) series_key, id, started_on::text AS started_on FROM alerts WHERE state <> 'resolved' ORDER BY series_key, detected_on DESC`,
+      `SELECT DISTINCT ON (series_key) series_key, id, started_on::text AS started_on FROM alerts WHERE workspace_id = $1 AND state <> 'resolved' ORDER BY series_key, detected_on DESC`,
+      [wsId()],
     );
     return new Map(rows.map((r) => [r.series_key, { id: r.id, startedOn: r.started_on }]));
   }
 
   async get(id: string): Promise<AlertRow | null> {
-    const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM alerts WHERE id = $1`, [id]);
+    const [row] = await this.ds.query(`SELECT ${COLUMNS} FROM alerts WHERE workspace_id = $2 AND id = $1`, [id, wsId()]);
     return row ? toRow(row) : null;
   }
 
   async acknowledge(id: string, by: string): Promise<void> {
     await this.ds.query(
       `UPDATE alerts SET state = 'acknowledged', acknowledged_at = coalesce(acknowledged_at, now()), acknowledged_by = coalesce(acknowledged_by, $2),
-              snoozed_until = NULL, snoozed_by = NULL, updated_at = now() WHERE id = $1`,
-      [id, by],
+              snoozed_until = NULL, snoozed_by = NULL, updated_at = now() WHERE workspace_id = $3 AND id = $1`,
+      [id, by, wsId()],
     );
   }
 
   async resolve(id: string, by: string): Promise<void> {
     await this.ds.query(
       `UPDATE alerts SET state = 'resolved', resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, $2),
-              snoozed_until = NULL, snoozed_by = NULL, updated_at = now() WHERE id = $1`,
-      [id, by],
+              snoozed_until = NULL, snoozed_by = NULL, updated_at = now() WHERE workspace_id = $3 AND id = $1`,
+      [id, by, wsId()],
     );
   }
 
   async snooze(id: string, until: Date, by: string): Promise<void> {
-    await this.ds.query(`UPDATE alerts SET state = 'snoozed', snoozed_until = $2, snoozed_by = $3, updated_at = now() WHERE id = $1`, [id, until, by]);
+    await this.ds.query(`UPDATE alerts SET state = 'snoozed', snoozed_until = $2, snoozed_by = $3, updated_at = now() WHERE workspace_id = $4 AND id = $1`, [id, until, by, wsId()]);
   }
 }

@@ -3,6 +3,8 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { IngestNotifier } from '../events/ingest-notifier';
+import { inWorkspace } from '../workspaces/workspace-context';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { AlertsService } from './alerts.service';
 
 @Injectable()
@@ -16,6 +18,7 @@ export class AlertsScheduler implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly alerts: AlertsService,
     private readonly ingest: IngestNotifier,
+    private readonly workspaces: WorkspacesService,
   ) {}
 
   onModuleInit(): void {
@@ -40,9 +43,15 @@ export class AlertsScheduler implements OnModuleInit, OnModuleDestroy {
     await this.current;
   }
 
+  /** Every workspace in turn, each in its own context (its zone, its floors, its alerts). */
   private run(why: 'schedule' | 'ingest'): void {
-    this.current = this.alerts
-      .evaluate(new Date(), why)
+    this.current = (async () => {
+      for (const ws of await this.workspaces.all()) {
+        await inWorkspace(ws, () => this.alerts.evaluate(new Date(), why)).catch((e: Error) =>
+          this.log.warn(`alert evaluation of workspace ${ws.slug} after ${why} failed: ${e.message}`),
+        );
+      }
+    })()
       .catch((e: Error) => this.log.warn(`alert evaluation after ${why} failed: ${e.message}`))
       .finally(() => (this.current = null));
   }

@@ -14,6 +14,7 @@ import { REPEAT_JUDGED_AFTER_DAYS, buildSeries } from './alert-series';
 import { AlertFilter, AlertsRepository } from './alerts.repository';
 import { alertCellsQuery } from './queries/alert-cells.query';
 import { rankChanges } from './what-changed';
+import { currentWorkspace, wsId } from '../workspaces/workspace-context';
 import { WebhookNotifier, slackPayload } from './webhook.notifier';
 
 /** Days whose excursions are reported; the series reach further back for their baselines. */
@@ -35,8 +36,8 @@ export interface ChangesQuery {
 @Injectable()
 export class AlertsService {
   private readonly log = new Logger('Alerts');
-  private running: Promise<EvaluationResult> | null = null;
-  readonly detector: DetectorConfig;
+  /** The evaluation in progress, per workspace. */
+  private readonly running = new Map<number, Promise<EvaluationResult>>();
 
   constructor(
     private readonly ds: DataSource,
@@ -45,19 +46,25 @@ export class AlertsService {
     private readonly telemetry: TelemetryService,
     private readonly freshness: FreshnessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.detector = { ...DEFAULT_DETECTOR, floors: config.alertFloors };
+  ) {}
+
+  /** The detector with the workspace's floors (its own, or the instance's ALERT_MIN_*). */
+  get detector(): DetectorConfig {
+    return { ...DEFAULT_DETECTOR, floors: currentWorkspace().alertFloors ?? this.config.alertFloors };
   }
 
+  /** The workspace's reporting time zone: alert days are its local days. */
   private get zone(): string {
-    return this.config.reportingTimeZone;
+    return currentWorkspace().timeZone;
   }
 
   /** One evaluation at a time; a call during one waits for it. `trigger` labels the metrics. */
   evaluate(asOf = new Date(), trigger: 'api' | 'schedule' | 'ingest' = 'api'): Promise<EvaluationResult> {
-    if (!this.running) {
+    const ws = wsId();
+    let running = this.running.get(ws);
+    if (!running) {
       const end = this.telemetry.alertEvaluationDuration.startTimer();
-      this.running = this.evaluateNow(asOf)
+      running = this.evaluateNow(asOf)
         .then(
           (r) => (this.telemetry.alertEvaluations.inc({ trigger, outcome: 'ok' }), r),
           (e: unknown) => {
@@ -67,10 +74,11 @@ export class AlertsService {
         )
         .finally(() => {
           end();
-          this.running = null;
+          this.running.delete(ws);
         });
+      this.running.set(ws, running);
     }
-    return this.running;
+    return running;
   }
 
   /** The series over `days` whole local days before `to` (exclusive), optionally within one channel/category. */
@@ -99,7 +107,7 @@ export class AlertsService {
       if (!row.inserted) continue;
       newAlerts++;
       if (this.webhook.enabled && a.detectedOn >= addDays(to, -NOTIFY_WITHIN_DAYS)) {
-        if (await this.webhook.send(slackPayload(row.id, a, this.config.publicUrl ?? `http://localhost:${this.config.port}`))) {
+        if (await this.webhook.send(slackPayload(row.id, a, this.config.publicUrl ?? `http://localhost:${this.config.port}`, currentWorkspace()))) {
           notified++;
           await this.repo.markNotified(row.id);
         }

@@ -21,18 +21,23 @@ export function signature(secret: string, timestamp: string, body: string): stri
 }
 
 /** Where a person sees an alert: the Quality page on its days (with its baseline) and segment. */
-export function alertLinks(id: string, a: AlertDetails, dashboardUrl: string): { view: string; tickets: string } {
+/** `workspace`: the slug of a workspace other than the default one (the links open it). */
+export function alertLinks(id: string, a: AlertDetails, dashboardUrl: string, workspace: string | null = null): { view: string; tickets: string } {
   const view = new URLSearchParams({ from: addDays(a.startedOn, -35), to: addDays(a.detectedOn, 1), tz: a.drillDown.tz ?? 'UTC' });
   const [dim, value] = splitSegment(a.segment);
   if (dim && value) view.set(dim, value);
   view.set('alert', id);
-  return { view: `${dashboardUrl}/quality?${view}`, tickets: `${dashboardUrl}/tickets?${new URLSearchParams(a.drillDown)}` };
+  const tickets = new URLSearchParams(a.drillDown);
+  if (workspace) for (const q of [view, tickets]) q.set('ws', workspace);
+  return { view: `${dashboardUrl}/quality?${view}`, tickets: `${dashboardUrl}/tickets?${tickets}` };
 }
 
-export function slackPayload(id: string, a: AlertDetails, dashboardUrl: string): Record<string, unknown> {
-  const links = alertLinks(id, a, dashboardUrl);
+/** `workspace`: the workspace the alert is about, named in the message unless it is the default one. */
+export function slackPayload(id: string, a: AlertDetails, dashboardUrl: string, workspace: { slug: string; name: string } | null = null): Record<string, unknown> {
+  const other = workspace && workspace.slug !== 'default' ? workspace : null;
+  const links = alertLinks(id, a, dashboardUrl, other?.slug ?? null);
   return {
-    text: `:rotating_light: Claimcheck: ${a.summary} ${links.view}`,
+    text: `:rotating_light: Claimcheck${other ? ` (${other.name})` : ''}: ${a.summary} ${links.view}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*${a.summary}*` } },
       {

@@ -11,4 +11,6 @@ export class ApiTokenEntity {
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
   @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt!: Date | null;
+  /** The workspace the token belongs to (null: an instance admin's). */
+  @Column('int', { name: 'workspace_id', nullable: true }) workspaceId!: number | null;
 }

@@ -8,3 +8,10 @@ export const PUBLIC_KEY = 'claimcheck:public';
 export const RequireRole = (role: TokenRole | 'any') => SetMetadata(ROLE_KEY, role);
 /** Open route: no token needed (health). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export const NO_WORKSPACE_KEY = 'claimcheck:no-workspace';
+export const WORKSPACE_PARAM_KEY = 'claimcheck:workspace-param';
+/** An instance-level route (the list of workspaces, who am I): no workspace is resolved for it. */
+export const NoWorkspace = () => SetMetadata(NO_WORKSPACE_KEY, true);
+/** The workspace is the route's `:slug` parameter (GET/PATCH /api/v1/workspaces/:slug). */
+export const WorkspaceParam = () => SetMetadata(WORKSPACE_PARAM_KEY, true);

@@ -4,7 +4,7 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Req } from '
 import { CreatedToken, TokenInfo, WhoAmI } from '../contract/api-types';
 import type { AuthedRequest } from './auth.guard';
 import { CreateTokenDto } from './create-token.dto';
-import { RequireRole } from './roles.decorator';
+import { NoWorkspace, RequireRole } from './roles.decorator';
 import { TokensService } from './tokens.service';
 
 @ApiTags('access')
@@ -17,8 +17,9 @@ export class TokensController {
   @Get('me')
   @ApiOkResponse({ description: 'Who this token is', schema: contractRef('WhoAmI') })
   @RequireRole('any')
-  me(@Req() req: AuthedRequest): WhoAmI {
-    return { role: req.principal!.role, name: req.principal!.name };
+  @NoWorkspace()
+  me(@Req() req: AuthedRequest): Promise<WhoAmI> {
+    return this.tokens.whoAmI(req.principal!);
   }
 
   @Post('tokens')

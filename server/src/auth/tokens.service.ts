@@ -1,15 +1,19 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { CreatedToken, TokenInfo, TokenRole } from '../contract/api-types';
+import { CreatedToken, TokenInfo, TokenRole, WhoAmI } from '../contract/api-types';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { ApiTokenEntity } from './api-token.entity';
 import { generateToken, hashToken, sameSecret } from './token-secret';
+import { wsId } from '../workspaces/workspace-context';
 
 export interface Principal {
   role: TokenRole;
   name: string;
   tokenId: string | null;
+  /** The token's workspace; null for an instance admin (ADMIN_TOKEN), who may use every workspace. */
+  workspaceId: number | null;
 }
 
 const LAST_USED_EVERY_MS = 60_000;
@@ -33,6 +37,7 @@ export class TokensService {
   constructor(
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly workspaces: WorkspacesService,
   ) {}
 
   private get repo() {
@@ -42,7 +47,7 @@ export class TokensService {
   /** The principal a bearer token stands for, or null when it is unknown or revoked. */
   async authenticate(token: string): Promise<Principal | null> {
     if (this.config.adminToken && sameSecret(token, this.config.adminToken)) {
-      return { role: 'admin', name: 'ADMIN_TOKEN', tokenId: null };
+      return { role: 'admin', name: 'ADMIN_TOKEN', tokenId: null, workspaceId: null };
     }
     const found = await this.repo.findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
     if (!found) return null;
@@ -51,21 +56,26 @@ export class TokensService {
       this.touched.set(found.id, now);
       await this.repo.update({ id: found.id }, { lastUsedAt: new Date(now) });
     }
-    return { role: found.role, name: found.name, tokenId: found.id };
+    return { role: found.role, name: found.name, tokenId: found.id, workspaceId: found.workspaceId };
+  }
+
+  async whoAmI(p: Principal): Promise<WhoAmI> {
+    const ws = p.workspaceId === null ? null : await this.workspaces.byId(p.workspaceId);
+    return { role: p.role, name: p.name, workspace: ws?.slug ?? null };
   }
 
   async create(name: string, role: TokenRole): Promise<CreatedToken> {
     const token = generateToken();
-    const saved = await this.repo.save(this.repo.create({ name, role, tokenHash: hashToken(token) }));
+    const saved = await this.repo.save(this.repo.create({ name, role, tokenHash: hashToken(token), workspaceId: wsId() }));
     return { ...toInfo(await this.repo.findOneByOrFail({ id: saved.id })), token };
   }
 
   async list(): Promise<TokenInfo[]> {
-    return (await this.repo.find({ order: { createdAt: 'ASC' } })).map(toInfo);
+    return (await this.repo.find({ where: { workspaceId: wsId() }, order: { createdAt: 'ASC' } })).map(toInfo);
   }
 
   async revoke(id: string): Promise<TokenInfo> {
-    const found = await this.repo.findOneBy({ id });
+    const found = await this.repo.findOneBy({ id, workspaceId: wsId() });
     if (!found) throw new NotFoundException(`token ${id} does not exist`);
     if (!found.revokedAt) await this.repo.update({ id }, { revokedAt: new Date() });
     return toInfo(await this.repo.findOneByOrFail({ id }));

@@ -6,6 +6,7 @@ import type { Claim, ClaimInput, ClaimVersion, VendorClass } from '../contract';
 import { returnedRows } from '../database/returning';
 import type { VendorRow } from './vendor-export';
 import { vendorClassSums, vendorItems } from './queries/vendor-classes.query';
+import { wsId } from '../workspaces/workspace-context';
 
 interface ClaimRow {
   id: string;
@@ -32,19 +33,19 @@ export class ClaimsRepository {
   constructor(private readonly ds: DataSource) {}
 
   async list(): Promise<Claim[]> {
-    return (await this.ds.query(`SELECT * FROM claims WHERE deleted_at IS NULL ORDER BY created_at DESC, id`)).map(toClaim);
+    return (await this.ds.query(`SELECT * FROM claims WHERE workspace_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id`, [wsId()])).map(toClaim);
   }
 
   async get(id: string): Promise<Claim | null> {
-    const rows = await this.ds.query(`SELECT * FROM claims WHERE id = $1 AND deleted_at IS NULL`, [id]);
+    const rows = await this.ds.query(`SELECT * FROM claims WHERE workspace_id = $2 AND id = $1 AND deleted_at IS NULL`, [id, wsId()]);
     return rows[0] ? toClaim(rows[0]) : null;
   }
 
   async create(body: ClaimInput, by: string): Promise<Claim> {
     return this.ds.transaction(async (m) => {
       const id = randomUUID();
-      const rows = returnedRows<ClaimRow>(await m.query(`INSERT INTO claims (id, body, version, created_by, updated_by) VALUES ($1, $2, 1, $3, $3) RETURNING *`, [id, body, by]));
-      await m.query(`INSERT INTO claim_versions (claim_id, version, body, changed_by) VALUES ($1, 1, $2, $3)`, [id, body, by]);
+      const rows = returnedRows<ClaimRow>(await m.query(`INSERT INTO claims (workspace_id, id, body, version, created_by, updated_by) VALUES ($4, $1, $2, 1, $3, $3) RETURNING *`, [id, body, by, wsId()]));
+      await m.query(`INSERT INTO claim_versions (workspace_id, claim_id, version, body, changed_by) VALUES ($4, $1, 1, $2, $3)`, [id, body, by, wsId()]);
       return toClaim(rows[0]);
     });
   }
@@ -55,18 +56,18 @@ export class ClaimsRepository {
       const rows = returnedRows<ClaimRow>(
         await m.query(
           `UPDATE claims SET body = $2, version = version + 1, updated_at = now(), updated_by = $3, deleted_at = CASE WHEN $4 THEN now() END
-            WHERE id = $1 AND deleted_at IS NULL RETURNING *`,
-          [id, body, by, deleted],
+            WHERE workspace_id = $5 AND id = $1 AND deleted_at IS NULL RETURNING *`,
+          [id, body, by, deleted, wsId()],
         ),
       );
       if (!rows[0]) return null;
-      await m.query(`INSERT INTO claim_versions (claim_id, version, body, deleted, changed_by) VALUES ($1, $2, $3, $4, $5)`, [id, rows[0].version, body, deleted, by]);
+      await m.query(`INSERT INTO claim_versions (workspace_id, claim_id, version, body, deleted, changed_by) VALUES ($6, $1, $2, $3, $4, $5)`, [id, rows[0].version, body, deleted, by, wsId()]);
       return toClaim(rows[0]);
     });
   }
 
   async versions(id: string): Promise<ClaimVersion[]> {
-    const rows = await this.ds.query(`SELECT version, body, deleted, changed_at, changed_by FROM claim_versions WHERE claim_id = $1 ORDER BY version DESC`, [id]);
+    const rows = await this.ds.query(`SELECT version, body, deleted, changed_at, changed_by FROM claim_versions WHERE workspace_id = $2 AND claim_id = $1 ORDER BY version DESC`, [id, wsId()]);
     return rows.map((r: { version: number; body: ClaimInput; deleted: boolean; changed_at: Date; changed_by: string }) => ({
       version: r.version,
       changedAt: new Date(r.changed_at).toISOString(),
@@ -83,10 +84,10 @@ export class ClaimsRepository {
       for (let i = 0; i < rows.length; i += 5000) {
         const chunk = rows.slice(i, i + 5000);
         const r = await m.query(
-          `INSERT INTO claim_vendor_rows (claim_id, conversation_id, ticket_id, occurred_on, resolution_type, billed_amount, uploaded_by)
-           SELECT $1, x.id, $7 || x.id, x.d, x.t, x.a, $6 FROM unnest($2::text[], $3::date[], $4::text[], $5::float8[]) AS x(id, d, t, a)
-           ON CONFLICT (claim_id, conversation_id) DO NOTHING RETURNING 1`,
-          [claimId, chunk.map((x) => x.conversationId), chunk.map((x) => x.date), chunk.map((x) => x.resolutionType), chunk.map((x) => x.billedAmount), by, ticketPrefix],
+          `INSERT INTO claim_vendor_rows (workspace_id, claim_id, conversation_id, ticket_id, occurred_on, resolution_type, billed_amount, uploaded_by)
+           SELECT $8, $1, x.id, $7 || x.id, x.d, x.t, x.a, $6 FROM unnest($2::text[], $3::date[], $4::text[], $5::float8[]) AS x(id, d, t, a)
+           ON CONFLICT (workspace_id, claim_id, conversation_id) DO NOTHING RETURNING 1`,
+          [claimId, chunk.map((x) => x.conversationId), chunk.map((x) => x.date), chunk.map((x) => x.resolutionType), chunk.map((x) => x.billedAmount), by, ticketPrefix, wsId()],
         );
         added += returnedRows(r).length;
       }

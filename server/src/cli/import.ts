@@ -1,6 +1,7 @@
 // npm run import -- <file> (--preset <name> | --mapping <mapping.json>) [--dry-run]
-//                   [--format csv|ndjson] [--ai-ids id1,id2] [--ai-pattern regex] [--json]
-// Imports a helpdesk export into DATABASE_URL or the embedded database, with a progress bar.
+//                   [--format csv|ndjson] [--ai-ids id1,id2] [--ai-pattern regex] [--json] [--workspace slug]
+// Imports a helpdesk export into DATABASE_URL or the embedded database, with a progress bar, into
+// one workspace (default: the default workspace; made when missing).
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +18,8 @@ import { importAsVersion } from '../import/versioned-import';
 import { Mapping, mappingProblems } from '../import/mapping';
 import { PRESETS } from '../import/presets';
 import { parseArgs } from './cli-args';
+import { cliWorkspace, workspaceArg } from '../workspaces/cli-workspace';
+import { inWorkspace } from '../workspaces/workspace-context';
 
 function usage(): never {
   throw new Error(`usage: npm run import -- <file> --preset <${Object.keys(PRESETS).join('|')}> | --mapping <mapping.json> [--dry-run]`);
@@ -45,9 +48,10 @@ export function printReport(r: ImportReport, out: (s: string) => void): void {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const file = argv.find((a, i) => !a.startsWith('--') && (i === 0 || !['--preset', '--mapping', '--format', '--ai-ids', '--ai-pattern', '--handle-time'].includes(argv[i - 1])));
+  const file = argv.find((a, i) => !a.startsWith('--') && (i === 0 || !['--preset', '--mapping', '--format', '--ai-ids', '--ai-pattern', '--handle-time', '--workspace'].includes(argv[i - 1])));
   if (!file) usage();
-  const args = parseArgs(argv.filter((a) => a !== file), { preset: 'string', mapping: 'string', 'dry-run': 'bool', format: 'string', 'ai-ids': 'string', 'ai-pattern': 'string', 'handle-time': 'string', 'replace-source': 'bool', json: 'bool' });
+  const args = parseArgs(argv.filter((a) => a !== file), { preset: 'string', mapping: 'string', 'dry-run': 'bool', format: 'string', 'ai-ids': 'string', 'ai-pattern': 'string', 'handle-time': 'string', 'replace-source': 'bool', json: 'bool', workspace: 'string' });
+  const slug = workspaceArg(args.workspace);
   let mapping: Mapping;
   if (args.preset) {
     mapping = PRESETS[args.preset as string];
@@ -82,9 +86,11 @@ async function main(): Promise<void> {
       },
     });
     const input = fs.createReadStream(file).pipe(counter);
-    const report = app
-      ? await importAsVersion(app.get(DataSource), input, { format, mapping }, path.basename(file), () => (bar.done(), drainProjection(app)), args['replace-source'] === true)
-      : await runImport(input, { format, mapping, dryRun: true });
+    const ws = app ? await cliWorkspace(app, slug, (m) => console.error(m)) : null;
+    const report =
+      app && ws
+        ? await inWorkspace(ws, () => importAsVersion(app.get(DataSource), input, { format, mapping }, path.basename(file), () => (bar.done(), drainProjection(app)), args['replace-source'] === true))
+        : await runImport(input, { format, mapping, dryRun: true });
     bar.done();
     const rss = process.resourceUsage().maxRSS / 1024;
     if (args.json) console.log(JSON.stringify({ ...report, peakRssMb: Math.round(rss) }, null, 2));

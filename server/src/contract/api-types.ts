@@ -203,6 +203,8 @@ export interface CreatedToken extends TokenInfo {
 export interface WhoAmI {
   role: TokenRole;
   name: string;
+  /** The slug of the token's workspace; null for an instance admin (every workspace). */
+  workspace: string | null;
 }
 
 export interface Health {

@@ -4,3 +4,4 @@ export * from './api-types';
 export * from './metrics-types';
 export * from './admin-types';
 export * from './claims-types';
+export * from './workspace-types';

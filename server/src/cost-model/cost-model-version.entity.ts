@@ -1,9 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One version of the cost assumptions; the newest row is the current model. */
+/** One version of a workspace's cost assumptions; its newest row is the current model. */
 @Entity('cost_model_versions')
 export class CostModelVersionEntity {
-  @PrimaryGeneratedColumn() version!: number;
+  @PrimaryColumn('int', { name: 'workspace_id' }) workspaceId!: number;
+  /** Numbered 1, 2, … within the workspace. */
+  @PrimaryColumn('int') version!: number;
   @Column('float8', { name: 'human_hourly_cost' }) humanHourlyCost!: number;
   @Column('float8', { name: 'ai_cost_per_conversation' }) aiCostPerConversation!: number;
   @Column('float8', { name: 'ai_cost_per_resolution' }) aiCostPerResolution!: number;

@@ -1,7 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CostModel, CostModelHistoryEntry, CostModelVersion } from '../contract';
 import { CostModelVersionEntity } from './cost-model-version.entity';
+import { wsId } from '../workspaces/workspace-context';
 
 export type { CostModelVersion } from '../contract';
 
@@ -31,13 +32,13 @@ export class CostModelService {
   }
 
   async current(): Promise<CostModelVersion> {
-    const [latest] = await this.repo.find({ order: { version: 'DESC' }, take: 1 });
+    const [latest] = await this.repo.find({ where: { workspaceId: wsId() }, order: { version: 'DESC' }, take: 1 });
     return toVersion(latest);
   }
 
   /** Every version, newest first, each with what it changed from the one before (old and new values). */
   async history(): Promise<CostModelHistoryEntry[]> {
-    const versions = (await this.repo.find({ order: { version: 'ASC' } })).map(toVersion);
+    const versions = (await this.repo.find({ where: { workspaceId: wsId() }, order: { version: 'ASC' } })).map(toVersion);
     return versions
       .map((v, i) => {
         const prev = versions[i - 1];
@@ -55,17 +56,25 @@ export class CostModelService {
     for (const f of COST_FIELDS) {
       if (!Number.isFinite(next[f]) || next[f] < 0) throw new BadRequestException(`${f}: must be a number >= 0`);
     }
-    const saved = await this.repo.save(
-      this.repo.create({
-        humanHourlyCost: next.humanHourlyCost,
-        aiCostPerConversation: next.aiCostPerConversation,
-        aiCostPerResolution: next.aiCostPerResolution,
-        fteHoursPerMonth: next.fteHoursPerMonth,
-        fixedCostPerMonth: next.fixedCostPerMonth,
-        currency: next.currency,
-        changedBy,
-      }),
-    );
-    return toVersion(await this.repo.findOneByOrFail({ version: saved.version }));
+    // The next number of this workspace's versions; two changes at once cannot both take it.
+    await this.repo
+      .insert(
+        this.repo.create({
+          workspaceId: wsId(),
+          version: cur.version + 1,
+          humanHourlyCost: next.humanHourlyCost,
+          aiCostPerConversation: next.aiCostPerConversation,
+          aiCostPerResolution: next.aiCostPerResolution,
+          fteHoursPerMonth: next.fteHoursPerMonth,
+          fixedCostPerMonth: next.fixedCostPerMonth,
+          currency: next.currency,
+          changedBy,
+        }),
+      )
+      .catch((e: { driverError?: { code?: string } }) => {
+        if (e.driverError?.code === '23505') throw new ConflictException(`the cost model changed meanwhile (version ${cur.version + 1} exists now): reload it and change it again`);
+        throw e;
+      });
+    return toVersion(await this.repo.findOneByOrFail({ workspaceId: wsId(), version: cur.version + 1 }));
   }
 }

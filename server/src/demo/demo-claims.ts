@@ -2,6 +2,7 @@
 // start: a vendor's monthly report for the last full month with its per-conversation export
 // (every AI resolution billed, plus some escalations the vendor counted as resolved and a few ids
 // our data does not have), and an internal board claim in the Klarna style.
+import { wsId } from '../workspaces/workspace-context';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ClaimsService } from '../claims/claims.service';
@@ -27,13 +28,13 @@ export async function addDemoClaims(app: INestApplicationContext, now = new Date
   // conversation as resolved before the handoff), and five conversations we never saw.
   const billed: { id: string; day: string; csat: number | null }[] = await ds.query(
     `SELECT id, (created_at AT TIME ZONE 'UTC')::date::text AS day, csat FROM tickets
-      WHERE created_at >= $1::date AND created_at < $2::date
+      WHERE workspace_id = $3 AND created_at >= $1::date AND created_at < $2::date
         AND ((path = 'ai' AND resolved) OR (path = 'escalated' AND abs(hashtext(id)) % 3 = 0))
       ORDER BY created_at, id`,
-    [lastMonth, monthStart],
+    [lastMonth, monthStart, wsId()],
   );
   if (billed.length === 0) return;
-  const [{ involved }] = await ds.query(`SELECT count(*)::int AS involved FROM tickets WHERE created_at >= $1::date AND created_at < $2::date AND ai_involved`, [lastMonth, monthStart]);
+  const [{ involved }] = await ds.query(`SELECT count(*)::int AS involved FROM tickets WHERE workspace_id = $3 AND created_at >= $1::date AND created_at < $2::date AND ai_involved`, [lastMonth, monthStart, wsId()]);
   const rows = [...billed.map((b) => ({ ...b })), ...[1, 2, 3, 4, 5].map((i) => ({ id: `conv-${lastMonth}-${i}`, day: lastMonth, csat: null }))];
   const csv = ['Conversation ID,Resolution date,Resolution type,Charge', ...rows.map((r) => `${r.id},${r.day},${r.csat !== null && r.csat >= 4 ? 'Confirmed resolution' : 'Assumed resolution'},${PRICE}`)].join('\n');
   const vendor = await claims.create(

@@ -7,6 +7,8 @@ import { AlertsService } from '../alerts/alerts.service';
 import { EventsService } from '../events/events.service';
 import { drainProjection } from '../projection/drain-projection';
 import { addDemoClaims } from './demo-claims';
+import { inWorkspace } from '../workspaces/workspace-context';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DemoOptions, defaultDemoEnd, demoEvents, estimateDemoEvents } from './demo-story';
 
 // 120 days x 500 tickets: enough CSAT answers in one category (about 14 a day on the AI path in
@@ -53,10 +55,14 @@ export async function loadDemo(events: EventsService, o: DemoOptions, label = 'L
   return { accepted, duplicates };
 }
 
+/** The workspace the demo story lives in: never mixed with a helpdesk's own data. */
+export const DEMO_SLUG = 'demo';
+
 /**
- * `npm start` on an empty embedded database: load the demo story so there is something to see. A
- * marker in DATA_DIR records the story's parameters until the load completes, so a load cut short
- * (Ctrl-C, a crash) is finished at the next start with the same events (ids are deterministic).
+ * `npm start` on an empty embedded database: load the demo story into its own `demo` workspace so
+ * there is something to see (the default workspace stays empty for the user's data). A marker in
+ * DATA_DIR records the story's parameters until the load completes, so a load cut short (Ctrl-C, a
+ * crash) is finished at the next start with the same events (ids are deterministic).
  */
 export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSize, dataDir: string, log: (m: string) => void): Promise<void> {
   const marker = path.join(dataDir, 'demo-loading.json');
@@ -66,7 +72,8 @@ export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSi
     story = { ...saved, end: new Date(saved.end) };
     log(`Finishing the demo story load that was cut short (${story.days} days x ${story.perDay} tickets/day, ending ${saved.end.slice(0, 10)})`);
   } else {
-    const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM ticket_events');
+    // Any workspace's events: an install in use (an upgrade keeps its data in the default workspace) gets no demo.
+    const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM (SELECT 1 FROM ticket_events LIMIT 1) x');
     if (n > 0) return;
     story = { ...size, seed: DEFAULT_DEMO.seed, end: defaultDemoEnd() };
     fs.writeFileSync(marker, JSON.stringify(story));
@@ -74,6 +81,12 @@ export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSi
   }
   // On a terminal, a bar; otherwise a log line every 10%, so JSON logs stay one object a line.
   const out: ProgressOut = process.stderr.isTTY ? process.stderr : { write: (line: string) => (log(String(line).trim()), true) };
+  const demo = await app.get(WorkspacesService).ensure(DEMO_SLUG, 'Demo story', 'demo loader');
+  await inWorkspace(demo, () => loadDemoInto(app, story, out, log));
+  fs.rmSync(marker, { force: true });
+}
+
+async function loadDemoInto(app: INestApplicationContext, story: DemoOptions, out: ProgressOut, log: (m: string) => void): Promise<void> {
   await loadDemo(app.get(EventsService), story, 'Loading demo events', out);
   // Projected before the server listens, so the first page a newcomer opens is complete.
   await drainProjection(app, out);
@@ -82,5 +95,4 @@ export async function loadDemoIfEmpty(app: INestApplicationContext, size: DemoSi
   log(`Quality alerts judged on the demo: ${evaluated.newAlerts} open`);
   // And two claims to check: a vendor's monthly report with its export, and a board deck's.
   await addDemoClaims(app);
-  fs.rmSync(marker, { force: true });
 }

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { EventType } from '../contract/api-types';
 import { ReplayEvent } from '../tickets/ticket-replay';
 import { ValidEvent } from './event-validation';
+import { wsId } from '../workspaces/workspace-context';
 
 export interface StoredReplayEvent extends ReplayEvent {
   ticketId: string;
@@ -37,19 +38,19 @@ export class EventsRepository {
   async insertAndQueue(m: EntityManager, events: readonly ValidEvent[]): Promise<{ inserted: number; seq: string | null }> {
     const rows: { inserted: number; seq: string | null }[] = await m.query(
       `WITH ins AS (
-         INSERT INTO ticket_events (id, ticket_id, type, occurred_at, channel, category, customer_id,
+         INSERT INTO ticket_events (workspace_id, id, ticket_id, type, occurred_at, channel, category, customer_id,
            language, agent_type, agent_id, handle_seconds, reason, score, author_type, extra)
-         SELECT "id", "ticketId", "type", "occurredAt", "channel", "category", "customerId", "language",
+         SELECT $2::int, "id", "ticketId", "type", "occurredAt", "channel", "category", "customerId", "language",
                 "agentType", "agentId", "handleSeconds", "reason", "score", "authorType", "extra"
            FROM json_to_recordset($1::json) AS x("id" text, "ticketId" text, "type" text,
                 "occurredAt" timestamptz, "channel" text, "category" text, "customerId" text,
                 "language" text, "agentType" text, "agentId" text, "handleSeconds" float8,
                 "reason" text, "score" smallint, "authorType" text, "extra" jsonb)
-         ON CONFLICT (id) DO NOTHING
+         ON CONFLICT (workspace_id, id) DO NOTHING
          RETURNING ticket_id),
-       q AS (INSERT INTO projection_queue (ticket_id) SELECT DISTINCT ticket_id FROM ins RETURNING seq)
+       q AS (INSERT INTO projection_queue (workspace_id, ticket_id) SELECT DISTINCT $2::int, ticket_id FROM ins RETURNING seq)
        SELECT (SELECT count(*)::int FROM ins) AS inserted, (SELECT max(seq)::text FROM q) AS seq`,
-      [batchDocument(events)],
+      [batchDocument(events), wsId()],
     );
     return rows[0];
   }
@@ -74,8 +75,8 @@ export class EventsRepository {
       `SELECT ticket_id, id, type, (extract(epoch FROM occurred_at) * 1000000)::int8 AS us,
               channel, category, customer_id, language, agent_type, handle_seconds, score, author_type,
               coalesce(extra->>'handleTime' = 'unrecorded', false) AS handle_unrecorded
-         FROM ticket_events WHERE ticket_id = ANY($1::text[])`,
-      [ticketIds],
+         FROM ticket_events WHERE workspace_id = $2 AND ticket_id = ANY($1::text[])`,
+      [ticketIds, wsId()],
     );
     return rows.map((r) => ({
       ticketId: r.ticket_id,

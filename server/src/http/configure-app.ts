@@ -16,6 +16,7 @@ import { AppLogger } from '../telemetry/app-logger';
 import { requestIdFrom } from '../telemetry/request-context';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { serveApiDocs } from './api-docs';
+import { rewriteWorkspaceUrl } from '../workspaces/workspace-url';
 import { registerRequestHooks } from './request-hooks';
 
 const EVENTS_ROUTE = '/api/v1/events';
@@ -77,6 +78,8 @@ function serveDashboard(fastify: FastifyInstance, webDistDir: string): void {
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
+    // /api/v1/workspaces/:slug/<route> is <route> of that workspace (workspaces/workspace-url.ts).
+    rewriteUrl: rewriteWorkspaceUrl,
     trustProxy: true,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
     // Errors Fastify answers before any route runs (a malformed URL): the same shape as ours.

@@ -1,6 +1,7 @@
 // What an import's data can and cannot show (docs/IMPORT.md, "What the data can show"): which
 // contract fields the source filled, what the dashboard will therefore show empty or estimated,
 // how to map what is missing, and the dates the data covers. Fed every event the import produces.
+import { DEFAULT_SLUG, maybeCurrentWorkspace } from '../workspaces/workspace-context';
 import type { CoverageField, ImportCoverage } from '../contract';
 import type { ContractEvent } from './mapping';
 
@@ -74,6 +75,9 @@ export class CoverageCounter {
     ];
     const from = this.minCreated?.slice(0, 10) ?? null;
     const to = this.maxCreated ? new Date(Date.parse(`${this.maxCreated.slice(0, 10)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : null;
-    return { fields, from, to, dashboardPath: from && to ? `/?from=${from}&to=${to}&tz=UTC` : null };
+    // The dashboard opens the workspace the import went into (the default one needs no parameter).
+    const ws = maybeCurrentWorkspace();
+    const wsParam = ws && ws.slug !== DEFAULT_SLUG ? `&ws=${ws.slug}` : '';
+    return { fields, from, to, dashboardPath: from && to ? `/?from=${from}&to=${to}&tz=UTC${wsParam}` : null };
   }
 }

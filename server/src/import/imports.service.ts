@@ -1,5 +1,6 @@
 // Imports through the API: the upload is saved to a temporary file, then imported in the
 // background with the same pipeline as the CLI; the job's status and report can be polled.
+import { wsId } from '../workspaces/workspace-context';
 import { BadRequestException, Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -31,6 +32,9 @@ export interface ImportRequest {
 }
 
 const MAX_JOBS = 100;
+
+/** Jobs are kept per workspace: another workspace's import id is unknown here. */
+const jobKey = (id: string) => `${wsId()}:${id}`;
 
 @Injectable()
 export class ImportsService implements OnModuleDestroy {
@@ -89,7 +93,7 @@ export class ImportsService implements OnModuleDestroy {
       id, fileName: r.fileName, bytes, preset: r.preset ?? null, dryRun: r.dryRun === 'true', status: 'running',
       startedAt: new Date().toISOString(), finishedAt: null, rowsRead: 0, eventsProduced: 0, report: null, error: null,
     };
-    this.jobs.set(id, job);
+    this.jobs.set(jobKey(id), job);
     while (this.jobs.size > MAX_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
     const run = this.run(job, file, format, mapping, r.replaceSource === 'true').finally(() => this.running.delete(run));
     this.running.add(run);
@@ -126,12 +130,13 @@ export class ImportsService implements OnModuleDestroy {
   }
 
   get(id: string): ImportJob {
-    const job = this.jobs.get(id);
+    const job = this.jobs.get(jobKey(id));
     if (!job) throw new NotFoundException(`import ${id} is unknown (jobs are kept in memory until the server restarts)`);
     return job;
   }
 
   list(): ImportJob[] {
-    return [...this.jobs.values()].reverse();
+    const mine = `${wsId()}:`;
+    return [...this.jobs.entries()].filter(([k]) => k.startsWith(mine)).map(([, j]) => j).reverse();
   }
 }

@@ -9,6 +9,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import type { IngestResponse } from '../contract/api-types';
 import type { BodyItem } from '../events/event-body.parser';
 import { returnedRows } from '../database/returning';
+import { wsId } from '../workspaces/workspace-context';
 import { validateBatch } from '../events/validate-batch';
 import type { Mapping } from './mapping';
 
@@ -52,22 +53,25 @@ export class SourceVersionWriter {
   private constructor(
     private readonly qr: QueryRunner,
     private readonly source: string,
+    /** The workspace the import writes into (fixed when it opens). */
+    private readonly ws: number,
   ) {}
 
   /** Opens the transaction (one import of a source at a time) and the table the file's events gather in. */
   static async open(ds: DataSource, source: string): Promise<SourceVersionWriter> {
+    const ws = wsId();
     const qr = ds.createQueryRunner();
     await qr.connect();
     await qr.startTransaction();
     try {
-      await qr.query(`SELECT pg_advisory_xact_lock(hashtext('claimcheck-import:' || $1))`, [source]);
+      await qr.query(`SELECT pg_advisory_xact_lock(hashtext('claimcheck-import:' || $2 || ':' || $1))`, [source, ws]);
       await qr.query(`CREATE TEMP TABLE import_new (LIKE ticket_events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP`);
     } catch (e) {
       await qr.rollbackTransaction();
       await qr.release();
       throw e;
     }
-    return new SourceVersionWriter(qr, source);
+    return new SourceVersionWriter(qr, source, ws);
   }
 
   /** Validates a batch and gathers the valid events (an id twice in the file: the first wins). */
@@ -75,12 +79,12 @@ export class SourceVersionWriter {
     const { valid, rejected, repeatedInBatch } = validateBatch(items);
     const doc = JSON.stringify(valid.map((e) => ({ id: e.id, ticketId: e.ticketId, type: e.type, occurredAt: e.occurredAt, channel: e.channel, category: e.category, customerId: e.customerId, language: e.language, agentType: e.agentType, agentId: e.agentId, handleSeconds: e.handleSeconds, reason: e.reason, score: e.score, authorType: e.authorType, extra: e.extra })));
     const r = await this.qr.query(
-      `INSERT INTO import_new (${COLUMNS.join(', ')})
-       SELECT "id", "ticketId", "type", "occurredAt", "channel", "category", "customerId", "language", "agentType", "agentId", "handleSeconds", "reason", "score", "authorType", "extra"
+      `INSERT INTO import_new (workspace_id, ${COLUMNS.join(', ')})
+       SELECT $2::int, "id", "ticketId", "type", "occurredAt", "channel", "category", "customerId", "language", "agentType", "agentId", "handleSeconds", "reason", "score", "authorType", "extra"
          FROM json_to_recordset($1::json) AS x("id" text, "ticketId" text, "type" text, "occurredAt" timestamptz, "channel" text, "category" text, "customerId" text,
               "language" text, "agentType" text, "agentId" text, "handleSeconds" float8, "reason" text, "score" smallint, "authorType" text, "extra" jsonb)
-       ON CONFLICT (id) DO NOTHING RETURNING 1`,
-      [doc],
+       ON CONFLICT (workspace_id, id) DO NOTHING RETURNING 1`,
+      [doc, this.ws],
     );
     const gathered = returnedRows(r).length;
     return { accepted: gathered, duplicates: valid.length - gathered + repeatedInBatch, rejected };
@@ -90,19 +94,20 @@ export class SourceVersionWriter {
   async commit(mapping: Mapping, fileName: string | null, allowShrink = false): Promise<SourceCommit> {
     const q = this.qr;
     const s = this.source;
+    const ws = this.ws;
     try {
-      const prev: { version: number; mapping_hash: string }[] = await q.query(`SELECT version, mapping_hash FROM import_sources WHERE source = $1 FOR UPDATE`, [s]);
+      const prev: { version: number; mapping_hash: string }[] = await q.query(`SELECT version, mapping_hash FROM import_sources WHERE workspace_id = $2 AND source = $1 FOR UPDATE`, [s, ws]);
       const hash = mappingHash(mapping);
       if (prev.length === 0) {
         // Imported before versions existed: the events with the source's prefix are its own.
-        await q.query(`INSERT INTO import_events (source, event_id) SELECT $1, id FROM ticket_events WHERE id >= $1 || ':' AND id < $1 || ';' ON CONFLICT DO NOTHING`, [s]);
+        await q.query(`INSERT INTO import_events (workspace_id, source, event_id) SELECT $2, $1, id FROM ticket_events WHERE workspace_id = $2 AND id >= $1 || ':' AND id < $1 || ';' ON CONFLICT DO NOTHING`, [s, ws]);
       }
-      const mappingChanged = prev.length > 0 ? prev[0].mapping_hash !== hash : (await q.query(`SELECT 1 FROM import_events WHERE source = $1 LIMIT 1`, [s])).length > 0;
+      const mappingChanged = prev.length > 0 ? prev[0].mapping_hash !== hash : (await q.query(`SELECT 1 FROM import_events WHERE workspace_id = $2 AND source = $1 LIMIT 1`, [s, ws])).length > 0;
       let removed: { ticket_id: string; id: string; replaced: boolean }[] = [];
       if (mappingChanged && !allowShrink) {
         // A new version replaces the whole source: a file with far fewer tickets (a partial export,
         // every row refused) would take the rest away. Refused unless the caller says so.
-        const [{ had }] = await q.query(`SELECT count(DISTINCT e.ticket_id)::int AS had FROM import_events o JOIN ticket_events e ON e.id = o.event_id WHERE o.source = $1`, [s]);
+        const [{ had }] = await q.query(`SELECT count(DISTINCT e.ticket_id)::int AS had FROM import_events o JOIN ticket_events e ON e.workspace_id = o.workspace_id AND e.id = o.event_id WHERE o.workspace_id = $2 AND o.source = $1`, [s, ws]);
         const [{ has }] = await q.query(`SELECT count(DISTINCT ticket_id)::int AS has FROM import_new`);
         if (has < had / 2) {
           throw new ShrinkRefused(
@@ -114,29 +119,29 @@ export class SourceVersionWriter {
         // What the earlier version wrote and this one does not produce, or produces differently.
         removed = await q.query(
           `DELETE FROM ticket_events e USING import_events o
-            WHERE o.source = $1 AND o.event_id = e.id
+            WHERE o.workspace_id = $2 AND o.source = $1 AND e.workspace_id = $2 AND o.event_id = e.id
               AND NOT EXISTS (SELECT 1 FROM import_new n WHERE n.id = e.id AND ${content('n')} IS NOT DISTINCT FROM ${content('e')})
           RETURNING e.ticket_id, e.id, EXISTS (SELECT 1 FROM import_new n WHERE n.id = e.id) AS replaced`,
-          [s],
+          [s, ws],
         ).then((r: unknown) => returnedRows<{ ticket_id: string; id: string; replaced: boolean }>(r));
-        await q.query(`DELETE FROM import_events o WHERE o.source = $1 AND NOT EXISTS (SELECT 1 FROM import_new n WHERE n.id = o.event_id)`, [s]);
+        await q.query(`DELETE FROM import_events o WHERE o.workspace_id = $2 AND o.source = $1 AND NOT EXISTS (SELECT 1 FROM import_new n WHERE n.id = o.event_id)`, [s, ws]);
       }
       const inserted: { ticket_id: string; id: string }[] = await q
-        .query(`INSERT INTO ticket_events (${COLUMNS.join(', ')}) SELECT ${COLUMNS.join(', ')} FROM import_new ORDER BY id ON CONFLICT (id) DO NOTHING RETURNING ticket_id, id`)
+        .query(`INSERT INTO ticket_events (workspace_id, ${COLUMNS.join(', ')}) SELECT workspace_id, ${COLUMNS.join(', ')} FROM import_new ORDER BY id ON CONFLICT (workspace_id, id) DO NOTHING RETURNING ticket_id, id`)
         .then((r: unknown) => returnedRows<{ ticket_id: string; id: string }>(r));
-      if (inserted.length > 0) await q.query(`INSERT INTO import_events (source, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [s, inserted.map((x) => x.id)]);
+      if (inserted.length > 0) await q.query(`INSERT INTO import_events (workspace_id, source, event_id) SELECT $3, $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [s, inserted.map((x) => x.id), ws]);
       const touched = [...new Set([...removed.map((x) => x.ticket_id), ...inserted.map((x) => x.ticket_id)])];
       const before = new Map<string, TicketSnapshot | null>(touched.map((t) => [t, null]));
       if (touched.length > 0) {
-        const rows: { id: string; path: string; resolved: boolean; handle: number }[] = await q.query(`SELECT id, path, resolved, ai_seconds + human_seconds AS handle FROM tickets WHERE id = ANY($1::text[])`, [touched]);
+        const rows: { id: string; path: string; resolved: boolean; handle: number }[] = await q.query(`SELECT id, path, resolved, ai_seconds + human_seconds AS handle FROM tickets WHERE workspace_id = $2 AND id = ANY($1::text[])`, [touched, ws]);
         for (const r of rows) before.set(r.id, { path: r.path, resolved: r.resolved, handle: r.handle });
-        await q.query(`INSERT INTO projection_queue (ticket_id) SELECT unnest($1::text[])`, [touched]);
+        await q.query(`INSERT INTO projection_queue (workspace_id, ticket_id) SELECT $2, unnest($1::text[])`, [touched, ws]);
       }
       const version = prev.length === 0 ? 1 : prev[0].version + (mappingChanged ? 1 : 0);
       await q.query(
-        `INSERT INTO import_sources (source, version, mapping, mapping_hash, file_name) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (source) DO UPDATE SET version = EXCLUDED.version, mapping = EXCLUDED.mapping, mapping_hash = EXCLUDED.mapping_hash, file_name = EXCLUDED.file_name, imported_at = now()`,
-        [s, version, JSON.stringify(mapping), hash, fileName],
+        `INSERT INTO import_sources (workspace_id, source, version, mapping, mapping_hash, file_name) VALUES ($6, $1, $2, $3, $4, $5)
+         ON CONFLICT (workspace_id, source) DO UPDATE SET version = EXCLUDED.version, mapping = EXCLUDED.mapping, mapping_hash = EXCLUDED.mapping_hash, file_name = EXCLUDED.file_name, imported_at = now()`,
+        [s, version, JSON.stringify(mapping), hash, fileName, ws],
       );
       const [{ n }] = await q.query(`SELECT count(*)::int AS n FROM import_new`);
       await q.commitTransaction();
@@ -172,7 +177,7 @@ export async function ticketChanges(ds: DataSource, before: ReadonlyMap<string, 
   const out = { path: 0, handleTime: 0, resolution: 0, removed: 0, added: 0 };
   const now = new Map<string, TicketSnapshot>();
   for (let i = 0; i < ids.length; i += 10000) {
-    const rows: { id: string; path: string; resolved: boolean; handle: number }[] = await ds.query(`SELECT id, path, resolved, ai_seconds + human_seconds AS handle FROM tickets WHERE id = ANY($1::text[])`, [ids.slice(i, i + 10000)]);
+    const rows: { id: string; path: string; resolved: boolean; handle: number }[] = await ds.query(`SELECT id, path, resolved, ai_seconds + human_seconds AS handle FROM tickets WHERE workspace_id = $2 AND id = ANY($1::text[])`, [ids.slice(i, i + 10000), wsId()]);
     for (const r of rows) now.set(r.id, { path: r.path, resolved: r.resolved, handle: r.handle });
   }
   for (const [id, b] of before) {

@@ -18,6 +18,7 @@ import { buckets } from './buckets';
 import { BreakdownQueryDto, MetricsQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './metrics-query.dto';
 import { FreshnessService } from '../projection/freshness.service';
 import { SingleFlight, requestKey } from '../common/single-flight';
+import { wsId } from '../workspaces/workspace-context';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { MetricsScope, comparisonDates, resolveScope, withDates } from './metrics-scope';
 import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
@@ -69,7 +70,7 @@ export class MetricsService {
   private shared<T>(kind: string, q: MetricsQueryDto, compute: (freshness: Freshness) => Promise<T>): Promise<T> {
     const { format: _format, ...params } = q;
     return this.flight.run(
-      requestKey(kind, params),
+      requestKey(kind, { ...params, workspace: wsId() }), // never shared across workspaces
       () => this.freshness.catchUp(q.after, q.wait),
       async (first) => {
         const again = await this.freshness.catchUp(q.after, q.wait, first.waitedMs);

@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { returnedRows } from '../database/returning';
+import { wsId } from '../workspaces/workspace-context';
 
 export interface QueueState {
   /** Tickets queued and not projected yet. */
@@ -24,9 +25,9 @@ export class ProjectionRepository {
   /** Takes up to `limit` queued tickets, oldest first (deleted now; the commit makes it final). */
   async take(m: EntityManager, limit: number): Promise<{ ticketIds: string[]; last: string | null; rows: number }> {
     const rows = returnedRows<{ seq: string; ticket_id: string }>(await m.query(
-      `DELETE FROM projection_queue WHERE seq IN (SELECT seq FROM projection_queue ORDER BY seq LIMIT $1)
+      `DELETE FROM projection_queue WHERE workspace_id = $2 AND seq IN (SELECT seq FROM projection_queue WHERE workspace_id = $2 ORDER BY seq LIMIT $1)
        RETURNING seq::text, ticket_id`,
-      [limit],
+      [limit, wsId()],
     ));
     let last: string | null = null;
     for (const r of rows) if (last === null || BigInt(r.seq) > BigInt(last)) last = r.seq;
@@ -36,20 +37,21 @@ export class ProjectionRepository {
   async state(m: EntityManager): Promise<QueueState> {
     const [r] = await m.query(
       `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(enqueued_at)), 0)::float8 AS oldest,
-              max(seq)::text AS last FROM projection_queue`,
+              max(seq)::text AS last FROM projection_queue WHERE workspace_id = $1`,
+      [wsId()],
     );
     return { pending: r.pending, oldestSeconds: r.oldest, last: r.last };
   }
 
   /** The last queue position acknowledged (by the primary key's index; null when the queue is empty). */
   async last(m: EntityManager): Promise<string | null> {
-    const [r] = await m.query(`SELECT max(seq)::text AS last FROM projection_queue`);
+    const [r] = await m.query(`SELECT max(seq)::text AS last FROM projection_queue WHERE workspace_id = $1`, [wsId()]);
     return r.last;
   }
 
   /** Whether every ticket queued at or before `seq` is projected (committed). */
   async projectedThrough(m: EntityManager, seq: string): Promise<boolean> {
-    const [{ left }] = await m.query(`SELECT EXISTS (SELECT 1 FROM projection_queue WHERE seq <= $1::int8) AS left`, [seq]);
+    const [{ left }] = await m.query(`SELECT EXISTS (SELECT 1 FROM projection_queue WHERE workspace_id = $2 AND seq <= $1::int8) AS left`, [seq, wsId()]);
     return !left;
   }
 
@@ -65,17 +67,17 @@ export class ProjectionRepository {
 
   /** Zones that have rollups, and whether each is fully built. */
   async zones(m: EntityManager): Promise<string[]> {
-    return (await m.query(`SELECT zone FROM rollup_zones ORDER BY zone`)).map((r: { zone: string }) => r.zone);
+    return (await m.query(`SELECT zone FROM rollup_zones WHERE workspace_id = $1 ORDER BY zone`, [wsId()])).map((r: { zone: string }) => r.zone);
   }
 
   /** A new zone gets rollups: every local day with tickets is to be built. */
   async addZone(m: EntityManager, zone: string): Promise<number> {
-    await m.query(`INSERT INTO rollup_zones (zone) VALUES ($1) ON CONFLICT DO NOTHING`, [zone]);
+    await m.query(`INSERT INTO rollup_zones (workspace_id, zone) VALUES ($2, $1) ON CONFLICT DO NOTHING`, [zone, wsId()]);
     const rows = await m.query(
-      `INSERT INTO rollup_pending (zone, day)
-       SELECT DISTINCT $1::text, (created_at AT TIME ZONE $1)::date FROM tickets WHERE created_at IS NOT NULL
+      `INSERT INTO rollup_pending (workspace_id, zone, day)
+       SELECT DISTINCT $2::int, $1::text, (created_at AT TIME ZONE $1)::date FROM tickets WHERE workspace_id = $2 AND created_at IS NOT NULL
        ON CONFLICT DO NOTHING RETURNING day`,
-      [zone],
+      [zone, wsId()],
     );
     return rows.length;
   }
@@ -83,17 +85,32 @@ export class ProjectionRepository {
   /** Up to `limit` days still to be built in bulk, zone by zone, UTC first (its days hold the values every zone reads). */
   async takePending(m: EntityManager, limit: number): Promise<{ zone: string; days: string[] } | null> {
     const rows = returnedRows<{ zone: string; day: string }>(await m.query(
-      `DELETE FROM rollup_pending WHERE (zone, day) IN (
+      `DELETE FROM rollup_pending WHERE workspace_id = $2 AND (zone, day) IN (
          SELECT zone, day FROM rollup_pending
-          WHERE zone = (SELECT zone FROM rollup_pending ORDER BY zone <> 'UTC', zone LIMIT 1) ORDER BY day LIMIT $1)
+          WHERE workspace_id = $2 AND zone = (SELECT zone FROM rollup_pending WHERE workspace_id = $2 ORDER BY zone <> 'UTC', zone LIMIT 1) ORDER BY day LIMIT $1)
        RETURNING zone, day::text`,
-      [limit],
+      [limit, wsId()],
     ));
     return rows.length === 0 ? null : { zone: rows[0].zone, days: rows.map((r) => r.day).sort() };
   }
 
   async pendingDays(m: EntityManager): Promise<number> {
-    return (await m.query(`SELECT count(*)::int AS n FROM rollup_pending`))[0].n;
+    return (await m.query(`SELECT count(*)::int AS n FROM rollup_pending WHERE workspace_id = $1`, [wsId()]))[0].n;
+  }
+
+  /**
+   * The workspaces with projection work (queued tickets, days to build, stale months), in that order
+   * of urgency: one statement, each test by the workspace's own leading index key.
+   */
+  async workspacesWithWork(m: EntityManager): Promise<{ id: number; queued: boolean }[]> {
+    return m.query(
+      `SELECT w.id, EXISTS (SELECT 1 FROM projection_queue q WHERE q.workspace_id = w.id) AS queued
+         FROM workspaces w
+        WHERE EXISTS (SELECT 1 FROM projection_queue q WHERE q.workspace_id = w.id)
+           OR EXISTS (SELECT 1 FROM rollup_pending p WHERE p.workspace_id = w.id)
+           OR EXISTS (SELECT 1 FROM rollup_stale s WHERE s.workspace_id = w.id)
+        ORDER BY 2 DESC, w.id`,
+    );
   }
 
   /** Fresh planner statistics after a bulk load (autovacuum may be off, or late). */
@@ -102,12 +119,12 @@ export class ProjectionRepository {
   }
 
   async donePending(m: EntityManager, zone: string, days: readonly string[]): Promise<void> {
-    await m.query(`DELETE FROM rollup_pending WHERE zone = $1 AND day = ANY($2::date[])`, [zone, days]);
+    await m.query(`DELETE FROM rollup_pending WHERE workspace_id = $3 AND zone = $1 AND day = ANY($2::date[])`, [zone, days, wsId()]);
   }
 
   /** These months' days changed: their month cells are out of date until rebuilt. */
   async markStale(m: EntityManager, zone: string, months: readonly string[]): Promise<void> {
-    await m.query(`INSERT INTO rollup_stale (zone, month) SELECT $1, unnest($2::date[]) ON CONFLICT DO NOTHING`, [zone, months]);
+    await m.query(`INSERT INTO rollup_stale (workspace_id, zone, month) SELECT $3, $1, unnest($2::date[]) ON CONFLICT DO NOTHING`, [zone, months, wsId()]);
   }
 
   /**
@@ -117,12 +134,13 @@ export class ProjectionRepository {
   async takeStale(m: EntityManager, limit: number): Promise<{ zone: string; month: string }[]> {
     return returnedRows<{ zone: string; month: string }>(
       await m.query(
-        `DELETE FROM rollup_stale WHERE (zone, month) IN (
+        `DELETE FROM rollup_stale WHERE workspace_id = $2 AND (zone, month) IN (
            SELECT s.zone, s.month FROM rollup_stale s
-            WHERE NOT EXISTS (SELECT 1 FROM rollup_pending p WHERE p.zone = s.zone AND p.day >= s.month AND p.day < (s.month + interval '1 month')::date)
+            WHERE s.workspace_id = $2
+              AND NOT EXISTS (SELECT 1 FROM rollup_pending p WHERE p.workspace_id = $2 AND p.zone = s.zone AND p.day >= s.month AND p.day < (s.month + interval '1 month')::date)
             ORDER BY s.month, s.zone LIMIT $1)
          RETURNING zone, month::text`,
-        [limit],
+        [limit, wsId()],
       ),
     );
   }

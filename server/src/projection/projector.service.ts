@@ -14,6 +14,8 @@ import { rebuildPeriods, rebuildValues } from '../metrics/rollups/rollup-build.q
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { TicketState, replayTicket } from '../tickets/ticket-replay';
 import { TicketsRepository } from '../tickets/tickets.repository';
+import { inWorkspace } from '../workspaces/workspace-context';
+import { WorkspaceChanges, WorkspacesService } from '../workspaces/workspaces.service';
 import { ProjectionRepository } from './projection.repository';
 
 /** Tickets per transaction: large enough that a bulk load rebuilds each day a few times only. */
@@ -58,7 +60,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private again = false;
   private stopped = false;
   private poll: NodeJS.Timeout | null = null;
-  private zones: string[] = ['UTC'];
+  /** Rollup zones each workspace has (UTC and its reporting zone), as ensured: "id|zone". */
+  private readonly ensured = new Set<string>();
+  /** The last workspace projected: the next batch starts after it, so one busy workspace cannot starve the others. */
+  private lastWorkspace = 0;
   private sinceAnalyze = 0;
   private monthsBuiltAt = Date.now();
   private readonly waiters = new Set<() => void>();
@@ -75,19 +80,14 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly tickets: TicketsRepository,
     private readonly ingest: IngestNotifier,
     private readonly telemetry: TelemetryService,
+    private readonly workspaces: WorkspacesService,
+    private readonly workspaceChanges: WorkspaceChanges,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // The reporting zone gets rollups of its own local days (built in the background once).
-    const added = await this.ds.transaction(async (m) => {
-      const zones = await this.queue.zones(m);
-      let days = 0;
-      for (const zone of ['UTC', this.config.reportingTimeZone]) if (!zones.includes(zone)) days += await this.queue.addZone(m, zone);
-      this.zones = await this.queue.zones(m);
-      return days;
-    });
-    if (added > 0) this.log.log(`reporting time zone ${this.config.reportingTimeZone}: ${added} local day(s) of rollups to build in the background`);
+    await this.ds.transaction((m) => this.ensureZones(m));
     this.ingest.subscribe(() => this.kick());
+    this.workspaceChanges.subscribe(() => this.kick());
     // Another server on the same database may queue work too: look now and then.
     this.poll = setInterval(() => this.kick(), 1000);
     this.poll.unref();
@@ -205,26 +205,60 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     const r = await this.ds.transaction(async (m) => {
       await m.query('SET LOCAL statement_timeout = 0'); // a bulk batch may outlast the API's 60 s
       if (!(await this.queue.tryLock(m))) return 'busy' as const;
-      if (Date.now() - this.monthsBuiltAt > MONTHS_EVERY_MS) {
-        this.monthsBuiltAt = Date.now();
-        const months = await this.rebuildStaleMonths(m);
-        if (months > 0) return { tickets: 0, days: 0, bulkDays: 0, months };
+      await this.ensureZones(m);
+      const withWork = await this.queue.workspacesWithWork(m);
+      // Workspaces with queued tickets first, each in turn after the last one served.
+      const queued = withWork.filter((w) => w.queued);
+      const order = [...queued.filter((w) => w.id > this.lastWorkspace), ...queued.filter((w) => w.id <= this.lastWorkspace), ...withWork.filter((w) => !w.queued)];
+      for (const { id } of order) {
+        const ws = await this.workspaces.byId(id);
+        if (!ws) continue;
+        const done = await inWorkspace(ws, () => this.batchOf(m));
+        if (done) {
+          this.lastWorkspace = id;
+          return done;
+        }
       }
-      const { ticketIds, rows } = await this.queue.take(m, BATCH_TICKETS);
-      if (ticketIds.length > 0) return { ...(await this.project(m, ticketIds)), full: rows === BATCH_TICKETS };
-      const bulk = await this.queue.takePending(m, BULK_DAYS);
-      if (bulk) {
-        await this.rebuildDays(m, bulk.zone, bulk.days);
-        return { tickets: 0, days: 0, bulkDays: bulk.days.length, months: 0 };
-      }
-      const months = await this.rebuildStaleMonths(m);
-      return months === 0 ? null : { tickets: 0, days: 0, bulkDays: 0, months };
+      return null;
     });
     if (r && r !== 'busy') {
       this.sinceAnalyze += r.tickets;
       this.telemetry.projectionCommitted();
     }
     return r;
+  }
+
+  /**
+   * Every workspace has rollups of UTC and of its reporting zone: a new workspace, or a new zone,
+   * gets its local days queued to be built in bulk.
+   */
+  private async ensureZones(m: EntityManager): Promise<void> {
+    for (const ws of await this.workspaces.all()) {
+      for (const zone of ['UTC', ws.timeZone]) {
+        if (this.ensured.has(`${ws.id}|${zone}`)) continue;
+        const added = await inWorkspace(ws, async () => ((await this.queue.zones(m)).includes(zone) ? 0 : this.queue.addZone(m, zone)));
+        if (added > 0) this.log.log(`workspace ${ws.slug}, time zone ${zone}: ${added} local day(s) of rollups to build in the background`);
+        this.ensured.add(`${ws.id}|${zone}`);
+      }
+    }
+  }
+
+  /** One transaction's work of the workspace in context (see batch()). */
+  private async batchOf(m: EntityManager): Promise<BatchReport | null> {
+    if (Date.now() - this.monthsBuiltAt > MONTHS_EVERY_MS) {
+      this.monthsBuiltAt = Date.now();
+      const months = await this.rebuildStaleMonths(m);
+      if (months > 0) return { tickets: 0, days: 0, bulkDays: 0, months };
+    }
+    const { ticketIds, rows } = await this.queue.take(m, BATCH_TICKETS);
+    if (ticketIds.length > 0) return { ...(await this.project(m, ticketIds)), full: rows === BATCH_TICKETS };
+    const bulk = await this.queue.takePending(m, BULK_DAYS);
+    if (bulk) {
+      await this.rebuildDays(m, bulk.zone, bulk.days);
+      return { tickets: 0, days: 0, bulkDays: bulk.days.length, months: 0 };
+    }
+    const months = await this.rebuildStaleMonths(m);
+    return months === 0 ? null : { tickets: 0, days: 0, bulkDays: 0, months };
   }
 
   private async rebuildStaleMonths(m: EntityManager): Promise<number> {
@@ -255,7 +289,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     for (const s of states.values()) if (s.createdUs !== null) slots.add(Math.floor(s.createdUs / 1000 / QUARTER_HOUR_MS));
     const instants = [...slots].map((q) => new Date(q * QUARTER_HOUR_MS));
     const byZone = new Map<string, string[]>();
-    for (const { zone, day } of await this.queue.daysOf(m, instants, this.zones)) {
+    for (const { zone, day } of await this.queue.daysOf(m, instants, await this.queue.zones(m))) {
       const list = byZone.get(zone);
       if (list) list.push(day);
       else byZone.set(zone, [day]);

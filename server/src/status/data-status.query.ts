@@ -1,15 +1,17 @@
 import { EntityManager } from 'typeorm';
 import { DataStatus } from '../contract/api-types';
+import { wsId } from '../workspaces/workspace-context';
 
 /** What the database holds: for the settings page and for operators checking an import. */
 export async function dataStatusQuery(m: EntityManager): Promise<Omit<DataStatus, 'reportingTimeZone' | 'freshness'>> {
   const [row] = await m.query(
-    `SELECT (SELECT count(*) FROM ticket_events)::int                        AS events,
-            (SELECT count(*) FROM tickets WHERE created_at IS NOT NULL)::int AS tickets,
-            (SELECT count(*) FROM tickets WHERE created_at IS NULL)::int     AS incomplete,
-            (SELECT max(last_event_at) FROM tickets)                         AS last_event_at,
-            (SELECT max(updated_at) FROM tickets)                            AS last_received_at,
-            (SELECT count(*) FROM rollup_pending)::int                       AS rollup_days_pending`,
+    `SELECT (SELECT count(*) FROM ticket_events WHERE workspace_id = $1)::int                        AS events,
+            (SELECT count(*) FROM tickets WHERE workspace_id = $1 AND created_at IS NOT NULL)::int AS tickets,
+            (SELECT count(*) FROM tickets WHERE workspace_id = $1 AND created_at IS NULL)::int     AS incomplete,
+            (SELECT max(last_event_at) FROM tickets WHERE workspace_id = $1)                         AS last_event_at,
+            (SELECT max(updated_at) FROM tickets WHERE workspace_id = $1)                            AS last_received_at,
+            (SELECT count(*) FROM rollup_pending WHERE workspace_id = $1)::int                       AS rollup_days_pending`,
+    [wsId()],
   );
   return {
     events: row.events,

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { DataStatus } from '../contract/api-types';
 import { FreshnessService } from '../projection/freshness.service';
 import { dataStatusQuery } from './data-status.query';
+import { currentWorkspace } from '../workspaces/workspace-context';
 
 @Injectable()
 export class StatusService {
@@ -16,6 +17,6 @@ export class StatusService {
 
   async status(wait?: string): Promise<DataStatus> {
     const freshness = await this.freshness.catchUp(undefined, wait);
-    return { ...(await dataStatusQuery(this.ds.manager)), reportingTimeZone: this.config.reportingTimeZone, freshness };
+    return { ...(await dataStatusQuery(this.ds.manager)), reportingTimeZone: currentWorkspace().timeZone, freshness };
   }
 }

@@ -2,9 +2,12 @@
 // request is handled carries its id (set by http/request-hooks.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { Workspace } from '../workspaces/workspace-context';
 
 export interface RequestContext {
   requestId: string;
+  /** Set by the auth guard once the token is checked against the workspace the URL names. */
+  workspace?: Workspace;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestContext>();

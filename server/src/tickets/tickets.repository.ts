@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { returnedRows } from '../database/returning';
 import { TicketState } from './ticket-replay';
+import { wsId } from '../workspaces/workspace-context';
 
 /** 7 days as an exact duration; `interval '7 days'` would follow DST in the session time zone. */
 export const REPEAT_WINDOW_SQL = `interval '604800 seconds'`;
@@ -16,14 +17,14 @@ export class TicketsRepository {
   /** These tickets as stored now: their customer and creation time (null while incomplete). */
   async existing(m: EntityManager, ticketIds: readonly string[]): Promise<{ id: string; customerId: string | null; createdAt: Date | null }[]> {
     const rows: { id: string; customer_id: string | null; created_at: Date | null }[] = await m.query(
-      `SELECT id, customer_id, created_at FROM tickets WHERE id = ANY($1::text[])`,
-      [ticketIds],
+      `SELECT id, customer_id, created_at FROM tickets WHERE workspace_id = $2 AND id = ANY($1::text[])`,
+      [ticketIds, wsId()],
     );
     return rows.map((r) => ({ id: r.id, customerId: r.customer_id, createdAt: r.created_at }));
   }
 
   async remove(m: EntityManager, ticketIds: readonly string[]): Promise<void> {
-    await m.query(`DELETE FROM tickets WHERE id = ANY($1::text[])`, [ticketIds]);
+    await m.query(`DELETE FROM tickets WHERE workspace_id = $2 AND id = ANY($1::text[])`, [ticketIds, wsId()]);
   }
 
   /** Adds the (channel, category, language) keys of these created tickets that are new. */
@@ -37,9 +38,9 @@ export class TicketsRepository {
     if (keys.size === 0) return;
     const list = [...keys.values()];
     await m.query(
-      `INSERT INTO measure_keys (channel, category, language)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-      [list.map((k) => k[0]), list.map((k) => k[1]), list.map((k) => k[2])],
+      `INSERT INTO measure_keys (workspace_id, channel, category, language)
+       SELECT $4::int, * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+      [list.map((k) => k[0]), list.map((k) => k[1]), list.map((k) => k[2]), wsId()],
     );
   }
 
@@ -57,19 +58,19 @@ export class TicketsRepository {
            "humanInvolved" bool, "resolved" bool, "resolvedUs" int8, "resolvedBy" text,
            "reopened" bool, "csat" smallint, "aiSeconds" float8, "humanSeconds" float8,
            "firstResponseSeconds" float8, "eventCount" int, "lastEventUs" int8, "handleKnown" bool))
-       INSERT INTO tickets (id, created_at, channel, category, customer_id, language, path,
+       INSERT INTO tickets (workspace_id, id, created_at, channel, category, customer_id, language, path,
          ai_involved, human_involved, resolved, resolved_at, resolved_by, reopened, csat,
          ai_seconds, human_seconds, first_response_seconds, event_count, last_event_at, updated_at, key_id, handle_known)
-       SELECT u."id", ${usToTs('u."createdUs"')}, u."channel", u."category", u."customerId", u."language",
+       SELECT $2::int, u."id", ${usToTs('u."createdUs"')}, u."channel", u."category", u."customerId", u."language",
          u."path", u."aiInvolved", u."humanInvolved", u."resolved", ${usToTs('u."resolvedUs"')},
          u."resolvedBy", u."reopened", u."csat", u."aiSeconds", u."humanSeconds",
          u."firstResponseSeconds", u."eventCount", ${usToTs('u."lastEventUs"')}, now(),
          -- ensureKeys() ran first (rows a statement inserts are not visible to itself).
-         (SELECT k.key_id FROM measure_keys k WHERE u."createdUs" IS NOT NULL AND k.channel = u."channel"
+         (SELECT k.key_id FROM measure_keys k WHERE k.workspace_id = $2 AND u."createdUs" IS NOT NULL AND k.channel = u."channel"
              AND k.category = u."category" AND k.language IS NOT DISTINCT FROM u."language"),
          u."handleKnown"
        FROM u
-       ON CONFLICT (id) DO UPDATE SET
+       ON CONFLICT (workspace_id, id) DO UPDATE SET
          created_at = EXCLUDED.created_at, channel = EXCLUDED.channel, category = EXCLUDED.category,
          customer_id = EXCLUDED.customer_id, language = EXCLUDED.language, path = EXCLUDED.path,
          ai_involved = EXCLUDED.ai_involved, human_involved = EXCLUDED.human_involved,
@@ -92,7 +93,7 @@ export class TicketsRepository {
               EXCLUDED.resolved, EXCLUDED.resolved_at, EXCLUDED.resolved_by, EXCLUDED.reopened, EXCLUDED.csat,
               EXCLUDED.ai_seconds, EXCLUDED.human_seconds, EXCLUDED.first_response_seconds, EXCLUDED.event_count,
               EXCLUDED.last_event_at, EXCLUDED.key_id, EXCLUDED.ai_involved, EXCLUDED.human_involved, EXCLUDED.handle_known)`,
-      [JSON.stringify(rows)],
+      [JSON.stringify(rows), wsId()],
     );
   }
 
@@ -107,14 +108,14 @@ export class TicketsRepository {
     // full scan per batch as the table grew); only flags that change are written.
     const rows = returnedRows<{ created_at: Date | null }>(await m.query(
       `UPDATE tickets a SET repeat_contact = NOT a.repeat_contact
-        WHERE a.customer_id = ANY($1::text[])
+        WHERE a.workspace_id = $2 AND a.customer_id = ANY($1::text[])
           AND a.repeat_contact <> (a.resolved AND EXISTS (
                 SELECT 1 FROM tickets b
-                 WHERE b.customer_id = a.customer_id AND b.id <> a.id
+                 WHERE b.workspace_id = a.workspace_id AND b.customer_id = a.customer_id AND b.id <> a.id
                    AND b.created_at > a.resolved_at
                    AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL}))
        RETURNING a.created_at`,
-      [customerIds],
+      [customerIds, wsId()],
     ));
     // The tickets whose flag changed, by creation time: their days' rollups change too.
     return rows.flatMap((r) => (r.created_at ? [r.created_at] : []));

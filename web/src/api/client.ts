@@ -1,6 +1,7 @@
 // The one place the dashboard talks HTTP: adds the token, turns error bodies into ApiError.
 import type { ApiError as ApiErrorBody } from '../../../server/src/contract';
 import { getToken } from '../auth/token-store';
+import { scopedPath } from './workspace-scope';
 
 export class ApiError extends Error {
   constructor(
@@ -29,7 +30,7 @@ export function shouldRetry(failures: number, error: unknown): boolean {
 
 export async function apiGet<T>(path: string, params: object = {}, signal?: AbortSignal): Promise<T> {
   const qs = queryString(params);
-  const url = qs.size > 0 ? `${path}?${qs.toString()}` : path;
+  const url = qs.size > 0 ? `${scopedPath(path)}?${qs.toString()}` : scopedPath(path);
   const res = await fetch(url, { headers: { authorization: `Bearer ${getToken() ?? ''}` }, signal });
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
@@ -46,7 +47,7 @@ export async function apiGet<T>(path: string, params: object = {}, signal?: Abor
 
 /** `body` as JSON, or as it is with `contentType` (a CSV upload). */
 export async function apiSend<T>(method: 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T> {
-  const res = await fetch(path, {
+  const res = await fetch(scopedPath(path), {
     method,
     headers: { authorization: `Bearer ${getToken() ?? ''}`, ...(body === undefined ? {} : { 'content-type': contentType ?? 'application/json' }) },
     body: body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body),

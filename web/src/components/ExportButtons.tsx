@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { scopedPath } from '../api/workspace-scope';
 import { getToken } from '../auth/token-store';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { exportCaption, exportFileName, saveBlob, svgToPng } from '../lib/export';
@@ -19,7 +20,7 @@ export function ExportButtons({ name, csv, chart }: Props) {
   const downloadCsv = async () => {
     if (!csv) return;
     const q = new URLSearchParams(Object.entries({ ...csv.params, format: 'csv' }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
-    const res = await fetch(`${csv.path}?${q.toString()}`, { headers: { authorization: `Bearer ${getToken() ?? ''}` } });
+    const res = await fetch(`${scopedPath(csv.path)}?${q.toString()}`, { headers: { authorization: `Bearer ${getToken() ?? ''}` } });
     if (!res.ok) return setProblem(`CSV export failed: ${res.status}`);
     saveBlob(await res.blob(), exportFileName(name, csv.params, 'csv'));
   };

@@ -1,4 +1,4 @@
-import { pageHref, pageOf, parseUrl, withFilters, withParams } from './url-state';
+import { pageHref, pageOf, parseUrl, withFilters, withParams, withWorkspace } from './url-state';
 
 const now = new Date('2026-11-22T12:00:00Z');
 
@@ -15,6 +15,15 @@ describe('URL state', () => {
     expect(u.page).toBe('segments');
     expect(u.filters).toEqual({ from: '2026-05-01', to: '2026-06-01', tz: 'Asia/Kathmandu', channel: undefined, category: undefined });
     expect(u.params).toEqual({ from: '2026-05-01', to: '2026-06-01', tz: 'Asia/Kathmandu', by: 'channel', sort: 'tickets' });
+  });
+
+  it('the workspace comes from ?ws= (null when absent), and links stay in it unless they name another', () => {
+    expect(parseUrl('/', '?ws=brand-eu&from=2026-05-01', 'UTC', now).workspace).toBe('brand-eu');
+    expect(parseUrl('/', '?from=2026-05-01', 'UTC', now).workspace).toBeNull();
+    expect(withWorkspace('/tickets?from=2026-05-01&path=ai', 'brand-eu')).toBe('/tickets?from=2026-05-01&path=ai&ws=brand-eu');
+    expect(withWorkspace('/savings', 'demo')).toBe('/savings?ws=demo');
+    expect(withWorkspace('/?ws=other', 'demo')).toBe('/?ws=other');
+    expect(withWorkspace('/tickets?from=2026-05-01', null)).toBe('/tickets?from=2026-05-01');
   });
 
   it('sets and removes parameters, keeping the others in order', () => {

@@ -26,6 +26,8 @@ export const compareLabel = (c: Compare): string => (c === 'year' ? 'vs the same
 
 export interface UrlState {
   page: Page;
+  /** The workspace the URL names (?ws=), or null: the dashboard picks one (App.tsx). */
+  workspace: string | null;
   filters: ViewFilters;
   compare: Compare;
   /** Every query parameter (the first value of a repeated one). */
@@ -39,7 +41,7 @@ export function parseUrl(pathname: string, search: string, defaultTz: string, no
   new URLSearchParams(search).forEach((v, k) => {
     if (!(k in params)) params[k] = v;
   });
-  return { page: pageOf(pathname), filters: parseFilters(search, defaultTz, now), compare: compareOf(params.compare), params, search };
+  return { page: pageOf(pathname), workspace: params.ws || null, filters: parseFilters(search, defaultTz, now), compare: compareOf(params.compare), params, search };
 }
 
 /** A query string with some parameters set; undefined or '' removes one. Others keep their order. */
@@ -73,4 +75,17 @@ export function withFilters(search: string, next: ViewFilters): string {
  */
 export function pageHref(page: Page, filters: ViewFilters, compare: Compare = 'previous'): string {
   return PAGE_PATHS[page] + withParams(filtersToSearch(filters), { compare: compare === 'previous' ? undefined : compare });
+}
+
+/**
+ * A dashboard link that stays in the workspace: `ws` added unless the link names one already (a
+ * switch) or the workspace is null (the dashboard's own choice, which the next page makes again).
+ */
+export function withWorkspace(to: string, workspace: string | null): string {
+  if (!workspace) return to;
+  const at = to.indexOf('?');
+  const path = at < 0 ? to : to.slice(0, at);
+  const search = at < 0 ? '' : to.slice(at);
+  if (new URLSearchParams(search).has('ws')) return to;
+  return path + withParams(search, { ws: workspace });
 }

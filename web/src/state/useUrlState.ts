@@ -2,7 +2,7 @@
 // touch window.location. Parsing lives in lib/url-state.ts (pure, tested).
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { ViewFilters, parseFilters } from '../lib/date-range';
-import { UrlState, parseUrl, withFilters, withParams } from '../lib/url-state';
+import { UrlState, parseUrl, withFilters, withParams, withWorkspace } from '../lib/url-state';
 
 const CHANGED = 'claimcheck:url';
 const browserTz = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -38,7 +38,8 @@ export function useUrlState(): UrlStateApi {
     const at = href.indexOf('?');
     return at < 0 ? parseUrl(href, '', browserTz()) : parseUrl(href.slice(0, at), href.slice(at), browserTz());
   }, [href]);
-  const navigate = useCallback((to: string) => go(to), []);
+  // Every link stays in the workspace the URL names (links are built from filters, which do not carry it).
+  const navigate = useCallback((to: string) => go(withWorkspace(to, new URLSearchParams(window.location.search).get('ws'))), []);
   const setParams = useCallback<UrlStateApi['setParams']>((changes, options) => go(window.location.pathname + withParams(window.location.search, changes), options?.replace), []);
   // From the URL as it is now, not as it was at the last render: two changes in a row both land.
   const setFilters = useCallback<UrlStateApi['setFilters']>((next, options) => {

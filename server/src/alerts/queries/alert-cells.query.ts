@@ -1,6 +1,7 @@
 // Daily sums per path, channel and category (the finest grain the alert series are built from), in
 // one pass over the tickets created in [from, to). Days are local days of `zone`.
 import { EntityManager } from 'typeorm';
+import { wsId } from '../../workspaces/workspace-context';
 
 export interface AlertCellRow {
   day: string;
@@ -45,10 +46,10 @@ export async function alertCellsQuery(m: EntityManager, s: AlertCellsScope): Pro
             coalesce(sum(ln(ai_seconds + human_seconds)) FILTER (WHERE resolved AND handle_known AND ai_seconds + human_seconds > 0), 0)::float8 AS handle_log_sum,
             coalesce(sum(ln(ai_seconds + human_seconds) ^ 2) FILTER (WHERE resolved AND handle_known AND ai_seconds + human_seconds > 0), 0)::float8 AS handle_log_sq
        FROM tickets
-      WHERE created_at >= $1 AND created_at < $2 AND path <> 'none'
+      WHERE workspace_id = $7 AND created_at >= $1 AND created_at < $2 AND path <> 'none'
         AND ($5::text[] IS NULL OR channel = ANY($5)) AND ($6::text[] IS NULL OR category = ANY($6))
       GROUP BY 1, 2, 3, 4`,
-    [s.from, s.to, s.asOf, s.zone, s.channels ?? null, s.categories ?? null],
+    [s.from, s.to, s.asOf, s.zone, s.channels ?? null, s.categories ?? null, wsId()],
   );
   return rows.map((r) => ({
     day: r.day as string,

@@ -2,6 +2,7 @@
 // narrowed by exact-match filters (each a list: any of its values) on the normalised channel,
 // category, language and path. Shared by every metric query and the drill-down, so that one filter
 // means the same thing everywhere.
+import { wsId } from '../../workspaces/workspace-context';
 
 export const COLUMNS = { channel: 'channel', category: 'category', language: 'language', path: 'path' } as const;
 
@@ -35,11 +36,11 @@ export interface SqlFragment {
 }
 
 
-/** WHERE clause over `tickets` (alias-free); parameters start at $1 + offset. */
+/** WHERE clause over `tickets` (alias-free), the workspace first; parameters start at $1 + offset. */
 export function populationWhere(f: PopulationFilter, offset = 0): SqlFragment {
-  const dims = dimensionWhere(f, '', offset + 2);
-  const clauses = [`created_at >= $${offset + 1}`, `created_at < $${offset + 2}`, ...(dims.where ? [dims.where] : [])];
-  return { where: clauses.join(' AND '), params: [f.from, f.to, ...dims.params] };
+  const dims = dimensionWhere(f, '', offset + 3);
+  const clauses = [`workspace_id = $${offset + 1}::int`, `created_at >= $${offset + 2}`, `created_at < $${offset + 3}`, ...(dims.where ? [dims.where] : [])];
+  return { where: clauses.join(' AND '), params: [wsId(), f.from, f.to, ...dims.params] };
 }
 
 /**

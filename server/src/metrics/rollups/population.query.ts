@@ -7,6 +7,7 @@ import { ADDITIVE_COLUMNS, cellSums, distributionRows, ticketPercentiles, ticket
 import { DISTRIBUTIONS } from '../measures';
 import { RawRange, Unit } from './read-plan';
 import { SqlParams } from './sql-params';
+import { wsId } from '../../workspaces/workspace-context';
 
 /** The keys a read covers, each with its segment label ('' when not segmented) and category. */
 export interface KeyScope {
@@ -28,6 +29,8 @@ interface Relations {
   with: string;
   /** The segments by key id, as an array parameter: `${segs()}[key_id]` (NULL: not in the read). */
   segs: () => string;
+  /** The workspace, the first condition on every table read. */
+  ws: () => string;
 }
 
 /** u: the units, r: the raw ranges, k: the keys (with segment and category). */
@@ -37,7 +40,8 @@ function relations(units: readonly Unit[], raw: readonly RawRange[], keys: KeySc
   const r = `r AS (SELECT * FROM unnest(${p.add(raw.map((x) => x.lo), 'timestamptz[]')}, ${p.add(raw.map((x) => x.hi), 'timestamptz[]')}, ${p.add(raw.map((x) => x.grp), 'text[]')}) AS r(r_lo, r_hi, r_grp))`;
   const k = `k AS (SELECT * FROM unnest(${p.add(keys.keyIds, 'int[]')}, ${p.add(keys.segs, 'text[]')}, ${p.add(keys.categories, 'text[]')}) AS k(k_id, k_seg, k_category))`;
   let segs: string | null = null; // added only when a query uses it (PostgreSQL refuses unused parameters)
-  return { p, with: `WITH ${u}, ${r}, ${k}`, segs: () => (segs ??= `(${p.add(keys.segByKey, 'text[]')})`) };
+  let ws: string | null = null;
+  return { p, with: `WITH ${u}, ${r}, ${k}`, segs: () => (segs ??= `(${p.add(keys.segByKey, 'text[]')})`), ws: () => (ws ??= p.add(wsId(), 'int')) };
 }
 
 /**
@@ -47,7 +51,7 @@ function relations(units: readonly Unit[], raw: readonly RawRange[], keys: KeySc
  * a parallel scan with 31.6M rows thrown away by the join filter. OFFSET 0 keeps the subquery from
  * being pulled up into that join, so each range is its own index scan whatever the estimates say.
  */
-const RAW_TICKETS = `r CROSS JOIN LATERAL (SELECT * FROM tickets t WHERE t.created_at >= r.r_lo AND t.created_at < r.r_hi OFFSET 0) tk`;
+const rawTickets = (ws: string) => `r CROSS JOIN LATERAL (SELECT * FROM tickets t WHERE t.workspace_id = ${ws} AND t.created_at >= r.r_lo AND t.created_at < r.r_hi OFFSET 0) tk`;
 
 const pathFilter = (p: SqlParams, keys: KeyScope, col: string) => (keys.paths ? `AND ${col} = ANY(${p.add(keys.paths, 'text[]')})` : '');
 const seg = (keys: KeyScope, pathCol: string) => (keys.segByPath ? pathCol : 'k.k_seg');
@@ -62,19 +66,19 @@ export interface SumsRow {
 
 /** The additive measures per group, segment, path and category (categories price the savings). */
 export async function sumsQuery(m: EntityManager, units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Promise<SumsRow[]> {
-  const { p, with: w } = relations(units, raw, keys);
+  const { p, with: w, ws } = relations(units, raw, keys);
   const cols = ADDITIVE_COLUMNS.map((c) => `c.${c}`).join(', ');
   return m.query(
     `${w}
      SELECT x.grp, x.seg, x.path, x.category, ${cellSums('x')}
      FROM (
        SELECT u.u_grp AS grp, ${seg(keys, 'c.path')} AS seg, c.path, k.k_category AS category, ${cols}
-         FROM u JOIN rollup_cells c ON c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period
+         FROM u JOIN rollup_cells c ON c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period
          JOIN k ON k.k_id = c.key_id
         WHERE TRUE ${pathFilter(p, keys, 'c.path')}
        UNION ALL
        SELECT r.r_grp, ${seg(keys, 'tk.path')}, tk.path, k.k_category, ${ticketRowValues()}
-         FROM ${RAW_TICKETS}
+         FROM ${rawTickets(ws())}
          JOIN k ON k.k_id = tk.key_id
         WHERE TRUE ${pathFilter(p, keys, 'tk.path')}
      ) x
@@ -98,7 +102,7 @@ export interface MaturingRow {
  */
 export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[], keys: KeyScope, asOf: Date): Promise<MaturingRow[]> {
   if (keys.paths && !keys.paths.includes('ai')) return [];
-  const { p, with: w } = relations([], ranges, keys);
+  const { p, with: w, ws } = relations([], ranges, keys);
   return m.query(
     `${w}
      SELECT r.r_grp AS grp, ${seg(keys, 'tk.path')} AS seg, k.k_category AS category, count(*)::int AS pending,
@@ -109,7 +113,7 @@ export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[
        FROM tickets tk
        JOIN r ON tk.created_at >= r.r_lo AND tk.created_at < r.r_hi
        JOIN k ON k.k_id = tk.key_id
-      WHERE tk.path = 'ai' AND tk.resolved AND tk.resolved_at > ${p.add(asOf, 'timestamptz')} - ${MATURITY_SQL}
+      WHERE tk.workspace_id = ${ws()} AND tk.path = 'ai' AND tk.resolved AND tk.resolved_at > ${p.add(asOf, 'timestamptz')} - ${MATURITY_SQL}
       GROUP BY 1, 2, 3`,
     p.values,
   );
@@ -130,7 +134,7 @@ export interface HistogramRow {
  * sorted values of `pieces` (counted per bin, for days of a key-filtered read), and from tickets.
  */
 export async function histogramQuery(m: EntityManager, units: readonly Unit[], pieces: readonly DayPiece[], raw: readonly RawRange[], keys: KeyScope): Promise<HistogramRow[]> {
-  const { p, with: w, segs } = relations(units, raw, keys);
+  const { p, with: w, segs, ws } = relations(units, raw, keys);
   const spans = spansRelation(p, pieces);
   const d = spans.rel;
   // Key 0 holds every key's histogram: one row per unit and path instead of one per key.
@@ -141,7 +145,7 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], p
   const rawSeg = keys.all ? (keys.segByPath ? 'tk.path' : `''`) : seg(keys, 'tk.path');
   const fromCells = DISTRIBUTIONS.map(
     (x) => `SELECT u.u_grp AS grp, ${cellSeg} AS seg, c.path, ${x.metric}::int2 AS metric, h.b AS bin, h.n
-         FROM u JOIN rollup_cells c ON c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period ${cellKeys}
+         FROM u JOIN rollup_cells c ON c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period ${cellKeys}
          ${cellJoin}
          CROSS JOIN LATERAL unnest(c.h${x.metric}_bins, c.h${x.metric}_counts) AS h(b, n)
         WHERE TRUE ${pathFilter(p, keys, 'c.path')}`,
@@ -151,7 +155,7 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], p
   const valueSeg = keys.segByPath ? `CASE WHEN ${segs()}[x.key_id] IS NOT NULL THEN rv.path END` : `${segs()}[x.key_id]`;
   const fromValues = `SELECT grp, seg, path, metric, bin, n FROM (
          SELECT d.grp, ${valueSeg} AS seg, rv.path, rv.metric, (rv.cbin * 16 + j)::int2 AS bin, 1 AS n
-           FROM d JOIN rollup_values rv ON ${spans.join('rv.day')} ${pathFilter(p, keys, 'rv.path')}
+           FROM d JOIN rollup_values rv ON rv.workspace_id = ${ws()} AND ${spans.join('rv.day')} ${pathFilter(p, keys, 'rv.path')}
            CROSS JOIN generate_series(0, 15) AS j
            CROSS JOIN LATERAL unnest(rv.keys[rv.starts[j + 1] + 1 : rv.starts[j + 2]], rv.mins[rv.starts[j + 1] + 1 : rv.starts[j + 2]]) AS x(key_id, minute)
           WHERE ${spans.minuteOk('rv.day', 'x.minute')}) fv
@@ -164,7 +168,7 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], p
        ${fromValues}
        UNION ALL
        SELECT r.r_grp, ${rawSeg}, tk.path, m.metric, cc_bin(m.x), 1
-         FROM ${RAW_TICKETS}
+         FROM ${rawTickets(ws())}
          ${rawJoin}
          CROSS JOIN LATERAL ${distributionRows()}
         WHERE m.x IS NOT NULL ${pathFilter(p, keys, 'tk.path')}
@@ -177,11 +181,11 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], p
 /** Day cells' own exact percentiles (key 0), for groups that are exactly one stored day. */
 export async function storedPercentilesQuery(m: EntityManager, units: readonly Unit[]): Promise<{ grp: string; path: string; pct: number[] | null }[]> {
   if (units.length === 0) return [];
-  const { p, with: w } = relations(units, [], { all: true, keyIds: [], segs: [], categories: [], paths: null, segByPath: false, segByKey: [] });
+  const { p, with: w, ws } = relations(units, [], { all: true, keyIds: [], segs: [], categories: [], paths: null, segByPath: false, segByKey: [] });
   return m.query(
     `${w}
      SELECT u.u_grp AS grp, c.path, c.pct FROM u
-       JOIN rollup_cells c ON c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period AND c.key_id = 0`,
+       JOIN rollup_cells c ON c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period AND c.key_id = 0`,
     p.values,
   );
 }
@@ -238,7 +242,7 @@ function spansRelation(p: SqlParams, pieces: readonly DayPiece[]): { rel: string
  */
 export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRank[], pieces: readonly DayPiece[], raw: readonly RawRange[], keys: KeyScope): Promise<(WantedRank & { v: number })[]> {
   if (wanted.length === 0) return [];
-  const { p, with: w } = relations([], raw, keys);
+  const { p, with: w, ws } = relations([], raw, keys);
   // A bin of a group and path (wg, numbered n) is read once for every segment that wants it. Each
   // value gets the number n * S + its segment's index (by an array lookup on its key): the values
   // are sorted per number and the wanted ranks read off. No join on the values: the planner cannot
@@ -265,12 +269,12 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
      -- pair every wanted bin with every ticket of the table instead of reading the edges by index.
      raw_values AS MATERIALIZED (
        SELECT r.r_grp AS grp, tk.path, tk.key_id, m.metric, m.x, cc_bin(m.x) AS bin
-         FROM ${RAW_TICKETS} CROSS JOIN LATERAL ${distributionRows()}
+         FROM ${rawTickets(ws())} CROSS JOIN LATERAL ${distributionRows()}
         WHERE m.x IS NOT NULL),
      vals AS (
        SELECT ${valueId} AS id, x.v
          FROM wg JOIN d ON d.grp = wg.grp
-         JOIN rollup_values rv ON rv.metric = wg.metric AND rv.path = wg.path AND rv.cbin = wg.bin >> 4 AND ${spans.join('rv.day')}
+         JOIN rollup_values rv ON rv.workspace_id = ${ws()} AND rv.metric = wg.metric AND rv.path = wg.path AND rv.cbin = wg.bin >> 4 AND ${spans.join('rv.day')}
          CROSS JOIN LATERAL (SELECT rv.starts[(wg.bin & 15) + 1] + 1 AS lo, rv.starts[(wg.bin & 15) + 2] AS hi) AS s
          CROSS JOIN LATERAL unnest(rv.vals[s.lo : s.hi], rv.keys[s.lo : s.hi], rv.mins[s.lo : s.hi]) AS x(v, key_id, minute)
         WHERE ${spans.minuteOk('rv.day', 'x.minute')}
@@ -292,11 +296,11 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
  * that hold the rollups to it.
  */
 export async function referenceSumsQuery(m: EntityManager, raw: readonly RawRange[], keys: KeyScope): Promise<SumsRow[]> {
-  const { p, with: w } = relations([], raw, keys);
+  const { p, with: w, ws } = relations([], raw, keys);
   return m.query(
     `${w}
      SELECT r.r_grp AS grp, ${seg(keys, 'tk.path')} AS seg, tk.path, k.k_category AS category, ${ticketSums()}
-       FROM ${RAW_TICKETS}
+       FROM ${rawTickets(ws())}
        JOIN k ON k.k_id = tk.key_id
       WHERE TRUE ${pathFilter(p, keys, 'tk.path')}
       GROUP BY 1, 2, 3, 4`,
@@ -305,11 +309,11 @@ export async function referenceSumsQuery(m: EntityManager, raw: readonly RawRang
 }
 
 export async function referencePercentilesQuery(m: EntityManager, raw: readonly RawRange[], keys: KeyScope): Promise<Record<string, unknown>[]> {
-  const { p, with: w } = relations([], raw, keys);
+  const { p, with: w, ws } = relations([], raw, keys);
   return m.query(
     `${w}
      SELECT r.r_grp AS grp, ${seg(keys, 'tk.path')} AS seg, tk.path, ${ticketPercentiles()}
-       FROM ${RAW_TICKETS}
+       FROM ${rawTickets(ws())}
        JOIN k ON k.k_id = tk.key_id
       WHERE TRUE ${pathFilter(p, keys, 'tk.path')}
       GROUP BY 1, 2, 3`,

@@ -4,13 +4,14 @@
 import { EntityManager } from 'typeorm';
 import { ADDITIVE, DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS, distributionRows, storedPercentiles, ticketSums } from '../measures.sql';
+import { wsId } from '../../workspaces/workspace-context';
 
 /** A zone's local periods [lo, hi) as instants, and their tickets (with the period), as two CTEs. */
-const periodTickets = (zone: string, periods: string, span: 'd' | 'm') => `
+const periodTickets = (ws: string, zone: string, periods: string, span: 'd' | 'm') => `
   d AS (SELECT period, (period::timestamp AT TIME ZONE ${zone}) AS lo,
                ((period + interval '${span === 'd' ? '1 day' : '1 month'}')::timestamp AT TIME ZONE ${zone}) AS hi
           FROM unnest(${periods}::date[]) AS period),
-  t AS (SELECT d.period, d.lo, tk.* FROM d JOIN tickets tk ON tk.created_at >= d.lo AND tk.created_at < d.hi)`;
+  t AS (SELECT d.period, d.lo, tk.* FROM d JOIN tickets tk ON tk.workspace_id = ${ws} AND tk.created_at >= d.lo AND tk.created_at < d.hi)`;
 
 const HIST_COLUMNS = DISTRIBUTIONS.flatMap((x) => [`h${x.metric}_bins`, `h${x.metric}_counts`]);
 
@@ -21,13 +22,13 @@ const HIST_COLUMNS = DISTRIBUTIONS.flatMap((x) => [`h${x.metric}_bins`, `h${x.me
  */
 export async function rebuildPeriods(m: EntityManager, zone: string, span: 'd' | 'm', periods: readonly string[]): Promise<void> {
   if (periods.length === 0) return;
-  await m.query(`DELETE FROM rollup_cells WHERE zone = $1 AND span = $3::"char" AND period = ANY($2::date[])`, [zone, periods, span]);
+  await m.query(`DELETE FROM rollup_cells WHERE workspace_id = $4 AND zone = $1 AND span = $3::"char" AND period = ANY($2::date[])`, [zone, periods, span, wsId()]);
   const histSets = span === 'd' ? '()' : '(key_id), ()';
   const histJoins = DISTRIBUTIONS.map(
     (x) => `LEFT JOIN h h${x.metric} ON h${x.metric}.period = c.period AND h${x.metric}.path = c.path AND h${x.metric}.key_id = c.key_id AND h${x.metric}.metric = ${x.metric}`,
   ).join('\n    ');
   await m.query(
-    `WITH ${periodTickets('$1', '$2', span)},
+    `WITH ${periodTickets('$4::int', '$1', '$2', span)},
      c AS (SELECT period, path, coalesce(key_id, 0) AS key_id, ${ticketSums()}
              FROM t GROUP BY period, path, GROUPING SETS ((key_id), ())),
      hv AS (SELECT period, path, ${span === 'd' ? '0' : 'coalesce(key_id, 0)'} AS key_id, metric, bin, count(*)::int AS n
@@ -36,13 +37,13 @@ export async function rebuildPeriods(m: EntityManager, zone: string, span: 'd' |
      h AS (SELECT period, path, key_id, metric, array_agg(bin ORDER BY bin) AS bins, array_agg(n ORDER BY bin) AS counts
              FROM hv GROUP BY period, path, key_id, metric),
      p AS (${span === 'd' ? `SELECT period, path, ${storedPercentiles()} AS pct FROM t GROUP BY period, path` : `SELECT NULL::date AS period, NULL::text AS path, NULL::float8[] AS pct WHERE FALSE`})
-     INSERT INTO rollup_cells (zone, span, period, path, key_id, ${ADDITIVE_COLUMNS.join(', ')}, ${HIST_COLUMNS.join(', ')}, pct)
-     SELECT $1::text, $3::"char", c.period, c.path, c.key_id, ${ADDITIVE.map((a) => (a.sparse ? `nullif(c.${a.column}, 0)` : `c.${a.column}`)).join(', ')},
+     INSERT INTO rollup_cells (workspace_id, zone, span, period, path, key_id, ${ADDITIVE_COLUMNS.join(', ')}, ${HIST_COLUMNS.join(', ')}, pct)
+     SELECT $4::int, $1::text, $3::"char", c.period, c.path, c.key_id, ${ADDITIVE.map((a) => (a.sparse ? `nullif(c.${a.column}, 0)` : `c.${a.column}`)).join(', ')},
        ${DISTRIBUTIONS.map((x) => `h${x.metric}.bins, h${x.metric}.counts`).join(', ')},
        CASE WHEN c.key_id = 0 THEN p.pct END
      FROM c ${histJoins}
      LEFT JOIN p ON p.period = c.period AND p.path = c.path`,
-    [zone, periods, span],
+    [zone, periods, span, wsId()],
   );
 }
 
@@ -53,17 +54,17 @@ export async function rebuildPeriods(m: EntityManager, zone: string, span: 'd' |
  */
 export async function rebuildValues(m: EntityManager, days: readonly string[]): Promise<void> {
   if (days.length === 0) return;
-  await m.query(`DELETE FROM rollup_values WHERE day = ANY($1::date[])`, [days]);
+  await m.query(`DELETE FROM rollup_values WHERE workspace_id = $2 AND day = ANY($1::date[])`, [days, wsId()]);
   await m.query(
-    `WITH ${periodTickets(`'UTC'`, '$1', 'd')},
+    `WITH ${periodTickets('$2::int', `'UTC'`, '$1', 'd')},
      v AS (SELECT t.period AS day, m.metric, t.path, cc_bin(m.x) AS bin, m.x, t.key_id,
                   floor(extract(epoch FROM t.created_at - t.lo) / 60)::int2 AS minute
              FROM t CROSS JOIN LATERAL ${distributionRows()} WHERE m.x IS NOT NULL)
-     INSERT INTO rollup_values (day, metric, path, cbin, vals, keys, mins, starts)
-     SELECT day, metric, path, (bin >> 4)::int2,
+     INSERT INTO rollup_values (workspace_id, day, metric, path, cbin, vals, keys, mins, starts)
+     SELECT $2::int, day, metric, path, (bin >> 4)::int2,
             array_agg(x ORDER BY x, key_id, minute), array_agg(key_id ORDER BY x, key_id, minute),
             array_agg(minute ORDER BY x, key_id, minute), cc_bin_starts(array_agg((bin & 15)::int2 ORDER BY x, key_id, minute))
        FROM v GROUP BY day, metric, path, bin >> 4`,
-    [days],
+    [days, wsId()],
   );
 }

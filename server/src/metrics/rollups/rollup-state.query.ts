@@ -2,19 +2,21 @@
 import { EntityManager } from 'typeorm';
 import { KeyRow } from './key-scope';
 import { RollupState } from './read-plan';
+import { wsId } from '../../workspaces/workspace-context';
 
 export async function rollupStateQuery(m: EntityManager): Promise<RollupState> {
-  const zones: { zone: string }[] = await m.query(`SELECT zone FROM rollup_zones`);
+  const ws = wsId();
+  const zones: { zone: string }[] = await m.query(`SELECT zone FROM rollup_zones WHERE workspace_id = $1`, [ws]);
   const group = (rows: { zone: string; d: string }[]) => {
     const byZone = new Map<string, Set<string>>();
     for (const r of rows) (byZone.get(r.zone) ?? byZone.set(r.zone, new Set()).get(r.zone)!).add(r.d);
     return byZone;
   };
-  const pending = group(await m.query(`SELECT zone, day::text AS d FROM rollup_pending`));
-  const stale = group(await m.query(`SELECT zone, month::text AS d FROM rollup_stale`));
+  const pending = group(await m.query(`SELECT zone, day::text AS d FROM rollup_pending WHERE workspace_id = $1`, [ws]));
+  const stale = group(await m.query(`SELECT zone, month::text AS d FROM rollup_stale WHERE workspace_id = $1`, [ws]));
   return { zones: new Set(zones.map((z) => z.zone)), pending, stale };
 }
 
 export async function keysQuery(m: EntityManager): Promise<KeyRow[]> {
-  return m.query(`SELECT key_id, channel, category, language FROM measure_keys`);
+  return m.query(`SELECT key_id, channel, category, language FROM measure_keys WHERE workspace_id = $1`, [wsId()]);
 }

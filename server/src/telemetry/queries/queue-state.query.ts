@@ -1,4 +1,5 @@
-// What /metrics says about the projection: tickets queued, the oldest one's age, bulk days left.
+// What /metrics says about the projection: tickets queued, the oldest one's age, bulk days left,
+// over the whole instance (every workspace): an operator's figure.
 import { DataSource } from 'typeorm';
 
 export async function queueStateQuery(ds: DataSource): Promise<{ pending: number; oldest: number; bulk: number }> {

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { pendingSql, verifiedSql } from '../../metrics/queries/population';
 import { REPEAT_WINDOW_SQL } from '../tickets.repository';
 import { TicketListRow } from './ticket-list.query';
+import { wsId } from '../../workspaces/workspace-context';
 
 export async function ticketRowQuery(m: EntityManager, id: string, asOf: Date): Promise<(TicketListRow & { has_created: boolean }) | null> {
   const rows = await m.query(
@@ -11,8 +12,8 @@ export async function ticketRowQuery(m: EntityManager, id: string, asOf: Date): 
             resolved_by, reopened, csat, ai_seconds, human_seconds, handle_known, first_response_seconds, repeat_contact,
             ${pendingSql('$2::timestamptz')} AS pending, ${verifiedSql('$2::timestamptz')} AS verified,
             created_at IS NOT NULL AS has_created, '' AS sort_value
-       FROM tickets WHERE id = $1`,
-    [id, asOf],
+       FROM tickets WHERE workspace_id = $3 AND id = $1`,
+    [id, asOf, wsId()],
   );
   return rows[0] ?? null;
 }
@@ -42,22 +43,22 @@ export async function ticketTimelineQuery(m: EntityManager, id: string, createdA
     `SELECT id, type, occurred_at, GREATEST(occurred_at, coalesce($2::timestamptz, occurred_at)) AS effective_at,
             received_at, channel, category, customer_id, language, agent_type, agent_id, handle_seconds,
             reason, score, author_type, extra
-       FROM ticket_events WHERE ticket_id = $1
+       FROM ticket_events WHERE workspace_id = $3 AND ticket_id = $1
       ORDER BY effective_at,
                array_position(ARRAY['ticket.created','ticket.assigned','ticket.escalated','ticket.resolved',
                                     'ticket.reopened','csat.submitted','message.sent'], type),
                id COLLATE "C"`,
-    [id, createdAt],
+    [id, createdAt, wsId()],
   );
 }
 
 export async function repeatContactsQuery(m: EntityManager, id: string): Promise<{ id: string; created_at: Date }[]> {
   return m.query(
     `SELECT b.id, b.created_at FROM tickets a JOIN tickets b
-        ON b.customer_id = a.customer_id AND b.id <> a.id
+        ON b.workspace_id = a.workspace_id AND b.customer_id = a.customer_id AND b.id <> a.id
        AND b.created_at > a.resolved_at AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL}
-     WHERE a.id = $1 AND a.resolved
+     WHERE a.workspace_id = $2 AND a.id = $1 AND a.resolved
      ORDER BY b.created_at`,
-    [id],
+    [id, wsId()],
   );
 }

@@ -1,0 +1,141 @@
+// Workspaces: who may see which, creating and changing them, and the cache every request resolves
+// its workspace from (a miss reloads it, so a workspace made on another server is found at once).
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import type { CreateWorkspace, UpdateWorkspace, WorkspaceAlertFloors, WorkspaceInfo } from '../contract';
+import { DEFAULT_SLUG, Workspace } from './workspace-context';
+import { WorkspaceRow, WorkspacesRepository } from './workspaces.repository';
+
+/** How long the cached list is trusted before a request reloads it (changes on this server reload at once). */
+const CACHE_MS = 5_000;
+
+export const floorsFromApi = (f: WorkspaceAlertFloors): AppConfig['alertFloors'] => ({
+  ratePoints: f.ratePoints / 100,
+  handleRatio: 1 + f.handlePercent / 100,
+  handleSeconds: f.handleSeconds,
+});
+
+const floorsToApi = (f: AppConfig['alertFloors']): WorkspaceAlertFloors => ({
+  ratePoints: Math.round(f.ratePoints * 1e6) / 1e4,
+  handlePercent: Math.round((f.handleRatio - 1) * 1e6) / 1e4,
+  handleSeconds: f.handleSeconds,
+});
+
+/** Hears about new workspaces and changed time zones (the projector builds their rollup zones). */
+@Injectable()
+export class WorkspaceChanges {
+  private readonly listeners: (() => void)[] = [];
+  subscribe(l: () => void): void {
+    this.listeners.push(l);
+  }
+  notify(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+@Injectable()
+export class WorkspacesService {
+  private cache: { at: number; list: Workspace[] } | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ds: DataSource,
+    private readonly repo: WorkspacesRepository,
+    private readonly changes: WorkspaceChanges,
+  ) {}
+
+  private toWorkspace(r: WorkspaceRow): Workspace {
+    return {
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      timeZone: r.time_zone ?? this.config.reportingTimeZone,
+      ownTimeZone: r.time_zone !== null,
+      alertFloors: r.alert_floors ? floorsFromApi(r.alert_floors) : null,
+    };
+  }
+
+  async all(reload = false): Promise<Workspace[]> {
+    if (reload || !this.cache || Date.now() - this.cache.at > CACHE_MS) {
+      this.cache = { at: Date.now(), list: (await this.repo.all(this.ds.manager)).map((r) => this.toWorkspace(r)) };
+    }
+    return this.cache.list;
+  }
+
+  async bySlug(slug: string): Promise<Workspace | null> {
+    const hit = (await this.all()).find((w) => w.slug === slug);
+    return hit ?? (await this.all(true)).find((w) => w.slug === slug) ?? null;
+  }
+
+  async byId(id: number): Promise<Workspace | null> {
+    const hit = (await this.all()).find((w) => w.id === id);
+    return hit ?? (await this.all(true)).find((w) => w.id === id) ?? null;
+  }
+
+  async defaultWorkspace(): Promise<Workspace> {
+    const ws = await this.bySlug(DEFAULT_SLUG);
+    if (!ws) throw new Error('the default workspace is missing: the migrations did not run');
+    return ws;
+  }
+
+  /** The workspaces a token may see: every one for an instance admin, else its own. */
+  async list(principalWorkspace: number | null): Promise<WorkspaceInfo[]> {
+    const list = (await this.all(true)).filter((w) => principalWorkspace === null || w.id === principalWorkspace);
+    return this.infos(list);
+  }
+
+  async info(ws: Workspace): Promise<WorkspaceInfo> {
+    const fresh = (await this.byId(ws.id)) ?? ws;
+    return (await this.infos([fresh]))[0];
+  }
+
+  private async infos(list: Workspace[]): Promise<WorkspaceInfo[]> {
+    const [withData, currencies, rows] = await Promise.all([this.repo.withData(this.ds.manager), this.repo.currencies(this.ds.manager), this.repo.all(this.ds.manager)]);
+    const created = new Map(rows.map((r) => [r.id, r.created_at]));
+    return list.map((w) => ({
+      slug: w.slug,
+      name: w.name,
+      timeZone: w.timeZone,
+      ownTimeZone: w.ownTimeZone,
+      currency: currencies.get(w.id) ?? 'USD',
+      alertFloors: w.alertFloors ? floorsToApi(w.alertFloors) : null,
+      hasData: withData.has(w.id),
+      createdAt: new Date(created.get(w.id) ?? 0).toISOString(),
+    }));
+  }
+
+  async create(input: CreateWorkspace, by: string): Promise<WorkspaceInfo> {
+    const row = await this.ds.transaction(async (m) => {
+      const r = await this.repo.insert(m, { slug: input.slug, name: input.name, timeZone: input.timeZone ?? null, alertFloors: input.alertFloors ?? null });
+      if (!r) throw new ConflictException(`slug: a workspace "${input.slug}" already exists`);
+      await this.repo.insertCostModel(m, r.id, input.currency ?? 'USD', by);
+      return r;
+    });
+    await this.all(true);
+    this.changes.notify();
+    return this.info(this.toWorkspace(row));
+  }
+
+  /** The workspace with this slug, made (empty, default settings) when it does not exist yet. */
+  async ensure(slug: string, name: string, by: string): Promise<Workspace> {
+    const found = await this.bySlug(slug);
+    if (found) return found;
+    try {
+      await this.create({ slug, name }, by);
+    } catch (e) {
+      if (!(e instanceof ConflictException)) throw e; // made meanwhile by another process
+    }
+    const made = await this.bySlug(slug);
+    if (!made) throw new NotFoundException(`workspace "${slug}" could not be created`);
+    return made;
+  }
+
+  async update(ws: Workspace, change: UpdateWorkspace): Promise<WorkspaceInfo> {
+    await this.repo.update(this.ds.manager, ws.id, change);
+    await this.all(true);
+    if (change.timeZone !== undefined) this.changes.notify();
+    return this.info(ws);
+  }
+}

@@ -1,0 +1,21 @@
+// Which workspace the dashboard reads (docs/WORKSPACES.md): App sets it from the URL (?ws=) before
+// its pages render; every API path and cache key is scoped by it here, so two workspaces' answers
+// never meet in one cache entry.
+let current = 'default';
+
+export function setCurrentWorkspace(slug: string): void {
+  current = slug;
+}
+
+export function currentWorkspace(): string {
+  return current;
+}
+
+/** Instance-level routes, the same for every workspace. */
+const UNSCOPED = /^\/api\/v1\/(me|workspaces)(\/|\?|$)/;
+
+/** An API path of the workspace: /api/v1/x -> /api/v1/workspaces/<slug>/x (the default workspace keeps /api/v1/x). */
+export function scopedPath(path: string, slug: string = current): string {
+  if (slug === 'default' || !path.startsWith('/api/v1/') || UNSCOPED.test(path)) return path;
+  return `/api/v1/workspaces/${encodeURIComponent(slug)}/${path.slice('/api/v1/'.length)}`;
+}

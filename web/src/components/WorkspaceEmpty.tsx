@@ -1,0 +1,45 @@
+import type { WorkspaceInfo } from '../../../server/src/contract';
+
+interface Props {
+  workspace: WorkspaceInfo;
+  others: readonly WorkspaceInfo[];
+  onOpen: (slug: string) => void;
+}
+
+/** A workspace with no tickets yet: how to send or import them, and where data already is. */
+export function WorkspaceEmpty({ workspace, others, onOpen }: Props) {
+  const base = workspace.slug === 'default' ? '/api/v1' : `/api/v1/workspaces/${workspace.slug}`;
+  const withData = others.filter((w) => w.hasData && w.slug !== workspace.slug);
+  return (
+    <main className="page workspace-empty">
+      <h1>{workspace.name}: no tickets yet</h1>
+      <p>This workspace has no data. Its numbers appear here as soon as tickets arrive, in either of two ways (docs/WORKSPACES.md):</p>
+      <h2>Send events from your helpdesk</h2>
+      <pre>
+        {`curl -X POST "$CLAIMCHECK_URL${base}/events" \\
+  -H "Authorization: Bearer $INGEST_TOKEN" \\
+  -H "Content-Type: application/x-ndjson" --data-binary @events.ndjson`}
+      </pre>
+      <p className="muted">$CLAIMCHECK_URL: this dashboard's address; $INGEST_TOKEN: an ingest token of this workspace (Settings → Tokens).</p>
+      <h2>Import an export</h2>
+      <pre>{`npm run import -- export.csv --mapping mapping.json --workspace ${workspace.slug}`}</pre>
+      <p>
+        or <code>POST {base}/imports</code> with the file (docs/IMPORT.md has the mappings and presets).
+      </p>
+      {withData.length > 0 && (
+        <p>
+          Data is in{' '}
+          {withData.map((w, i) => (
+            <span key={w.slug}>
+              {i > 0 && ', '}
+              <button type="button" className="link" onClick={() => onOpen(w.slug)}>
+                {w.name}
+              </button>
+            </span>
+          ))}
+          .
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+// Workspaces in the dashboard (docs/WORKSPACES.md): a fresh install opens on the demo story, the
+// switcher moves between workspaces (kept in the URL), an empty workspace says how to fill it, and
+// a workspace's own token sees only its workspace, every read going to its URL.
+import type { Browser } from 'playwright-core';
+import { DEMO, Dashboard, TOKEN, axeViolations, chromiumAvailable, day, launchChromium, signedInPage, startDashboard } from './dashboard-server';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run('workspaces in chromium', () => {
+  let dash: Dashboard;
+  let browser: Browser;
+  const from = day(-30);
+  const to = day(1);
+  const send = async (method: string, p: string, body: unknown, token = TOKEN) => {
+    const res = await fetch(`${dash.base}${p}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: res.status, body: await res.json() };
+  };
+  beforeAll(async () => {
+    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+    expect((await send('POST', '/api/v1/workspaces', { slug: 'brand-x', name: 'Brand X' })).status).toBe(201);
+    // Three tickets of Brand X, today; ids that the demo story uses too (they are other tickets here).
+    const t0 = `${day(-1)}T10:00:00Z`;
+    const events = [1, 2, 3].map((i) => ({ id: `e${i}`, type: 'ticket.created', ticketId: `T-${i}`, occurredAt: t0, channel: 'email', category: 'billing', customerId: 'C-1' }));
+    expect((await send('POST', '/api/v1/workspaces/brand-x/events', events)).body.accepted).toBe(3);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.stop();
+  });
+
+  it('a fresh install opens on the demo story; the switcher lists every workspace, marking the empty one', async () => {
+    const calls: string[] = [];
+    const page = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`, calls);
+    const demo = await dash.api<{ tickets: number }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC`);
+    await page.waitForFunction((want) => document.querySelector('section[aria-label="Tickets"] .card-number')?.textContent === want, demo.tickets.toLocaleString('en-US'));
+    const switcher = page.getByRole('combobox', { name: 'Workspace' });
+    expect(await switcher.inputValue()).toBe(DEMO);
+    expect((await switcher.locator('option').allInnerTexts()).map((t) => t.trim())).toEqual(['Default (empty)', 'Demo story', 'Brand X']);
+    await page.close();
+  });
+
+  it('switching: the URL names the workspace, links keep it, the numbers are its own; an empty one says how to send data', async () => {
+    const raw: string[] = [];
+    const page = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`);
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/v1/')) raw.push(u.pathname);
+    });
+    await page.getByRole('combobox', { name: 'Workspace' }).selectOption('brand-x');
+    await page.waitForFunction(() => document.querySelector('section[aria-label="Tickets"] .card-number')?.textContent === '3');
+    expect(new URL(page.url()).searchParams.get('ws')).toBe('brand-x');
+    expect(raw.filter((p) => p.includes('/metrics/')).every((p) => p.startsWith('/api/v1/workspaces/brand-x/metrics/'))).toBe(true);
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Tickets' }).click();
+    await page.getByRole('row').nth(3).waitFor();
+    expect(new URL(page.url()).searchParams.get('ws')).toBe('brand-x');
+    expect(await page.getByRole('row').count()).toBe(4); // header + T-1..T-3
+
+    await page.getByRole('combobox', { name: 'Workspace' }).selectOption('default');
+    await page.getByRole('heading', { name: 'Default: no tickets yet' }).waitFor();
+    expect(await page.locator('.workspace-empty pre').first().innerText()).toContain('/api/v1/events');
+    expect(await axeViolations(page)).toEqual([]);
+    // Still on the tickets page: the demo story's tickets now.
+    await page.getByRole('button', { name: 'Demo story' }).click();
+    await page.getByRole('row').nth(10).waitFor();
+    expect(new URL(page.url()).searchParams.get('ws')).toBe(DEMO);
+    await page.close();
+  });
+
+  it("a workspace's own token: no choice of workspace, its numbers at its URL, and another workspace in the URL is not found", async () => {
+    const viewer = (await send('POST', '/api/v1/workspaces/brand-x/tokens', { name: 'brand viewer', role: 'viewer' })).body.token as string;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${dash.base}/?from=${from}&to=${to}&tz=UTC`);
+    await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), viewer);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('section[aria-label="Tickets"] .card-number')?.textContent === '3');
+    expect(await page.getByRole('combobox', { name: 'Workspace' }).count()).toBe(0);
+    expect(await page.getByTitle('Workspace').innerText()).toBe('Brand X');
+    await page.goto(`${dash.base}/?from=${from}&to=${to}&tz=UTC&ws=${DEMO}`);
+    await page.getByRole('alert').filter({ hasText: `Workspace “${DEMO}” not found` }).waitFor();
+    await page.close();
+  });
+});
