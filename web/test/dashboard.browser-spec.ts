@@ -278,7 +278,10 @@ run('the dashboard in chromium', () => {
       await table.locator('tbody tr').first().waitFor();
       const first = table.locator('tbody tr').first();
       expect(await first.getAttribute('data-verdict')).toBe('worse');
-      expect(await first.locator('th').innerText()).toMatch(/in billing/);
+      // Billing leads, or follows the overall rate it drags down: which of the two ranks first
+      // depends on the hour (the story ends now, and its last day is still filling).
+      const heads = await table.locator('tbody tr th').allInnerTexts();
+      expect(heads.slice(0, 3).some((h) => /in billing/.test(h))).toBe(true);
       // The AI CSAT of billing is among the worst, with points, n on both sides and plain words.
       const csat = table.locator('tr[data-key="csatTop2Box|ai|category:billing"]');
       expect(await csat.getAttribute('data-verdict')).toBe('worse');
@@ -455,8 +458,9 @@ run('the dashboard in chromium', () => {
       const page = await signedInPage(browser, dash, `/settings`);
       await page.getByTestId('status-events').waitFor();
       expect(await page.getByTestId('status-events').innerText()).toBe(status.events.toLocaleString('en-US'));
-      await page.getByLabel('Name').fill('zendesk sync');
-      await page.getByLabel('Role').selectOption('ingest');
+      const tokens = page.getByRole('region', { name: 'Access tokens' });
+      await tokens.getByLabel('Name').fill('zendesk sync');
+      await tokens.getByLabel('Role').selectOption('ingest');
       await page.getByRole('button', { name: 'Create token' }).click();
       const token = await page.getByTestId('new-token').innerText();
       const me = await fetch(`${dash.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });

@@ -79,4 +79,21 @@ run('workspaces in chromium', () => {
     await page.getByRole('alert').filter({ hasText: `Workspace “${DEMO}” not found` }).waitFor();
     await page.close();
   });
+
+  it("settings: the workspace's admin changes its zone; the instance admin creates a workspace and lands in it", async () => {
+    const page = await signedInPage(browser, dash, '/settings?ws=brand-x');
+    const section = page.getByRole('region', { name: 'Workspace' });
+    await section.getByText('Brand X').first().waitFor();
+    await section.getByLabel('Reporting time zone').fill('Asia/Kathmandu');
+    await section.getByRole('button', { name: 'Save workspace' }).click();
+    await section.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    expect((await (await fetch(`${dash.base}/api/v1/workspaces/brand-x`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()).timeZone).toBe('Asia/Kathmandu');
+    await section.getByLabel('New workspace slug').fill('brand-y');
+    await section.getByLabel('New workspace name').fill('Brand Y');
+    await section.getByRole('button', { name: 'Create workspace' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('ws') === 'brand-y');
+    expect(await page.getByRole('combobox', { name: 'Workspace' }).inputValue()).toBe('brand-y');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
 });

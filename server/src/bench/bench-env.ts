@@ -1,5 +1,7 @@
 // Shared by the benchmarks: a fresh database (embedded, or a new one on BENCH_DATABASE_URL), the
 // built server as a child process, its peak RSS, and where results are written.
+import { inWorkspace } from '../workspaces/workspace-context';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -134,7 +136,8 @@ export async function ensureDemoData(url: string, tickets: number, end: string):
   const days = 365;
   const perDay = Math.ceil(tickets / days / 1.05); // repeat-contact follow-ups add about 5%
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...loadConfig({}), databaseUrl: url }, url), { logger: ['error', 'warn'] });
-  await loadDemo(app.get(EventsService), { days, perDay, seed: 42, end: new Date(`${end}T00:00:00Z`) }, `Seeding ${days} days x ${perDay} tickets/day`);
+  const ws = await app.get(WorkspacesService).defaultWorkspace();
+  await inWorkspace(ws, () => loadDemo(app.get(EventsService), { days, perDay, seed: 42, end: new Date(`${end}T00:00:00Z`) }, `Seeding ${days} days x ${perDay} tickets/day`));
   await app.close();
   const a = new Client({ connectionString: url });
   await a.connect();

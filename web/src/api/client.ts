@@ -46,7 +46,7 @@ export async function apiGet<T>(path: string, params: object = {}, signal?: Abor
 }
 
 /** `body` as JSON, or as it is with `contentType` (a CSV upload). */
-export async function apiSend<T>(method: 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T> {
+export async function apiSend<T>(method: 'PUT' | 'PATCH' | 'POST' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T> {
   const res = await fetch(scopedPath(path), {
     method,
     headers: { authorization: `Bearer ${getToken() ?? ''}`, ...(body === undefined ? {} : { 'content-type': contentType ?? 'application/json' }) },

@@ -1,14 +1,22 @@
 import { useState } from 'react';
 import type { TokenRole } from '../../../server/src/contract';
 import { useMeQuery } from '../api/useMeQuery';
+import { useWorkspacesQuery } from '../api/useWorkspacesQuery';
+import { currentWorkspace } from '../api/workspace-scope';
+import { WorkspaceSettings } from '../components/WorkspaceSettings';
+import { PAGE_PATHS } from '../lib/url-state';
+import { useUrlState } from '../state/useUrlState';
 import { useCreateToken, useRevokeToken, useStatusQuery, useTokensQuery } from '../api/useSettingsQueries';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { formatCount } from '../lib/format';
 
-/** Data status for everyone; access tokens for admins (the cost model is on the savings audit). */
+/** Data status and the workspace for everyone; access tokens for admins (the cost model is on the savings audit). */
 export default function SettingsPage() {
   const status = useStatusQuery();
-  const isAdmin = useMeQuery(true).data?.role === 'admin';
+  const me = useMeQuery(true).data;
+  const isAdmin = me?.role === 'admin';
+  const workspace = useWorkspacesQuery(true).data?.find((w) => w.slug === currentWorkspace());
+  const { navigate } = useUrlState();
   const tokens = useTokensQuery(isAdmin);
   const create = useCreateToken();
   const revoke = useRevokeToken();
@@ -34,6 +42,15 @@ export default function SettingsPage() {
           )}
         </QueryBoundary>
       </section>
+      {workspace && (
+        <WorkspaceSettings
+          key={workspace.slug}
+          workspace={workspace}
+          isAdmin={isAdmin}
+          isInstanceAdmin={isAdmin && me?.workspace === null}
+          onOpen={(slug) => navigate(`${PAGE_PATHS.settings}?ws=${encodeURIComponent(slug)}`)}
+        />
+      )}
       <section className="card" aria-label="Cost model">
         <h2>Cost model</h2>
         <p>
@@ -44,6 +61,7 @@ export default function SettingsPage() {
       {isAdmin && (
         <section className="card" aria-label="Access tokens">
           <h2>Access tokens</h2>
+          <p className="muted">Tokens made here belong to {workspace ? `the ${workspace.name} workspace` : 'this workspace'}: they see and change nothing of any other.</p>
           <form
             className="controls"
             onSubmit={(e) => {

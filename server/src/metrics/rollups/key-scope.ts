@@ -53,8 +53,13 @@ export function keyScope(keys: readonly KeyRow[], f: PopulationFilter, segment: 
   });
   const segs = keep.map((k) => dims.map((d) => valueOf(k, d)).join(SEGMENT_JOIN));
   // As a SQL array (1-based) indexed by key id: element key_id - 1 here.
-  const segByKey: (string | null)[] = Array.from({ length: Math.max(0, ...keys.map((k) => k.key_id)) }, () => null);
-  keep.forEach((k, i) => (segByKey[k.key_id - 1] = segs[i]));
+  const length = Math.max(0, ...keys.map((k) => k.key_id));
+  const segByKey: (string | null)[] = Array.from({ length }, () => null);
+  const categoryByKey: (string | null)[] = Array.from({ length }, () => null);
+  keep.forEach((k, i) => {
+    segByKey[k.key_id - 1] = segs[i];
+    categoryByKey[k.key_id - 1] = k.category;
+  });
   return {
     all: !filtered && dims.length === 0,
     keyIds: keep.map((k) => k.key_id),
@@ -63,5 +68,6 @@ export function keyScope(keys: readonly KeyRow[], f: PopulationFilter, segment: 
     paths,
     segByPath,
     segByKey,
+    categoryByKey,
   };
 }

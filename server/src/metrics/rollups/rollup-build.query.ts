@@ -6,12 +6,19 @@ import { ADDITIVE, DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS, distributionRows, storedPercentiles, ticketSums } from '../measures.sql';
 import { wsId } from '../../workspaces/workspace-context';
 
-/** A zone's local periods [lo, hi) as instants, and their tickets (with the period), as two CTEs. */
+/**
+ * A zone's local periods [lo, hi) as instants, and their tickets (with the period), as two CTEs.
+ * Each period is its own index range scan (OFFSET 0 keeps the subquery from being flattened into
+ * a join): during a bulk load the statistics lag the table, and as a join the planner took the
+ * workspace's tickets for 503 rows, read all 180,729 of them once and compared each with every
+ * period (3.7 s for a 49-day batch at 200k tickets, against 0.2 s by range).
+ */
 const periodTickets = (ws: string, zone: string, periods: string, span: 'd' | 'm') => `
   d AS (SELECT period, (period::timestamp AT TIME ZONE ${zone}) AS lo,
                ((period + interval '${span === 'd' ? '1 day' : '1 month'}')::timestamp AT TIME ZONE ${zone}) AS hi
           FROM unnest(${periods}::date[]) AS period),
-  t AS (SELECT d.period, d.lo, tk.* FROM d JOIN tickets tk ON tk.workspace_id = ${ws} AND tk.created_at >= d.lo AND tk.created_at < d.hi)`;
+  t AS (SELECT d.period, d.lo, tk.* FROM d CROSS JOIN LATERAL (
+          SELECT * FROM tickets tk WHERE tk.workspace_id = ${ws} AND tk.created_at >= d.lo AND tk.created_at < d.hi OFFSET 0) tk)`;
 
 const HIST_COLUMNS = DISTRIBUTIONS.flatMap((x) => [`h${x.metric}_bins`, `h${x.metric}_counts`]);
 

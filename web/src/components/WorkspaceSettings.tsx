@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { WorkspaceInfo } from '../../../server/src/contract';
+import { useCreateWorkspace, useUpdateWorkspace } from '../api/useWorkspacesQuery';
+
+interface Props {
+  workspace: WorkspaceInfo;
+  isAdmin: boolean;
+  /** The instance admin (may create workspaces). */
+  isInstanceAdmin: boolean;
+  onOpen: (slug: string) => void;
+}
+
+/** The open workspace's settings (its admin changes the name and zone), and a new workspace (the instance admin). */
+export function WorkspaceSettings({ workspace, isAdmin, isInstanceAdmin, onOpen }: Props) {
+  const update = useUpdateWorkspace(workspace.slug);
+  const create = useCreateWorkspace();
+  const [name, setName] = useState(workspace.name);
+  const [zone, setZone] = useState(workspace.ownTimeZone ? workspace.timeZone : '');
+  const [slug, setSlug] = useState('');
+  const [newName, setNewName] = useState('');
+  const base = workspace.slug === 'default' ? '/api/v1' : `/api/v1/workspaces/${workspace.slug}`;
+  const floors = workspace.alertFloors;
+  return (
+    <section className="card" aria-label="Workspace">
+      <h2>Workspace</h2>
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>{workspace.name}</dd>
+        <dt>Slug (API address)</dt>
+        <dd>
+          <code>{base}/…</code>
+        </dd>
+        <dt>Reporting time zone</dt>
+        <dd>{workspace.ownTimeZone ? workspace.timeZone : `${workspace.timeZone} (the instance's REPORTING_TIME_ZONE)`}</dd>
+        <dt>Currency</dt>
+        <dd>{workspace.currency} (set with the cost model)</dd>
+        <dt>Alert floors</dt>
+        <dd>{floors ? `${floors.ratePoints} rate points, ${floors.handlePercent}% or ${floors.handleSeconds} s of handle time` : "the instance's ALERT_MIN_* settings"}</dd>
+      </dl>
+      {isAdmin && (
+        <form
+          className="controls"
+          onSubmit={(e) => {
+            e.preventDefault();
+            update.mutate({ name: name.trim(), timeZone: zone.trim() === '' ? null : zone.trim() });
+          }}
+        >
+          <label>
+            Workspace name <input value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <label>
+            Reporting time zone <input value={zone} placeholder="instance default" onChange={(e) => setZone(e.target.value)} />
+          </label>
+          <button type="submit" disabled={update.isPending}>
+            Save workspace
+          </button>
+          {update.isError && (
+            <span role="alert" className="state-error">
+              {update.error.message}
+            </span>
+          )}
+          {update.isSuccess && <span role="status">Saved. A new zone's rollups build in the background; numbers stay exact meanwhile.</span>}
+        </form>
+      )}
+      {isInstanceAdmin && (
+        <form
+          className="controls"
+          aria-label="New workspace"
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate({ slug: slug.trim(), name: newName.trim() }, { onSuccess: (w) => onOpen(w.slug) });
+          }}
+        >
+          <label>
+            New workspace slug <input value={slug} placeholder="brand-eu" onChange={(e) => setSlug(e.target.value)} />
+          </label>
+          <label>
+            New workspace name <input value={newName} placeholder="Brand EU" onChange={(e) => setNewName(e.target.value)} />
+          </label>
+          <button type="submit" disabled={create.isPending}>
+            Create workspace
+          </button>
+          {create.isError && (
+            <span role="alert" className="state-error">
+              {create.error.message}
+            </span>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
