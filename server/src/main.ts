@@ -12,6 +12,7 @@ import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { ensureGeneratedAdminToken } from './auth/generated-admin-token';
 import { ResolvedDatabase, resolveDatabase } from './database/database-url';
 import { EmbeddedDatabaseError } from './database/embedded-postgres';
+import { runMigrations } from './database/run-migrations';
 import { assertSafeDataDir } from './database/postgres-os-user';
 import { loadDemoIfEmpty } from './demo/demo-loader';
 import { ShutdownState } from './health/shutdown-state';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
 
   db = await resolveDatabase(config, (m) => log.log(m));
   try {
+    await runMigrations(db.url, (m) => log.log(m));
     const created = await createApp(config, db.url);
     if (db.embedded && config.seedDemo) {
       await loadDemoIfEmpty(created, { days: config.demoDays, perDay: config.demoPerDay }, config.dataDir, (m) => log.log(m));

@@ -199,10 +199,10 @@ describe('workspaces', () => {
     expect((await t.request('GET', '/api/v1/me', { token: tok.a.viewer })).body).toEqual({ role: 'viewer', name: 'a viewer', workspace: 'a' });
     expect((await t.request('POST', '/api/v1/workspaces', { token: tok.a.admin, body: { slug: 'c', name: 'C' } })).status).toBe(403);
     const all = (await t.request('GET', '/api/v1/workspaces')).body;
-    expect(all.map((w: { slug: string; hasData: boolean; currency: string }) => [w.slug, w.hasData, w.currency])).toEqual([
-      ['default', false, 'USD'],
-      ['a', true, 'EUR'],
-      ['b', true, 'EUR'],
+    expect(all.map((w: { slug: string; hasData: boolean; currency: string; alertWebhook: string }) => [w.slug, w.hasData, w.currency, w.alertWebhook])).toEqual([
+      ['default', false, 'USD', 'none'],
+      ['a', true, 'EUR', 'none'],
+      ['b', true, 'EUR', 'none'],
     ]);
     const plain = await t.request('GET', '/api/v1/metrics/summary?from=2026-01-05&to=2026-01-12', { token: tok.a.viewer });
     expect(plain).toMatchObject({ status: 404, body: { message: 'this token belongs to workspace "a": use /api/v1/workspaces/a/...' } });
@@ -217,6 +217,12 @@ describe('workspaces', () => {
     expect((await t.request('POST', '/api/v1/workspaces', { body: { slug: 'a', name: 'again' } })).status).toBe(409);
     const changed = await t.request('PATCH', '/api/v1/workspaces/a', { token: tok.a.admin, body: { timeZone: 'America/New_York', alertFloors: { ratePoints: 5, handlePercent: 20, handleSeconds: 45 } } });
     expect(changed.body).toMatchObject({ timeZone: 'America/New_York', ownTimeZone: true, alertFloors: { ratePoints: 5, handlePercent: 20, handleSeconds: 45 } });
+    // Its own alert webhook: checked, and never shown back (a Slack URL carries a token).
+    expect((await t.request('PATCH', '/api/v1/workspaces/a', { token: tok.a.admin, body: { alertWebhookUrl: 'ftp://hooks.example.com/x' } })).body.message).toEqual(['alertWebhookUrl: must be an http:// or https:// URL']);
+    expect((await t.request('GET', '/api/v1/workspaces/a', { token: tok.a.viewer })).body.alertWebhook).toBe('none');
+    const hooked = await t.request('PATCH', '/api/v1/workspaces/a', { token: tok.a.admin, body: { alertWebhookUrl: 'https://hooks.example.com/services/T0/B0/secret-part' } });
+    expect(hooked.body.alertWebhook).toBe('own');
+    expect(hooked.text).not.toContain('secret-part');
     // A viewer cannot change it; its zone's rollups are built in the background (reads stay exact meanwhile).
     expect((await t.request('PATCH', '/api/v1/workspaces/a', { token: tok.a.viewer, body: { name: 'x' } })).status).toBe(403);
     await t.projected();

@@ -84,7 +84,8 @@ export function App() {
           Sign out
         </button>
       </header>
-      <Suspense fallback={<div className="state" role="status">Loading…</div>}>
+      {/* Keyed by workspace: a switch remounts the page, so no query shows the previous workspace's answer while the new one loads. */}
+      <Suspense key={workspace} fallback={<div className="state" role="status">Loading…</div>}>
         {!info ? (
           <div className="state state-error" role="alert">
             <strong>Workspace “{workspace}” not found.</strong> This token cannot see it, or it does not exist. Pick one above.

@@ -1,4 +1,5 @@
 // Signed, Slack-compatible webhook notifications with retries and exponential back-off.
+import { DEFAULT_WORKSPACE_ID, currentWorkspace } from '../workspaces/workspace-context';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as crypto from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
@@ -56,13 +57,23 @@ export class WebhookNotifier {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /**
+   * Where the workspace in context sends its alerts: its own webhook, else (the default workspace
+   * only) the instance's ALERT_WEBHOOK_URL. Another workspace never posts to the instance's: for an
+   * outsourcer that would send one client's alerts to another's channel.
+   */
+  private urlOf(): string | null {
+    const ws = currentWorkspace();
+    return ws.alertWebhookUrl ?? (ws.id === DEFAULT_WORKSPACE_ID ? this.config.alertWebhookUrl : null);
+  }
+
   get enabled(): boolean {
-    return this.config.alertWebhookUrl !== null;
+    return this.urlOf() !== null;
   }
 
   /** Delivers one payload; true once a 2xx came back, false after the last attempt failed. */
   async send(payload: Record<string, unknown>): Promise<boolean> {
-    const url = this.config.alertWebhookUrl;
+    const url = this.urlOf();
     if (!url) return false;
     const body = JSON.stringify(payload);
     for (let attempt = 1; attempt <= this.options.attempts; attempt++) {

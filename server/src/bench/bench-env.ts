@@ -127,7 +127,7 @@ export async function ensureDemoData(url: string, tickets: number, end: string):
   const c = new Client({ connectionString: url });
   await c.connect();
   const has = await c.query(`SELECT to_regclass('tickets') IS NOT NULL AS ok`);
-  const n = has.rows[0].ok ? Number((await c.query('SELECT count(*)::int AS n FROM tickets')).rows[0].n) : 0;
+  const n = has.rows[0].ok ? Number((await c.query('SELECT count(*)::int AS n FROM tickets WHERE workspace_id = 1')).rows[0].n) : 0;
   await c.end();
   if (n >= tickets * 0.95) {
     console.error(`The database already holds ${n.toLocaleString('en-US')} tickets: not seeding.`);

@@ -25,7 +25,7 @@ WITH t AS (
          coalesce(sum(handle_seconds), 0) AS handle,
          (array_agg(score ORDER BY occurred_at DESC) FILTER (WHERE type = 'csat.submitted'))[1] AS csat,
          min(customer_id) AS customer_id
-    FROM ticket_events GROUP BY ticket_id),
+    FROM ticket_events WHERE workspace_id = 1 GROUP BY ticket_id),
 p AS (SELECT *, CASE WHEN ai AND human THEN 'escalated' WHEN ai THEN 'ai' WHEN human THEN 'human' ELSE 'none' END AS path
         FROM t WHERE created_at >= $1 AND created_at < $2),
 r AS (SELECT DISTINCT p.ticket_id FROM p JOIN t b ON b.customer_id = p.customer_id AND b.ticket_id <> p.ticket_id
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       const c = new Client({ connectionString: db.url });
       c.on('error', () => undefined); // the database may stop first when something failed
       await c.connect();
-      const has = Number((await c.query('SELECT count(*)::int AS n FROM tickets')).rows[0].n);
+      const has = Number((await c.query('SELECT count(*)::int AS n FROM tickets WHERE workspace_id = 1')).rows[0].n);
       if (has < tickets * 0.95) {
         load = await postDemoStory(server, tickets, END);
         const loadEnded = performance.now();
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     const baseline = await time('baseline: 30-day summary in plain SQL over events', Math.min(reps, 3), Infinity, async () => {
       await c.query(BASELINE_SQL, [from, to]);
     }, 0);
-    const ticketsHeld = Number((await c.query('SELECT count(*)::int AS n FROM tickets WHERE created_at IS NOT NULL')).rows[0].n);
+    const ticketsHeld = Number((await c.query('SELECT count(*)::int AS n FROM tickets WHERE workspace_id = 1 AND created_at IS NOT NULL')).rows[0].n);
     await c.end();
     const sizes = await storage(db.url);
     const rollupBytes = sizes.rollup_cells + sizes.rollup_values + sizes.measure_keys;

@@ -13,6 +13,8 @@ export interface WorkspaceInfo {
   currency: string;
   /** Its alert floors, or null when it uses the instance's ALERT_MIN_* settings. */
   alertFloors: WorkspaceAlertFloors | null;
+  /** Where its alerts are posted: its own webhook, the instance's ALERT_WEBHOOK_URL (the default workspace only), or nowhere. */
+  alertWebhook: 'own' | 'instance' | 'none';
   /** Whether any ticket has arrived (the dashboard's empty state). */
   hasData: boolean;
   createdAt: string;
@@ -37,6 +39,8 @@ export interface CreateWorkspace {
   /** ISO 4217 code of its cost model (default USD). */
   currency?: string;
   alertFloors?: WorkspaceAlertFloors | null;
+  /** An http(s) URL its new alerts are posted to (Slack-compatible). */
+  alertWebhookUrl?: string | null;
 }
 
 /** PATCH /api/v1/workspaces/:slug (its admin): what to change. */
@@ -45,4 +49,6 @@ export interface UpdateWorkspace {
   /** null: follow the instance's REPORTING_TIME_ZONE again. */
   timeZone?: string | null;
   alertFloors?: WorkspaceAlertFloors | null;
+  /** null: none (the default workspace then uses the instance's ALERT_WEBHOOK_URL). */
+  alertWebhookUrl?: string | null;
 }

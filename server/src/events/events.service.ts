@@ -1,5 +1,6 @@
 // The write path of an event (docs/ARCHITECTURE.md): parse -> validate -> one statement that stores
 // the new events and queues their tickets; the projector replays them.
+import { wsId } from '../workspaces/workspace-context';
 import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IngestResponse } from '../contract/api-types';
@@ -39,7 +40,7 @@ export class EventsService {
     const end = this.telemetry.ingestBatchDuration.startTimer();
     const { inserted: accepted, seq } = valid.length > 0 ? await this.store(valid) : { inserted: 0, seq: null };
     end();
-    if (accepted > 0) this.notifier.notify();
+    if (accepted > 0) this.notifier.notify(wsId());
     const duplicates = valid.length - accepted + repeatedInBatch;
     this.telemetry.ingestEvents.inc({ outcome: 'accepted' }, accepted);
     this.telemetry.ingestEvents.inc({ outcome: 'duplicate' }, duplicates);

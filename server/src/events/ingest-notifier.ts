@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 /** Lets work that follows ingest (alert evaluation) hear about it without sitting on the write path. */
 @Injectable()
 export class IngestNotifier {
-  private readonly listeners: (() => void)[] = [];
+  private readonly listeners: ((workspaceId: number) => void)[] = [];
 
-  subscribe(listener: () => void): void {
+  subscribe(listener: (workspaceId: number) => void): void {
     this.listeners.push(listener);
   }
 
-  notify(): void {
-    for (const l of this.listeners) l();
+  /** Events of this workspace were stored. */
+  notify(workspaceId: number): void {
+    for (const l of this.listeners) l(workspaceId);
   }
 }

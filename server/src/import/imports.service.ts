@@ -31,6 +31,7 @@ export interface ImportRequest {
   handleTime?: string;
 }
 
+/** Jobs remembered per workspace. */
 const MAX_JOBS = 100;
 
 /** Jobs are kept per workspace: another workspace's import id is unknown here. */
@@ -94,7 +95,9 @@ export class ImportsService implements OnModuleDestroy {
       startedAt: new Date().toISOString(), finishedAt: null, rowsRead: 0, eventsProduced: 0, report: null, error: null,
     };
     this.jobs.set(jobKey(id), job);
-    while (this.jobs.size > MAX_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
+    // The oldest of this workspace's jobs go first: another workspace's uploads never push them out.
+    const mine = [...this.jobs.keys()].filter((k) => k.startsWith(`${wsId()}:`));
+    for (const k of mine.slice(0, Math.max(0, mine.length - MAX_JOBS))) this.jobs.delete(k);
     const run = this.run(job, file, format, mapping, r.replaceSource === 'true').finally(() => this.running.delete(run));
     this.running.add(run);
     return job;

@@ -14,7 +14,7 @@ import { rebuildPeriods, rebuildValues } from '../metrics/rollups/rollup-build.q
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { TicketState, replayTicket } from '../tickets/ticket-replay';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { inWorkspace } from '../workspaces/workspace-context';
+import { inWorkspace, wsId } from '../workspaces/workspace-context';
 import { WorkspaceChanges, WorkspacesService } from '../workspaces/workspaces.service';
 import { ProjectionRepository } from './projection.repository';
 
@@ -65,7 +65,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   /** The last workspace projected: the next batch starts after it, so one busy workspace cannot starve the others. */
   private lastWorkspace = 0;
   private sinceAnalyze = 0;
-  private monthsBuiltAt = Date.now();
+  /** When each workspace's stale months were last rebuilt between ticket batches. */
+  private readonly monthsBuiltAt = new Map<number, number>();
+  /** Batches run: every fourth serves a workspace with bulk or month work first (no starving behind another's ingest). */
+  private turn = 0;
   private readonly waiters = new Set<() => void>();
   /** Ends the projector's pause between batches (a read is waiting, or shutdown). */
   private wake: (() => void) | null = null;
@@ -207,9 +210,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       if (!(await this.queue.tryLock(m))) return 'busy' as const;
       await this.ensureZones(m);
       const withWork = await this.queue.workspacesWithWork(m);
-      // Workspaces with queued tickets first, each in turn after the last one served.
+      // Workspaces with queued tickets first, each in turn after the last one served; every fourth
+      // batch those with only days or months to build go first, so steady ingest into one
+      // workspace cannot hold back another's rollups.
       const queued = withWork.filter((w) => w.queued);
-      const order = [...queued.filter((w) => w.id > this.lastWorkspace), ...queued.filter((w) => w.id <= this.lastWorkspace), ...withWork.filter((w) => !w.queued)];
+      const inTurn = [...queued.filter((w) => w.id > this.lastWorkspace), ...queued.filter((w) => w.id <= this.lastWorkspace)];
+      const building = withWork.filter((w) => !w.queued);
+      const order = this.turn++ % 4 === 3 ? [...building, ...inTurn] : [...inTurn, ...building];
       for (const { id } of order) {
         const ws = await this.workspaces.byId(id);
         if (!ws) continue;
@@ -245,8 +252,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
 
   /** One transaction's work of the workspace in context (see batch()). */
   private async batchOf(m: EntityManager): Promise<BatchReport | null> {
-    if (Date.now() - this.monthsBuiltAt > MONTHS_EVERY_MS) {
-      this.monthsBuiltAt = Date.now();
+    const ws = wsId();
+    if (!this.monthsBuiltAt.has(ws)) this.monthsBuiltAt.set(ws, Date.now());
+    if (Date.now() - this.monthsBuiltAt.get(ws)! > MONTHS_EVERY_MS) {
+      this.monthsBuiltAt.set(ws, Date.now());
       const months = await this.rebuildStaleMonths(m);
       if (months > 0) return { tickets: 0, days: 0, bulkDays: 0, months };
     }

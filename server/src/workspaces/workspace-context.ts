@@ -16,6 +16,8 @@ export interface Workspace {
   ownTimeZone: boolean;
   /** The workspace's own alert floors, or null for the instance's ALERT_MIN_*. */
   alertFloors: AppConfig['alertFloors'] | null;
+  /** The workspace's own alert webhook, or null (the default workspace then uses ALERT_WEBHOOK_URL). */
+  alertWebhookUrl: string | null;
 }
 
 /** The default workspace: what an install held before workspaces, and the routes without a slug. */

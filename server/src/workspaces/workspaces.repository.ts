@@ -8,37 +8,40 @@ export interface WorkspaceRow {
   name: string;
   time_zone: string | null;
   alert_floors: { ratePoints: number; handlePercent: number; handleSeconds: number } | null;
+  alert_webhook_url: string | null;
   created_at: Date;
 }
 
 @Injectable()
 export class WorkspacesRepository {
   async all(m: EntityManager): Promise<WorkspaceRow[]> {
-    return m.query(`SELECT id, slug, name, time_zone, alert_floors, created_at FROM workspaces ORDER BY id`);
+    return m.query(`SELECT id, slug, name, time_zone, alert_floors, alert_webhook_url, created_at FROM workspaces ORDER BY id`);
   }
 
   /** Null when the slug is taken. */
-  async insert(m: EntityManager, w: { slug: string; name: string; timeZone: string | null; alertFloors: unknown }): Promise<WorkspaceRow | null> {
+  async insert(m: EntityManager, w: { slug: string; name: string; timeZone: string | null; alertFloors: unknown; alertWebhookUrl: string | null }): Promise<WorkspaceRow | null> {
     const rows = await m.query(
-      `INSERT INTO workspaces (slug, name, time_zone, alert_floors) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name, time_zone, alert_floors, created_at`,
-      [w.slug, w.name, w.timeZone, w.alertFloors === null || w.alertFloors === undefined ? null : JSON.stringify(w.alertFloors)],
+      `INSERT INTO workspaces (slug, name, time_zone, alert_floors, alert_webhook_url) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name, time_zone, alert_floors, alert_webhook_url, created_at`,
+      [w.slug, w.name, w.timeZone, w.alertFloors === null || w.alertFloors === undefined ? null : JSON.stringify(w.alertFloors), w.alertWebhookUrl],
     );
     return rows[0] ?? null;
   }
 
-  async update(m: EntityManager, id: number, set: { name?: string; timeZone?: string | null; alertFloors?: unknown }): Promise<void> {
+  async update(m: EntityManager, id: number, set: { name?: string; timeZone?: string | null; alertFloors?: unknown; alertWebhookUrl?: string | null }): Promise<void> {
     await m.query(
       `UPDATE workspaces SET
          name = CASE WHEN $2 THEN $3 ELSE name END,
          time_zone = CASE WHEN $4 THEN $5 ELSE time_zone END,
-         alert_floors = CASE WHEN $6 THEN $7::jsonb ELSE alert_floors END
+         alert_floors = CASE WHEN $6 THEN $7::jsonb ELSE alert_floors END,
+         alert_webhook_url = CASE WHEN $8 THEN $9 ELSE alert_webhook_url END
        WHERE id = $1`,
       [
         id,
         set.name !== undefined, set.name ?? null,
         set.timeZone !== undefined, set.timeZone ?? null,
         set.alertFloors !== undefined, set.alertFloors === null || set.alertFloors === undefined ? null : JSON.stringify(set.alertFloors),
+        set.alertWebhookUrl !== undefined, set.alertWebhookUrl ?? null,
       ],
     );
   }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { CreateWorkspace, UpdateWorkspace, WorkspaceAlertFloors, WorkspaceInfo } from '../contract';
-import { DEFAULT_SLUG, Workspace } from './workspace-context';
+import { DEFAULT_SLUG, DEFAULT_WORKSPACE_ID, Workspace } from './workspace-context';
 import { WorkspaceRow, WorkspacesRepository } from './workspaces.repository';
 
 /** How long the cached list is trusted before a request reloads it (changes on this server reload at once). */
@@ -54,6 +54,7 @@ export class WorkspacesService {
       timeZone: r.time_zone ?? this.config.reportingTimeZone,
       ownTimeZone: r.time_zone !== null,
       alertFloors: r.alert_floors ? floorsFromApi(r.alert_floors) : null,
+      alertWebhookUrl: r.alert_webhook_url,
     };
   }
 
@@ -64,14 +65,19 @@ export class WorkspacesService {
     return this.cache.list;
   }
 
+  /** A miss reloads the list (a workspace made on another server), at most once a second. */
+  private async find(match: (w: Workspace) => boolean): Promise<Workspace | null> {
+    const hit = (await this.all()).find(match);
+    if (hit || (this.cache && Date.now() - this.cache.at < 1000)) return hit ?? null;
+    return (await this.all(true)).find(match) ?? null;
+  }
+
   async bySlug(slug: string): Promise<Workspace | null> {
-    const hit = (await this.all()).find((w) => w.slug === slug);
-    return hit ?? (await this.all(true)).find((w) => w.slug === slug) ?? null;
+    return this.find((w) => w.slug === slug);
   }
 
   async byId(id: number): Promise<Workspace | null> {
-    const hit = (await this.all()).find((w) => w.id === id);
-    return hit ?? (await this.all(true)).find((w) => w.id === id) ?? null;
+    return this.find((w) => w.id === id);
   }
 
   async defaultWorkspace(): Promise<Workspace> {
@@ -101,6 +107,8 @@ export class WorkspacesService {
       ownTimeZone: w.ownTimeZone,
       currency: currencies.get(w.id) ?? 'USD',
       alertFloors: w.alertFloors ? floorsToApi(w.alertFloors) : null,
+      // Whether one is set, never the URL (Slack's carry a token).
+      alertWebhook: w.alertWebhookUrl !== null ? 'own' : w.id === DEFAULT_WORKSPACE_ID && this.config.alertWebhookUrl !== null ? 'instance' : 'none',
       hasData: withData.has(w.id),
       createdAt: new Date(created.get(w.id) ?? 0).toISOString(),
     }));
@@ -108,7 +116,7 @@ export class WorkspacesService {
 
   async create(input: CreateWorkspace, by: string): Promise<WorkspaceInfo> {
     const row = await this.ds.transaction(async (m) => {
-      const r = await this.repo.insert(m, { slug: input.slug, name: input.name, timeZone: input.timeZone ?? null, alertFloors: input.alertFloors ?? null });
+      const r = await this.repo.insert(m, { slug: input.slug, name: input.name, timeZone: input.timeZone ?? null, alertFloors: input.alertFloors ?? null, alertWebhookUrl: input.alertWebhookUrl ?? null });
       if (!r) throw new ConflictException(`slug: a workspace "${input.slug}" already exists`);
       await this.repo.insertCostModel(m, r.id, input.currency ?? 'USD', by);
       return r;

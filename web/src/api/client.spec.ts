@@ -15,3 +15,27 @@ describe('api client', () => {
     expect(queryString({ from: '2026-01-01', channel: ['chat', 'email'], category: '', tz: undefined }).toString()).toBe('from=2026-01-01&channel=chat%2Cemail');
   });
 });
+
+jest.mock('../auth/token-store', () => ({ getToken: () => 'tok' }));
+
+describe('apiGet and workspaces', () => {
+  const calls: string[] = [];
+  beforeEach(() => {
+    calls.length = 0;
+    globalThis.fetch = (async (url: string) => {
+      calls.push(url);
+      return { ok: true, json: async () => ({}) };
+    }) as unknown as typeof fetch;
+  });
+
+  it("a query goes to its key's workspace, whichever workspace is open when it runs (a retry after a switch)", async () => {
+    const { apiGet } = await import('./client');
+    const { setCurrentWorkspace } = await import('./workspace-scope');
+    setCurrentWorkspace('brand-b');
+    await apiGet('/api/v1/metrics/summary', { from: '2026-01-01' }, { queryKey: ['ws', 'brand-a', 'metrics', 'summary'] });
+    await apiGet('/api/v1/metrics/summary', { from: '2026-01-01' }, { queryKey: ['ws', 'default', 'metrics', 'summary'] });
+    await apiGet('/api/v1/status', {}, {});
+    expect(calls).toEqual(['/api/v1/workspaces/brand-a/metrics/summary?from=2026-01-01', '/api/v1/metrics/summary?from=2026-01-01', '/api/v1/workspaces/brand-b/status']);
+    setCurrentWorkspace('default');
+  });
+});

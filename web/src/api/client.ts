@@ -28,10 +28,16 @@ export function shouldRetry(failures: number, error: unknown): boolean {
   return failures < 3;
 }
 
-export async function apiGet<T>(path: string, params: object = {}, signal?: AbortSignal): Promise<T> {
+/**
+ * `ctx`: react-query's context: its abort signal, and its key, whose workspace (['ws', slug, ...])
+ * the request goes to, so a retry or late refetch of one workspace's query never reads another's.
+ */
+export async function apiGet<T>(path: string, params: object = {}, ctx: { signal?: AbortSignal; queryKey?: readonly unknown[] } = {}): Promise<T> {
   const qs = queryString(params);
-  const url = qs.size > 0 ? `${scopedPath(path)}?${qs.toString()}` : scopedPath(path);
-  const res = await fetch(url, { headers: { authorization: `Bearer ${getToken() ?? ''}` }, signal });
+  const key = ctx.queryKey;
+  const scoped = key && key[0] === 'ws' && typeof key[1] === 'string' ? scopedPath(path, key[1]) : scopedPath(path);
+  const url = qs.size > 0 ? `${scoped}?${qs.toString()}` : scoped;
+  const res = await fetch(url, { headers: { authorization: `Bearer ${getToken() ?? ''}` }, signal: ctx.signal });
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
     try {

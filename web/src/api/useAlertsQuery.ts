@@ -7,7 +7,7 @@ import { queryKeys } from './query-keys';
 export function useAlertsQuery(params: AlertsQuery) {
   return useQuery({
     queryKey: queryKeys.alerts(params),
-    queryFn: ({ signal }) => apiGet<AlertRow[]>('/api/v1/alerts', params, signal),
+    queryFn: (ctx) => apiGet<AlertRow[]>('/api/v1/alerts', params, ctx),
     placeholderData: keepPreviousData,
   });
 }

@@ -13,7 +13,7 @@ export function useBreakdownQuery(p: BreakdownQuery): UseQueryResult<BreakdownRe
 export function useBreakdownQuery(p: BreakdownQuery) {
   return useQuery({
     queryKey: queryKeys.breakdown(p),
-    queryFn: ({ signal }) => apiGet<BreakdownResponse | LeanBreakdownResponse>('/api/v1/metrics/breakdown', { ...p, ...DASHBOARD_READ }, signal),
+    queryFn: (ctx) => apiGet<BreakdownResponse | LeanBreakdownResponse>('/api/v1/metrics/breakdown', { ...p, ...DASHBOARD_READ }, ctx),
     placeholderData: keepPreviousData,
     refetchInterval: refetchWhileBehind,
   });

@@ -7,7 +7,7 @@ import { queryKeys } from './query-keys';
 export function useChangesQuery(params: ChangesQuery) {
   return useQuery({
     queryKey: queryKeys.changes(params),
-    queryFn: ({ signal }) => apiGet<ChangesResult>('/api/v1/alerts/changes', params, signal),
+    queryFn: (ctx) => apiGet<ChangesResult>('/api/v1/alerts/changes', params, ctx),
     placeholderData: keepPreviousData,
   });
 }

@@ -4,13 +4,13 @@ import { apiGet, apiSend } from './client';
 import { queryKeys } from './query-keys';
 
 export function useClaimsQuery() {
-  return useQuery({ queryKey: queryKeys.claimsAll, queryFn: ({ signal }) => apiGet<ClaimListItem[]>('/api/v1/claims', {}, signal), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: queryKeys.claimsAll, queryFn: (ctx) => apiGet<ClaimListItem[]>('/api/v1/claims', {}, ctx), placeholderData: keepPreviousData });
 }
 
 export function useClaimQuery(id: string | null) {
   return useQuery({
     queryKey: queryKeys.claim(id ?? ''),
-    queryFn: ({ signal }) => apiGet<ClaimDetail>(`/api/v1/claims/${encodeURIComponent(id!)}`, {}, signal),
+    queryFn: (ctx) => apiGet<ClaimDetail>(`/api/v1/claims/${encodeURIComponent(id!)}`, {}, ctx),
     enabled: id !== null,
     // No previous claim's data while the next loads: its buttons would act on the wrong claim.
   });
@@ -20,7 +20,7 @@ export function useVendorItemsQuery(id: string | null, cls: VendorClass | null, 
   const p = { class: cls ?? undefined, cursor, limit: '50' };
   return useQuery({
     queryKey: queryKeys.vendorItems(id ?? '', p),
-    queryFn: ({ signal }) => apiGet<VendorItemPage>(`/api/v1/claims/${encodeURIComponent(id!)}/vendor-export`, p, signal),
+    queryFn: (ctx) => apiGet<VendorItemPage>(`/api/v1/claims/${encodeURIComponent(id!)}/vendor-export`, p, ctx),
     enabled: id !== null && cls !== null,
     placeholderData: keepPreviousData,
   });

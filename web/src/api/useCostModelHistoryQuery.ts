@@ -4,7 +4,7 @@ import { apiGet, apiSend } from './client';
 import { queryKeys } from './query-keys';
 
 export function useCostModelHistoryQuery() {
-  return useQuery({ queryKey: queryKeys.costModelHistory, queryFn: ({ signal }) => apiGet<CostModelHistoryEntry[]>('/api/v1/cost-model/history', {}, signal) });
+  return useQuery({ queryKey: queryKeys.costModelHistory, queryFn: (ctx) => apiGet<CostModelHistoryEntry[]>('/api/v1/cost-model/history', {}, ctx) });
 }
 
 /** Admin only: saves the what-if values as the new cost model version. */

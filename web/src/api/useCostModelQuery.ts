@@ -6,7 +6,7 @@ import { queryKeys } from './query-keys';
 export function useCostModelQuery() {
   return useQuery({
     queryKey: queryKeys.costModel,
-    queryFn: ({ signal }) => apiGet<CostModelVersion>('/api/v1/cost-model', {}, signal),
+    queryFn: (ctx) => apiGet<CostModelVersion>('/api/v1/cost-model', {}, ctx),
     placeholderData: keepPreviousData,
   });
 }

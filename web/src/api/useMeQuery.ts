@@ -5,5 +5,5 @@ import { queryKeys } from './query-keys';
 
 /** Who the stored token belongs to; a 401 means: ask for a token. */
 export function useMeQuery(enabled: boolean) {
-  return useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => apiGet<WhoAmI>('/api/v1/me', {}, signal), enabled, retry: false });
+  return useQuery({ queryKey: queryKeys.me, queryFn: (ctx) => apiGet<WhoAmI>('/api/v1/me', {}, ctx), enabled, retry: false });
 }

@@ -5,11 +5,11 @@ import { DASHBOARD_READ } from '../lib/freshness';
 import { queryKeys } from './query-keys';
 
 export function useStatusQuery() {
-  return useQuery({ queryKey: queryKeys.status, queryFn: ({ signal }) => apiGet<DataStatus>('/api/v1/status', DASHBOARD_READ, signal), refetchInterval: 30_000 });
+  return useQuery({ queryKey: queryKeys.status, queryFn: (ctx) => apiGet<DataStatus>('/api/v1/status', DASHBOARD_READ, ctx), refetchInterval: 30_000 });
 }
 
 export function useTokensQuery(enabled: boolean) {
-  return useQuery({ queryKey: queryKeys.tokens, queryFn: ({ signal }) => apiGet<TokenInfo[]>('/api/v1/tokens', {}, signal), enabled });
+  return useQuery({ queryKey: queryKeys.tokens, queryFn: (ctx) => apiGet<TokenInfo[]>('/api/v1/tokens', {}, ctx), enabled });
 }
 
 export function useCreateToken() {

@@ -7,7 +7,7 @@ import { queryKeys } from './query-keys';
 export function useSummaryQuery(p: SummaryQuery) {
   return useQuery({
     queryKey: queryKeys.summary(p),
-    queryFn: ({ signal }) => apiGet<SummaryResponse>('/api/v1/metrics/summary', { ...p, ...DASHBOARD_READ }, signal),
+    queryFn: (ctx) => apiGet<SummaryResponse>('/api/v1/metrics/summary', { ...p, ...DASHBOARD_READ }, ctx),
     placeholderData: keepPreviousData,
     refetchInterval: refetchWhileBehind,
   });

@@ -7,7 +7,7 @@ import { queryKeys } from './query-keys';
 export function useTicketsQuery(p: TicketsQuery) {
   return useQuery({
     queryKey: queryKeys.tickets(p),
-    queryFn: ({ signal }) => apiGet<TicketPage>('/api/v1/tickets', { ...p, ...DASHBOARD_READ }, signal),
+    queryFn: (ctx) => apiGet<TicketPage>('/api/v1/tickets', { ...p, ...DASHBOARD_READ }, ctx),
     placeholderData: keepPreviousData,
   });
 }
@@ -15,7 +15,7 @@ export function useTicketsQuery(p: TicketsQuery) {
 export function useTicketQuery(id: string | null) {
   return useQuery({
     queryKey: queryKeys.ticket(id ?? ''),
-    queryFn: ({ signal }) => apiGet<TicketDetail>(`/api/v1/tickets/${encodeURIComponent(id!)}`, DASHBOARD_READ, signal),
+    queryFn: (ctx) => apiGet<TicketDetail>(`/api/v1/tickets/${encodeURIComponent(id!)}`, DASHBOARD_READ, ctx),
     enabled: id !== null,
   });
 }

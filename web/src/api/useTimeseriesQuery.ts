@@ -10,7 +10,7 @@ export function useTimeseriesQuery(p: TimeseriesQuery): UseQueryResult<Timeserie
 export function useTimeseriesQuery(p: TimeseriesQuery) {
   return useQuery({
     queryKey: queryKeys.timeseries(p),
-    queryFn: ({ signal }) => apiGet<TimeseriesResponse | LeanTimeseriesResponse>('/api/v1/metrics/timeseries', { ...p, ...DASHBOARD_READ }, signal),
+    queryFn: (ctx) => apiGet<TimeseriesResponse | LeanTimeseriesResponse>('/api/v1/metrics/timeseries', { ...p, ...DASHBOARD_READ }, ctx),
     placeholderData: keepPreviousData,
     refetchInterval: refetchWhileBehind,
   });

@@ -7,7 +7,7 @@ import { queryKeys } from './query-keys';
 export function useWorkspacesQuery(enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.workspaces,
-    queryFn: ({ signal }) => apiGet<WorkspaceInfo[]>('/api/v1/workspaces', {}, signal),
+    queryFn: (ctx) => apiGet<WorkspaceInfo[]>('/api/v1/workspaces', {}, ctx),
     enabled,
     retry: shouldRetry,
     placeholderData: keepPreviousData,

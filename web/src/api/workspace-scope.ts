@@ -1,6 +1,8 @@
 // Which workspace the dashboard reads (docs/WORKSPACES.md): App sets it from the URL (?ws=) before
 // its pages render; every API path and cache key is scoped by it here, so two workspaces' answers
 // never meet in one cache entry.
+import { withWorkspace } from '../lib/url-state';
+
 let current = 'default';
 
 export function setCurrentWorkspace(slug: string): void {
@@ -18,4 +20,9 @@ const UNSCOPED = /^\/api\/v1\/(me|workspaces)(\/|\?|$)/;
 export function scopedPath(path: string, slug: string = current): string {
   if (slug === 'default' || !path.startsWith('/api/v1/') || UNSCOPED.test(path)) return path;
   return `/api/v1/workspaces/${encodeURIComponent(slug)}/${path.slice('/api/v1/'.length)}`;
+}
+
+/** A dashboard link that opens the current workspace (for an href: a new tab or a copied link keeps it). */
+export function workspaceLink(href: string): string {
+  return withWorkspace(href, current);
 }

@@ -1,4 +1,5 @@
 import type { AlertAction } from '../api/useAlertsQuery';
+import { workspaceLink } from '../api/workspace-scope';
 import type { AlertRowView } from '../lib/alert-rows';
 
 interface Props {
@@ -30,7 +31,7 @@ export function AlertsList({ rows, navigate, onAction, busyId, title = 'Quality 
             </p>
             <p className="alert-actions">
               {navigate && (
-                <a href={r.ticketsHref} onClick={(e) => (e.preventDefault(), navigate(r.ticketsHref))}>
+                <a href={workspaceLink(r.ticketsHref)} onClick={(e) => (e.preventDefault(), navigate(r.ticketsHref))}>
                   The tickets
                 </a>
               )}

@@ -1,3 +1,4 @@
+import { workspaceLink } from '../api/workspace-scope';
 import type { ClaimRow } from '../lib/claim-rows';
 
 /** A claim's figures side by side with what the events say; takes shaped rows, never fetches. */
@@ -26,7 +27,7 @@ export function ClaimCheckTable({ rows, ticketsHref, navigate }: { rows: ClaimRo
               <td className="num">{r.claimed}</td>
               <td className="num">{r.recomputed}</td>
               <td className="num">
-                <a href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
+                <a href={workspaceLink(href)} onClick={(e) => (e.preventDefault(), navigate(href))}>
                   {r.verified}
                 </a>
               </td>

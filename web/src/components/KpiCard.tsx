@@ -1,3 +1,4 @@
+import { workspaceLink } from '../api/workspace-scope';
 import type { Card } from '../lib/summary-cards';
 import { Sparkline } from './Sparkline';
 
@@ -14,7 +15,7 @@ export function KpiCard({ card, href, onOpen, trend }: { card: Card; href?: stri
       <h2>{card.label}</h2>
       {href && onOpen ? (
         <a
-          href={href}
+          href={workspaceLink(href)}
           className="card-link"
           onClick={(e) => {
             e.preventDefault();

@@ -1,3 +1,4 @@
+import { workspaceLink } from '../api/workspace-scope';
 import type { ChangeRowView } from '../lib/alert-rows';
 import { Sparkline } from './Sparkline';
 
@@ -47,7 +48,7 @@ export function WhatChanged({ rows, period, navigate }: Props) {
                   <Sparkline values={r.sparkline} label={`${r.name}, daily`} />
                 </td>
                 <td>
-                  <a href={r.ticketsHref} onClick={(e) => (e.preventDefault(), navigate(r.ticketsHref))}>
+                  <a href={workspaceLink(r.ticketsHref)} onClick={(e) => (e.preventDefault(), navigate(r.ticketsHref))}>
                     Open
                   </a>
                 </td>

@@ -36,6 +36,8 @@ export function WorkspaceSettings({ workspace, isAdmin, isInstanceAdmin, onOpen 
         <dd>{workspace.currency} (set with the cost model)</dd>
         <dt>Alert floors</dt>
         <dd>{floors ? `${floors.ratePoints} rate points, ${floors.handlePercent}% or ${floors.handleSeconds} s of handle time` : "the instance's ALERT_MIN_* settings"}</dd>
+        <dt>Alerts posted to</dt>
+        <dd>{workspace.alertWebhook === 'own' ? 'its own webhook' : workspace.alertWebhook === 'instance' ? "the instance's ALERT_WEBHOOK_URL" : 'no webhook (set one with PATCH, docs/WORKSPACES.md)'}</dd>
       </dl>
       {isAdmin && (
         <form

@@ -1,7 +1,7 @@
 import type { WorkspaceInfo } from '../../../server/src/contract';
 import { chooseWorkspace } from './workspace-choice';
 
-const ws = (slug: string, hasData: boolean): WorkspaceInfo => ({ slug, name: slug, timeZone: 'UTC', ownTimeZone: false, currency: 'USD', alertFloors: null, hasData, createdAt: '2026-11-01T00:00:00.000Z' });
+const ws = (slug: string, hasData: boolean): WorkspaceInfo => ({ slug, name: slug, timeZone: 'UTC', ownTimeZone: false, currency: 'USD', alertFloors: null, alertWebhook: 'none', hasData, createdAt: '2026-11-01T00:00:00.000Z' });
 
 describe('chooseWorkspace', () => {
   const fresh = [ws('default', false), ws('demo', true)];

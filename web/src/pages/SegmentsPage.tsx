@@ -1,3 +1,4 @@
+import { workspaceLink } from '../api/workspace-scope';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { QueryBoundary } from '../components/QueryBoundary';
@@ -60,7 +61,7 @@ export default function SegmentsPage() {
                   <tr key={r.key}>
                     <th scope="row">
                       {segmentHref(filters, by, r.key) ? (
-                        <a href={segmentHref(filters, by, r.key)!} onClick={(e) => (e.preventDefault(), navigate(segmentHref(filters, by, r.key)!))}>
+                        <a href={workspaceLink(segmentHref(filters, by, r.key)!)} onClick={(e) => (e.preventDefault(), navigate(segmentHref(filters, by, r.key)!))}>
                           {r.key}
                         </a>
                       ) : (

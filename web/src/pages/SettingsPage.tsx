@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TokenRole } from '../../../server/src/contract';
 import { useMeQuery } from '../api/useMeQuery';
 import { useWorkspacesQuery } from '../api/useWorkspacesQuery';
-import { currentWorkspace } from '../api/workspace-scope';
+import { currentWorkspace, workspaceLink } from '../api/workspace-scope';
 import { WorkspaceSettings } from '../components/WorkspaceSettings';
 import { PAGE_PATHS } from '../lib/url-state';
 import { useUrlState } from '../state/useUrlState';
@@ -54,7 +54,7 @@ export default function SettingsPage() {
       <section className="card" aria-label="Cost model">
         <h2>Cost model</h2>
         <p>
-          The cost assumptions, their what-if controls and their change history are on the <a href="/savings">savings audit</a>
+          The cost assumptions, their what-if controls and their change history are on the <a href={workspaceLink(PAGE_PATHS.savings)} onClick={(e) => (e.preventDefault(), navigate(PAGE_PATHS.savings))}>savings audit</a>
           {isAdmin ? ', where you can save new values.' : '; an admin can save new values there.'}
         </p>
       </section>
