@@ -10,7 +10,8 @@ import { chooseWorkspace } from './lib/workspace-choice';
 import { SignIn } from './auth/SignIn';
 import { clearToken, getToken, setToken } from './auth/token-store';
 import { PAGE_PATHS, Page, pageHref, withParams, withWorkspace } from './lib/url-state';
-import { useUrlState } from './state/useUrlState';
+import { browserTz, useUrlState } from './state/useUrlState';
+import { parseFilters } from './lib/date-range';
 
 // Pages load on demand, so the first screen does not pay for the others.
 const OverviewPage = lazy(() => import('./pages/OverviewPage'));
@@ -28,7 +29,7 @@ export function App() {
   const client = useQueryClient();
   const me = useMeQuery(token !== null);
   const workspaces = useWorkspacesQuery(token !== null && me.isSuccess);
-  const { page, filters, compare, navigate, workspace: urlWorkspace, search } = useUrlState();
+  const { page, compare, navigate, workspace: urlWorkspace, search } = useUrlState();
   const signIn = (t: string) => {
     setToken(t);
     setTokenState(t);
@@ -59,8 +60,11 @@ export function App() {
   }
   // Set before the pages render: their API paths and cache keys are the workspace's (api/workspace-scope.ts).
   const workspace = chooseWorkspace(urlWorkspace, me.data.workspace, workspaces.data);
-  setCurrentWorkspace(workspace);
   const info = workspaces.data.find((w) => w.slug === workspace);
+  // A zone the workspace chose (or the instance set) is the view's default; UTC by default is no choice.
+  setCurrentWorkspace(workspace, info && (info.ownTimeZone || info.timeZone !== 'UTC') ? info.timeZone : null);
+  // Read after the workspace's zone is set: the links below carry the view's range in that zone.
+  const filters = parseFilters(search, browserTz());
   const linkWorkspace = urlWorkspace ? workspace : null;
   return (
     <>
@@ -91,7 +95,7 @@ export function App() {
             <strong>Workspace “{workspace}” not found.</strong> This token cannot see it, or it does not exist. Pick one above.
           </div>
         ) : !info.hasData && page !== 'settings' ? (
-          <WorkspaceEmpty workspace={info} others={workspaces.data} onOpen={(slug) => navigate(PAGE_PATHS[page] + withParams(search, { ws: slug }))} />
+          <WorkspaceEmpty workspace={info} others={workspaces.data} onOpen={(slug) => navigate(PAGE_PATHS[page] + withParams(search, { ws: slug }))} onSettings={() => navigate(pageHref('settings', filters, compare))} />
         ) : page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : page === 'claims' ? <ClaimsPage /> : <OverviewPage />}
       </Suspense>
     </>

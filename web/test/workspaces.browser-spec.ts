@@ -88,6 +88,12 @@ run('workspaces in chromium', () => {
     await section.getByRole('button', { name: 'Save workspace' }).click();
     await section.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     expect((await (await fetch(`${dash.base}/api/v1/workspaces/brand-x`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()).timeZone).toBe('Asia/Kathmandu');
+    // Its pages now open in its reporting zone (the browser's is UTC here), and its links carry it.
+    const overview = await signedInPage(browser, dash, '/?ws=brand-x');
+    await overview.locator('section[aria-label="Tickets"] .card-value').waitFor();
+    expect(await overview.getByLabel('Time zone').inputValue()).toBe('Asia/Kathmandu');
+    expect(new URL((await overview.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Tickets' }).getAttribute('href'))!, dash.base).searchParams.get('tz')).toBe('Asia/Kathmandu');
+    await overview.close();
     await section.getByLabel('New workspace slug').fill('brand-y');
     await section.getByLabel('New workspace name').fill('Brand Y');
     await section.getByRole('button', { name: 'Create workspace' }).click();

@@ -1,6 +1,7 @@
 // What every request goes through before and after its route: a request id (answered in
 // X-Request-Id, on every log line and in error bodies), a check that no query or path parameter
 // holds text PostgreSQL cannot take, security headers, one access-log line and the HTTP metrics.
+import { addressedSlug } from '../workspaces/workspace-url';
 import { AsyncResource } from 'node:async_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { textProblem, safeKey } from '../common/text-hygiene';
@@ -92,12 +93,16 @@ export function registerRequestHooks(fastify: FastifyInstance, telemetry: Teleme
     const seconds = t0 === undefined ? 0 : Number(process.hrtime.bigint() - t0) / 1e9;
     // The route pattern, never the raw URL: ids and filters would explode the label set.
     const route = request.routeOptions?.url ?? (request.url.startsWith('/api') ? 'unmatched' : 'static');
+    // A route of a named workspace is logged as addressed (the router saw it without the prefix).
+    const workspace = addressedSlug(request.raw);
+    const logged = workspace !== null ? route.replace(/^\/api\/v1\//, `/api/v1/workspaces/${safeKey(workspace)}/`) : route;
     telemetry.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
     // A 503 (database down, shutting down) is expected in an outage and says so in its own line.
-    logger.event(reply.statusCode >= 500 && reply.statusCode !== 503 ? 'error' : reply.statusCode === 503 ? 'warn' : 'log', 'HTTP', `${request.method} ${route} ${reply.statusCode}`, {
+    logger.event(reply.statusCode >= 500 && reply.statusCode !== 503 ? 'error' : reply.statusCode === 503 ? 'warn' : 'log', 'HTTP', `${request.method} ${logged} ${reply.statusCode}`, {
       requestId: request.id,
       method: request.method,
       route,
+      workspace: workspace === null ? 'default' : safeKey(workspace),
       status: reply.statusCode,
       ms: Math.round(seconds * 10_000) / 10,
     });

@@ -4,9 +4,17 @@
 import { withWorkspace } from '../lib/url-state';
 
 let current = 'default';
+/** The open workspace's reporting time zone, when it has chosen one (else null: the browser's zone). */
+let zone: string | null = null;
 
-export function setCurrentWorkspace(slug: string): void {
+export function setCurrentWorkspace(slug: string, reportingZone: string | null = null): void {
   current = slug;
+  zone = reportingZone;
+}
+
+/** The zone a view without ?tz= is read in: the workspace's reporting zone, so everyone in it sees the same days. */
+export function defaultViewZone(browserZone: string): string {
+  return zone ?? browserZone;
 }
 
 export function currentWorkspace(): string {

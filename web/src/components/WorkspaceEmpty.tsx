@@ -4,15 +4,17 @@ interface Props {
   workspace: WorkspaceInfo;
   others: readonly WorkspaceInfo[];
   onOpen: (slug: string) => void;
+  /** Opens this workspace's settings (its tokens). */
+  onSettings: () => void;
 }
 
 /** A workspace with no tickets yet: how to send or import them, and where data already is. */
-export function WorkspaceEmpty({ workspace, others, onOpen }: Props) {
+export function WorkspaceEmpty({ workspace, others, onOpen, onSettings }: Props) {
   const base = workspace.slug === 'default' ? '/api/v1' : `/api/v1/workspaces/${workspace.slug}`;
   const withData = others.filter((w) => w.hasData && w.slug !== workspace.slug);
   return (
     <main className="page workspace-empty">
-      <h1>{workspace.name}: no tickets yet</h1>
+      <h1 className="page-title">{workspace.name}: no tickets yet</h1>
       <p>This workspace has no data. Its numbers appear here as soon as tickets arrive, in either of two ways (docs/WORKSPACES.md):</p>
       <h2>Send events from your helpdesk</h2>
       <pre>
@@ -20,7 +22,15 @@ export function WorkspaceEmpty({ workspace, others, onOpen }: Props) {
   -H "Authorization: Bearer $INGEST_TOKEN" \\
   -H "Content-Type: application/x-ndjson" --data-binary @events.ndjson`}
       </pre>
-      <p className="muted">$CLAIMCHECK_URL: this dashboard's address; $INGEST_TOKEN: an ingest token of this workspace (Settings → Tokens).</p>
+      <p className="muted">
+        $CLAIMCHECK_URL: this dashboard's address; $INGEST_TOKEN: an ingest token of this workspace (
+        <button type="button" className="link" onClick={onSettings}>
+          Settings, Access tokens
+        </button>
+        ). One event a line, as in docs/CONTRACT.md:
+      </p>
+      <pre>{`{"id":"e1","type":"ticket.created","ticketId":"T-1","occurredAt":"2026-11-20T09:00:00Z","channel":"chat","category":"billing","customerId":"C-9"}
+{"id":"e2","type":"ticket.resolved","ticketId":"T-1","occurredAt":"2026-11-20T09:02:10Z","agentType":"ai","handleSeconds":118}`}</pre>
       <h2>Import an export</h2>
       <pre>{`npm run import -- export.csv --mapping mapping.json --workspace ${workspace.slug}`}</pre>
       <p>

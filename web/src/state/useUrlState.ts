@@ -1,11 +1,13 @@
 // The one hook that reads and writes the browser's URL; pages get their state from it and never
 // touch window.location. Parsing lives in lib/url-state.ts (pure, tested).
+import { defaultViewZone } from '../api/workspace-scope';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { ViewFilters, parseFilters } from '../lib/date-range';
 import { UrlState, parseUrl, withFilters, withParams, withWorkspace } from '../lib/url-state';
 
 const CHANGED = 'claimcheck:url';
-const browserTz = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+// Without ?tz=, the workspace's reporting zone when it chose one, else the browser's.
+export const browserTz = () => defaultViewZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
@@ -34,10 +36,11 @@ export interface UrlStateApi extends UrlState {
 
 export function useUrlState(): UrlStateApi {
   const href = useSyncExternalStore(subscribe, snapshot);
+  const zone = browserTz();
   const state = useMemo(() => {
     const at = href.indexOf('?');
-    return at < 0 ? parseUrl(href, '', browserTz()) : parseUrl(href.slice(0, at), href.slice(at), browserTz());
-  }, [href]);
+    return at < 0 ? parseUrl(href, '', zone) : parseUrl(href.slice(0, at), href.slice(at), zone);
+  }, [href, zone]);
   // Every link stays in the workspace the URL names (links are built from filters, which do not carry it).
   const navigate = useCallback((to: string) => go(withWorkspace(to, new URLSearchParams(window.location.search).get('ws'))), []);
   const setParams = useCallback<UrlStateApi['setParams']>((changes, options) => go(window.location.pathname + withParams(window.location.search, changes), options?.replace), []);
