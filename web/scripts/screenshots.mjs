@@ -31,7 +31,8 @@ try {
   const q = `from=${day(-60)}&to=${day(1)}&tz=UTC`;
   await page.goto(`${base}/?${q}`);
   await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), token);
-  const claims = await fetch(`${base}/api/v1/claims`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+  // The demo story (and its claims) is in the demo workspace.
+  const claims = await fetch(`${base}/api/v1/workspaces/demo/claims`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
   const vendorClaim = claims.find((c) => c.vendorRows > 0)?.id ?? '';
   const out = path.join(root, 'docs/screenshots');
   fs.mkdirSync(out, { recursive: true });
