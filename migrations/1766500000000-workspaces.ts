@@ -14,26 +14,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * api_tokens stays keyed by its id and hash (a token is looked up before its workspace is known);
  * its workspace_id is NULL for an instance admin. Existing tokens belong to the default workspace.
  */
-const PER_WORKSPACE = [
-  'ticket_events',
-  'tickets',
-  'projection_queue',
-  'measure_keys',
-  'rollup_zones',
-  'rollup_pending',
-  'rollup_stale',
-  'rollup_cells',
-  'rollup_values',
-  'alerts',
-  'cost_model_versions',
-  'claims',
-  'claim_versions',
-  'claim_vendor_rows',
-  'import_sources',
-  'import_events',
-];
 
-/** [table, primary key columns after workspace_id]. */
+/** Every per-workspace table, with its primary key's columns after workspace_id. */
 const PRIMARY_KEYS: [string, string][] = [
   ['ticket_events', 'id'],
   ['tickets', 'id'],
@@ -52,6 +34,7 @@ const PRIMARY_KEYS: [string, string][] = [
   ['import_sources', 'source'],
   ['import_events', 'source, event_id'],
 ];
+const PER_WORKSPACE = PRIMARY_KEYS.map(([t]) => t);
 
 export class Workspaces1766500000000 implements MigrationInterface {
   name = 'Workspaces1766500000000';

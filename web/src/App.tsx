@@ -3,13 +3,13 @@ import { Suspense, lazy, useState } from 'react';
 import { ApiError } from './api/client';
 import { useMeQuery } from './api/useMeQuery';
 import { useWorkspacesQuery } from './api/useWorkspacesQuery';
-import { setCurrentWorkspace } from './api/workspace-scope';
+import { setCurrentWorkspace, workspaceLink } from './api/workspace-scope';
 import { WorkspaceEmpty } from './components/WorkspaceEmpty';
 import { WorkspaceSwitcher } from './components/WorkspaceSwitcher';
 import { chooseWorkspace } from './lib/workspace-choice';
 import { SignIn } from './auth/SignIn';
 import { clearToken, getToken, setToken } from './auth/token-store';
-import { PAGE_PATHS, Page, pageHref, withParams, withWorkspace } from './lib/url-state';
+import { PAGE_PATHS, Page, pageHref, withParams } from './lib/url-state';
 import { browserTz, useUrlState } from './state/useUrlState';
 import { parseFilters } from './lib/date-range';
 
@@ -65,14 +65,13 @@ export function App() {
   setCurrentWorkspace(workspace, info && (info.ownTimeZone || info.timeZone !== 'UTC') ? info.timeZone : null);
   // Read after the workspace's zone is set: the links below carry the view's range in that zone.
   const filters = parseFilters(search, browserTz());
-  const linkWorkspace = urlWorkspace ? workspace : null;
   return (
     <>
       <header className="topbar no-print">
         <strong>Claimcheck</strong>
         <nav aria-label="Pages">
           {(Object.keys(PAGE_PATHS) as Page[]).map((p) => (
-            <a key={p} href={withWorkspace(pageHref(p, filters, compare), linkWorkspace)} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters, compare)))}>
+            <a key={p} href={workspaceLink(pageHref(p, filters, compare))} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters, compare)))}>
               {TITLES[p]}
             </a>
           ))}

@@ -4,7 +4,7 @@ import { loadConfig } from '../config/app-config';
 import { Workspace, inWorkspace } from '../workspaces/workspace-context';
 import { WebhookNotifier } from './webhook.notifier';
 
-const ws = (id: number, slug: string, alertWebhookUrl: string | null): Workspace => ({ id, slug, name: slug, timeZone: 'UTC', ownTimeZone: false, alertFloors: null, alertWebhookUrl });
+const ws = (id: number, slug: string, alertWebhookUrl: string | null): Workspace => ({ id, slug, name: slug, timeZone: 'UTC', ownTimeZone: false, alertFloors: null, alertWebhookUrl, createdAt: '2026-11-01T00:00:00.000Z' });
 
 describe("which webhook a workspace's alerts go to", () => {
   let server: http.Server;

@@ -1,7 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { DataStatus } from '../contract/api-types';
 import { FreshnessService } from '../projection/freshness.service';
 import { dataStatusQuery } from './data-status.query';
@@ -10,7 +8,6 @@ import { currentWorkspace } from '../workspaces/workspace-context';
 @Injectable()
 export class StatusService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ds: DataSource,
     private readonly freshness: FreshnessService,
   ) {}

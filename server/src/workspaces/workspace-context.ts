@@ -18,6 +18,7 @@ export interface Workspace {
   alertFloors: AppConfig['alertFloors'] | null;
   /** The workspace's own alert webhook, or null (the default workspace then uses ALERT_WEBHOOK_URL). */
   alertWebhookUrl: string | null;
+  createdAt: string;
 }
 
 /** The default workspace: what an install held before workspaces, and the routes without a slug. */

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, Validate, ValidateNested } from 'class-validator';
@@ -12,6 +13,16 @@ export class AlertFloorsDto implements WorkspaceAlertFloors {
   @ApiProperty({ example: 30 }) @IsNumber({}, { message: 'alertFloors.handleSeconds: must be a number' }) @Min(0) @Max(86_400) handleSeconds!: number;
 }
 
+/** The alert settings both the create and the change body take. */
+const AlertFloorsField = () => applyDecorators(ApiPropertyOptional({ type: AlertFloorsDto, nullable: true }), IsOptional(), ValidateNested(), Type(() => AlertFloorsDto));
+const AlertWebhookField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ nullable: true, example: 'https://hooks.slack.com/services/…', description: 'http(s) URL its new alerts are posted to; never shown back' }),
+    IsOptional(),
+    IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'alertWebhookUrl: must be an http:// or https:// URL' }),
+    Length(1, 2000, { message: 'alertWebhookUrl: at most 2,000 characters' }),
+  );
+
 export class CreateWorkspaceDto implements CreateWorkspace {
   @ApiProperty({ example: 'brand-eu' })
   @IsString()
@@ -20,21 +31,13 @@ export class CreateWorkspaceDto implements CreateWorkspace {
   @ApiProperty({ example: 'Brand EU' }) @IsString() @Length(1, 100, { message: 'name: must be 1 to 100 characters long' }) name!: string;
   @ApiPropertyOptional({ example: 'Europe/Berlin' }) @IsOptional() @Validate(IsTimeZone) timeZone?: string;
   @ApiPropertyOptional({ example: 'EUR' }) @IsOptional() @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency: must be a 3-letter ISO 4217 code such as EUR' }) currency?: string;
-  @ApiPropertyOptional({ type: AlertFloorsDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => AlertFloorsDto) alertFloors?: AlertFloorsDto | null;
-  @ApiPropertyOptional({ nullable: true, example: 'https://hooks.slack.com/services/…', description: 'http(s) URL its new alerts are posted to; never shown back' })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'alertWebhookUrl: must be an http:// or https:// URL' })
-  @Length(1, 2000, { message: 'alertWebhookUrl: at most 2,000 characters' })
-  alertWebhookUrl?: string | null;
+  @AlertFloorsField() alertFloors?: AlertFloorsDto | null;
+  @AlertWebhookField() alertWebhookUrl?: string | null;
 }
 
 export class UpdateWorkspaceDto implements UpdateWorkspace {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100, { message: 'name: must be 1 to 100 characters long' }) name?: string;
   @ApiPropertyOptional({ nullable: true, description: 'null: follow the instance REPORTING_TIME_ZONE' }) @IsOptional() @Validate(IsTimeZone) timeZone?: string | null;
-  @ApiPropertyOptional({ type: AlertFloorsDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => AlertFloorsDto) alertFloors?: AlertFloorsDto | null;
-  @ApiPropertyOptional({ nullable: true, example: 'https://hooks.slack.com/services/…', description: 'http(s) URL its new alerts are posted to; never shown back' })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'alertWebhookUrl: must be an http:// or https:// URL' })
-  @Length(1, 2000, { message: 'alertWebhookUrl: at most 2,000 characters' })
-  alertWebhookUrl?: string | null;
+  @AlertFloorsField() alertFloors?: AlertFloorsDto | null;
+  @AlertWebhookField() alertWebhookUrl?: string | null;
 }

@@ -11,7 +11,7 @@ import { WorkspaceRow, WorkspacesRepository } from './workspaces.repository';
 /** How long the cached list is trusted before a request reloads it (changes on this server reload at once). */
 const CACHE_MS = 5_000;
 
-export const floorsFromApi = (f: WorkspaceAlertFloors): AppConfig['alertFloors'] => ({
+const floorsFromApi = (f: WorkspaceAlertFloors): AppConfig['alertFloors'] => ({
   ratePoints: f.ratePoints / 100,
   handleRatio: 1 + f.handlePercent / 100,
   handleSeconds: f.handleSeconds,
@@ -55,6 +55,7 @@ export class WorkspacesService {
       ownTimeZone: r.time_zone !== null,
       alertFloors: r.alert_floors ? floorsFromApi(r.alert_floors) : null,
       alertWebhookUrl: r.alert_webhook_url,
+      createdAt: new Date(r.created_at).toISOString(),
     };
   }
 
@@ -98,8 +99,7 @@ export class WorkspacesService {
   }
 
   private async infos(list: Workspace[]): Promise<WorkspaceInfo[]> {
-    const [withData, currencies, rows] = await Promise.all([this.repo.withData(this.ds.manager), this.repo.currencies(this.ds.manager), this.repo.all(this.ds.manager)]);
-    const created = new Map(rows.map((r) => [r.id, r.created_at]));
+    const [withData, currencies] = await Promise.all([this.repo.withData(this.ds.manager), this.repo.currencies(this.ds.manager)]);
     return list.map((w) => ({
       slug: w.slug,
       name: w.name,
@@ -110,7 +110,7 @@ export class WorkspacesService {
       // Whether one is set, never the URL (Slack's carry a token).
       alertWebhook: w.alertWebhookUrl !== null ? 'own' : w.id === DEFAULT_WORKSPACE_ID && this.config.alertWebhookUrl !== null ? 'instance' : 'none',
       hasData: withData.has(w.id),
-      createdAt: new Date(created.get(w.id) ?? 0).toISOString(),
+      createdAt: w.createdAt,
     }));
   }
 
