@@ -167,6 +167,28 @@ describe('POST /api/v1/events', () => {
     }
   });
 
+  it('more than 10,000 tickets queued: a read estimates how many instead of counting them, and says so', async () => {
+    const quick = await createTestApp({ readWaitSeconds: 0 });
+    try {
+      await quick.ds.query(`CREATE FUNCTION fail_q() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'projector held back'; END $$ LANGUAGE plpgsql`);
+      await quick.ds.query(`CREATE TRIGGER fail_q BEFORE INSERT OR UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION fail_q()`);
+      const send = async (from: number, n: number) => {
+        const body = Array.from({ length: n }, (_, i) => created(`q${from + i}`, `Q${from + i}`, t0));
+        expect((await quick.request('POST', '/api/v1/events', { body })).body).toMatchObject({ accepted: n });
+      };
+      const freshness = async () => (await quick.request('GET', '/api/v1/metrics/summary?from=2026-02-01&to=2026-02-20&asOf=2026-03-01T00:00:00Z')).body.freshness;
+      await send(0, 10_000);
+      expect(await freshness()).toMatchObject({ complete: false, pendingTickets: 10_000, pendingEstimated: false });
+      await send(10_000, 7);
+      // 10,007 queued (one queue row per ticket and request): past the exact count, the span of
+      // queue positions, which here is the same 10,007.
+      expect(await freshness()).toMatchObject({ complete: false, pendingTickets: 10_007, pendingEstimated: true });
+    } finally {
+      await quick.ds.query('DROP TRIGGER IF EXISTS fail_q ON tickets');
+      await quick.close();
+    }
+  });
+
   it('concurrent requests on the same tickets give the sequential result', async () => {
     // 40 tickets, each split over 4 requests sent at once (created, assigned, resolved, csat).
     const parts: unknown[][] = [[], [], [], []];

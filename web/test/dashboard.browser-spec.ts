@@ -118,7 +118,7 @@ run('the dashboard in chromium', () => {
       await p3.route('**/metrics/summary?**', async (r) => {
         const res = await r.fetch();
         const body = await res.json();
-        if (behind) body.freshness = { complete: false, waitedMs: 0, pendingTickets: 1234, behindSeconds: 30 };
+        if (behind) body.freshness = { complete: false, waitedMs: 0, pendingTickets: 1234, pendingEstimated: false, behindSeconds: 30 };
         await r.fulfill({ response: res, json: body });
       });
       await p3.reload();

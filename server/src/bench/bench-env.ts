@@ -150,8 +150,8 @@ export async function ensureDemoData(url: string, tickets: number, end: string):
  * (NDJSON, `batch` events a request, `concurrency` at a time), with progress. Resolves when the
  * last answer arrived: the events are stored, the projector may still be replaying them.
  */
-export async function postDemoStory(server: BenchServer, tickets: number, end: string, batch = 5000, concurrency = 4): Promise<{ events: number; seconds: number }> {
-  const days = 365;
+/** @param days the story's length: fewer days for the same tickets is a denser story (10M a year is 27,000 a day) */
+export async function postDemoStory(server: BenchServer, tickets: number, end: string, batch = 5000, concurrency = 4, days = 365): Promise<{ events: number; seconds: number }> {
   const perDay = Math.ceil(tickets / days / 1.05); // repeat-contact follow-ups add about 5%
   const bar = progress(`POST ${days} days x ${perDay} tickets/day (${batch} events a request, ${concurrency} at a time)`, estimateDemoEvents({ days, perDay }));
   const story = (function* () {

@@ -44,6 +44,8 @@ export interface AppConfig {
   readWaitSeconds: number;
   /** Least time between two projector batches while no read waits for one (coalesces live ingest). */
   projectionIntervalMs: number;
+  /** Queued tickets the projector takes per transaction; a full batch means a bulk load (days built once, later). */
+  projectionBatchTickets: number;
 }
 
 export class ConfigError extends Error {}
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     reportingTimeZone,
     readWaitSeconds: int(env, 'READ_WAIT_SECONDS', 10, 0, 300, errors),
     projectionIntervalMs: int(env, 'PROJECTION_INTERVAL_MS', 2000, 0, 60_000, errors),
+    projectionBatchTickets: int(env, 'PROJECTION_BATCH_TICKETS', 50_000, 100, 200_000, errors),
   };
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -45,8 +45,10 @@ export interface Freshness {
   complete: boolean;
   /** How long this read waited for the projector. */
   waitedMs: number;
-  /** Tickets still queued when the read ran (0 when complete). */
+  /** Tickets still queued when the read ran (0 when complete): exact up to 10,000, an estimate beyond. */
   pendingTickets: number;
+  /** pendingTickets is an estimate (more than 10,000 queued: counting them would slow every read). */
+  pendingEstimated: boolean;
   /** Age in seconds of the oldest of them. */
   behindSeconds: number;
 }

@@ -44,8 +44,8 @@ export class FreshnessService {
     }
     const waited = Date.now() - started;
     this.telemetry.readWait.observe(waited / 1000);
-    if (complete) return { complete: true, waitedMs: waited, pendingTickets: 0, behindSeconds: 0 };
+    if (complete) return { complete: true, waitedMs: waited, pendingTickets: 0, pendingEstimated: false, behindSeconds: 0 };
     const s = await this.queue.state(this.ds.manager);
-    return { complete: false, waitedMs: waited, pendingTickets: s.pending, behindSeconds: Math.round(s.oldestSeconds) };
+    return { complete: false, waitedMs: waited, pendingTickets: s.pending, pendingEstimated: s.estimated, behindSeconds: Math.round(s.oldestSeconds) };
   }
 }

@@ -6,13 +6,19 @@ import { returnedRows } from '../database/returning';
 import { wsId } from '../workspaces/workspace-context';
 
 export interface QueueState {
-  /** Tickets queued and not projected yet. */
+  /** Tickets queued and not projected yet: exact up to COUNT_EXACT_UP_TO, else an estimate. */
   pending: number;
+  /** `pending` is an estimate (the span of queue positions): the queue holds more than COUNT_EXACT_UP_TO. */
+  estimated: boolean;
   /** Seconds since the oldest of them was queued (0 when none). */
   oldestSeconds: number;
-  /** The newest queue position, or null when the queue is empty. */
-  last: string | null;
 }
+
+/**
+ * Queued rows counted one by one for a freshness note; past this the note estimates. Counting
+ * 8.7M queued rows took 0.5-0.8 s of every read during a 10M load (docs/SCALING.md).
+ */
+export const COUNT_EXACT_UP_TO = 10_000;
 
 @Injectable()
 export class ProjectionRepository {
@@ -35,12 +41,18 @@ export class ProjectionRepository {
   }
 
   async state(m: EntityManager): Promise<QueueState> {
+    // Each part by the (workspace_id, seq) index: the oldest row, the newest, and at most
+    // COUNT_EXACT_UP_TO + 1 rows counted.
     const [r] = await m.query(
-      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(enqueued_at)), 0)::float8 AS oldest,
-              max(seq)::text AS last FROM projection_queue WHERE workspace_id = $1`,
-      [wsId()],
+      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM projection_queue WHERE workspace_id = $1 LIMIT $2) c) AS counted,
+              coalesce((SELECT extract(epoch FROM now() - enqueued_at) FROM projection_queue WHERE workspace_id = $1 ORDER BY seq LIMIT 1), 0)::float8 AS oldest,
+              coalesce((SELECT max(seq) - min(seq) + 1 FROM projection_queue WHERE workspace_id = $1), 0)::float8 AS span`,
+      [wsId(), COUNT_EXACT_UP_TO + 1],
     );
-    return { pending: r.pending, oldestSeconds: r.oldest, last: r.last };
+    const estimated = r.counted > COUNT_EXACT_UP_TO;
+    // Queue positions are numbered across workspaces and a ticket may be queued more than once:
+    // the span is an estimate from above, never below the rows counted.
+    return { pending: estimated ? Math.max(r.span, r.counted) : r.counted, estimated, oldestSeconds: r.oldest };
   }
 
   /** The last queue position acknowledged (by the primary key's index; null when the queue is empty). */
@@ -82,14 +94,26 @@ export class ProjectionRepository {
     return rows.length;
   }
 
-  /** Up to `limit` days still to be built in bulk, zone by zone, UTC first (its days hold the values every zone reads). */
-  async takePending(m: EntityManager, limit: number): Promise<{ zone: string; days: string[] } | null> {
+  /** These local days of `zone` are to be built in bulk (a load's batches touched them). */
+  async addPending(m: EntityManager, zone: string, days: readonly string[]): Promise<void> {
+    await m.query(`INSERT INTO rollup_pending (workspace_id, zone, day) SELECT $3, $1, unnest($2::date[]) ON CONFLICT DO NOTHING`, [zone, days, wsId()]);
+  }
+
+  /**
+   * Up to `limit` days still to be built in bulk, one zone at a time, newest days first (what the
+   * dashboard reads first becomes fast first); on the same day UTC first (its days hold the sorted
+   * values every zone reads). Reads count a pending day from the tickets table meanwhile, so the
+   * order changes only speed. With `before`: that zone's days before that day, oldest first.
+   */
+  async takePending(m: EntityManager, limit: number, before?: { zone: string; before: string }): Promise<{ zone: string; days: string[] } | null> {
+    const pick = before
+      ? `zone = $3 AND day < $4::date ORDER BY day`
+      : `zone = (SELECT zone FROM rollup_pending WHERE workspace_id = $2 ORDER BY day DESC, zone <> 'UTC', zone LIMIT 1) ORDER BY day DESC`;
     const rows = returnedRows<{ zone: string; day: string }>(await m.query(
       `DELETE FROM rollup_pending WHERE workspace_id = $2 AND (zone, day) IN (
-         SELECT zone, day FROM rollup_pending
-          WHERE workspace_id = $2 AND zone = (SELECT zone FROM rollup_pending WHERE workspace_id = $2 ORDER BY zone <> 'UTC', zone LIMIT 1) ORDER BY day LIMIT $1)
+         SELECT zone, day FROM rollup_pending WHERE workspace_id = $2 AND ${pick} LIMIT $1)
        RETURNING zone, day::text`,
-      [limit, wsId()],
+      before ? [limit, wsId(), before.zone, before.before] : [limit, wsId()],
     ));
     return rows.length === 0 ? null : { zone: rows[0].zone, days: rows.map((r) => r.day).sort() };
   }

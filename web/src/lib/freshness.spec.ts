@@ -2,10 +2,11 @@ import { behindNote, refetchWhileBehind } from './freshness';
 
 describe('freshness', () => {
   it.each([
-    ['complete: no note', { complete: true, waitedMs: 3, pendingTickets: 0, behindSeconds: 0 }, null],
-    ['live ingest, 2 s behind: normal, no note', { complete: false, waitedMs: 0, pendingTickets: 40, behindSeconds: 2 }, null],
-    ['one ticket, 5 s', { complete: false, waitedMs: 0, pendingTickets: 1, behindSeconds: 5 }, 'Still processing 1 ticket received in the last 5 s: these numbers do not include them yet and will update.'],
-    ['many tickets, minutes', { complete: false, waitedMs: 0, pendingTickets: 12345, behindSeconds: 300 }, 'Still processing 12,345 tickets received in the last 5 min: these numbers do not include them yet and will update.'],
+    ['complete: no note', { complete: true, waitedMs: 3, pendingTickets: 0, pendingEstimated: false, behindSeconds: 0 }, null],
+    ['live ingest, 2 s behind: normal, no note', { complete: false, waitedMs: 0, pendingTickets: 40, pendingEstimated: false, behindSeconds: 2 }, null],
+    ['one ticket, 5 s', { complete: false, waitedMs: 0, pendingTickets: 1, pendingEstimated: false, behindSeconds: 5 }, 'Still processing 1 ticket received in the last 5 s: these numbers do not include them yet and will update.'],
+    ['many tickets, minutes', { complete: false, waitedMs: 0, pendingTickets: 9876, pendingEstimated: false, behindSeconds: 300 }, 'Still processing 9,876 tickets received in the last 5 min: these numbers do not include them yet and will update.'],
+    ['a bulk load: estimated', { complete: false, waitedMs: 0, pendingTickets: 8_700_000, pendingEstimated: true, behindSeconds: 1500 }, 'Still processing about 8,700,000 tickets received in the last 25 min: these numbers do not include them yet and will update.'],
   ])('%s', (_name, f, want) => {
     expect(behindNote(f)).toBe(want);
   });
@@ -15,7 +16,7 @@ describe('freshness', () => {
   });
 
   it('polls every 3 s only while noticeably behind', () => {
-    const q = (complete?: boolean, behindSeconds = 30) => ({ state: { data: complete === undefined ? {} : { freshness: { complete, waitedMs: 0, pendingTickets: 1, behindSeconds } } } });
+    const q = (complete?: boolean, behindSeconds = 30) => ({ state: { data: complete === undefined ? {} : { freshness: { complete, waitedMs: 0, pendingTickets: 1, pendingEstimated: false, behindSeconds } } } });
     expect([refetchWhileBehind(q(false)), refetchWhileBehind(q(false, 1)), refetchWhileBehind(q(true)), refetchWhileBehind(q())]).toEqual([3000, false, false, false]);
   });
 });

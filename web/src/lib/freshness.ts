@@ -20,7 +20,9 @@ const noticeablyBehind = (f: Freshness | undefined): f is Freshness => !!f && !f
 /** The note for an answer that is noticeably behind, or null. */
 export function behindNote(f: Freshness | undefined): string | null {
   if (!noticeablyBehind(f)) return null;
-  const tickets = `${f.pendingTickets.toLocaleString('en-US')} ticket${f.pendingTickets === 1 ? '' : 's'}`;
+  // Past 10,000 queued the server estimates rather than count (counting would slow every read).
+  const about = f.pendingEstimated ? 'about ' : '';
+  const tickets = `${about}${f.pendingTickets.toLocaleString('en-US')} ticket${f.pendingTickets === 1 ? '' : 's'}`;
   const age = f.behindSeconds >= 120 ? `${Math.round(f.behindSeconds / 60)} min` : `${f.behindSeconds} s`;
   return `Still processing ${tickets} received in the last ${age}: these numbers do not include them yet and will update.`;
 }

@@ -230,9 +230,9 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   const hist = new Map<string, { grp: string; seg: string; path: string; metric: number; h: Map<number, number> }>();
   for (const r of await histogramQuery(m, cellUnits, counted.pieces, [...raw, ...counted.fromTickets], keys)) {
     const key = k4(r.grp, r.seg, r.path, r.metric);
-    let e = hist.get(key);
-    if (!e) hist.set(key, (e = { grp: r.grp, seg: r.seg, path: r.path, metric: Number(r.metric), h: new Map() }));
-    e.h.set(Number(r.bin), Number(r.n));
+    const h = new Map<number, number>();
+    for (let i = 0; i < r.bins.length; i++) h.set(r.bins[i], r.ns[i]);
+    hist.set(key, { grp: r.grp, seg: r.seg, path: r.path, metric: Number(r.metric), h });
   }
   const wanted: WantedRank[] = [];
   const fractionsOf = new Map(DISTRIBUTIONS.map((d) => [d.metric as number, d]));

@@ -88,7 +88,11 @@ export async function sumsQuery(m: EntityManager, units: readonly Unit[], raw: r
      SELECT x.grp, x.seg, x.path, x.category, ${cellSums('x')}
      FROM (
        SELECT u.u_grp AS grp, ${cellSeg} AS seg, c.path, ${categories()}[c.key_id] AS category, ${cols}
-         FROM u JOIN rollup_cells c ON c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period
+         -- One index range scan per unit (OFFSET 0: not flattened into a join): as a join the
+         -- planner hashed the units and scanned every cell of the table, 118,878 rows for the
+         -- 14,583 of a 90-day weekly series at 200k tickets (20 ms, growing with the table).
+         FROM u CROSS JOIN LATERAL (
+           SELECT * FROM rollup_cells c WHERE c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period OFFSET 0) c
         WHERE ${segs()}[c.key_id] IS NOT NULL ${pathFilter(p, keys, 'c.path')}
        UNION ALL
        SELECT r.r_grp, ${seg(keys, 'tk.path')}, tk.path, k.k_category, ${ticketRowValues()}
@@ -133,13 +137,14 @@ export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[
   );
 }
 
+/** One distribution's histogram of a group, segment and path: counts `ns[i]` in bins `bins[i]`. */
 export interface HistogramRow {
   grp: string;
   seg: string;
   path: string;
   metric: number;
-  bin: number;
-  n: number;
+  bins: number[];
+  ns: number[];
 }
 
 /**
@@ -176,6 +181,9 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], p
         WHERE seg IS NOT NULL`;
   return m.query(
     `${w}, ${d}
+     -- One row per histogram, its bins as arrays: a 90-day weekly series has 10,640 (bin, count)
+     -- pairs, which as rows cost more to send and parse than to count.
+     SELECT grp, seg, path, metric, array_agg(bin) AS bins, array_agg(n) AS ns FROM (
      SELECT grp, seg, path, metric, bin, sum(n)::int AS n FROM (
        ${fromCells.join('\n       UNION ALL\n       ')}
        UNION ALL
@@ -187,7 +195,8 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], p
          CROSS JOIN LATERAL ${distributionRows()}
         WHERE m.x IS NOT NULL ${pathFilter(p, keys, 'tk.path')}
      ) h
-     GROUP BY grp, seg, path, metric, bin`,
+     GROUP BY grp, seg, path, metric, bin) b
+     GROUP BY grp, seg, path, metric`,
     p.values,
   );
 }
