@@ -10,7 +10,7 @@ import { chooseWorkspace } from './lib/workspace-choice';
 import { SignIn } from './auth/SignIn';
 import { clearToken, getToken, setToken } from './auth/token-store';
 import { PAGE_PATHS, Page, pageHref, withParams } from './lib/url-state';
-import { browserTz, useUrlState } from './state/useUrlState';
+import { viewZone, useUrlState } from './state/useUrlState';
 import { parseFilters } from './lib/date-range';
 
 // Pages load on demand, so the first screen does not pay for the others.
@@ -64,7 +64,7 @@ export function App() {
   // A zone the workspace chose (or the instance set) is the view's default; UTC by default is no choice.
   setCurrentWorkspace(workspace, info && (info.ownTimeZone || info.timeZone !== 'UTC') ? info.timeZone : null);
   // Read after the workspace's zone is set: the links below carry the view's range in that zone.
-  const filters = parseFilters(search, browserTz());
+  const filters = parseFilters(search, viewZone());
   return (
     <>
       <header className="topbar no-print">

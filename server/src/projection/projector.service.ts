@@ -321,8 +321,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
         days += list.length;
         continue;
       }
+      // No month marked stale here: a month with a pending day is not read as a month, and
+      // building the day (rebuildDays) marks it.
       await this.queue.addPending(m, zone, list);
-      await this.queue.markStale(m, zone, [...new Set(list.map(monthOf))]);
       // A load in time order has moved past the days before this batch's first: build those now,
       // oldest first, so reads of them are fast while the load goes on. A load in no order (every
       // batch touches every day) builds nothing here and everything once at the end.

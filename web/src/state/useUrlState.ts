@@ -7,7 +7,7 @@ import { UrlState, parseUrl, withFilters, withParams, withWorkspace } from '../l
 
 const CHANGED = 'claimcheck:url';
 // Without ?tz=, the workspace's reporting zone when it chose one, else the browser's.
-export const browserTz = () => defaultViewZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+export const viewZone = () => defaultViewZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
@@ -36,7 +36,7 @@ export interface UrlStateApi extends UrlState {
 
 export function useUrlState(): UrlStateApi {
   const href = useSyncExternalStore(subscribe, snapshot);
-  const zone = browserTz();
+  const zone = viewZone();
   const state = useMemo(() => {
     const at = href.indexOf('?');
     return at < 0 ? parseUrl(href, '', zone) : parseUrl(href.slice(0, at), href.slice(at), zone);
@@ -46,7 +46,7 @@ export function useUrlState(): UrlStateApi {
   const setParams = useCallback<UrlStateApi['setParams']>((changes, options) => go(window.location.pathname + withParams(window.location.search, changes), options?.replace), []);
   // From the URL as it is now, not as it was at the last render: two changes in a row both land.
   const setFilters = useCallback<UrlStateApi['setFilters']>((next, options) => {
-    const current = parseFilters(window.location.search, browserTz());
+    const current = parseFilters(window.location.search, viewZone());
     go(window.location.pathname + withFilters(window.location.search, { ...current, ...next }), options?.replace);
   }, []);
   return { ...state, navigate, setParams, setFilters };
