@@ -183,6 +183,18 @@ describe('POST /api/v1/events', () => {
       // 10,007 queued (one queue row per ticket and request): past the exact count, the span of
       // queue positions, which here is the same 10,007.
       expect(await freshness()).toMatchObject({ complete: false, pendingTickets: 10_007, pendingEstimated: true });
+      // Projected, the queue's 10,007 rows are dead; the projector vacuums the queue itself (autovacuum
+      // may be off) within its 5 s check, once PostgreSQL's statistics count them.
+      const vacuums = async () => (await quick.ds.query(`SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'projection_queue'`))[0].n as number;
+      const before = await vacuums();
+      await quick.ds.query('DROP TRIGGER fail_q ON tickets');
+      await quick.projected();
+      const deadline = Date.now() + 30_000;
+      while ((await vacuums()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      expect(await vacuums()).toBeGreaterThan(before);
+      expect(await quick.ds.query(`SELECT count(*)::int AS n FROM projection_queue`)).toEqual([{ n: 0 }]);
+      const metrics = (await quick.request('GET', '/metrics')).text as string;
+      expect(metrics).toMatch(/^claimcheck_projector_vacuum_seconds_count\{table="projection_queue"\} [1-9]/m);
     } finally {
       await quick.ds.query('DROP TRIGGER IF EXISTS fail_q ON tickets');
       await quick.close();

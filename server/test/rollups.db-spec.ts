@@ -4,7 +4,9 @@
 // time zones, months, filters, segments, two-dimensional segments, maturing days, a day changed
 // after its build, days still to build in bulk. Plus the contract's expected summaries.
 import { Client } from 'pg';
+import { DayKeyHistograms1766600000000 } from '../../migrations/1766600000000-day-key-histograms';
 import { DEFAULT_DEMO, loadDemo } from '../src/demo/demo-loader';
+import { DISTRIBUTIONS } from '../src/metrics/measures';
 import { EventsService } from '../src/events/events.service';
 import { buckets } from '../src/metrics/buckets';
 import { Column, PopulationFilter } from '../src/metrics/rollups/key-scope';
@@ -78,6 +80,19 @@ async function both(t: TestApp, s: Scope) {
   }));
 }
 
+/**
+ * Keeps the projector from running until the returned function is called: it takes the
+ * projector's advisory lock (ProjectionRepository.tryLock) on a connection of its own.
+ */
+async function holdProjector(t: TestApp): Promise<() => Promise<void>> {
+  const qr = t.ds.createQueryRunner();
+  await qr.query('SELECT pg_advisory_lock(4, 0)');
+  return async () => {
+    await qr.query('SELECT pg_advisory_unlock(4, 0)');
+    await qr.release();
+  };
+}
+
 const M = '2026-03-01T00:00:00Z';
 const FIXTURE_SCOPES: [string, Scope][] = [
   ['three weeks, matured', { from: '2026-01-05', to: '2026-01-26', asOf: M }],
@@ -96,6 +111,7 @@ const FIXTURE_SCOPES: [string, Scope][] = [
   ['by category', { from: '2026-01-05', to: '2026-01-26', asOf: M, by: ['category'] }],
   ['by language, one channel', { from: '2026-01-05', to: '2026-01-26', asOf: '2026-01-22T00:00:00Z', by: ['language'], filter: { channel: ['chat'] } }],
   ['by path', { from: '2026-01-01', to: '2026-02-01', asOf: '2026-01-22T00:00:00Z', by: ['path'] }],
+  ['by path, one channel', { from: '2026-01-01', to: '2026-02-01', asOf: M, by: ['path'], filter: { channel: ['email'] } }],
   ['category x channel (the quality grid)', { from: '2026-01-01', to: '2026-02-01', asOf: M, by: ['category', 'channel'] }],
   ['weekly by channel (sparklines)', { from: '2026-01-05', to: '2026-02-02', asOf: M, interval: 'week', by: ['channel'] }],
 ];
@@ -150,6 +166,7 @@ describe('rollups on the contract fixture', () => {
   });
 
   it('days still to build in bulk (an upgrade) are read from tickets meanwhile, then built', async () => {
+    const release = await holdProjector(t);
     await t.ds.query(`DELETE FROM rollup_cells WHERE zone = 'UTC' AND period >= '2026-01-10' AND period < '2026-01-20'`);
     await t.ds.query(`DELETE FROM rollup_values WHERE day >= '2026-01-10' AND day < '2026-01-20'`);
     await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) SELECT 1, 'UTC', d::date FROM generate_series('2026-01-10'::date, '2026-01-19'::date, '1 day') d`);
@@ -157,10 +174,45 @@ describe('rollups on the contract fixture', () => {
     const pending = await both(t, scope);
     expect(pending.plan.raw.length).toBe(10);
     expect(pending.fast).toEqual(pending.reference);
+    await release();
     await t.projected();
     const built = await both(t, scope);
     expect(built.plan.raw).toEqual([]);
     expect(built.fast).toEqual(near(pending.fast));
+  });
+
+  it('an install from before per-key day histograms: the migration marks every built day, reads stay exact meanwhile, the rebuild adds them', async () => {
+    const metrics = DISTRIBUTIONS.map((d) => d.metric);
+    const release = await holdProjector(t);
+    // The rollups as the build of before left them: no histograms on a day's per-key cells.
+    await t.ds.query(`UPDATE rollup_cells SET ${metrics.map((x) => `h${x}_bins = NULL, h${x}_counts = NULL`).join(', ')} WHERE span = 'd' AND key_id <> 0`);
+    const [{ days }] = await t.ds.query(`SELECT count(DISTINCT (zone, period))::int AS days FROM rollup_cells WHERE span = 'd'`);
+    const qr = t.ds.createQueryRunner();
+    await new DayKeyHistograms1766600000000().up(qr);
+    await qr.release();
+    const [{ marked }] = await t.ds.query(`SELECT count(*)::int AS marked FROM rollup_pending`);
+    expect(marked).toBe(days);
+    const scope = FIXTURE_SCOPES.find(([name]) => name === 'two channels and a category')![1];
+    const pending = await both(t, scope);
+    // Every day of January with tickets is read from them (the plan's units are the days without any).
+    const [{ withTickets }] = await t.ds.query(`SELECT count(DISTINCT (created_at AT TIME ZONE 'UTC')::date)::int AS "withTickets" FROM tickets WHERE created_at >= '2026-01-01' AND created_at < '2026-02-01'`);
+    expect(withTickets).toBeGreaterThan(20);
+    expect(pending.plan.raw.length).toBe(withTickets);
+    expect(pending.fast).toEqual(pending.reference);
+    await release();
+    await t.projected();
+    const built = await both(t, scope);
+    expect(built.plan.raw).toEqual([]);
+    expect(built.fast).toEqual(pending.reference);
+    // Each day's per-key histograms add up to its all-keys histogram (key 0), bin by bin.
+    const differ: unknown[] = await t.ds.query(
+      `WITH b AS (${metrics.map((x) => `SELECT zone, period, path, key_id = 0 AS whole, ${x} AS metric, h.b, h.n FROM rollup_cells CROSS JOIN LATERAL unnest(h${x}_bins, h${x}_counts) AS h(b, n) WHERE span = 'd'`).join(' UNION ALL ')})
+       SELECT zone, period, path, metric, b FROM b GROUP BY 1, 2, 3, 4, 5
+       HAVING sum(n) FILTER (WHERE whole) IS DISTINCT FROM sum(n) FILTER (WHERE NOT whole)`,
+    );
+    expect(differ).toEqual([]);
+    const [{ bins }] = await t.ds.query(`SELECT count(*)::int AS bins FROM rollup_cells WHERE span = 'd' AND key_id <> 0 AND h1_bins IS NOT NULL`);
+    expect(bins).toBeGreaterThan(0);
   });
 });
 

@@ -22,7 +22,7 @@ import { TicketState, replayTicket } from '../tickets/ticket-replay';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { inWorkspace, wsId } from '../workspaces/workspace-context';
 import { WorkspaceChanges, WorkspacesService } from '../workspaces/workspaces.service';
-import { ProjectionRepository } from './projection.repository';
+import { CHURNED_TABLES, ProjectionRepository, QUEUE_TABLES } from './projection.repository';
 
 /** Days of a bulk (re)build per transaction: short transactions, and progress survives a stop. */
 const BULK_DAYS = 31;
@@ -32,6 +32,10 @@ const MONTHS_PER_TX = 2;
 const MONTHS_EVERY_MS = 15_000;
 /** Tickets projected since the last ANALYZE that make the next idle moment run one. */
 const ANALYZE_AFTER = 5_000;
+/** How often, at most, the projector looks for its tables' dead rows (housekeeping()). */
+const VACUUM_CHECK_MS = 5_000;
+/** Dead rows that make a table worth a VACUUM (with a tenth of its live rows: projection.repository.ts). */
+const VACUUM_MIN_DEAD = 5_000;
 
 export interface BatchReport {
   tickets: number;
@@ -69,6 +73,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   /** The last workspace projected: the next batch starts after it, so one busy workspace cannot starve the others. */
   private lastWorkspace = 0;
   private sinceAnalyze = 0;
+  private vacuumCheckedAt = 0;
   /** When each workspace's stale months were last rebuilt between ticket batches. */
   private readonly monthsBuiltAt = new Map<number, number>();
   /** Batches run: every fourth serves a workspace with bulk or month work first (no starving behind another's ingest). */
@@ -181,11 +186,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
           this.sinceAnalyze = 0;
           await this.ds.transaction((m) => this.queue.analyze(m));
         }
+        await this.housekeeping(false);
         return;
       }
       this.telemetry.projectedTickets.inc(r.tickets);
       if (r.days + r.bulkDays > 0) this.telemetry.rollupDaysRebuilt.inc(r.days + r.bulkDays);
       for (const w of [...this.waiters]) w();
+      await this.housekeeping(r.full === true); // after the waiting reads are let go
       // A long load: statistics as it grows, so plans stay right while it runs.
       if (this.sinceAnalyze >= 500_000) {
         this.sinceAnalyze = 0;
@@ -200,6 +207,31 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       const rest = Math.max(this.config.projectionIntervalMs - spent, spent);
       const live = r.tickets > 0 && !r.full;
       if (live && this.waiters.size === 0 && this.draining === 0 && !this.stopped) await this.pause(rest);
+    }
+  }
+
+  /**
+   * VACUUM the projector's tables that hold many dead rows (CHURNED_TABLES), at most every
+   * VACUUM_CHECK_MS, between batches: each batch deletes the queue rows it took and rewrites its
+   * days' rollups and its tickets, and the reads that scan past dead rows (the freshness checks
+   * start at the queue's oldest end) slow down as they pile up. During a bulk load (`loading`: the
+   * batch was full) only the queue's tables: the load inserts rather than rewrites, and a VACUUM of
+   * tickets (about 3 s at 1M) would only slow it.
+   */
+  private async housekeeping(loading: boolean): Promise<void> {
+    if (Date.now() - this.vacuumCheckedAt < VACUUM_CHECK_MS || this.stopped) return;
+    this.vacuumCheckedAt = Date.now();
+    const tables = (await this.queue.churned(this.ds.manager, VACUUM_MIN_DEAD)) as (typeof CHURNED_TABLES)[number][];
+    for (const table of tables.filter((x) => !loading || QUEUE_TABLES.includes(x))) {
+      if (this.stopped) return;
+      const t0 = Date.now();
+      try {
+        await this.queue.vacuum(this.ds, table);
+        this.telemetry.vacuumed(table, (Date.now() - t0) / 1000);
+      } catch (e) {
+        // Not the projection's failure: its batch is committed. Said, and tried again next time.
+        this.log.warn(`VACUUM ${table} failed: ${(e as Error).message}`);
+      }
     }
   }
 

@@ -85,6 +85,14 @@ export class TelemetryService {
     registers: [this.registry],
   });
 
+  readonly vacuums = new Histogram({
+    name: 'claimcheck_projector_vacuum_seconds',
+    help: 'VACUUMs the projector ran on its own tables (the queue, the rollups, tickets), by table',
+    labelNames: ['table'] as const,
+    buckets: [0.05, 0.25, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
   readonly sharedReads = new Counter({
     name: 'claimcheck_metrics_reads_shared_total',
     help: 'Metrics reads answered by joining an identical read already running (same parameters, same freshness target)',
@@ -144,6 +152,10 @@ export class TelemetryService {
 
   projectionCommitted(): void {
     this.projectionBatches.inc();
+  }
+
+  vacuumed(table: string, seconds: number): void {
+    this.vacuums.observe({ table }, seconds);
   }
 
   /** One look at the queue per scrape (several gauges ask); null when the database does not answer. */

@@ -223,12 +223,9 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
     }
     return { pieces, fromTickets };
   };
-  // Phase 1: every key together is in the cells (key 0); per key, months have histograms and days
-  // are counted from their sorted values.
-  const cellUnits = keys.all ? units : units.filter((u) => u.span === 'm');
-  const counted = keys.all ? { pieces: [], fromTickets: [] } : piecesOf(units.filter((u) => u.span === 'd'));
+  // Phase 1: the histograms, from the cells (key 0, or each key's) and the tickets of the raw ranges.
   const hist = new Map<string, { grp: string; seg: string; path: string; metric: number; h: Map<number, number> }>();
-  for (const r of await histogramQuery(m, cellUnits, counted.pieces, [...raw, ...counted.fromTickets], keys)) {
+  for (const r of await histogramQuery(m, units, raw, keys)) {
     const key = k4(r.grp, r.seg, r.path, r.metric);
     const h = new Map<number, number>();
     for (let i = 0; i < r.bins.length; i++) h.set(r.bins[i], r.ns[i]);

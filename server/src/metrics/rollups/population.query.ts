@@ -149,45 +149,31 @@ export interface HistogramRow {
 
 /**
  * Phase 1: every distribution's histogram per group, segment and path: from the cells of `units`
- * (key 0 when every key counts; otherwise the per-key histograms, which months have), from the
- * sorted values of `pieces` (counted per bin, for days of a key-filtered read), and from tickets.
+ * (key 0 when every key counts, else each key's own histogram) and from the tickets of `raw`.
  */
-export async function histogramQuery(m: EntityManager, units: readonly Unit[], pieces: readonly DayPiece[], raw: readonly RawRange[], keys: KeyScope): Promise<HistogramRow[]> {
+export async function histogramQuery(m: EntityManager, units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Promise<HistogramRow[]> {
   const { p, with: w, segs, ws } = relations(units, raw, keys);
-  const spans = spansRelation(p, pieces);
-  const d = spans.rel;
-  // Key 0 holds every key's histogram: one row per unit and path instead of one per key.
-  const cellKeys = keys.all ? `AND c.key_id = 0` : 'AND c.key_id <> 0';
-  const cellJoin = keys.all ? '' : 'JOIN k ON k.k_id = c.key_id';
-  const cellSeg = keys.all ? (keys.segByPath ? 'c.path' : `''`) : seg(keys, 'c.path');
+  // Key 0 holds every key's histogram: one row per unit and path instead of one per key. Otherwise
+  // a cell's segment by array lookup on its key (NULL: a key the read leaves out), not a join.
+  const cellKeys = keys.all ? `AND c.key_id = 0` : `AND c.key_id <> 0`;
+  const cellSeg = keys.all ? (keys.segByPath ? 'c.path' : `''`) : keys.segByPath ? `CASE WHEN ${segs()}[c.key_id] IS NOT NULL THEN c.path END` : `${segs()}[c.key_id]`;
   const rawJoin = keys.all ? '' : 'JOIN k ON k.k_id = tk.key_id';
   const rawSeg = keys.all ? (keys.segByPath ? 'tk.path' : `''`) : seg(keys, 'tk.path');
-  const fromCells = DISTRIBUTIONS.map(
-    (x) => `SELECT u.u_grp AS grp, ${cellSeg} AS seg, c.path, ${x.metric}::int2 AS metric, h.b AS bin, h.n
-         FROM u JOIN rollup_cells c ON c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period ${cellKeys}
-         ${cellJoin}
-         CROSS JOIN LATERAL unnest(c.h${x.metric}_bins, c.h${x.metric}_counts) AS h(b, n)
-        WHERE TRUE ${pathFilter(p, keys, 'c.path')}`,
-  );
-  // A bin's keys and minutes are a slice of the row (starts[j + 1] .. starts[j + 2]).
-  // The segment of a value by array lookup, not a join: the planner cannot estimate the unnest.
-  const valueSeg = keys.segByPath ? `CASE WHEN ${segs()}[x.key_id] IS NOT NULL THEN rv.path END` : `${segs()}[x.key_id]`;
-  const fromValues = `SELECT grp, seg, path, metric, bin, n FROM (
-         SELECT d.grp, ${valueSeg} AS seg, rv.path, rv.metric, (rv.cbin * 16 + j)::int2 AS bin, 1 AS n
-           FROM d JOIN rollup_values rv ON rv.workspace_id = ${ws()} AND ${spans.join('rv.day')} ${pathFilter(p, keys, 'rv.path')}
-           CROSS JOIN generate_series(0, 15) AS j
-           CROSS JOIN LATERAL unnest(rv.keys[rv.starts[j + 1] + 1 : rv.starts[j + 2]], rv.mins[rv.starts[j + 1] + 1 : rv.starts[j + 2]]) AS x(key_id, minute)
-          WHERE ${spans.minuteOk('rv.day', 'x.minute')}) fv
-        WHERE seg IS NOT NULL`;
+  const bins = DISTRIBUTIONS.map((x) => `SELECT ${x.metric}::int2 AS metric, b, n FROM unnest(c.h${x.metric}_bins, c.h${x.metric}_counts) AS h(b, n)`).join(' UNION ALL ');
   return m.query(
-    `${w}, ${d}
+    `${w}
      -- One row per histogram, its bins as arrays: a 90-day weekly series has 10,640 (bin, count)
      -- pairs, which as rows cost more to send and parse than to count.
      SELECT grp, seg, path, metric, array_agg(bin) AS bins, array_agg(n) AS ns FROM (
      SELECT grp, seg, path, metric, bin, sum(n)::int AS n FROM (
-       ${fromCells.join('\n       UNION ALL\n       ')}
-       UNION ALL
-       ${fromValues}
+       SELECT grp, seg, path, metric, bin, n FROM (
+         SELECT u.u_grp AS grp, ${cellSeg} AS seg, c.path, h.metric, h.b AS bin, h.n
+           -- One index range scan per unit (OFFSET 0), as in sumsQuery.
+           FROM u CROSS JOIN LATERAL (
+             SELECT * FROM rollup_cells c WHERE c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period ${cellKeys} OFFSET 0) c
+           CROSS JOIN LATERAL (${bins}) h
+          WHERE TRUE ${pathFilter(p, keys, 'c.path')}) fc
+        WHERE seg IS NOT NULL
        UNION ALL
        SELECT r.r_grp, ${rawSeg}, tk.path, m.metric, cc_bin(m.x), 1
          FROM ${rawTickets(ws())}

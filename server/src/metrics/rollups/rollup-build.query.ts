@@ -24,13 +24,13 @@ const HIST_COLUMNS = DISTRIBUTIONS.flatMap((x) => [`h${x.metric}_bins`, `h${x.me
 
 /**
  * Cells of `zone`'s local days or months: per path, for every key together (key 0: the sums, the
- * histograms and, for days, the exact percentiles) and per key (the sums; months also their
- * histograms: a day's histogram per key would be as large as its values, which are kept anyway).
+ * histograms and, for days, the exact percentiles) and per key (the sums and the histograms). A
+ * key-filtered read finds its days' bins here: counted from the sorted values instead, a read cost
+ * one pass over every value of its days (1.8 s for the 30-day breakdowns at 27,000 tickets a day).
  */
 export async function rebuildPeriods(m: EntityManager, zone: string, span: 'd' | 'm', periods: readonly string[]): Promise<void> {
   if (periods.length === 0) return;
   await m.query(`DELETE FROM rollup_cells WHERE workspace_id = $4 AND zone = $1 AND span = $3::"char" AND period = ANY($2::date[])`, [zone, periods, span, wsId()]);
-  const histSets = span === 'd' ? '()' : '(key_id), ()';
   const histJoins = DISTRIBUTIONS.map(
     (x) => `LEFT JOIN h h${x.metric} ON h${x.metric}.period = c.period AND h${x.metric}.path = c.path AND h${x.metric}.key_id = c.key_id AND h${x.metric}.metric = ${x.metric}`,
   ).join('\n    ');
@@ -38,9 +38,9 @@ export async function rebuildPeriods(m: EntityManager, zone: string, span: 'd' |
     `WITH ${periodTickets('$4::int', '$1', '$2', span)},
      c AS (SELECT period, path, coalesce(key_id, 0) AS key_id, ${ticketSums()}
              FROM t GROUP BY period, path, GROUPING SETS ((key_id), ())),
-     hv AS (SELECT period, path, ${span === 'd' ? '0' : 'coalesce(key_id, 0)'} AS key_id, metric, bin, count(*)::int AS n
+     hv AS (SELECT period, path, coalesce(key_id, 0) AS key_id, metric, bin, count(*)::int AS n
               FROM (SELECT t.period, t.path, t.key_id, m.metric, cc_bin(m.x) AS bin FROM t CROSS JOIN LATERAL ${distributionRows()} WHERE m.x IS NOT NULL) v
-             GROUP BY period, path, metric, bin, GROUPING SETS (${histSets})),
+             GROUP BY period, path, metric, bin, GROUPING SETS ((key_id), ())),
      h AS (SELECT period, path, key_id, metric, array_agg(bin ORDER BY bin) AS bins, array_agg(n ORDER BY bin) AS counts
              FROM hv GROUP BY period, path, key_id, metric),
      p AS (${span === 'd' ? `SELECT period, path, ${storedPercentiles()} AS pct FROM t GROUP BY period, path` : `SELECT NULL::date AS period, NULL::text AS path, NULL::float8[] AS pct WHERE FALSE`})
