@@ -81,16 +81,18 @@ async function both(t: TestApp, s: Scope) {
 }
 
 /**
- * Keeps the projector from running until the returned function is called: it takes the
- * projector's advisory lock (ProjectionRepository.tryLock) on a connection of its own.
+ * Runs `fn` while the projector cannot: it holds the projector's advisory lock
+ * (ProjectionRepository.tryLock) on a connection of its own, released however `fn` ends.
  */
-async function holdProjector(t: TestApp): Promise<() => Promise<void>> {
+async function whileHeld<T>(t: TestApp, fn: () => Promise<T>): Promise<T> {
   const qr = t.ds.createQueryRunner();
   await qr.query('SELECT pg_advisory_lock(4, 0)');
-  return async () => {
+  try {
+    return await fn();
+  } finally {
     await qr.query('SELECT pg_advisory_unlock(4, 0)');
     await qr.release();
-  };
+  }
 }
 
 const M = '2026-03-01T00:00:00Z';
@@ -99,6 +101,7 @@ const FIXTURE_SCOPES: [string, Scope][] = [
   ['three weeks, asOf 22 January (maturing days)', { from: '2026-01-05', to: '2026-01-26', asOf: '2026-01-22T00:00:00Z' }],
   ['a Stockholm week (partial UTC days at both ends)', { from: '2026-01-12', to: '2026-01-19', tz: 'Europe/Stockholm', asOf: M }],
   ['a Kolkata week (+05:30)', { from: '2026-01-12', to: '2026-01-19', tz: 'Asia/Kolkata', asOf: M }],
+  ['a Stockholm fortnight, one category (per-key UTC days and raw edges)', { from: '2026-01-05', to: '2026-01-19', tz: 'Europe/Stockholm', asOf: M, filter: { category: ['refunds'] } }],
   ['one channel', { from: '2026-01-05', to: '2026-01-26', asOf: M, filter: { channel: ['chat'] } }],
   ['two channels and a category', { from: '2026-01-01', to: '2026-02-01', asOf: M, filter: { channel: ['chat', 'email'], category: ['disputes', 'billing'] } }],
   ['AI-involved paths', { from: '2026-01-01', to: '2026-02-01', asOf: '2026-01-20T12:00:00Z', filter: { path: ['ai', 'escalated'] } }],
@@ -166,15 +169,15 @@ describe('rollups on the contract fixture', () => {
   });
 
   it('days still to build in bulk (an upgrade) are read from tickets meanwhile, then built', async () => {
-    const release = await holdProjector(t);
-    await t.ds.query(`DELETE FROM rollup_cells WHERE zone = 'UTC' AND period >= '2026-01-10' AND period < '2026-01-20'`);
-    await t.ds.query(`DELETE FROM rollup_values WHERE day >= '2026-01-10' AND day < '2026-01-20'`);
-    await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) SELECT 1, 'UTC', d::date FROM generate_series('2026-01-10'::date, '2026-01-19'::date, '1 day') d`);
     const scope: Scope = { from: '2026-01-05', to: '2026-01-26', asOf: M };
-    const pending = await both(t, scope);
+    const pending = await whileHeld(t, async () => {
+      await t.ds.query(`DELETE FROM rollup_cells WHERE zone = 'UTC' AND period >= '2026-01-10' AND period < '2026-01-20'`);
+      await t.ds.query(`DELETE FROM rollup_values WHERE day >= '2026-01-10' AND day < '2026-01-20'`);
+      await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) SELECT 1, 'UTC', d::date FROM generate_series('2026-01-10'::date, '2026-01-19'::date, '1 day') d`);
+      return both(t, scope);
+    });
     expect(pending.plan.raw.length).toBe(10);
     expect(pending.fast).toEqual(pending.reference);
-    await release();
     await t.projected();
     const built = await both(t, scope);
     expect(built.plan.raw).toEqual([]);
@@ -183,23 +186,23 @@ describe('rollups on the contract fixture', () => {
 
   it('an install from before per-key day histograms: the migration marks every built day, reads stay exact meanwhile, the rebuild adds them', async () => {
     const metrics = DISTRIBUTIONS.map((d) => d.metric);
-    const release = await holdProjector(t);
-    // The rollups as the build of before left them: no histograms on a day's per-key cells.
-    await t.ds.query(`UPDATE rollup_cells SET ${metrics.map((x) => `h${x}_bins = NULL, h${x}_counts = NULL`).join(', ')} WHERE span = 'd' AND key_id <> 0`);
-    const [{ days }] = await t.ds.query(`SELECT count(DISTINCT (zone, period))::int AS days FROM rollup_cells WHERE span = 'd'`);
-    const qr = t.ds.createQueryRunner();
-    await new DayKeyHistograms1766600000000().up(qr);
-    await qr.release();
-    const [{ marked }] = await t.ds.query(`SELECT count(*)::int AS marked FROM rollup_pending`);
-    expect(marked).toBe(days);
     const scope = FIXTURE_SCOPES.find(([name]) => name === 'two channels and a category')![1];
-    const pending = await both(t, scope);
+    const { days, marked, pending } = await whileHeld(t, async () => {
+      // The rollups as the build of before left them: no histograms on a day's per-key cells.
+      await t.ds.query(`UPDATE rollup_cells SET ${metrics.map((x) => `h${x}_bins = NULL, h${x}_counts = NULL`).join(', ')} WHERE span = 'd' AND key_id <> 0`);
+      const [{ n }] = await t.ds.query(`SELECT count(DISTINCT (zone, period))::int AS n FROM rollup_cells WHERE span = 'd'`);
+      const qr = t.ds.createQueryRunner();
+      await new DayKeyHistograms1766600000000().up(qr);
+      await qr.release();
+      const [{ m }] = await t.ds.query(`SELECT count(*)::int AS m FROM rollup_pending`);
+      return { days: n as number, marked: m as number, pending: await both(t, scope) };
+    });
+    expect(marked).toBe(days);
     // Every day of January with tickets is read from them (the plan's units are the days without any).
     const [{ withTickets }] = await t.ds.query(`SELECT count(DISTINCT (created_at AT TIME ZONE 'UTC')::date)::int AS "withTickets" FROM tickets WHERE created_at >= '2026-01-01' AND created_at < '2026-02-01'`);
     expect(withTickets).toBeGreaterThan(20);
     expect(pending.plan.raw.length).toBe(withTickets);
     expect(pending.fast).toEqual(pending.reference);
-    await release();
     await t.projected();
     const built = await both(t, scope);
     expect(built.plan.raw).toEqual([]);

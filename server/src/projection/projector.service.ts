@@ -34,6 +34,11 @@ const MONTHS_EVERY_MS = 15_000;
 const ANALYZE_AFTER = 5_000;
 /** How often, at most, the projector looks for its tables' dead rows (housekeeping()). */
 const VACUUM_CHECK_MS = 5_000;
+/**
+ * After a VACUUM of a table, the least time before the next one: dead rows an open snapshot still
+ * sees (a long read, a pg_dump) stay dead after it, and the statistics would ask again at once.
+ */
+const VACUUM_AGAIN_MS = { queue: 5_000, large: 60_000 };
 /** Dead rows that make a table worth a VACUUM (with a tenth of its live rows: projection.repository.ts). */
 const VACUUM_MIN_DEAD = 5_000;
 
@@ -74,6 +79,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private lastWorkspace = 0;
   private sinceAnalyze = 0;
   private vacuumCheckedAt = 0;
+  /** The VACUUMs running now (in the background: the projector goes on), and when each table may have the next. */
+  private vacuuming: Promise<void> | null = null;
+  private readonly vacuumAgainAt = new Map<string, number>();
   /** When each workspace's stale months were last rebuilt between ticket batches. */
   private readonly monthsBuiltAt = new Map<number, number>();
   /** Batches run: every fourth serves a workspace with bulk or month work first (no starving behind another's ingest). */
@@ -111,6 +119,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     if (this.poll) clearInterval(this.poll);
     this.wake?.();
     await this.running;
+    await this.vacuuming;
     for (const w of this.waiters) w();
   }
 
@@ -186,13 +195,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
           this.sinceAnalyze = 0;
           await this.ds.transaction((m) => this.queue.analyze(m));
         }
-        await this.housekeeping(false);
+        this.housekeeping(false);
         return;
       }
       this.telemetry.projectedTickets.inc(r.tickets);
       if (r.days + r.bulkDays > 0) this.telemetry.rollupDaysRebuilt.inc(r.days + r.bulkDays);
       for (const w of [...this.waiters]) w();
-      await this.housekeeping(r.full === true); // after the waiting reads are let go
+      this.housekeeping(r.full === true);
       // A long load: statistics as it grows, so plans stay right while it runs.
       if (this.sinceAnalyze >= 500_000) {
         this.sinceAnalyze = 0;
@@ -212,26 +221,31 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
 
   /**
    * VACUUM the projector's tables that hold many dead rows (CHURNED_TABLES), at most every
-   * VACUUM_CHECK_MS, between batches: each batch deletes the queue rows it took and rewrites its
-   * days' rollups and its tickets, and the reads that scan past dead rows (the freshness checks
-   * start at the queue's oldest end) slow down as they pile up. During a bulk load (`loading`: the
-   * batch was full) only the queue's tables: the load inserts rather than rewrites, and a VACUUM of
+   * VACUUM_CHECK_MS: each batch deletes the queue rows it took and rewrites its days' rollups and
+   * its tickets, and the reads that scan past dead rows (the freshness checks start at the queue's
+   * oldest end) slow down as they pile up. In the background, one table at a time: the projector
+   * and reads go on meanwhile (a VACUUM blocks neither). During a bulk load (`loading`: the batch
+   * was full) only the queue's tables: the load inserts rather than rewrites, and a VACUUM of
    * tickets (about 3 s at 1M) would only slow it.
    */
-  private async housekeeping(loading: boolean): Promise<void> {
-    if (Date.now() - this.vacuumCheckedAt < VACUUM_CHECK_MS || this.stopped) return;
+  private housekeeping(loading: boolean): void {
+    if (this.vacuuming || Date.now() - this.vacuumCheckedAt < VACUUM_CHECK_MS || this.stopped) return;
     this.vacuumCheckedAt = Date.now();
+    this.vacuuming = this.vacuumChurned(loading)
+      .catch((e: Error) => this.log.warn(`VACUUM of the projector's tables failed, trying again later: ${e.message}`))
+      .finally(() => (this.vacuuming = null));
+  }
+
+  private async vacuumChurned(loading: boolean): Promise<void> {
+    const due = (t: string) => !this.vacuumAgainAt.has(t) || Date.now() >= this.vacuumAgainAt.get(t)!;
     const tables = (await this.queue.churned(this.ds.manager, VACUUM_MIN_DEAD)) as (typeof CHURNED_TABLES)[number][];
-    for (const table of tables.filter((x) => !loading || QUEUE_TABLES.includes(x))) {
+    for (const table of tables.filter((x) => (!loading || QUEUE_TABLES.includes(x)) && due(x))) {
       if (this.stopped) return;
       const t0 = Date.now();
-      try {
-        await this.queue.vacuum(this.ds, table);
-        this.telemetry.vacuumed(table, (Date.now() - t0) / 1000);
-      } catch (e) {
-        // Not the projection's failure: its batch is committed. Said, and tried again next time.
-        this.log.warn(`VACUUM ${table} failed: ${(e as Error).message}`);
-      }
+      await this.queue.vacuum(this.ds, table);
+      const spent = Date.now() - t0;
+      this.telemetry.vacuumed(table, spent / 1000);
+      this.vacuumAgainAt.set(table, Date.now() + Math.max(QUEUE_TABLES.includes(table) ? VACUUM_AGAIN_MS.queue : VACUUM_AGAIN_MS.large, 10 * spent));
     }
   }
 
