@@ -28,8 +28,9 @@ export const COUNT_EXACT_UP_TO = 10_000;
  * pages of them (0.25-0.96 s) under bench:load.
  */
 export const CHURNED_TABLES = ['projection_queue', 'rollup_pending', 'rollup_stale', 'rollup_cells', 'rollup_values', 'tickets'] as const;
+export type ChurnedTable = (typeof CHURNED_TABLES)[number];
 /** The work lists among them: meant to be empty, vacuumed past VACUUM_MIN_DEAD dead rows whatever their size. */
-export const QUEUE_TABLES: readonly string[] = ['projection_queue', 'rollup_pending', 'rollup_stale'];
+export const QUEUE_TABLES: readonly ChurnedTable[] = ['projection_queue', 'rollup_pending', 'rollup_stale'];
 
 @Injectable()
 export class ProjectionRepository {
@@ -158,8 +159,8 @@ export class ProjectionRepository {
    * at least `minDead` and a tenth of the live ones (the queue: at least `minDead`, it is meant to
    * be empty). From the statistics PostgreSQL keeps (pg_stat_user_tables, track_counts on by default).
    */
-  async churned(m: EntityManager, minDead: number): Promise<string[]> {
-    const rows: { relname: string }[] = await m.query(
+  async churned(m: EntityManager, minDead: number): Promise<ChurnedTable[]> {
+    const rows: { relname: ChurnedTable }[] = await m.query(
       `SELECT relname FROM pg_stat_user_tables
         WHERE schemaname = current_schema() AND relname = ANY($1::text[]) AND n_dead_tup >= $2
           AND (relname = ANY($3::text[]) OR n_dead_tup >= n_live_tup / 10)
@@ -174,7 +175,7 @@ export class ProjectionRepository {
    * own without the API's statement limit (tickets at 10M can take longer than 60 s). SKIP_LOCKED:
    * another server's VACUUM of it is as good.
    */
-  async vacuum(ds: DataSource, table: (typeof CHURNED_TABLES)[number]): Promise<void> {
+  async vacuum(ds: DataSource, table: ChurnedTable): Promise<void> {
     if (!CHURNED_TABLES.includes(table)) throw new Error(`not a projector table: ${table}`);
     const qr = ds.createQueryRunner();
     try {

@@ -22,7 +22,7 @@ import { TicketState, replayTicket } from '../tickets/ticket-replay';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { inWorkspace, wsId } from '../workspaces/workspace-context';
 import { WorkspaceChanges, WorkspacesService } from '../workspaces/workspaces.service';
-import { CHURNED_TABLES, ProjectionRepository, QUEUE_TABLES } from './projection.repository';
+import { ChurnedTable, ProjectionRepository, QUEUE_TABLES } from './projection.repository';
 
 /** Days of a bulk (re)build per transaction: short transactions, and progress survives a stop. */
 const BULK_DAYS = 31;
@@ -81,7 +81,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private vacuumCheckedAt = 0;
   /** The VACUUMs running now (in the background: the projector goes on), and when each table may have the next. */
   private vacuuming: Promise<void> | null = null;
-  private readonly vacuumAgainAt = new Map<string, number>();
+  private readonly vacuumAgainAt = new Map<ChurnedTable, number>();
   /** When each workspace's stale months were last rebuilt between ticket batches. */
   private readonly monthsBuiltAt = new Map<number, number>();
   /** Batches run: every fourth serves a workspace with bulk or month work first (no starving behind another's ingest). */
@@ -237,8 +237,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async vacuumChurned(loading: boolean): Promise<void> {
-    const due = (t: string) => !this.vacuumAgainAt.has(t) || Date.now() >= this.vacuumAgainAt.get(t)!;
-    const tables = (await this.queue.churned(this.ds.manager, VACUUM_MIN_DEAD)) as (typeof CHURNED_TABLES)[number][];
+    const due = (t: ChurnedTable) => Date.now() >= (this.vacuumAgainAt.get(t) ?? 0);
+    const tables = await this.queue.churned(this.ds.manager, VACUUM_MIN_DEAD);
     for (const table of tables.filter((x) => (!loading || QUEUE_TABLES.includes(x)) && due(x))) {
       if (this.stopped) return;
       const t0 = Date.now();
