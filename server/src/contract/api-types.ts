@@ -170,6 +170,12 @@ export interface Summary {
   aiResolutionRate: number | null;
   pendingAiResolved: number;
   verifiedAiResolved: number;
+  /**
+   * Judged AI resolutions (not pending) that are not verified, by why: reopened, or not reopened but
+   * the customer came back within 7 days. verified + reopened + cameBack = aiResolved − pendingAiResolved.
+   */
+  reopenedAiResolved: number;
+  cameBackAiResolved: number;
   verifiedAiResolutionRate: number | null;
   /** 95% Wilson interval of verifiedAiResolutionRate (null with nothing judged). */
   verifiedAiResolutionRateLow: number | null;

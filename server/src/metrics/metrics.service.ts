@@ -24,7 +24,7 @@ import { MetricsScope, comparisonDates, resolveScope, withDates } from './metric
 import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
 import { PopulationReader, groupKey } from './rollups/population-reader';
 import { PopulationRange } from './rollups/read-plan';
-import { SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
+import { PathMetricsRow, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
 /** Reads a numeric field by dotted path (`savings.verifiedSavings`, `byPath.ai.csat.top2Box`). */
 export function fieldValue(core: SummaryCore, field: string): number | null | undefined {
@@ -102,6 +102,13 @@ export class MetricsService {
     const partOfProgram = segment !== null || Object.values(dims).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
     for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g), partOfProgram, excludeLowRated: s.excludeLowRated }));
     return out;
+  }
+
+  /** The scope's population per path, without distributions: the figures a ticket list's total is read from (tickets/list-total.ts). */
+  async pathRows(s: MetricsScope): Promise<PathMetricsRow[]> {
+    const { from, to, ...dims } = s.filter;
+    const range = { fromDate: s.fromDate, toDate: s.toDate, from, to, grp: '' };
+    return (await this.reader.read({ ranges: [range], tz: s.tz, filter: dims, segment: null, asOf: s.asOf, percentiles: false })).rows;
   }
 
   async core(s: MetricsScope, percentiles = true): Promise<SummaryCore> {

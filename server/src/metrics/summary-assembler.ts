@@ -27,6 +27,9 @@ export interface PathMetricsRow {
   repeatResolved: number;
   pending: number;
   verified: number;
+  /** Judged (not pending) AI resolutions reopened, and not reopened but the customer came back: 0 off the ai path. */
+  reopenedJudged: number;
+  cameBackJudged: number;
   /** Mean humanSeconds over resolved tickets with recorded handle time: H when path = human. */
   humanSecondsMean: number | null;
   /** Resolved tickets whose source recorded no handle time. */
@@ -88,6 +91,8 @@ export function assembleSummary(
     aiResolutionRate: rate(aiResolved, aiInvolved),
     pendingAiResolved,
     verifiedAiResolved,
+    reopenedAiResolved: byRow.get('ai')?.reopenedJudged ?? 0,
+    cameBackAiResolved: byRow.get('ai')?.cameBackJudged ?? 0,
     verifiedAiResolutionRate: rate(verifiedAiResolved, aiInvolved - pendingAiResolved),
     verifiedAiResolutionRateLow: verifiedInterval?.low ?? null,
     verifiedAiResolutionRateHigh: verifiedInterval?.high ?? null,

@@ -1,15 +1,17 @@
 // Drill-down: the tickets behind any number, and one ticket's story.
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AgentType, EventType, TicketDetail, TicketPage, TicketPath, TicketRow } from '../contract/api-types';
 import { csvLine, flatten } from '../common/csv';
 import { MetricsService } from '../metrics/metrics.service';
+import type { MetricsScope } from '../metrics/metrics-scope';
 import { repeatContactsQuery, ticketRowQuery, ticketTimelineQuery } from './queries/ticket-detail.query';
 import { TicketListParams, TicketListRow, TicketPredicates, ticketCountQuery, ticketListQuery } from './queries/ticket-list.query';
 import { FreshnessService } from '../projection/freshness.service';
 import { TicketsQueryDto } from './tickets-query.dto';
 import { decodeCursor, encodeCursor } from './cursor';
+import { listTotal, totalFromRollups } from './list-total';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -49,7 +51,7 @@ export class TicketsService {
   ) {}
 
   /** Read-your-writes first (projection/freshness.service.ts), as every read. */
-  private async params(q: TicketsQueryDto, limit: number): Promise<TicketListParams> {
+  private async params(q: TicketsQueryDto, limit: number): Promise<TicketListParams & { scope: MetricsScope }> {
     await this.freshness.catchUp(q.after, q.wait);
     const s = await this.metrics.scope(q);
     const predicates: TicketPredicates = {
@@ -63,15 +65,28 @@ export class TicketsService {
       csatMin: q.csatMin === undefined ? undefined : Number(q.csatMin),
       csatMax: q.csatMax === undefined ? undefined : Number(q.csatMax),
     };
-    return { filter: s.filter, asOf: s.asOf, predicates, sort: q.sort ?? 'createdAt', order: q.order ?? 'desc', limit, after: q.cursor ? decodeCursor(q.cursor) : undefined };
+    const sort = q.sort ?? 'createdAt';
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    // A creation cursor is whole microseconds since 1970 (any safe integer is a valid instant).
+    if (after && sort === 'createdAt' && !Number.isSafeInteger(after.value)) throw new BadRequestException('cursor: not a cursor this API returned');
+    return { filter: s.filter, asOf: s.asOf, predicates, sort, order: q.order ?? 'desc', limit, after, scope: s };
   }
 
   async list(q: TicketsQueryDto): Promise<TicketPage> {
     const p = await this.params(q, q.limit ? Number(q.limit) : 50);
-    const [rows, total] = await Promise.all([ticketListQuery(this.ds.manager, { ...p, limit: p.limit + 1 }), ticketCountQuery(this.ds.manager, p)]);
+    const [rows, total] = await Promise.all([ticketListQuery(this.ds.manager, { ...p, limit: p.limit + 1 }), this.total(p)]);
     const page = rows.slice(0, p.limit);
     const last = page[page.length - 1];
     return { total, items: page.map(toTicketRow), nextCursor: rows.length > p.limit && last ? encodeCursor(Number(last.sort_value), last.id) : null };
+  }
+
+  /** The list's total: from the rollups when it is a number the summary has, else counted. */
+  private async total(p: TicketListParams & { scope: MetricsScope }): Promise<number> {
+    if (totalFromRollups(p.predicates)) {
+      const total = listTotal(p.predicates, await this.metrics.pathRows(p.scope));
+      if (total !== null) return total;
+    }
+    return ticketCountQuery(this.ds.manager, p);
   }
 
   /**

@@ -7,11 +7,12 @@ import { savingsWaterfall } from './savings-waterfall';
 // 36 repeat contacts (0.1358 x 265), one ticket both, so 35 came back without a reopen:
 // 265 = 222 + 8 + 35.
 const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../server/test/fixtures/contract/expected.json'), 'utf8'));
-const s = expected.cases[0].summary as Summary;
+// The contract's expected summary predates the two counts: they are added here from the case.
+const s = { ...expected.cases[0].summary, reopenedAiResolved: 8, cameBackAiResolved: 35 } as Summary;
 
 describe('savingsWaterfall', () => {
   it('steps from claimed to verified add up exactly', () => {
-    const steps = savingsWaterfall(s, { reopened: 8, repeatOnly: 35 })!;
+    const steps = savingsWaterfall(s)!;
     expect(steps.map((x) => x.name)).toEqual(['Claimed', 'Still maturing (< 7 days)', 'Reopened', 'Customer came back', 'Priced like for like', 'AI cost', 'Verified']);
     const hc = s.savings.humanCostPerTicket!;
     expect(steps[2].value).toBeCloseTo(-8 * hc, 9);
@@ -25,7 +26,7 @@ describe('savingsWaterfall', () => {
     // 600 a month over the fixture's 21 days: 600 x 21 / 30.4375 = 413.96...; net = verified - that.
     const fixed = (600 * 21) / 30.4375;
     const withFixed = { ...s, savings: { ...s.savings, fixedCosts: fixed, netSavings: s.savings.verifiedSavings! - fixed } } as Summary;
-    const steps = savingsWaterfall(withFixed, { reopened: 8, repeatOnly: 35 })!;
+    const steps = savingsWaterfall(withFixed)!;
     expect(steps.slice(-3).map((x) => x.name)).toEqual(['Verified', 'Fixed costs', 'Net']);
     expect(steps[7].range[0]).toBeCloseTo(s.savings.verifiedSavings!, 9);
     expect(steps[7].range[1]).toBeCloseTo(1700.74 - 413.96, 1);
@@ -37,7 +38,7 @@ describe('savingsWaterfall', () => {
     const fixed = (600 * 21) / 30.4375;
     const net = s.savings.verifiedSavings! - 120 - fixed;
     const handoff = { escalated: 50, resolvedByHuman: 48, aiCost: 25, extraHumanHours: 120 / s.costModel.humanHourlyCost, extraHumanCost: 120 };
-    const steps = savingsWaterfall({ ...s, savings: { ...s.savings, handoff, fixedCosts: fixed, netSavings: net } } as Summary, { reopened: 8, repeatOnly: 35 })!;
+    const steps = savingsWaterfall({ ...s, savings: { ...s.savings, handoff, fixedCosts: fixed, netSavings: net } } as Summary)!;
     expect(steps.slice(-4).map((x) => [x.name, Math.round(x.range[0] * 100) / 100, Math.round(x.range[1] * 100) / 100])).toEqual([
       ['Verified', 0, 1700.74],
       ['Handoff tax', 1700.74, 1580.74],
@@ -52,14 +53,14 @@ describe('savingsWaterfall', () => {
     const hours = s.savings.humanHoursAvoided! - 0.5;
     const verified = s.savings.verifiedSavings! - 0.5 * s.costModel.humanHourlyCost;
     const excluded = { ...s, savings: { ...s.savings, humanHoursAvoided: hours, verifiedSavings: verified, lowRated: { verified: 5, value: 0.5 * s.costModel.humanHourlyCost, excluded: true } } } as Summary;
-    const steps = savingsWaterfall(excluded, { reopened: 8, repeatOnly: 35 })!;
+    const steps = savingsWaterfall(excluded)!;
     const low = steps.find((x) => x.name === 'Rated 1–2 (left out)')!;
     expect(low.value).toBeCloseTo(-5 * hc, 9);
     expect(steps[steps.length - 2].range[1]).toBeCloseTo(verified, 6);
     // Kept in (the default): no step.
-    expect(savingsWaterfall({ ...excluded, savings: { ...excluded.savings, lowRated: { verified: 5, value: 1, excluded: false } } } as Summary, { reopened: 8, repeatOnly: 35 })!.map((x) => x.name)).not.toContain('Rated 1–2 (left out)');
+    expect(savingsWaterfall({ ...excluded, savings: { ...excluded.savings, lowRated: { verified: 5, value: 1, excluded: false } } } as Summary)!.map((x) => x.name)).not.toContain('Rated 1–2 (left out)');
   });
   it('is empty without a human baseline', () => {
-    expect(savingsWaterfall(expected.cases[5].summary as Summary, { reopened: 0, repeatOnly: 0 })).toBeNull();
+    expect(savingsWaterfall({ ...expected.cases[5].summary, reopenedAiResolved: 0, cameBackAiResolved: 0 } as Summary)).toBeNull();
   });
 });

@@ -2,13 +2,6 @@
 // one check takes away from the naive claim; the steps add up exactly to the verified savings.
 import type { Summary } from '../../../server/src/contract';
 
-export interface WaterfallCounts {
-  /** AI resolutions judged (not pending) and reopened. */
-  reopened: number;
-  /** Judged, not reopened, but the customer came back within 7 days. */
-  repeatOnly: number;
-}
-
 export interface WaterfallStep {
   name: string;
   /** Signed change (the first and last steps are totals). */
@@ -18,7 +11,8 @@ export interface WaterfallStep {
   total?: boolean;
 }
 
-export function savingsWaterfall(s: Summary, c: WaterfallCounts): WaterfallStep[] | null {
+/** Judged AI resolutions not verified, by why (reopened, came back) come with the summary. */
+export function savingsWaterfall(s: Summary): WaterfallStep[] | null {
   const hc = s.savings.humanCostPerTicket;
   const claimed = s.savings.claimedSavings;
   const verified = s.savings.verifiedSavings;
@@ -30,8 +24,8 @@ export function savingsWaterfall(s: Summary, c: WaterfallCounts): WaterfallStep[
   const likeForLike = hours * s.costModel.humanHourlyCost; // ...and at their own category's cost
   const deltas: [string, number][] = [
     ['Still maturing (< 7 days)', -s.pendingAiResolved * hc],
-    ['Reopened', -c.reopened * hc],
-    ['Customer came back', -c.repeatOnly * hc],
+    ['Reopened', -s.reopenedAiResolved * hc],
+    ['Customer came back', -s.cameBackAiResolved * hc],
     ...(lowRated > 0 ? [[LOW_RATED_STEP, -lowRated * hc] as [string, number]] : []),
     ['Priced like for like', likeForLike - atAverage],
     ['AI cost', -s.savings.aiCost],

@@ -4,7 +4,6 @@ import { useAlertsQuery } from '../api/useAlertsQuery';
 import { useCostModelHistoryQuery } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useSummaryQuery } from '../api/useSummaryQuery';
-import { useWaterfallCounts } from '../api/useWaterfallCounts';
 import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
 import { AlertsList } from '../components/AlertsList';
 import { QualityCompareTable } from '../components/QualityCompareTable';
@@ -35,9 +34,8 @@ export default function ReportPage() {
   const history = useCostModelHistoryQuery();
   const alerts = useAlertsQuery({ state: 'open', from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
   const trend = useTimeseriesQuery({ ...filters, interval: 'week', percentiles: 'false' });
-  const waterfall = useWaterfallCounts(filters);
   const currency = stored.data?.currency ?? 'USD';
-  const queries = [summary, stored, history, alerts, trend, ...waterfall.queries];
+  const queries = [summary, stored, history, alerts, trend];
   const state = queries.some((q) => q.isError) ? 'error' : queries.every((q) => q.isSuccess && !q.isPlaceholderData) ? 'ready' : 'loading';
   const title = summary.data ? reportTitle(summary.data, currency) : 'Claimcheck board pack';
   useEffect(() => {
@@ -69,7 +67,7 @@ export default function ReportPage() {
       </p>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this period.">
         {(s) => {
-          const steps = waterfall.counts ? savingsWaterfall(s, waterfall.counts) : null;
+          const steps = savingsWaterfall(s);
           return (
             <>
               <h2>Claimed, verified and net</h2>

@@ -3,7 +3,6 @@ import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelH
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useMeQuery } from '../api/useMeQuery';
 import { useSummaryQuery } from '../api/useSummaryQuery';
-import { useWaterfallCounts } from '../api/useWaterfallCounts';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { LowRatedSwitch, SavingsFacts } from '../components/SavingsFacts';
@@ -27,7 +26,6 @@ export default function SavingsPage() {
   const valid = whatIfParams(fields);
   const excludeLowRated = params.excludeLowRated === 'true';
   const summary = useSummaryQuery({ ...filters, ...valid, compare: apiCompare(compare), ...(excludeLowRated ? { excludeLowRated: 'true' as const } : {}) });
-  const waterfall = useWaterfallCounts(filters);
   const history = useCostModelHistoryQuery();
   const save = useSaveCostModel();
   const isAdmin = useMeQuery(true).data?.role === 'admin';
@@ -46,7 +44,7 @@ export default function SavingsPage() {
       )}
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this range.">
         {(s) => {
-          const steps = waterfall.counts ? savingsWaterfall(s, waterfall.counts) : null;
+          const steps = savingsWaterfall(s);
           return (
             <>
               {steps ? <WaterfallChart

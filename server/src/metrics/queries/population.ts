@@ -3,6 +3,7 @@
 // category, language and path. Shared by every metric query and the drill-down, so that one filter
 // means the same thing everywhere.
 import { wsId } from '../../workspaces/workspace-context';
+import { MATURITY_SQL } from '../measures';
 
 export const COLUMNS = { channel: 'channel', category: 'category', language: 'language', path: 'path' } as const;
 
@@ -64,10 +65,9 @@ export function dimensionWhere(f: PopulationFilter, alias: string, offset: numbe
   return { where: clauses.join(' AND '), params };
 }
 
-/** Maturity (§3): an AI resolution is pending until the customer has had 7 full days to come back. */
-export const pendingSql = (asOfParam: string) =>
-  `(path = 'ai' AND resolved AND resolved_at + interval '604800 seconds' > ${asOfParam})`;
+/** Pending at asOf: one definition, measures.ts's (the rollups' maturity reads use the same window). */
+export { pendingSql } from '../measures';
 
 /** A durable AI resolution: matured, never reopened, no repeat contact. */
 export const verifiedSql = (asOfParam: string) =>
-  `(path = 'ai' AND resolved AND resolved_at + interval '604800 seconds' <= ${asOfParam} AND NOT reopened AND NOT repeat_contact)`;
+  `(path = 'ai' AND resolved AND resolved_at + ${MATURITY_SQL} <= ${asOfParam} AND NOT reopened AND NOT repeat_contact)`;

@@ -84,12 +84,13 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
     for (const c of ADDITIVE_COLUMNS) t.sums[c] += Number(s[c]);
     addCategorySums(cat(grp, s.category), s);
   }
-  const pendingOf = new Map<string, { pending: number; maturing: number }>();
+  const pendingOf = new Map<string, Maturing>();
   for (const x of maturing) {
     const grp = groupKey(x.grp, x.seg);
-    const e = pendingOf.get(grp) ?? { pending: 0, maturing: 0 };
+    const e = pendingOf.get(grp) ?? noneMaturing();
     e.pending += x.pending;
-    e.maturing += x.durable_maturing;
+    e.durable += x.durable_maturing;
+    e.reopened += x.reopened_maturing;
     pendingOf.set(grp, e);
     const c = cat(grp, x.category);
     c.maturing += x.durable_maturing;
@@ -98,8 +99,8 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
   }
   const rows: PathMetricsRow[] = [...totals.values()].map((t) => {
     const p = pct.get(k4(t.grp, t.path));
-    const ai = t.path === 'ai' ? (pendingOf.get(t.grp) ?? { pending: 0, maturing: 0 }) : { pending: 0, maturing: 0 };
-    return pathRow(t.grp, t.path, t.sums, p, ai.pending, ai.maturing);
+    const ai = t.path === 'ai' ? (pendingOf.get(t.grp) ?? noneMaturing()) : noneMaturing();
+    return pathRow(t.grp, t.path, t.sums, p, ai);
   });
   return {
     rows,
@@ -107,6 +108,14 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
     plan,
   };
 }
+
+/** AI resolutions of a group still inside their 7 days: all, durable so far, reopened. */
+interface Maturing {
+  pending: number;
+  durable: number;
+  reopened: number;
+}
+const noneMaturing = (): Maturing => ({ pending: 0, durable: 0, reopened: 0 });
 
 /** One category of a group, summed over its rows: what prices its verified AI resolutions. */
 interface CategoryAcc {
@@ -151,9 +160,12 @@ const categoryRow = (c: CategoryAcc): CategoryVerifiedRow => ({
 const pair = (v: (number | null)[] | undefined): [number, number] | null => (v && v[0] !== null && v[1] !== null ? [v[0], v[1]] : null);
 
 /** The row summary-assembler.ts reads, from one path's sums, percentiles and maturity. */
-function pathRow(grp: string, path: string, s: Record<string, number>, p: Pct | undefined, pending: number, durableMaturing: number): PathMetricsRow {
+function pathRow(grp: string, path: string, s: Record<string, number>, p: Pct | undefined, m: Maturing): PathMetricsRow {
   const per = (num: number, den: number) => (den > 0 ? num / den : null);
   const timed = s.resolved - s.handle_unrecorded; // resolved tickets whose handle time was recorded
+  // An AI resolution is durable, reopened, or (not reopened) came back: the last is what is left.
+  const cameBack = s.resolved - s.durable - s.reopened_resolved;
+  const cameBackMaturing = m.pending - m.durable - m.reopened;
   return {
     grp,
     path: path as PathMetricsRow['path'],
@@ -168,8 +180,10 @@ function pathRow(grp: string, path: string, s: Record<string, number>, p: Pct | 
     csatTop2: s.csat_top2,
     reopenedResolved: s.reopened_resolved,
     repeatResolved: s.repeat_resolved,
-    pending,
-    verified: s.durable - durableMaturing,
+    pending: m.pending,
+    verified: s.durable - m.durable,
+    reopenedJudged: path === 'ai' ? s.reopened_resolved - m.reopened : 0,
+    cameBackJudged: path === 'ai' ? cameBack - cameBackMaturing : 0,
     humanSecondsMean: per(s.human_sum, timed),
     handleUnrecorded: s.handle_unrecorded,
   };

@@ -112,11 +112,13 @@ export interface MaturingRow {
   pending: number;
   durable_maturing: number;
   low_rated_maturing: number;
+  reopened_maturing: number;
 }
 
 /**
  * AI resolutions younger than 7 days at asOf, per group, segment and category, straight from
- * tickets (a few days' worth, by index): pending, and how many of them are durable so far.
+ * tickets (a few days' worth, by index): pending, how many of them are durable so far, and how many
+ * reopened (the rest came back without a reopen).
  */
 export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[], keys: KeyScope, asOf: Date): Promise<MaturingRow[]> {
   if (keys.paths && !keys.paths.includes('ai')) return [];
@@ -125,7 +127,8 @@ export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[
     `${w}
      SELECT r.r_grp AS grp, ${seg(keys, 'tk.path')} AS seg, k.k_category AS category, count(*)::int AS pending,
             count(*) FILTER (WHERE NOT tk.reopened AND NOT tk.repeat_contact)::int AS durable_maturing,
-            count(*) FILTER (WHERE NOT tk.reopened AND NOT tk.repeat_contact AND coalesce(tk.csat, 5) <= 2)::int AS low_rated_maturing
+            count(*) FILTER (WHERE NOT tk.reopened AND NOT tk.repeat_contact AND coalesce(tk.csat, 5) <= 2)::int AS low_rated_maturing,
+            count(*) FILTER (WHERE tk.reopened)::int AS reopened_maturing
        -- From the few AI resolutions of the last 7 days (the partial index on resolved_at), matched to
       -- the ranges: not range by range, which would read every ticket of a long range.
        FROM tickets tk

@@ -16,11 +16,36 @@ export interface TicketPredicates {
 }
 
 export type TicketSort = 'createdAt' | 'handleSeconds';
-const SORT_SQL: Record<TicketSort, string> = {
-  createdAt: `(extract(epoch FROM created_at) * 1000000)::int8`,
+
+/**
+ * Per sort: the cursor's number of a row, what rows are ordered by, and the keyset condition after
+ * a cursor (`$v`, `$id`; `cmp` is < or >). By creation the rows are ordered by the column itself
+ * and the cursor's microseconds turned back into an instant (exactly: whole seconds plus
+ * microseconds), so the created_at index gives them in order and a page stops after `limit` rows.
+ * Ordered by the microseconds expression, every matching ticket was read and sorted first: 175 ms
+ * for a 30-day page at 241,000 tickets, as much as counting them.
+ */
+interface SortSql {
+  value: string;
+  key: string;
+  after(cmp: '<' | '>', v: string, id: string): string;
+}
+const SORT_SQL: Record<TicketSort, SortSql> = {
+  createdAt: {
+    value: `(extract(epoch FROM created_at) * 1000000)::int8`,
+    key: 'created_at',
+    after: (cmp, v, id) => {
+      const at = `(timestamptz 'epoch' + (${v}::int8 / 1000000) * interval '1 second' + (${v}::int8 % 1000000) * interval '1 microsecond')`;
+      return `created_at ${cmp}= ${at} AND (created_at, id) ${cmp} (${at}, ${id}::text)`;
+    },
+  },
   // A ticket without recorded handle time (an import of elapsed times) sorts as -1: below every
   // real handle time, and still a number for the keyset cursor.
-  handleSeconds: `(CASE WHEN handle_known THEN ai_seconds + human_seconds ELSE -1 END)`,
+  handleSeconds: {
+    value: `(CASE WHEN handle_known THEN ai_seconds + human_seconds ELSE -1 END)`,
+    key: `(CASE WHEN handle_known THEN ai_seconds + human_seconds ELSE -1 END)`,
+    after: (cmp, v, id) => `((CASE WHEN handle_known THEN ai_seconds + human_seconds ELSE -1 END), id) ${cmp} (${v}, ${id}::text)`,
+  },
 };
 
 export interface TicketListParams {
@@ -87,22 +112,22 @@ export async function ticketCountQuery(m: EntityManager, p: Pick<TicketListParam
 
 export async function ticketListQuery(m: EntityManager, p: TicketListParams): Promise<TicketListRow[]> {
   const w = where(p);
-  const key = SORT_SQL[p.sort];
+  const sort = SORT_SQL[p.sort];
   const cmp = p.order === 'asc' ? '>' : '<';
   const params = [...w.params];
   let keyset = '';
   if (p.after) {
     params.push(p.after.value, p.after.id);
-    keyset = ` AND (${key}, id) ${cmp} ($${params.length - 1}, $${params.length}::text)`;
+    keyset = ` AND ${sort.after(cmp, `$${params.length - 1}`, `$${params.length}`)}`;
   }
   params.push(p.limit);
   return m.query(
     `SELECT id, created_at, channel, category, customer_id, language, path, resolved, resolved_at,
             resolved_by, reopened, csat, ai_seconds, human_seconds, handle_known, first_response_seconds, repeat_contact,
-            ${pendingSql(w.asOfParam)} AS pending, ${verifiedSql(w.asOfParam)} AS verified, ${key}::text AS sort_value
+            ${pendingSql(w.asOfParam)} AS pending, ${verifiedSql(w.asOfParam)} AS verified, ${sort.value}::text AS sort_value
        FROM tickets
       WHERE ${w.sql}${keyset}
-      ORDER BY ${key} ${p.order}, id ${p.order}
+      ORDER BY ${sort.key} ${p.order}, id ${p.order}
       LIMIT $${params.length}`,
     params,
   );
