@@ -12,6 +12,7 @@ import { buckets } from '../src/metrics/buckets';
 import { Column, PopulationFilter } from '../src/metrics/rollups/key-scope';
 import { PopulationRequest, readPopulation } from '../src/metrics/rollups/population-reader';
 import { BatchReport, ProjectorService } from '../src/projection/projector.service';
+import { ProjectionRepository } from '../src/projection/projection.repository';
 import { startOfLocalDate } from '../src/stats/time-range';
 import { createFixtureApp } from './fixture-app';
 import { TestApp, createTestApp, expected, fixtureLines, mismatches, summaryUrl } from './test-app';
@@ -182,6 +183,19 @@ describe('rollups on the contract fixture', () => {
     const built = await both(t, scope);
     expect(built.plan.raw).toEqual([]);
     expect(built.fast).toEqual(near(pending.fast));
+  });
+
+  it('between batches, months that live batches keep making stale are left for when the queue is empty', async () => {
+    const stale = async () => (await t.ds.query(`SELECT zone || '|' || month::text AS k FROM rollup_stale ORDER BY 1`)).map((r: { k: string }) => r.k);
+    const taken = await whileHeld(t, async () => {
+      await t.ds.query(`INSERT INTO rollup_stale (workspace_id, zone, month) VALUES (1, 'UTC', '2026-01-01'), (1, 'UTC', '2026-02-01') ON CONFLICT DO NOTHING`);
+      return t.inWorkspace(() => t.ds.transaction((m) => t.app.get(ProjectionRepository).takeStale(m, 5, ['UTC|2026-01-01'])));
+    });
+    expect(taken).toEqual([{ zone: 'UTC', month: '2026-02-01' }]);
+    expect(await stale()).toEqual(['UTC|2026-01-01']);
+    // Nothing queued: the projector builds it.
+    await t.projected();
+    expect(await stale()).toEqual([]);
   });
 
   it('an install from before per-key day histograms: the migration marks every built day, reads stay exact meanwhile, the rebuild adds them', async () => {

@@ -9,7 +9,7 @@ export type SummaryFigures = Omit<SummaryCore, 'costModel'>;
 
 type DeltaField =
   | 'tickets' | 'resolved' | 'aiInvolved' | 'aiResolved' | 'escalated' | 'humanOnly' | 'involvementRate' | 'automationRate'
-  | 'aiResolutionRate' | 'pendingAiResolved' | 'verifiedAiResolved' | 'verifiedAiResolutionRate' | 'escalationRate';
+  | 'aiResolutionRate' | 'pendingAiResolved' | 'verifiedAiResolved' | 'reopenedAiResolved' | 'cameBackAiResolved' | 'verifiedAiResolutionRate' | 'escalationRate';
 type SavingsDeltaField = 'humanCostPerTicket' | 'aiCost' | 'claimedSavings' | 'verifiedSavings' | 'humanHoursAvoided' | 'fteEquivalent' | 'roi' | 'netSavings' | 'netRoi';
 
 /** Current minus comparison, per top-level number (null when either is null). */

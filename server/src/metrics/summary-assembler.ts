@@ -128,7 +128,7 @@ export function byGroup<T extends { grp: string }>(rows: readonly T[]): Map<stri
 /** The top-level numbers a delta is given for (current minus comparison; null when either is). */
 export const DELTA_FIELDS = [
   'tickets', 'resolved', 'aiInvolved', 'aiResolved', 'escalated', 'humanOnly', 'involvementRate', 'automationRate',
-  'aiResolutionRate', 'pendingAiResolved', 'verifiedAiResolved', 'verifiedAiResolutionRate', 'escalationRate',
+  'aiResolutionRate', 'pendingAiResolved', 'verifiedAiResolved', 'reopenedAiResolved', 'cameBackAiResolved', 'verifiedAiResolutionRate', 'escalationRate',
 ] as const;
 export const SAVINGS_FIELDS = ['humanCostPerTicket', 'aiCost', 'claimedSavings', 'verifiedSavings', 'humanHoursAvoided', 'fteEquivalent', 'roi', 'netSavings', 'netRoi'] as const;
 

@@ -198,18 +198,18 @@ export class ProjectionRepository {
 
   /**
    * Up to `limit` stale months whose days are all built, oldest first (taken now; the commit,
-   * after their rebuild, makes it final).
+   * after their rebuild, makes it final), leaving those in `skip` ("zone|YYYY-MM-01").
    */
-  async takeStale(m: EntityManager, limit: number): Promise<{ zone: string; month: string }[]> {
+  async takeStale(m: EntityManager, limit: number, skip: readonly string[] = []): Promise<{ zone: string; month: string }[]> {
     return returnedRows<{ zone: string; month: string }>(
       await m.query(
         `DELETE FROM rollup_stale WHERE workspace_id = $2 AND (zone, month) IN (
            SELECT s.zone, s.month FROM rollup_stale s
-            WHERE s.workspace_id = $2
+            WHERE s.workspace_id = $2 AND s.zone || '|' || s.month::text <> ALL($3::text[])
               AND NOT EXISTS (SELECT 1 FROM rollup_pending p WHERE p.workspace_id = $2 AND p.zone = s.zone AND p.day >= s.month AND p.day < (s.month + interval '1 month')::date)
             ORDER BY s.month, s.zone LIMIT $1)
          RETURNING zone, month::text`,
-        [limit, wsId()],
+        [limit, wsId(), skip],
       ),
     );
   }

@@ -23,6 +23,7 @@ import { TicketsRepository } from '../tickets/tickets.repository';
 import { inWorkspace, wsId } from '../workspaces/workspace-context';
 import { WorkspaceChanges, WorkspacesService } from '../workspaces/workspaces.service';
 import { ChurnedTable, ProjectionRepository, QUEUE_TABLES } from './projection.repository';
+import { LiveMonths } from './live-months';
 
 /** Days of a bulk (re)build per transaction: short transactions, and progress survives a stop. */
 const BULK_DAYS = 31;
@@ -84,6 +85,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly vacuumAgainAt = new Map<ChurnedTable, number>();
   /** When each workspace's stale months were last rebuilt between ticket batches. */
   private readonly monthsBuiltAt = new Map<number, number>();
+  /** Months live batches keep making stale: not rebuilt between batches (live-months.ts). */
+  private readonly liveMonths = new LiveMonths(MONTHS_EVERY_MS);
   /** Batches run: every fourth serves a workspace with bulk or month work first (no starving behind another's ingest). */
   private turn = 0;
   private readonly waiters = new Set<() => void>();
@@ -306,7 +309,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     if (!this.monthsBuiltAt.has(ws)) this.monthsBuiltAt.set(ws, Date.now());
     if (Date.now() - this.monthsBuiltAt.get(ws)! > MONTHS_EVERY_MS) {
       this.monthsBuiltAt.set(ws, Date.now());
-      const months = await this.rebuildStaleMonths(m);
+      const months = await this.rebuildStaleMonths(m, this.liveMonths.recent(ws, Date.now()));
       if (months > 0) return { tickets: 0, days: 0, bulkDays: 0, months };
     }
     const { ticketIds, rows } = await this.queue.take(m, this.config.projectionBatchTickets);
@@ -324,8 +327,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     return months === 0 ? null : { tickets: 0, days: 0, bulkDays: 0, months };
   }
 
-  private async rebuildStaleMonths(m: EntityManager): Promise<number> {
-    const stale = await this.queue.takeStale(m, MONTHS_PER_TX);
+  /** @param skip "zone|month" keys to leave stale for now */
+  private async rebuildStaleMonths(m: EntityManager, skip: readonly string[] = []): Promise<number> {
+    const stale = await this.queue.takeStale(m, MONTHS_PER_TX, skip);
     for (const { zone, month } of stale) await rebuildPeriods(m, zone, 'm', [month]);
     return stale.length;
   }
@@ -365,6 +369,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       if (!bulk) {
         await this.rebuildDays(m, zone, list);
         days += list.length;
+        this.liveMonths.record(wsId(), zone, new Set(list.map(monthOf)), Date.now());
         continue;
       }
       // No month marked stale here: a month with a pending day is not read as a month, and

@@ -29,7 +29,10 @@ const FROM_ROWS: Record<string, (rows: Rows) => number | null> = {
   'resolved=true&pending=false&reopened=false&repeatContact=true': (rows) => (aiOnly(rows) ? sum(rows, (r) => r.cameBackJudged) : null),
 };
 
-const ORDER: (keyof TicketPredicates)[] = ['resolved', 'verified', 'pending', 'reopened', 'repeatContact', 'aiInvolved', 'hasCsat', 'csatMin', 'csatMax'];
+// Every predicate, so that one added later cannot be left out of the key (and a total served
+// without it): the type makes this list name them all.
+const EVERY: Record<keyof TicketPredicates, true> = { resolved: true, verified: true, pending: true, reopened: true, repeatContact: true, aiInvolved: true, hasCsat: true, csatMin: true, csatMax: true };
+const ORDER = Object.keys(EVERY) as (keyof TicketPredicates)[];
 
 /** The defined predicates as one key, e.g. `resolved=true&reopened=true` ('' for none). */
 export function predicateKey(p: TicketPredicates): string {

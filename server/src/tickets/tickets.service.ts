@@ -10,7 +10,7 @@ import { repeatContactsQuery, ticketRowQuery, ticketTimelineQuery } from './quer
 import { TicketListParams, TicketListRow, TicketPredicates, ticketCountQuery, ticketListQuery } from './queries/ticket-list.query';
 import { FreshnessService } from '../projection/freshness.service';
 import { TicketsQueryDto } from './tickets-query.dto';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, isMicroseconds } from './cursor';
 import { listTotal, totalFromRollups } from './list-total';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -67,8 +67,7 @@ export class TicketsService {
     };
     const sort = q.sort ?? 'createdAt';
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-    // A creation cursor is whole microseconds since 1970 (any safe integer is a valid instant).
-    if (after && sort === 'createdAt' && !Number.isSafeInteger(after.value)) throw new BadRequestException('cursor: not a cursor this API returned');
+    if (after && sort === 'createdAt' && !isMicroseconds(after.value)) throw new BadRequestException('cursor: not a cursor this API returned');
     return { filter: s.filter, asOf: s.asOf, predicates, sort, order: q.order ?? 'desc', limit, after, scope: s };
   }
 
@@ -77,7 +76,7 @@ export class TicketsService {
     const [rows, total] = await Promise.all([ticketListQuery(this.ds.manager, { ...p, limit: p.limit + 1 }), this.total(p)]);
     const page = rows.slice(0, p.limit);
     const last = page[page.length - 1];
-    return { total, items: page.map(toTicketRow), nextCursor: rows.length > p.limit && last ? encodeCursor(Number(last.sort_value), last.id) : null };
+    return { total, items: page.map(toTicketRow), nextCursor: rows.length > p.limit && last ? encodeCursor(last.sort_value, last.id) : null };
   }
 
   /** The list's total: from the rollups when it is a number the summary has, else counted. */
@@ -115,7 +114,7 @@ export class TicketsService {
         }
         if (rows.length < p.limit) break;
         const last = rows[rows.length - 1];
-        after = { value: Number(last.sort_value), id: last.id };
+        after = { value: last.sort_value, id: last.id };
       }
       if (header) yield csvLine(Object.keys(flatten(toTicketRow(EMPTY_ROW))));
     }

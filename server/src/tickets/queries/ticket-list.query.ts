@@ -1,6 +1,7 @@
 // The drill-down: tickets of a population that match the predicates behind a number, keyset-
 // paginated on (sort key, id) so deep pages cost the same as the first.
 import { EntityManager } from 'typeorm';
+import type { Cursor } from '../cursor';
 import { PopulationFilter, pendingSql, populationWhere, verifiedSql } from '../../metrics/queries/population';
 
 export interface TicketPredicates {
@@ -44,7 +45,7 @@ const SORT_SQL: Record<TicketSort, SortSql> = {
   handleSeconds: {
     value: `(CASE WHEN handle_known THEN ai_seconds + human_seconds ELSE -1 END)`,
     key: `(CASE WHEN handle_known THEN ai_seconds + human_seconds ELSE -1 END)`,
-    after: (cmp, v, id) => `((CASE WHEN handle_known THEN ai_seconds + human_seconds ELSE -1 END), id) ${cmp} (${v}, ${id}::text)`,
+    after: (cmp, v, id) => `((CASE WHEN handle_known THEN ai_seconds + human_seconds ELSE -1 END), id) ${cmp} (${v}::float8, ${id}::text)`,
   },
 };
 
@@ -56,7 +57,7 @@ export interface TicketListParams {
   order: 'asc' | 'desc';
   limit: number;
   /** The last row's sort value and id. */
-  after?: { value: number; id: string };
+  after?: Cursor;
 }
 
 export interface TicketListRow {
