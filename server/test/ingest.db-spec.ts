@@ -118,6 +118,28 @@ describe('POST /api/v1/events', () => {
     expect(s.verifiedAiResolved).toBe(1);
   });
 
+  it('repeat contact is right when the later ticket arrives in a later batch, at the window edges to the microsecond', async () => {
+    // Four customers, each an AI resolution at R (half a millisecond past the second), projected
+    // first; then each comes back in a batch of its own: at R + 604,800 s (inside), 1 µs later
+    // (outside), 1 µs after R (inside) and at R itself (not after the resolution: outside).
+    const R = '2026-02-02T10:00:00.000500Z';
+    const first = ['A', 'B', 'C', 'D'].flatMap((c) => [created(`${c}0`, `${c}1`, '2026-02-02T09:00:00Z', { customerId: `cust-${c}` }), resolved(`${c}r`, `${c}1`, R)]);
+    expect((await t.request('POST', '/api/v1/events', { body: first })).status).toBe(200);
+    expect((await summary(t)).byPath.ai).toMatchObject({ resolved: 4, repeatContactRate: 0 });
+    const later: [string, string][] = [['A', '2026-02-09T10:00:00.000500Z'], ['B', '2026-02-09T10:00:00.000501Z'], ['C', '2026-02-02T10:00:00.000501Z'], ['D', R]];
+    for (const [c, at] of later) {
+      expect((await t.request('POST', '/api/v1/events', { body: [created(`${c}2`, `${c}2`, at, { customerId: `cust-${c}` })] })).status).toBe(200);
+      await t.projected(); // one batch each
+    }
+    const rows: { id: string; repeat_contact: boolean }[] = await t.ds.query(`SELECT id, repeat_contact FROM tickets WHERE id LIKE '_1' ORDER BY id`);
+    expect(rows).toEqual([
+      { id: 'A1', repeat_contact: true },
+      { id: 'B1', repeat_contact: false },
+      { id: 'C1', repeat_contact: true },
+      { id: 'D1', repeat_contact: false },
+    ]);
+  });
+
   it('repeat contact ignores the query filters: the customer came back on another channel', async () => {
     await t.request('POST', '/api/v1/events', {
       body: [created('a0', 'T1', t0), resolved('a1', 'T1', '2026-02-02T10:01:00Z'), created('b0', 'T2', '2026-02-03T10:00:00Z', { channel: 'email' })],

@@ -343,12 +343,14 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     if (gone.length > 0) await this.tickets.remove(m, gone);
     await this.tickets.ensureKeys(m, states);
     await this.tickets.upsert(m, states);
-    // A customer's later ticket can arrive first: refresh the flags of every ticket of the
-    // customers these tickets belong to (before and after this batch).
-    const customers = new Set<string>();
-    for (const b of before) if (b.customerId) customers.add(b.customerId);
-    for (const s of states.values()) if (s.customerId) customers.add(s.customerId);
-    const flagged = await this.tickets.refreshRepeatContacts(m, [...customers]);
+    // A customer's later ticket can arrive first: refresh the flags these tickets can change, their
+    // own and those of their customers' tickets resolved within 7 days before them (before and
+    // after this batch).
+    const touched: { customerId: string; createdAt: Date }[] = [];
+    for (const b of before) if (b.customerId && b.createdAt) touched.push({ customerId: b.customerId, createdAt: b.createdAt });
+    for (const s of states.values()) if (s.customerId && s.createdUs !== null) touched.push({ customerId: s.customerId, createdAt: new Date(s.createdUs / 1000) });
+    const customers = new Set<string>([...before.map((b) => b.customerId), ...[...states.values()].map((s) => s.customerId)].filter((c): c is string => c !== null));
+    const flagged = await this.tickets.refreshRepeatContacts(m, ticketIds, touched, [...customers]);
 
     // Local days of the instants touched, per zone. Every zone's offset is a multiple of 15 minutes,
     // so instants in one quarter hour share their local day: the zones are asked once per quarter.
