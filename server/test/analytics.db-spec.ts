@@ -338,6 +338,15 @@ describe('analytics API on the contract fixture', () => {
       const hs = r.items.map((i: any) => i.handleSeconds);
       expect(hs).toEqual([...hs].sort((a: number, b: number) => a - b));
       expect(r.items).toHaveLength(case1.byPath.human.resolved);
+      // Page by page (7 at a time, ties by id) it is the same order.
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = (await get('tickets', { ...range, path: 'human', resolved: 'true', sort: 'handleSeconds', order: 'asc', limit: 7, cursor })).body;
+        paged.push(...page.items.map((i: any) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(paged).toEqual(r.items.map((i: any) => i.id));
     });
 
     it('a ticket: its state, its events in replay order, and why it is a repeat contact', async () => {
