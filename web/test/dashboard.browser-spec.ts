@@ -415,6 +415,12 @@ run('the dashboard in chromium', () => {
       await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').first().waitFor();
       // Claimed, five checks, verified, then the handoff tax and net (no fixed costs entered: no step).
       expect(await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').count()).toBe(9);
+      // A bar's tooltip names its step and value (it said "range", the chart's data key); the caption says bars open tickets.
+      await page.locator('figure[aria-label="From claimed to verified savings"] .recharts-bar-rectangle').nth(2).hover();
+      const tip = page.locator('figure[aria-label="From claimed to verified savings"] .recharts-tooltip-wrapper');
+      await tip.getByText(/^Reopened :/).waitFor();
+      expect(await tip.innerText()).not.toContain('range');
+      expect(await page.locator('figure[aria-label="From claimed to verified savings"] figcaption').innerText()).toContain('Each bar opens its tickets.');
       const claimed = whatIf.savings.claimedSavings.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 });
       await page.getByText(`against ${claimed} claimed`).waitFor();
       // The view says it is a what-if, with the saved value beside; inputs show values with units.

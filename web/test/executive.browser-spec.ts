@@ -110,6 +110,8 @@ run('the executive view in chromium', () => {
     expect(await page.locator('h1').innerText()).toContain(`${day(-30)} to ${day(-1)}`);
     expect(await page.locator(row('Net savings')).first().innerText()).toBe(money(s.savings.netSavings));
     await page.getByRole('region', { name: 'Assumptions' }).getByText(/Cost model version \d+, last changed/).waitFor();
+    // The board pack's waterfall opens nothing, and its caption does not say it does.
+    expect(await page.locator('figure[aria-label="From claimed to verified savings"] figcaption').innerText()).not.toContain('opens its tickets');
     expect(await page.title()).toContain(`verified ${money(s.savings.verifiedSavings)}`);
     await page.close();
 

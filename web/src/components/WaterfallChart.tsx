@@ -16,7 +16,8 @@ export function WaterfallChart({ steps, currency, csv, onStep }: { steps: Waterf
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} angle={-20} textAnchor="end" height={64} />
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
-          <Tooltip {...TOOLTIP_THEME} formatter={(_v, _n, item) => formatMoney((item.payload as WaterfallStep).value, currency)} />
+          {/* The step's own name and signed value (not the bar's [from, to] data key, "range"). */}
+          <Tooltip {...TOOLTIP_THEME} formatter={(_v, _n, item) => [formatMoney((item.payload as WaterfallStep).value, currency), (item.payload as WaterfallStep).name]} />
           <Bar dataKey="range" isAnimationActive={false} onClick={(d) => onStep?.((d as unknown as { name: string }).name)} style={onStep ? { cursor: 'pointer' } : undefined}>
             {steps.map((s) => (
               <Cell key={s.name} fill={s.total ? (s.name === 'Claimed' ? 'var(--claimed)' : 'var(--verified)') : 'var(--cost)'} />
@@ -24,7 +25,7 @@ export function WaterfallChart({ steps, currency, csv, onStep }: { steps: Waterf
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-      <figcaption>What each check takes away from the naive claim: resolutions too young to judge, reopened, or followed by the customer coming back within 7 days (and, when switched off, those rated 1–2); durable ones priced at their own category's human cost instead of the average; then what the AI costs. Below verified: the handoff tax (escalated tickets' human time beyond like-for-like human tickets) and the fixed costs, down to net. Each bar opens its tickets.</figcaption>
+      <figcaption>What each check takes away from the naive claim: resolutions too young to judge, reopened, or followed by the customer coming back within 7 days (and, when switched off, those rated 1–2); durable ones priced at their own category's human cost instead of the average; then what the AI costs. Below verified: the handoff tax (escalated tickets' human time beyond like-for-like human tickets) and the fixed costs, down to net.{onStep ? ' Each bar opens its tickets.' : ''}</figcaption>
     </figure>
   );
 }
