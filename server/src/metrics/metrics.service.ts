@@ -33,6 +33,9 @@ export function fieldValue(core: SummaryCore, field: string): number | null | un
   return typeof v === 'number' || v === null ? v : undefined;
 }
 
+/** The scope's whole range as one population range (group ''). */
+const wholeRange = (s: MetricsScope): PopulationRange => ({ fromDate: s.fromDate, toDate: s.toDate, from: s.filter.from, to: s.filter.to, grp: '' });
+
 const withoutCostModel = ({ costModel: _cm, ...rest }: SummaryCore): Omit<SummaryCore, 'costModel'> => rest;
 
 /** The figures without the distributions a percentiles=false read left out. */
@@ -90,7 +93,7 @@ export class MetricsService {
   private async cores(
     s: MetricsScope,
     segment: Segmenting = null,
-    ranges: PopulationRange[] = [{ fromDate: s.fromDate, toDate: s.toDate, from: s.filter.from, to: s.filter.to, grp: '' }],
+    ranges: PopulationRange[] = [wholeRange(s)],
     daysOf: (grp: string) => number = () => s.days,
     percentiles = true,
   ): Promise<Map<string, SummaryCore>> {
@@ -106,9 +109,8 @@ export class MetricsService {
 
   /** The scope's population per path, without distributions: the figures a ticket list's total is read from (tickets/list-total.ts). */
   async pathRows(s: MetricsScope): Promise<PathMetricsRow[]> {
-    const { from, to, ...dims } = s.filter;
-    const range = { fromDate: s.fromDate, toDate: s.toDate, from, to, grp: '' };
-    return (await this.reader.read({ ranges: [range], tz: s.tz, filter: dims, segment: null, asOf: s.asOf, percentiles: false })).rows;
+    const { from: _f, to: _t, ...dims } = s.filter;
+    return (await this.reader.read({ ranges: [wholeRange(s)], tz: s.tz, filter: dims, segment: null, asOf: s.asOf, percentiles: false })).rows;
   }
 
   async core(s: MetricsScope, percentiles = true): Promise<SummaryCore> {

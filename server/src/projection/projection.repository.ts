@@ -21,7 +21,7 @@ export interface QueueState {
 export const COUNT_EXACT_UP_TO = 10_000;
 
 /**
- * Tables the projector rewrites all the time. The product vacuums them itself (ProjectorService):
+ * Tables the projector rewrites all the time. The product vacuums them itself (table-vacuums.ts):
  * autovacuum may be off (it is on some hosts' PostgreSQL), and when on it waits for a fifth of a table's
  * rows to be dead, counted against statistics a bulk load left behind: on this machine's
  * PostgreSQL 15 the emptied queue kept 1.17M dead rows and each freshness check read 4,400 index

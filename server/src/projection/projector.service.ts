@@ -22,7 +22,8 @@ import { TicketState, replayTicket } from '../tickets/ticket-replay';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { inWorkspace, wsId } from '../workspaces/workspace-context';
 import { WorkspaceChanges, WorkspacesService } from '../workspaces/workspaces.service';
-import { ChurnedTable, ProjectionRepository, QUEUE_TABLES } from './projection.repository';
+import { ProjectionRepository } from './projection.repository';
+import { TableVacuums } from './table-vacuums';
 import { LiveMonths } from './live-months';
 
 /** Days of a bulk (re)build per transaction: short transactions, and progress survives a stop. */
@@ -33,15 +34,6 @@ const MONTHS_PER_TX = 2;
 const MONTHS_EVERY_MS = 15_000;
 /** Tickets projected since the last ANALYZE that make the next idle moment run one. */
 const ANALYZE_AFTER = 5_000;
-/** How often, at most, the projector looks for its tables' dead rows (housekeeping()). */
-const VACUUM_CHECK_MS = 5_000;
-/**
- * After a VACUUM of a table, the least time before the next one: dead rows an open snapshot still
- * sees (a long read, a pg_dump) stay dead after it, and the statistics would ask again at once.
- */
-const VACUUM_AGAIN_MS = { queue: 5_000, large: 60_000 };
-/** Dead rows that make a table worth a VACUUM (with a tenth of its live rows: projection.repository.ts). */
-const VACUUM_MIN_DEAD = 5_000;
 
 export interface BatchReport {
   tickets: number;
@@ -79,10 +71,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   /** The last workspace projected: the next batch starts after it, so one busy workspace cannot starve the others. */
   private lastWorkspace = 0;
   private sinceAnalyze = 0;
-  private vacuumCheckedAt = 0;
-  /** The VACUUMs running now (in the background: the projector goes on), and when each table may have the next. */
-  private vacuuming: Promise<void> | null = null;
-  private readonly vacuumAgainAt = new Map<ChurnedTable, number>();
+  /** Its own tables' VACUUMs, in the background (table-vacuums.ts). */
+  private readonly vacuums: TableVacuums;
   /** When each workspace's stale months were last rebuilt between ticket batches. */
   private readonly monthsBuiltAt = new Map<number, number>();
   /** Months live batches keep making stale: not rebuilt between batches (live-months.ts). */
@@ -105,7 +95,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly telemetry: TelemetryService,
     private readonly workspaces: WorkspacesService,
     private readonly workspaceChanges: WorkspaceChanges,
-  ) {}
+  ) {
+    this.vacuums = new TableVacuums(ds, queue, telemetry, this.log);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ds.transaction((m) => this.ensureZones(m));
@@ -121,8 +113,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     this.stopped = true;
     if (this.poll) clearInterval(this.poll);
     this.wake?.();
+    const vacuums = this.vacuums.stop(); // none starts from now on
     await this.running;
-    await this.vacuuming;
+    await vacuums;
     for (const w of this.waiters) w();
   }
 
@@ -198,13 +191,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
           this.sinceAnalyze = 0;
           await this.ds.transaction((m) => this.queue.analyze(m));
         }
-        this.housekeeping(false);
+        this.vacuums.maybeRun(false);
         return;
       }
       this.telemetry.projectedTickets.inc(r.tickets);
       if (r.days + r.bulkDays > 0) this.telemetry.rollupDaysRebuilt.inc(r.days + r.bulkDays);
       for (const w of [...this.waiters]) w();
-      this.housekeeping(r.full === true);
+      this.vacuums.maybeRun(r.full === true);
       // A long load: statistics as it grows, so plans stay right while it runs.
       if (this.sinceAnalyze >= 500_000) {
         this.sinceAnalyze = 0;
@@ -219,36 +212,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       const rest = Math.max(this.config.projectionIntervalMs - spent, spent);
       const live = r.tickets > 0 && !r.full;
       if (live && this.waiters.size === 0 && this.draining === 0 && !this.stopped) await this.pause(rest);
-    }
-  }
-
-  /**
-   * VACUUM the projector's tables that hold many dead rows (CHURNED_TABLES), at most every
-   * VACUUM_CHECK_MS: each batch deletes the queue rows it took and rewrites its days' rollups and
-   * its tickets, and the reads that scan past dead rows (the freshness checks start at the queue's
-   * oldest end) slow down as they pile up. In the background, one table at a time: the projector
-   * and reads go on meanwhile (a VACUUM blocks neither). During a bulk load (`loading`: the batch
-   * was full) only the queue's tables: the load inserts rather than rewrites, and a VACUUM of
-   * tickets (about 3 s at 1M) would only slow it.
-   */
-  private housekeeping(loading: boolean): void {
-    if (this.vacuuming || Date.now() - this.vacuumCheckedAt < VACUUM_CHECK_MS || this.stopped) return;
-    this.vacuumCheckedAt = Date.now();
-    this.vacuuming = this.vacuumChurned(loading)
-      .catch((e: Error) => this.log.warn(`VACUUM of the projector's tables failed, trying again later: ${e.message}`))
-      .finally(() => (this.vacuuming = null));
-  }
-
-  private async vacuumChurned(loading: boolean): Promise<void> {
-    const due = (t: ChurnedTable) => Date.now() >= (this.vacuumAgainAt.get(t) ?? 0);
-    const tables = await this.queue.churned(this.ds.manager, VACUUM_MIN_DEAD);
-    for (const table of tables.filter((x) => (!loading || QUEUE_TABLES.includes(x)) && due(x))) {
-      if (this.stopped) return;
-      const t0 = Date.now();
-      await this.queue.vacuum(this.ds, table);
-      const spent = Date.now() - t0;
-      this.telemetry.vacuumed(table, spent / 1000);
-      this.vacuumAgainAt.set(table, Date.now() + Math.max(QUEUE_TABLES.includes(table) ? VACUUM_AGAIN_MS.queue : VACUUM_AGAIN_MS.large, 10 * spent));
     }
   }
 
@@ -346,10 +309,15 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     // A customer's later ticket can arrive first: refresh the flags these tickets can change, their
     // own and those of their customers' tickets resolved within 7 days before them (before and
     // after this batch).
+    const customers = new Set<string>();
     const touched: { customerId: string; createdAt: Date }[] = [];
-    for (const b of before) if (b.customerId && b.createdAt) touched.push({ customerId: b.customerId, createdAt: b.createdAt });
-    for (const s of states.values()) if (s.customerId && s.createdUs !== null) touched.push({ customerId: s.customerId, createdAt: new Date(s.createdUs / 1000) });
-    const customers = new Set<string>([...before.map((b) => b.customerId), ...[...states.values()].map((s) => s.customerId)].filter((c): c is string => c !== null));
+    const touch = (customerId: string | null, createdAt: Date | null) => {
+      if (customerId === null) return;
+      customers.add(customerId);
+      if (createdAt) touched.push({ customerId, createdAt });
+    };
+    for (const b of before) touch(b.customerId, b.createdAt);
+    for (const s of states.values()) touch(s.customerId, s.createdUs === null ? null : new Date(s.createdUs / 1000));
     const flagged = await this.tickets.refreshRepeatContacts(m, ticketIds, touched, [...customers]);
 
     // Local days of the instants touched, per zone. Every zone's offset is a multiple of 15 minutes,
