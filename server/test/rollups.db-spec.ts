@@ -7,6 +7,9 @@ import { Client } from 'pg';
 import { DayKeyHistograms1766600000000 } from '../../migrations/1766600000000-day-key-histograms';
 import { DEFAULT_DEMO, loadDemo } from '../src/demo/demo-loader';
 import { DISTRIBUTIONS } from '../src/metrics/measures';
+import { ADDITIVE_COLUMNS } from '../src/metrics/measures.sql';
+import { HIST_COLUMNS, rebuildPeriods, rebuildValues } from '../src/metrics/rollups/rollup-build.query';
+import { addToCells, rowChanges, ticketRows } from '../src/metrics/rollups/rollup-delta.query';
 import { EventsService } from '../src/events/events.service';
 import { buckets } from '../src/metrics/buckets';
 import { Column, PopulationFilter } from '../src/metrics/rollups/key-scope';
@@ -94,6 +97,81 @@ async function whileHeld<T>(t: TestApp, fn: () => Promise<T>): Promise<T> {
     await qr.query('SELECT pg_advisory_unlock(4, 0)');
     await qr.release();
   }
+}
+
+const CELL_COLUMNS = `zone, span::text, period::text, path, key_id, ${ADDITIVE_COLUMNS.join(', ')}, ${HIST_COLUMNS.join(', ')}`;
+
+/**
+ * Changes tickets the way a live batch does, by difference (rollup-delta.query.ts): an AI
+ * resolution reopened and rated, a repeat contact flipped, a ticket moved to the next month and
+ * another key, a ticket that is alone in its day's key cell deleted; their UTC days' sorted values
+ * rebuilt, as the projector does. Then, in the same snapshot,
+ * `daily` read through the rollups must equal the reference, and every cell must equal what a
+ * rebuild of every day and month from the tickets gives. Rolled back afterwards.
+ */
+async function expectDifferenceEqualsRebuild(t: TestApp, daily: Scope): Promise<void> {
+  const rollback = new Error('rolled back on purpose');
+  const checked = await whileHeld(t, () =>
+    t.inWorkspace(() =>
+      t.ds.transaction(async (m) => {
+        const one = async (sql: string) => ((await m.query(sql)) as { id: string }[])[0].id;
+        const reopened = await one(`SELECT id FROM tickets WHERE path = 'ai' AND resolved AND NOT reopened AND NOT repeat_contact AND csat IS NULL ORDER BY created_at, id LIMIT 1`);
+        const repeat = await one(`SELECT id FROM tickets WHERE resolved AND NOT repeat_contact AND id <> '${reopened}' ORDER BY created_at DESC, id LIMIT 1`);
+        const moved = await one(`SELECT id FROM tickets WHERE created_at IS NOT NULL AND id NOT IN ('${reopened}', '${repeat}') ORDER BY created_at, id LIMIT 1 OFFSET 40`);
+        const alone = await one(
+          `SELECT t.id FROM tickets t WHERE t.created_at IS NOT NULL AND t.id NOT IN ('${reopened}', '${repeat}', '${moved}')
+              AND (SELECT count(*) FROM tickets u WHERE u.key_id = t.key_id AND u.path = t.path
+                      AND (u.created_at AT TIME ZONE 'UTC')::date = (t.created_at AT TIME ZONE 'UTC')::date) = 1
+            ORDER BY t.id LIMIT 1`,
+        );
+        const ids = [reopened, repeat, moved, alone];
+        const utcDays = async () => ((await m.query(`SELECT DISTINCT (created_at AT TIME ZONE 'UTC')::date::text AS d FROM tickets WHERE id = ANY($1)`, [ids])) as { d: string }[]).map((r) => r.d);
+        const daysBefore = await utcDays();
+        const before = await ticketRows(m, ids);
+        await m.query(`UPDATE tickets SET reopened = true, csat = 2 WHERE id = $1`, [reopened]);
+        await m.query(`UPDATE tickets SET repeat_contact = true WHERE id = $1`, [repeat]);
+        await m.query(
+          `UPDATE tickets t SET created_at = t.created_at + interval '24 days', channel = k.channel, category = k.category, language = k.language, key_id = k.key_id
+             FROM (SELECT * FROM measure_keys ORDER BY key_id DESC LIMIT 1) k WHERE t.id = $1`,
+          [moved],
+        );
+        await m.query(`DELETE FROM tickets WHERE id = $1`, [alone]);
+        await addToCells(m, rowChanges(before, await ticketRows(m, ids)));
+        await rebuildValues(m, [...new Set([...daysBefore, ...(await utcDays())])]); // as the projector does
+
+        const [{ unranked }] = await m.query(`SELECT count(*)::int AS unranked FROM rollup_cells WHERE span = 'd' AND key_id = 0 AND pct IS NULL`);
+        const fast = await readPopulation(m, request(daily));
+        const reference = await readPopulation(m, request(daily), true);
+        const changed: object[] = await m.query(`SELECT ${CELL_COLUMNS} FROM rollup_cells ORDER BY zone, span, period, path, key_id`);
+        const periods: { zone: string; span: 'd' | 'm'; list: string[] }[] = await m.query(
+          `SELECT zone, span::text AS span, array_agg(DISTINCT period::text) AS list FROM rollup_cells GROUP BY 1, 2`,
+        );
+        for (const p of periods) await rebuildPeriods(m, p.zone, p.span, p.list);
+        const rebuilt: object[] = await m.query(`SELECT ${CELL_COLUMNS} FROM rollup_cells ORDER BY zone, span, period, path, key_id`);
+        expect(changed.length).toBe(rebuilt.length);
+        expect(changed).toEqual(near(rebuilt));
+        expect(normal(fast.rows)).toEqual(near(normal(reference.rows)));
+        expect(normal(fast.categories)).toEqual(near(normal(reference.categories)));
+        expect(unranked).toBeGreaterThan(0);
+        throw rollback;
+      }),
+    ).catch((e) => {
+      if (e !== rollback) throw e;
+      return true;
+    }),
+  );
+  expect(checked).toBe(true);
+}
+
+/** Records every projector batch that commits into `reports`. */
+function recordBatches(t: TestApp, reports: BatchReport[]): void {
+  const projector = t.app.get(ProjectorService);
+  const batch = projector.batch.bind(projector);
+  jest.spyOn(projector, 'batch').mockImplementation(async () => {
+    const r = await batch();
+    if (r && r !== 'busy') reports.push(r);
+    return r;
+  });
 }
 
 const M = '2026-03-01T00:00:00Z';
@@ -185,17 +263,21 @@ describe('rollups on the contract fixture', () => {
     expect(built.fast).toEqual(near(pending.fast));
   });
 
-  it('between batches, months that live batches keep making stale are left for when the queue is empty', async () => {
-    const stale = async () => (await t.ds.query(`SELECT zone || '|' || month::text AS k FROM rollup_stale ORDER BY 1`)).map((r: { k: string }) => r.k);
+  it('a live change by difference: every day and month cell equals a rebuild from the tickets, emptied cells go, reads rank the changed days', async () => {
+    await expectDifferenceEqualsRebuild(t, { from: '2026-01-01', to: '2026-02-01', asOf: M, interval: 'day' });
+  });
+
+  it('between batches, days live batches keep changing are left unranked; with the queue empty the projector ranks them', async () => {
+    const unranked = async () => (await t.ds.query(`SELECT DISTINCT zone || '|' || period::text AS k FROM rollup_cells WHERE span = 'd' AND key_id = 0 AND pct IS NULL ORDER BY 1`)).map((r: { k: string }) => r.k);
     const taken = await whileHeld(t, async () => {
-      await t.ds.query(`INSERT INTO rollup_stale (workspace_id, zone, month) VALUES (1, 'UTC', '2026-01-01'), (1, 'UTC', '2026-02-01') ON CONFLICT DO NOTHING`);
-      return t.inWorkspace(() => t.ds.transaction((m) => t.app.get(ProjectionRepository).takeStale(m, 5, ['UTC|2026-01-01'])));
+      await t.ds.query(`UPDATE rollup_cells SET pct = NULL WHERE span = 'd' AND key_id = 0 AND period IN ('2026-01-12', '2026-01-13')`);
+      return t.inWorkspace(() => t.ds.transaction((m) => t.app.get(ProjectionRepository).unrankedDays(m, 5, ['UTC|2026-01-13'])));
     });
-    expect(taken).toEqual([{ zone: 'UTC', month: '2026-02-01' }]);
-    expect(await stale()).toEqual(['UTC|2026-01-01']);
-    // Nothing queued: the projector builds it.
+    expect(taken).toEqual([{ zone: 'UTC', days: ['2026-01-12'] }]);
+    expect(await unranked()).toEqual(['UTC|2026-01-12', 'UTC|2026-01-13']);
+    // Nothing queued: the projector rebuilds both.
     await t.projected();
-    expect(await stale()).toEqual([]);
+    expect(await unranked()).toEqual([]);
   });
 
   it('an install from before per-key day histograms: the migration marks every built day, reads stay exact meanwhile, the rebuild adds them', async () => {
@@ -269,6 +351,10 @@ describe('rollups on a two-month demo story, UTC and a +05:45 reporting zone', (
       expect(r.fast).toEqual(r.reference);
     });
 
+    it('a live change by difference: every cell of both zones equals a rebuild from the tickets', async () => {
+      await expectDifferenceEqualsRebuild(t, { from: '2026-01-01', to: '2026-03-10', tz: zone, asOf, interval: 'day' });
+    });
+
     it('a range in the reporting zone is whole local months and days: nothing read from tickets', async () => {
       const r = await both(t, { from: '2026-01-15', to: '2026-03-10', tz: zone, asOf });
       expect(r.plan.raw).toEqual([]);
@@ -282,14 +368,7 @@ describe('a bulk load (more queued than one batch takes), reporting zone +05:45'
   const reports: BatchReport[] = [];
   beforeAll(async () => {
     t = await createTestApp({ projectionBatchTickets: 100, reportingTimeZone: 'Asia/Kathmandu' });
-    // Every batch that commits is recorded (installed before anything is queued).
-    const projector = t.app.get(ProjectorService);
-    const batch = projector.batch.bind(projector);
-    jest.spyOn(projector, 'batch').mockImplementation(async () => {
-      const r = await batch();
-      if (r && r !== 'busy') reports.push(r);
-      return r;
-    });
+    recordBatches(t, reports); // installed before anything is queued
     // The whole fixture queued before the projector may start: it fails (and rolls back) until the trigger goes.
     await t.ds.query(`CREATE FUNCTION hold_projection() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'held for the test'; END $$ LANGUAGE plpgsql`);
     await t.ds.query(`CREATE TRIGGER hold_projection BEFORE INSERT OR UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION hold_projection()`);
@@ -300,7 +379,7 @@ describe('a bulk load (more queued than one batch takes), reporting zone +05:45'
   }, 120_000);
   afterAll(async () => t.close());
 
-  it('full batches rebuild none of the days they touch (only days the load has passed); each local day of each zone is built exactly once', async () => {
+  it('full batches rebuild none of the days they touch (only days the load has passed); each local day of each zone is built exactly once by the load', async () => {
     const ticketBatches = reports.filter((r) => r.tickets > 0);
     const full = ticketBatches.filter((r) => r.full);
     // The fixture's 849 tickets in batches of 100: 8 full batches, then the last 49.
@@ -310,8 +389,15 @@ describe('a bulk load (more queued than one batch takes), reporting zone +05:45'
       `SELECT count(*)::int AS n FROM (SELECT DISTINCT z.zone, (k.created_at AT TIME ZONE z.zone)::date
          FROM tickets k CROSS JOIN (VALUES ('UTC'), ('Asia/Kathmandu')) AS z(zone) WHERE k.created_at IS NOT NULL) d`,
     );
-    const built = reports.reduce((sum, r) => sum + r.days + r.bulkDays, 0);
+    const built = reports.reduce((sum, r) => sum + r.bulkDays, 0);
     expect(built).toBe(n);
+    // The last batch (49 tickets, not full) changed its days by difference; those already built
+    // are rebuilt once more, for their percentiles, and no other day is.
+    const last = ticketBatches[ticketBatches.length - 1];
+    expect(last.full).toBe(false);
+    expect(last.days).toBeGreaterThan(0);
+    const ranked = reports.reduce((sum, r) => sum + r.rankedDays, 0);
+    expect(ranked).toBeLessThanOrEqual(last.days);
     const [{ pending }] = await t.ds.query('SELECT count(*)::int AS pending FROM rollup_pending');
     expect(pending).toBe(0);
   });
@@ -323,6 +409,36 @@ describe('a bulk load (more queued than one batch takes), reporting zone +05:45'
   ])('%s: equal to the reference (UTC and reporting-zone ranges read no ticket)', async (_name, scope) => {
     const r = await both(t, scope);
     if (!scope.tz || scope.tz === 'UTC' || scope.tz === 'Asia/Kathmandu') expect(r.plan.raw).toEqual([]);
+    expect(r.fast.rows.length).toBeGreaterThan(0);
+    expect(r.fast).toEqual(r.reference);
+  });
+});
+
+describe('a live batch larger than PROJECTION_DIFFERENCE_TICKETS rebuilds its days', () => {
+  let t: TestApp;
+  const reports: BatchReport[] = [];
+  beforeAll(async () => {
+    // The fixture's 849 tickets in one batch (not full: live), over a limit of 100.
+    t = await createTestApp({ projectionDifferenceTickets: 100 });
+    recordBatches(t, reports);
+    const res = await t.request('POST', '/api/v1/events', { raw: fixtureLines().join('\n'), contentType: 'application/x-ndjson' });
+    expect(res.status).toBe(207);
+    await t.projected();
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it('no day was changed by difference: every touched day was built from the tickets, every stored percentile kept', async () => {
+    const ticketBatches = reports.filter((r) => r.tickets > 0);
+    expect(ticketBatches.map((r) => r.full ?? false)).not.toContain(true);
+    expect(ticketBatches.map((r) => r.days)).toEqual(ticketBatches.map(() => 0));
+    const [{ n }] = await t.ds.query(`SELECT count(DISTINCT (created_at AT TIME ZONE 'UTC')::date)::int AS n FROM tickets WHERE created_at IS NOT NULL`);
+    expect(ticketBatches.reduce((sum, r) => sum + r.bulkDays, 0)).toBeGreaterThanOrEqual(n);
+    const [{ unranked }] = await t.ds.query(`SELECT count(*)::int AS unranked FROM rollup_cells WHERE span = 'd' AND key_id = 0 AND pct IS NULL`);
+    expect(unranked).toBe(0);
+  });
+
+  it.each(FIXTURE_SCOPES.filter(([name]) => /three weeks|daily buckets, UTC|monthly|category x channel/.test(name)))('%s: equal to the reference', async (_name, scope) => {
+    const r = await both(t, scope);
     expect(r.fast.rows.length).toBeGreaterThan(0);
     expect(r.fast).toEqual(r.reference);
   });

@@ -5,8 +5,9 @@
 // days everyone looks at) in 1,000-event batches, each at --writer-rate events/s or as fast as the
 // server takes them (--flat-out). Each reader walks the dashboard's requests (overview, quality,
 // segments, tickets, savings) with its own filters and zone. Reports latency per request kind,
-// errors, reads that answered behind the writers, accepted events/s and how long the projector
-// needed to catch up after the writers stopped.
+// errors, reads that answered behind the writers, accepted events/s, how long the projector
+// needed to catch up after the writers stopped, where its time went by step while the clock ran,
+// and how many ranges the reads took from the cache of unchanged ranges.
 import 'reflect-metadata';
 import { parseArgs } from '../cli/cli-args';
 import { demoEvents } from '../demo/demo-story';
@@ -15,6 +16,15 @@ import { addDays } from '../stats/time-range';
 import { BenchDatabase, BenchServer, benchDatabase, ensureDemoData, startBenchServer, writeResult } from './bench-env';
 
 const END = '2026-11-22';
+
+/** A counter's values by its one label, from the server's /metrics text. */
+function counterBy(metricsText: string, name: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of metricsText.matchAll(new RegExp(`^${name}\\{\\w+="(\\w+)"\\} ([\\d.e+-]+)$`, 'gm'))) out[m[1]] = Number(m[2]);
+  return out;
+}
+const projectorSeconds = (text: string) => counterBy(text, 'claimcheck_projector_seconds_total');
+const cacheRanges = (text: string) => counterBy(text, 'claimcheck_population_cache_ranges_total');
 const BATCH = 1000;
 
 interface Sample {
@@ -140,6 +150,9 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1000));
     }
     const settledSeconds = Number(((performance.now() - settling) / 1000).toFixed(1));
+    const metricsAtStart = await (await fetch(`${base}/metrics`)).text();
+    const projectorAtStart = projectorSeconds(metricsAtStart);
+    const cacheAtStart = cacheRanges(metricsAtStart);
     process.stderr.write(`\rsettled in ${settledSeconds} s\x1b[K\n`);
     const samples: Sample[] = [];
     let accepted = 0;
@@ -209,6 +222,13 @@ async function main(): Promise<void> {
     clearInterval(ticker);
     const elapsed = (performance.now() - started) / 1000;
     process.stderr.write('\n');
+    const metricsAtStop = await (await fetch(`${base}/metrics`)).text();
+    const projectorAtStop = projectorSeconds(metricsAtStop);
+    // Ranges the reads took from the cache of unchanged ranges, and ranges they computed.
+    const cacheAtStop = cacheRanges(metricsAtStop);
+    const cache = { hit: (cacheAtStop.hit ?? 0) - (cacheAtStart.hit ?? 0), miss: (cacheAtStop.miss ?? 0) - (cacheAtStart.miss ?? 0) };
+    // What the projector spent while the clock ran, by step: the cores the readers did not get.
+    const projectorSpent = Object.fromEntries(Object.entries(projectorAtStop).map(([step, sec]) => [step, Number((sec - (projectorAtStart[step] ?? 0)).toFixed(1))]));
 
     // How long the projector needs for what the writers left queued.
     const t0 = performance.now();
@@ -246,11 +266,15 @@ async function main(): Promise<void> {
       readsBehind: samples.filter((s) => !s.complete).length,
       readsShared: shared,
       projectorCaughtUpSecondsAfterStop: catchUpSeconds,
+      projectorSecondsDuringRun: projectorSpent,
+      cachedRanges: cache,
       peakServerRssMb: Math.round(server.peakRssMb()),
       over: perKind.filter((k) => (k.p95Ms ?? 0) > 500).map((k) => k.kind),
     };
     for (const k of perKind) console.log(`${k.kind.padEnd(48)} n ${String(k.n).padStart(5)}  median ${String(k.medianMs).padStart(7)} ms  p95 ${String(k.p95Ms).padStart(7)} ms  max ${String(k.maxMs).padStart(7)} ms${(k.p95Ms ?? 0) > 500 ? '  OVER (goal 500)' : ''}`);
     console.log(`all reads: ${all.n} in ${result.seconds} s, p95 ${all.p95Ms} ms (of which waiting for the projector: median ${result.waitForProjector.medianMs} ms, p95 ${result.waitForProjector.p95Ms} ms); errors: ${result.readErrors} reads, ${writeErrors} writes; ${result.readsBehind} reads answered behind the writers; ${shared} shared an identical running read`);
+    console.log(`ranges read: ${cache.hit.toLocaleString('en-US')} from the cache of unchanged ranges, ${cache.miss.toLocaleString('en-US')} computed`);
+    console.log(`projector while the clock ran: ${Object.entries(projectorSpent).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
     console.log(`ingest: ${accepted.toLocaleString('en-US')} events accepted, ${result.acceptedEventsPerSecond.toLocaleString('en-US')}/s (${writers} writers, ${flatOut ? 'flat out' : `${writerRate}/s each`}); projector caught up ${catchUpSeconds} s after the writers stopped`);
     console.log(`written to ${writeResult(`load${flatOut ? '-flat-out' : ''}${thinkMs === 0 ? '-no-think' : ''}${ranges.length > 1 ? '-long-ranges' : ''}`, result)}`);
   }

@@ -46,6 +46,10 @@ export interface AppConfig {
   projectionIntervalMs: number;
   /** Queued tickets the projector takes per transaction; a full batch means a bulk load (days built once, later). */
   projectionBatchTickets: number;
+  /** A live batch of up to this many tickets changes the rollups by difference; a larger one rebuilds the days it touches. */
+  projectionDifferenceTickets: number;
+  /** Rows of sums and percentiles of ranges a server keeps until their tickets change (0: none). */
+  metricsCacheRows: number;
 }
 
 export class ConfigError extends Error {}
@@ -156,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     readWaitSeconds: int(env, 'READ_WAIT_SECONDS', 10, 0, 300, errors),
     projectionIntervalMs: int(env, 'PROJECTION_INTERVAL_MS', 2000, 0, 60_000, errors),
     projectionBatchTickets: int(env, 'PROJECTION_BATCH_TICKETS', 50_000, 100, 200_000, errors),
+    projectionDifferenceTickets: int(env, 'PROJECTION_DIFFERENCE_TICKETS', 20_000, 0, 200_000, errors),
+    metricsCacheRows: int(env, 'METRICS_CACHE_ROWS', 200_000, 0, 10_000_000, errors),
   };
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -3,8 +3,9 @@
 // are joined with (ranges, units, keys) use other column names.
 import { ADDITIVE, DISTRIBUTIONS } from './measures';
 
-/** `sum(<per ticket>)::type AS <column>` for every additive measure, over tickets rows. */
-export const ticketSums = (): string => ADDITIVE.map((a) => `coalesce(sum(${a.perTicket}), 0)::${a.type} AS ${a.column}`).join(',\n  ');
+/** `sum(<per ticket>)::type AS <column>` for every additive measure, over tickets rows (each times `weight`, a column of 1 or -1, if given). */
+export const ticketSums = (weight?: string): string =>
+  ADDITIVE.map((a) => `coalesce(sum(${weight ? `${weight} * (${a.perTicket})` : a.perTicket}), 0)::${a.type} AS ${a.column}`).join(',\n  ');
 
 /** The same per-ticket values, unaggregated, named as the rollup columns (to UNION with cells). */
 export const ticketRowValues = (): string => ADDITIVE.map((a) => `(${a.perTicket})::${a.type} AS ${a.column}`).join(', ');

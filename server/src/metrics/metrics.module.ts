@@ -4,13 +4,14 @@ import { ProjectionModule } from '../projection/projection.module';
 import { MetricsExportService } from './metrics-export.service';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
+import { PopulationCache } from './rollups/population-cache';
 import { PopulationReader } from './rollups/population-reader';
 
 /** Summary, timeseries and breakdown, read through the rollups (docs/ARCHITECTURE.md, "Read path"). */
 @Module({
   imports: [CostModelModule, ProjectionModule],
   controllers: [MetricsController],
-  providers: [MetricsService, MetricsExportService, PopulationReader],
+  providers: [MetricsService, MetricsExportService, PopulationReader, PopulationCache],
   exports: [MetricsService],
 })
 export class MetricsModule {}

@@ -135,7 +135,8 @@ export class ProjectionRepository {
   }
 
   /**
-   * The workspaces with projection work (queued tickets, days to build, stale months), in that order
+   * The workspaces with projection work (queued tickets, days to build, stale months, days whose
+   * percentiles a live batch left to recompute), in that order
    * of urgency: one statement, each test by the workspace's own leading index key.
    */
   async workspacesWithWork(m: EntityManager): Promise<{ id: number; queued: boolean }[]> {
@@ -145,13 +146,16 @@ export class ProjectionRepository {
         WHERE EXISTS (SELECT 1 FROM projection_queue q WHERE q.workspace_id = w.id)
            OR EXISTS (SELECT 1 FROM rollup_pending p WHERE p.workspace_id = w.id)
            OR EXISTS (SELECT 1 FROM rollup_stale s WHERE s.workspace_id = w.id)
+           OR EXISTS (SELECT 1 FROM rollup_cells c WHERE c.workspace_id = w.id AND c.span = 'd' AND c.key_id = 0 AND c.pct IS NULL)
         ORDER BY 2 DESC, w.id`,
     );
   }
 
   /** Fresh planner statistics after a bulk load (autovacuum may be off, or late). */
   async analyze(m: EntityManager): Promise<void> {
-    for (const t of ['ticket_events', 'tickets', 'measure_keys', 'rollup_cells', 'rollup_values']) await m.query(`ANALYZE ${t}`);
+    // SKIP_LOCKED: a VACUUM (ANALYZE) of the table running meanwhile (table-vacuums.ts) analyses it
+    // anyway, and waiting for it could outlast the client's 120 s query timeout.
+    for (const t of ['ticket_events', 'tickets', 'measure_keys', 'rollup_cells', 'rollup_values']) await m.query(`ANALYZE (SKIP_LOCKED) ${t}`);
   }
 
   /**
@@ -198,19 +202,46 @@ export class ProjectionRepository {
 
   /**
    * Up to `limit` stale months whose days are all built, oldest first (taken now; the commit,
-   * after their rebuild, makes it final), leaving those in `skip` ("zone|YYYY-MM-01").
+   * after their rebuild, makes it final).
    */
-  async takeStale(m: EntityManager, limit: number, skip: readonly string[] = []): Promise<{ zone: string; month: string }[]> {
+  async takeStale(m: EntityManager, limit: number): Promise<{ zone: string; month: string }[]> {
     return returnedRows<{ zone: string; month: string }>(
       await m.query(
         `DELETE FROM rollup_stale WHERE workspace_id = $2 AND (zone, month) IN (
            SELECT s.zone, s.month FROM rollup_stale s
-            WHERE s.workspace_id = $2 AND s.zone || '|' || s.month::text <> ALL($3::text[])
+            WHERE s.workspace_id = $2
               AND NOT EXISTS (SELECT 1 FROM rollup_pending p WHERE p.workspace_id = $2 AND p.zone = s.zone AND p.day >= s.month AND p.day < (s.month + interval '1 month')::date)
             ORDER BY s.month, s.zone LIMIT $1)
          RETURNING zone, month::text`,
-        [limit, wsId(), skip],
+        [limit, wsId()],
       ),
+    );
+  }
+
+  /**
+   * Up to `limit` local days whose exact percentiles live batches left to recompute (their key-0
+   * cells' pct is NULL, rollup-delta.query.ts), newest first, leaving those in `skip` ("zone|YYYY-MM-DD").
+   */
+  async unrankedDays(m: EntityManager, limit: number, skip: readonly string[] = []): Promise<{ zone: string; days: string[] }[]> {
+    const rows: { zone: string; day: string }[] = await m.query(
+      `SELECT zone, period::text AS day FROM (
+         SELECT DISTINCT zone, period FROM rollup_cells WHERE workspace_id = $1 AND span = 'd' AND key_id = 0 AND pct IS NULL) x
+        WHERE zone || '|' || period::text <> ALL($3::text[])
+        ORDER BY period DESC, zone LIMIT $2`,
+      [wsId(), limit, skip],
+    );
+    const byZone = new Map<string, string[]>();
+    for (const r of rows) (byZone.get(r.zone) ?? byZone.set(r.zone, []).get(r.zone)!).push(r.day);
+    return [...byZone].map(([zone, days]) => ({ zone, days }));
+  }
+
+  /** One more version for each of these UTC days: their tickets changed (population-cache.ts). */
+  async bumpVersions(m: EntityManager, days: readonly string[]): Promise<void> {
+    if (days.length === 0) return;
+    await m.query(
+      `INSERT INTO rollup_versions (workspace_id, day, version) SELECT $1, d, 1 FROM unnest($2::date[]) AS d
+       ON CONFLICT (workspace_id, day) DO UPDATE SET version = rollup_versions.version + 1`,
+      [wsId(), [...days].sort()],
     );
   }
 }

@@ -69,7 +69,7 @@ export class TelemetryService {
 
   readonly rollupDaysRebuilt = new Counter({
     name: 'claimcheck_rollup_days_rebuilt_total',
-    help: 'Local days of metric rollups rebuilt by the projector (after ingest, or in bulk)',
+    help: 'Local days of metric rollups rebuilt from the tickets table by the projector (a load, an upgrade, a new zone, or a day live batches changed, for its stored percentiles)',
     registers: [this.registry],
   });
 
@@ -85,11 +85,25 @@ export class TelemetryService {
     registers: [this.registry],
   });
 
+  readonly projectorSeconds = new Counter({
+    name: 'claimcheck_projector_seconds_total',
+    help: 'Time the projector spent, by step: events (fetch and replay), tickets (upsert), repeat (repeat-contact flags), cells (live changes to day and month rollups), days (day rollups rebuilt), values (sorted values), months (month rollups rebuilt), analyze (planner statistics after loads)',
+    labelNames: ['step'] as const,
+    registers: [this.registry],
+  });
+
   readonly vacuums = new Histogram({
     name: 'claimcheck_projector_vacuum_seconds',
     help: 'VACUUMs the projector ran on its own tables (the queue, the rollups, tickets), by table',
     labelNames: ['table'] as const,
     buckets: [0.05, 0.25, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly populationCache = new Counter({
+    name: 'claimcheck_population_cache_ranges_total',
+    help: 'Time ranges of metrics reads whose sums and percentiles came from the cache of unchanged ranges (hit) or were read (miss)',
+    labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
 

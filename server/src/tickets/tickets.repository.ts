@@ -104,7 +104,8 @@ export class TicketsRepository {
    * within the 7 days before a batch ticket's creation, as it was or as it is now (`touched`: its
    * customer and creation instant, before and after the batch). Every ticket of the customers was
    * rechecked before: under bench:load, where the writers reuse 6,667 customers, ~68,000 a batch.
-   * Writes only the flags that change.
+   * Writes only the flags that change and answers those tickets (the projector takes their old
+   * flags out of the rollups: rollup-delta.query.ts).
    */
   async refreshRepeatContacts(
     m: EntityManager,
@@ -112,12 +113,15 @@ export class TicketsRepository {
     touched: readonly { customerId: string; createdAt: Date }[],
     /** Every customer the batch's tickets had or have. */
     customers: readonly string[],
-  ): Promise<Date[]> {
+  ): Promise<{ id: string; createdAt: Date | null }[]> {
     if (customers.length === 0) return [];
     // A single-table UPDATE, so the customer index drives it (a join back to tickets invited a
     // full scan per batch as the table grew). The instants come from JavaScript (milliseconds):
-    // the candidates' window is a millisecond wider each side; EXISTS decides exactly.
-    const rows = returnedRows<{ created_at: Date | null }>(await m.query(
+    // the candidates' window is a millisecond wider each side; EXISTS decides exactly. Faster forms
+    // were tried (docs/SCALING.md, 2026-11-29): a lookup per (customer, instant) pair took 12-15 s
+    // of bench:load's 180 s against 21.8, but an unexplained 120 s stall of this step after 1M-ticket
+    // seedings on PostgreSQL 18, seen with every form, is to be understood first.
+    const rows = returnedRows<{ id: string; created_at: Date | null }>(await m.query(
       `UPDATE tickets a SET repeat_contact = NOT a.repeat_contact
         WHERE a.workspace_id = $2 AND a.customer_id = ANY($1::text[])
           AND (a.id = ANY($3::text[]) OR EXISTS (
@@ -130,10 +134,9 @@ export class TicketsRepository {
                  WHERE b.workspace_id = a.workspace_id AND b.customer_id = a.customer_id AND b.id <> a.id
                    AND b.created_at > a.resolved_at
                    AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL}))
-       RETURNING a.created_at`,
+       RETURNING a.id, a.created_at`,
       [customers, wsId(), ticketIds, touched.map((t) => t.customerId), touched.map((t) => t.createdAt)],
     ));
-    // The tickets whose flag changed, by creation time: their days' rollups change too.
-    return rows.flatMap((r) => (r.created_at ? [r.created_at] : []));
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at }));
   }
 }

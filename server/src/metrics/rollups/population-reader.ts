@@ -2,17 +2,19 @@
 // plan (read-plan.ts), additive measures, maturity, then exact percentiles in two phases: the
 // histogram says which bin holds each rank, then only that bin's values are read and ranked.
 // Groups that are exactly one stored day (a daily bucket, unfiltered) use the day's stored
-// percentiles. The result is rows summary-assembler.ts turns into summaries.
+// percentiles, unless live batches changed the day since it was built (rollup-delta.query.ts).
+// The result is rows summary-assembler.ts turns into summaries.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { BinRank, Histogram, percentilesAt, ranksNeeded } from '../../stats/binned-percentiles';
 import { DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS, storedPercentileSlices } from '../measures.sql';
 import { CategoryVerifiedRow, PathMetricsRow } from '../summary-assembler';
-import { DayPiece, KeyScope, SumsRow, WantedRank, histogramQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
+import { DayPiece, KeyScope, MaturingRow, SumsRow, WantedRank, histogramQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
 import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utcDayPieces } from './read-plan';
 import { keyScope, KeyRow, PopulationFilter, Segmenting } from './key-scope';
 import { rollupStateQuery, keysQuery } from './rollup-state.query';
+import { PopulationCache } from './population-cache';
 
 export interface PopulationRequest {
   ranges: readonly PopulationRange[];
@@ -38,13 +40,39 @@ const k4 = (...parts: (string | number)[]) => parts.join('\u0000');
 
 @Injectable()
 export class PopulationReader {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly cache: PopulationCache,
+  ) {}
 
+  /**
+   * One snapshot: tickets and rollups as one projector commit left them. The sums and
+   * percentiles of a range no ticket changed in since they were computed come from the cache
+   * (population-cache.ts); what is still maturing is read every time.
+   */
   read(req: PopulationRequest): Promise<PopulationResult> {
-    // One snapshot: tickets and rollups as one projector commit left them.
-    return this.ds.transaction('REPEATABLE READ', (m) => readPopulation(m, req));
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const state = await rollupStateQuery(m);
+      const keys = keyScope(await keysQuery(m), req.filter, req.segment);
+      if (keys.keyIds.length === 0) return { rows: [], categories: [], plan: { units: [], raw: [] } };
+      const { cached, missing, remember } = await this.cache.lookup(m, req, keys);
+      const parts = missing.length > 0 ? await settledParts(m, { ...req, ranges: missing }, state, keys) : { sums: [], pct: new Map<string, Pct>(), plan: { units: [], raw: [] } };
+      remember(parts);
+      const maturing = await maturingQuery(m, rawRanges(req), keys, req.asOf);
+      return { ...assemble([...cached.sums, ...parts.sums], new Map([...cached.pct, ...parts.pct]), maturing), plan: parts.plan };
+    });
   }
 }
+
+/** The parts of a read that do not depend on asOf: sums and percentiles, per range group, segment and path. */
+export interface SettledParts {
+  sums: SumsRow[];
+  /** By k4(groupKey(range group, segment), path). */
+  pct: Map<string, Pct>;
+  plan: ReadPlan;
+}
+
+const rawRanges = (req: PopulationRequest): RawRange[] => req.ranges.map((r) => ({ lo: r.from, hi: r.to, grp: r.grp }));
 
 /**
  * `reference`: read everything from tickets with the plain definitions (percentile_cont), as the
@@ -53,20 +81,27 @@ export class PopulationReader {
 export async function readPopulation(m: EntityManager, req: PopulationRequest, reference = false): Promise<PopulationResult> {
   const state = await rollupStateQuery(m);
   const keys = keyScope(await keysQuery(m), req.filter, req.segment);
-  const ranges: RawRange[] = req.ranges.map((r) => ({ lo: r.from, hi: r.to, grp: r.grp }));
-  const plan = reference ? { units: [], raw: ranges } : planRanges(req.ranges, req.tz, state);
-  if (keys.keyIds.length === 0) return { rows: [], categories: [], plan };
+  if (keys.keyIds.length === 0) return { rows: [], categories: [], plan: reference ? { units: [], raw: rawRanges(req) } : planRanges(req.ranges, req.tz, state) };
+  const parts = await settledParts(m, req, state, keys, reference);
+  const maturing = await maturingQuery(m, rawRanges(req), keys, req.asOf);
+  return { ...assemble(parts.sums, parts.pct, maturing), plan: parts.plan };
+}
 
+async function settledParts(m: EntityManager, req: PopulationRequest, state: RollupState, keys: KeyScope, reference = false): Promise<SettledParts> {
+  const plan = reference ? { units: [], raw: rawRanges(req) } : planRanges(req.ranges, req.tz, state);
   const direct = plan.units.length === 0;
   const sums = direct ? await referenceSumsQuery(m, plan.raw, keys) : await sumsQuery(m, plan.units, plan.raw, keys);
-  const maturing = await maturingQuery(m, ranges, keys, req.asOf);
   const pct =
     req.percentiles === false
       ? new Map<string, Pct>()
       : direct
         ? referencePercentiles(await referencePercentilesQuery(m, plan.raw, keys))
         : await percentiles(m, plan, keys, state);
+  return { sums, pct, plan };
+}
 
+/** Rows and categories from the sums, the percentiles and what is still maturing. */
+function assemble(sums: readonly SumsRow[], pct: ReadonlyMap<string, Pct>, maturing: readonly MaturingRow[]): Omit<PopulationResult, 'plan'> {
   // Sums per group, segment and path (several categories make one path), and per category.
   const totals = new Map<string, { grp: string; path: string; sums: Record<string, number> }>();
   const cats = new Map<string, CategoryAcc>();
@@ -102,11 +137,7 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
     const ai = t.path === 'ai' ? (pendingOf.get(t.grp) ?? noneMaturing()) : noneMaturing();
     return pathRow(t.grp, t.path, t.sums, p, ai);
   });
-  return {
-    rows,
-    categories: [...cats.values()].map(categoryRow),
-    plan,
-  };
+  return { rows, categories: [...cats.values()].map(categoryRow) };
 }
 
 /** AI resolutions of a group still inside their 7 days: all, durable so far, reopened. */
@@ -189,7 +220,7 @@ function pathRow(grp: string, path: string, s: Record<string, number>, p: Pct | 
   };
 }
 
-type Pct = Partial<Record<(typeof DISTRIBUTIONS)[number]['name'], (number | null)[]>>;
+export type Pct = Partial<Record<(typeof DISTRIBUTIONS)[number]['name'], (number | null)[]>>;
 
 function referencePercentiles(rows: Record<string, unknown>[]): Map<string, Pct> {
   const out = new Map<string, Pct>();
@@ -209,12 +240,15 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   for (const u of plan.units) (unitsOf.get(u.grp) ?? unitsOf.set(u.grp, []).get(u.grp)!).push(u);
   const rawGroups = new Set(plan.raw.map((r) => r.grp));
   const single = keys.all ? [...unitsOf.entries()].filter(([g, us]) => us.length === 1 && us[0].span === 'd' && !rawGroups.has(g)).map(([, us]) => us[0]) : [];
-  const singleGroups = new Set(single.map((u) => u.grp));
+  const stored = await storedPercentilesQuery(m, single);
+  // A day live batches changed by difference has no stored percentiles yet (pct NULL): ranked below.
+  const unranked = new Set(stored.filter((r) => r.pct === null).map((r) => r.grp));
+  const singleGroups = new Set(single.map((u) => u.grp).filter((g) => !unranked.has(g)));
   const slices = storedPercentileSlices();
-  for (const r of await storedPercentilesQuery(m, single)) {
-    if (keys.paths && !keys.paths.includes(r.path)) continue;
+  for (const r of stored) {
+    if (unranked.has(r.grp) || (keys.paths && !keys.paths.includes(r.path))) continue;
     const p: Pct = {};
-    for (const d of DISTRIBUTIONS) p[d.name] = r.pct ? r.pct.slice(...slices[d.name]) : d.fractions.map(() => null);
+    for (const d of DISTRIBUTIONS) p[d.name] = r.pct!.slice(...slices[d.name]);
     out.set(k4(groupKey(r.grp, keys.segByPath ? r.path : ''), r.path), p);
   }
 

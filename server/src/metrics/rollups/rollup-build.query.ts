@@ -20,7 +20,30 @@ const periodTickets = (ws: string, zone: string, periods: string, span: 'd' | 'm
   t AS (SELECT d.period, d.lo, tk.* FROM d CROSS JOIN LATERAL (
           SELECT * FROM tickets tk WHERE tk.workspace_id = ${ws} AND tk.created_at >= d.lo AND tk.created_at < d.hi OFFSET 0) tk)`;
 
-const HIST_COLUMNS = DISTRIBUTIONS.flatMap((x) => [`h${x.metric}_bins`, `h${x.metric}_counts`]);
+export const HIST_COLUMNS = DISTRIBUTIONS.flatMap((x) => [`h${x.metric}_bins`, `h${x.metric}_counts`]);
+
+/**
+ * From tickets `t` (with the columns `cols` saying which cell each belongs to), the cells' sums
+ * `c` and histograms `h` per path, for every key together (key 0) and per key, as two CTEs and
+ * the joins that put them side by side (`FROM c <joins>`). The build and the differences
+ * (rollup-delta.query.ts) share them; `weight` (a column of t: 1 or -1) makes them sums of
+ * signed tickets, histogram bins that come to 0 left out.
+ */
+export function cellAggregates(cols: string, weight?: string): { ctes: string; histJoins: string } {
+  const on = cols.split(',').map((c) => c.trim());
+  const histJoins = DISTRIBUTIONS.map(
+    (x) => `LEFT JOIN h h${x.metric} ON ${on.map((c) => `h${x.metric}.${c} = c.${c}`).join(' AND ')} AND h${x.metric}.path = c.path AND h${x.metric}.key_id = c.key_id AND h${x.metric}.metric = ${x.metric}`,
+  ).join('\n    ');
+  const ctes = `
+     c AS (SELECT ${cols}, path, coalesce(key_id, 0) AS key_id, ${ticketSums(weight)}
+             FROM t GROUP BY ${cols}, path, GROUPING SETS ((key_id), ())),
+     hv AS (SELECT ${cols}, path, coalesce(key_id, 0) AS key_id, metric, bin, ${weight ? `sum(${weight})` : 'count(*)'}::int AS n
+              FROM (SELECT ${on.map((c) => `t.${c}`).join(', ')}, t.path, t.key_id, m.metric, cc_bin(m.x) AS bin${weight ? `, t.${weight}` : ''} FROM t CROSS JOIN LATERAL ${distributionRows()} WHERE m.x IS NOT NULL) v
+             GROUP BY ${cols}, path, metric, bin, GROUPING SETS ((key_id), ())${weight ? ` HAVING sum(${weight}) <> 0` : ''}),
+     h AS (SELECT ${cols}, path, key_id, metric, array_agg(bin ORDER BY bin) AS bins, array_agg(n ORDER BY bin) AS counts
+             FROM hv GROUP BY ${cols}, path, key_id, metric)`;
+  return { ctes, histJoins };
+}
 
 /**
  * Cells of `zone`'s local days or months: per path, for every key together (key 0: the sums, the
@@ -31,18 +54,9 @@ const HIST_COLUMNS = DISTRIBUTIONS.flatMap((x) => [`h${x.metric}_bins`, `h${x.me
 export async function rebuildPeriods(m: EntityManager, zone: string, span: 'd' | 'm', periods: readonly string[]): Promise<void> {
   if (periods.length === 0) return;
   await m.query(`DELETE FROM rollup_cells WHERE workspace_id = $4 AND zone = $1 AND span = $3::"char" AND period = ANY($2::date[])`, [zone, periods, span, wsId()]);
-  const histJoins = DISTRIBUTIONS.map(
-    (x) => `LEFT JOIN h h${x.metric} ON h${x.metric}.period = c.period AND h${x.metric}.path = c.path AND h${x.metric}.key_id = c.key_id AND h${x.metric}.metric = ${x.metric}`,
-  ).join('\n    ');
+  const { ctes, histJoins } = cellAggregates('period');
   await m.query(
-    `WITH ${periodTickets('$4::int', '$1', '$2', span)},
-     c AS (SELECT period, path, coalesce(key_id, 0) AS key_id, ${ticketSums()}
-             FROM t GROUP BY period, path, GROUPING SETS ((key_id), ())),
-     hv AS (SELECT period, path, coalesce(key_id, 0) AS key_id, metric, bin, count(*)::int AS n
-              FROM (SELECT t.period, t.path, t.key_id, m.metric, cc_bin(m.x) AS bin FROM t CROSS JOIN LATERAL ${distributionRows()} WHERE m.x IS NOT NULL) v
-             GROUP BY period, path, metric, bin, GROUPING SETS ((key_id), ())),
-     h AS (SELECT period, path, key_id, metric, array_agg(bin ORDER BY bin) AS bins, array_agg(n ORDER BY bin) AS counts
-             FROM hv GROUP BY period, path, key_id, metric),
+    `WITH ${periodTickets('$4::int', '$1', '$2', span)},${ctes},
      p AS (${span === 'd' ? `SELECT period, path, ${storedPercentiles()} AS pct FROM t GROUP BY period, path` : `SELECT NULL::date AS period, NULL::text AS path, NULL::float8[] AS pct WHERE FALSE`})
      INSERT INTO rollup_cells (workspace_id, zone, span, period, path, key_id, ${ADDITIVE_COLUMNS.join(', ')}, ${HIST_COLUMNS.join(', ')}, pct)
      SELECT $4::int, $1::text, $3::"char", c.period, c.path, c.key_id, ${ADDITIVE.map((a) => (a.sparse ? `nullif(c.${a.column}, 0)` : `c.${a.column}`)).join(', ')},

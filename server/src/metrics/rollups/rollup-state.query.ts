@@ -20,3 +20,19 @@ export async function rollupStateQuery(m: EntityManager): Promise<RollupState> {
 export async function keysQuery(m: EntityManager): Promise<KeyRow[]> {
   return m.query(`SELECT key_id, channel, category, language FROM measure_keys WHERE workspace_id = $1`, [wsId()]);
 }
+
+/**
+ * Each range's version: the sum of the versions of the UTC days its instants touch
+ * (rollup_versions, bumped by the projector for every UTC day whose tickets a batch changed).
+ */
+export async function rangeVersionsQuery(m: EntityManager, ranges: readonly { from: Date; to: Date; grp: string }[]): Promise<Map<string, string>> {
+  const rows: { grp: string; version: string }[] = await m.query(
+    `SELECT r.grp, coalesce(sum(v.version), 0)::text AS version
+       FROM unnest($2::timestamptz[], $3::timestamptz[], $4::text[]) AS r(lo, hi, grp)
+       LEFT JOIN rollup_versions v ON v.workspace_id = $1 AND v.day >= (r.lo AT TIME ZONE 'UTC')::date
+                                  AND v.day <= ((r.hi - interval '1 microsecond') AT TIME ZONE 'UTC')::date
+      GROUP BY r.grp`,
+    [wsId(), ranges.map((r) => r.from), ranges.map((r) => r.to), ranges.map((r) => r.grp)],
+  );
+  return new Map(rows.map((r) => [r.grp, r.version]));
+}
