@@ -5,21 +5,13 @@ import { APP_CONFIG } from '../src/config/config.module';
 import type { AppConfig } from '../src/config/app-config';
 import { TelemetryService } from '../src/telemetry/telemetry.service';
 import { createFixtureApp } from './fixture-app';
+import { rounded } from './rollup-checks';
 import { TestApp } from './test-app';
 
 const AS_OF = '2026-03-01T00:00:00Z';
 // Two fixture weeks: the summary's range, and (compare=previous) the week before.
 const SUMMARY = `/api/v1/metrics/summary?from=2026-01-19&to=2026-01-26&compare=previous&asOf=${AS_OF}`;
 const WEEKLY = `/api/v1/metrics/timeseries?from=2026-01-05&to=2026-02-02&interval=week&asOf=${AS_OF}`;
-
-const round = (v: unknown): unknown =>
-  typeof v === 'number'
-    ? Number(v.toPrecision(12))
-    : Array.isArray(v)
-      ? v.map(round)
-      : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)]))
-        : v;
 
 interface Summary {
   byPath: { ai: { resolved: number } };
@@ -55,7 +47,7 @@ describe('reads keep the numbers of ranges nothing changed in', () => {
    * An answer without how long it waited for the projection, its numbers to 12 significant digits:
    * two reads of the same rows may add floats in another order (the last bits differ).
    */
-  const numbers = (body: unknown) => round({ ...(body as object), freshness: undefined });
+  const numbers = (body: unknown) => rounded({ ...(body as object), freshness: undefined }, 12);
   /** The same request with the cache turned off: computed from the rollups afresh. */
   const uncached = async (url: string) => {
     const config = t.app.get<AppConfig>(APP_CONFIG);

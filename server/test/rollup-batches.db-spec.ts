@@ -1,0 +1,93 @@
+// The projector's batches and the rollups: a bulk load (more queued than one batch takes) builds
+// each local day once, and a live batch over PROJECTION_DIFFERENCE_TICKETS rebuilds its days
+// instead of changing them by difference; either way every read equals the plain definitions.
+import { BatchReport } from '../src/projection/projector.service';
+import { FIXTURE_SCOPES, M, Scope, both, overlapping, recordBatches } from './rollup-checks';
+import { TestApp, createTestApp, fixtureLines } from './test-app';
+
+describe('a bulk load (more queued than one batch takes), reporting zone +05:45', () => {
+  let t: TestApp;
+  const reports: BatchReport[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({ projectionBatchTickets: 100, reportingTimeZone: 'Asia/Kathmandu' });
+    recordBatches(t, reports); // installed before anything is queued
+    // The whole fixture queued before the projector may start: it fails (and rolls back) until the trigger goes.
+    await t.ds.query(`CREATE FUNCTION hold_projection() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'held for the test'; END $$ LANGUAGE plpgsql`);
+    await t.ds.query(`CREATE TRIGGER hold_projection BEFORE INSERT OR UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION hold_projection()`);
+    const res = await t.request('POST', '/api/v1/events', { raw: fixtureLines().join('\n'), contentType: 'application/x-ndjson' });
+    expect(res.status).toBe(207);
+    await t.ds.query('DROP TRIGGER hold_projection ON tickets');
+    await t.projected();
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it('full batches rebuild none of the days they touch (only days the load has passed); each local day of each zone is built exactly once by the load', async () => {
+    const ticketBatches = reports.filter((r) => r.tickets > 0);
+    const full = ticketBatches.filter((r) => r.full);
+    // The fixture's 849 tickets in batches of 100: 8 full batches, then the last 49.
+    expect(full.length).toBeGreaterThanOrEqual(8);
+    expect(full.map((r) => r.days)).toEqual(full.map(() => 0));
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM (SELECT DISTINCT z.zone, (k.created_at AT TIME ZONE z.zone)::date
+         FROM tickets k CROSS JOIN (VALUES ('UTC'), ('Asia/Kathmandu')) AS z(zone) WHERE k.created_at IS NOT NULL) d`,
+    );
+    const built = reports.reduce((sum, r) => sum + r.bulkDays, 0);
+    expect(built).toBe(n);
+    // The last batch (49 tickets, not full) changed its days by difference; those already built
+    // are rebuilt once more, for their percentiles, and no other day is.
+    const last = ticketBatches[ticketBatches.length - 1];
+    expect(last.full).toBe(false);
+    expect(last.days).toBeGreaterThan(0);
+    const ranked = reports.reduce((sum, r) => sum + r.rankedDays, 0);
+    expect(ranked).toBeLessThanOrEqual(last.days);
+    const [{ pending }] = await t.ds.query('SELECT count(*)::int AS pending FROM rollup_pending');
+    expect(pending).toBe(0);
+  });
+
+  it.each<[string, Scope]>([
+    ...FIXTURE_SCOPES,
+    ['weekly in the reporting zone', { from: '2026-01-05', to: '2026-02-02', tz: 'Asia/Kathmandu', asOf: M, interval: 'week' }],
+    ['daily in the reporting zone, one channel', { from: '2026-01-01', to: '2026-02-01', tz: 'Asia/Kathmandu', asOf: M, interval: 'day', filter: { channel: ['chat'] } }],
+  ])('%s: equal to the reference (UTC and reporting-zone ranges read no ticket)', async (_name, scope) => {
+    const r = await both(t, scope);
+    if (!scope.tz || scope.tz === 'UTC' || scope.tz === 'Asia/Kathmandu') expect(r.plan.raw).toEqual([]);
+    expect(r.fast.rows.length).toBeGreaterThan(0);
+    expect(r.fast).toEqual(r.reference);
+  });
+});
+
+describe('a live batch larger than PROJECTION_DIFFERENCE_TICKETS rebuilds its days', () => {
+  let t: TestApp;
+  const reports: BatchReport[] = [];
+  beforeAll(async () => {
+    // The fixture's 849 tickets in one batch (not full: live), over a limit of 100.
+    t = await createTestApp({ projectionDifferenceTickets: 100 });
+    recordBatches(t, reports);
+    const res = await t.request('POST', '/api/v1/events', { raw: fixtureLines().join('\n'), contentType: 'application/x-ndjson' });
+    expect(res.status).toBe(207);
+    await t.projected();
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it('no day was changed by difference: every touched day was built from the tickets, every stored percentile kept', async () => {
+    const ticketBatches = reports.filter((r) => r.tickets > 0);
+    expect(ticketBatches.map((r) => r.full ?? false)).not.toContain(true);
+    expect(ticketBatches.map((r) => r.days)).toEqual(ticketBatches.map(() => 0));
+    const [{ n }] = await t.ds.query(`SELECT count(DISTINCT (created_at AT TIME ZONE 'UTC')::date)::int AS n FROM tickets WHERE created_at IS NOT NULL`);
+    expect(ticketBatches.reduce((sum, r) => sum + r.bulkDays, 0)).toBeGreaterThanOrEqual(n);
+    const [{ unranked }] = await t.ds.query(`SELECT count(*)::int AS unranked FROM rollup_cells WHERE span = 'd' AND key_id = 0 AND pct IS NULL`);
+    expect(unranked).toBe(0);
+  });
+
+  it.each(FIXTURE_SCOPES.filter(([name]) => /three weeks|daily buckets, UTC|monthly|category x channel/.test(name)))('%s: equal to the reference', async (_name, scope) => {
+    const r = await both(t, scope);
+    expect(r.fast.rows.length).toBeGreaterThan(0);
+    expect(r.fast).toEqual(r.reference);
+  });
+});
+
+describe('rollup reads', () => {
+  it('never sent a statement on a connection that was still running one', () => {
+    expect(overlapping).toEqual([]);
+  });
+});
