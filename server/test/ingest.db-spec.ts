@@ -140,6 +140,28 @@ describe('POST /api/v1/events', () => {
     ]);
   });
 
+  it("a repeat-contact flag left wrong (by an older version) is put right by the customer's next batch, and the rollups follow", async () => {
+    // T1 (AI, resolved 2 Feb) and T2 (created 4 Feb): T1 is a repeat contact.
+    await t.request('POST', '/api/v1/events', {
+      body: [created('a0', 'T1', '2026-02-02T09:00:00Z'), resolved('a1', 'T1', '2026-02-02T10:00:00Z'), created('b0', 'T2', '2026-02-04T10:00:00Z')],
+    });
+    expect((await summary(t)).byPath.ai.repeatContactRate).toBe(1);
+    // The flag as an older version might have left it, the rollups of its day built from it.
+    await t.ds.query(`UPDATE tickets SET repeat_contact = false WHERE id = 'T1'`);
+    await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) SELECT workspace_id, zone, '2026-02-02' FROM rollup_zones`);
+    await t.projected();
+    // (Another range than the first read's: a rebuild changes no number, so reads keep theirs.)
+    const day = 'from=2026-02-02&to=2026-02-03&asOf=2026-03-01T00:00:00Z';
+    expect((await summary(t, day)).byPath.ai.repeatContactRate).toBe(0);
+    // The customer's next ticket, a month later: nothing near T1's resolution, yet T1 is rechecked.
+    await t.request('POST', '/api/v1/events', { body: [created('c0', 'T3', '2026-03-10T10:00:00Z')] });
+    await t.projected();
+    const [{ repeat_contact }] = await t.ds.query(`SELECT repeat_contact FROM tickets WHERE id = 'T1'`);
+    expect(repeat_contact).toBe(true);
+    expect((await summary(t, day)).byPath.ai.repeatContactRate).toBe(1);
+    expect((await summary(t)).byPath.ai.repeatContactRate).toBe(1);
+  });
+
   it('repeat contact ignores the query filters: the customer came back on another channel', async () => {
     await t.request('POST', '/api/v1/events', {
       body: [created('a0', 'T1', t0), resolved('a1', 'T1', '2026-02-02T10:01:00Z'), created('b0', 'T2', '2026-02-03T10:00:00Z', { channel: 'email' })],

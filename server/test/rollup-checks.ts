@@ -6,7 +6,7 @@ import { ADDITIVE_COLUMNS } from '../src/metrics/measures.sql';
 import { buckets } from '../src/metrics/buckets';
 import { Column, PopulationFilter } from '../src/metrics/rollups/key-scope';
 import { PopulationRequest, readPopulation } from '../src/metrics/rollups/population-reader';
-import { HIST_COLUMNS, rebuildPeriods, rebuildValues } from '../src/metrics/rollups/rollup-build.query';
+import { HIST_COLUMNS, rebuildMonths, rebuildPeriods, rebuildValues } from '../src/metrics/rollups/rollup-build.query';
 import { addToCells, rowChanges, ticketRows } from '../src/metrics/rollups/rollup-delta.query';
 import { BatchReport, ProjectorService } from '../src/projection/projector.service';
 import { startOfLocalDate } from '../src/stats/time-range';
@@ -159,6 +159,37 @@ export async function expectDifferenceEqualsRebuild(t: TestApp, daily: Scope): P
     }),
   );
   expect(checked).toBe(true);
+}
+
+/**
+ * Every month cell as the projector builds it, summed from the month's day cells (rebuildMonths),
+ * equals the cell built from the tickets (rebuildPeriods 'm', the plain definitions), in every
+ * zone. Rolled back afterwards. Answers how many month cells were compared.
+ */
+export async function expectMonthsFromDaysEqualTickets(t: TestApp): Promise<number> {
+  const rollback = new Error('rolled back on purpose');
+  let compared = 0;
+  await whileHeld(t, () =>
+    t.inWorkspace(() =>
+      t.ds.transaction(async (m) => {
+        const months: { zone: string; list: string[] }[] = await m.query(
+          `SELECT zone, array_agg(DISTINCT period::text) AS list FROM rollup_cells WHERE span = 'm' GROUP BY zone ORDER BY zone`,
+        );
+        const cells = (): Promise<object[]> => m.query(`SELECT ${CELL_COLUMNS} FROM rollup_cells WHERE span = 'm' ORDER BY zone, period, path, key_id`);
+        for (const { zone, list } of months) await rebuildPeriods(m, zone, 'm', list);
+        const fromTickets = await cells();
+        for (const { zone, list } of months) await rebuildMonths(m, zone, list);
+        const fromDays = await cells();
+        expect(fromDays.length).toBe(fromTickets.length);
+        expect(fromDays).toEqual(near(fromTickets));
+        compared = fromDays.length;
+        throw rollback;
+      }),
+    ).catch((e) => {
+      if (e !== rollback) throw e;
+    }),
+  );
+  return compared;
 }
 
 /** Records every projector batch that commits into `reports`. */

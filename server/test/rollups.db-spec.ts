@@ -10,7 +10,7 @@ import { EventsService } from '../src/events/events.service';
 import { ProjectorService } from '../src/projection/projector.service';
 import { ProjectionRepository } from '../src/projection/projection.repository';
 import { createFixtureApp } from './fixture-app';
-import { FIXTURE_SCOPES, M, Scope, both, expectDifferenceEqualsRebuild, near, overlapping, whileHeld } from './rollup-checks';
+import { FIXTURE_SCOPES, M, Scope, both, expectDifferenceEqualsRebuild, expectMonthsFromDaysEqualTickets, near, overlapping, whileHeld } from './rollup-checks';
 import { TestApp, createTestApp, expected, mismatches, summaryUrl } from './test-app';
 
 describe('rollups on the contract fixture', () => {
@@ -80,6 +80,11 @@ describe('rollups on the contract fixture', () => {
 
   it('a live change by difference: every day and month cell equals a rebuild from the tickets, emptied cells go, reads rank the changed days', async () => {
     await expectDifferenceEqualsRebuild(t, { from: '2026-01-01', to: '2026-02-01', asOf: M, interval: 'day' });
+  });
+
+  it('months summed from their days, as the projector builds them, equal months built from the tickets', async () => {
+    // The fixture's months in UTC and its reporting zone (2 zones x its months x paths x keys).
+    expect(await expectMonthsFromDaysEqualTickets(t)).toBeGreaterThan(20);
   });
 
   it('between batches, days live batches keep changing are left unranked; with the queue empty the projector ranks them', async () => {
@@ -168,6 +173,10 @@ describe('rollups on a two-month demo story, UTC and a +05:45 reporting zone', (
 
     it('a live change by difference: every cell of both zones equals a rebuild from the tickets', async () => {
       await expectDifferenceEqualsRebuild(t, { from: '2026-01-01', to: '2026-03-10', tz: zone, asOf, interval: 'day' });
+    });
+
+    it('months summed from their days equal months built from the tickets, in both zones', async () => {
+      expect(await expectMonthsFromDaysEqualTickets(t)).toBeGreaterThan(100);
     });
 
     it('a range in the reporting zone is whole local months and days: nothing read from tickets', async () => {

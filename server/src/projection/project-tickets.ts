@@ -42,22 +42,14 @@ export async function projectTickets(
   const gone = ticketIds.filter((id) => !states.has(id));
   await timed('tickets', async () => {
     if (gone.length > 0) await tickets.remove(m, gone);
-    await tickets.ensureKeys(m, states);
-    await tickets.upsert(m, states);
+    await tickets.upsert(m, states, await tickets.ensureKeys(m, states));
   });
-  // A customer's later ticket can arrive first: refresh the flags these tickets can change, their
-  // own and those of their customers' tickets resolved within 7 days before them (before and
-  // after this batch).
+  // A customer's later ticket can arrive first: refresh the flags of every ticket of the
+  // customers these tickets had or have.
   const customers = new Set<string>();
-  const touched: { customerId: string; createdAt: Date }[] = [];
-  const touch = (customerId: string | null, createdAt: Date | null) => {
-    if (customerId === null) return;
-    customers.add(customerId);
-    if (createdAt) touched.push({ customerId, createdAt });
-  };
-  for (const b of before) touch(b.customerId, b.createdAt);
-  for (const s of states.values()) touch(s.customerId, s.createdUs === null ? null : new Date(s.createdUs / 1000));
-  const flips = await timed('repeat', () => tickets.refreshRepeatContacts(m, ticketIds, touched, [...customers]));
+  for (const b of before) if (b.customerId !== null) customers.add(b.customerId);
+  for (const s of states.values()) if (s.customerId !== null) customers.add(s.customerId);
+  const flips = await timed('repeat', () => tickets.refreshRepeatContacts(m, [...customers]));
   if (rowsBefore) {
     await timed('cells', async () => {
       // The other tickets whose flag flipped were as they are now, but for the flag.

@@ -20,7 +20,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { EventsRepository } from '../events/events.repository';
 import { IngestNotifier } from '../events/ingest-notifier';
-import { rebuildPeriods, rebuildValues } from '../metrics/rollups/rollup-build.query';
+import { rebuildMonths, rebuildPeriods, rebuildValues } from '../metrics/rollups/rollup-build.query';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { inWorkspace, wsId } from '../workspaces/workspace-context';
@@ -305,7 +305,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async rebuildStaleMonths(m: EntityManager): Promise<number> {
     const stale = await this.queue.takeStale(m, MONTHS_PER_TX);
-    for (const { zone, month } of stale) await this.timed('months', () => rebuildPeriods(m, zone, 'm', [month]));
+    for (const { zone, month } of stale) await this.timed('months', () => rebuildMonths(m, zone, [month]));
     return stale.length;
   }
 

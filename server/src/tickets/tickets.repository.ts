@@ -27,48 +27,64 @@ export class TicketsRepository {
     await m.query(`DELETE FROM tickets WHERE workspace_id = $2 AND id = ANY($1::text[])`, [ticketIds, wsId()]);
   }
 
-  /** Adds the (channel, category, language) keys of these created tickets that are new. */
-  async ensureKeys(m: EntityManager, states: ReadonlyMap<string, TicketState>): Promise<void> {
+  /**
+   * Adds the (channel, category, language) keys of these created tickets that are new, and
+   * answers each ticket's key id (null while it is incomplete). Looked up here once per key rather
+   * than per row in upsert(): a subquery per row was 225 ms of a 45,000-ticket batch's 738.
+   */
+  async ensureKeys(m: EntityManager, states: ReadonlyMap<string, TicketState>): Promise<Map<string, number | null>> {
+    const keyOf = (s: TicketState) => JSON.stringify([s.channel, s.category, s.language]);
     const keys = new Map<string, [string, string, string | null]>();
     for (const s of states.values()) {
-      if (s.createdUs === null) continue;
-      const k: [string, string, string | null] = [s.channel ?? '', s.category ?? '', s.language];
-      keys.set(JSON.stringify(k), k);
+      // A created ticket has a channel and a category (CONTRACT §1); without them, no key.
+      if (s.createdUs === null || s.channel === null || s.category === null) continue;
+      keys.set(keyOf(s), [s.channel, s.category, s.language]);
     }
-    if (keys.size === 0) return;
-    const list = [...keys.values()];
-    await m.query(
-      `INSERT INTO measure_keys (workspace_id, channel, category, language)
-       SELECT $4::int, * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-      [list.map((k) => k[0]), list.map((k) => k[1]), list.map((k) => k[2]), wsId()],
-    );
+    const ids = new Map<string, number>();
+    if (keys.size > 0) {
+      const list = [...keys.values()];
+      const params = [list.map((k) => k[0]), list.map((k) => k[1]), list.map((k) => k[2]), wsId()];
+      await m.query(
+        `INSERT INTO measure_keys (workspace_id, channel, category, language)
+         SELECT $4::int, * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+        params,
+      );
+      // In a second statement: rows a statement inserts are not visible to itself.
+      const rows: { key_id: number; channel: string; category: string; language: string | null }[] = await m.query(
+        `SELECT k.key_id, k.channel, k.category, k.language
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS u(channel, category, language)
+           JOIN measure_keys k ON k.workspace_id = $4 AND k.channel = u.channel AND k.category = u.category
+                              AND k.language IS NOT DISTINCT FROM u.language`,
+        params,
+      );
+      for (const r of rows) ids.set(JSON.stringify([r.channel, r.category, r.language]), r.key_id);
+    }
+    const out = new Map<string, number | null>();
+    for (const [id, s] of states) out.set(id, s.createdUs === null ? null : (ids.get(keyOf(s)) ?? null));
+    return out;
   }
 
   /**
    * Writes the replayed states (one JSON document for the batch; times as exact microseconds),
-   * each created ticket with the id of its (channel, category, language) in measure_keys.
+   * each created ticket with the id of its (channel, category, language) from ensureKeys().
    */
-  async upsert(m: EntityManager, states: ReadonlyMap<string, TicketState>): Promise<void> {
-    const rows: (TicketState & { id: string })[] = [];
-    for (const [id, s] of states) rows.push({ ...s, id });
+  async upsert(m: EntityManager, states: ReadonlyMap<string, TicketState>, keyIds: ReadonlyMap<string, number | null>): Promise<void> {
+    const rows: (TicketState & { id: string; keyId: number | null })[] = [];
+    for (const [id, s] of states) rows.push({ ...s, id, keyId: keyIds.get(id) ?? null });
     await m.query(
       `WITH u AS (
          SELECT * FROM json_to_recordset($1::json) AS u("id" text, "createdUs" int8, "channel" text,
            "category" text, "customerId" text, "language" text, "path" text, "aiInvolved" bool,
            "humanInvolved" bool, "resolved" bool, "resolvedUs" int8, "resolvedBy" text,
            "reopened" bool, "csat" smallint, "aiSeconds" float8, "humanSeconds" float8,
-           "firstResponseSeconds" float8, "eventCount" int, "lastEventUs" int8, "handleKnown" bool))
+           "firstResponseSeconds" float8, "eventCount" int, "lastEventUs" int8, "handleKnown" bool, "keyId" int))
        INSERT INTO tickets (workspace_id, id, created_at, channel, category, customer_id, language, path,
          ai_involved, human_involved, resolved, resolved_at, resolved_by, reopened, csat,
          ai_seconds, human_seconds, first_response_seconds, event_count, last_event_at, updated_at, key_id, handle_known)
        SELECT $2::int, u."id", ${usToTs('u."createdUs"')}, u."channel", u."category", u."customerId", u."language",
          u."path", u."aiInvolved", u."humanInvolved", u."resolved", ${usToTs('u."resolvedUs"')},
          u."resolvedBy", u."reopened", u."csat", u."aiSeconds", u."humanSeconds",
-         u."firstResponseSeconds", u."eventCount", ${usToTs('u."lastEventUs"')}, now(),
-         -- ensureKeys() ran first (rows a statement inserts are not visible to itself).
-         (SELECT k.key_id FROM measure_keys k WHERE k.workspace_id = $2 AND u."createdUs" IS NOT NULL AND k.channel = u."channel"
-             AND k.category = u."category" AND k.language IS NOT DISTINCT FROM u."language"),
-         u."handleKnown"
+         u."firstResponseSeconds", u."eventCount", ${usToTs('u."lastEventUs"')}, now(), u."keyId", u."handleKnown"
        FROM u
        ON CONFLICT (workspace_id, id) DO UPDATE SET
          created_at = EXCLUDED.created_at, channel = EXCLUDED.channel, category = EXCLUDED.category,
@@ -100,42 +116,33 @@ export class TicketsRepository {
   /**
    * Recomputes repeatContact (CONTRACT.md §2) after a batch: a resolved ticket is a repeat contact
    * when another ticket of the same customer was created after its resolution and at most 7 days
-   * later. Only two kinds of ticket can change: the batch's own (`ticketIds`), and those resolved
-   * within the 7 days before a batch ticket's creation, as it was or as it is now (`touched`: its
-   * customer and creation instant, before and after the batch). Every ticket of the customers was
-   * rechecked before: under bench:load, where the writers reuse 6,667 customers, ~68,000 a batch.
-   * Writes only the flags that change and answers those tickets (the projector takes their old
-   * flags out of the rollups: rollup-delta.query.ts).
+   * later. Every ticket of the batch's customers (as they were and are) is checked, one index
+   * probe each, and only the flags that differ are written; answers those tickets (the projector
+   * takes their old flags out of the rollups: rollup-delta.query.ts). No narrower candidate list:
+   * the probe ran for every ticket of the customers anyway, and the list (tickets resolved within
+   * 7 days before a batch ticket, matched per row against every (customer, instant) pair of the
+   * batch) cost rows x pairs once many flags were off: 88 s for a 45,000-ticket batch with 50,653
+   * of them to correct (PostgreSQL 15), against 1.2 s this way; the 120-s stalls of the step after
+   * 1M-ticket seedings (docs/SCALING.md) had that shape.
    */
   async refreshRepeatContacts(
     m: EntityManager,
-    ticketIds: readonly string[],
-    touched: readonly { customerId: string; createdAt: Date }[],
     /** Every customer the batch's tickets had or have. */
     customers: readonly string[],
   ): Promise<{ id: string; createdAt: Date | null }[]> {
     if (customers.length === 0) return [];
     // A single-table UPDATE, so the customer index drives it (a join back to tickets invited a
-    // full scan per batch as the table grew). The instants come from JavaScript (milliseconds):
-    // the candidates' window is a millisecond wider each side; EXISTS decides exactly. Faster forms
-    // were tried (docs/SCALING.md, 2026-11-29): a lookup per (customer, instant) pair took 12-15 s
-    // of bench:load's 180 s against 21.8, but an unexplained 120 s stall of this step after 1M-ticket
-    // seedings on PostgreSQL 18, seen with every form, is to be understood first.
+    // full scan per batch as the table grew).
     const rows = returnedRows<{ id: string; created_at: Date | null }>(await m.query(
       `UPDATE tickets a SET repeat_contact = NOT a.repeat_contact
         WHERE a.workspace_id = $2 AND a.customer_id = ANY($1::text[])
-          AND (a.id = ANY($3::text[]) OR EXISTS (
-                SELECT 1 FROM unnest($4::text[], $5::timestamptz[]) AS t(customer_id, at)
-                 WHERE t.customer_id = a.customer_id
-                   AND a.resolved_at < t.at + interval '1 millisecond'
-                   AND a.resolved_at >= t.at - ${REPEAT_WINDOW_SQL} - interval '1 millisecond'))
           AND a.repeat_contact <> (a.resolved AND EXISTS (
                 SELECT 1 FROM tickets b
                  WHERE b.workspace_id = a.workspace_id AND b.customer_id = a.customer_id AND b.id <> a.id
                    AND b.created_at > a.resolved_at
                    AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL}))
        RETURNING a.id, a.created_at`,
-      [customers, wsId(), ticketIds, touched.map((t) => t.customerId), touched.map((t) => t.createdAt)],
+      [customers, wsId()],
     ));
     return rows.map((r) => ({ id: r.id, createdAt: r.created_at }));
   }

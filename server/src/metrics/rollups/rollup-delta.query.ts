@@ -12,7 +12,7 @@ import { EntityManager } from 'typeorm';
 import { ADDITIVE, DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS } from '../measures.sql';
 import { wsId } from '../../workspaces/workspace-context';
-import { HIST_COLUMNS, cellAggregates } from './rollup-build.query';
+import { HIST_COLUMNS, HIST_VALUES, cellAggregates } from './rollup-build.query';
 
 /** A tickets row as PostgreSQL's to_jsonb gives it (every column, by name). */
 export type TicketRow = Record<string, unknown>;
@@ -46,7 +46,7 @@ export function rowChanges(before: ReadonlyMap<string, TicketRow>, after: Readon
 /** Adds weighted tickets rows to their day and month cells in every rollup zone; cells left with no ticket are deleted. */
 export async function addToCells(m: EntityManager, changes: readonly { w: 1 | -1; r: TicketRow }[]): Promise<void> {
   if (changes.length === 0) return;
-  const { ctes, histJoins } = cellAggregates('zone, span, period', 'weight');
+  const { ctes, histJoin } = cellAggregates('zone, span, period', 'weight');
   const sums = ADDITIVE.map((a) => (a.sparse ? `nullif(c.${a.column}, 0)` : `c.${a.column}`));
   const sumsUpdate = ADDITIVE.map((a) =>
     a.sparse ? `${a.column} = nullif(coalesce(rollup_cells.${a.column}, 0) + coalesce(EXCLUDED.${a.column}, 0), 0)` : `${a.column} = rollup_cells.${a.column} + EXCLUDED.${a.column}`,
@@ -55,7 +55,7 @@ export async function addToCells(m: EntityManager, changes: readonly { w: 1 | -1
     ({ metric: x }) => `(h${x}_bins, h${x}_counts) = (SELECT bins, counts FROM cc_hist_add(rollup_cells.h${x}_bins, rollup_cells.h${x}_counts, EXCLUDED.h${x}_bins, EXCLUDED.h${x}_counts))`,
   );
   // A cell where everything came to 0 (a ticket moved between keys of one day: its key-0 cell) is left alone.
-  const changed = [...ADDITIVE.map((a) => `c.${a.column} <> 0`), ...DISTRIBUTIONS.map((x) => `h${x.metric}.bins IS NOT NULL`)].join(' OR ');
+  const changed = [...ADDITIVE.map((a) => `c.${a.column} <> 0`), ...DISTRIBUTIONS.map((x) => `h.h${x.metric}_bins IS NOT NULL`)].join(' OR ');
   const emptied: { zone: string; span: string; period: string; path: string; key_id: number }[] = await m.query(
     `WITH rows AS MATERIALIZED (
        SELECT x.weight, tk.* FROM jsonb_to_recordset($2::jsonb) AS x(weight int, r jsonb)
@@ -71,8 +71,8 @@ export async function addToCells(m: EntityManager, changes: readonly { w: 1 | -1
      changed AS (
        INSERT INTO rollup_cells (workspace_id, zone, span, period, path, key_id, ${ADDITIVE_COLUMNS.join(', ')}, ${HIST_COLUMNS.join(', ')}, pct)
        SELECT $1::int, c.zone, c.span, c.period, c.path, c.key_id, ${sums.join(', ')},
-              ${DISTRIBUTIONS.map((x) => `h${x.metric}.bins, h${x.metric}.counts`).join(', ')}, NULL
-         FROM c ${histJoins}
+              ${HIST_VALUES}, NULL
+         FROM c ${histJoin}
         WHERE ${changed}
        ON CONFLICT (workspace_id, zone, span, period, path, key_id) DO UPDATE SET
          ${[...sumsUpdate, ...histUpdate].join(',\n         ')},
