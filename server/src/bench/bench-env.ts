@@ -101,6 +101,19 @@ export async function startBenchServer(databaseUrl: string, env: Record<string, 
   };
 }
 
+/** A counter's values by its one label, from the server's /metrics text. */
+export function counterBy(metricsText: string, name: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of metricsText.matchAll(new RegExp(`^${name}\\{\\w+="(\\w+)"\\} ([\\d.e+-]+)$`, 'gm'))) out[m[1]] = Number(m[2]);
+  return out;
+}
+export const projectorSeconds = (metricsText: string) => counterBy(metricsText, 'claimcheck_projector_seconds_total');
+
+/** The projector's seconds by step since `from` (two projectorSeconds readings). */
+export function secondsSince(from: Record<string, number>, to: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(to).map(([step, sec]) => [step, Number((sec - (from[step] ?? 0)).toFixed(1))]));
+}
+
 export function writeResult(name: string, result: Record<string, unknown>): string {
   const dir = path.join(findRepoRoot(), 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });

@@ -13,17 +13,10 @@ import { parseArgs } from '../cli/cli-args';
 import { demoEvents } from '../demo/demo-story';
 import { percentileCont } from '../stats/rates';
 import { addDays } from '../stats/time-range';
-import { BenchDatabase, BenchServer, benchDatabase, ensureDemoData, startBenchServer, writeResult } from './bench-env';
+import { BenchDatabase, BenchServer, benchDatabase, counterBy, ensureDemoData, projectorSeconds, secondsSince, startBenchServer, writeResult } from './bench-env';
 
 const END = '2026-11-22';
 
-/** A counter's values by its one label, from the server's /metrics text. */
-function counterBy(metricsText: string, name: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of metricsText.matchAll(new RegExp(`^${name}\\{\\w+="(\\w+)"\\} ([\\d.e+-]+)$`, 'gm'))) out[m[1]] = Number(m[2]);
-  return out;
-}
-const projectorSeconds = (text: string) => counterBy(text, 'claimcheck_projector_seconds_total');
 const cacheRanges = (text: string) => counterBy(text, 'claimcheck_population_cache_ranges_total');
 const BATCH = 1000;
 
@@ -228,7 +221,7 @@ async function main(): Promise<void> {
     const cacheAtStop = cacheRanges(metricsAtStop);
     const cache = { hit: (cacheAtStop.hit ?? 0) - (cacheAtStart.hit ?? 0), miss: (cacheAtStop.miss ?? 0) - (cacheAtStart.miss ?? 0) };
     // What the projector spent while the clock ran, by step: the cores the readers did not get.
-    const projectorSpent = Object.fromEntries(Object.entries(projectorAtStop).map(([step, sec]) => [step, Number((sec - (projectorAtStart[step] ?? 0)).toFixed(1))]));
+    const projectorSpent = secondsSince(projectorAtStart, projectorAtStop);
 
     // How long the projector needs for what the writers left queued.
     const t0 = performance.now();
