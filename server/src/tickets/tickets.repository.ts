@@ -60,7 +60,16 @@ export class TicketsRepository {
       for (const r of rows) ids.set(JSON.stringify([r.channel, r.category, r.language]), r.key_id);
     }
     const out = new Map<string, number | null>();
-    for (const [id, s] of states) out.set(id, s.createdUs === null ? null : (ids.get(keyOf(s)) ?? null));
+    for (const [id, s] of states) {
+      if (s.createdUs === null) {
+        out.set(id, null);
+        continue;
+      }
+      const key = ids.get(keyOf(s));
+      // A created ticket without a key would be counted in the all-keys cells twice: fail the batch.
+      if (key === undefined) throw new Error(`ticket ${id}: no measure key for ${keyOf(s)} after adding it`);
+      out.set(id, key);
+    }
     return out;
   }
 

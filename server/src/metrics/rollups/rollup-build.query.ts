@@ -1,6 +1,7 @@
-// Builds the rollups (migrations/1765000000000-projection.ts) of some local days or months of a
-// zone, and the sorted values of some UTC days, from the tickets table. Runs in the projector's
-// transaction, so tickets and rollups change together. Every expression comes from measures.ts.
+// Builds the rollups (migrations/1765000000000-projection.ts) of some local days of a zone and the
+// sorted values of some UTC days from the tickets table, and a zone's months from its day cells.
+// Runs in the projector's transaction, so tickets and rollups change together. Every expression
+// comes from measures.ts.
 import { EntityManager } from 'typeorm';
 import { ADDITIVE, DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS, cellSums, distributionRows, storedPercentiles, ticketSums } from '../measures.sql';
@@ -63,10 +64,12 @@ export const HIST_VALUES = HIST_COLUMNS.map((col) => `h.${col}`).join(', ');
 const insertedSums = (alias: string): string => ADDITIVE.map((a) => (a.sparse ? `nullif(${alias}.${a.column}, 0)` : `${alias}.${a.column}`)).join(', ');
 
 /**
- * Cells of `zone`'s local days or months: per path, for every key together (key 0: the sums, the
- * histograms and, for days, the exact percentiles) and per key (the sums and the histograms). A
- * key-filtered read finds its days' bins here: counted from the sorted values instead, a read cost
- * one pass over every value of its days (1.8 s for the 30-day breakdowns at 27,000 tickets a day).
+ * Cells of `zone`'s local days or months from the tickets table: per path, for every key together
+ * (key 0: the sums, the histograms and, for days, the exact percentiles) and per key (the sums and
+ * the histograms). A key-filtered read finds its days' bins here: counted from the sorted values
+ * instead, a read cost one pass over every value of its days (1.8 s for the 30-day breakdowns at
+ * 27,000 tickets a day). The projector builds months with rebuildMonths (from the days); months
+ * from the tickets (`span` 'm') are the tests' reference for it.
  */
 export async function rebuildPeriods(m: EntityManager, zone: string, span: 'd' | 'm', periods: readonly string[]): Promise<void> {
   if (periods.length === 0) return;
@@ -88,7 +91,8 @@ export async function rebuildPeriods(m: EntityManager, zone: string, span: 'd' |
  * Cells of `zone`'s local `months`, summed from the zone's day cells: a month's local days are
  * its days in the same zone, every sum adds up and histogram bins are absolute. About a tenth of
  * the rows of a build from the tickets at 1M tickets a year (a day cell stands for ~8 tickets of
- * a key), and the same cells. Only right while every day of the month is built: a month with a
+ * a key), and the same cells (float sums to the last bits: added in another order, as the
+ * differences of live batches are). Only right while every day of the month is built: a month with a
  * day waiting (rollup_pending) is never read as a month, and building that day marks the month
  * stale again (projector.service.ts).
  */
