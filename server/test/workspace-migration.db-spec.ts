@@ -4,6 +4,7 @@
 // everything is in the default workspace and every expected summary of the contract still holds.
 import { Workspaces1766500000000 } from '../../migrations/1766500000000-workspaces';
 import { RollupDeltas1766700000000 } from '../../migrations/1766700000000-rollup-deltas';
+import { BulkTablesWithoutWorkspaceChecks1766800000000 } from '../../migrations/1766800000000-bulk-tables-without-workspace-checks';
 import { createFixtureApp } from './fixture-app';
 import { TestApp, createTestApp, dropDatabase, expected, mismatches, summaryUrl } from './test-app';
 
@@ -25,6 +26,8 @@ describe('migration of an existing install into the default workspace', () => {
     for (const c of expected().cases) before.push((await t.request('GET', summaryUrl(c.query))).body);
     // The schema as it was before workspaces, with the data in it (the later migrations undone first).
     const qr = t.ds.createQueryRunner();
+    await new BulkTablesWithoutWorkspaceChecks1766800000000().down(qr);
+    await qr.query(`DELETE FROM migrations WHERE name = 'BulkTablesWithoutWorkspaceChecks1766800000000'`);
     await new RollupDeltas1766700000000().down(qr);
     await qr.query(`DELETE FROM migrations WHERE name = 'RollupDeltas1766700000000'`);
     await new Workspaces1766500000000().down(qr);
