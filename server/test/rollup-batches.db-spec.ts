@@ -1,8 +1,13 @@
 // The projector's batches and the rollups: a bulk load (more queued than one batch takes) builds
-// each local day once, and a live batch over PROJECTION_DIFFERENCE_TICKETS rebuilds its days
-// instead of changing them by difference; either way every read equals the plain definitions.
+// each local day once (in time order, the days it has passed beside its batches, on another
+// connection), and a live batch over PROJECTION_DIFFERENCE_TICKETS rebuilds its days instead of
+// changing them by difference; either way every read equals the plain definitions.
+import { DEFAULT_DEMO } from '../src/demo/demo-loader';
+import { demoEvents } from '../src/demo/demo-story';
+import { EventsService } from '../src/events/events.service';
 import { BatchReport } from '../src/projection/projector.service';
-import { FIXTURE_SCOPES, M, Scope, both, overlapping, recordBatches } from './rollup-checks';
+import { ProjectionRepository } from '../src/projection/projection.repository';
+import { FIXTURE_SCOPES, M, Scope, both, overlapping, recordBatches, whileHeld } from './rollup-checks';
 import { TestApp, createTestApp, fixtureLines } from './test-app';
 
 describe('a bulk load (more queued than one batch takes), reporting zone +05:45', () => {
@@ -44,6 +49,44 @@ describe('a bulk load (more queued than one batch takes), reporting zone +05:45'
     expect(pending).toBe(0);
   });
 
+  it("a day a batch has marked is left alone by a build beside it until the batch commits; a day the build took is marked anew by the batch", async () => {
+    const queue = t.app.get(ProjectionRepository);
+    const day = '2026-01-12';
+    const pending = async () => (await t.ds.query(`SELECT count(*)::int AS n FROM rollup_pending WHERE zone = 'UTC' AND day = $1`, [day]))[0].n;
+    const batch = t.ds.createQueryRunner();
+    const build = t.ds.createQueryRunner();
+    try {
+      await whileHeld(t, () =>
+        t.inWorkspace(async () => {
+          await queue.addPending(t.ds.manager, 'UTC', [day]); // marked by an earlier batch
+          // A batch marks it again (uncommitted: its tickets of the day are not visible yet).
+          await batch.startTransaction();
+          await queue.addPending(batch.manager, 'UTC', [day]);
+          await build.startTransaction();
+          expect(await queue.takePending(build.manager, 31, { zone: 'UTC', before: '2026-01-13' })).toBeNull();
+          await build.commitTransaction();
+          await batch.commitTransaction();
+          // Now the build takes it (uncommitted); a batch touching the day waits for it, then marks it anew.
+          await build.startTransaction();
+          expect(await queue.takePending(build.manager, 31, { zone: 'UTC', before: '2026-01-13' })).toEqual({ zone: 'UTC', days: [day] });
+          await batch.startTransaction();
+          const marking = queue.addPending(batch.manager, 'UTC', [day]);
+          await build.commitTransaction();
+          await marking;
+          await batch.commitTransaction();
+          expect(await pending()).toBe(1);
+        }),
+      );
+    } finally {
+      for (const qr of [batch, build]) {
+        if (qr.isTransactionActive) await qr.rollbackTransaction();
+        await qr.release();
+      }
+    }
+    await t.projected(); // builds it
+    expect(await pending()).toBe(0);
+  });
+
   it.each<[string, Scope]>([
     ...FIXTURE_SCOPES,
     ['weekly in the reporting zone', { from: '2026-01-05', to: '2026-02-02', tz: 'Asia/Kathmandu', asOf: M, interval: 'week' }],
@@ -51,6 +94,57 @@ describe('a bulk load (more queued than one batch takes), reporting zone +05:45'
   ])('%s: equal to the reference (UTC and reporting-zone ranges read no ticket)', async (_name, scope) => {
     const r = await both(t, scope);
     if (!scope.tz || scope.tz === 'UTC' || scope.tz === 'Asia/Kathmandu') expect(r.plan.raw).toEqual([]);
+    expect(r.fast.rows.length).toBeGreaterThan(0);
+    expect(r.fast).toEqual(r.reference);
+  });
+});
+
+describe.each([
+  ['beside its batches, on another connection', 10],
+  ['by its batches themselves (a pool of 2 leaves no connection to build beside)', 2],
+])('a bulk load in time order: the days it has moved past are built %s', (_how, pool) => {
+  let t: TestApp;
+  const reports: BatchReport[] = [];
+  const end = '2026-03-10';
+  const asOf = `${end}T00:00:00Z`;
+  beforeAll(async () => {
+    t = await createTestApp({ projectionBatchTickets: 150, reportingTimeZone: 'America/New_York', databasePoolSize: pool });
+    recordBatches(t, reports);
+    // Queued whole, in time order, before the projector may start (as in the test above).
+    await t.ds.query(`CREATE FUNCTION hold_projection() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'held for the test'; END $$ LANGUAGE plpgsql`);
+    await t.ds.query(`CREATE TRIGGER hold_projection BEFORE INSERT OR UPDATE ON tickets FOR EACH ROW EXECUTE FUNCTION hold_projection()`);
+    // A day's events a request, as a live feed or an export in time order sends them (one
+    // request of many days would queue its tickets in id order, not time order).
+    const events = t.app.get(EventsService);
+    await t.inWorkspace(async () => {
+      for (const day of demoEvents({ days: 40, perDay: 30, seed: DEFAULT_DEMO.seed, end: new Date(asOf) })) {
+        const r = await events.ingest(day.map((value) => ({ value })));
+        expect(r.rejected).toEqual([]);
+      }
+    });
+    await t.ds.query('DROP TRIGGER hold_projection ON tickets');
+    await t.projected();
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it('the full batches built days the load had passed; nothing is left to build', async () => {
+    const full = reports.filter((r) => r.tickets > 0 && r.full);
+    expect(full.length).toBeGreaterThanOrEqual(5);
+    expect(full.reduce((sum, r) => sum + r.bulkDays, 0)).toBeGreaterThan(10);
+    const beside = full.reduce((sum, r) => sum + (r.besideDays ?? 0), 0);
+    if (pool >= 3) expect(beside).toBeGreaterThan(10);
+    else expect(beside).toBe(0);
+    const [{ pending }] = await t.ds.query('SELECT count(*)::int AS pending FROM rollup_pending');
+    expect(pending).toBe(0);
+  });
+
+  it.each<[string, Scope]>([
+    ['the whole story, UTC', { from: '2026-01-25', to: end, asOf }],
+    ['daily, UTC', { from: '2026-01-25', to: end, asOf, interval: 'day' }],
+    ['weekly in the reporting zone, one channel', { from: '2026-01-26', to: '2026-03-09', tz: 'America/New_York', asOf, interval: 'week', filter: { channel: ['chat'] } }],
+    ['by category, +05:45', { from: '2026-01-25', to: end, tz: 'Asia/Kathmandu', asOf, by: ['category'] }],
+  ])('%s: equal to the reference', async (_name, scope) => {
+    const r = await both(t, scope);
     expect(r.fast.rows.length).toBeGreaterThan(0);
     expect(r.fast).toEqual(r.reference);
   });

@@ -106,9 +106,20 @@ export class ProjectionRepository {
     return rows.length;
   }
 
-  /** These local days of `zone` are to be built in bulk (a load's batches touched them). */
+  /**
+   * These local days of `zone` are to be built in bulk (a load's batches touched them). A day
+   * already marked is marked again (a no-op update), which locks its row until this transaction
+   * ends: a build beside the batch (projector.service.ts) skips it, and one that took the day
+   * first makes this wait for its commit and then mark the day anew. With DO NOTHING, a build
+   * could take the mark while this batch's tickets of the day were uncommitted, and the day would
+   * be left built without them.
+   */
   async addPending(m: EntityManager, zone: string, days: readonly string[]): Promise<void> {
-    await m.query(`INSERT INTO rollup_pending (workspace_id, zone, day) SELECT $3, $1, unnest($2::date[]) ON CONFLICT DO NOTHING`, [zone, days, wsId()]);
+    await m.query(
+      `INSERT INTO rollup_pending (workspace_id, zone, day) SELECT DISTINCT $3::int, $1::text, d FROM unnest($2::date[]) AS d ORDER BY 3
+       ON CONFLICT (workspace_id, zone, day) DO UPDATE SET day = EXCLUDED.day`,
+      [zone, days, wsId()],
+    );
   }
 
   /**
@@ -116,6 +127,7 @@ export class ProjectionRepository {
    * dashboard reads first becomes fast first); on the same day UTC first (its days hold the sorted
    * values every zone reads). Reads count a pending day from the tickets table meanwhile, so the
    * order changes only speed. With `before`: that zone's days before that day, oldest first.
+   * Days a running batch has just marked (their rows locked: addPending) are skipped.
    */
   async takePending(m: EntityManager, limit: number, before?: { zone: string; before: string }): Promise<{ zone: string; days: string[] } | null> {
     const pick = before
@@ -123,7 +135,7 @@ export class ProjectionRepository {
       : `zone = (SELECT zone FROM rollup_pending WHERE workspace_id = $2 ORDER BY day DESC, zone <> 'UTC', zone LIMIT 1) ORDER BY day DESC`;
     const rows = returnedRows<{ zone: string; day: string }>(await m.query(
       `DELETE FROM rollup_pending WHERE workspace_id = $2 AND (zone, day) IN (
-         SELECT zone, day FROM rollup_pending WHERE workspace_id = $2 AND ${pick} LIMIT $1)
+         SELECT zone, day FROM rollup_pending WHERE workspace_id = $2 AND ${pick} LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING zone, day::text`,
       before ? [limit, wsId(), before.zone, before.before] : [limit, wsId()],
     ));

@@ -21,6 +21,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { EventsRepository } from '../events/events.repository';
 import { IngestNotifier } from '../events/ingest-notifier';
 import { rebuildMonths, rebuildPeriods, rebuildValues } from '../metrics/rollups/rollup-build.query';
+import { buildBeside, rebuildDays } from './build-days';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { inWorkspace, wsId } from '../workspaces/workspace-context';
@@ -45,14 +46,14 @@ export interface BatchReport {
   days: number;
   /** Local days built from the tickets table: a load's, an upgrade's, a new zone's, a large live batch's. */
   bulkDays: number;
+  /** Of those, the days a load's batch had built beside it (build-days.ts). */
+  besideDays?: number;
   /** Days rebuilt after live changes to restore their stored percentiles. */
   rankedDays: number;
   months: number;
   /** The batch took as many queued rows as it may: more were waiting (a bulk load). */
   full?: boolean;
 }
-
-const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
 
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -70,6 +71,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly vacuums: TableVacuums;
   /** When each workspace's stale months and unranked days were last rebuilt between ticket batches. */
   private readonly monthsBuiltAt = new Map<number, number>();
+  /** Per workspace, each zone's first day of the last load batch: the next one builds the days before it (build-days.ts). */
+  private readonly loadFrontier = new Map<number, Map<string, string>>();
   /** Days live batches keep changing: not re-ranked between batches (recent-days.ts). */
   private readonly recentDays = new RecentDays(MONTHS_EVERY_MS);
   /** Batches run: every fourth serves a workspace with bulk or month work first (no starving behind another's ingest). */
@@ -281,7 +284,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     if (ticketIds.length > 0) return { ...(await this.project(m, ticketIds, full)), full };
     const pending = await this.queue.takePending(m, BULK_DAYS);
     if (pending) {
-      await this.rebuildDays(m, pending.zone, pending.days);
+      await rebuildDays(m, this.queue, pending.zone, pending.days, this.timed);
       return { tickets: 0, days: 0, bulkDays: pending.days.length, rankedDays: 0, months: 0 };
     }
     const months = await this.rebuildStaleMonths(m);
@@ -309,18 +312,25 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     return stale.length;
   }
 
-  /** Runs one step of the projector's work and counts its time (claimcheck_projector_seconds_total). */
-  private readonly timed: Timed = async (step, work) => {
-    const t0 = performance.now();
-    this.step = step;
-    try {
-      const r = await work();
-      this.step = null;
-      return r; // on a failure the step stays set: the warning names it
-    } finally {
-      this.telemetry.projectorSeconds.inc({ step }, (performance.now() - t0) / 1000);
-    }
-  };
+  /**
+   * Runs one step of the projector's work and counts its time (claimcheck_projector_seconds_total).
+   * @param named the step is the one a failure's warning names (not so for the build beside a batch)
+   */
+  private timer(named: boolean): Timed {
+    return async (step, work) => {
+      const t0 = performance.now();
+      if (named) this.step = step;
+      try {
+        const r = await work();
+        if (named) this.step = null;
+        return r; // on a failure the step stays set: the warning names it
+      } finally {
+        this.telemetry.projectorSeconds.inc({ step }, (performance.now() - t0) / 1000);
+      }
+    };
+  }
+  private readonly timed = this.timer(true);
+  private readonly timedBeside = this.timer(false);
 
   /**
    * @param bulk a load: mark the days touched to be built once, later, rather than now. Otherwise
@@ -334,54 +344,65 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     // a changed ticket, a rebuild ~10 µs a ticket of the days touched per zone (PostgreSQL 15, 2
     // cores), and the rows of a difference pass through the server's memory.
     const mode = bulk ? 'load' : ticketIds.length <= this.config.projectionDifferenceTickets ? 'difference' : 'rebuild';
-    const instants = await projectTickets(m, ticketIds, mode === 'difference', { tickets: this.tickets, events: this.events, timed: this.timed });
-    // Reads keep the numbers of ranges whose days' versions did not move (population-cache.ts).
-    await this.queue.bumpVersions(m, [...new Set(instants.map((t) => t.toISOString().slice(0, 10)))]);
-    const byZone = new Map<string, string[]>();
-    for (const { zone, day } of await this.queue.daysOf(m, instants, await this.queue.zones(m))) {
-      const list = byZone.get(zone);
-      if (list) list.push(day);
-      else byZone.set(zone, [day]);
+    // A load in time order has moved past the days before the previous batch's first: they are
+    // built beside this batch, on another connection, while this one replays tickets
+    // (build-days.ts). Awaited before this transaction ends, even when it fails.
+    const ws = wsId();
+    // Beside needs a second connection: not with a pool of 1 or 2 (the batch's, a read's).
+    const besideOk = this.config.databasePoolSize >= 3;
+    const frontier = mode === 'load' && besideOk ? this.loadFrontier.get(ws) : undefined;
+    if (mode !== 'load') this.loadFrontier.delete(ws);
+    const beside = frontier
+      ? buildBeside(this.ds, this.queue, frontier, BULK_DAYS, this.timedBeside).catch((e: Error) => {
+          this.log.warn(`building a load's days beside its batch failed; they stay to be built: ${e.message}`);
+          return 0;
+        })
+      : Promise.resolve(0);
+    try {
+      const instants = await projectTickets(m, ticketIds, mode === 'difference', { tickets: this.tickets, events: this.events, timed: this.timed });
+      // Reads keep the numbers of ranges whose days' versions did not move (population-cache.ts).
+      await this.queue.bumpVersions(m, [...new Set(instants.map((t) => t.toISOString().slice(0, 10)))]);
+      const byZone = new Map<string, string[]>();
+      for (const { zone, day } of await this.queue.daysOf(m, instants, await this.queue.zones(m))) {
+        const list = byZone.get(zone);
+        if (list) list.push(day);
+        else byZone.set(zone, [day]);
+      }
+      let days = 0;
+      let bulkDays = 0;
+      const next = new Map<string, string>();
+      for (const [zone, list] of byZone) {
+        list.sort();
+        if (mode === 'difference') {
+          if (zone === 'UTC') await this.timed('values', () => rebuildValues(m, list));
+          days += list.length;
+          this.recentDays.record(ws, zone, list, Date.now());
+          continue;
+        }
+        if (mode === 'rebuild') {
+          await rebuildDays(m, this.queue, zone, list, this.timed);
+          bulkDays += list.length;
+          continue;
+        }
+        // No month marked stale here: a month with a pending day is not read as a month, and
+        // building the day (rebuildDays) marks it. The next batch builds, beside it, this zone's
+        // days before this batch's first (with a pool too small for that, this batch builds the
+        // days before its own first itself); a load in no order (every batch touches every day)
+        // builds nothing that way and everything once at the end.
+        await this.queue.addPending(m, zone, list);
+        next.set(zone, list[0]);
+        if (besideOk) continue;
+        const settled = await this.queue.takePending(m, BULK_DAYS, { zone, before: list[0] });
+        if (settled) {
+          await rebuildDays(m, this.queue, zone, settled.days, this.timed);
+          bulkDays += settled.days.length;
+        }
+      }
+      if (mode === 'load') this.loadFrontier.set(ws, next);
+      const besideDays = await beside;
+      return { tickets: ticketIds.length, days, bulkDays: bulkDays + besideDays, besideDays, rankedDays: 0, months: 0 };
+    } finally {
+      await beside;
     }
-    let days = 0;
-    let bulkDays = 0;
-    for (const [zone, list] of byZone) {
-      list.sort();
-      if (mode === 'difference') {
-        if (zone === 'UTC') await this.timed('values', () => rebuildValues(m, list));
-        days += list.length;
-        this.recentDays.record(wsId(), zone, list, Date.now());
-        continue;
-      }
-      if (mode === 'rebuild') {
-        await this.rebuildDays(m, zone, list);
-        bulkDays += list.length;
-        continue;
-      }
-      // No month marked stale here: a month with a pending day is not read as a month, and
-      // building the day (rebuildDays) marks it.
-      await this.queue.addPending(m, zone, list);
-      // A load in time order has moved past the days before this batch's first: build those now,
-      // oldest first, so reads of them are fast while the load goes on. A load in no order (every
-      // batch touches every day) builds nothing here and everything once at the end.
-      const settled = await this.queue.takePending(m, BULK_DAYS, { zone, before: list[0] });
-      if (settled) {
-        await this.rebuildDays(m, zone, settled.days);
-        bulkDays += settled.days.length;
-      }
-    }
-    return { tickets: ticketIds.length, days, bulkDays, rankedDays: 0, months: 0 };
-  }
-
-  /**
-   * A zone's local days and (for UTC) the values of those days, built from the tickets table; their
-   * months are marked stale and rebuilt later (reads use the days meanwhile).
-   */
-  private async rebuildDays(m: EntityManager, zone: string, days: string[]): Promise<void> {
-    await this.timed('days', () => rebuildPeriods(m, zone, 'd', days));
-    if (zone === 'UTC') await this.timed('values', () => rebuildValues(m, days));
-    await this.queue.markStale(m, zone, [...new Set(days.map(monthOf))]);
-    // Built now: a bulk build need not do them again.
-    await this.queue.donePending(m, zone, days);
   }
 }
