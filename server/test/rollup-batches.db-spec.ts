@@ -87,6 +87,23 @@ describe('a bulk load (more queued than one batch takes), reporting zone +05:45'
     expect(await pending()).toBe(0);
   });
 
+  it('no batch starts while a build beside an earlier batch still runs (its batch gone first)', async () => {
+    const queue = t.app.get(ProjectionRepository);
+    const tryLock = () => t.ds.transaction((m) => queue.tryLock(m));
+    const build = t.ds.createQueryRunner();
+    await build.query('SELECT pg_advisory_lock(4, 1)'); // as lockBeside holds it
+    try {
+      expect(await tryLock()).toBe(false);
+    } finally {
+      await build.query('SELECT pg_advisory_unlock(4, 1)');
+      await build.release();
+    }
+    // Free again (the projector's own loop may hold the batch lock a moment: ask a few times).
+    let free = false;
+    for (let i = 0; i < 50 && !free; i++) free = await tryLock();
+    expect(free).toBe(true);
+  });
+
   it.each<[string, Scope]>([
     ...FIXTURE_SCOPES,
     ['weekly in the reporting zone', { from: '2026-01-05', to: '2026-02-02', tz: 'Asia/Kathmandu', asOf: M, interval: 'week' }],

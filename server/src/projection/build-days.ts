@@ -33,6 +33,7 @@ export async function rebuildDays(m: EntityManager, queue: ProjectionRepository,
 export async function buildBeside(ds: DataSource, queue: ProjectionRepository, frontier: ReadonlyMap<string, string>, limit: number, timed: Timed): Promise<number> {
   return ds.transaction(async (m) => {
     await m.query('SET LOCAL statement_timeout = 0'); // as the projector's own transaction
+    await queue.lockBeside(m);
     let built = 0;
     for (const [zone, before] of frontier) {
       const settled = await queue.takePending(m, limit, { zone, before });

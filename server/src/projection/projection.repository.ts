@@ -37,7 +37,22 @@ export class ProjectionRepository {
   /** One projector at a time across every server on this database (held until the transaction ends). */
   async tryLock(m: EntityManager): Promise<boolean> {
     const [{ ok }] = await m.query(`SELECT pg_try_advisory_xact_lock(4, 0) AS ok`);
-    return ok;
+    if (!ok) return false;
+    // A build beside a batch (lockBeside) that outlived its batch's session (killed, timed out)
+    // still runs: not beside it.
+    const [{ free }] = await m.query(`SELECT CASE WHEN pg_try_advisory_lock(4, 1) THEN pg_advisory_unlock(4, 1) ELSE false END AS free`);
+    return free;
+  }
+
+  /**
+   * Taken by a build beside a batch (projection/build-days.ts) for its transaction, so no batch
+   * starts beside it should its own batch's session end first (tryLock). Waits for no lock the
+   * batch holds for more than a moment: a third session queued for a table lock would otherwise
+   * hold both, and the batch waits for this build in Node, where no deadlock detector sees it.
+   */
+  async lockBeside(m: EntityManager): Promise<void> {
+    await m.query(`SET LOCAL lock_timeout = '2s'`);
+    await m.query(`SELECT pg_advisory_xact_lock(4, 1)`);
   }
 
   /** Takes up to `limit` queued tickets, oldest first (deleted now; the commit makes it final). */

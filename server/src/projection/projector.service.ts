@@ -348,8 +348,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     // built beside this batch, on another connection, while this one replays tickets
     // (build-days.ts). Awaited before this transaction ends, even when it fails.
     const ws = wsId();
-    // Beside needs a second connection: not with a pool of 1 or 2 (the batch's, a read's).
-    const besideOk = this.config.databasePoolSize >= 3;
+    // Beside needs a second connection: not with a pool under 4 (the batch's, the VACUUMs' and a read's).
+    const besideOk = this.config.databasePoolSize >= 4;
     const frontier = mode === 'load' && besideOk ? this.loadFrontier.get(ws) : undefined;
     if (mode !== 'load') this.loadFrontier.delete(ws);
     const beside = frontier
