@@ -124,7 +124,7 @@ export class ProjectionRepository {
   /**
    * These local days of `zone` are to be built in bulk (a load's batches touched them). A day
    * already marked is marked again (a no-op update), which locks its row until this transaction
-   * ends: a build beside the batch (projector.service.ts) skips it, and one that took the day
+   * ends: a build beside the batch (build-days.ts) skips it, and one that took the day
    * first makes this wait for its commit and then mark the day anew. With DO NOTHING, a build
    * could take the mark while this batch's tickets of the day were uncommitted, and the day would
    * be left built without them.
