@@ -7,6 +7,9 @@ import { rebuildPeriods, rebuildValues } from '../metrics/rollups/rollup-build.q
 import { Timed } from './project-tickets';
 import { ProjectionRepository } from './projection.repository';
 
+/** Days of a bulk (re)build per transaction: short transactions, and progress survives a stop. */
+export const BULK_DAYS = 31;
+
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
 
 /**

@@ -8,9 +8,10 @@
 // loses its stored percentiles (reads rank its values) until the projector rebuilds it, when the
 // queue is empty or, between batches, once no batch has touched it for 15 s.
 // A bulk load (more queued than one batch takes) is different: its batches replay tickets and mark
-// the days they touch to be built; a batch builds the marked days older than any it touched (a load
-// in time order has moved past them), the rest are built once the queue is empty, newest first
-// (reads meanwhile count marked days from the tickets table, exactly). Rebuilding per batch
+// the days they touch to be built; the marked days older than any the previous batch touched (a
+// load in time order has moved past them) are built beside a batch on a second connection
+// (project-batch.ts, build-days.ts), the rest once the queue is empty, newest first (reads
+// meanwhile count marked days from the tickets table, exactly). Rebuilding per batch
 // made every day of a load be rebuilt once per batch that touched it: 2.6 times at 1M tickets a
 // year, about 27 times at 10M, where the projector fell to ~700 tickets/s (docs/SCALING.md).
 // When the queue is empty it builds days left to build in bulk (a load, a migration, a new zone).
@@ -20,8 +21,9 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { EventsRepository } from '../events/events.repository';
 import { IngestNotifier } from '../events/ingest-notifier';
-import { rebuildMonths, rebuildPeriods, rebuildValues } from '../metrics/rollups/rollup-build.query';
-import { buildBeside, rebuildDays } from './build-days';
+import { rebuildMonths, rebuildPeriods } from '../metrics/rollups/rollup-build.query';
+import { BULK_DAYS, rebuildDays } from './build-days';
+import { BatchReport, TicketBatches } from './project-batch';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { inWorkspace, wsId } from '../workspaces/workspace-context';
@@ -29,10 +31,8 @@ import { WorkspaceChanges, WorkspacesService } from '../workspaces/workspaces.se
 import { ProjectionRepository } from './projection.repository';
 import { TableVacuums } from './table-vacuums';
 import { RecentDays } from './recent-days';
-import { Timed, projectTickets } from './project-tickets';
+import { Timed } from './project-tickets';
 
-/** Days of a bulk (re)build per transaction: short transactions, and progress survives a stop. */
-const BULK_DAYS = 31;
 /** Stale months rebuilt per transaction when nothing else waits. */
 const MONTHS_PER_TX = 2;
 /** During a long load, stale months are rebuilt at least this often, so long reads stay fast. */
@@ -40,20 +40,7 @@ const MONTHS_EVERY_MS = 15_000;
 /** Tickets projected since the last ANALYZE that make the next idle moment run one. */
 const ANALYZE_AFTER = 5_000;
 
-export interface BatchReport {
-  tickets: number;
-  /** Local days a live batch changed by difference (rollup-delta.query.ts). */
-  days: number;
-  /** Local days built from the tickets table: a load's, an upgrade's, a new zone's, a large live batch's. */
-  bulkDays: number;
-  /** Of those, the days a load's batch had built beside it (build-days.ts). */
-  besideDays?: number;
-  /** Days rebuilt after live changes to restore their stored percentiles. */
-  rankedDays: number;
-  months: number;
-  /** The batch took as many queued rows as it may: more were waiting (a bulk load). */
-  full?: boolean;
-}
+export type { BatchReport };
 
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -69,10 +56,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private sinceAnalyze = 0;
   /** Its own tables' VACUUMs, in the background (table-vacuums.ts). */
   private readonly vacuums: TableVacuums;
+  /** The ticket batches and their days' rollups (project-batch.ts). */
+  private readonly batches: TicketBatches;
   /** When each workspace's stale months and unranked days were last rebuilt between ticket batches. */
   private readonly monthsBuiltAt = new Map<number, number>();
-  /** Per workspace, each zone's first day of the last load batch: the next one builds the days before it (build-days.ts). */
-  private readonly loadFrontier = new Map<number, Map<string, string>>();
   /** Days live batches keep changing: not re-ranked between batches (recent-days.ts). */
   private readonly recentDays = new RecentDays(MONTHS_EVERY_MS);
   /** Batches run: every fourth serves a workspace with bulk or month work first (no starving behind another's ingest). */
@@ -97,6 +84,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly workspaceChanges: WorkspaceChanges,
   ) {
     this.vacuums = new TableVacuums(ds, queue, telemetry, this.log);
+    this.batches = new TicketBatches({ config, ds, queue, tickets, events, recentDays: this.recentDays, timed: this.timed, timedBeside: this.timedBeside, log: this.log });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -281,7 +269,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     // batch: under heavy live ingest (2 writers at 2,500 events/s, 1,000+ tickets a batch) that
     // left today's days to be read from tickets between batches: bench:load read p95 2.7 -> 5.7 s.
     const full = rows === this.config.projectionBatchTickets;
-    if (ticketIds.length > 0) return { ...(await this.project(m, ticketIds, full)), full };
+    if (ticketIds.length > 0) return { ...(await this.batches.project(m, ticketIds, full)), full };
     const pending = await this.queue.takePending(m, BULK_DAYS);
     if (pending) {
       await rebuildDays(m, this.queue, pending.zone, pending.days, this.timed);
@@ -331,78 +319,4 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   }
   private readonly timed = this.timer(true);
   private readonly timedBeside = this.timer(false);
-
-  /**
-   * @param bulk a load: mark the days touched to be built once, later, rather than now. Otherwise
-   * (live ingest) the cells change by difference: the batch's tickets and the repeat-contact flags
-   * it changes come out of their day and month cells as they were and go back in as they are
-   * (rollup-delta.query.ts); only the UTC days' sorted values are rebuilt. A live batch of more
-   * than PROJECTION_DIFFERENCE_TICKETS rebuilds the days it touches from the tickets table.
-   */
-  private async project(m: EntityManager, ticketIds: string[], bulk: boolean): Promise<BatchReport> {
-    // A live batch too large for differences rebuilds its days instead: a difference costs ~150 µs
-    // a changed ticket, a rebuild ~10 µs a ticket of the days touched per zone (PostgreSQL 15, 2
-    // cores), and the rows of a difference pass through the server's memory.
-    const mode = bulk ? 'load' : ticketIds.length <= this.config.projectionDifferenceTickets ? 'difference' : 'rebuild';
-    // A load in time order has moved past the days before the previous batch's first: they are
-    // built beside this batch, on another connection, while this one replays tickets
-    // (build-days.ts). Awaited before this transaction ends, even when it fails.
-    const ws = wsId();
-    // Beside needs a second connection: not with a pool under 4 (the batch's, the VACUUMs' and a read's).
-    const besideOk = this.config.databasePoolSize >= 4;
-    const frontier = mode === 'load' && besideOk ? this.loadFrontier.get(ws) : undefined;
-    if (mode !== 'load') this.loadFrontier.delete(ws);
-    const beside = frontier
-      ? buildBeside(this.ds, this.queue, frontier, BULK_DAYS, this.timedBeside).catch((e: Error) => {
-          this.log.warn(`building a load's days beside its batch failed; they stay to be built: ${e.message}`);
-          return 0;
-        })
-      : Promise.resolve(0);
-    try {
-      const instants = await projectTickets(m, ticketIds, mode === 'difference', { tickets: this.tickets, events: this.events, timed: this.timed });
-      // Reads keep the numbers of ranges whose days' versions did not move (population-cache.ts).
-      await this.queue.bumpVersions(m, [...new Set(instants.map((t) => t.toISOString().slice(0, 10)))]);
-      const byZone = new Map<string, string[]>();
-      for (const { zone, day } of await this.queue.daysOf(m, instants, await this.queue.zones(m))) {
-        const list = byZone.get(zone);
-        if (list) list.push(day);
-        else byZone.set(zone, [day]);
-      }
-      let days = 0;
-      let bulkDays = 0;
-      const next = new Map<string, string>();
-      for (const [zone, list] of byZone) {
-        list.sort();
-        if (mode === 'difference') {
-          if (zone === 'UTC') await this.timed('values', () => rebuildValues(m, list));
-          days += list.length;
-          this.recentDays.record(ws, zone, list, Date.now());
-          continue;
-        }
-        if (mode === 'rebuild') {
-          await rebuildDays(m, this.queue, zone, list, this.timed);
-          bulkDays += list.length;
-          continue;
-        }
-        // No month marked stale here: a month with a pending day is not read as a month, and
-        // building the day (rebuildDays) marks it. The next batch builds, beside it, this zone's
-        // days before this batch's first (with a pool too small for that, this batch builds the
-        // days before its own first itself); a load in no order (every batch touches every day)
-        // builds nothing that way and everything once at the end.
-        await this.queue.addPending(m, zone, list);
-        next.set(zone, list[0]);
-        if (besideOk) continue;
-        const settled = await this.queue.takePending(m, BULK_DAYS, { zone, before: list[0] });
-        if (settled) {
-          await rebuildDays(m, this.queue, zone, settled.days, this.timed);
-          bulkDays += settled.days.length;
-        }
-      }
-      if (mode === 'load') this.loadFrontier.set(ws, next);
-      const besideDays = await beside;
-      return { tickets: ticketIds.length, days, bulkDays: bulkDays + besideDays, besideDays, rankedDays: 0, months: 0 };
-    } finally {
-      await beside;
-    }
-  }
 }

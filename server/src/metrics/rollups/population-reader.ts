@@ -51,16 +51,7 @@ export class PopulationReader {
    * (population-cache.ts); what is still maturing is read every time.
    */
   read(req: PopulationRequest): Promise<PopulationResult> {
-    return this.ds.transaction('REPEATABLE READ', async (m) => {
-      const state = await rollupStateQuery(m);
-      const keys = keyScope(await keysQuery(m), req.filter, req.segment);
-      if (keys.keyIds.length === 0) return { rows: [], categories: [], plan: { units: [], raw: [] } };
-      const { cached, missing, remember } = await this.cache.lookup(m, req, keys);
-      const parts = missing.length > 0 ? await settledParts(m, { ...req, ranges: missing }, state, keys) : { sums: [], pct: new Map<string, Pct>(), plan: { units: [], raw: [] } };
-      remember(parts);
-      const maturing = await maturingQuery(m, rawRanges(req), keys, req.asOf);
-      return { ...assemble([...cached.sums, ...parts.sums], new Map([...cached.pct, ...parts.pct]), maturing), plan: parts.plan };
-    });
+    return this.ds.transaction('REPEATABLE READ', (m) => readPopulation(m, req, false, this.cache));
   }
 }
 
@@ -78,13 +69,15 @@ const rawRanges = (req: PopulationRequest): RawRange[] => req.ranges.map((r) => 
  * `reference`: read everything from tickets with the plain definitions (percentile_cont), as the
  * tests do to hold the rollups to them; the reader does so itself when no rollup can help.
  */
-export async function readPopulation(m: EntityManager, req: PopulationRequest, reference = false): Promise<PopulationResult> {
+export async function readPopulation(m: EntityManager, req: PopulationRequest, reference = false, cache?: PopulationCache): Promise<PopulationResult> {
   const state = await rollupStateQuery(m);
   const keys = keyScope(await keysQuery(m), req.filter, req.segment);
   if (keys.keyIds.length === 0) return { rows: [], categories: [], plan: reference ? { units: [], raw: rawRanges(req) } : planRanges(req.ranges, req.tz, state) };
-  const parts = await settledParts(m, req, state, keys, reference);
+  const { cached, missing, remember } = cache && !reference ? await cache.lookup(m, req, keys) : { cached: { sums: [], pct: [] }, missing: [...req.ranges], remember: () => undefined };
+  const parts = missing.length > 0 ? await settledParts(m, { ...req, ranges: missing }, state, keys, reference) : { sums: [], pct: new Map<string, Pct>(), plan: { units: [], raw: [] } };
+  remember(parts);
   const maturing = await maturingQuery(m, rawRanges(req), keys, req.asOf);
-  return { ...assemble(parts.sums, parts.pct, maturing), plan: parts.plan };
+  return { ...assemble([...cached.sums, ...parts.sums], new Map([...cached.pct, ...parts.pct]), maturing), plan: parts.plan };
 }
 
 async function settledParts(m: EntityManager, req: PopulationRequest, state: RollupState, keys: KeyScope, reference = false): Promise<SettledParts> {
