@@ -1,8 +1,9 @@
 // A test app with the contract fixture loaded once (for the analytics API tests).
+import type { AppConfig } from '../src/config/app-config';
 import { TestApp, createTestApp, fixtureLines } from './test-app';
 
-export async function createFixtureApp(): Promise<TestApp> {
-  const t = await createTestApp();
+export async function createFixtureApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const t = await createTestApp(overrides);
   const res = await t.request('POST', '/api/v1/events', { raw: fixtureLines().join('\n'), contentType: 'application/x-ndjson' });
   if (res.status !== 207) throw new Error(`fixture load answered ${res.status}`);
   return t;

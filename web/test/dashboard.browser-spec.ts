@@ -119,11 +119,11 @@ run('the dashboard in chromium', () => {
       await p3.route('**/metrics/summary?**', async (r) => {
         const res = await r.fetch();
         const body = await res.json();
-        if (behind) body.freshness = { complete: false, waitedMs: 0, pendingTickets: 1234, pendingEstimated: false, behindSeconds: 30 };
+        if (behind) body.freshness = { complete: false, waitedMs: 0, pendingTickets: 1234, pendingEstimated: false, behindSeconds: 30, daysBuilding: 3 };
         await r.fulfill({ response: res, json: body });
       });
       await p3.reload();
-      await p3.getByText('Still processing 1,234 tickets received in the last 30 s').waitFor();
+      await p3.getByText('Still processing 1,234 tickets (3 days still being built, and what arrived in the last 30 s)').waitFor();
       behind = false; // the projector caught up: the next poll (3 s) clears the note
       await p3.waitForFunction(() => !document.body.innerText.includes('Still processing'), undefined, { timeout: 10_000 });
       const metrics = calls.filter((c) => c.startsWith('/api/v1/metrics/'));

@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { parseArgs } from '../cli/cli-args';
 import { percentileCont } from '../stats/rates';
 import { addDays } from '../stats/time-range';
-import { BenchDatabase, benchDatabase, postDemoStory, projectorSeconds, secondsSince, startBenchServer, writeResult } from './bench-env';
+import { BenchDatabase, benchDatabase, counterBy, postDemoStory, projectorSeconds, secondsSince, startBenchServer, writeResult } from './bench-env';
 
 const END = '2026-11-22';
 const BASELINE_SQL = `
@@ -45,6 +45,10 @@ interface Stat {
   name: string;
   /** Within 60 s of a load: the most tickets a read said were not in it yet. */
   pendingTickets?: number;
+  /** Within 60 s of a load: days waiting to be built when the read began (counted from tickets meanwhile). */
+  rollupDaysToBuild?: number;
+  /** Within 60 s of a load: per read, its time ranges by source (month, day, tickets). */
+  rangesPerRead?: Record<string, number>;
   medianMs: number;
   p95Ms: number;
   maxMs: number;
@@ -128,6 +132,10 @@ async function main(): Promise<void> {
       lastPending = body.freshness?.pendingTickets ?? 0;
       return !body.freshness || body.freshness.complete;
     };
+    const rollupDaysPending = async () => {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/status`, { headers: { authorization: `Bearer ${server.token}` } });
+      return ((await res.json()) as { rollupDaysPending: number }).rollupDaysPending;
+    };
     const get = async (path: string) => {
       if (!(await read(path))) throw new Error(`${path}: the read was not complete (the projector is behind)`);
     };
@@ -157,16 +165,21 @@ async function main(): Promise<void> {
         projector.duringLoad = secondsSince(atStart, atLoadEnd);
         // Within 60 s of the load's end, as the dashboard reads (wait=0: at once, saying how far
         // behind): every read's latency while the projector still works through the load.
+        const planRanges = async () => counterBy(await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text(), 'claimcheck_read_plan_ranges_total');
         for (const r of reads) {
           if (performance.now() - loadEnded > 60_000) break;
           const pending: number[] = [];
-          fresh.push({
-            ...(await time(`[within 60 s of the load, wait=0] ${r.name}`, 5, r.goal, async () => {
-              await read(`${r.path}&wait=0`);
-              pending.push(lastPending);
-            }, 0)),
-            pendingTickets: Math.max(...pending),
-          });
+          const daysToBuild = await rollupDaysPending();
+          const before = await planRanges();
+          const stat = await time(`[within 60 s of the load, wait=0] ${r.name}`, 5, r.goal, async () => {
+            await read(`${r.path}&wait=0`);
+            pending.push(lastPending);
+          }, 0);
+          // What the reads were made of: ranges from month and day rollups, and from the tickets table.
+          const after = await planRanges();
+          const perRead = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, Math.round((v - (before[k] ?? 0)) / stat.reps)]));
+          console.error(`  ${daysToBuild} days to build; per read, ranges by source: ${JSON.stringify(perRead)}`);
+          fresh.push({ ...stat, pendingTickets: Math.max(...pending), rollupDaysToBuild: daysToBuild, rangesPerRead: perRead });
         }
         // Then read-your-writes: a default read waits for the projector (up to READ_WAIT_SECONDS,
         // then answers saying it is behind): ask until complete.
@@ -177,8 +190,7 @@ async function main(): Promise<void> {
         console.error(`first complete read: ${settledAfterSeconds} s after the load's last answer (the projector had finished it)`);
         // Days a bulk load left to build are built after the queue: reads are fast once they are.
         for (;;) {
-          const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/status`, { headers: { authorization: `Bearer ${server.token}` } });
-          const left = ((await res.json()) as { rollupDaysPending: number }).rollupDaysPending;
+          const left = await rollupDaysPending();
           if (left === 0) break;
           process.stderr.write(`\rrollup days left to build: ${left}\x1b[K`);
           await new Promise((r) => setTimeout(r, 1000));

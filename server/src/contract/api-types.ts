@@ -45,13 +45,28 @@ export interface Freshness {
   complete: boolean;
   /** How long this read waited for the projector. */
   waitedMs: number;
-  /** Tickets still queued when the read ran (0 when complete): exact up to 10,000, an estimate beyond. */
+  /**
+   * Tickets not in the answer yet (0 when complete): those still queued when the read ran (exact
+   * up to 10,000, an estimate beyond), plus those of the days it left out (`daysBuilding`).
+   */
   pendingTickets: number;
   /** pendingTickets is an estimate (more than 10,000 queued: counting them would slow every read). */
   pendingEstimated: boolean;
-  /** Age in seconds of the oldest of them. */
+  /** Age in seconds of the oldest queued ticket. */
   behindSeconds: number;
+  /**
+   * Only in an answer a load behind (behindSeconds >= LOAD_BEHIND_SECONDS): the days of its range
+   * left out because their rollups are still being built; their tickets count in pendingTickets.
+   */
+  daysBuilding?: number;
 }
+
+/**
+ * Behind by less than this is live ingest working as it should (the projector gathers tickets for
+ * a couple of seconds between batches). More is a bulk load being worked through: the dashboard
+ * says so, and a read that could not wait leaves out the days still being built (docs/API.md).
+ */
+export const LOAD_BEHIND_SECONDS = 5;
 
 export interface CostModel {
   humanHourlyCost: number;

@@ -11,7 +11,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { BreakdownResponse, Freshness, LeanBreakdownResponse, LeanFigures, LeanTimeseriesResponse, PathCounts, ScopeEcho, SeriesPoint, SummaryResponse, TimeseriesResponse } from '../contract';
 import type { SegmentOf } from '../contract';
-import { REPORTED_PATHS } from '../contract/api-types';
+import { LOAD_BEHIND_SECONDS, REPORTED_PATHS } from '../contract/api-types';
 import { CostModelService } from '../cost-model/cost-model.service';
 import { daysBetween, startOfLocalDate } from '../stats/time-range';
 import { buckets } from './buckets';
@@ -22,7 +22,7 @@ import { wsId } from '../workspaces/workspace-context';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { MetricsScope, comparisonDates, resolveScope, withDates } from './metrics-scope';
 import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
-import { PopulationReader, groupKey } from './rollups/population-reader';
+import { PopulationReader, groupKey, rangeGroupOf } from './rollups/population-reader';
 import { PopulationRange } from './rollups/read-plan';
 import { PathMetricsRow, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
@@ -71,9 +71,10 @@ export class MetricsService {
    * the cost model as it stood. Joiners get the answer of the computation they joined.
    */
   private shared<T>(kind: string, q: MetricsQueryDto, compute: (freshness: Freshness) => Promise<T>): Promise<T> {
-    const { format: _format, ...params } = q;
+    const { format, ...params } = q;
     return this.flight.run(
-      requestKey(kind, { ...params, workspace: wsId() }), // never shared across workspaces
+      // Never shared across workspaces; a CSV never leaves days out (readScope), so not with JSON.
+      requestKey(kind, { ...params, workspace: wsId(), csv: format === 'csv' }),
       () => this.freshness.catchUp(q.after, q.wait),
       async (first) => {
         const again = await this.freshness.catchUp(q.after, q.wait, first.waitedMs);
@@ -98,12 +99,21 @@ export class MetricsService {
     percentiles = true,
   ): Promise<Map<string, SummaryCore>> {
     const { from: _f, to: _t, ...dims } = s.filter;
-    const { rows, categories } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf, percentiles });
+    const { rows, categories, leftOut } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf, percentiles, leaveOutPending: s.leftOut !== undefined });
+    // Days left out are not in the population: not in its days either (fixed costs, FTE, per year).
+    const daysLeftOut = new Map<string, number>();
+    for (const d of leftOut) {
+      s.leftOut!.set(d.lo, Math.max(d.tickets, s.leftOut!.get(d.lo) ?? 0));
+      daysLeftOut.set(d.grp, (daysLeftOut.get(d.grp) ?? 0) + 1);
+    }
     const cats = byGroup(categories);
     const out = new Map<string, SummaryCore>();
     // A segment or a filtered population is part of the program: no share of its fixed costs.
     const partOfProgram = segment !== null || Object.values(dims).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
-    for (const [g, r] of byGroup(rows)) out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days: daysOf(g), partOfProgram, excludeLowRated: s.excludeLowRated }));
+    for (const [g, r] of byGroup(rows)) {
+      const days = Math.max(0, daysOf(g) - (daysLeftOut.get(rangeGroupOf(g, ranges)) ?? 0));
+      out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days, partOfProgram, excludeLowRated: s.excludeLowRated }));
+    }
     return out;
   }
 
@@ -117,8 +127,26 @@ export class MetricsService {
     return (await this.cores(s, null, undefined, undefined, percentiles)).get('') ?? assembleSummary([], [], s);
   }
 
+  /**
+   * The scope of a request; one that is already a load behind (it could not wait, and the oldest
+   * queued ticket is LOAD_BEHIND_SECONDS old or more) leaves out the days still being built rather
+   * than counting them from the tickets table, so it stays on the rollups while the projector
+   * works through a load; its freshness says how many days and tickets (echo). A read a load
+   * behind is incomplete anyway: the days the projector has not reached are not in it either.
+   */
+  private async readScope(q: MetricsQueryDto, freshness: Freshness): Promise<MetricsScope> {
+    const s = await this.scope(q);
+    // A CSV carries no freshness: it never leaves a day out.
+    return q.format !== 'csv' && !freshness.complete && freshness.behindSeconds >= LOAD_BEHIND_SECONDS ? { ...s, leftOut: new Map() } : s;
+  }
+
+  /** Call after the scope's reads: the freshness then counts the days they left out. */
   private echo(s: MetricsScope, freshness: Freshness): ScopeEcho {
-    return { from: s.fromDate, to: s.toDate, tz: s.tz, asOf: s.asOf.toISOString(), costModelVersion: s.costModelVersion, currency: s.currency, freshness };
+    const days = s.leftOut?.size ?? 0;
+    const left = days > 0 ? [...s.leftOut!.values()].reduce((a, b) => a + b, 0) : 0;
+    // A queued change to a ticket of a day left out counts twice: an estimate from above.
+    const f: Freshness = days > 0 ? { ...freshness, pendingTickets: freshness.pendingTickets + left, pendingEstimated: true, daysBuilding: days } : freshness;
+    return { from: s.fromDate, to: s.toDate, tz: s.tz, asOf: s.asOf.toISOString(), costModelVersion: s.costModelVersion, currency: s.currency, freshness: f };
   }
 
   summary(q: SummaryQueryDto): Promise<SummaryResponse> {
@@ -134,13 +162,13 @@ export class MetricsService {
   }
 
   private async summaryOf(q: SummaryQueryDto, freshness: Freshness): Promise<SummaryResponse> {
-    const s = await this.scope(q);
+    const s = await this.readScope(q, freshness);
     const current = await this.core(s);
+    const c = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : null;
+    const previous = c ? await this.core(withDates(s, c.from, c.to)) : null;
     const { costModelVersion, currency, ...echo } = this.echo(s, freshness);
     const out: SummaryResponse = { ...echo, ...current, costModelVersion, currency };
-    if (q.compare) {
-      const c = comparisonDates(s.fromDate, s.toDate, q.compare);
-      const previous = await this.core(withDates(s, c.from, c.to));
+    if (c && previous) {
       out.comparison = { from: c.from, to: c.to, ...previous };
       out.deltas = deltas(current, previous);
     }
@@ -149,7 +177,7 @@ export class MetricsService {
 
   private async timeseriesOf(q: TimeseriesQueryDto, freshness: Freshness): Promise<TimeseriesResponse | LeanTimeseriesResponse> {
     const full = q.percentiles !== 'false';
-    const s = await this.scope(q);
+    const s = await this.readScope(q, freshness);
     const interval = q.interval ?? 'day';
     const list = buckets(s.fromDate, s.toDate, interval);
     if (list.length > 2000) throw new BadRequestException(`interval: ${list.length} ${interval}s is too many points; use a longer interval`);
@@ -165,7 +193,7 @@ export class MetricsService {
 
   private async breakdownOf(q: BreakdownQueryDto, freshness: Freshness): Promise<BreakdownResponse | LeanBreakdownResponse> {
     const full = q.percentiles !== 'false';
-    const s = await this.scope(q);
+    const s = await this.readScope(q, freshness);
     const sort = q.sort ?? 'tickets';
     const order = q.order ?? 'desc';
     const limit = q.limit === undefined ? 10 : Math.floor(Number(q.limit));

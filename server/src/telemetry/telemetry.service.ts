@@ -107,6 +107,13 @@ export class TelemetryService {
     registers: [this.registry],
   });
 
+  readonly readPlan = new Counter({
+    name: 'claimcheck_read_plan_ranges_total',
+    help: 'Time ranges metrics reads computed, by where they came from: a month or a day of rollups, the tickets table (days still to be built, the partial edges of another zone), or left out (a read a load behind: days a load has not built yet)',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
   readonly sharedReads = new Counter({
     name: 'claimcheck_metrics_reads_shared_total',
     help: 'Metrics reads answered by joining an identical read already running (same parameters, same freshness target)',

@@ -6,6 +6,8 @@ describe('freshness', () => {
     ['live ingest, 2 s behind: normal, no note', { complete: false, waitedMs: 0, pendingTickets: 40, pendingEstimated: false, behindSeconds: 2 }, null],
     ['one ticket, 5 s', { complete: false, waitedMs: 0, pendingTickets: 1, pendingEstimated: false, behindSeconds: 5 }, 'Still processing 1 ticket received in the last 5 s: these numbers do not include them yet and will update.'],
     ['many tickets, minutes', { complete: false, waitedMs: 0, pendingTickets: 9876, pendingEstimated: false, behindSeconds: 300 }, 'Still processing 9,876 tickets received in the last 5 min: these numbers do not include them yet and will update.'],
+    ['a bulk load leaving out days still being built', { complete: false, waitedMs: 0, pendingTickets: 117_000, pendingEstimated: true, behindSeconds: 90, daysBuilding: 45 }, 'Still processing about 117,000 tickets (45 days still being built, and what arrived in the last 90 s): these numbers do not include them yet and will update.'],
+    ['one day being built', { complete: false, waitedMs: 0, pendingTickets: 12, pendingEstimated: false, behindSeconds: 7, daysBuilding: 1 }, 'Still processing 12 tickets (1 day still being built, and what arrived in the last 7 s): these numbers do not include them yet and will update.'],
     ['a bulk load: estimated', { complete: false, waitedMs: 0, pendingTickets: 8_700_000, pendingEstimated: true, behindSeconds: 1500 }, 'Still processing about 8,700,000 tickets received in the last 25 min: these numbers do not include them yet and will update.'],
   ])('%s', (_name, f, want) => {
     expect(behindNote(f)).toBe(want);

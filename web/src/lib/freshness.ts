@@ -1,7 +1,7 @@
 // What the dashboard says when an answer does not include everything acknowledged yet (the API's
 // `freshness`, docs/API.md "Freshness"): the dashboard reads without waiting for other people's
 // ingest, so during a bulk load its numbers can trail the queue; it says so and refreshes.
-import type { Freshness } from '../../../server/src/contract';
+import { LOAD_BEHIND_SECONDS, type Freshness } from '../../../server/src/contract';
 
 /** Every dashboard read: answer at once from what is projected (`wait=0`), never block on ingest. */
 export const DASHBOARD_READ = { wait: '0' } as const;
@@ -9,13 +9,8 @@ export const DASHBOARD_READ = { wait: '0' } as const;
 /** How often a view that is behind asks again. */
 export const BEHIND_REFETCH_MS = 3000;
 
-/**
- * Behind by less than this is live ingest working as it should (the projector gathers tickets for
- * a couple of seconds between batches): no note, no polling. More is a bulk load being processed.
- */
-export const BEHIND_NOTICE_SECONDS = 5;
-
-const noticeablyBehind = (f: Freshness | undefined): f is Freshness => !!f && !f.complete && f.behindSeconds >= BEHIND_NOTICE_SECONDS;
+// Behind by less than LOAD_BEHIND_SECONDS is live ingest: no note, no polling.
+const noticeablyBehind = (f: Freshness | undefined): f is Freshness => !!f && !f.complete && f.behindSeconds >= LOAD_BEHIND_SECONDS;
 
 /** The note for an answer that is noticeably behind, or null. */
 export function behindNote(f: Freshness | undefined): string | null {
@@ -24,7 +19,11 @@ export function behindNote(f: Freshness | undefined): string | null {
   const about = f.pendingEstimated ? 'about ' : '';
   const tickets = `${about}${f.pendingTickets.toLocaleString('en-US')} ticket${f.pendingTickets === 1 ? '' : 's'}`;
   const age = f.behindSeconds >= 120 ? `${Math.round(f.behindSeconds / 60)} min` : `${f.behindSeconds} s`;
-  return `Still processing ${tickets} received in the last ${age}: these numbers do not include them yet and will update.`;
+  // Tickets of days left out while their rollups are built can be older than the queue's oldest.
+  const what = f.daysBuilding
+    ? `${tickets} (${f.daysBuilding} day${f.daysBuilding === 1 ? '' : 's'} still being built, and what arrived in the last ${age})`
+    : `${tickets} received in the last ${age}`;
+  return `Still processing ${what}: these numbers do not include them yet and will update.`;
 }
 
 /** react-query's refetchInterval for an answer with `freshness`: poll while it is behind. */

@@ -14,7 +14,7 @@ const request = (...days: string[]): PopulationRequest => ({ ranges: days.map(da
 const parts = (grp: string[], n: number): SettledParts => ({
   sums: grp.flatMap((g) => Array.from({ length: n }, (_, i) => ({ grp: g, seg: '', path: 'ai', category: `c${i}` }) as SumsRow)),
   pct: new Map(grp.map((g) => [`${g}\u0000ai`, { handle: [1, 2] }])),
-  plan: { units: [], raw: [] },
+  plan: { units: [], raw: [], leftOut: [] },
 });
 
 function setup(rows: number) {

@@ -10,11 +10,12 @@ import { BinRank, Histogram, percentilesAt, ranksNeeded } from '../../stats/binn
 import { DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS, storedPercentileSlices } from '../measures.sql';
 import { CategoryVerifiedRow, PathMetricsRow } from '../summary-assembler';
-import { DayPiece, KeyScope, MaturingRow, SumsRow, WantedRank, histogramQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
-import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utcDayPieces } from './read-plan';
+import { DayPiece, KeyScope, MaturingRow, SumsRow, WantedRank, histogramQuery, LeftOutDay, leftOutTicketsQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
+import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utcDayPieces, withoutRanges } from './read-plan';
 import { keyScope, KeyRow, PopulationFilter, Segmenting } from './key-scope';
 import { rollupStateQuery, keysQuery } from './rollup-state.query';
 import { PopulationCache } from './population-cache';
+import { TelemetryService } from '../../telemetry/telemetry.service';
 
 export interface PopulationRequest {
   ranges: readonly PopulationRange[];
@@ -24,6 +25,11 @@ export interface PopulationRequest {
   asOf: Date;
   /** False: leave the distributions (medians, p90s) out; their two phases are most of a wide read's cost. */
   percentiles?: boolean;
+  /**
+   * The read is already a load behind and says so: days waiting to be built are left out (and
+   * their tickets counted, `leftOut`) instead of counted from the tickets table.
+   */
+  leaveOutPending?: boolean;
 }
 
 export interface PopulationResult {
@@ -31,10 +37,14 @@ export interface PopulationResult {
   rows: PathMetricsRow[];
   categories: CategoryVerifiedRow[];
   plan: ReadPlan;
+  /** With leaveOutPending: each day left out (its range group and first instant) and the tickets of the read's keys in it. */
+  leftOut: LeftOutDay[];
 }
 
 /** The key of a (range group, segment) pair in the result. */
 export const groupKey = (grp: string, seg: string) => (seg === '' ? grp : grp === '' ? seg : `${grp}\u0001${seg}`);
+/** The range group of a groupKey: with one range, that range's; with several (never ''), what precedes the separator. */
+export const rangeGroupOf = (key: string, ranges: readonly { grp: string }[]) => (ranges.length === 1 ? ranges[0].grp : key.split('\u0001')[0]);
 
 const k4 = (...parts: (string | number)[]) => parts.join('\u0000');
 
@@ -43,6 +53,7 @@ export class PopulationReader {
   constructor(
     private readonly ds: DataSource,
     private readonly cache: PopulationCache,
+    private readonly telemetry: TelemetryService,
   ) {}
 
   /**
@@ -50,8 +61,14 @@ export class PopulationReader {
    * percentiles of a range no ticket changed in since they were computed come from the cache
    * (population-cache.ts); what is still maturing is read every time.
    */
-  read(req: PopulationRequest): Promise<PopulationResult> {
-    return this.ds.transaction('REPEATABLE READ', (m) => readPopulation(m, req, false, this.cache));
+  async read(req: PopulationRequest): Promise<PopulationResult> {
+    const result = await this.ds.transaction('REPEATABLE READ', (m) => readPopulation(m, req, false, this.cache));
+    const months = result.plan.units.filter((u) => u.span === 'm').length;
+    this.telemetry.readPlan.inc({ source: 'month' }, months);
+    this.telemetry.readPlan.inc({ source: 'day' }, result.plan.units.length - months);
+    this.telemetry.readPlan.inc({ source: 'tickets' }, result.plan.raw.length);
+    this.telemetry.readPlan.inc({ source: 'left_out' }, result.plan.leftOut.length);
+    return result;
   }
 }
 
@@ -70,18 +87,24 @@ const rawRanges = (req: PopulationRequest): RawRange[] => req.ranges.map((r) => 
  * tests do to hold the rollups to them; the reader does so itself when no rollup can help.
  */
 export async function readPopulation(m: EntityManager, req: PopulationRequest, reference = false, cache?: PopulationCache): Promise<PopulationResult> {
-  const state = await rollupStateQuery(m);
+  const state = await rollupStateQuery(m, !reference && req.leaveOutPending === true);
   const keys = keyScope(await keysQuery(m), req.filter, req.segment);
-  if (keys.keyIds.length === 0) return { rows: [], categories: [], plan: reference ? { units: [], raw: rawRanges(req) } : planRanges(req.ranges, req.tz, state) };
-  const { cached, missing, remember } = cache && !reference ? await cache.lookup(m, req, keys) : { cached: { sums: [], pct: [] }, missing: [...req.ranges], remember: () => undefined };
-  const parts = missing.length > 0 ? await settledParts(m, { ...req, ranges: missing }, state, keys, reference) : { sums: [], pct: new Map<string, Pct>(), plan: { units: [], raw: [] } };
+  // Days are left out only when the read's ranges hold some never built; such a read is not kept
+  // (population-cache.ts): building a day does not change its version, so the kept numbers would
+  // stay without it.
+  const leaveOut = !reference && req.leaveOutPending === true && planRanges(req.ranges, req.tz, state, true).leftOut.length > 0;
+  const planOf = (r: PopulationRequest): ReadPlan => (reference ? { units: [], raw: rawRanges(r), leftOut: [] } : planRanges(r.ranges, r.tz, state, leaveOut));
+  if (keys.keyIds.length === 0) return { rows: [], categories: [], plan: planOf(req), leftOut: planOf(req).leftOut.map((r) => ({ grp: r.grp, lo: r.lo.toISOString(), tickets: 0 })) };
+  const { cached, missing, remember } = cache && !reference && !leaveOut ? await cache.lookup(m, req, keys) : { cached: { sums: [], pct: [] }, missing: [...req.ranges], remember: () => undefined };
+  const parts = missing.length > 0 ? await settledParts(m, { ...req, ranges: missing }, planOf({ ...req, ranges: missing }), state, keys, reference) : { sums: [], pct: new Map<string, Pct>(), plan: { units: [], raw: [], leftOut: [] } };
   remember(parts);
-  const maturing = await maturingQuery(m, rawRanges(req), keys, req.asOf);
-  return { ...assemble([...cached.sums, ...parts.sums], new Map([...cached.pct, ...parts.pct]), maturing), plan: parts.plan };
+  // What is still maturing, from the tickets of the ranges the read covers (not of days it left out).
+  const maturing = await maturingQuery(m, withoutRanges(rawRanges(req), parts.plan.leftOut), keys, req.asOf);
+  const leftOut = parts.plan.leftOut.length > 0 ? await leftOutTicketsQuery(m, parts.plan.leftOut, keys) : [];
+  return { ...assemble([...cached.sums, ...parts.sums], new Map([...cached.pct, ...parts.pct]), maturing), plan: parts.plan, leftOut };
 }
 
-async function settledParts(m: EntityManager, req: PopulationRequest, state: RollupState, keys: KeyScope, reference = false): Promise<SettledParts> {
-  const plan = reference ? { units: [], raw: rawRanges(req) } : planRanges(req.ranges, req.tz, state);
+async function settledParts(m: EntityManager, req: PopulationRequest, plan: ReadPlan, state: RollupState, keys: KeyScope, reference = false): Promise<SettledParts> {
   const direct = plan.units.length === 0;
   const sums = direct ? await referenceSumsQuery(m, plan.raw, keys) : await sumsQuery(m, plan.units, plan.raw, keys);
   const pct =
@@ -94,7 +117,7 @@ async function settledParts(m: EntityManager, req: PopulationRequest, state: Rol
 }
 
 /** Rows and categories from the sums, the percentiles and what is still maturing. */
-function assemble(sums: readonly SumsRow[], pct: ReadonlyMap<string, Pct>, maturing: readonly MaturingRow[]): Omit<PopulationResult, 'plan'> {
+function assemble(sums: readonly SumsRow[], pct: ReadonlyMap<string, Pct>, maturing: readonly MaturingRow[]): Omit<PopulationResult, 'plan' | 'leftOut'> {
   // Sums per group, segment and path (several categories make one path), and per category.
   const totals = new Map<string, { grp: string; path: string; sums: Record<string, number> }>();
   const cats = new Map<string, CategoryAcc>();

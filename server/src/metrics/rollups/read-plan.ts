@@ -1,7 +1,9 @@
 // Splits a population's time ranges into what the rollups answer and what is read from tickets.
 // A range in a zone that has rollups (UTC, the reporting zone) is made of that zone's whole local
 // months and days; any other zone uses UTC's whole days inside the range and reads the partial
-// UTC days at its two edges from tickets. Days still to be built in bulk are read from tickets too.
+// UTC days at its two edges from tickets. Days still to be built in bulk are read from tickets too;
+// a read already a load behind (`leaveOut`) leaves out those never built yet (a load's new days)
+// and says so (metrics.service.ts).
 // Pure: table-tested (read-plan.spec.ts); the queries only follow the plan.
 import { addDays, startOfLocalDate } from '../../stats/time-range';
 
@@ -35,6 +37,8 @@ export interface RawRange {
 export interface ReadPlan {
   units: Unit[];
   raw: RawRange[];
+  /** Days waiting to be built that the read leaves out (only with `leaveOut`): their tickets are not in it. */
+  leftOut: RawRange[];
 }
 
 /** What the rollups hold: the zones that have them, each one's days not built yet and its months out of date. */
@@ -42,6 +46,11 @@ export interface RollupState {
   zones: ReadonlySet<string>;
   pending: ReadonlyMap<string, ReadonlySet<string>>;
   stale: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Of the pending days, those never built (no day cell): a load's new days. A day being rebuilt
+   * (an upgrade's, a backfill's) is not among them: a read never leaves it out.
+   */
+  unbuilt?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
@@ -52,7 +61,7 @@ const nextMonth = (month: string) => {
 };
 
 /** Whole local days [fromDate, toDate) of `zone` as months where whole and current, else days, else raw. */
-function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: string, grp: string, pending: ReadonlySet<string>, stale: ReadonlySet<string>): void {
+function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: string, grp: string, pending: ReadonlySet<string>, stale: ReadonlySet<string>, leaveOut: ReadonlySet<string>): void {
   const start = (d: string) => startOfLocalDate(d, zone);
   let day = fromDate;
   while (day < toDate) {
@@ -64,7 +73,7 @@ function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: strin
       continue;
     }
     const next = addDays(day, 1);
-    if (pending.has(day)) plan.raw.push({ lo: start(day), hi: start(next), grp });
+    if (pending.has(day)) (leaveOut.has(day) ? plan.leftOut : plan.raw).push({ lo: start(day), hi: start(next), grp });
     else plan.units.push({ zone, span: 'd', period: day, grp, lo: start(day), hi: start(next) });
     day = next;
   }
@@ -72,13 +81,18 @@ function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: strin
 
 const utcDate = (t: Date) => t.toISOString().slice(0, 10);
 
-export function planRanges(ranges: readonly PopulationRange[], tz: string, state: RollupState): ReadPlan {
-  const plan: ReadPlan = { units: [], raw: [] };
+/**
+ * @param leaveOut the read is already a load behind (it says so): days waiting to be built for
+ * the first time (state.unbuilt) go to `leftOut` instead of being counted from tickets, so it stays
+ * on the rollups.
+ */
+export function planRanges(ranges: readonly PopulationRange[], tz: string, state: RollupState, leaveOut = false): ReadPlan {
+  const plan: ReadPlan = { units: [], raw: [], leftOut: [] };
   const none = new Set<string>();
   for (const r of ranges) {
     if (r.from >= r.to) continue;
     if (state.zones.has(tz)) {
-      coverDays(plan, tz, r.fromDate, r.toDate, r.grp, state.pending.get(tz) ?? none, state.stale.get(tz) ?? none);
+      coverDays(plan, tz, r.fromDate, r.toDate, r.grp, state.pending.get(tz) ?? none, state.stale.get(tz) ?? none, (leaveOut && state.unbuilt?.get(tz)) || none);
       continue;
     }
     if (!state.zones.has('UTC')) {
@@ -95,10 +109,25 @@ export function planRanges(ranges: readonly PopulationRange[], tz: string, state
     const lo = new Date(`${firstWhole}T00:00:00Z`);
     const hi = new Date(`${lastEnd}T00:00:00Z`);
     if (r.from < lo) plan.raw.push({ lo: r.from, hi: lo, grp: r.grp });
-    coverDays(plan, 'UTC', firstWhole, lastEnd, r.grp, state.pending.get('UTC') ?? none, state.stale.get('UTC') ?? none);
+    coverDays(plan, 'UTC', firstWhole, lastEnd, r.grp, state.pending.get('UTC') ?? none, state.stale.get('UTC') ?? none, (leaveOut && state.unbuilt?.get('UTC')) || none);
     if (hi < r.to) plan.raw.push({ lo: hi, hi: r.to, grp: r.grp });
   }
   return plan;
+}
+
+/** `ranges` without the instants of `holes` (same group), in order: what a read covers once days are left out. */
+export function withoutRanges(ranges: readonly RawRange[], holes: readonly RawRange[]): RawRange[] {
+  const out: RawRange[] = [];
+  for (const r of ranges) {
+    const cuts = holes.filter((h) => h.grp === r.grp && h.lo < r.hi && h.hi > r.lo).sort((a, b) => a.lo.getTime() - b.lo.getTime());
+    let lo = r.lo;
+    for (const h of cuts) {
+      if (h.lo > lo) out.push({ lo, hi: h.lo, grp: r.grp });
+      if (h.hi > lo) lo = h.hi;
+    }
+    if (lo < r.hi) out.push({ lo, hi: r.hi, grp: r.grp });
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,8 @@ import { KeyRow } from './key-scope';
 import { RollupState } from './read-plan';
 import { wsId } from '../../workspaces/workspace-context';
 
-export async function rollupStateQuery(m: EntityManager): Promise<RollupState> {
+/** @param unbuilt also find which days waiting to be built have never been built (no day cell): what a read a load behind may leave out. */
+export async function rollupStateQuery(m: EntityManager, unbuilt = false): Promise<RollupState> {
   const ws = wsId();
   const zones: { zone: string }[] = await m.query(`SELECT zone FROM rollup_zones WHERE workspace_id = $1`, [ws]);
   const group = (rows: { zone: string; d: string }[]) => {
@@ -12,9 +13,17 @@ export async function rollupStateQuery(m: EntityManager): Promise<RollupState> {
     for (const r of rows) (byZone.get(r.zone) ?? byZone.set(r.zone, new Set()).get(r.zone)!).add(r.d);
     return byZone;
   };
-  const pending = group(await m.query(`SELECT zone, day::text AS d FROM rollup_pending WHERE workspace_id = $1`, [ws]));
+  const days: { zone: string; d: string; unbuilt: boolean }[] = await m.query(
+    unbuilt
+      ? `SELECT p.zone, p.day::text AS d,
+                NOT EXISTS (SELECT 1 FROM rollup_cells c WHERE c.workspace_id = p.workspace_id AND c.zone = p.zone AND c.span = 'd' AND c.period = p.day) AS unbuilt
+           FROM rollup_pending p WHERE p.workspace_id = $1`
+      : `SELECT zone, day::text AS d, false AS unbuilt FROM rollup_pending WHERE workspace_id = $1`,
+    [ws],
+  );
+  const pending = group(days);
   const stale = group(await m.query(`SELECT zone, month::text AS d FROM rollup_stale WHERE workspace_id = $1`, [ws]));
-  return { zones: new Set(zones.map((z) => z.zone)), pending, stale };
+  return { zones: new Set(zones.map((z) => z.zone)), pending, stale, unbuilt: group(days.filter((x) => x.unbuilt)) };
 }
 
 export async function keysQuery(m: EntityManager): Promise<KeyRow[]> {

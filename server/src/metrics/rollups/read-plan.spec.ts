@@ -1,0 +1,103 @@
+// Which days and months a read takes from the rollups, which instants from tickets, and which days
+// a read a load behind leaves out. Expected plans worked out by hand from the calendar.
+import { PopulationRange, RawRange, RollupState, planRanges, withoutRanges } from './read-plan';
+
+const at = (iso: string) => new Date(iso);
+const range = (fromDate: string, toDate: string, from: string, to: string, grp = ''): PopulationRange => ({ fromDate, toDate, from: at(from), to: at(to), grp });
+const byZone = (days: Record<string, string[]>) => new Map(Object.entries(days).map(([z, d]) => [z, new Set(d)]));
+/** Pending days are never built (a load's new days) unless `unbuilt` says otherwise. */
+const state = (pending: Record<string, string[]> = {}, stale: Record<string, string[]> = {}, zones = ['UTC'], unbuilt = pending): RollupState => ({
+  zones: new Set(zones),
+  pending: byZone(pending),
+  stale: byZone(stale),
+  unbuilt: byZone(unbuilt),
+});
+/** A plan in a few words: units as "m:2026-01-01" / "d:2026-02-03", raw and left out as ISO pairs. */
+const brief = (p: ReturnType<typeof planRanges>) => ({
+  units: p.units.map((u) => `${u.span}:${u.period}`),
+  raw: p.raw.map((r) => `${r.lo.toISOString()}/${r.hi.toISOString()}`),
+  leftOut: p.leftOut.map((r) => `${r.lo.toISOString()}/${r.hi.toISOString()}`),
+});
+
+describe('planRanges', () => {
+  // January 2026 whole, then Feb 1-3: one month and three days.
+  const jan = range('2026-01-01', '2026-02-04', '2026-01-01T00:00:00Z', '2026-02-04T00:00:00Z');
+
+  it.each([
+    ['built: a month and days', state(), false, { units: ['m:2026-01-01', 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: [], leftOut: [] }],
+    [
+      'a stale month: its days instead',
+      state({}, { UTC: ['2026-01-01'] }),
+      false,
+      { units: [...Array.from({ length: 31 }, (_, i) => `d:2026-01-${String(i + 1).padStart(2, '0')}`), 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: [], leftOut: [] },
+    ],
+    [
+      'a day to build: read from tickets, and its month as days',
+      state({ UTC: ['2026-02-02'] }),
+      false,
+      { units: ['m:2026-01-01', 'd:2026-02-01', 'd:2026-02-03'], raw: ['2026-02-02T00:00:00.000Z/2026-02-03T00:00:00.000Z'], leftOut: [] },
+    ],
+    [
+      'a day to build, a load behind: left out',
+      state({ UTC: ['2026-02-02'] }),
+      true,
+      { units: ['m:2026-01-01', 'd:2026-02-01', 'd:2026-02-03'], raw: [], leftOut: ['2026-02-02T00:00:00.000Z/2026-02-03T00:00:00.000Z'] },
+    ],
+    [
+      'a day being rebuilt (it has rollups), a load behind: still read from tickets',
+      state({ UTC: ['2026-02-02', '2026-02-03'] }, {}, ['UTC'], { UTC: ['2026-02-03'] }),
+      true,
+      { units: ['m:2026-01-01', 'd:2026-02-01'], raw: ['2026-02-02T00:00:00.000Z/2026-02-03T00:00:00.000Z'], leftOut: ['2026-02-03T00:00:00.000Z/2026-02-04T00:00:00.000Z'] },
+    ],
+    ['a load behind with nothing to build: as built', state(), true, { units: ['m:2026-01-01', 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: [], leftOut: [] }],
+    // Another zone's days to build leave UTC's plan alone.
+    ['another zone has a day to build', state({ 'America/New_York': ['2026-02-02'] }, {}, ['UTC', 'America/New_York']), true, { units: ['m:2026-01-01', 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: [], leftOut: [] }],
+  ])('UTC: %s', (_name, s, leaveOut, want) => {
+    expect(brief(planRanges([jan], 'UTC', s, leaveOut))).toEqual(want);
+  });
+
+  it('a zone with its own rollups: its own local days are left out, at their local midnights', () => {
+    // New York is UTC-5 in February: its day Feb 2 is 05:00Z to 05:00Z.
+    const ny = range('2026-02-01', '2026-02-04', '2026-02-01T05:00:00Z', '2026-02-04T05:00:00Z');
+    const s = state({ UTC: ['2026-02-01'], 'America/New_York': ['2026-02-02'] }, {}, ['UTC', 'America/New_York']);
+    expect(brief(planRanges([ny], 'America/New_York', s, true))).toEqual({
+      units: ['d:2026-02-01', 'd:2026-02-03'],
+      raw: [],
+      leftOut: ['2026-02-02T05:00:00.000Z/2026-02-03T05:00:00.000Z'],
+    });
+  });
+
+  it('another zone (+05:45): whole UTC days inside, left out when to be built; the partial edges still from tickets', () => {
+    // Kathmandu's Feb 1-3 is 2026-01-31T18:15Z to 2026-02-03T18:15Z: whole UTC days Feb 1 and 2.
+    const ktm = range('2026-02-01', '2026-02-04', '2026-01-31T18:15:00Z', '2026-02-03T18:15:00Z');
+    expect(brief(planRanges([ktm], 'Asia/Kathmandu', state({ UTC: ['2026-02-02'] }), true))).toEqual({
+      units: ['d:2026-02-01'],
+      raw: ['2026-01-31T18:15:00.000Z/2026-02-01T00:00:00.000Z', '2026-02-03T00:00:00.000Z/2026-02-03T18:15:00.000Z'],
+      leftOut: ['2026-02-02T00:00:00.000Z/2026-02-03T00:00:00.000Z'],
+    });
+  });
+
+  it('each time bucket keeps its group, left out or not', () => {
+    const days = [range('2026-02-01', '2026-02-02', '2026-02-01T00:00:00Z', '2026-02-02T00:00:00Z', 'a'), range('2026-02-02', '2026-02-03', '2026-02-02T00:00:00Z', '2026-02-03T00:00:00Z', 'b')];
+    const p = planRanges(days, 'UTC', state({ UTC: ['2026-02-02'] }), true);
+    expect(p.units.map((u) => u.grp)).toEqual(['a']);
+    expect(p.leftOut.map((r) => r.grp)).toEqual(['b']);
+  });
+});
+
+describe('withoutRanges', () => {
+  const r = (lo: string, hi: string, grp = ''): RawRange => ({ lo: at(`2026-02-${lo}Z`), hi: at(`2026-02-${hi}Z`), grp });
+  const iso = (rs: RawRange[]) => rs.map((x) => `${x.grp}|${x.lo.toISOString().slice(8, 16)}-${x.hi.toISOString().slice(8, 16)}`);
+
+  it.each([
+    ['no holes', [r('01T00:00', '05T00:00')], [], ['|01T00:00-05T00:00']],
+    ['a hole in the middle', [r('01T00:00', '05T00:00')], [r('02T00:00', '03T00:00')], ['|01T00:00-02T00:00', '|03T00:00-05T00:00']],
+    ['holes at both ends, given out of order', [r('01T00:00', '05T00:00')], [r('04T00:00', '05T00:00'), r('01T00:00', '02T00:00')], ['|02T00:00-04T00:00']],
+    ['two holes side by side', [r('01T00:00', '05T00:00')], [r('02T00:00', '03T00:00'), r('03T00:00', '04T00:00')], ['|01T00:00-02T00:00', '|04T00:00-05T00:00']],
+    ['the whole range', [r('02T00:00', '03T00:00')], [r('02T00:00', '03T00:00')], []],
+    ['a hole reaching past the range', [r('02T06:00', '04T00:00')], [r('02T00:00', '03T00:00')], ['|03T00:00-04T00:00']],
+    ['a hole of another group is not cut', [r('01T00:00', '03T00:00', 'a'), r('01T00:00', '03T00:00', 'b')], [r('01T00:00', '02T00:00', 'b')], ['a|01T00:00-03T00:00', 'b|02T00:00-03T00:00']],
+  ])('%s', (_name, ranges, holes, want) => {
+    expect(iso(withoutRanges(ranges, holes))).toEqual(want);
+  });
+});

@@ -1,0 +1,166 @@
+// A read a load behind (it could not wait, and the oldest queued ticket is LOAD_BEHIND_SECONDS
+// old or more) leaves out the days a load has not built yet instead of counting them from the
+// tickets table, and says so in its freshness; a read during live ingest (less behind), a complete
+// one, a CSV, and any read of a day being rebuilt (it has rollups) count them, exactly
+// (metrics.service.ts readScope, read-plan.ts).
+import { readPopulation } from '../src/metrics/rollups/population-reader';
+import { startOfLocalDate } from '../src/stats/time-range';
+import { createFixtureApp } from './fixture-app';
+import { Scope, near, normal, request, whileHeld } from './rollup-checks';
+import { TestApp } from './test-app';
+
+const FROM = '2026-01-12';
+const TO = '2026-01-26';
+const NY = 'America/New_York'; // the reporting zone: its local days have rollups of their own
+// Two days inside the range, in both zones, as a load's batch leaves them: marked, never built.
+const BUILDING = ['2026-01-19', '2026-01-20'];
+// A day being rebuilt (it has rollups): never left out.
+const REBUILDING = '2026-01-22';
+// Inside the range, so AI resolutions of the days left out would count as maturing if they were read.
+const AS_OF = '2026-01-23T00:00:00Z';
+// 1,000 a day of fixed costs: fixedCosts shows the days a summary counts.
+const FIXED = 'fixedCostPerMonth=30437.5';
+
+describe('a read a load behind leaves out the days a load has not built yet', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createFixtureApp({ reportingTimeZone: NY });
+    await t.projected();
+  });
+  afterAll(async () => t.close());
+
+  /** Tickets created in [lo, hi), counted straight from the table. */
+  const ticketsIn = async (lo: Date | string, hi: Date | string, channel?: string): Promise<number> =>
+    (await t.ds.query(`SELECT count(*)::int AS n FROM tickets WHERE created_at >= $1 AND created_at < $2 AND ($3::text IS NULL OR channel = $3)`, [lo, hi, channel ?? null]))[0].n;
+  const day = (d: string, tz = 'UTC') => startOfLocalDate(d, tz);
+  /** The two days as a load leaves them in both zones (marked, no cells, no values), and one day being rebuilt. */
+  const leaveAsALoad = async () => {
+    for (const zone of ['UTC', NY]) {
+      await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) SELECT 1, $1, unnest($2::date[]) ON CONFLICT DO NOTHING`, [zone, BUILDING]);
+      await t.ds.query(`DELETE FROM rollup_cells WHERE zone = $1 AND span = 'd' AND period = ANY($2::date[])`, [zone, BUILDING]);
+    }
+    await t.ds.query(`DELETE FROM rollup_values WHERE day = ANY($1::date[])`, [BUILDING]);
+    await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) VALUES (1, 'UTC', $1) ON CONFLICT DO NOTHING`, [REBUILDING]);
+  };
+  const get = async (url: string) => {
+    const res = await t.request('GET', `/api/v1/${url}&asOf=${AS_OF}&wait=0`);
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  it('its numbers are those of the range without those days, and its freshness counts their tickets', async () => {
+    const all = await ticketsIn(day(FROM), day(TO));
+    const hole = await ticketsIn(day(BUILDING[0]), day('2026-01-21'));
+    expect(hole).toBeGreaterThan(0);
+    await whileHeld(t, async () => {
+      await leaveAsALoad();
+      // Nothing queued: complete, and the days are counted from the tickets.
+      const complete = await get(`metrics/summary?from=${FROM}&to=${TO}`);
+      expect(complete.freshness).toMatchObject({ complete: true, pendingTickets: 0 });
+      expect(complete.tickets).toBe(all);
+
+      // One ticket queued after the range, which the held projector cannot take.
+      const posted = await t.request('POST', '/api/v1/events', { body: [{ id: 'lb-1', type: 'ticket.created', ticketId: 'lb-t1', occurredAt: '2026-02-27T10:00:00Z', channel: 'chat', category: 'billing', customerId: 'lb-c1' }] });
+      expect(posted.body).toMatchObject({ accepted: 1 });
+      // Just queued: live ingest, not a load. The days are counted from the tickets.
+      const live = await get(`metrics/summary?from=${FROM}&to=${TO}`);
+      expect(live.freshness).toMatchObject({ complete: false, pendingTickets: 1 });
+      expect(live.freshness.daysBuilding).toBeUndefined();
+      expect(live.tickets).toBe(all);
+
+      // A minute behind: a load. The two days are left out and said to be; the day being rebuilt is not.
+      await t.ds.query(`UPDATE projection_queue SET enqueued_at = now() - interval '1 minute'`);
+      const behind = await get(`metrics/summary?from=${FROM}&to=${TO}&${FIXED}`);
+      expect(behind.freshness).toMatchObject({ complete: false, daysBuilding: 2, pendingTickets: 1 + hole, pendingEstimated: true });
+      expect(behind.tickets).toBe(all - hole);
+      // The days counted: 14 in the range, 2 left out.
+      expect(behind.savings.fixedCosts).toBeCloseTo(12 * 1000, 6);
+
+      const daily = await get(`metrics/timeseries?from=${FROM}&to=${TO}&interval=day`);
+      expect(daily.freshness).toMatchObject({ daysBuilding: 2, pendingTickets: 1 + hole });
+      const byDay = new Map<string, number>(daily.buckets.map((b: { from: string; tickets: number }) => [b.from, b.tickets]));
+      expect([byDay.get('2026-01-19'), byDay.get('2026-01-20')]).toEqual([0, 0]);
+      expect(byDay.get('2026-01-18')).toBe(await ticketsIn(day('2026-01-18'), day('2026-01-19')));
+      expect(byDay.get(REBUILDING)).toBe(await ticketsIn(day(REBUILDING), day('2026-01-23')));
+
+      // The reporting zone leaves out its own two local days.
+      const ny = await get(`metrics/summary?from=${FROM}&to=${TO}&tz=${NY}`);
+      const nyHole = await ticketsIn(day(BUILDING[0], NY), day('2026-01-21', NY));
+      expect(ny.freshness).toMatchObject({ daysBuilding: 2, pendingTickets: 1 + nyHole });
+      expect(ny.tickets).toBe((await ticketsIn(day(FROM, NY), day(TO, NY))) - nyHole);
+
+      // Another zone reads UTC days: the same two are left out, the edges still come from tickets.
+      const ktm = await get(`metrics/summary?from=${FROM}&to=${TO}&tz=Asia/Kathmandu`);
+      expect(ktm.freshness).toMatchObject({ daysBuilding: 2, pendingTickets: 1 + hole });
+      expect(ktm.tickets).toBe((await ticketsIn(day(FROM, 'Asia/Kathmandu'), day(TO, 'Asia/Kathmandu'))) - hole);
+
+      // A filter counts only its own tickets as left out.
+      const chat = await get(`metrics/summary?from=${FROM}&to=${TO}&channel=chat`);
+      expect(chat.freshness).toMatchObject({ daysBuilding: 2, pendingTickets: 1 + (await ticketsIn(day(BUILDING[0]), day('2026-01-21'), 'chat')) });
+
+      // The comparison period (two weeks before, all built) leaves nothing out: the same two days.
+      const compared = await get(`metrics/summary?from=${FROM}&to=${TO}&compare=previous`);
+      expect(compared.freshness).toMatchObject({ daysBuilding: 2, pendingTickets: 1 + hole });
+      expect(compared.comparison.tickets).toBe(await ticketsIn(day('2025-12-29'), day(FROM)));
+
+      // A breakdown's segments, "other" and series read the same days: each counted once.
+      const split = await get(`metrics/breakdown?from=${FROM}&to=${TO}&by=category&limit=2&series=week`);
+      expect(split.freshness).toMatchObject({ daysBuilding: 2, pendingTickets: 1 + hole });
+
+      // A CSV carries no freshness: it never leaves a day out.
+      const csv = await t.request('GET', `/api/v1/metrics/summary?from=${FROM}&to=${TO}&asOf=${AS_OF}&wait=0&format=csv`);
+      expect(csv.status).toBe(200);
+      const [header, row] = csv.text.trim().split(/\r?\n/);
+      expect(Number(row.split(',')[header.split(',').indexOf('tickets')])).toBe(all);
+    });
+    // Projected and built: complete, every day counted.
+    await t.projected();
+    expect(await t.ds.query(`SELECT count(*)::int AS n FROM rollup_pending`)).toEqual([{ n: 0 }]);
+    const settled = await get(`metrics/summary?from=${FROM}&to=${TO}`);
+    expect(settled.freshness).toMatchObject({ complete: true, pendingTickets: 0 });
+    expect(settled.freshness.daysBuilding).toBeUndefined();
+    expect(settled.tickets).toBe(all);
+  });
+
+  it.each([
+    ['UTC', 'UTC'],
+    ['the reporting zone (its cells, values from UTC days partly not built)', NY],
+    ['another zone (+05:45)', 'Asia/Kathmandu'],
+  ])('in %s every number read is the plain definitions over the range without the days left out (maturing too)', async (_name, tz) => {
+    const scope: Scope = { from: FROM, to: TO, asOf: AS_OF, tz };
+    // The instants left out: the zone's own local days, or (a zone without rollups) the UTC days.
+    const holeZone = tz === 'Asia/Kathmandu' ? 'UTC' : tz;
+    const hole = { lo: day(BUILDING[0], holeZone), hi: day('2026-01-21', holeZone) };
+    await whileHeld(t, async () => {
+      await leaveAsALoad();
+      const got = await t.inWorkspace(() =>
+        t.ds.transaction('REPEATABLE READ', async (m) => {
+          const fast = await readPopulation(m, { ...request(scope), leaveOutPending: true });
+          const whole = request(scope).ranges[0];
+          const around = [
+            { ...whole, to: hole.lo },
+            { ...whole, from: hole.hi },
+          ];
+          const reference = await readPopulation(m, { ...request(scope), ranges: around }, true);
+          const counted = await readPopulation(m, request(scope));
+          const referenceWhole = await readPopulation(m, request(scope), true);
+          return { fast, reference, counted, referenceWhole };
+        }),
+      );
+      expect({ rows: normal(got.fast.rows), categories: normal(got.fast.categories) }).toEqual(near({ rows: normal(got.reference.rows), categories: normal(got.reference.categories) }));
+      const perDay = [...got.fast.leftOut].sort((a, b) => (a.lo < b.lo ? -1 : 1));
+      const second = new Date(hole.lo.getTime() + (hole.hi.getTime() - hole.lo.getTime()) / 2);
+      expect(perDay).toEqual([
+        { grp: '', lo: hole.lo.toISOString(), tickets: await ticketsIn(hole.lo, second) },
+        { grp: '', lo: second.toISOString(), tickets: await ticketsIn(second, hole.hi) },
+      ]);
+      // Without leaveOutPending the same days are counted from the tickets, exactly.
+      expect(got.counted.leftOut).toEqual([]);
+      expect({ rows: normal(got.counted.rows), categories: normal(got.counted.categories) }).toEqual(near({ rows: normal(got.referenceWhole.rows), categories: normal(got.referenceWhole.categories) }));
+      // Some AI resolutions of the days left out were maturing at asOf: the test reaches that case.
+      const maturingInHole = (await t.ds.query(`SELECT count(*)::int AS n FROM tickets WHERE path = 'ai' AND resolved AND resolved_at > $3::timestamptz - interval '7 days' AND created_at >= $1 AND created_at < $2`, [hole.lo, hole.hi, AS_OF]))[0].n;
+      expect(maturingInHole).toBeGreaterThan(0);
+    });
+    await t.projected();
+  });
+});
