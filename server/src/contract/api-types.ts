@@ -55,8 +55,9 @@ export interface Freshness {
   /** Age in seconds of the oldest queued ticket. */
   behindSeconds: number;
   /**
-   * Only in an answer a load behind (behindSeconds >= LOAD_BEHIND_SECONDS): the days of its range
-   * left out because their rollups are still being built; their tickets count in pendingTickets.
+   * Only in an answer a load behind (behindSeconds >= LOAD_BEHIND_SECONDS): the days it left out
+   * (a comparison period's included) because a load marked them and has not built their rollups
+   * yet; their tickets count in pendingTickets (docs/API.md "Freshness").
    */
   daysBuilding?: number;
 }
@@ -64,7 +65,7 @@ export interface Freshness {
 /**
  * Behind by less than this is live ingest working as it should (the projector gathers tickets for
  * a couple of seconds between batches). More is a bulk load being worked through: the dashboard
- * says so, and a read that could not wait leaves out the days still being built (docs/API.md).
+ * says so, and a read that could not wait leaves out the days the load has not built yet (docs/API.md).
  */
 export const LOAD_BEHIND_SECONDS = 5;
 

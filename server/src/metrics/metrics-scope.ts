@@ -24,8 +24,8 @@ export interface MetricsScope {
   /** Verified AI resolutions rated 1-2 left out of the verified savings. */
   excludeLowRated: boolean;
   /**
-   * Set when the read is already a load behind: its reads leave out days still being built and
-   * record here the tickets of each (by the day's first instant, the most any read counted).
+   * Set when the read is already a load behind: its reads leave out days a load has not built yet
+   * and record here the tickets of each (by the day's first instant, the most any read counted).
    */
   leftOut?: Map<string, number>;
 }

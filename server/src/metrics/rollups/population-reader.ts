@@ -26,8 +26,8 @@ export interface PopulationRequest {
   /** False: leave the distributions (medians, p90s) out; their two phases are most of a wide read's cost. */
   percentiles?: boolean;
   /**
-   * The read is already a load behind and says so: days waiting to be built are left out (and
-   * their tickets counted, `leftOut`) instead of counted from the tickets table.
+   * The read is already a load behind and says so: days a load marked and never built are left
+   * out (their tickets counted, `leftOut`) instead of counted from the tickets table.
    */
   leaveOutPending?: boolean;
 }
