@@ -123,7 +123,7 @@ run('the dashboard in chromium', () => {
         await r.fulfill({ response: res, json: body });
       });
       await p3.reload();
-      await p3.getByText('Still processing 1,234 tickets (3 days still being built, and what arrived in the last 30 s)').waitFor();
+      await p3.getByText('Still processing 1,234 tickets received in the last 30 s and building 3 days').waitFor();
       behind = false; // the projector caught up: the next poll (3 s) clears the note
       await p3.waitForFunction(() => !document.body.innerText.includes('Still processing'), undefined, { timeout: 10_000 });
       const metrics = calls.filter((c) => c.startsWith('/api/v1/metrics/'));

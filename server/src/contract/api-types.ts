@@ -45,10 +45,7 @@ export interface Freshness {
   complete: boolean;
   /** How long this read waited for the projector. */
   waitedMs: number;
-  /**
-   * Tickets not in the answer yet (0 when complete): those still queued when the read ran (exact
-   * up to 10,000, an estimate beyond), plus those of the days it left out (`daysBuilding`).
-   */
+  /** Tickets still queued when the read ran (0 when complete): exact up to 10,000, an estimate beyond. */
   pendingTickets: number;
   /** pendingTickets is an estimate (more than 10,000 queued: counting them would slow every read). */
   pendingEstimated: boolean;
@@ -57,7 +54,7 @@ export interface Freshness {
   /**
    * Only in an answer a load behind (behindSeconds >= LOAD_BEHIND_SECONDS): the days it left out
    * (a comparison period's included) because a load marked them and has not built their rollups
-   * yet; their tickets count in pendingTickets (docs/API.md "Freshness").
+   * yet: their tickets are not in the answer either (docs/API.md "Freshness").
    */
   daysBuilding?: number;
 }

@@ -25,9 +25,9 @@ export interface MetricsScope {
   excludeLowRated: boolean;
   /**
    * Set when the read is already a load behind: its reads leave out days a load has not built yet
-   * and record here the tickets of each (by the day's first instant, the most any read counted).
+   * and record each here (its first instant, ISO).
    */
-  leftOut?: Map<string, number>;
+  leftOut?: Set<string>;
 }
 
 export function resolveScope(q: MetricsQueryDto, stored: CostModelVersion, now = new Date()): MetricsScope {

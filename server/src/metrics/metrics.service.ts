@@ -99,11 +99,11 @@ export class MetricsService {
     percentiles = true,
   ): Promise<Map<string, SummaryCore>> {
     const { from: _f, to: _t, ...dims } = s.filter;
-    const { rows, categories, leftOut } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf, percentiles, leaveOutPending: s.leftOut !== undefined });
+    const { rows, categories, plan } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf, percentiles, leaveOutPending: s.leftOut !== undefined });
     // Days left out are not in the population: not in its days either (fixed costs, FTE, per year).
     const daysLeftOut = new Map<string, number>();
-    for (const d of leftOut) {
-      s.leftOut!.set(d.lo, Math.max(d.tickets, s.leftOut!.get(d.lo) ?? 0));
+    for (const d of plan.leftOut) {
+      s.leftOut!.add(d.lo.toISOString());
       daysLeftOut.set(d.grp, (daysLeftOut.get(d.grp) ?? 0) + 1);
     }
     const cats = byGroup(categories);
@@ -131,21 +131,19 @@ export class MetricsService {
    * The scope of a request; one that is already a load behind (it could not wait, and the oldest
    * queued ticket is LOAD_BEHIND_SECONDS old or more) leaves out the days a load has marked and not
    * built yet rather than counting them from the tickets table, so it stays on the rollups while the projector
-   * works through a load; its freshness says how many days and tickets (echo). A read a load
+   * works through a load; its freshness says how many days (echo). A read a load
    * behind is incomplete anyway: the days the projector has not reached are not in it either.
    */
   private async readScope(q: MetricsQueryDto, freshness: Freshness): Promise<MetricsScope> {
     const s = await this.scope(q);
     // A CSV carries no freshness: it never leaves a day out.
-    return q.format !== 'csv' && !freshness.complete && freshness.behindSeconds >= LOAD_BEHIND_SECONDS ? { ...s, leftOut: new Map() } : s;
+    return q.format !== 'csv' && !freshness.complete && freshness.behindSeconds >= LOAD_BEHIND_SECONDS ? { ...s, leftOut: new Set() } : s;
   }
 
   /** Call after the scope's reads: the freshness then counts the days they left out. */
   private echo(s: MetricsScope, freshness: Freshness): ScopeEcho {
     const days = s.leftOut?.size ?? 0;
-    const left = days > 0 ? [...s.leftOut!.values()].reduce((a, b) => a + b, 0) : 0;
-    // A queued change to a ticket of a day left out counts twice: an estimate from above.
-    const f: Freshness = days > 0 ? { ...freshness, pendingTickets: freshness.pendingTickets + left, pendingEstimated: true, daysBuilding: days } : freshness;
+    const f: Freshness = days > 0 ? { ...freshness, daysBuilding: days } : freshness;
     return { from: s.fromDate, to: s.toDate, tz: s.tz, asOf: s.asOf.toISOString(), costModelVersion: s.costModelVersion, currency: s.currency, freshness: f };
   }
 

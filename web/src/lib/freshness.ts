@@ -19,11 +19,8 @@ export function behindNote(f: Freshness | undefined): string | null {
   const about = f.pendingEstimated ? 'about ' : '';
   const tickets = `${about}${f.pendingTickets.toLocaleString('en-US')} ticket${f.pendingTickets === 1 ? '' : 's'}`;
   const age = f.behindSeconds >= 120 ? `${Math.round(f.behindSeconds / 60)} min` : `${f.behindSeconds} s`;
-  // Tickets of days left out while their rollups are built can be older than the queue's oldest.
-  const what = f.daysBuilding
-    ? `${tickets} (${f.daysBuilding} day${f.daysBuilding === 1 ? '' : 's'} still being built, and what arrived in the last ${age})`
-    : `${tickets} received in the last ${age}`;
-  return `Still processing ${what}: these numbers do not include them yet and will update.`;
+  const building = f.daysBuilding ? ` and building ${f.daysBuilding} day${f.daysBuilding === 1 ? '' : 's'}` : '';
+  return `Still processing ${tickets} received in the last ${age}${building}: these numbers do not include them yet and will update.`;
 }
 
 /** react-query's refetchInterval for an answer with `freshness`: poll while it is behind. */

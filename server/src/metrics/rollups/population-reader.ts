@@ -10,7 +10,7 @@ import { BinRank, Histogram, percentilesAt, ranksNeeded } from '../../stats/binn
 import { DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS, storedPercentileSlices } from '../measures.sql';
 import { CategoryVerifiedRow, PathMetricsRow } from '../summary-assembler';
-import { DayPiece, KeyScope, MaturingRow, SumsRow, WantedRank, histogramQuery, LeftOutDay, leftOutTicketsQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
+import { DayPiece, KeyScope, MaturingRow, SumsRow, WantedRank, histogramQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
 import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utcDayPieces, withoutRanges } from './read-plan';
 import { keyScope, KeyRow, PopulationFilter, Segmenting } from './key-scope';
 import { rollupStateQuery, keysQuery } from './rollup-state.query';
@@ -27,7 +27,7 @@ export interface PopulationRequest {
   percentiles?: boolean;
   /**
    * The read is already a load behind and says so: days a load marked and never built are left
-   * out (their tickets counted, `leftOut`) instead of counted from the tickets table.
+   * out (`plan.leftOut`) instead of counted from the tickets table.
    */
   leaveOutPending?: boolean;
 }
@@ -37,8 +37,6 @@ export interface PopulationResult {
   rows: PathMetricsRow[];
   categories: CategoryVerifiedRow[];
   plan: ReadPlan;
-  /** With leaveOutPending: each day left out (its range group and first instant) and the tickets of the read's keys in it. */
-  leftOut: LeftOutDay[];
 }
 
 /** The key of a (range group, segment) pair in the result. */
@@ -94,14 +92,13 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
   // stay without it.
   const leaveOut = !reference && req.leaveOutPending === true && planRanges(req.ranges, req.tz, state, true).leftOut.length > 0;
   const planOf = (r: PopulationRequest): ReadPlan => (reference ? { units: [], raw: rawRanges(r), leftOut: [] } : planRanges(r.ranges, r.tz, state, leaveOut));
-  if (keys.keyIds.length === 0) return { rows: [], categories: [], plan: planOf(req), leftOut: planOf(req).leftOut.map((r) => ({ grp: r.grp, lo: r.lo.toISOString(), tickets: 0 })) };
+  if (keys.keyIds.length === 0) return { rows: [], categories: [], plan: planOf(req) };
   const { cached, missing, remember } = cache && !reference && !leaveOut ? await cache.lookup(m, req, keys) : { cached: { sums: [], pct: [] }, missing: [...req.ranges], remember: () => undefined };
   const parts = missing.length > 0 ? await settledParts(m, { ...req, ranges: missing }, planOf({ ...req, ranges: missing }), state, keys, reference) : { sums: [], pct: new Map<string, Pct>(), plan: { units: [], raw: [], leftOut: [] } };
   remember(parts);
   // What is still maturing, from the tickets of the ranges the read covers (not of days it left out).
   const maturing = await maturingQuery(m, withoutRanges(rawRanges(req), parts.plan.leftOut), keys, req.asOf);
-  const leftOut = parts.plan.leftOut.length > 0 ? await leftOutTicketsQuery(m, parts.plan.leftOut, keys) : [];
-  return { ...assemble([...cached.sums, ...parts.sums], new Map([...cached.pct, ...parts.pct]), maturing), plan: parts.plan, leftOut };
+  return { ...assemble([...cached.sums, ...parts.sums], new Map([...cached.pct, ...parts.pct]), maturing), plan: parts.plan };
 }
 
 async function settledParts(m: EntityManager, req: PopulationRequest, plan: ReadPlan, state: RollupState, keys: KeyScope, reference = false): Promise<SettledParts> {
@@ -117,7 +114,7 @@ async function settledParts(m: EntityManager, req: PopulationRequest, plan: Read
 }
 
 /** Rows and categories from the sums, the percentiles and what is still maturing. */
-function assemble(sums: readonly SumsRow[], pct: ReadonlyMap<string, Pct>, maturing: readonly MaturingRow[]): Omit<PopulationResult, 'plan' | 'leftOut'> {
+function assemble(sums: readonly SumsRow[], pct: ReadonlyMap<string, Pct>, maturing: readonly MaturingRow[]): Omit<PopulationResult, 'plan'> {
   // Sums per group, segment and path (several categories make one path), and per category.
   const totals = new Map<string, { grp: string; path: string; sums: Record<string, number> }>();
   const cats = new Map<string, CategoryAcc>();

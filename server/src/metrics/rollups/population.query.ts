@@ -105,29 +105,6 @@ export async function sumsQuery(m: EntityManager, units: readonly Unit[], raw: r
   );
 }
 
-/** A day a read left out: its range group, its first instant (ISO), the tickets of the read's keys in it. */
-export interface LeftOutDay {
-  grp: string;
-  lo: string;
-  tickets: number;
-}
-
-/** The tickets of the read's keys (and paths) in each day a read left out: what its answer says it does not hold yet. */
-export async function leftOutTicketsQuery(m: EntityManager, ranges: readonly RawRange[], keys: KeyScope): Promise<LeftOutDay[]> {
-  const { p, with: w, ws } = relations([], ranges, keys);
-  const rows: { grp: string; lo: Date; n: number }[] = await m.query(
-    `${w}
-     SELECT r.r_grp AS grp, r.r_lo AS lo, count(tk.id)::int AS n
-       FROM r LEFT JOIN LATERAL (
-         SELECT t.id FROM tickets t JOIN k ON k.k_id = t.key_id
-          WHERE t.workspace_id = ${ws()} AND t.created_at >= r.r_lo AND t.created_at < r.r_hi ${pathFilter(p, keys, 't.path')}
-          OFFSET 0) tk ON TRUE
-      GROUP BY r.r_grp, r.r_lo`,
-    p.values,
-  );
-  return rows.map((r) => ({ grp: r.grp, lo: new Date(r.lo).toISOString(), tickets: r.n }));
-}
-
 export interface MaturingRow {
   grp: string;
   seg: string;
