@@ -130,8 +130,8 @@ export class MetricsService {
   /**
    * The scope of a request; one that is already a load behind (it could not wait, and the oldest
    * queued ticket is LOAD_BEHIND_SECONDS old or more) leaves out the days a load has marked and not
-   * built yet rather than counting them from the tickets table, so it stays on the rollups while the projector
-   * works through a load; its freshness says how many days (echo). A read a load
+   * built yet rather than counting them from the tickets table, so it stays on the rollups while
+   * the projector works through a load; its freshness says how many days (echo). A read a load
    * behind is incomplete anyway: the days the projector has not reached are not in it either.
    */
   private async readScope(q: MetricsQueryDto, freshness: Freshness): Promise<MetricsScope> {
