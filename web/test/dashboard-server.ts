@@ -87,6 +87,23 @@ export function launchChromium(): Promise<Browser> {
 
 /** A page already signed in (token in sessionStorage), at `url`. */
 /** A page signed in at `url`; with `apiCalls`, every API request it makes once signed in is recorded there. */
+/**
+ * One server (embedded PostgreSQL, demo story) and one browser for a file's tests: both started
+ * before them, then `ready` (to keep them, and add data), both stopped after.
+ */
+export function dashboardAndBrowser(ready: (dash: Dashboard, browser: Browser) => void | Promise<void>): void {
+  let dash: Dashboard | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+    await ready(dash, browser);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await dash?.stop();
+  });
+}
+
 export async function signedInPage(browser: Browser, dash: Dashboard, url: string, apiCalls?: string[]): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${dash.base}${url}`);

@@ -5,21 +5,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO, Dashboard, ROOT, TOKEN, axeViolations, day, pickFilter, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
+import { DEMO, Dashboard, ROOT, TOKEN, axeViolations, day, pickFilter, chromiumAvailable, dashboardAndBrowser, signedInPage } from './dashboard-server';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
-// One server (embedded PostgreSQL, demo story) and one browser for every page's tests.
 run('the dashboard in chromium', () => {
   let dash: Dashboard;
   let browser: Browser;
-  beforeAll(async () => {
-    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await dash?.stop();
-  });
+  dashboardAndBrowser((d, b) => void ([dash, browser] = [d, b]));
 
   describe('overview page', () => {
     let page: Page;

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { Dashboard, ROOT, TOKEN, axeViolations, day, chromiumAvailable, launchChromium, signedInPage, startDashboard } from './dashboard-server';
+import { Dashboard, ROOT, TOKEN, axeViolations, day, chromiumAvailable, dashboardAndBrowser, signedInPage } from './dashboard-server';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -40,13 +40,7 @@ function pdfTitle(file: string): string {
 run('the executive view in chromium', () => {
   let dash: Dashboard;
   let browser: Browser;
-  beforeAll(async () => {
-    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await dash?.stop();
-  });
+  dashboardAndBrowser((d, b) => void ([dash, browser] = [d, b]));
   // The last 30 complete days: the demo's AI resolutions mostly judged.
   const q = `from=${day(-30)}&to=${day(0)}&tz=UTC`;
 

@@ -2,7 +2,7 @@
 // switcher moves between workspaces (kept in the URL), an empty workspace says how to fill it, and
 // a workspace's own token sees only its workspace, every read going to its URL.
 import type { Browser } from 'playwright-core';
-import { DEMO, Dashboard, TOKEN, axeViolations, chromiumAvailable, day, launchChromium, signedInPage, startDashboard } from './dashboard-server';
+import { DEMO, Dashboard, TOKEN, axeViolations, chromiumAvailable, day, dashboardAndBrowser, signedInPage } from './dashboard-server';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -15,17 +15,13 @@ run('workspaces in chromium', () => {
     const res = await fetch(`${dash.base}${p}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, body: await res.json() };
   };
-  beforeAll(async () => {
-    [dash, browser] = await Promise.all([startDashboard(), launchChromium()]);
+  dashboardAndBrowser(async (d, b) => {
+    [dash, browser] = [d, b];
     expect((await send('POST', '/api/v1/workspaces', { slug: 'brand-x', name: 'Brand X' })).status).toBe(201);
     // Three tickets of Brand X, today; ids that the demo story uses too (they are other tickets here).
     const t0 = `${day(-1)}T10:00:00Z`;
     const events = [1, 2, 3].map((i) => ({ id: `e${i}`, type: 'ticket.created', ticketId: `T-${i}`, occurredAt: t0, channel: 'email', category: 'billing', customerId: 'C-1' }));
     expect((await send('POST', '/api/v1/workspaces/brand-x/events', events)).body.accepted).toBe(3);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await dash?.stop();
   });
 
   it('a fresh install opens on the demo story; the switcher lists every workspace, marking the empty one', async () => {

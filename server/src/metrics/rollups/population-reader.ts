@@ -90,8 +90,10 @@ export async function readPopulation(m: EntityManager, req: PopulationRequest, r
   // Days are left out only when the read's ranges hold some never built; such a read is not kept
   // (population-cache.ts): building a day does not change its version, so the kept numbers would
   // stay without it.
-  const leaveOut = !reference && req.leaveOutPending === true && planRanges(req.ranges, req.tz, state, true).leftOut.length > 0;
-  const planOf = (r: PopulationRequest): ReadPlan => (reference ? { units: [], raw: rawRanges(r), leftOut: [] } : planRanges(r.ranges, r.tz, state, leaveOut));
+  const leaving = !reference && req.leaveOutPending === true ? planRanges(req.ranges, req.tz, state, true) : null;
+  const leaveOut = leaving !== null && leaving.leftOut.length > 0;
+  // Leaving days out, the cache is not asked: the plan is the whole request's, made once.
+  const planOf = (r: PopulationRequest): ReadPlan => (reference ? { units: [], raw: rawRanges(r), leftOut: [] } : leaveOut ? leaving : planRanges(r.ranges, r.tz, state));
   if (keys.keyIds.length === 0) return { rows: [], categories: [], plan: planOf(req) };
   const { cached, missing, remember } = cache && !reference && !leaveOut ? await cache.lookup(m, req, keys) : { cached: { sums: [], pct: [] }, missing: [...req.ranges], remember: () => undefined };
   const parts = missing.length > 0 ? await settledParts(m, { ...req, ranges: missing }, planOf({ ...req, ranges: missing }), state, keys, reference) : { sums: [], pct: new Map<string, Pct>(), plan: { units: [], raw: [], leftOut: [] } };
