@@ -3,6 +3,7 @@
 // own on another connection: the batch replays tickets on one core while the days the load has
 // moved past are built on the other.
 import { DataSource, EntityManager } from 'typeorm';
+import { withLongStatements } from '../database/long-statements';
 import { rebuildPeriods, rebuildValues } from '../metrics/rollups/rollup-build.query';
 import { Timed } from './project-tickets';
 import { ProjectionRepository } from './projection.repository';
@@ -34,8 +35,8 @@ export async function rebuildDays(m: EntityManager, queue: ProjectionRepository,
  * batch's uncommitted tickets stays to be built again. Answers how many days it built.
  */
 export async function buildBeside(ds: DataSource, queue: ProjectionRepository, frontier: ReadonlyMap<string, string>, limit: number, timed: Timed): Promise<number> {
-  return ds.transaction(async (m) => {
-    await m.query('SET LOCAL statement_timeout = 0'); // as the projector's own transaction
+  // Long statements allowed, as in the projector's own transaction.
+  return ds.transaction((m) => withLongStatements(m, async () => {
     await queue.lockBeside(m);
     let built = 0;
     for (const [zone, before] of frontier) {
@@ -45,5 +46,5 @@ export async function buildBeside(ds: DataSource, queue: ProjectionRepository, f
       built += settled.days.length;
     }
     return built;
-  });
+  }));
 }

@@ -44,6 +44,8 @@ export async function projectTickets(
     if (gone.length > 0) await tickets.remove(m, gone);
     await tickets.upsert(m, states, await tickets.ensureKeys(m, states));
   });
+  // Statistics that describe fewer rows than the batch wrote mislead the plans of what follows.
+  await timed('analyze', () => tickets.analyzeIfBehind(m, states.size));
   // A customer's later ticket can arrive first: refresh the flags of every ticket of the
   // customers these tickets had or have.
   const customers = new Set<string>();

@@ -2,6 +2,7 @@
 // and which local days a set of instants falls on.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { BACKGROUND_STATEMENT_MS, withLongStatements } from '../database/long-statements';
 import { returnedRows } from '../database/returning';
 import { wsId } from '../workspaces/workspace-context';
 
@@ -181,7 +182,7 @@ export class ProjectionRepository {
   /** Fresh planner statistics after a bulk load (autovacuum may be off, or late). */
   async analyze(m: EntityManager): Promise<void> {
     // SKIP_LOCKED: a VACUUM (ANALYZE) of the table running meanwhile (table-vacuums.ts) analyses it
-    // anyway, and waiting for it could outlast the client's 120 s query timeout.
+    // anyway; waiting for it would hold up the projector.
     for (const t of ['ticket_events', 'tickets', 'measure_keys', 'rollup_cells', 'rollup_values']) await m.query(`ANALYZE (SKIP_LOCKED) ${t}`);
   }
 
@@ -203,15 +204,14 @@ export class ProjectionRepository {
 
   /**
    * VACUUM (and ANALYZE) one of CHURNED_TABLES, outside any transaction, on a connection of its
-   * own without the API's statement limit (tickets at 10M can take longer than 60 s). SKIP_LOCKED:
-   * another server's VACUUM of it is as good.
+   * own with the background statement limit, not the API's (tickets at 10M can take longer than
+   * 60 s; long-statements.ts). SKIP_LOCKED: another server's VACUUM of it is as good.
    */
   async vacuum(ds: DataSource, table: ChurnedTable): Promise<void> {
     if (!CHURNED_TABLES.includes(table)) throw new Error(`not a projector table: ${table}`);
     const qr = ds.createQueryRunner();
     try {
-      await qr.query('SET statement_timeout = 0');
-      await qr.query(`VACUUM (ANALYZE, SKIP_LOCKED) ${table}`);
+      await withLongStatements(qr, () => qr.query(`VACUUM (ANALYZE, SKIP_LOCKED) ${table}`), BACKGROUND_STATEMENT_MS, true);
     } finally {
       await qr.query('RESET statement_timeout').catch(() => undefined);
       await qr.release();

@@ -19,6 +19,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { withLongStatements } from '../database/long-statements';
 import { EventsRepository } from '../events/events.repository';
 import { IngestNotifier } from '../events/ingest-notifier';
 import { rebuildMonths, rebuildPeriods } from '../metrics/rollups/rollup-build.query';
@@ -177,7 +178,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       if (r === null) {
         if (this.sinceAnalyze >= ANALYZE_AFTER) {
           this.sinceAnalyze = 0;
-          await this.timed('analyze', () => this.ds.transaction((m) => this.queue.analyze(m)));
+          await this.timed('analyze', () => this.ds.transaction((m) => withLongStatements(m, () => this.queue.analyze(m))));
         }
         this.vacuums.maybeRun(false);
         return;
@@ -189,7 +190,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       // A long load: statistics as it grows, so plans stay right while it runs.
       if (this.sinceAnalyze >= 500_000) {
         this.sinceAnalyze = 0;
-        await this.timed('analyze', () => this.ds.transaction((m) => this.queue.analyze(m)));
+        await this.timed('analyze', () => this.ds.transaction((m) => withLongStatements(m, () => this.queue.analyze(m))));
       }
       // Live ingest (a batch smaller than a full one): let tickets gather for PROJECTION_INTERVAL_MS,
       // and at least as long as the batch took, rather than rebuild today's rollups for every small
@@ -209,8 +210,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
    * passed, so a long load does not leave every read on days. Null when there was nothing to do.
    */
   async batch(): Promise<BatchReport | 'busy' | null> {
-    const r = await this.ds.transaction(async (m) => {
-      await m.query('SET LOCAL statement_timeout = 0'); // a bulk batch may outlast the API's 60 s
+    // A bulk batch's statements may outlast the API's 60 s (long-statements.ts).
+    const r = await this.ds.transaction((m) => withLongStatements(m, async () => {
       if (!(await this.queue.tryLock(m))) return 'busy' as const;
       await this.ensureZones(m);
       const withWork = await this.queue.workspacesWithWork(m);
@@ -231,7 +232,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
         }
       }
       return null;
-    });
+    }));
     if (r && r !== 'busy') {
       this.sinceAnalyze += r.tickets;
       this.telemetry.projectionCommitted();

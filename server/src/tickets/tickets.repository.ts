@@ -12,6 +12,16 @@ export const REPEAT_WINDOW_SQL = `interval '604800 seconds'`;
 /** Microseconds since the epoch to timestamptz, exactly (no float rounding). */
 const usToTs = (expr: string) => `'epoch'::timestamptz + ${expr} * interval '1 microsecond'`; // NULL stays NULL
 
+/** refreshRepeatContacts' statement ($1 the customers, $2 the workspace); exported for its plan's test. */
+export const REFRESH_REPEAT_CONTACTS_SQL = `UPDATE tickets a SET repeat_contact = NOT a.repeat_contact
+  WHERE a.workspace_id = $2 AND a.customer_id = ANY($1::text[])
+    AND a.repeat_contact <> (a.resolved AND EXISTS (
+          SELECT 1 FROM tickets b
+           WHERE b.workspace_id = a.workspace_id AND b.customer_id = a.customer_id AND b.id <> a.id
+             AND b.created_at > a.resolved_at
+             AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL}))
+  RETURNING a.id, a.created_at`;
+
 @Injectable()
 export class TicketsRepository {
   /** These tickets as stored now: their customer and creation time (null while incomplete). */
@@ -123,6 +133,24 @@ export class TicketsRepository {
   }
 
   /**
+   * Planner statistics for `tickets`, in the batch's transaction (its own rows count), when those
+   * PostgreSQL has describe fewer rows than the batch writes: never analysed, or analysed nearly
+   * empty (a fresh install's first load; autovacuum may be off, or late). Planned without them, the
+   * repeat-contact probe below walked 7 days of tickets per ticket by the created_at index instead
+   * of the customer's few by tickets_customer_idx: 204 s for a 1M seeding's second batch (50,000
+   * tickets after 2,721), past the client's timeout (docs/SCALING.md). A growing table is analysed
+   * at most about log2(rows / first batch) times this way; the projector's own ANALYZEs keep its
+   * statistics fresh after that. Answers whether it analysed.
+   */
+  async analyzeIfBehind(m: EntityManager, rows: number): Promise<boolean> {
+    const [{ reltuples }] = await m.query(`SELECT reltuples::float8 AS reltuples FROM pg_class WHERE oid = to_regclass('tickets')`);
+    if (reltuples >= rows) return false;
+    // SKIP_LOCKED: a VACUUM (ANALYZE) of the table is under way (table-vacuums.ts) and will do.
+    await m.query('ANALYZE (SKIP_LOCKED) tickets');
+    return true;
+  }
+
+  /**
    * Recomputes repeatContact (CONTRACT.md §2) after a batch: a resolved ticket is a repeat contact
    * when another ticket of the same customer was created after its resolution and at most 7 days
    * later. Every ticket of the batch's customers (as they were and are) is checked, one index
@@ -142,17 +170,7 @@ export class TicketsRepository {
     if (customers.length === 0) return [];
     // A single-table UPDATE, so the customer index drives it (a join back to tickets invited a
     // full scan per batch as the table grew).
-    const rows = returnedRows<{ id: string; created_at: Date | null }>(await m.query(
-      `UPDATE tickets a SET repeat_contact = NOT a.repeat_contact
-        WHERE a.workspace_id = $2 AND a.customer_id = ANY($1::text[])
-          AND a.repeat_contact <> (a.resolved AND EXISTS (
-                SELECT 1 FROM tickets b
-                 WHERE b.workspace_id = a.workspace_id AND b.customer_id = a.customer_id AND b.id <> a.id
-                   AND b.created_at > a.resolved_at
-                   AND b.created_at <= a.resolved_at + ${REPEAT_WINDOW_SQL}))
-       RETURNING a.id, a.created_at`,
-      [customers, wsId()],
-    ));
+    const rows = returnedRows<{ id: string; created_at: Date | null }>(await m.query(REFRESH_REPEAT_CONTACTS_SQL, [customers, wsId()]));
     return rows.map((r) => ({ id: r.id, createdAt: r.created_at }));
   }
 }
