@@ -1,9 +1,12 @@
-// A read a load behind (it could not wait, and the oldest queued ticket is LOAD_BEHIND_SECONDS
-// old or more) leaves out the days a load has not built yet instead of counting them from the
-// tickets table, and says how many in its freshness; a read during live ingest (less behind), a complete
-// one, a CSV, and any read of a day being rebuilt (it has rollups) count them, exactly
-// (metrics.service.ts readScope, read-plan.ts).
+// A read that asked not to wait (wait=0), or that is a load behind (it could not wait, and the
+// oldest queued ticket is LOAD_BEHIND_SECONDS old or more), leaves out the days a load has not
+// built yet instead of counting them from the tickets table, and says how many in its freshness; a
+// read that waits (less behind, or complete), a CSV, any read of a day being rebuilt (it has
+// rollups) and of a day a new zone has to build (not a load's) count them, exactly
+// (metrics.service.ts readScope, read-plan.ts, rollup-state.query.ts).
+import { Column } from '../src/metrics/rollups/key-scope';
 import { readPopulation } from '../src/metrics/rollups/population-reader';
+import { rebuildMonths } from '../src/metrics/rollups/rollup-build.query';
 import { startOfLocalDate } from '../src/stats/time-range';
 import { createFixtureApp } from './fixture-app';
 import { Scope, near, normal, request, whileHeld } from './rollup-checks';
@@ -16,6 +19,8 @@ const NY = 'America/New_York'; // the reporting zone: its local days have rollup
 const BUILDING = ['2026-01-19', '2026-01-20'];
 // A day being rebuilt (it has rollups): never left out.
 const REBUILDING = '2026-01-22';
+// A day waiting to be built with no rollups, as a new reporting zone's are, not a load's: never left out.
+const NEW_ZONE_DAY = '2026-01-14';
 // Inside the range, so AI resolutions of the days left out would count as maturing if they were read.
 const AS_OF = '2026-01-23T00:00:00Z';
 // 1,000 a day of fixed costs: fixedCosts shows the days a summary counts.
@@ -33,17 +38,23 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
   const ticketsIn = async (lo: Date | string, hi: Date | string, channel?: string): Promise<number> =>
     (await t.ds.query(`SELECT count(*)::int AS n FROM tickets WHERE created_at >= $1 AND created_at < $2 AND ($3::text IS NULL OR channel = $3)`, [lo, hi, channel ?? null]))[0].n;
   const day = (d: string, tz = 'UTC') => startOfLocalDate(d, tz);
-  /** The two days as a load leaves them in both zones (marked, no cells, no values), and one day being rebuilt. */
+  /**
+   * The two days as a load leaves them in both zones (marked as a load's, no cells, no values), one
+   * day being rebuilt, and one New York day as a new zone leaves it (marked, no cells).
+   */
   const leaveAsALoad = async () => {
     for (const zone of ['UTC', NY]) {
-      await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) SELECT 1, $1, unnest($2::date[]) ON CONFLICT DO NOTHING`, [zone, BUILDING]);
+      await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day, by_load) SELECT 1, $1, unnest($2::date[]), true ON CONFLICT DO NOTHING`, [zone, BUILDING]);
       await t.ds.query(`DELETE FROM rollup_cells WHERE zone = $1 AND span = 'd' AND period = ANY($2::date[])`, [zone, BUILDING]);
     }
     await t.ds.query(`DELETE FROM rollup_values WHERE day = ANY($1::date[])`, [BUILDING]);
     await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) VALUES (1, 'UTC', $1) ON CONFLICT DO NOTHING`, [REBUILDING]);
+    await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) VALUES (1, $1, $2) ON CONFLICT DO NOTHING`, [NY, NEW_ZONE_DAY]);
+    await t.ds.query(`DELETE FROM rollup_cells WHERE zone = $1 AND span = 'd' AND period = $2`, [NY, NEW_ZONE_DAY]);
   };
-  const get = async (url: string) => {
-    const res = await t.request('GET', `/api/v1/${url}&asOf=${AS_OF}&wait=0`);
+  /** A read as the dashboard makes it (`wait=0`), or waiting up to `wait` seconds. */
+  const get = async (url: string, wait = '0') => {
+    const res = await t.request('GET', `/api/v1/${url}&asOf=${AS_OF}&wait=${wait}`);
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -54,17 +65,28 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
     expect(hole).toBeGreaterThan(0);
     await whileHeld(t, async () => {
       await leaveAsALoad();
-      // Nothing queued: complete, and the days are counted from the tickets.
-      const complete = await get(`metrics/summary?from=${FROM}&to=${TO}`);
+      // Nothing queued, a read that may wait: complete, and the days are counted from the tickets.
+      const complete = await get(`metrics/summary?from=${FROM}&to=${TO}`, '5');
       expect(complete.freshness).toMatchObject({ complete: true, pendingTickets: 0 });
+      expect(complete.freshness.daysBuilding).toBeUndefined();
       expect(complete.tickets).toBe(all);
+      // The same read without waiting (the dashboard's), as a load's last days are being built:
+      // every ticket projected, but the load's two days left out, so not complete.
+      const lastDays = await get(`metrics/summary?from=${FROM}&to=${TO}`);
+      expect(lastDays.freshness).toEqual({ complete: false, waitedMs: expect.any(Number), pendingTickets: 0, pendingEstimated: false, behindSeconds: 0, daysBuilding: 2 });
+      expect(lastDays.tickets).toBe(all - hole);
+      // New York's own days: the load's two; not the day its zone has yet to build (counted from the tickets).
+      const nyBuilding = await get(`metrics/summary?from=${FROM}&to=${TO}&tz=${NY}`);
+      expect(nyBuilding.freshness).toMatchObject({ complete: false, pendingTickets: 0, daysBuilding: 2 });
+      expect(nyBuilding.tickets).toBe((await ticketsIn(day(FROM, NY), day(TO, NY))) - (await ticketsIn(day(BUILDING[0], NY), day('2026-01-21', NY))));
 
       // One ticket queued after the range, which the held projector cannot take.
       const posted = await t.request('POST', '/api/v1/events', { body: [{ id: 'lb-1', type: 'ticket.created', ticketId: 'lb-t1', occurredAt: '2026-02-27T10:00:00Z', channel: 'chat', category: 'billing', customerId: 'lb-c1' }] });
       expect(posted.body).toMatchObject({ accepted: 1 });
-      // Just queued: live ingest, not a load. The days are counted from the tickets.
-      const live = await get(`metrics/summary?from=${FROM}&to=${TO}`);
+      // Just queued: live ingest, not a load. A read that waited (1 s, in vain) counts the days from the tickets.
+      const live = await get(`metrics/summary?from=${FROM}&to=${TO}`, '1');
       expect(live.freshness).toMatchObject({ complete: false, pendingTickets: 1 });
+      expect(live.freshness.behindSeconds).toBeLessThan(5);
       expect(live.freshness.daysBuilding).toBeUndefined();
       expect(live.tickets).toBe(all);
 
@@ -82,6 +104,13 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
       expect([byDay.get('2026-01-19'), byDay.get('2026-01-20')]).toEqual([0, 0]);
       expect(byDay.get('2026-01-18')).toBe(await ticketsIn(day('2026-01-18'), day('2026-01-19')));
       expect(byDay.get(REBUILDING)).toBe(await ticketsIn(day(REBUILDING), day('2026-01-23')));
+      // Each bucket says how many of its days were left out (none: the field is absent), so a
+      // chart can show those buckets as not counted yet rather than as a fall to 0.
+      const building = (buckets: { from: string; daysBuilding?: number }[]) => buckets.filter((b) => b.daysBuilding !== undefined).map((b) => [b.from, b.daysBuilding]);
+      expect(building(daily.buckets)).toEqual([['2026-01-19', 1], ['2026-01-20', 1]]);
+      // Weeks from Monday: both days (a Monday and a Tuesday) in the week of January 19.
+      const weekly = await get(`metrics/timeseries?from=${FROM}&to=${TO}&interval=week&percentiles=false`);
+      expect(building(weekly.buckets)).toEqual([['2026-01-19', 2]]);
 
       // The reporting zone leaves out its own two local days.
       const ny = await get(`metrics/summary?from=${FROM}&to=${TO}&tz=${NY}`);
@@ -108,6 +137,7 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
       const split = await get(`metrics/breakdown?from=${FROM}&to=${TO}&by=category&limit=2&series=week`);
       expect(split.freshness).toMatchObject({ daysBuilding: 2, pendingTickets: 1 });
       expect(split.segments.reduce((n: number, x: { tickets: number }) => n + x.tickets, 0) + (split.other?.tickets ?? 0)).toBe(all - hole);
+      for (const seg of split.segments) expect(building(seg.series)).toEqual([['2026-01-19', 2]]);
 
       // A CSV carries no freshness: it never leaves a day out.
       const csv = await t.request('GET', `/api/v1/metrics/summary?from=${FROM}&to=${TO}&asOf=${AS_OF}&wait=0&format=csv`);
@@ -155,14 +185,59 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
         { grp: '', lo: hole.lo, hi: second },
         { grp: '', lo: second, hi: hole.hi },
       ]);
-      // From tickets: the UTC day being rebuilt (UTC, Kathmandu) and Kathmandu's two partial edges.
-      expect(got.fast.plan.raw.length).toBe({ UTC: 1, [NY]: 0, 'Asia/Kathmandu': 3 }[tz]);
+      // From tickets: the UTC day being rebuilt (UTC, Kathmandu), New York's day its zone has yet
+      // to build (not a load's), and Kathmandu's two partial edges.
+      expect(got.fast.plan.raw.length).toBe({ UTC: 1, [NY]: 1, 'Asia/Kathmandu': 3 }[tz]);
       // Without leaveOutPending the same days are counted from the tickets, exactly.
       expect(got.counted.plan.leftOut).toEqual([]);
       expect({ rows: normal(got.counted.rows), categories: normal(got.counted.categories) }).toEqual(near({ rows: normal(got.referenceWhole.rows), categories: normal(got.referenceWhole.categories) }));
       // Some AI resolutions of the days left out were maturing at asOf: the test reaches that case.
       const maturingInHole = (await t.ds.query(`SELECT count(*)::int AS n FROM tickets WHERE path = 'ai' AND resolved AND resolved_at > $3::timestamptz - interval '7 days' AND created_at >= $1 AND created_at < $2`, [hole.lo, hole.hi, AS_OF]))[0].n;
       expect(maturingInHole).toBeGreaterThan(0);
+    });
+    await t.projected();
+  });
+
+  it.each([
+    ['UTC', 'UTC', {}],
+    ['the reporting zone', NY, {}],
+    ['UTC, one channel (per-key month cells)', 'UTC', { filter: { channel: ['chat'] } }],
+    ['the reporting zone, by category (segments)', NY, { by: ['category'] as Column[] }],
+  ])('in %s a month with days never built is read as one month of its built days: the plain definitions without those days', async (_name, tz, extra) => {
+    // As a load leaves January: the two days marked as its own, no cells and no values, and each
+    // zone's January summed from the days it has built (rebuildMonths), not stale.
+    const scope: Scope = { from: '2026-01-01', to: '2026-02-01', asOf: AS_OF, tz, ...(extra as Partial<Scope>) };
+    const hole = { lo: day(BUILDING[0], tz), hi: day('2026-01-21', tz) };
+    await whileHeld(t, async () => {
+      await t.inWorkspace(async () => {
+        for (const zone of ['UTC', NY]) {
+          await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day, by_load) SELECT 1, $1, unnest($2::date[]), true ON CONFLICT DO NOTHING`, [zone, BUILDING]);
+          await t.ds.query(`DELETE FROM rollup_cells WHERE zone = $1 AND span = 'd' AND period = ANY($2::date[])`, [zone, BUILDING]);
+          await t.ds.transaction((m) => rebuildMonths(m, zone, ['2026-01-01']));
+        }
+        await t.ds.query(`DELETE FROM rollup_values WHERE day = ANY($1::date[])`, [BUILDING]);
+        await t.ds.query(`DELETE FROM rollup_stale`);
+      });
+      const got = await t.inWorkspace(() =>
+        t.ds.transaction('REPEATABLE READ', async (m) => {
+          const fast = await readPopulation(m, { ...request(scope), leaveOutPending: true });
+          const whole = request(scope).ranges[0];
+          const around = [
+            { ...whole, to: hole.lo },
+            { ...whole, from: hole.hi },
+          ];
+          const reference = await readPopulation(m, { ...request(scope), ranges: around }, true);
+          return { fast, reference };
+        }),
+      );
+      expect(got.fast.plan.units.map((u) => `${u.zone} ${u.span} ${u.period}`)).toEqual([`${tz} m 2026-01-01`]);
+      expect(got.fast.plan.raw).toEqual([]);
+      expect(got.fast.plan.leftOut.map((r) => [r.lo, r.hi])).toEqual([
+        [hole.lo, day(BUILDING[1], tz)],
+        [day(BUILDING[1], tz), hole.hi],
+      ]);
+      expect({ rows: normal(got.fast.rows), categories: normal(got.fast.categories) }).toEqual(near({ rows: normal(got.reference.rows), categories: normal(got.reference.categories) }));
+      expect(got.fast.rows.length).toBeGreaterThan(0);
     });
     await t.projected();
   });

@@ -75,6 +75,8 @@ describe('a bulk load (more queued than one batch takes), reporting zone +05:45'
           await marking;
           await batch.commitTransaction();
           expect(await pending()).toBe(1);
+          // Marked as a load's: a read that does not wait may leave it out until it is built.
+          expect(await t.ds.query(`SELECT by_load FROM rollup_pending WHERE zone = 'UTC' AND day = $1`, [day])).toEqual([{ by_load: true }]);
         }),
       );
     } finally {

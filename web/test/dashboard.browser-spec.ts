@@ -175,6 +175,34 @@ run('the dashboard in chromium', () => {
       await page.close();
     });
 
+    it("weeks with days a load has not built yet are shaded as building and draw no point; the note says so", async () => {
+      const page = await signedInPage(browser, dash, `/?from=${day(-84)}&to=${day(-28)}&tz=UTC`);
+      // The server's real weekly answer, as a wait=0 read gets it while a load's last days are
+      // built: two weeks with days left out, every ticket projected.
+      await page.route('**/metrics/timeseries?**', async (r) => {
+        const res = await r.fetch();
+        const body = await res.json();
+        if (body.interval === 'week') {
+          body.buckets[2].daysBuilding = 3;
+          body.buckets[3].daysBuilding = 7;
+          body.freshness = { complete: false, waitedMs: 0, pendingTickets: 0, pendingEstimated: false, behindSeconds: 0, daysBuilding: 10 };
+        }
+        await r.fulfill({ response: res, json: body });
+      });
+      await page.reload();
+      const chart = page.locator('figure[aria-label="AI share and verified resolution over time"]');
+      await chart.locator('.recharts-line').first().waitFor();
+      await chart.getByText('building: still being processed, not counted yet').waitFor();
+      await page.getByText('Still building 10 days of a bulk load').first().waitFor();
+      // The AI-share line: a point for every week but the two (all are long judged here).
+      const t = await dash.api<{ buckets: { involvementRate: number | null }[] }>(`/api/v1/metrics/timeseries?from=${day(-84)}&to=${day(-28)}&tz=UTC&interval=week&percentiles=false`);
+      const withValue = t.buckets.filter((b, i) => b.involvementRate !== null && i !== 2 && i !== 3).length;
+      expect(withValue).toBeGreaterThan(4);
+      const points = await chart.locator('.recharts-line').first().locator('path.recharts-curve').getAttribute('d');
+      expect((points ?? '').split(/[ML]/).filter((x) => x.trim()).length).toBe(withValue);
+      await page.close();
+    });
+
     it('a preset sets the URL and the numbers follow the API', async () => {
       const page = await signedInPage(browser, dash, `/?from=${day(-30)}&to=${day(1)}&tz=UTC`);
       await page.locator('section[aria-label="Tickets"] .card-value').waitFor();

@@ -39,7 +39,8 @@ export interface IngestResponse {
 
 /**
  * How current a read is. Reads wait (up to READ_WAIT_SECONDS) until every event acknowledged
- * before them is projected; `complete: false` says the answer is missing what is still queued.
+ * before them is projected; `complete: false` says the answer is missing what is still queued,
+ * or (`daysBuilding`) the days a load has not built yet.
  */
 export interface Freshness {
   complete: boolean;
@@ -52,9 +53,10 @@ export interface Freshness {
   /** Age in seconds of the oldest queued ticket. */
   behindSeconds: number;
   /**
-   * Only in an answer a load behind (behindSeconds >= LOAD_BEHIND_SECONDS): the days it left out
-   * (a comparison period's included) because a load marked them and has not built their rollups
-   * yet: their tickets are not in the answer either (docs/API.md "Freshness").
+   * Only in an answer that did not wait (`wait=0`) or is a load behind (behindSeconds >=
+   * LOAD_BEHIND_SECONDS), and then only when it left days out: the days (a comparison period's
+   * included) a load marked and has not built the rollups of yet. Their tickets are projected but
+   * not in the answer, which is then not complete (docs/API.md "Freshness").
    */
   daysBuilding?: number;
 }
@@ -62,7 +64,8 @@ export interface Freshness {
 /**
  * Behind by less than this is live ingest working as it should (the projector gathers tickets for
  * a couple of seconds between batches). More is a bulk load being worked through: the dashboard
- * says so, and a read that could not wait leaves out the days the load has not built yet (docs/API.md).
+ * says so, and a read that could not wait leaves out the days the load has not built yet, as a
+ * read with `wait=0` always does (docs/API.md).
  */
 export const LOAD_BEHIND_SECONDS = 5;
 

@@ -41,18 +41,23 @@ export interface LeanFigures extends Omit<SummaryFigures, 'byPath'> {
   byPath: Record<ReportedPath, PathCounts>;
 }
 
-/** One bucket without distributions: a timeseries with percentiles=false, a segment's series. */
-export interface SeriesPoint extends LeanFigures {
+/** Where a bucket of a series lies. */
+export interface BucketBounds {
   bucket: string;
   from: string;
   to: string;
+  /**
+   * Days of this bucket a read a load behind left out, because the projector has not built them
+   * yet (freshness.daysBuilding counts them over the whole answer): the bucket's figures leave
+   * those days' tickets out, so they are not the bucket's whole yet. Absent when none were.
+   */
+  daysBuilding?: number;
 }
 
-export interface TimeseriesBucket extends SummaryFigures {
-  bucket: string;
-  from: string;
-  to: string;
-}
+/** One bucket without distributions: a timeseries with percentiles=false, a segment's series. */
+export interface SeriesPoint extends LeanFigures, BucketBounds {}
+
+export interface TimeseriesBucket extends SummaryFigures, BucketBounds {}
 
 /** GET /api/v1/metrics/timeseries: TimeseriesResponse, or LeanTimeseriesResponse with percentiles=false. */
 export interface TimeseriesResponseOf<B extends SeriesPoint, P extends boolean> extends ScopeEcho {

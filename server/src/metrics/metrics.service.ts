@@ -22,7 +22,8 @@ import { wsId } from '../workspaces/workspace-context';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { MetricsScope, comparisonDates, resolveScope, withDates } from './metrics-scope';
 import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
-import { PopulationReader, groupKey, rangeGroupOf } from './rollups/population-reader';
+import { groupKey, rangeGroupOf } from './rollups/population-assemble';
+import { PopulationReader } from './rollups/population-reader';
 import { PopulationRange } from './rollups/read-plan';
 import { PathMetricsRow, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
@@ -48,7 +49,12 @@ export function leanFigures(core: SummaryCore): LeanFigures {
   return { ...rest, byPath: Object.fromEntries(REPORTED_PATHS.map((p) => [p, counts(byPath[p])])) as LeanFigures['byPath'] };
 }
 
-const seriesPoint = (b: { from: string; to: string }, core: SummaryCore): SeriesPoint => ({ bucket: b.from, from: b.from, to: b.to, ...leanFigures(core) });
+/** A bucket's bounds, and how many of its days the read left out (readScope; cores(): `building`). */
+const bounds = (b: { from: string; to: string }, building: ReadonlyMap<string, number>): Pick<SeriesPoint, 'bucket' | 'from' | 'to' | 'daysBuilding'> => {
+  const n = building.get(b.from) ?? 0;
+  return { bucket: b.from, from: b.from, to: b.to, ...(n > 0 ? { daysBuilding: n } : {}) };
+};
+const seriesPoint = (b: { from: string; to: string }, core: SummaryCore, building: ReadonlyMap<string, number>): SeriesPoint => ({ ...bounds(b, building), ...leanFigures(core) });
 
 @Injectable()
 export class MetricsService {
@@ -97,6 +103,8 @@ export class MetricsService {
     ranges: PopulationRange[] = [wholeRange(s)],
     daysOf: (grp: string) => number = () => s.days,
     percentiles = true,
+    /** Filled with the days left out per range (its grp), when some were (readScope). */
+    building?: Map<string, number>,
   ): Promise<Map<string, SummaryCore>> {
     const { from: _f, to: _t, ...dims } = s.filter;
     const { rows, categories, plan } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf, percentiles, leaveOutPending: s.leftOut !== undefined });
@@ -105,6 +113,7 @@ export class MetricsService {
     for (const d of plan.leftOut) {
       s.leftOut!.add(d.lo.toISOString());
       daysLeftOut.set(d.grp, (daysLeftOut.get(d.grp) ?? 0) + 1);
+      building?.set(d.grp, daysLeftOut.get(d.grp)!);
     }
     const cats = byGroup(categories);
     const out = new Map<string, SummaryCore>();
@@ -128,22 +137,26 @@ export class MetricsService {
   }
 
   /**
-   * The scope of a request; one that is already a load behind (it could not wait, and the oldest
-   * queued ticket is LOAD_BEHIND_SECONDS old or more) leaves out the days a load has marked and not
-   * built yet rather than counting them from the tickets table, so it stays on the rollups while
-   * the projector works through a load; its freshness says how many days (echo). A read a load
-   * behind is incomplete anyway: the days the projector has not reached are not in it either.
+   * The scope of a request. One that asked not to wait (`wait=0`, no `after`: the dashboard), or
+   * that is already a load behind (it could not wait, and the oldest queued ticket is
+   * LOAD_BEHIND_SECONDS old or more), leaves out the days a load has marked and not built yet
+   * rather than counting them from the tickets table, so it stays on the rollups while the
+   * projector works through a load and then builds its days; its freshness says how many days
+   * (echo). Such a read is incomplete anyway, or asked for what is ready now. A read that waits
+   * counts them, exactly (read-your-writes).
    */
   private async readScope(q: MetricsQueryDto, freshness: Freshness): Promise<MetricsScope> {
     const s = await this.scope(q);
+    const noWait = q.wait !== undefined && Number(q.wait) === 0 && q.after === undefined;
+    const loadBehind = !freshness.complete && freshness.behindSeconds >= LOAD_BEHIND_SECONDS;
     // A CSV carries no freshness: it never leaves a day out.
-    return q.format !== 'csv' && !freshness.complete && freshness.behindSeconds >= LOAD_BEHIND_SECONDS ? { ...s, leftOut: new Set() } : s;
+    return q.format !== 'csv' && (noWait || loadBehind) ? { ...s, leftOut: new Set() } : s;
   }
 
-  /** Call after the scope's reads: the freshness then counts the days they left out. */
+  /** Call after the scope's reads: the freshness then counts the days they left out (not complete then). */
   private echo(s: MetricsScope, freshness: Freshness): ScopeEcho {
     const days = s.leftOut?.size ?? 0;
-    const f: Freshness = days > 0 ? { ...freshness, daysBuilding: days } : freshness;
+    const f: Freshness = days > 0 ? { ...freshness, complete: false, daysBuilding: days } : freshness;
     return { from: s.fromDate, to: s.toDate, tz: s.tz, asOf: s.asOf.toISOString(), costModelVersion: s.costModelVersion, currency: s.currency, freshness: f };
   }
 
@@ -182,11 +195,12 @@ export class MetricsService {
     // Each bucket is its own population: its own human baseline, and its own days for the FTE.
     const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
     const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
-    const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days, full);
+    const building = new Map<string, number>();
+    const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days, full, building);
     const coreOf = (b: { from: string }) => cores.get(b.from) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! });
     const head = { ...this.echo(s, freshness), interval, costModel: s.costModel };
-    if (!full) return { ...head, percentiles: false as const, buckets: list.map((b) => seriesPoint(b, coreOf(b))) };
-    return { ...head, percentiles: true as const, buckets: list.map((b) => ({ bucket: b.from, from: b.from, to: b.to, ...withoutCostModel(coreOf(b)) })) };
+    if (!full) return { ...head, percentiles: false as const, buckets: list.map((b) => seriesPoint(b, coreOf(b), building)) };
+    return { ...head, percentiles: true as const, buckets: list.map((b) => ({ ...bounds(b, building), ...withoutCostModel(coreOf(b)) })) };
   }
 
   private async breakdownOf(q: BreakdownQueryDto, freshness: Freshness): Promise<BreakdownResponse | LeanBreakdownResponse> {
@@ -262,11 +276,12 @@ export class MetricsService {
     const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
     const bucketOf = new Map(list.flatMap((b) => segments.map((seg) => [groupKey(b.from, seg), b.from] as const)));
     const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
-    const cores = await this.cores(s, segment, ranges, (g) => days.get(bucketOf.get(g) ?? '') ?? s.days, false);
+    const building = new Map<string, number>();
+    const cores = await this.cores(s, segment, ranges, (g) => days.get(bucketOf.get(g) ?? '') ?? s.days, false, building);
     return new Map(
       segments.map((seg) => [
         seg,
-        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! }))),
+        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! }), building)),
       ]),
     );
   }

@@ -45,7 +45,7 @@ export function QualityChart({
       </figcaption>
       {nothing && (
         <p className="state">
-          {spans.length > 0 ? 'Not judged yet: every day in this range is maturing or not over. Widen the range to see judged days.' : 'No tickets to judge in this range.'}
+          {spans.length > 0 ? 'Not judged yet: every day in this range is maturing, not over or still being processed. Widen the range to see judged days.' : 'No tickets to judge in this range.'}
         </p>
       )}
       <ResponsiveContainer width="100%" height={240}>

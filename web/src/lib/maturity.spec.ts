@@ -11,6 +11,9 @@ describe('bucketState', () => {
     ['yesterday', { to: '2026-05-20', pendingAiResolved: 0 }, 'maturing'],
     ['today', { to: '2026-05-21', pendingAiResolved: 0 }, 'partial'],
     ['this week (Mon 18 - Sun 24)', { to: '2026-05-25' }, 'partial'],
+    ['a day long past that a load is still building', { to: '2026-05-01', pendingAiResolved: 0, daysBuilding: 1 }, 'building'],
+    ['this week, 2 of its days still being built', { to: '2026-05-25', daysBuilding: 2 }, 'building'],
+    ['no day building (0)', { to: '2026-05-01', pendingAiResolved: 0, daysBuilding: 0 }, 'complete'],
   ])('%s', (_, b, state) => expect(bucketState(b, today)).toBe(state));
 
   it('today follows the time zone of the answer', () => {
@@ -29,10 +32,18 @@ describe('bucketSpans and judged', () => {
       { state: 'partial', from: 'e', to: 'e', edge: 'd', label: 'partial: not over yet' },
     ]);
   });
+  it('a run of building buckets is its own span, named so', () => {
+    const buckets = ['a', 'b', 'c', 'd'].map((bucket) => ({ bucket }));
+    expect(bucketSpans(buckets, ['complete', 'building', 'building', 'maturing'])).toEqual([
+      { state: 'building', from: 'b', to: 'c', edge: 'a', label: 'building: still being processed, not counted yet' },
+      { state: 'maturing', from: 'd', to: 'd', edge: 'c', label: 'maturing: not judged yet (younger than 7 days)' },
+    ]);
+  });
   it('a value stands only where the bucket is judged', () => {
     expect(judged(0.4, 'complete')).toBe(0.4);
     expect(judged(0, 'maturing')).toBeNull();
     expect(judged(0.8, 'maturing', ['complete', 'maturing'])).toBe(0.8);
     expect(judged(0.8, 'partial', ['complete', 'maturing'])).toBeNull();
+    expect(judged(120, 'building', ['complete', 'maturing'])).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
-// Which buckets of a series can be judged yet. A bucket whose period is not over is *partial*; one
-// holding tickets younger than the 7-day window (AI resolutions still pending, repeat contacts and
-// reopens still to come) is *maturing*. Their verified, repeat and reopen figures are not final: the
-// charts leave them out and shade the bucket with its label instead of drawing a fall. Pure.
+// Which buckets of a series can be judged yet. A bucket with days the server left out because a
+// load is still being processed (`daysBuilding`) is *building*: none of its figures is its whole.
+// A bucket whose period is not over is *partial*; one holding tickets younger than the 7-day window
+// (AI resolutions still pending, repeat contacts and reopens still to come) is *maturing*. Their
+// verified, repeat and reopen figures are not final: the charts leave them out and shade the
+// bucket with its label instead of drawing a fall. Pure.
 import { addDays, todayIn } from './date-range';
 
-export type BucketState = 'complete' | 'maturing' | 'partial';
+export type BucketState = 'complete' | 'maturing' | 'partial' | 'building';
 
 export interface BucketSpan {
   state: Exclude<BucketState, 'complete'>;
@@ -18,26 +20,35 @@ export interface BucketSpan {
 /** The local date of `asOf` in `tz` (the first day not over yet). */
 export const asOfDay = (asOf: string, tz: string) => todayIn(tz, new Date(asOf));
 
+type BucketFacts = { to: string; pendingAiResolved?: number; daysBuilding?: number };
+
 /** `to` is the bucket's exclusive end (a local date); `today` the local date of asOf. */
-export function bucketState(b: { to: string; pendingAiResolved?: number }, today: string): BucketState {
+export function bucketState(b: BucketFacts, today: string): BucketState {
+  if ((b.daysBuilding ?? 0) > 0) return 'building';
   if (b.to > today) return 'partial';
   if ((b.pendingAiResolved ?? 0) > 0 || b.to > addDays(today, -7)) return 'maturing';
   return 'complete';
 }
 
-export function bucketStates(buckets: readonly { to: string; pendingAiResolved?: number }[], asOf: string, tz: string): BucketState[] {
+export function bucketStates(buckets: readonly BucketFacts[], asOf: string, tz: string): BucketState[] {
   const today = asOfDay(asOf, tz);
   return buckets.map((b) => bucketState(b, today));
 }
 
-/** Runs of maturing and partial buckets, for shading with a label (`bucket` is the x value). */
+const LABELS: Record<Exclude<BucketState, 'complete'>, string> = {
+  building: 'building: still being processed, not counted yet',
+  partial: 'partial: not over yet',
+  maturing: 'maturing: not judged yet (younger than 7 days)',
+};
+
+/** Runs of building, partial and maturing buckets, for shading with a label (`bucket` is the x value). */
 export function bucketSpans(buckets: readonly { bucket: string }[], states: readonly BucketState[]): BucketSpan[] {
   const spans: BucketSpan[] = [];
   states.forEach((state, i) => {
     if (state === 'complete') return;
     const last = spans[spans.length - 1];
     if (last && last.state === state && states[i - 1] === state) last.to = buckets[i].bucket;
-    else spans.push({ state, from: buckets[i].bucket, to: buckets[i].bucket, edge: buckets[Math.max(0, i - 1)].bucket, label: state === 'partial' ? 'partial: not over yet' : 'maturing: not judged yet (younger than 7 days)' });
+    else spans.push({ state, from: buckets[i].bucket, to: buckets[i].bucket, edge: buckets[Math.max(0, i - 1)].bucket, label: LABELS[state] });
   });
   return spans;
 }

@@ -1,5 +1,5 @@
 // Which days and months a read takes from the rollups, which instants from tickets, and which days
-// a read a load behind leaves out. Expected plans worked out by hand from the calendar.
+// a read that does not wait leaves out. Expected plans worked out by hand from the calendar.
 import { PopulationRange, RawRange, RollupState, planRanges, withoutRanges } from './read-plan';
 
 const at = (iso: string) => new Date(iso);
@@ -18,6 +18,12 @@ const brief = (p: ReturnType<typeof planRanges>) => ({
   raw: p.raw.map((r) => `${r.lo.toISOString()}/${r.hi.toISOString()}`),
   leftOut: p.leftOut.map((r) => `${r.lo.toISOString()}/${r.hi.toISOString()}`),
 });
+
+/** January's days as units, but those given (day of the month, two digits). */
+const januaryDaysBut = (...but: string[]) =>
+  Array.from({ length: 31 }, (_, i) => String(i + 1).padStart(2, '0'))
+    .filter((d) => !but.includes(d))
+    .map((d) => `d:2026-01-${d}`);
 
 describe('planRanges', () => {
   // January 2026 whole, then Feb 1-3: one month and three days.
@@ -49,11 +55,42 @@ describe('planRanges', () => {
       true,
       { units: ['m:2026-01-01', 'd:2026-02-01'], raw: ['2026-02-02T00:00:00.000Z/2026-02-03T00:00:00.000Z'], leftOut: ['2026-02-03T00:00:00.000Z/2026-02-04T00:00:00.000Z'] },
     ],
+    [
+      "January's days never built, a load behind: January still one month (summed from its built days), the days left out",
+      state({ UTC: ['2026-01-11', '2026-01-10'] }),
+      true,
+      { units: ['m:2026-01-01', 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: [], leftOut: ['2026-01-10T00:00:00.000Z/2026-01-11T00:00:00.000Z', '2026-01-11T00:00:00.000Z/2026-01-12T00:00:00.000Z'] },
+    ],
+    [
+      'the same, read counting everything: January as days, the two from tickets',
+      state({ UTC: ['2026-01-10', '2026-01-11'] }),
+      false,
+      { units: [...januaryDaysBut('10', '11'), 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: ['2026-01-10T00:00:00.000Z/2026-01-11T00:00:00.000Z', '2026-01-11T00:00:00.000Z/2026-01-12T00:00:00.000Z'], leftOut: [] },
+    ],
+    [
+      'January with a day never built and one being rebuilt (its old cells are in the month): as days',
+      state({ UTC: ['2026-01-10', '2026-01-20'] }, {}, ['UTC'], { UTC: ['2026-01-10'] }),
+      true,
+      { units: [...januaryDaysBut('10', '20'), 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: ['2026-01-20T00:00:00.000Z/2026-01-21T00:00:00.000Z'], leftOut: ['2026-01-10T00:00:00.000Z/2026-01-11T00:00:00.000Z'] },
+    ],
+    [
+      'January stale with a day never built: as days (the month is not the sum of its built days)',
+      state({ UTC: ['2026-01-10'] }, { UTC: ['2026-01-01'] }),
+      true,
+      { units: [...januaryDaysBut('10'), 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: [], leftOut: ['2026-01-10T00:00:00.000Z/2026-01-11T00:00:00.000Z'] },
+    ],
     ['a load behind with nothing to build: as built', state(), true, { units: ['m:2026-01-01', 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: [], leftOut: [] }],
     // Another zone's days to build leave UTC's plan alone.
     ['another zone has a day to build', state({ 'America/New_York': ['2026-02-02'] }, {}, ['UTC', 'America/New_York']), true, { units: ['m:2026-01-01', 'd:2026-02-01', 'd:2026-02-02', 'd:2026-02-03'], raw: [], leftOut: [] }],
   ])('UTC: %s', (_name, s, leaveOut, want) => {
     expect(brief(planRanges([jan], 'UTC', s, leaveOut))).toEqual(want);
+  });
+
+  it("a zone with its own rollups: a month left out of in part is its own month, its days at their local midnights", () => {
+    // New York's January (UTC-5): 05:00Z Jan 1 to 05:00Z Feb 1; its Jan 15 left out.
+    const ny = range('2026-01-01', '2026-02-01', '2026-01-01T05:00:00Z', '2026-02-01T05:00:00Z');
+    const s = state({ 'America/New_York': ['2026-01-15'] }, {}, ['UTC', 'America/New_York']);
+    expect(brief(planRanges([ny], 'America/New_York', s, true))).toEqual({ units: ['m:2026-01-01'], raw: [], leftOut: ['2026-01-15T05:00:00.000Z/2026-01-16T05:00:00.000Z'] });
   });
 
   it('a zone with its own rollups: its own local days are left out, at their local midnights', () => {

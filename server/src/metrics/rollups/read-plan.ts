@@ -2,8 +2,8 @@
 // A range in a zone that has rollups (UTC, the reporting zone) is made of that zone's whole local
 // months and days; any other zone uses UTC's whole days inside the range and reads the partial
 // UTC days at its two edges from tickets. Days still to be built in bulk are read from tickets too;
-// a read already a load behind (`leaveOut`) leaves out those never built yet (a load's new days)
-// and says so (metrics.service.ts).
+// a read that did not wait, or is a load behind (`leaveOut`), leaves out those a load marked and
+// nothing built yet (a load's new days) and says so (metrics.service.ts readScope).
 // Pure: table-tested (read-plan.spec.ts); the queries only follow the plan.
 import { addDays, startOfLocalDate } from '../../stats/time-range';
 
@@ -47,8 +47,9 @@ export interface RollupState {
   pending: ReadonlyMap<string, ReadonlySet<string>>;
   stale: ReadonlyMap<string, ReadonlySet<string>>;
   /**
-   * Of the pending days, those never built (no day cell): a load's new days. A day being rebuilt
-   * (an upgrade's, a backfill's) is not among them: a read never leaves it out.
+   * Of the pending days, those a load marked and nothing has built (no day cell): a load's new
+   * days. A day being rebuilt (an upgrade's, a backfill's) or a new zone's is not among them: a
+   * read never leaves it out.
    */
   unbuilt?: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -60,15 +61,23 @@ const nextMonth = (month: string) => {
   return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}-01`;
 };
 
-/** Whole local days [fromDate, toDate) of `zone` as months where whole and current, else days, else raw. */
+/**
+ * Whole local days [fromDate, toDate) of `zone` as months where whole and current, else days, else
+ * raw. A month whose only days waiting to be built are left out is still read as a month: a day
+ * never built has no cells, so a month summed from its day cells (rebuildMonths) and not stale
+ * since holds exactly its other days; the days go to `leftOut` (the values phase and the maturing
+ * query skip their instants).
+ */
 function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: string, grp: string, pending: ReadonlySet<string>, stale: ReadonlySet<string>, leaveOut: ReadonlySet<string>): void {
   const start = (d: string) => startOfLocalDate(d, zone);
   let day = fromDate;
   while (day < toDate) {
     const month = monthOf(day);
     const end = nextMonth(month);
-    if (day === month && end <= toDate && !stale.has(month) && ![...pending].some((p) => p >= month && p < end)) {
+    const waiting = [...pending].filter((p) => p >= month && p < end);
+    if (day === month && end <= toDate && !stale.has(month) && waiting.every((p) => leaveOut.has(p))) {
       plan.units.push({ zone, span: 'm', period: month, grp, lo: start(month), hi: start(end) });
+      for (const p of waiting.sort()) plan.leftOut.push({ lo: start(p), hi: start(addDays(p, 1)), grp });
       day = end;
       continue;
     }
@@ -82,9 +91,9 @@ function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: strin
 const utcDate = (t: Date) => t.toISOString().slice(0, 10);
 
 /**
- * @param leaveOut the read is already a load behind (it says so): days waiting to be built for
- * the first time (state.unbuilt) go to `leftOut` instead of being counted from tickets, so it stays
- * on the rollups.
+ * @param leaveOut the read did not wait, or is a load behind (it says so): a load's days waiting to
+ * be built for the first time (state.unbuilt) go to `leftOut` instead of being counted from
+ * tickets, so it stays on the rollups.
  */
 export function planRanges(ranges: readonly PopulationRange[], tz: string, state: RollupState, leaveOut = false): ReadPlan {
   const plan: ReadPlan = { units: [], raw: [], leftOut: [] };

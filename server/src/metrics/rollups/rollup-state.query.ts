@@ -4,7 +4,10 @@ import { KeyRow } from './key-scope';
 import { RollupState } from './read-plan';
 import { wsId } from '../../workspaces/workspace-context';
 
-/** @param unbuilt also find which days waiting to be built have never been built (no day cell): what a read a load behind may leave out. */
+/**
+ * @param unbuilt also find which days waiting to be built a load marked and nothing has built yet
+ * (no day cell): what a read that does not wait may leave out. Not a new zone's or a migration's.
+ */
 export async function rollupStateQuery(m: EntityManager, unbuilt = false): Promise<RollupState> {
   const ws = wsId();
   const zones: { zone: string }[] = await m.query(`SELECT zone FROM rollup_zones WHERE workspace_id = $1`, [ws]);
@@ -16,7 +19,7 @@ export async function rollupStateQuery(m: EntityManager, unbuilt = false): Promi
   const days: { zone: string; d: string; unbuilt: boolean }[] = await m.query(
     unbuilt
       ? `SELECT p.zone, p.day::text AS d,
-                NOT EXISTS (SELECT 1 FROM rollup_cells c WHERE c.workspace_id = p.workspace_id AND c.zone = p.zone AND c.span = 'd' AND c.period = p.day) AS unbuilt
+                p.by_load AND NOT EXISTS (SELECT 1 FROM rollup_cells c WHERE c.workspace_id = p.workspace_id AND c.zone = p.zone AND c.span = 'd' AND c.period = p.day) AS unbuilt
            FROM rollup_pending p WHERE p.workspace_id = $1`
       : `SELECT zone, day::text AS d, false AS unbuilt FROM rollup_pending WHERE workspace_id = $1`,
     [ws],
