@@ -11,7 +11,7 @@ import { DISTRIBUTIONS } from '../measures';
 import { storedPercentileSlices } from '../measures.sql';
 import { CategoryVerifiedRow, PathMetricsRow } from '../summary-assembler';
 import { Pct, assemble, groupKey, k4 } from './population-assemble';
-import { DayPiece, KeyScope, SumsRow, WantedRank, histogramQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
+import { DayPiece, HistogramRow, KeyScope, SumsRow, WantedRank, histogramQuery, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
 import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utcDayPieces, withoutRanges } from './read-plan';
 import { keyScope, PopulationFilter, Segmenting } from './key-scope';
 import { rollupStateQuery, keysQuery } from './rollup-state.query';
@@ -162,13 +162,8 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
     return { pieces, fromTickets };
   };
   // Phase 1: the histograms, from the cells (key 0, or each key's) and the tickets of the raw ranges.
-  const hist = new Map<string, { grp: string; seg: string; path: string; metric: number; h: Map<number, number> }>();
-  for (const r of await histogramQuery(m, units, raw, keys)) {
-    const key = k4(r.grp, r.seg, r.path, r.metric);
-    const h = new Map<number, number>();
-    for (let i = 0; i < r.bins.length; i++) h.set(r.bins[i], r.ns[i]);
-    hist.set(key, { grp: r.grp, seg: r.seg, path: r.path, metric: Number(r.metric), h });
-  }
+  const hist = new Map<string, HistogramRow>();
+  for (const r of await histogramQuery(m, units, raw, keys)) hist.set(k4(r.grp, r.seg, r.path, r.metric), r);
   const wanted: WantedRank[] = [];
   const fractionsOf = new Map(DISTRIBUTIONS.map((d) => [d.metric as number, d]));
   for (const e of hist.values()) {
