@@ -7,6 +7,7 @@
 import { Column } from '../src/metrics/rollups/key-scope';
 import { readPopulation } from '../src/metrics/rollups/population-reader';
 import { rebuildMonths } from '../src/metrics/rollups/rollup-build.query';
+import { addToCells, rowChanges, ticketRows } from '../src/metrics/rollups/rollup-delta.query';
 import { startOfLocalDate } from '../src/stats/time-range';
 import { createFixtureApp } from './fixture-app';
 import { Scope, near, normal, request, whileHeld } from './rollup-checks';
@@ -52,6 +53,36 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
     await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day) VALUES (1, $1, $2) ON CONFLICT DO NOTHING`, [NY, NEW_ZONE_DAY]);
     await t.ds.query(`DELETE FROM rollup_cells WHERE zone = $1 AND span = 'd' AND period = $2`, [NY, NEW_ZONE_DAY]);
   };
+  /** January as a load leaves it: the two days marked as its own, no cells and no values; each zone's month summed from the days it has built, not stale. */
+  const leaveJanuaryAsALoad = () =>
+    t.inWorkspace(async () => {
+      for (const zone of ['UTC', NY]) {
+        await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day, by_load) SELECT 1, $1, unnest($2::date[]), true ON CONFLICT DO NOTHING`, [zone, BUILDING]);
+        await t.ds.query(`DELETE FROM rollup_cells WHERE zone = $1 AND span = 'd' AND period = ANY($2::date[])`, [zone, BUILDING]);
+        await t.ds.transaction((m) => rebuildMonths(m, zone, ['2026-01-01']));
+      }
+      await t.ds.query(`DELETE FROM rollup_values WHERE day = ANY($1::date[])`, [BUILDING]);
+      await t.ds.query(`DELETE FROM rollup_stale`);
+    });
+  /**
+   * In one snapshot: the rollup read leaving the days out and the reference over the range around
+   * them; the rollup read counting every day and the reference over the whole range.
+   */
+  const withoutHole = (scope: Scope, hole: { lo: Date; hi: Date }) =>
+    t.inWorkspace(() =>
+      t.ds.transaction('REPEATABLE READ', async (m) => {
+        const fast = await readPopulation(m, { ...request(scope), leaveOutPending: true });
+        const whole = request(scope).ranges[0];
+        const around = [
+          { ...whole, to: hole.lo },
+          { ...whole, from: hole.hi },
+        ];
+        const reference = await readPopulation(m, { ...request(scope), ranges: around }, true);
+        const counted = await readPopulation(m, request(scope));
+        const referenceWhole = await readPopulation(m, request(scope), true);
+        return { fast, reference, counted, referenceWhole };
+      }),
+    );
   /** A read as the dashboard makes it (`wait=0`), or waiting up to `wait` seconds. */
   const get = async (url: string, wait = '0') => {
     const res = await t.request('GET', `/api/v1/${url}&asOf=${AS_OF}&wait=${wait}`);
@@ -165,20 +196,7 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
     const hole = { lo: day(BUILDING[0], holeZone), hi: day('2026-01-21', holeZone) };
     await whileHeld(t, async () => {
       await leaveAsALoad();
-      const got = await t.inWorkspace(() =>
-        t.ds.transaction('REPEATABLE READ', async (m) => {
-          const fast = await readPopulation(m, { ...request(scope), leaveOutPending: true });
-          const whole = request(scope).ranges[0];
-          const around = [
-            { ...whole, to: hole.lo },
-            { ...whole, from: hole.hi },
-          ];
-          const reference = await readPopulation(m, { ...request(scope), ranges: around }, true);
-          const counted = await readPopulation(m, request(scope));
-          const referenceWhole = await readPopulation(m, request(scope), true);
-          return { fast, reference, counted, referenceWhole };
-        }),
-      );
+      const got = await withoutHole(scope, hole);
       expect({ rows: normal(got.fast.rows), categories: normal(got.fast.categories) }).toEqual(near({ rows: normal(got.reference.rows), categories: normal(got.reference.categories) }));
       const second = new Date(hole.lo.getTime() + (hole.hi.getTime() - hole.lo.getTime()) / 2);
       expect(got.fast.plan.leftOut).toEqual([
@@ -209,27 +227,8 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
     const scope: Scope = { from: '2026-01-01', to: '2026-02-01', asOf: AS_OF, tz, ...(extra as Partial<Scope>) };
     const hole = { lo: day(BUILDING[0], tz), hi: day('2026-01-21', tz) };
     await whileHeld(t, async () => {
-      await t.inWorkspace(async () => {
-        for (const zone of ['UTC', NY]) {
-          await t.ds.query(`INSERT INTO rollup_pending (workspace_id, zone, day, by_load) SELECT 1, $1, unnest($2::date[]), true ON CONFLICT DO NOTHING`, [zone, BUILDING]);
-          await t.ds.query(`DELETE FROM rollup_cells WHERE zone = $1 AND span = 'd' AND period = ANY($2::date[])`, [zone, BUILDING]);
-          await t.ds.transaction((m) => rebuildMonths(m, zone, ['2026-01-01']));
-        }
-        await t.ds.query(`DELETE FROM rollup_values WHERE day = ANY($1::date[])`, [BUILDING]);
-        await t.ds.query(`DELETE FROM rollup_stale`);
-      });
-      const got = await t.inWorkspace(() =>
-        t.ds.transaction('REPEATABLE READ', async (m) => {
-          const fast = await readPopulation(m, { ...request(scope), leaveOutPending: true });
-          const whole = request(scope).ranges[0];
-          const around = [
-            { ...whole, to: hole.lo },
-            { ...whole, from: hole.hi },
-          ];
-          const reference = await readPopulation(m, { ...request(scope), ranges: around }, true);
-          return { fast, reference };
-        }),
-      );
+      await leaveJanuaryAsALoad();
+      const got = await withoutHole(scope, hole);
       expect(got.fast.plan.units.map((u) => `${u.zone} ${u.span} ${u.period}`)).toEqual([`${tz} m 2026-01-01`]);
       expect(got.fast.plan.raw).toEqual([]);
       expect(got.fast.plan.leftOut.map((r) => [r.lo, r.hi])).toEqual([
@@ -238,6 +237,33 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
       ]);
       expect({ rows: normal(got.fast.rows), categories: normal(got.fast.categories) }).toEqual(near({ rows: normal(got.reference.rows), categories: normal(got.reference.categories) }));
       expect(got.fast.rows.length).toBeGreaterThan(0);
+    });
+    await t.projected();
+  });
+
+  it.each([
+    ['UTC', 'UTC'],
+    ['the reporting zone', NY],
+  ])("in %s a live change to a ticket of a day not built yet makes its month stale: read as days, still without the day", async (_name, tz) => {
+    const scope: Scope = { from: '2026-01-01', to: '2026-02-01', asOf: AS_OF, tz };
+    const hole = { lo: day(BUILDING[0], tz), hi: day('2026-01-21', tz) };
+    await whileHeld(t, async () => {
+      await leaveJanuaryAsALoad();
+      // A late reopen of a ticket of the first day, changed by difference as a live batch does: the
+      // day's cell nets no ticket (deleted), the month's keeps the reopen.
+      const [{ id }] = await t.ds.query(`SELECT id FROM tickets WHERE created_at >= $1 AND created_at < $2 AND resolved AND NOT reopened ORDER BY id LIMIT 1`, [hole.lo, day(BUILDING[1], tz)]);
+      await t.inWorkspace(() =>
+        t.ds.transaction(async (m) => {
+          const before = await ticketRows(m, [id]);
+          await m.query(`UPDATE tickets SET reopened = true WHERE id = $1`, [id]);
+          await addToCells(m, rowChanges(before, await ticketRows(m, [id])));
+        }),
+      );
+      expect(await t.ds.query(`SELECT zone, month::text FROM rollup_stale WHERE month = '2026-01-01' AND zone = $1`, [tz])).toEqual([{ zone: tz, month: '2026-01-01' }]);
+      const got = await withoutHole(scope, hole);
+      expect(got.fast.plan.units.some((u) => u.span === 'm')).toBe(false);
+      expect(got.fast.plan.leftOut.length).toBe(2);
+      expect({ rows: normal(got.fast.rows), categories: normal(got.fast.categories) }).toEqual(near({ rows: normal(got.reference.rows), categories: normal(got.reference.categories) }));
     });
     await t.projected();
   });

@@ -47,9 +47,10 @@ export interface BucketBounds {
   from: string;
   to: string;
   /**
-   * Days of this bucket a read a load behind left out, because the projector has not built them
-   * yet (freshness.daysBuilding counts them over the whole answer): the bucket's figures leave
-   * those days' tickets out, so they are not the bucket's whole yet. Absent when none were.
+   * Days of this bucket the read left out (a read with `wait=0`, or a load behind) because a load
+   * marked them and the projector has not built them yet (freshness.daysBuilding counts them over
+   * the whole answer): the bucket's figures leave those days' tickets out, so they are not the
+   * bucket's whole yet. Absent when none were.
    */
   daysBuilding?: number;
 }

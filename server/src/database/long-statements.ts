@@ -35,6 +35,8 @@ export async function withLongStatements<T>(
 ): Promise<T> {
   const qr = target instanceof EntityManager ? target.queryRunner : target;
   if (!qr) throw new Error('withLongStatements needs a transaction or a query runner of its own');
+  // SET LOCAL outside a transaction does nothing (PostgreSQL only warns).
+  if (!session && !qr.isTransactionActive) throw new Error('withLongStatements: not in a transaction (use session = true)');
   await qr.query(`SET ${session ? '' : 'LOCAL '}statement_timeout = ${Math.round(ms)}`);
   // After the first query: the runner has its connection then.
   const params = clientOf(qr)?.connectionParameters;

@@ -128,13 +128,14 @@ export class ProjectionRepository {
    * ends: a build beside the batch (build-days.ts) skips it, and one that took the day
    * first makes this wait for its commit and then mark the day anew. With DO NOTHING, a build
    * could take the mark while this batch's tickets of the day were uncommitted, and the day would
-   * be left built without them. Marked as a load's (`by_load`): a read that does not wait may leave
-   * such a day out until it is built (rollup-state.query.ts).
+   * be left built without them. A day newly marked is marked as a load's (`by_load`): a read that
+   * does not wait may leave it out until it is built (rollup-state.query.ts). A day already marked
+   * keeps what it was: a new zone's or a migration's stays counted from the tickets.
    */
   async addPending(m: EntityManager, zone: string, days: readonly string[]): Promise<void> {
     await m.query(
       `INSERT INTO rollup_pending (workspace_id, zone, day, by_load) SELECT DISTINCT $3::int, $1::text, d, true FROM unnest($2::date[]) AS d ORDER BY 3
-       ON CONFLICT (workspace_id, zone, day) DO UPDATE SET by_load = true`,
+       ON CONFLICT (workspace_id, zone, day) DO UPDATE SET day = EXCLUDED.day`,
       [zone, days, wsId()],
     );
   }

@@ -138,13 +138,19 @@ export class TicketsRepository {
    * empty (a fresh install's first load; autovacuum may be off, or late). Planned without them, the
    * repeat-contact probe below walked 7 days of tickets per ticket by the created_at index instead
    * of the customer's few by tickets_customer_idx: 204 s for a 1M seeding's second batch (50,000
-   * tickets after 2,721), past the client's timeout (docs/SCALING.md). A growing table is analysed
-   * at most about log2(rows / first batch) times this way; the projector's own ANALYZEs keep its
-   * statistics fresh after that. Answers whether it analysed.
+   * tickets after 2,721), past the client's timeout (docs/SCALING.md). Also when the table has no
+   * column statistics: ANALYZE writes reltuples in place, so a batch that analysed and rolled back
+   * leaves it counted, but not the statistics. Once analysed with a batch's rows, later batches of
+   * that size find the statistics describe enough; the projector's own ANALYZEs keep them fresh.
+   * Answers whether it analysed.
    */
   async analyzeIfBehind(m: EntityManager, rows: number): Promise<boolean> {
-    const [{ reltuples }] = await m.query(`SELECT reltuples::float8 AS reltuples FROM pg_class WHERE oid = to_regclass('tickets')`);
-    if (reltuples >= rows) return false;
+    const [{ behind }] = await m.query(
+      `SELECT c.reltuples < $1 OR NOT EXISTS (SELECT 1 FROM pg_stats s WHERE s.schemaname = n.nspname AND s.tablename = 'tickets' AND s.attname = 'customer_id') AS behind
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass('tickets')`,
+      [rows],
+    );
+    if (!behind) return false;
     // SKIP_LOCKED: a VACUUM (ANALYZE) of the table is under way (table-vacuums.ts) and will do.
     await m.query('ANALYZE (SKIP_LOCKED) tickets');
     return true;

@@ -4,7 +4,6 @@
 import { EntityManager } from 'typeorm';
 import { MATURITY_SQL } from '../measures';
 import { ADDITIVE_COLUMNS, cellSums, distributionRows, ticketPercentiles, ticketRowValues, ticketSums } from '../measures.sql';
-import { DISTRIBUTIONS } from '../measures';
 import { RawRange, Unit } from './read-plan';
 import { SqlParams } from './sql-params';
 import { wsId } from '../../workspaces/workspace-context';
@@ -38,7 +37,7 @@ interface Relations {
 }
 
 /** u: the units, r: the raw ranges, k: the keys (with segment and category). */
-function relations(units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Relations {
+export function relations(units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Relations {
   const p = new SqlParams();
   const u = `u AS (SELECT * FROM unnest(${p.add(units.map((x) => x.zone), 'text[]')}, ${p.add(units.map((x) => x.span), 'text[]')}, ${p.add(units.map((x) => x.period), 'date[]')}, ${p.add(units.map((x) => x.grp), 'text[]')}) AS u(u_zone, u_span, u_period, u_grp))`;
   const r = `r AS (SELECT * FROM unnest(${p.add(raw.map((x) => x.lo), 'timestamptz[]')}, ${p.add(raw.map((x) => x.hi), 'timestamptz[]')}, ${p.add(raw.map((x) => x.grp), 'text[]')}) AS r(r_lo, r_hi, r_grp))`;
@@ -62,10 +61,10 @@ function relations(units: readonly Unit[], raw: readonly RawRange[], keys: KeySc
  * a parallel scan with 31.6M rows thrown away by the join filter. OFFSET 0 keeps the subquery from
  * being pulled up into that join, so each range is its own index scan whatever the estimates say.
  */
-const rawTickets = (ws: string) => `r CROSS JOIN LATERAL (SELECT * FROM tickets t WHERE t.workspace_id = ${ws} AND t.created_at >= r.r_lo AND t.created_at < r.r_hi OFFSET 0) tk`;
+export const rawTickets = (ws: string) => `r CROSS JOIN LATERAL (SELECT * FROM tickets t WHERE t.workspace_id = ${ws} AND t.created_at >= r.r_lo AND t.created_at < r.r_hi OFFSET 0) tk`;
 
-const pathFilter = (p: SqlParams, keys: KeyScope, col: string) => (keys.paths ? `AND ${col} = ANY(${p.add(keys.paths, 'text[]')})` : '');
-const seg = (keys: KeyScope, pathCol: string) => (keys.segByPath ? pathCol : 'k.k_seg');
+export const pathFilter = (p: SqlParams, keys: KeyScope, col: string) => (keys.paths ? `AND ${col} = ANY(${p.add(keys.paths, 'text[]')})` : '');
+export const seg = (keys: KeyScope, pathCol: string) => (keys.segByPath ? pathCol : 'k.k_seg');
 
 export interface SumsRow {
   grp: string;
@@ -141,80 +140,6 @@ export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[
 }
 
 /** One distribution's histogram of a group, segment and path: counts `ns[i]` in bins `bins[i]`. */
-export interface HistogramRow {
-  grp: string;
-  seg: string;
-  path: string;
-  metric: number;
-  /** Tickets per bin. */
-  h: Map<number, number>;
-}
-
-/**
- * The histogram of every distribution per group, segment and path: the cells' stored bins summed
- * here, the raw ranges' tickets binned in SQL. The cells come as their arrays, one row per cell
- * and path: unnested and summed in SQL, a 90-day weekly series made 70,486 (bin, count) rows to
- * aggregate, 58-70 of its 160 ms (PostgreSQL 15, 1M tickets; docs/SCALING.md).
- */
-export async function histogramQuery(m: EntityManager, units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Promise<HistogramRow[]> {
-  const out = new Map<string, HistogramRow>();
-  const histogram = (grp: string, seg: string, path: string, metric: number): Map<number, number> => {
-    const key = `${grp}\u0000${seg}\u0000${path}\u0000${metric}`;
-    let row = out.get(key);
-    if (!row) out.set(key, (row = { grp, seg, path, metric, h: new Map() }));
-    return row.h;
-  };
-  if (units.length > 0) {
-    const { p, with: w, ws } = relations(units, [], keys);
-    // Key 0 holds every key's histogram: one row per unit and path instead of one per key. Otherwise
-    // the cells of the keys the read keeps (sent whole, a filter's few keys were 2.3x slower), each
-    // one's segment looked up by key id.
-    const cellKeys = keys.all ? `AND c.key_id = 0` : `AND c.key_id = ANY(${p.add(keys.keyIds, 'int[]')})`;
-    const cols = DISTRIBUTIONS.map((x) => `c.h${x.metric}_bins AS b${x.metric}, c.h${x.metric}_counts AS n${x.metric}`).join(', ');
-    const cells: ({ grp: string; key_id: number; path: string } & Record<string, number[] | null>)[] = await m.query(
-      `${w}
-       SELECT u.u_grp AS grp, c.key_id, c.path, ${cols}
-         -- One index range scan per unit (OFFSET 0), as in sumsQuery.
-         FROM u CROSS JOIN LATERAL (
-           SELECT * FROM rollup_cells c WHERE c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period ${cellKeys} OFFSET 0) c
-        WHERE TRUE ${pathFilter(p, keys, 'c.path')}`,
-      p.values,
-    );
-    for (const c of cells) {
-      const keySeg = keys.all ? '' : (keys.segByKey[c.key_id - 1] ?? null);
-      if (keySeg === null) continue;
-      const seg = keys.segByPath ? c.path : keySeg;
-      for (const d of DISTRIBUTIONS) {
-        const bins = c[`b${d.metric}`];
-        const ns = c[`n${d.metric}`];
-        if (!bins || !ns) continue;
-        const h = histogram(c.grp, seg, c.path, d.metric);
-        for (let i = 0; i < bins.length; i++) h.set(bins[i], (h.get(bins[i]) ?? 0) + ns[i]);
-      }
-    }
-  }
-  if (raw.length > 0) {
-    const { p, with: w, ws } = relations([], raw, keys);
-    const rawJoin = keys.all ? '' : 'JOIN k ON k.k_id = tk.key_id';
-    const rawSeg = keys.all ? (keys.segByPath ? 'tk.path' : `''`) : seg(keys, 'tk.path');
-    const rows: { grp: string; seg: string; path: string; metric: number; bin: number; n: number }[] = await m.query(
-      `${w}
-       SELECT r.r_grp AS grp, ${rawSeg} AS seg, tk.path, m.metric, cc_bin(m.x) AS bin, count(*)::int AS n
-         FROM ${rawTickets(ws())}
-         ${rawJoin}
-         CROSS JOIN LATERAL ${distributionRows()}
-        WHERE m.x IS NOT NULL ${pathFilter(p, keys, 'tk.path')}
-        GROUP BY 1, 2, 3, 4, 5`,
-      p.values,
-    );
-    for (const r of rows) {
-      const h = histogram(r.grp, r.seg, r.path, Number(r.metric));
-      h.set(r.bin, (h.get(r.bin) ?? 0) + r.n);
-    }
-  }
-  return [...out.values()];
-}
-
 /** Day cells' own exact percentiles (key 0), for groups that are exactly one stored day. */
 export async function storedPercentilesQuery(m: EntityManager, units: readonly Unit[]): Promise<{ grp: string; path: string; pct: number[] | null }[]> {
   if (units.length === 0) return [];

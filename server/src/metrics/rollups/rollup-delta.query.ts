@@ -43,7 +43,10 @@ export function rowChanges(before: ReadonlyMap<string, TicketRow>, after: Readon
   return out;
 }
 
-/** Adds weighted tickets rows to their day and month cells in every rollup zone; cells left with no ticket are deleted. */
+/**
+ * Adds weighted tickets rows to their day and month cells in every rollup zone; cells left with no
+ * ticket are deleted. The months of changed days still waiting to be built are marked stale.
+ */
 export async function addToCells(m: EntityManager, changes: readonly { w: 1 | -1; r: TicketRow }[]): Promise<void> {
   if (changes.length === 0) return;
   const { ctes, histJoin } = cellAggregates('zone, span, period', 'weight');
@@ -77,7 +80,16 @@ export async function addToCells(m: EntityManager, changes: readonly { w: 1 | -1
        ON CONFLICT (workspace_id, zone, span, period, path, key_id) DO UPDATE SET
          ${[...sumsUpdate, ...histUpdate].join(',\n         ')},
          pct = NULL
-       RETURNING zone, span::text, period::text, path, key_id, tickets)
+       RETURNING zone, span::text, period::text, path, key_id, tickets),
+     -- A day a load marked and has not built yet gets no cell from a difference that nets no ticket
+     -- (deleted below), but its month keeps the change: made stale, the month is not read whole
+     -- by a read that leaves the day out (read-plan.ts coverDays) until rebuilt from built days.
+     stale AS (
+       INSERT INTO rollup_stale (workspace_id, zone, month)
+       SELECT DISTINCT $1::int, ch.zone, date_trunc('month', ch.period::date)::date
+         FROM changed ch JOIN rollup_pending p ON p.workspace_id = $1 AND p.zone = ch.zone AND p.day = ch.period::date
+        WHERE ch.span = 'd'
+       ON CONFLICT DO NOTHING)
      SELECT zone, span, period, path, key_id FROM changed WHERE tickets = 0`,
     [wsId(), JSON.stringify(changes.map((c) => ({ weight: c.w, r: c.r })))],
   );

@@ -1,0 +1,82 @@
+// Phase 1 of the exact percentiles (population-reader.ts): each distribution's histogram per
+// group, segment and path, from the cells' stored bins and the raw ranges' tickets.
+import { EntityManager } from 'typeorm';
+import { DISTRIBUTIONS } from '../measures';
+import { distributionRows } from '../measures.sql';
+import { k4 } from './population-assemble';
+import { KeyScope, pathFilter, rawTickets, relations, seg } from './population.query';
+import { RawRange, Unit } from './read-plan';
+
+export interface HistogramRow {
+  grp: string;
+  seg: string;
+  path: string;
+  metric: number;
+  /** Tickets per bin. */
+  h: Map<number, number>;
+}
+
+/**
+ * The histogram of every distribution per group, segment and path: the cells' stored bins summed
+ * here, the raw ranges' tickets binned in SQL. The cells come as their arrays, one row per cell
+ * and path: unnested and summed in SQL, a 90-day weekly series made 70,486 (bin, count) rows to
+ * aggregate, 58-70 of its 160 ms (PostgreSQL 15, 1M tickets; docs/SCALING.md).
+ */
+export async function histogramQuery(m: EntityManager, units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Promise<HistogramRow[]> {
+  const out = new Map<string, HistogramRow>();
+  const histogram = (grp: string, seg: string, path: string, metric: number): Map<number, number> => {
+    const key = k4(grp, seg, path, metric);
+    let row = out.get(key);
+    if (!row) out.set(key, (row = { grp, seg, path, metric, h: new Map() }));
+    return row.h;
+  };
+  if (units.length > 0) {
+    const { p, with: w, ws } = relations(units, [], keys);
+    // Key 0 holds every key's histogram: one row per unit and path instead of one per key. Otherwise
+    // the cells of the keys the read keeps (sent whole, a filter's few keys were 2.3x slower), each
+    // one's segment looked up by key id.
+    const cellKeys = keys.all ? `AND c.key_id = 0` : `AND c.key_id = ANY(${p.add(keys.keyIds, 'int[]')})`;
+    const cols = DISTRIBUTIONS.map((x) => `c.h${x.metric}_bins AS b${x.metric}, c.h${x.metric}_counts AS n${x.metric}`).join(', ');
+    const cells: ({ grp: string; key_id: number; path: string } & Record<string, number[] | null>)[] = await m.query(
+      `${w}
+       SELECT u.u_grp AS grp, c.key_id, c.path, ${cols}
+         -- One index range scan per unit (OFFSET 0), as in sumsQuery.
+         FROM u CROSS JOIN LATERAL (
+           SELECT * FROM rollup_cells c WHERE c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period ${cellKeys} OFFSET 0) c
+        WHERE TRUE ${pathFilter(p, keys, 'c.path')}`,
+      p.values,
+    );
+    for (const c of cells) {
+      const keySeg = keys.all ? '' : (keys.segByKey[c.key_id - 1] ?? null);
+      if (keySeg === null) continue;
+      const seg = keys.segByPath ? c.path : keySeg;
+      for (const d of DISTRIBUTIONS) {
+        const bins = c[`b${d.metric}`];
+        const ns = c[`n${d.metric}`];
+        if (!bins || !ns) continue;
+        const h = histogram(c.grp, seg, c.path, d.metric);
+        for (let i = 0; i < bins.length; i++) h.set(bins[i], (h.get(bins[i]) ?? 0) + ns[i]);
+      }
+    }
+  }
+  if (raw.length > 0) {
+    const { p, with: w, ws } = relations([], raw, keys);
+    const rawJoin = keys.all ? '' : 'JOIN k ON k.k_id = tk.key_id';
+    const rawSeg = keys.all ? (keys.segByPath ? 'tk.path' : `''`) : seg(keys, 'tk.path');
+    const rows: { grp: string; seg: string; path: string; metric: number; bin: number; n: number }[] = await m.query(
+      `${w}
+       SELECT r.r_grp AS grp, ${rawSeg} AS seg, tk.path, m.metric, cc_bin(m.x) AS bin, count(*)::int AS n
+         FROM ${rawTickets(ws())}
+         ${rawJoin}
+         CROSS JOIN LATERAL ${distributionRows()}
+        WHERE m.x IS NOT NULL ${pathFilter(p, keys, 'tk.path')}
+        GROUP BY 1, 2, 3, 4, 5`,
+      p.values,
+    );
+    for (const r of rows) {
+      const h = histogram(r.grp, r.seg, r.path, Number(r.metric));
+      h.set(r.bin, (h.get(r.bin) ?? 0) + r.n);
+    }
+  }
+  return [...out.values()];
+}
