@@ -44,8 +44,8 @@ export function rowChanges(before: ReadonlyMap<string, TicketRow>, after: Readon
 }
 
 /**
- * Adds weighted tickets rows to their day and month cells in every rollup zone; cells left with no
- * ticket are deleted. The months of changed days still waiting to be built are marked stale.
+ * Adds weighted tickets rows to their day and month cells in every rollup zone (not to the months
+ * of days waiting to be built); cells left with no ticket are deleted.
  */
 export async function addToCells(m: EntityManager, changes: readonly { w: 1 | -1; r: TicketRow }[]): Promise<void> {
   if (changes.length === 0) return;
@@ -70,7 +70,13 @@ export async function addToCells(m: EntityManager, changes: readonly { w: 1 | -1
                    ELSE date_trunc('month', tk.created_at AT TIME ZONE z.zone)::date END AS period, tk.*
          FROM rows tk
          JOIN rollup_zones z ON z.workspace_id = $1
-        CROSS JOIN (VALUES ('d'::"char"), ('m'::"char")) AS s(span)),${ctes},
+        CROSS JOIN (VALUES ('d'::"char"), ('m'::"char")) AS s(span)
+        -- A month holds only its days that are built: a ticket of a day waiting to be built changes
+        -- that day's cell, not the month's, which is summed again once the day is built (it is
+        -- read as days meanwhile). So a month is still the sum of its built days when a read
+        -- leaves a load's unbuilt days out and takes it whole (read-plan.ts coverDays).
+        WHERE s.span = 'd' OR NOT EXISTS (
+          SELECT 1 FROM rollup_pending p WHERE p.workspace_id = $1 AND p.zone = z.zone AND p.day = (tk.created_at AT TIME ZONE z.zone)::date)),${ctes},
      changed AS (
        INSERT INTO rollup_cells (workspace_id, zone, span, period, path, key_id, ${ADDITIVE_COLUMNS.join(', ')}, ${HIST_COLUMNS.join(', ')}, pct)
        SELECT $1::int, c.zone, c.span, c.period, c.path, c.key_id, ${sums.join(', ')},
@@ -80,16 +86,7 @@ export async function addToCells(m: EntityManager, changes: readonly { w: 1 | -1
        ON CONFLICT (workspace_id, zone, span, period, path, key_id) DO UPDATE SET
          ${[...sumsUpdate, ...histUpdate].join(',\n         ')},
          pct = NULL
-       RETURNING zone, span::text, period::text, path, key_id, tickets),
-     -- A day a load marked and has not built yet gets no cell from a difference that nets no ticket
-     -- (deleted below), but its month keeps the change: made stale, the month is not read whole
-     -- by a read that leaves the day out (read-plan.ts coverDays) until rebuilt from built days.
-     stale AS (
-       INSERT INTO rollup_stale (workspace_id, zone, month)
-       SELECT DISTINCT $1::int, ch.zone, date_trunc('month', ch.period::date)::date
-         FROM changed ch JOIN rollup_pending p ON p.workspace_id = $1 AND p.zone = ch.zone AND p.day = ch.period::date
-        WHERE ch.span = 'd'
-       ON CONFLICT DO NOTHING)
+       RETURNING zone, span::text, period::text, path, key_id, tickets)
      SELECT zone, span, period, path, key_id FROM changed WHERE tickets = 0`,
     [wsId(), JSON.stringify(changes.map((c) => ({ weight: c.w, r: c.r })))],
   );
