@@ -45,9 +45,9 @@ interface Stat {
   name: string;
   /** Within 60 s of a load: the most tickets a read said were not in it yet. */
   pendingTickets?: number;
-  /** Within 60 s of a load: days waiting to be built when the read began (counted from tickets meanwhile). */
+  /** Within 60 s of a load: days waiting to be built when the read began (a wait=0 read leaves a load's out). */
   rollupDaysToBuild?: number;
-  /** Within 60 s of a load: per read, its time ranges by source (month, day, tickets). */
+  /** Within 60 s of a load: per read, its time ranges by source (month, day, tickets, left out). */
   rangesPerRead?: Record<string, number>;
   medianMs: number;
   p95Ms: number;

@@ -24,8 +24,8 @@ export interface MetricsScope {
   /** Verified AI resolutions rated 1-2 left out of the verified savings. */
   excludeLowRated: boolean;
   /**
-   * Set when the read is already a load behind: its reads leave out days a load has not built yet
-   * and record each here (its first instant, ISO).
+   * Set when the read did not wait (`wait=0`) or is a load behind (MetricsService.readScope): its
+   * reads leave out days a load has not built yet and record each here (its first instant, ISO).
    */
   leftOut?: Set<string>;
 }

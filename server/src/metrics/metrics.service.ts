@@ -103,17 +103,16 @@ export class MetricsService {
     ranges: PopulationRange[] = [wholeRange(s)],
     daysOf: (grp: string) => number = () => s.days,
     percentiles = true,
-    /** Filled with the days left out per range (its grp), when some were (readScope). */
+    /** Filled with the days left out per range (its grp), when some were (readScope); empty when given. */
     building?: Map<string, number>,
   ): Promise<Map<string, SummaryCore>> {
     const { from: _f, to: _t, ...dims } = s.filter;
     const { rows, categories, plan } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf, percentiles, leaveOutPending: s.leftOut !== undefined });
     // Days left out are not in the population: not in its days either (fixed costs, FTE, per year).
-    const daysLeftOut = new Map<string, number>();
+    const daysLeftOut = building ?? new Map<string, number>();
     for (const d of plan.leftOut) {
       s.leftOut!.add(d.lo.toISOString());
       daysLeftOut.set(d.grp, (daysLeftOut.get(d.grp) ?? 0) + 1);
-      building?.set(d.grp, daysLeftOut.get(d.grp)!);
     }
     const cats = byGroup(categories);
     const out = new Map<string, SummaryCore>();

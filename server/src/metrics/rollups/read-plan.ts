@@ -74,8 +74,9 @@ function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: strin
   while (day < toDate) {
     const month = monthOf(day);
     const end = nextMonth(month);
-    const waiting = [...pending].filter((p) => p >= month && p < end);
-    if (day === month && end <= toDate && !stale.has(month) && waiting.every((p) => leaveOut.has(p))) {
+    const whole = day === month && end <= toDate && !stale.has(month);
+    const waiting = whole ? [...pending].filter((p) => p >= month && p < end) : [];
+    if (whole && waiting.every((p) => leaveOut.has(p))) {
       plan.units.push({ zone, span: 'm', period: month, grp, lo: start(month), hi: start(end) });
       for (const p of waiting.sort()) plan.leftOut.push({ lo: start(p), hi: start(addDays(p, 1)), grp });
       day = end;
