@@ -3,6 +3,8 @@
 import { getMetadataStorage } from 'class-validator';
 import { routes } from './routes';
 import Ajv from 'ajv';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TestApp, createTestApp, fixtureLines } from './test-app';
 
 function dtoFields(dto: Function): string[] {
@@ -17,6 +19,9 @@ describe('OpenAPI document', () => {
   let t: TestApp;
   let doc: any;
   beforeAll(async () => {
+    // Generated at build (scripts/api-schemas.mjs); `npm run test:db` runs the generator first.
+    const schemas = path.join(__dirname, '..', 'dist', 'api-schemas.json');
+    if (!fs.existsSync(schemas)) throw new Error(`${schemas} is missing: run \`npm run test:db\` or \`node scripts/api-schemas.mjs\` in server/ first`);
     t = await createTestApp();
     const res = await t.request('GET', '/api/docs-json', { token: null });
     expect(res.status).toBe(200);
