@@ -17,9 +17,13 @@ export function ranksOf(n: number, fraction: number): { lo: number; hi: number; 
   return { lo: Math.floor(pos), hi: Math.ceil(pos), weight: pos - Math.floor(pos) };
 }
 
-function locate(h: Histogram, rank: number): BinRank {
+/** The histogram's bins in order, each with its count (sorted once per histogram, not per rank). */
+type Ordered = readonly (readonly [number, number])[];
+const ordered = (h: Histogram): Ordered => [...h.entries()].sort((a, b) => a[0] - b[0]);
+
+function locate(bins: Ordered, rank: number): BinRank {
   let before = 0;
-  for (const [bin, n] of [...h.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [bin, n] of bins) {
     if (rank < before + n) return { bin, offset: rank - before };
     before += n;
   }
@@ -32,10 +36,11 @@ const total = (h: Histogram) => [...h.values()].reduce((a, b) => a + b, 0);
 export function ranksNeeded(h: Histogram, fractions: readonly number[]): BinRank[] {
   const n = total(h);
   if (n === 0) return [];
+  const bins = ordered(h);
   const out = new Map<string, BinRank>();
   for (const f of fractions) {
     const { lo, hi } = ranksOf(n, f);
-    for (const r of [locate(h, lo), locate(h, hi)]) out.set(`${r.bin}:${r.offset}`, r);
+    for (const r of [locate(bins, lo), locate(bins, hi)]) out.set(`${r.bin}:${r.offset}`, r);
   }
   return [...out.values()];
 }
@@ -44,9 +49,10 @@ export function ranksNeeded(h: Histogram, fractions: readonly number[]): BinRank
 export function percentilesAt(h: Histogram, fractions: readonly number[], valueAt: (r: BinRank) => number): (number | null)[] {
   const n = total(h);
   if (n === 0) return fractions.map(() => null);
+  const bins = ordered(h);
   return fractions.map((f) => {
     const { lo, hi, weight } = ranksOf(n, f);
-    const a = valueAt(locate(h, lo));
-    return lo === hi ? a : a + (valueAt(locate(h, hi)) - a) * weight;
+    const a = valueAt(locate(bins, lo));
+    return lo === hi ? a : a + (valueAt(locate(bins, hi)) - a) * weight;
   });
 }

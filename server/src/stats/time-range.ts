@@ -57,8 +57,25 @@ function dayMs(date: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
+/**
+ * Start instants already worked out, by zone and date: each costs a few Intl calls (~40 µs), and a
+ * read plans every day of its ranges (a 365-day read: hundreds). Bounded; emptied when full.
+ */
+const starts = new Map<string, number>();
+const STARTS_KEPT = 100_000;
+
 /** The first instant of a local date in tz. */
 export function startOfLocalDate(date: string, tz: string): Date {
+  const key = `${tz} ${date}`;
+  let ms = starts.get(key);
+  if (ms === undefined) {
+    if (starts.size >= STARTS_KEPT) starts.clear();
+    starts.set(key, (ms = computeStartOfLocalDate(date, tz)));
+  }
+  return new Date(ms);
+}
+
+function computeStartOfLocalDate(date: string, tz: string): number {
   const local = dayMs(date);
   // The offset in force a day either side; at most two candidates, keep the earliest instant
   // whose wall clock is on `date` (a skipped midnight makes the later offset's candidate valid).
@@ -69,7 +86,7 @@ export function startOfLocalDate(date: string, tz: string): Date {
   });
   // A date skipped whole (Pacific/Apia, 2011-12-30): the first instant after it.
   const pick = onDate.length > 0 ? onDate : candidates.filter((t) => wallClockMs(t, tz) >= local);
-  return new Date(Math.min(...pick));
+  return Math.min(...pick);
 }
 
 /** Calendar days in [from, to). */

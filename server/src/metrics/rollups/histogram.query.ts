@@ -36,7 +36,9 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], r
     // the cells of the keys the read keeps (sent whole, a filter's few keys were 2.3x slower), each
     // one's segment looked up by key id.
     const cellKeys = keys.all ? `AND c.key_id = 0` : `AND c.key_id = ANY(${p.add(keys.keyIds, 'int[]')})`;
-    const cols = DISTRIBUTIONS.map((x) => `c.h${x.metric}_bins AS b${x.metric}, c.h${x.metric}_counts AS n${x.metric}`).join(', ');
+    // As JSON: node-postgres parses int arrays character by character in JavaScript (20 ms of a
+    // 90-day weekly series' 360 cells), JSON.parse natively.
+    const cols = DISTRIBUTIONS.map((x) => `to_json(c.h${x.metric}_bins) AS b${x.metric}, to_json(c.h${x.metric}_counts) AS n${x.metric}`).join(', ');
     const cells: ({ grp: string; key_id: number; path: string } & Record<string, number[] | null>)[] = await m.query(
       `${w}
        SELECT u.u_grp AS grp, c.key_id, c.path, ${cols}
