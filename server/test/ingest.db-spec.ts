@@ -210,9 +210,11 @@ describe('POST /api/v1/events', () => {
       // The projector retries on its next tick (1 s) and a read waits 1 s here: on a loaded machine
       // the first read can still be behind, so read again until complete (or 30 s).
       let after = await quick.request('GET', `/api/v1/metrics/summary?from=2026-02-01&to=2026-02-20&asOf=2026-03-01T00:00:00Z&after=${res.body.projection}`);
-      for (const until = Date.now() + 30_000; !after.body.freshness?.complete && Date.now() < until; ) {
+      for (const until = Date.now() + 30_000; after.status === 200 && !after.body.freshness?.complete && Date.now() < until; ) {
+        await new Promise((res) => setTimeout(res, 200));
         after = await quick.request('GET', `/api/v1/metrics/summary?from=2026-02-01&to=2026-02-20&asOf=2026-03-01T00:00:00Z&after=${res.body.projection}`);
       }
+      expect(after.status).toBe(200);
       expect(after.body.freshness).toMatchObject({ complete: true });
       expect(after.body).toMatchObject({ tickets: 1, aiResolved: 1 });
     } finally {

@@ -27,7 +27,7 @@ describe('OpenAPI document', () => {
     expect(res.status).toBe(200);
     doc = res.body;
   });
-  afterAll(async () => t.close());
+  afterAll(async () => t?.close());
 
   it('lists every route of every controller', () => {
     const list = routes();
