@@ -76,32 +76,44 @@ export interface SumsRow {
 
 /** The additive measures per group, segment, path and category (categories price the savings). */
 export async function sumsQuery(m: EntityManager, units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Promise<SumsRow[]> {
-  const { p, with: w, ws, segs, categories } = relations(units, raw, keys);
+  const { p, with: w, ws } = relations(units, raw, keys);
   const cols = ADDITIVE_COLUMNS.map((c) => `c.${c}`).join(', ');
   // A cell's segment and category by array lookup on its key, not a join with k: the planner
   // cannot estimate the units' unnest (it took 41 units' 8,472 cells for 8 rows and compared each
-  // with every key: 805,004 comparisons, 130 ms of a 365-day summary at 200k tickets).
-  const cellSeg = keys.segByPath ? 'c.path' : `${segs()}[c.key_id]`;
-  return m.query(
+  // with every key: 805,004 comparisons, 130 ms of a 365-day summary at 200k tickets). As indexes
+  // into lists kept here (int arrays, -1: a key the read leaves out): a text array's element is
+  // found by walking the elements before it, three times per cell.
+  const segNames = indexer(keys.segByKey);
+  const catNames = indexer(keys.categoryByKey);
+  const si = `(${p.add(segNames.indexes, 'int[]')})`;
+  const ci = `(${p.add(catNames.indexes, 'int[]')})`;
+  const rows: (Omit<SumsRow, 'seg' | 'category'> & { si: number; ci: number })[] = await m.query(
     `${w}
-     SELECT x.grp, x.seg, x.path, x.category, ${cellSums('x')}
+     SELECT x.grp, x.si, x.path, x.ci, ${cellSums('x')}
      FROM (
-       SELECT u.u_grp AS grp, ${cellSeg} AS seg, c.path, ${categories()}[c.key_id] AS category, ${cols}
+       SELECT u.u_grp AS grp, ${si}[c.key_id] AS si, c.path, ${ci}[c.key_id] AS ci, ${cols}
          -- One index range scan per unit (OFFSET 0: not flattened into a join): as a join the
          -- planner hashed the units and scanned every cell of the table, 118,878 rows for the
          -- 14,583 of a 90-day weekly series at 200k tickets (20 ms, growing with the table).
          FROM u CROSS JOIN LATERAL (
            SELECT * FROM rollup_cells c WHERE c.workspace_id = ${ws()} AND c.zone = u.u_zone AND c.span = u.u_span::"char" AND c.period = u.u_period OFFSET 0) c
-        WHERE ${segs()}[c.key_id] IS NOT NULL ${pathFilter(p, keys, 'c.path')}
+        WHERE ${si}[c.key_id] >= 0 ${pathFilter(p, keys, 'c.path')}
        UNION ALL
-       SELECT r.r_grp, ${seg(keys, 'tk.path')}, tk.path, k.k_category, ${ticketRowValues()}
+       SELECT r.r_grp, ${si}[tk.key_id], tk.path, ${ci}[tk.key_id], ${ticketRowValues()}
          FROM ${rawTickets(ws())}
-         JOIN k ON k.k_id = tk.key_id
-        WHERE TRUE ${pathFilter(p, keys, 'tk.path')}
+        WHERE ${si}[tk.key_id] >= 0 ${pathFilter(p, keys, 'tk.path')}
      ) x
-     GROUP BY x.grp, x.seg, x.path, x.category`,
+     GROUP BY x.grp, x.si, x.path, x.ci`,
     p.values,
   );
+  return rows.map(({ si: s, ci: c, ...r }) => ({ ...r, seg: keys.segByPath ? r.path : segNames.names[s], category: catNames.names[c] }) as SumsRow);
+}
+
+/** Distinct names and, per key (null: left out), its name's index (-1 when left out). */
+function indexer(byKey: readonly (string | null)[]): { names: string[]; indexes: number[] } {
+  const at = new Map<string, number>();
+  const indexes = byKey.map((x) => (x === null ? -1 : (at.get(x) ?? at.set(x, at.size).get(x)!)));
+  return { names: [...at.keys()], indexes };
 }
 
 export interface MaturingRow {
