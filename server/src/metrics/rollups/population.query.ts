@@ -246,7 +246,9 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
          FROM ${rawTickets(ws())} CROSS JOIN LATERAL ${distributionRows()}
         WHERE m.x IS NOT NULL),
      vals AS (
-       SELECT ${valueId} AS id, x.v
+       SELECT ${valueId.replace('wg.n', 'x.n')} AS id, x.v FROM (
+       -- Unnested in the select list (streamed), not in FROM (a function scan fills a tuplestore per row).
+       SELECT wg.n, rv.day, d.dlo, d.dhi, d.mlo, d.mhi, unnest(rv.vals[s.lo : s.hi]) AS v, unnest(rv.keys[s.lo : s.hi]) AS key_id, unnest(rv.mins[s.lo : s.hi]) AS minute
          FROM wg JOIN d ON d.grp = wg.grp
          -- One index range scan per wanted bin and span of days (OFFSET 0: not flattened into a
          -- join). As a join the planner, taking each bin for one row, left the days out of the index
@@ -256,9 +258,8 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
            SELECT * FROM rollup_values rv
             WHERE rv.workspace_id = ${ws()} AND rv.metric = wg.metric AND rv.path = wg.path AND rv.cbin = wg.bin >> 4 AND ${spans.join('rv.day')}
            OFFSET 0) rv
-         CROSS JOIN LATERAL (SELECT rv.starts[(wg.bin & 15) + 1] + 1 AS lo, rv.starts[(wg.bin & 15) + 2] AS hi) AS s
-         CROSS JOIN LATERAL unnest(rv.vals[s.lo : s.hi], rv.keys[s.lo : s.hi], rv.mins[s.lo : s.hi]) AS x(v, key_id, minute)
-        WHERE ${spans.minuteOk('rv.day', 'x.minute')}
+         CROSS JOIN LATERAL (SELECT rv.starts[(wg.bin & 15) + 1] + 1 AS lo, rv.starts[(wg.bin & 15) + 2] AS hi) AS s) x
+        WHERE ${spans.minuteOk('x.day', 'x.minute').replace(/d\./g, 'x.')}
        UNION ALL
        SELECT ${rawId.replace('tk.key_id', 'rv.key_id')}, rv.x
          FROM raw_values rv JOIN wg ON wg.grp = rv.grp AND wg.path = rv.path AND wg.metric = rv.metric AND wg.bin = rv.bin),
