@@ -28,10 +28,6 @@ export interface KeyScope {
 interface Relations {
   p: SqlParams;
   with: string;
-  /** The segments by key id, as an array parameter: `${segs()}[key_id]` (NULL: not in the read). */
-  segs: () => string;
-  /** The categories by key id, as an array parameter: `${categories()}[key_id]`. */
-  categories: () => string;
   /** The workspace, the first condition on every table read. */
   ws: () => string;
 }
@@ -42,14 +38,10 @@ export function relations(units: readonly Unit[], raw: readonly RawRange[], keys
   const u = `u AS (SELECT * FROM unnest(${p.add(units.map((x) => x.zone), 'text[]')}, ${p.add(units.map((x) => x.span), 'text[]')}, ${p.add(units.map((x) => x.period), 'date[]')}, ${p.add(units.map((x) => x.grp), 'text[]')}) AS u(u_zone, u_span, u_period, u_grp))`;
   const r = `r AS (SELECT * FROM unnest(${p.add(raw.map((x) => x.lo), 'timestamptz[]')}, ${p.add(raw.map((x) => x.hi), 'timestamptz[]')}, ${p.add(raw.map((x) => x.grp), 'text[]')}) AS r(r_lo, r_hi, r_grp))`;
   const k = `k AS (SELECT * FROM unnest(${p.add(keys.keyIds, 'int[]')}, ${p.add(keys.segs, 'text[]')}, ${p.add(keys.categories, 'text[]')}) AS k(k_id, k_seg, k_category))`;
-  let segs: string | null = null; // added only when a query uses it (PostgreSQL refuses unused parameters)
-  let categories: string | null = null;
-  let ws: string | null = null;
+  let ws: string | null = null; // added only when a query uses it (PostgreSQL refuses unused parameters)
   return {
     p,
     with: `WITH ${u}, ${r}, ${k}`,
-    segs: () => (segs ??= `(${p.add(keys.segByKey, 'text[]')})`),
-    categories: () => (categories ??= `(${p.add(keys.categoryByKey, 'text[]')})`),
     ws: () => (ws ??= p.add(wsId(), 'int')),
   };
 }
@@ -200,13 +192,20 @@ export function daySpans(pieces: readonly DayPiece[]): { grp: string; dlo: strin
   return out;
 }
 
-/** The spans as a relation d(grp, dlo, dhi, mlo, mhi), and the minute test of a value on day `day`. */
-function spansRelation(p: SqlParams, pieces: readonly DayPiece[]): { rel: string; join: (day: string) => string; minuteOk: (day: string, minute: string) => string } {
+/**
+ * The spans as a relation d(grp, dlo, dhi, mlo, mhi), and the minute test of a value on day `day`
+ * (the span's columns under `span`, d unless carried into a subquery).
+ */
+function spansRelation(
+  p: SqlParams,
+  pieces: readonly DayPiece[],
+): { rel: string; join: (day: string) => string; minuteOk: (day: string, minute: string, span?: string) => string } {
   const sp = daySpans(pieces);
   return {
     rel: `d AS (SELECT * FROM unnest(${p.add(sp.map((x) => x.grp), 'text[]')}, ${p.add(sp.map((x) => x.dlo), 'date[]')}, ${p.add(sp.map((x) => x.dhi), 'date[]')}, ${p.add(sp.map((x) => x.mlo), 'int2[]')}, ${p.add(sp.map((x) => x.mhi), 'int2[]')}) AS d(grp, dlo, dhi, mlo, mhi))`,
     join: (day) => `${day} >= d.dlo AND ${day} <= d.dhi`,
-    minuteOk: (day, minute) => `${minute} >= CASE WHEN ${day} = d.dlo THEN d.mlo ELSE 0 END AND ${minute} < CASE WHEN ${day} = d.dhi THEN d.mhi ELSE 1440 END`,
+    minuteOk: (day, minute, span = 'd') =>
+      `${minute} >= CASE WHEN ${day} = ${span}.dlo THEN ${span}.mlo ELSE 0 END AND ${minute} < CASE WHEN ${day} = ${span}.dhi THEN ${span}.mhi ELSE 1440 END`,
   };
 }
 
@@ -234,9 +233,8 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
   const wg = `wg AS (SELECT * FROM unnest(${p.add(list.map((_, i) => i), 'int[]')}, ${p.add(list.map((x) => x.grp), 'text[]')}, ${p.add(list.map((x) => x.path), 'text[]')}, ${p.add(list.map((x) => x.metric), 'int2[]')}, ${p.add(list.map((x) => x.bin), 'int2[]')}) AS wg(n, grp, path, metric, bin))`;
   const wr = `wr AS (SELECT * FROM unnest(${p.add(wanted.map(idOf), 'int[]')}, ${p.add(wanted.map((x) => x.offset), 'int[]')}) AS wr(id, off))`;
   const spans = spansRelation(p, pieces);
-  const idExpr = (key: string) => (keys.all ? 'wg.n' : `wg.n * ${S} + (${p.add(segIdxByKey, 'int[]')})[${key}]`);
-  const valueId = idExpr('x.key_id');
-  const rawId = keys.all ? 'wg.n' : valueId.replace('x.key_id', 'tk.key_id');
+  const segOfKey = keys.all ? '' : `(${p.add(segIdxByKey, 'int[]')})`;
+  const idSql = (n: string, key: string) => (keys.all ? n : `${n} * ${S} + ${segOfKey}[${key}]`);
   const rows: { id: number; off: number; v: number }[] = await m.query(
     `${w}, ${wg}, ${wr}, ${spans.rel},
      -- The raw edges' values on their own, once: joined with the wanted bins, the planner would
@@ -246,7 +244,7 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
          FROM ${rawTickets(ws())} CROSS JOIN LATERAL ${distributionRows()}
         WHERE m.x IS NOT NULL),
      vals AS (
-       SELECT ${valueId.replace('wg.n', 'x.n')} AS id, x.v FROM (
+       SELECT ${idSql('x.n', 'x.key_id')} AS id, x.v FROM (
        -- Unnested in the select list (streamed), not in FROM (a function scan fills a tuplestore per row).
        SELECT wg.n, rv.day, d.dlo, d.dhi, d.mlo, d.mhi, unnest(rv.vals[s.lo : s.hi]) AS v, unnest(rv.keys[s.lo : s.hi]) AS key_id, unnest(rv.mins[s.lo : s.hi]) AS minute
          FROM wg JOIN d ON d.grp = wg.grp
@@ -259,9 +257,9 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
             WHERE rv.workspace_id = ${ws()} AND rv.metric = wg.metric AND rv.path = wg.path AND rv.cbin = wg.bin >> 4 AND ${spans.join('rv.day')}
            OFFSET 0) rv
          CROSS JOIN LATERAL (SELECT rv.starts[(wg.bin & 15) + 1] + 1 AS lo, rv.starts[(wg.bin & 15) + 2] AS hi) AS s) x
-        WHERE ${spans.minuteOk('x.day', 'x.minute').replace(/d\./g, 'x.')}
+        WHERE ${spans.minuteOk('x.day', 'x.minute', 'x')}
        UNION ALL
-       SELECT ${rawId.replace('tk.key_id', 'rv.key_id')}, rv.x
+       SELECT ${idSql('wg.n', 'rv.key_id')}, rv.x
          FROM raw_values rv JOIN wg ON wg.grp = rv.grp AND wg.path = rv.path AND wg.metric = rv.metric AND wg.bin = rv.bin),
      sorted AS (SELECT id, array_agg(v ORDER BY v) AS vs FROM vals WHERE id IS NOT NULL GROUP BY id)
      SELECT wr.id, wr.off, sorted.vs[wr.off + 1] AS v FROM wr JOIN sorted ON sorted.id = wr.id`,
