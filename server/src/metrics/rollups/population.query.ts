@@ -221,10 +221,11 @@ export async function valuesAtQuery(m: EntityManager, wanted: readonly WantedRan
   // are sorted per number and the wanted ranks read off. No join on the values: the planner cannot
   // estimate the unnests, and joined it would compare every value with every key or wanted bin.
   const bySegment = !keys.segByPath && keys.segs.some((x) => x !== '');
-  const segments = bySegment ? [...new Set(keys.segs)] : [''];
-  const segIndex = new Map(segments.map((x, i) => [x, i]));
-  const S = segments.length;
-  const segIdxByKey: (number | null)[] = keys.segByKey.map((x) => (x === null ? null : bySegment ? segIndex.get(x)! : 0));
+  const segNames = indexer(keys.segByKey);
+  const segIndex = new Map(segNames.names.map((x, i) => [x, i]));
+  const S = bySegment ? segNames.names.length : 1;
+  // NULL for a key the read leaves out: its values get no id and are dropped.
+  const segIdxByKey: (number | null)[] = segNames.indexes.map((i) => (i < 0 ? null : bySegment ? i : 0));
   const groupKey = (x: WantedRank) => `${x.grp}\u0000${x.path}\u0000${x.metric}\u0000${x.bin}`;
   const groups = new Map<string, number>();
   const list: WantedRank[] = [];
