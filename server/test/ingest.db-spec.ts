@@ -80,6 +80,30 @@ describe('POST /api/v1/events', () => {
     expect((await summary(t)).byPath.ai.resolved).toBe(1);
   });
 
+  it('a batch that repeats some stored ids stores only its new events, once, and projects their tickets', async () => {
+    expect((await t.request('POST', '/api/v1/events', { body: [created('g1', 'T1', t0)] })).body).toMatchObject({ accepted: 1, duplicates: 0 });
+    // Stored ids on either side of the new ones in id order, so the COPY tried first meets one mid-batch.
+    await t.request('POST', '/api/v1/events', { body: [created('g9', 'T3', t0)] });
+    const res = await t.request('POST', '/api/v1/events', {
+      body: [created('g1', 'T1', t0), created('g2', 'T2', t0), resolved('g3', 'T2', '2026-02-02T10:03:00Z'), created('g9', 'T3', t0), resolved('g4', 'T1', '2026-02-02T10:04:00Z')],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ accepted: 3, duplicates: 2, rejected: [], projection: expect.stringMatching(/^\d+$/) });
+    const rows: { id: string }[] = await t.ds.query('SELECT id FROM ticket_events ORDER BY id');
+    expect(rows.map((r) => r.id)).toEqual(['g1', 'g2', 'g3', 'g4', 'g9']);
+    const s = await summary(t);
+    expect(s.tickets).toBe(3);
+    expect(s.byPath.ai.resolved).toBe(2); // T1 and T2
+  });
+
+  it('text with the characters COPY treats specially is stored exactly as sent', async () => {
+    const odd = ['a\tb', 'line1\nline2\r\nline3', 'back\\slash', '\\N', '\\.', 'tab at end\t', '"quoted", \'single\'', 'café 😀'];
+    const events = odd.map((text, i) => created(`odd-${i}`, `T${i}`, t0, { customerId: text, language: text.slice(0, 5), extra: { note: text, [text]: [text, null, 1.5] } }));
+    expect((await t.request('POST', '/api/v1/events', { body: events })).body).toMatchObject({ accepted: odd.length, rejected: [] });
+    const rows: { id: string; customer_id: string; language: string; extra: Record<string, unknown> }[] = await t.ds.query(`SELECT id, customer_id, language, extra FROM ticket_events ORDER BY id`);
+    expect(rows).toEqual(odd.map((text, i) => ({ id: `odd-${i}`, customer_id: text, language: text.slice(0, 5), extra: { extra: { note: text, [text]: [text, null, 1.5] } } })));
+  });
+
   it('an invalid event does not reserve its id; a repeated id in one batch counts once', async () => {
     const res = await t.request('POST', '/api/v1/events', {
       body: [{ ...created('x', 'T1', t0), channel: '' }, created('x', 'T1', t0), created('x', 'T1', t0)],
@@ -175,11 +199,14 @@ describe('POST /api/v1/events', () => {
     expect(s.byPath.ai.repeatContactRate).toBe(1);
   });
 
-  it('a request is one statement: a failure stores nothing and the resend completes it', async () => {
-    // A trigger fails the insert of one event, as a crash mid-request would.
+  it.each([
+    ['the events (the COPY)', 'ticket_events', `NEW.id = 'b0'`],
+    ['the queue (after the events)', 'projection_queue', `NEW.ticket_id = 'T2'`],
+  ])('a request is one transaction: a failure writing %s stores nothing and the resend completes it', async (_what, table, when) => {
+    // A trigger fails one row's insert, as a crash mid-request would.
     await t.ds.query(`CREATE FUNCTION fail_b0() RETURNS trigger AS $$ BEGIN
-        IF NEW.id = 'b0' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await t.ds.query(`CREATE TRIGGER fail_b0 BEFORE INSERT ON ticket_events FOR EACH ROW EXECUTE FUNCTION fail_b0()`);
+        IF ${when} THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await t.ds.query(`CREATE TRIGGER fail_b0 BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION fail_b0()`);
     const batch = [created('a0', 'T1', t0), resolved('a1', 'T1', '2026-02-02T10:01:00Z'), created('b0', 'T2', t0, { customerId: 'c9' })];
     try {
       const res = await t.request('POST', '/api/v1/events', { body: batch });
@@ -188,7 +215,7 @@ describe('POST /api/v1/events', () => {
       const [{ n, q }] = await t.ds.query('SELECT (SELECT count(*)::int FROM ticket_events) AS n, (SELECT count(*)::int FROM projection_queue) AS q');
       expect([n, q]).toEqual([0, 0]);
     } finally {
-      await t.ds.query('DROP TRIGGER fail_b0 ON ticket_events');
+      await t.ds.query(`DROP TRIGGER fail_b0 ON ${table}`);
       await t.ds.query('DROP FUNCTION fail_b0');
     }
     expect((await t.request('POST', '/api/v1/events', { body: batch })).body).toMatchObject({ accepted: 3, duplicates: 0, rejected: [] });
@@ -275,6 +302,19 @@ describe('POST /api/v1/events', () => {
     const s = await summary(t);
     // Mean of 100..139 = 119.5; scores 1..5 eight times each: top-2 share 16/40.
     expect(s.byPath.ai).toMatchObject({ tickets: 40, resolved: 40, handleSeconds: { mean: 119.5, median: 119.5 }, csat: { responses: 40, top2Box: 0.4 } });
+  });
+
+  it('the same batch sent 4 times at once is stored once: one answer accepts it, the others count duplicates', async () => {
+    // Overlapping ids in flight: a COPY waits for the other request's commit, then meets the ids.
+    const body = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? created(`d${i}`, `D${i >> 1}`, t0) : resolved(`d${i}`, `D${i >> 1}`, '2026-02-02T10:02:00Z')));
+    const results = await Promise.all([0, 1, 2, 3].map(() => t.request('POST', '/api/v1/events', { body })));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    // Ids go in sorted, so whoever writes the first id holds the rest until it commits.
+    expect(results.map((r) => r.body.accepted).sort((a, b) => a - b)).toEqual([0, 0, 0, 200]);
+    expect(results.map((r) => r.body.duplicates).sort((a, b) => a - b)).toEqual([0, 200, 200, 200]);
+    const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM ticket_events');
+    expect(n).toBe(200);
+    expect((await summary(t)).byPath.ai).toMatchObject({ tickets: 100, resolved: 100 });
   });
 
   it('400 for a body that is not JSON, 413 for more than 10,000 events or 10 MiB', async () => {

@@ -48,6 +48,14 @@ export interface AppConfig {
   projectionBatchTickets: number;
   /** A live batch of up to this many tickets changes the rollups by difference; a larger one rebuilds the days it touches. */
   projectionDifferenceTickets: number;
+  /**
+   * While a load is being sent (at least `projectionLoadEventsPerSecond` accepted by this server over
+   * the last second), the projector steps aside for up to this long per load, so the load is
+   * accepted at the machine's full speed (0: never).
+   */
+  projectionLoadDeferMs: number;
+  /** Events accepted over the last second that make a load (live ingest is far below). */
+  projectionLoadEventsPerSecond: number;
   /** Rows of sums and percentiles of ranges a server keeps until their tickets change (0: none). */
   metricsCacheRows: number;
 }
@@ -161,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     projectionIntervalMs: int(env, 'PROJECTION_INTERVAL_MS', 2000, 0, 60_000, errors),
     projectionBatchTickets: int(env, 'PROJECTION_BATCH_TICKETS', 50_000, 100, 200_000, errors),
     projectionDifferenceTickets: int(env, 'PROJECTION_DIFFERENCE_TICKETS', 20_000, 0, 200_000, errors),
+    projectionLoadDeferMs: int(env, 'PROJECTION_LOAD_DEFER_MS', 10_000, 0, 600_000, errors),
+    projectionLoadEventsPerSecond: int(env, 'PROJECTION_LOAD_EVENTS_PER_SECOND', 20_000, 1, 100_000_000, errors),
     metricsCacheRows: int(env, 'METRICS_CACHE_ROWS', 200_000, 0, 10_000_000, errors),
   };
   if (errors.length > 0) {

@@ -40,7 +40,7 @@ export class EventsService {
     const end = this.telemetry.ingestBatchDuration.startTimer();
     const { inserted: accepted, seq } = valid.length > 0 ? await this.store(valid) : { inserted: 0, seq: null };
     end();
-    if (accepted > 0) this.notifier.notify(wsId());
+    if (accepted > 0) this.notifier.notify(wsId(), accepted);
     const duplicates = valid.length - accepted + repeatedInBatch;
     this.telemetry.ingestEvents.inc({ outcome: 'accepted' }, accepted);
     this.telemetry.ingestEvents.inc({ outcome: 'duplicate' }, duplicates);
@@ -49,7 +49,7 @@ export class EventsService {
   }
 
   /**
-   * One statement, committed before the answer: the events whose ids are new, and their tickets
+   * One transaction, committed before the answer: the events whose ids are new, and their tickets
    * queued for the projector. Nothing here waits for another request; replaying tickets and
    * rebuilding their rollups is the projector's (projection/projector.service.ts), one batch at a
    * time, and reads wait for it (read-your-writes, metrics/freshness.service.ts).
@@ -57,6 +57,6 @@ export class EventsService {
   private async store(valid: readonly ValidEvent[]): Promise<{ inserted: number; seq: string | null }> {
     // In id order, so two batches that share ids take their row locks in one order (no deadlock).
     const ordered = [...valid].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return this.events.insertAndQueue(this.ds.manager, ordered);
+    return this.events.insertAndQueue(this.ds, ordered);
   }
 }

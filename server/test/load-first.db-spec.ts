@@ -1,0 +1,86 @@
+// A load is accepted first (projector.service.ts, letLoadIn): while events arrive at the load rate
+// the projector steps aside, for at most PROJECTION_LOAD_DEFER_MS per load, and a read waiting for
+// the projection ends that at once. The rate is set to 1 event/s here so that a few requests make
+// a load; the production default is 20,000.
+import { TestApp, createTestApp } from './test-app';
+
+const t0 = '2026-02-02T10:00:00Z';
+const ticket = (id: string) => [
+  { id: `${id}-c`, type: 'ticket.created', ticketId: id, occurredAt: t0, channel: 'chat', category: 'billing' },
+  { id: `${id}-r`, type: 'ticket.resolved', ticketId: id, occurredAt: '2026-02-02T10:02:00Z', agentType: 'ai', handleSeconds: 60 },
+];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const counts = async (t: TestApp) => (await t.ds.query(`SELECT (SELECT count(*)::int FROM projection_queue) AS queued, (SELECT count(*)::int FROM tickets) AS tickets`))[0] as { queued: number; tickets: number };
+const post = async (t: TestApp, id: string) => expect((await t.request('POST', '/api/v1/events', { body: ticket(id) })).body).toMatchObject({ accepted: 2 });
+
+describe('a load is accepted first', () => {
+  it('the projector waits while events arrive at the load rate, and projects them once the rate falls', async () => {
+    const t = await createTestApp({ projectionLoadDeferMs: 60_000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 });
+    try {
+      let lastPost = 0;
+      for (let i = 0; i < 6; i++) {
+        await post(t, `L${i}`);
+        lastPost = Date.now();
+        await sleep(250);
+        // Without the wait the projector, woken by each answer, would have taken the tickets by now.
+        expect(await counts(t)).toEqual({ queued: i + 1, tickets: 0 });
+      }
+      let c = await counts(t);
+      while (c.queued > 0 && Date.now() - lastPost < 20_000) {
+        await sleep(50);
+        c = await counts(t);
+      }
+      // Projected once the second before held no events: a second after the last answer.
+      expect(c).toEqual({ queued: 0, tickets: 6 });
+      expect(Date.now() - lastPost).toBeGreaterThanOrEqual(900);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('for at most PROJECTION_LOAD_DEFER_MS per load: a load that goes on is projected while it arrives', async () => {
+    const t = await createTestApp({ projectionLoadDeferMs: 1000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 });
+    try {
+      const first = Date.now();
+      let projectedAt: number | null = null;
+      for (let i = 0; Date.now() - first < 4000; i++) {
+        await post(t, `M${i}`);
+        if (projectedAt === null && (await counts(t)).tickets > 0) projectedAt = Date.now();
+        await sleep(100);
+      }
+      expect(projectedAt).not.toBeNull();
+      expect(projectedAt! - first).toBeGreaterThanOrEqual(900);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a read that waits for the projection ends the wait at once and counts the load', async () => {
+    const t = await createTestApp({ projectionLoadDeferMs: 600_000, projectionLoadEventsPerSecond: 1, readWaitSeconds: 30 });
+    let loading = true;
+    try {
+      for (let i = 0; i < 3; i++) await post(t, `R${i}`);
+      // The load goes on while the read waits (tickets of April, outside the range read).
+      const load = (async () => {
+        for (let i = 0; loading; i++) {
+          await t.request('POST', '/api/v1/events', { body: ticket(`B${i}`).map((e) => ({ ...e, occurredAt: e.occurredAt.replace('2026-02', '2026-04') })) });
+          await sleep(100);
+        }
+      })();
+      const started = Date.now();
+      const res = await t.request('GET', '/api/v1/metrics/summary?from=2026-02-01&to=2026-02-20&asOf=2026-03-01T00:00:00Z');
+      const waited = Date.now() - started;
+      loading = false;
+      await load;
+      expect(res.status).toBe(200);
+      expect(res.body.freshness).toMatchObject({ complete: true });
+      expect(res.body.tickets).toBe(3);
+      expect(res.body.aiResolved).toBe(3);
+      // Well before the 30 s a read may wait: the wait ended when the read began, not by a timeout.
+      expect(waited).toBeLessThan(15_000);
+    } finally {
+      loading = false;
+      await t.close();
+    }
+  });
+});
