@@ -17,11 +17,12 @@ describe('a load is accepted first', () => {
   it('the projector waits while events arrive at the load rate, and projects them once the rate falls', async () => {
     const t = await createTestApp({ projectionLoadDeferMs: 60_000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 });
     try {
+      await t.projected(); // the start-up work done, so only the load is left to project
       let lastPost = 0;
       for (let i = 0; i < 6; i++) {
         await post(t, `L${i}`);
         lastPost = Date.now();
-        await sleep(250);
+        await sleep(200);
         // Without the wait the projector, woken by each answer, would have taken the tickets by now.
         expect(await counts(t)).toEqual({ queued: i + 1, tickets: 0 });
       }
@@ -41,12 +42,13 @@ describe('a load is accepted first', () => {
   it('for at most PROJECTION_LOAD_DEFER_MS per load: a load that goes on is projected while it arrives', async () => {
     const t = await createTestApp({ projectionLoadDeferMs: 1000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 });
     try {
+      await t.projected();
       const first = Date.now();
       let projectedAt: number | null = null;
       for (let i = 0; Date.now() - first < 4000; i++) {
         await post(t, `M${i}`);
         if (projectedAt === null && (await counts(t)).tickets > 0) projectedAt = Date.now();
-        await sleep(100);
+        await sleep(50);
       }
       expect(projectedAt).not.toBeNull();
       expect(projectedAt! - first).toBeGreaterThanOrEqual(900);
@@ -55,13 +57,37 @@ describe('a load is accepted first', () => {
     }
   });
 
+  it('a load after a pause of PROJECTION_LOAD_DEFER_MS is a new load, with its own wait', async () => {
+    const t = await createTestApp({ projectionLoadDeferMs: 1000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 });
+    try {
+      await t.projected();
+      // The first load outlasts its wait, so the projector works beside it.
+      const first = Date.now();
+      for (let i = 0; Date.now() - first < 1800; i++) {
+        await post(t, `P${i}`);
+        await sleep(50);
+      }
+      let c = await counts(t);
+      for (const until = Date.now() + 20_000; c.queued > 0 && Date.now() < until; c = await counts(t)) await sleep(50);
+      expect(c.queued).toBe(0);
+      await sleep(1200); // quiet for longer than the wait: that load is over
+      await post(t, 'Q0');
+      await sleep(300);
+      expect((await counts(t)).queued).toBe(1); // held again
+    } finally {
+      await t.close();
+    }
+  });
+
   it('a read that waits for the projection ends the wait at once and counts the load', async () => {
     const t = await createTestApp({ projectionLoadDeferMs: 600_000, projectionLoadEventsPerSecond: 1, readWaitSeconds: 30 });
     let loading = true;
+    let load: Promise<void> = Promise.resolve();
     try {
+      await t.projected();
       for (let i = 0; i < 3; i++) await post(t, `R${i}`);
       // The load goes on while the read waits (tickets of April, outside the range read).
-      const load = (async () => {
+      load = (async () => {
         for (let i = 0; loading; i++) {
           await t.request('POST', '/api/v1/events', { body: ticket(`B${i}`).map((e) => ({ ...e, occurredAt: e.occurredAt.replace('2026-02', '2026-04') })) });
           await sleep(100);
@@ -80,6 +106,7 @@ describe('a load is accepted first', () => {
       expect(waited).toBeLessThan(15_000);
     } finally {
       loading = false;
+      await load;
       await t.close();
     }
   });

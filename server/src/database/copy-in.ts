@@ -35,6 +35,9 @@ export function copyRow(fields: readonly CopyValue[]): string {
 export async function copyIn(client: PoolClient, sql: string, text: string): Promise<void> {
   try {
     const stream = client.query(copyFrom(sql));
+    // once() stops listening when it rejects; a second 'error' (the server's answer after a client
+    // timeout, or a write after the failure) would then be unhandled and end the process.
+    stream.on('error', () => undefined);
     const finished = once(stream, 'finish');
     stream.end(text);
     await finished;

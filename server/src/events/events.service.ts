@@ -1,4 +1,4 @@
-// The write path of an event (docs/ARCHITECTURE.md): parse -> validate -> one statement that stores
+// The write path of an event (docs/ARCHITECTURE.md): parse -> validate -> one transaction that stores
 // the new events and queues their tickets; the projector replays them.
 import { wsId } from '../workspaces/workspace-context';
 import { BadRequestException, Injectable, PayloadTooLargeException } from '@nestjs/common';
@@ -50,7 +50,7 @@ export class EventsService {
 
   /**
    * One transaction, committed before the answer: the events whose ids are new, and their tickets
-   * queued for the projector. Nothing here waits for another request; replaying tickets and
+   * queued for the projector. Nothing here waits for another request but over the same ids; replaying tickets and
    * rebuilding their rollups is the projector's (projection/projector.service.ts), one batch at a
    * time, and reads wait for it (read-your-writes, metrics/freshness.service.ts).
    */

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class IngestNotifier {
   private readonly listeners: ((workspaceId: number) => void)[] = [];
-  /** [time in ms, events] of the answers of about the last second, oldest first. */
+  /** [performance.now() ms, events] of the answers of about the last second, oldest first (a monotonic clock: a step of the wall clock cannot stretch the second). */
   private readonly recent: [number, number][] = [];
 
   subscribe(listener: (workspaceId: number) => void): void {
@@ -15,14 +15,14 @@ export class IngestNotifier {
   }
 
   /** `events` new events of this workspace were stored. */
-  notify(workspaceId: number, events: number, now = Date.now()): void {
+  notify(workspaceId: number, events: number, now = performance.now()): void {
     this.recent.push([now, events]);
     this.forget(now);
     for (const l of this.listeners) l(workspaceId);
   }
 
   /** Events accepted by this server in the second before `now`. */
-  eventsInLastSecond(now = Date.now()): number {
+  eventsInLastSecond(now = performance.now()): number {
     this.forget(now);
     let n = 0;
     for (const [, events] of this.recent) n += events;

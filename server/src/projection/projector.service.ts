@@ -72,8 +72,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private step: string | null = null;
   /** drain() calls in progress: no pause while someone waits for the whole queue. */
   private draining = 0;
-  /** When the projector first stepped aside for the load going on (null: none since the queue was last empty). */
-  private loadSince: number | null = null;
+  /** The load going on (performance.now() ms): when the projector first stepped aside for it, and when an answer last found the load rate. */
+  private load: { since: number; seenAt: number } | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -92,7 +92,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ds.transaction((m) => this.ensureZones(m));
-    this.ingest.subscribe(() => this.kick());
+    this.ingest.subscribe(() => {
+      if (this.ingest.eventsInLastSecond() >= this.config.projectionLoadEventsPerSecond) this.sawLoad(performance.now());
+      this.kick();
+    });
     this.workspaceChanges.subscribe(() => this.kick());
     // Another server on the same database may queue work too: look now and then.
     this.poll = setInterval(() => this.kick(), 1000);
@@ -175,11 +178,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     for (;;) {
       if (this.stopped) return;
       await this.letLoadIn();
+      if (this.stopped) return;
       const started = Date.now();
       const r = await this.batch();
       if (r === 'busy') return; // another server projects: its commits are what readers wait for
       if (r === null) {
-        this.loadSince = null;
         if (this.sinceAnalyze >= ANALYZE_AFTER) {
           this.sinceAnalyze = 0;
           await this.timed('analyze', () => this.ds.transaction((m) => withLongStatements(m, () => this.queue.analyze(m))));
@@ -210,24 +213,34 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
 
   /**
    * A load is being sent to this server (PROJECTION_LOAD_EVENTS_PER_SECOND or more accepted over the
-   * last second): the projector steps aside, so the load is accepted at the machine's full speed.
-   * Projecting beside it shares the cores: on 2 cores a 1M-event load was accepted at 85-92k
-   * events/s beside the projector and 156-163k this way, all of it projected 17 s after it began
-   * against 15 s (docs/SCALING.md). For at most PROJECTION_LOAD_DEFER_MS per load (until the queue is next
-   * empty), so reads are never more than that further behind; a read waiting for the projection
-   * ends it at once. Live ingest is far below the rate and is never held.
+   * last second, in any workspace): the projector steps aside, so the load is accepted at the
+   * machine's full speed. Projecting beside it shares the cores: on 2 cores a 1M-event load was
+   * accepted at 85-92k events/s beside the projector and 156-163k this way, all of it projected
+   * 17 s after it began against 15 s (docs/SCALING.md). For at most PROJECTION_LOAD_DEFER_MS per
+   * load, a load ending once no answer has found the rate for that long; a read waiting for the
+   * projection ends the wait at once. Live ingest is far below the rate.
    */
   private async letLoadIn(): Promise<void> {
-    const { projectionLoadDeferMs: deferMs, projectionLoadEventsPerSecond: rate } = this.config;
+    const deferMs = this.config.projectionLoadDeferMs;
     for (;;) {
-      if (deferMs === 0 || this.stopped || this.waiters.size > 0 || this.draining > 0) return;
-      if (this.ingest.eventsInLastSecond() < rate) return;
-      const now = Date.now();
-      this.loadSince ??= now;
-      const left = this.loadSince + deferMs - now;
+      if (deferMs === 0 || this.stopped || this.waiters.size > 0 || this.draining > 0 || this.load === null) return;
+      const now = performance.now();
+      if (now - this.load.seenAt >= deferMs) {
+        this.load = null; // that load is over; the next one gets its own wait
+        return;
+      }
+      if (this.ingest.eventsInLastSecond() < this.config.projectionLoadEventsPerSecond) return;
+      const left = this.load.since + deferMs - now;
       if (left <= 0) return;
       await this.pause(Math.min(left, 100));
     }
+  }
+
+  /** An answer found the load rate at `now` (performance.now() ms). */
+  private sawLoad(now: number): void {
+    if (this.load !== null && now - this.load.seenAt >= this.config.projectionLoadDeferMs) this.load = null;
+    if (this.load === null) this.load = { since: now, seenAt: now };
+    else this.load.seenAt = now;
   }
 
   /**
