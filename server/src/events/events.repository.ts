@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { copyIn, copyRow } from '../database/copy-in';
-import { EventType } from '../contract/api-types';
 import { ReplayEvent } from '../tickets/ticket-replay';
 import { ValidEvent } from './event-validation';
 import { wsId } from '../workspaces/workspace-context';

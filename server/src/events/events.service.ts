@@ -50,9 +50,10 @@ export class EventsService {
 
   /**
    * One transaction, committed before the answer: the events whose ids are new, and their tickets
-   * queued for the projector. Nothing here waits for another request but over the same ids; replaying tickets and
-   * rebuilding their rollups is the projector's (projection/projector.service.ts), one batch at a
-   * time, and reads wait for it (read-your-writes, metrics/freshness.service.ts).
+   * queued for the projector. Nothing here waits for another request but over the same ids;
+   * replaying tickets and rebuilding their rollups is the projector's
+   * (projection/projector.service.ts), one batch at a time, and reads wait for it (read-your-writes,
+   * metrics/freshness.service.ts).
    */
   private async store(valid: readonly ValidEvent[]): Promise<{ inserted: number; seq: string | null }> {
     // In id order, so two batches that share ids take their row locks in one order (no deadlock).
