@@ -49,6 +49,8 @@ interface Stat {
   rollupDaysToBuild?: number;
   /** Within 60 s of a load: per read, its time ranges by source (month, day, tickets, left out). */
   rangesPerRead?: Record<string, number>;
+  /** Each read's time, in order (is a slow one the first, or a later one?). */
+  readsMs?: number[];
   medianMs: number;
   p95Ms: number;
   maxMs: number;
@@ -66,7 +68,7 @@ async function time(name: string, reps: number, goalP95Ms: number, run: () => Pr
     process.stderr.write(`\r${name}: ${i + 1}/${reps}\x1b[K`);
   }
   const r1 = (x: number) => Number(x.toFixed(1));
-  const stat = { name, medianMs: r1(percentileCont(ms, 0.5)!), p95Ms: r1(percentileCont(ms, 0.95)!), maxMs: r1(Math.max(...ms)), reps, goalP95Ms };
+  const stat = { name, medianMs: r1(percentileCont(ms, 0.5)!), p95Ms: r1(percentileCont(ms, 0.95)!), maxMs: r1(Math.max(...ms)), reps, goalP95Ms, readsMs: ms.map(r1) };
   const mark = stat.p95Ms <= goalP95Ms ? 'ok ' : 'OVER';
   process.stderr.write(`\r${name.padEnd(64)} median ${String(stat.medianMs).padStart(8)} ms   p95 ${String(stat.p95Ms).padStart(8)} ms  ${mark} (goal ${goalP95Ms})\x1b[K\n`);
   return stat;
