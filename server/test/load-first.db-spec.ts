@@ -2,6 +2,7 @@
 // the projector steps aside, for at most PROJECTION_LOAD_DEFER_MS per load, and a read waiting for
 // the projection ends that at once. The rate is set to 1 event/s here so that a few requests make
 // a load; the production default is 20,000.
+import type { AppConfig } from '../src/config/app-config';
 import { TestApp, createTestApp } from './test-app';
 
 const t0 = '2026-02-02T10:00:00Z';
@@ -12,12 +13,26 @@ const ticket = (id: string) => [
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const counts = async (t: TestApp) => (await t.ds.query(`SELECT (SELECT count(*)::int FROM projection_queue) AS queued, (SELECT count(*)::int FROM tickets) AS tickets`))[0] as { queued: number; tickets: number };
 const post = async (t: TestApp, id: string) => expect((await t.request('POST', '/api/v1/events', { body: ticket(id) })).body).toMatchObject({ accepted: 2 });
+/** The counts once the queue is empty, or after 20 s. */
+async function drained(t: TestApp) {
+  let c = await counts(t);
+  for (const until = Date.now() + 20_000; c.queued > 0 && Date.now() < until; c = await counts(t)) await sleep(50);
+  return c;
+}
+/** An app of its own with these settings, its start-up work done, so only the test's load is left to project. */
+async function withApp(overrides: Partial<AppConfig>, test: (t: TestApp) => Promise<void>) {
+  const t = await createTestApp(overrides);
+  try {
+    await t.projected();
+    await test(t);
+  } finally {
+    await t.close();
+  }
+}
 
 describe('a load is accepted first', () => {
-  it('the projector waits while events arrive at the load rate, and projects them once the rate falls', async () => {
-    const t = await createTestApp({ projectionLoadDeferMs: 60_000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 });
-    try {
-      await t.projected(); // the start-up work done, so only the load is left to project
+  it('the projector waits while events arrive at the load rate, and projects them once the rate falls', () =>
+    withApp({ projectionLoadDeferMs: 60_000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 }, async (t) => {
       let lastPost = 0;
       for (let i = 0; i < 6; i++) {
         await post(t, `L${i}`);
@@ -26,23 +41,13 @@ describe('a load is accepted first', () => {
         // Without the wait the projector, woken by each answer, would have taken the tickets by now.
         expect(await counts(t)).toEqual({ queued: i + 1, tickets: 0 });
       }
-      let c = await counts(t);
-      while (c.queued > 0 && Date.now() - lastPost < 20_000) {
-        await sleep(50);
-        c = await counts(t);
-      }
       // Projected once the second before held no events: a second after the last answer.
-      expect(c).toEqual({ queued: 0, tickets: 6 });
+      expect(await drained(t)).toEqual({ queued: 0, tickets: 6 });
       expect(Date.now() - lastPost).toBeGreaterThanOrEqual(900);
-    } finally {
-      await t.close();
-    }
-  });
+    }));
 
-  it('for at most PROJECTION_LOAD_DEFER_MS per load: a load that goes on is projected while it arrives', async () => {
-    const t = await createTestApp({ projectionLoadDeferMs: 1000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 });
-    try {
-      await t.projected();
+  it('for at most PROJECTION_LOAD_DEFER_MS per load: a load that goes on is projected while it arrives', () =>
+    withApp({ projectionLoadDeferMs: 1000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 }, async (t) => {
       const first = Date.now();
       let projectedAt: number | null = null;
       for (let i = 0; Date.now() - first < 4000; i++) {
@@ -52,62 +57,50 @@ describe('a load is accepted first', () => {
       }
       expect(projectedAt).not.toBeNull();
       expect(projectedAt! - first).toBeGreaterThanOrEqual(900);
-    } finally {
-      await t.close();
-    }
-  });
+    }));
 
-  it('a load after a pause of PROJECTION_LOAD_DEFER_MS is a new load, with its own wait', async () => {
-    const t = await createTestApp({ projectionLoadDeferMs: 1000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 });
-    try {
-      await t.projected();
+  it('a load after a pause of PROJECTION_LOAD_DEFER_MS is a new load, with its own wait', () =>
+    withApp({ projectionLoadDeferMs: 1000, projectionLoadEventsPerSecond: 1, projectionIntervalMs: 0 }, async (t) => {
       // The first load outlasts its wait, so the projector works beside it.
       const first = Date.now();
       for (let i = 0; Date.now() - first < 1800; i++) {
         await post(t, `P${i}`);
         await sleep(50);
       }
-      let c = await counts(t);
-      for (const until = Date.now() + 20_000; c.queued > 0 && Date.now() < until; c = await counts(t)) await sleep(50);
-      expect(c.queued).toBe(0);
+      expect((await drained(t)).queued).toBe(0);
       await sleep(1200); // quiet for longer than the wait: that load is over
       await post(t, 'Q0');
       await sleep(300);
       expect((await counts(t)).queued).toBe(1); // held again
-    } finally {
-      await t.close();
-    }
-  });
+    }));
 
-  it('a read that waits for the projection ends the wait at once and counts the load', async () => {
-    const t = await createTestApp({ projectionLoadDeferMs: 600_000, projectionLoadEventsPerSecond: 1, readWaitSeconds: 30 });
-    let loading = true;
-    let load: Promise<void> = Promise.resolve();
-    try {
-      await t.projected();
-      for (let i = 0; i < 3; i++) await post(t, `R${i}`);
-      // The load goes on while the read waits (tickets of April, outside the range read).
-      load = (async () => {
-        for (let i = 0; loading; i++) {
-          await t.request('POST', '/api/v1/events', { body: ticket(`B${i}`).map((e) => ({ ...e, occurredAt: e.occurredAt.replace('2026-02', '2026-04') })) });
-          await sleep(100);
-        }
-      })();
-      const started = Date.now();
-      const res = await t.request('GET', '/api/v1/metrics/summary?from=2026-02-01&to=2026-02-20&asOf=2026-03-01T00:00:00Z');
-      const waited = Date.now() - started;
-      loading = false;
-      await load;
-      expect(res.status).toBe(200);
-      expect(res.body.freshness).toMatchObject({ complete: true });
-      expect(res.body.tickets).toBe(3);
-      expect(res.body.aiResolved).toBe(3);
-      // Well before the 30 s a read may wait: the wait ended when the read began, not by a timeout.
-      expect(waited).toBeLessThan(15_000);
-    } finally {
-      loading = false;
-      await load;
-      await t.close();
-    }
-  });
+  it('a read that waits for the projection ends the wait at once and counts the load', () =>
+    withApp({ projectionLoadDeferMs: 600_000, projectionLoadEventsPerSecond: 1, readWaitSeconds: 30 }, async (t) => {
+      let loading = true;
+      let load: Promise<void> = Promise.resolve();
+      try {
+        for (let i = 0; i < 3; i++) await post(t, `R${i}`);
+        // The load goes on while the read waits (tickets of April, outside the range read).
+        load = (async () => {
+          for (let i = 0; loading; i++) {
+            await t.request('POST', '/api/v1/events', { body: ticket(`B${i}`).map((e) => ({ ...e, occurredAt: e.occurredAt.replace('2026-02', '2026-04') })) });
+            await sleep(100);
+          }
+        })();
+        const started = Date.now();
+        const res = await t.request('GET', '/api/v1/metrics/summary?from=2026-02-01&to=2026-02-20&asOf=2026-03-01T00:00:00Z');
+        const waited = Date.now() - started;
+        loading = false;
+        await load;
+        expect(res.status).toBe(200);
+        expect(res.body.freshness).toMatchObject({ complete: true });
+        expect(res.body.tickets).toBe(3);
+        expect(res.body.aiResolved).toBe(3);
+        // Well before the 30 s a read may wait: the wait ended when the read began, not by a timeout.
+        expect(waited).toBeLessThan(15_000);
+      } finally {
+        loading = false;
+        await load;
+      }
+    }));
 });

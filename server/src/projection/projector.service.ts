@@ -225,8 +225,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     for (;;) {
       if (deferMs === 0 || this.stopped || this.waiters.size > 0 || this.draining > 0 || this.load === null) return;
       const now = performance.now();
-      if (now - this.load.seenAt >= deferMs) {
-        this.load = null; // that load is over; the next one gets its own wait
+      if (this.loadOver(now)) {
+        this.load = null; // the next load gets its own wait
         return;
       }
       if (this.ingest.eventsInLastSecond() < this.config.projectionLoadEventsPerSecond) return;
@@ -238,9 +238,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
 
   /** An answer found the load rate at `now` (performance.now() ms). */
   private sawLoad(now: number): void {
-    if (this.load !== null && now - this.load.seenAt >= this.config.projectionLoadDeferMs) this.load = null;
-    if (this.load === null) this.load = { since: now, seenAt: now };
+    if (this.load === null || this.loadOver(now)) this.load = { since: now, seenAt: now };
     else this.load.seenAt = now;
+  }
+
+  /** No answer has found the load rate for PROJECTION_LOAD_DEFER_MS: the load is over. */
+  private loadOver(now: number): boolean {
+    return this.load !== null && now - this.load.seenAt >= this.config.projectionLoadDeferMs;
   }
 
   /**
