@@ -36,7 +36,7 @@ export class EventsService {
 
   /** Validates every item; stores the valid ones even when others are rejected. */
   async ingest(items: readonly BodyItem[]): Promise<IngestResponse> {
-    const { valid, rejected, repeatedInBatch } = validateBatch(items);
+    const { valid, rejected, repeatedInBatch } = await validateBatch(items);
     const end = this.telemetry.ingestBatchDuration.startTimer();
     const { inserted: accepted, seq } = valid.length > 0 ? await this.store(valid) : { inserted: 0, seq: null };
     end();

@@ -76,7 +76,7 @@ export class SourceVersionWriter {
 
   /** Validates a batch and gathers the valid events (an id twice in the file: the first wins). */
   async ingest(items: readonly BodyItem[]): Promise<IngestResponse> {
-    const { valid, rejected, repeatedInBatch } = validateBatch(items);
+    const { valid, rejected, repeatedInBatch } = await validateBatch(items);
     const doc = JSON.stringify(valid.map((e) => ({ id: e.id, ticketId: e.ticketId, type: e.type, occurredAt: e.occurredAt, channel: e.channel, category: e.category, customerId: e.customerId, language: e.language, agentType: e.agentType, agentId: e.agentId, handleSeconds: e.handleSeconds, reason: e.reason, score: e.score, authorType: e.authorType, extra: e.extra })));
     const r = await this.qr.query(
       `INSERT INTO import_new (workspace_id, ${COLUMNS.join(', ')})

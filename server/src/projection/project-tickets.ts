@@ -5,6 +5,7 @@
 // touched, one per quarter hour: every zone's offset is a multiple of 15 minutes, so instants in
 // one quarter hour share their local day and the zones are asked once per quarter.
 import { EntityManager } from 'typeorm';
+import { eachInSlices } from '../common/slices';
 import { EventsRepository, StoredReplayEvent } from '../events/events.repository';
 import { addToCells, rowChanges, ticketRows } from '../metrics/rollups/rollup-delta.query';
 import { TicketState, replayTicket } from '../tickets/ticket-replay';
@@ -15,15 +16,16 @@ const QUARTER_HOUR_MS = 15 * 60_000;
 /** Runs one step of the projector's work and counts its time (claimcheck_projector_seconds_total). */
 export type Timed = <T>(step: 'events' | 'tickets' | 'repeat' | 'cells' | 'days' | 'values' | 'months' | 'analyze', work: () => Promise<T>) => Promise<T>;
 
-export function replayAll(events: readonly StoredReplayEvent[]): Map<string, TicketState> {
+/** Each ticket's state from its events; in slices (common/slices.ts): a load's batch replays 50,000. */
+export async function replayAll(events: readonly StoredReplayEvent[]): Promise<Map<string, TicketState>> {
   const byTicket = new Map<string, StoredReplayEvent[]>();
-  for (const e of events) {
+  await eachInSlices(events, (e) => {
     const list = byTicket.get(e.ticketId);
     if (list) list.push(e);
     else byTicket.set(e.ticketId, [e]);
-  }
+  });
   const states = new Map<string, TicketState>();
-  for (const [id, list] of byTicket) states.set(id, replayTicket(list));
+  await eachInSlices(byTicket, ([id, list]) => states.set(id, replayTicket(list)));
   return states;
 }
 
