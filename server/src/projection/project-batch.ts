@@ -16,6 +16,7 @@ import { BULK_DAYS, buildBeside, rebuildDays } from './build-days';
 import { Timed, projectTickets } from './project-tickets';
 import { ProjectionRepository } from './projection.repository';
 import { RecentDays } from './recent-days';
+import { ReadActivity } from './read-activity';
 
 export interface BatchReport {
   tickets: number;
@@ -40,6 +41,8 @@ export interface BatchDeps {
   events: EventsRepository;
   /** Days live batches keep changing: not re-ranked between batches. */
   recentDays: RecentDays;
+  /** Metrics reads going on: no build beside a batch meanwhile. */
+  reads: ReadActivity;
   /** The projector's step timer; `timedBeside` for the build beside a batch (names no failed step). */
   timed: Timed;
   timedBeside: Timed;
@@ -70,7 +73,8 @@ export class TicketBatches {
     const ws = wsId();
     // Beside needs a second connection: not with a pool under 4 (the batch's, the VACUUMs' and a read's).
     const besideOk = this.deps.config.databasePoolSize >= 4;
-    const frontier = mode === 'load' && besideOk ? this.loadFrontier.get(ws) : undefined;
+    // Nor while people read: the days wait for a pause in the reads, or for the empty queue (read-activity.ts).
+    const frontier = mode === 'load' && besideOk && !this.deps.reads.reading() ? this.loadFrontier.get(ws) : undefined;
     if (mode !== 'load') this.loadFrontier.delete(ws);
     const beside = frontier
       ? buildBeside(this.deps.ds, this.deps.queue, frontier, BULK_DAYS, this.deps.timedBeside).catch((e: Error) => {

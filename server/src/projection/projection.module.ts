@@ -4,7 +4,8 @@ import { TicketsRepository } from '../tickets/tickets.repository';
 import { FreshnessService } from './freshness.service';
 import { ProjectionRepository } from './projection.repository';
 import { ProjectorService } from './projector.service';
+import { ReadActivity } from './read-activity';
 
 /** The projector (the one writer of tickets and rollups) and read-your-writes for the readers. */
-@Module({ imports: [EventsModule], providers: [ProjectorService, ProjectionRepository, FreshnessService, TicketsRepository], exports: [ProjectorService, FreshnessService] })
+@Module({ imports: [EventsModule], providers: [ProjectorService, ProjectionRepository, FreshnessService, TicketsRepository, ReadActivity], exports: [ProjectorService, FreshnessService, ReadActivity] })
 export class ProjectionModule {}

@@ -32,6 +32,7 @@ import { WorkspaceChanges, WorkspacesService } from '../workspaces/workspaces.se
 import { ProjectionRepository } from './projection.repository';
 import { TableVacuums } from './table-vacuums';
 import { RecentDays } from './recent-days';
+import { ReadActivity } from './read-activity';
 import { Timed } from './project-tickets';
 
 /** Stale months rebuilt per transaction when nothing else waits. */
@@ -85,9 +86,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly telemetry: TelemetryService,
     private readonly workspaces: WorkspacesService,
     private readonly workspaceChanges: WorkspaceChanges,
+    reads: ReadActivity,
   ) {
     this.vacuums = new TableVacuums(ds, queue, telemetry, this.log);
-    this.batches = new TicketBatches({ config, ds, queue, tickets, events, recentDays: this.recentDays, timed: this.timed, timedBeside: this.timedBeside, log: this.log });
+    this.batches = new TicketBatches({ config, ds, queue, tickets, events, recentDays: this.recentDays, reads, timed: this.timed, timedBeside: this.timedBeside, log: this.log });
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -18,6 +18,7 @@ import { keyScope, PopulationFilter, Segmenting } from './key-scope';
 import { rollupStateQuery, keysQuery } from './rollup-state.query';
 import { PopulationCache } from './population-cache';
 import { TelemetryService } from '../../telemetry/telemetry.service';
+import { ReadActivity } from '../../projection/read-activity';
 
 export interface PopulationRequest {
   ranges: readonly PopulationRange[];
@@ -48,6 +49,7 @@ export class PopulationReader {
     private readonly ds: DataSource,
     private readonly cache: PopulationCache,
     private readonly telemetry: TelemetryService,
+    private readonly activity: ReadActivity,
   ) {}
 
   /**
@@ -56,7 +58,14 @@ export class PopulationReader {
    * (population-cache.ts); what is still maturing is read every time.
    */
   async read(req: PopulationRequest): Promise<PopulationResult> {
-    const result = await this.ds.transaction('REPEATABLE READ', (m) => readPopulation(m, req, false, this.cache));
+    // Counted as reading while it runs: a load's projector leaves its second connection to reads (read-activity.ts).
+    const end = this.activity.begin();
+    let result: PopulationResult;
+    try {
+      result = await this.ds.transaction('REPEATABLE READ', (m) => readPopulation(m, req, false, this.cache));
+    } finally {
+      end();
+    }
     const months = result.plan.units.filter((u) => u.span === 'm').length;
     this.telemetry.readPlan.inc({ source: 'month' }, months);
     this.telemetry.readPlan.inc({ source: 'day' }, result.plan.units.length - months);

@@ -1,0 +1,31 @@
+// Metrics reads going on, or just ended. While people read, a load's batches build no days beside
+// them on a second connection (build-days.ts): on 2 cores a read then shares the machine with one
+// projector statement and the server, not two statements, and the days are built once the reads
+// pause, or when the queue is empty (docs/SCALING.md).
+import { Injectable } from '@nestjs/common';
+
+/** How long after the last read the projector still counts people as reading (a dashboard asks in bursts). */
+export const READS_QUIET_MS = 2_000;
+
+@Injectable()
+export class ReadActivity {
+  private inFlight = 0;
+  private lastEnded = -Infinity;
+
+  /** A read begins; call the answer once when it ends (however it ends). */
+  begin(now: () => number = () => performance.now()): () => void {
+    this.inFlight++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.inFlight--;
+      this.lastEnded = now();
+    };
+  }
+
+  /** A read is going on, or one ended less than `quietMs` before `now` (performance.now() ms). */
+  reading(now = performance.now(), quietMs = READS_QUIET_MS): boolean {
+    return this.inFlight > 0 || now - this.lastEnded < quietMs;
+  }
+}
