@@ -109,6 +109,36 @@ export function counterBy(metricsText: string, name: string): Record<string, num
 }
 export const projectorSeconds = (metricsText: string) => counterBy(metricsText, 'claimcheck_projector_seconds_total');
 
+/**
+ * The longest the server's event loop was held since the last scrape of /metrics (prom-client's
+ * nodejs_eventloop_lag_max_seconds, reset by each scrape), in ms: what a request arriving then waited.
+ */
+export function eventLoopMaxMs(metricsText: string): number {
+  const m = /^claimcheck_nodejs_eventloop_lag_max_seconds ([\d.e+-]+)$/m.exec(metricsText);
+  return m ? Math.round(Number(m[1]) * 1000) : NaN;
+}
+
+/** Scrapes /metrics each second until stopped: the event loop's longest hold per second. */
+export function eventLoopSampler(port: number): { stop(): Promise<{ maxMs: number; secondsOver100Ms: number; seconds: number }> } {
+  const perSecond: number[] = [];
+  const scrape = async () => {
+    const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text(), () => '');
+    const ms = eventLoopMaxMs(text);
+    if (Number.isFinite(ms)) perSecond.push(ms);
+  };
+  let busy = scrape(); // the first scrape resets what came before: its figure is left out
+  const timer = setInterval(() => (busy = busy.then(scrape)), 1000);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await busy;
+      await scrape();
+      const held = perSecond.slice(1);
+      return { maxMs: Math.max(0, ...held), secondsOver100Ms: held.filter((ms) => ms > 100).length, seconds: held.length };
+    },
+  };
+}
+
 /** The projector's seconds by step since `from` (two projectorSeconds readings). */
 export function secondsSince(from: Record<string, number>, to: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(to).map(([step, sec]) => [step, Number((sec - (from[step] ?? 0)).toFixed(1))]));

@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { parseArgs } from '../cli/cli-args';
 import { progress } from '../common/progress';
 import { DemoEvent, demoEvents } from '../demo/demo-story';
-import { BenchDatabase, benchDatabase, startBenchServer, writeResult } from './bench-env';
+import { BenchDatabase, benchDatabase, eventLoopSampler, startBenchServer, writeResult } from './bench-env';
 
 const COLUMNS = ['id', 'ticket_id', 'type', 'occurred_at', 'channel', 'category', 'customer_id', 'language', 'agent_type', 'agent_id', 'handle_seconds', 'reason', 'score', 'author_type'];
 const FIELDS = ['id', 'ticketId', 'type', 'occurredAt', 'channel', 'category', 'customerId', 'language', 'agentType', 'agentId', 'handleSeconds', 'reason', 'score', 'authorType'];
@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     let next = 0;
     let accepted = 0;
     const started = process.hrtime.bigint();
+    // How long a request arriving during the load, then during the projection, could wait behind the server's own work.
+    let sampler = eventLoopSampler(server.port);
     const worker = async () => {
       while (next < bodies.length) {
         const body = bodies[next++];
@@ -88,6 +90,8 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: concurrency }, worker));
     const secs = Number(process.hrtime.bigint() - started) / 1e9;
     bar.done();
+    const loopDuringLoad = await sampler.stop();
+    sampler = eventLoopSampler(server.port);
     // End to end: until the projector has replayed every queued ticket (reads then see them all).
     const q = new Client({ connectionString: db.url });
     await q.connect();
@@ -104,6 +108,7 @@ async function main(): Promise<void> {
     drain.done();
     await q.end();
     const projectedSecs = Number(process.hrtime.bigint() - started) / 1e9;
+    const loopAfterLoad = await sampler.stop();
     const peakRssMb = server.peakRssMb();
     await server.stop();
 
@@ -124,12 +129,14 @@ async function main(): Promise<void> {
       copyRowsPerSecond: Math.round(copyRate),
       ratioToCopy: Number((httpRate / copyRate).toFixed(3)),
       peakServerRssMb: Math.round(peakRssMb),
+      eventLoopHeldMs: { duringLoad: loopDuringLoad, projectingAfter: loopAfterLoad },
       goals: { eventsPerSecond: 50_000, ratioToCopy: 0.4, peakServerRssMb: 400 },
     };
     console.log(
       `\ningest: ${result.eventsPerSecond.toLocaleString('en-US')} accepted events/s over HTTP (${n.toLocaleString('en-US')} events in ${result.seconds} s)` +
         `\nprojected end to end: ${result.projectedEventsPerSecond.toLocaleString('en-US')} events/s (all replayed after ${result.projectedSeconds} s; ${backlog.toLocaleString('en-US')} tickets queued when the last answer came)` +
         `\nCOPY ceiling: ${result.copyRowsPerSecond.toLocaleString('en-US')} rows/s  ratio ${result.ratioToCopy}` +
+        `\nevent loop held at most ${loopDuringLoad.maxMs} ms during the load (over 100 ms in ${loopDuringLoad.secondsOver100Ms} of ${loopDuringLoad.seconds} s), ${loopAfterLoad.maxMs} ms while projecting after it (${loopAfterLoad.secondsOver100Ms} of ${loopAfterLoad.seconds} s)` +
         `\npeak server RSS: ${result.peakServerRssMb} MB   (${db.label})`,
     );
     console.log(`written to ${writeResult('ingest', result)}`);

@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { parseArgs } from '../cli/cli-args';
 import { percentileCont } from '../stats/rates';
 import { addDays } from '../stats/time-range';
-import { BenchDatabase, benchDatabase, counterBy, postDemoStory, projectorSeconds, secondsSince, startBenchServer, writeResult } from './bench-env';
+import { BenchDatabase, benchDatabase, counterBy, eventLoopMaxMs, postDemoStory, projectorSeconds, secondsSince, startBenchServer, writeResult } from './bench-env';
 
 const END = '2026-11-22';
 const BASELINE_SQL = `
@@ -49,6 +49,8 @@ interface Stat {
   rollupDaysToBuild?: number;
   /** Within 60 s of a load: per read, its time ranges by source (month, day, tickets, left out). */
   rangesPerRead?: Record<string, number>;
+  /** Within 60 s of a load: the longest the server's event loop was held during these reads (a read arriving then waited behind it). */
+  eventLoopMaxMs?: number;
   /** Each read's time, in order (is a slow one the first, or a later one?). */
   readsMs?: number[];
   medianMs: number;
@@ -167,21 +169,25 @@ async function main(): Promise<void> {
         projector.duringLoad = secondsSince(atStart, atLoadEnd);
         // Within 60 s of the load's end, as the dashboard reads (wait=0: at once, saying how far
         // behind): every read's latency while the projector still works through the load.
-        const planRanges = async () => counterBy(await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text(), 'claimcheck_read_plan_ranges_total');
+        // Each scrape also resets the event loop's longest hold: the one after a kind's reads gives theirs.
+        const scrape = async () => {
+          const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+          return { ranges: counterBy(text, 'claimcheck_read_plan_ranges_total'), loopMaxMs: eventLoopMaxMs(text) };
+        };
         for (const r of reads) {
           if (performance.now() - loadEnded > 60_000) break;
           const pending: number[] = [];
           const daysToBuild = await rollupDaysPending();
-          const before = await planRanges();
+          const { ranges: before } = await scrape();
           const stat = await time(`[within 60 s of the load, wait=0] ${r.name}`, 5, r.goal, async () => {
             await read(`${r.path}&wait=0`);
             pending.push(lastPending);
           }, 0);
           // What the reads were made of: ranges from month and day rollups, and from the tickets table.
-          const after = await planRanges();
+          const { ranges: after, loopMaxMs } = await scrape();
           const perRead = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, Math.round((v - (before[k] ?? 0)) / stat.reps)]));
-          console.error(`  ${daysToBuild} days to build; per read, ranges by source: ${JSON.stringify(perRead)}`);
-          fresh.push({ ...stat, pendingTickets: Math.max(...pending), rollupDaysToBuild: daysToBuild, rangesPerRead: perRead });
+          console.error(`  ${daysToBuild} days to build; per read, ranges by source: ${JSON.stringify(perRead)}; event loop held at most ${loopMaxMs} ms`);
+          fresh.push({ ...stat, pendingTickets: Math.max(...pending), rollupDaysToBuild: daysToBuild, rangesPerRead: perRead, eventLoopMaxMs: loopMaxMs });
         }
         // Then read-your-writes: a default read waits for the projector (up to READ_WAIT_SECONDS,
         // then answers saying it is behind): ask until complete.
