@@ -32,7 +32,7 @@ describe("a batch's tickets written in several statements", () => {
     try {
       await t.inWorkspace(async () => {
         const m = qr.manager;
-        const ids = stored.map((r: { id: string }) => r.id);
+        const ids: string[] = stored.map((r: { id: string }) => r.id);
         await m.query('DELETE FROM tickets WHERE workspace_id = $1', [wsId()]);
         const states = await replayAll(await events.forTickets(m, ids));
         const keys = await repo.ensureKeys(m, states);
@@ -41,6 +41,18 @@ describe("a batch's tickets written in several statements", () => {
         expect(query.mock.calls.filter(([sql]) => /INSERT INTO tickets/.test(sql)).length).toBe(Math.ceil(stored.length / 100));
         query.mockRestore();
         expect(await m.query(`SELECT ${COLUMNS} FROM tickets ORDER BY id`)).toEqual(stored);
+        // Again over the stored rows, every seventh ticket's CSAT changed: those rows are rewritten
+        // (a new row version, a new ctid) with the new score; the others are left as they are.
+        type Version = { id: string; ctid: string; csat: number | null };
+        const ctids = async () => new Map<string, Version>(((await m.query('SELECT id, ctid::text AS ctid, csat FROM tickets')) as Version[]).map((r) => [r.id, r]));
+        const before = await ctids();
+        const changed = new Set(ids.filter((_, i) => i % 7 === 0));
+        for (const id of changed) states.set(id, { ...states.get(id)!, csat: states.get(id)!.csat === 1 ? 2 : 1 });
+        await repo.upsert(m, states, keys, 100);
+        const after = await ctids();
+        const moved = ids.filter((id) => after.get(id)!.ctid !== before.get(id)!.ctid);
+        expect(moved).toEqual(ids.filter((id) => changed.has(id)));
+        for (const id of changed) expect(after.get(id)!.csat).toBe(states.get(id)!.csat);
       });
     } finally {
       await qr.rollbackTransaction();

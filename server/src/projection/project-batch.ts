@@ -49,9 +49,14 @@ export interface BatchDeps {
   log: Logger;
 }
 
+/** Load batches in a row that may leave their build beside to reads: at least every third builds. */
+export const BESIDE_LEFT_TO_READS = 2;
+
 export class TicketBatches {
   /** Per workspace, each zone's first day of the last load batch: the next one builds the days before it. */
   private readonly loadFrontier = new Map<number, Map<string, string>>();
+  /** Per workspace, load batches in a row that left their build beside to reads. */
+  private readonly besideLeft = new Map<number, number>();
 
   constructor(private readonly deps: BatchDeps) {}
 
@@ -62,6 +67,19 @@ export class TicketBatches {
    * (rollup-delta.query.ts); only the UTC days' sorted values are rebuilt. A live batch of more
    * than PROJECTION_DIFFERENCE_TICKETS rebuilds the days it touches from the tickets table.
    */
+  /**
+   * While metrics reads go on (read-activity.ts), a load's batch builds nothing beside it: a read
+   * then shares the cores with one projector statement and the server, not two statements. At
+   * most BESIDE_LEFT_TO_READS batches in a row: a dashboard open during a load asks again every
+   * few seconds, and would otherwise hold every day back until the queue is empty.
+   */
+  private leaveToReads(ws: number): boolean {
+    const left = this.besideLeft.get(ws) ?? 0;
+    const leave = left < BESIDE_LEFT_TO_READS && this.deps.reads.reading();
+    this.besideLeft.set(ws, leave ? left + 1 : 0);
+    return leave;
+  }
+
   async project(m: EntityManager, ticketIds: string[], bulk: boolean): Promise<BatchReport> {
     // A live batch too large for differences rebuilds its days instead: a difference costs ~150 µs
     // a changed ticket, a rebuild ~10 µs a ticket of the days touched per zone (PostgreSQL 15, 2
@@ -73,8 +91,8 @@ export class TicketBatches {
     const ws = wsId();
     // Beside needs a second connection: not with a pool under 4 (the batch's, the VACUUMs' and a read's).
     const besideOk = this.deps.config.databasePoolSize >= 4;
-    // Nor while people read: the days wait for a pause in the reads, or for the empty queue (read-activity.ts).
-    const frontier = mode === 'load' && besideOk && !this.deps.reads.reading() ? this.loadFrontier.get(ws) : undefined;
+    const candidate = mode === 'load' && besideOk ? this.loadFrontier.get(ws) : undefined;
+    const frontier = candidate && this.leaveToReads(ws) ? undefined : candidate;
     if (mode !== 'load') this.loadFrontier.delete(ws);
     const beside = frontier
       ? buildBeside(this.deps.ds, this.deps.queue, frontier, BULK_DAYS, this.deps.timedBeside).catch((e: Error) => {

@@ -97,8 +97,9 @@ export class TicketsRepository {
    */
   async upsert(m: EntityManager, states: ReadonlyMap<string, TicketState>, keyIds: ReadonlyMap<string, number | null>, perStatement = UPSERT_ROWS): Promise<void> {
     const all = [...states];
-    for (let i = 0; i < all.length; i += perStatement) {
-      const rows = all.slice(i, i + perStatement).map(([id, s]) => ({ ...s, id, keyId: keyIds.get(id) ?? null }));
+    const step = Math.max(1, Math.floor(perStatement));
+    for (let i = 0; i < all.length; i += step) {
+      const rows = all.slice(i, i + step).map(([id, s]) => ({ ...s, id, keyId: keyIds.get(id) ?? null }));
       await this.upsertRows(m, JSON.stringify(rows));
     }
   }
