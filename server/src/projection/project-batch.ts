@@ -3,8 +3,8 @@
 // batch changes the day and month cells by difference (rollup-delta.query.ts) and rebuilds the UTC
 // days' sorted values; one over PROJECTION_DIFFERENCE_TICKETS rebuilds its days. A load's batch
 // (more queued than it takes) marks its days to be built once: those the load has moved past are
-// built beside the next batch, on a second connection (build-days.ts), the rest when the queue is
-// empty (projector.service.ts).
+// built beside the next batch, on a second connection (build-days.ts; while metrics reads go on,
+// by one batch in three), the rest when the queue is empty (projector.service.ts).
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -61,13 +61,6 @@ export class TicketBatches {
   constructor(private readonly deps: BatchDeps) {}
 
   /**
-   * @param bulk a load: mark the days touched to be built once, later, rather than now. Otherwise
-   * (live ingest) the cells change by difference: the batch's tickets and the repeat-contact flags
-   * it changes come out of their day and month cells as they were and go back in as they are
-   * (rollup-delta.query.ts); only the UTC days' sorted values are rebuilt. A live batch of more
-   * than PROJECTION_DIFFERENCE_TICKETS rebuilds the days it touches from the tickets table.
-   */
-  /**
    * While metrics reads go on (read-activity.ts), a load's batch builds nothing beside it: a read
    * then shares the cores with one projector statement and the server, not two statements. At
    * most BESIDE_LEFT_TO_READS batches in a row: a dashboard open during a load asks again every
@@ -80,6 +73,13 @@ export class TicketBatches {
     return leave;
   }
 
+  /**
+   * @param bulk a load: mark the days touched to be built once, later, rather than now. Otherwise
+   * (live ingest) the cells change by difference: the batch's tickets and the repeat-contact flags
+   * it changes come out of their day and month cells as they were and go back in as they are
+   * (rollup-delta.query.ts); only the UTC days' sorted values are rebuilt. A live batch of more
+   * than PROJECTION_DIFFERENCE_TICKETS rebuilds the days it touches from the tickets table.
+   */
   async project(m: EntityManager, ticketIds: string[], bulk: boolean): Promise<BatchReport> {
     // A live batch too large for differences rebuilds its days instead: a difference costs ~150 µs
     // a changed ticket, a rebuild ~10 µs a ticket of the days touched per zone (PostgreSQL 15, 2
