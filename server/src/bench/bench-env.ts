@@ -133,8 +133,7 @@ export function eventLoopSampler(port: number): { stop(): Promise<{ maxMs: numbe
       clearInterval(timer);
       await busy;
       await scrape();
-      const held = perSecond;
-      return { maxMs: Math.max(0, ...held), secondsOver100Ms: held.filter((ms) => ms > 100).length, seconds: held.length };
+      return { maxMs: Math.max(0, ...perSecond), secondsOver100Ms: perSecond.filter((ms) => ms > 100).length, seconds: perSecond.length };
     },
   };
 }

@@ -7,7 +7,7 @@
 export const SLICE_MS = 20;
 
 /** Lets whatever waits on the event loop (I/O, timers, other requests) run, then resumes. */
-export const giveWay = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const giveWay = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Items between two looks at the clock: performance.now() per item would cost more than most items. */
 const CHECK_EVERY = 64;

@@ -41,7 +41,7 @@ export interface BatchDeps {
   events: EventsRepository;
   /** Days live batches keep changing: not re-ranked between batches. */
   recentDays: RecentDays;
-  /** Metrics reads going on: no build beside a batch meanwhile. */
+  /** Metrics reads going on: most batches build nothing beside them meanwhile (leaveToReads). */
   reads: ReadActivity;
   /** The projector's step timer; `timedBeside` for the build beside a batch (names no failed step). */
   timed: Timed;

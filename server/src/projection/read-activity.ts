@@ -1,7 +1,7 @@
-// Metrics reads going on, or just ended. While people read, a load's batches build no days beside
-// them on a second connection (build-days.ts): on 2 cores a read then shares the machine with one
-// projector statement and the server, not two statements, and the days are built once the reads
-// pause, or when the queue is empty (docs/SCALING.md).
+// Metrics reads going on, or just ended. While people read, only one of a load's batches in three
+// builds days beside it on a second connection (project-batch.ts, build-days.ts): on 2 cores a read
+// then mostly shares the machine with one projector statement and the server, not two statements
+// (docs/SCALING.md).
 import { Injectable } from '@nestjs/common';
 
 /** How long after the last read the projector still counts people as reading (a dashboard asks in bursts). */

@@ -58,14 +58,9 @@ export class PopulationReader {
    * (population-cache.ts); what is still maturing is read every time.
    */
   async read(req: PopulationRequest): Promise<PopulationResult> {
-    // Counted as reading while it runs: a load's projector leaves its second connection to reads (read-activity.ts).
+    // Counted as reading while it runs: a load's projector then mostly builds nothing beside its batches (read-activity.ts).
     const end = this.activity.begin();
-    let result: PopulationResult;
-    try {
-      result = await this.ds.transaction('REPEATABLE READ', (m) => readPopulation(m, req, false, this.cache));
-    } finally {
-      end();
-    }
+    const result = await this.ds.transaction('REPEATABLE READ', (m) => readPopulation(m, req, false, this.cache)).finally(end);
     const months = result.plan.units.filter((u) => u.span === 'm').length;
     this.telemetry.readPlan.inc({ source: 'month' }, months);
     this.telemetry.readPlan.inc({ source: 'day' }, result.plan.units.length - months);
