@@ -17,6 +17,7 @@ import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utc
 import { keyScope, PopulationFilter, Segmenting } from './key-scope';
 import { rollupStateQuery, keysQuery } from './rollup-state.query';
 import { PopulationCache } from './population-cache';
+import { applyReadSettings } from './read-settings';
 import { TelemetryService } from '../../telemetry/telemetry.service';
 import { ReadActivity } from '../../projection/read-activity';
 
@@ -85,6 +86,7 @@ const rawRanges = (req: PopulationRequest): RawRange[] => req.ranges.map((r) => 
  * tests do to hold the rollups to them; the reader does so itself when no rollup can help.
  */
 export async function readPopulation(m: EntityManager, req: PopulationRequest, reference = false, cache?: PopulationCache): Promise<PopulationResult> {
+  await applyReadSettings(m);
   const state = await rollupStateQuery(m, !reference && req.leaveOutPending === true);
   const keys = keyScope(await keysQuery(m), req.filter, req.segment);
   // Days are left out only when the read's ranges hold some never built; such a read is not kept
