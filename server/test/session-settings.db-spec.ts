@@ -22,7 +22,7 @@ describe('application database sessions', () => {
   });
 
   it('a read turns presorted aggregates off for its transaction only, where the server has them', async () => {
-    // Asked of the server itself, not of the driver's version string the code reads.
+    // The server's version, asked of it here: the code asks for the setting itself.
     const [{ v }] = await t.ds.query(`SELECT current_setting('server_version_num')::int AS v`);
     const setting = `SELECT current_setting('enable_presorted_aggregate', true) AS s`;
     const inRead = await t.ds.transaction(async (m) => {
