@@ -25,10 +25,19 @@ describe('application database sessions', () => {
     // The server's version, asked of it here: the code asks for the setting itself.
     const [{ v }] = await t.ds.query(`SELECT current_setting('server_version_num')::int AS v`);
     const setting = `SELECT current_setting('enable_presorted_aggregate', true) AS s`;
-    const inRead = await t.ds.transaction(async (m) => {
-      await applyReadSettings(m);
-      return (await m.query(setting))[0].s;
-    });
+    // One connection throughout: the check after the commit must ask the session that ran the read.
+    const qr = t.ds.createQueryRunner();
+    let inRead: unknown;
+    let after: unknown;
+    try {
+      await qr.startTransaction();
+      await applyReadSettings(qr.manager);
+      inRead = (await qr.query(setting))[0].s;
+      await qr.commitTransaction();
+      after = (await qr.query(setting))[0].s;
+    } finally {
+      await qr.release();
+    }
     // A population read sets it itself, first thing in its transaction.
     const range = { fromDate: '2026-11-01', toDate: '2026-11-02', from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-02T00:00:00Z'), grp: '' };
     const inPopulationRead = await t.inWorkspace(() =>
@@ -37,7 +46,6 @@ describe('application database sessions', () => {
         return (await m.query(setting))[0].s;
       }),
     );
-    const after = await t.ds.transaction(async (m) => (await m.query(setting))[0].s);
     if (v >= 160000) {
       expect([inRead, inPopulationRead, after]).toEqual(['off', 'off', 'on']);
     } else {
