@@ -13,7 +13,7 @@ import { EntityManager } from 'typeorm';
  * the server in the same statement (not read from a version number), so a server without it
  * (PostgreSQL 15, or a fork that left it out) is left as it is instead of failing the read.
  */
-export const READ_SETTINGS_SQL = `SELECT set_config('enable_presorted_aggregate', 'off', true)
+const READ_SETTINGS_SQL = `SELECT set_config('enable_presorted_aggregate', 'off', true)
   WHERE current_setting('enable_presorted_aggregate', true) IS NOT NULL`;
 
 /** Applies them in `m`'s transaction; outside one they would end with this statement, so nothing is sent. */
