@@ -164,6 +164,11 @@ describe('rollups on a two-month demo story, UTC and a +05:45 reporting zone', (
       ['by category, two languages', { from: '2026-01-01', to: '2026-03-10', asOf, by: ['category'], filter: { language: ['en', 'de'] } }],
       ['by path, asOf in the past', { from: '2026-01-01', to: '2026-03-10', asOf: '2026-02-20T00:00:00Z', by: ['path'] }],
       ['category x channel', { from: '2026-01-01', to: '2026-03-10', tz: zone, asOf, by: ['category', 'channel'] }],
+      // Zones without rollups of their own: each local day's longer UTC part is its UTC day less the rest (read-plan.ts edgePart).
+      ['daily in Kolkata (+05:30)', { from: '2026-02-08', to: '2026-03-10', tz: 'Asia/Kolkata', asOf, interval: 'day' }],
+      ['daily in New York across its change to summer time, by channel', { from: '2026-03-01', to: '2026-03-10', tz: 'America/New_York', asOf, interval: 'day', by: ['channel'] }],
+      ['a Kolkata summary, one category', { from: '2026-01-15', to: '2026-03-10', tz: 'Asia/Kolkata', asOf, filter: { category: ['billing'] } }],
+      ['weekly in Kolkata by path', { from: '2026-01-05', to: '2026-03-09', tz: 'Asia/Kolkata', asOf, interval: 'week', by: ['path'] }],
     ])('%s', async (_name, scope) => {
       const r = await both(t, scope);
       expect(r.plan.units.length).toBeGreaterThan(0);
@@ -177,6 +182,17 @@ describe('rollups on a two-month demo story, UTC and a +05:45 reporting zone', (
 
     it('months summed from their days equal months built from the tickets, in both zones', async () => {
       expect(await expectMonthsFromDaysEqualTickets(t)).toBeGreaterThan(100);
+    });
+
+    it("another zone's daily series reads at most half a UTC day of tickets per edge: the longer part is the UTC day less the rest", async () => {
+      const r = await both(t, { from: '2026-02-08', to: '2026-03-10', tz: 'Asia/Kolkata', asOf, interval: 'day' });
+      expect(r.fast).toEqual(r.reference);
+      // 30 Kolkata days (UTC+05:30): each is 5 h 30 min of the UTC day before (tickets) and 18 h 30
+      // min of its own UTC day (that day's cell less its last 5 h 30 min).
+      const hours = (x: { lo: Date; hi: Date }) => (x.hi.getTime() - x.lo.getTime()) / 3_600_000;
+      expect(r.plan.raw.map(hours)).toEqual(Array(30).fill(5.5));
+      expect(r.plan.units.map((u) => (u.except ?? []).map(hours))).toEqual(Array(30).fill([5.5]));
+      expect(r.plan.units.map((u) => u.period)).toEqual(Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2026, 1, 8 + i)).toISOString().slice(0, 10)));
     });
 
     it('a range in the reporting zone is whole local months and days: nothing read from tickets', async () => {

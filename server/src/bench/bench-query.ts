@@ -96,6 +96,8 @@ function suite(zone: string): { name: string; path: string; goal: number }[] {
     { name: `timeseries, 90 days, daily, ${zone}`, path: `metrics/timeseries?${d90}&interval=day&tz=${z}`, goal: 150 },
     { name: `timeseries, 90 days, weekly, ${zone}`, path: `metrics/timeseries?${d90}&interval=week&tz=${z}`, goal: 150 },
     { name: 'timeseries, 90 days, daily, Asia/Kolkata (another zone)', path: `metrics/timeseries?${d90}&interval=day&tz=Asia/Kolkata`, goal: 1000 },
+    // Another zone a whole hour or two off UTC, with a change to winter time inside the 90 days.
+    { name: 'timeseries, 90 days, daily, Europe/Berlin (another zone)', path: `metrics/timeseries?${d90}&interval=day&tz=Europe/Berlin`, goal: 1000 },
     { name: 'breakdown by category, 30 days', path: `metrics/breakdown?${d30}&by=category`, goal: 250 },
     { name: 'breakdown category x channel, 30 days (quality grid)', path: `metrics/breakdown?${d30}&by=category,channel&limit=200`, goal: 250 },
     { name: 'breakdown by category with weekly series, 90 days', path: `metrics/breakdown?${d90}&by=category&series=week&limit=12`, goal: 500 },

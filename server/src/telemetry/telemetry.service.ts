@@ -109,7 +109,7 @@ export class TelemetryService {
 
   readonly readPlan = new Counter({
     name: 'claimcheck_read_plan_ranges_total',
-    help: 'Time ranges metrics reads computed, by where they came from: a month or a day of rollups, the tickets table (days still to be built, the partial edges of another zone), or left out (a read with wait=0 or a load behind: days a load has not built yet)',
+    help: 'Time ranges metrics reads computed, by where they came from: a month or a day of rollups, the tickets table (days still to be built, the partial edges of another zone), tickets subtracted from a day (tickets_subtracted: the rest of a UTC day whose larger part is an edge of another zone), or left out (a read with wait=0 or a load behind: days a load has not built yet)',
     labelNames: ['source'] as const,
     registers: [this.registry],
   });

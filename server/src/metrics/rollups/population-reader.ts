@@ -12,7 +12,8 @@ import { storedPercentileSlices } from '../measures.sql';
 import { CategoryVerifiedRow, PathMetricsRow } from '../summary-assembler';
 import { Pct, assemble, groupKey, k4 } from './population-assemble';
 import { HistogramRow, histogramQuery } from './histogram.query';
-import { DayPiece, KeyScope, SumsRow, WantedRank, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery, valuesAtQuery } from './population.query';
+import { KeyScope, SumsRow, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery } from './population.query';
+import { DayPiece, WantedRank, valuesAtQuery } from './values-at.query';
 import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utcDayPieces, withoutRanges } from './read-plan';
 import { keyScope, PopulationFilter, Segmenting } from './key-scope';
 import { rollupStateQuery, keysQuery } from './rollup-state.query';
@@ -66,6 +67,7 @@ export class PopulationReader {
     this.telemetry.readPlan.inc({ source: 'month' }, months);
     this.telemetry.readPlan.inc({ source: 'day' }, result.plan.units.length - months);
     this.telemetry.readPlan.inc({ source: 'tickets' }, result.plan.raw.length);
+    this.telemetry.readPlan.inc({ source: 'tickets_subtracted' }, result.plan.units.reduce((n, u) => n + (u.except?.length ?? 0), 0));
     this.telemetry.readPlan.inc({ source: 'left_out' }, result.plan.leftOut.length);
     return result;
   }
@@ -134,7 +136,7 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   const unitsOf = new Map<string, Unit[]>();
   for (const u of plan.units) (unitsOf.get(u.grp) ?? unitsOf.set(u.grp, []).get(u.grp)!).push(u);
   const rawGroups = new Set(plan.raw.map((r) => r.grp));
-  const single = keys.all ? [...unitsOf.entries()].filter(([g, us]) => us.length === 1 && us[0].span === 'd' && !rawGroups.has(g)).map(([, us]) => us[0]) : [];
+  const single = keys.all ? [...unitsOf.entries()].filter(([g, us]) => us.length === 1 && us[0].span === 'd' && !us[0].except && !rawGroups.has(g)).map(([, us]) => us[0]) : [];
   const stored = await storedPercentilesQuery(m, single);
   // A day live batches changed by difference has no stored percentiles yet (pct NULL): ranked below.
   const unranked = new Set(stored.filter((r) => r.pct === null).map((r) => r.grp));
@@ -150,24 +152,33 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   const units = plan.units.filter((u) => !singleGroups.has(u.grp));
   const raw = plan.raw.filter((r) => !singleGroups.has(r.grp));
   if (units.length + raw.length === 0) return out;
-  // Sorted values are kept per UTC day; a day whose values are not built yet is read from tickets.
+  // Sorted values are kept per UTC day, with each value's minute: any instants of a built UTC day
+  // are read from them, the raw ranges' too (another zone's short edges); a day whose values are
+  // not built yet, or a bound inside a minute, from tickets.
   const utcPending = state.pending.get('UTC') ?? new Set<string>();
-  const piecesOf = (us: readonly Unit[]) => {
+  const valuesBuilt = state.zones.has('UTC');
+  const byMinute = (r: RawRange) => r.lo.getTime() % 60_000 === 0 && r.hi.getTime() % 60_000 === 0;
+  const piecesOf = (ranges: readonly RawRange[]) => {
     const pieces: DayPiece[] = [];
     const fromTickets: RawRange[] = [];
-    // A month unit may hold days the read leaves out: not their values either (read-plan.ts coverDays).
-    const spans = (u: Unit) => (u.span === 'm' && plan.leftOut.length > 0 ? withoutRanges([u], plan.leftOut) : [u]);
-    for (const u of us) {
-      for (const piece of spans(u).flatMap((r) => utcDayPieces(r.lo, r.hi))) {
-        if (!utcPending.has(piece.day)) pieces.push({ grp: u.grp, ...piece });
+    for (const r of ranges) {
+      if (!valuesBuilt || !byMinute(r)) {
+        fromTickets.push(r);
+        continue;
+      }
+      for (const piece of utcDayPieces(r.lo, r.hi)) {
+        if (!utcPending.has(piece.day)) pieces.push({ grp: r.grp, ...piece });
         else {
           const dayStart = Date.parse(`${piece.day}T00:00:00Z`);
-          fromTickets.push({ lo: new Date(dayStart + piece.mlo * 60_000), hi: new Date(dayStart + piece.mhi * 60_000), grp: u.grp });
+          fromTickets.push({ lo: new Date(dayStart + piece.mlo * 60_000), hi: new Date(dayStart + piece.mhi * 60_000), grp: r.grp });
         }
       }
     }
     return { pieces, fromTickets };
   };
+  // A month unit may hold days the read leaves out: not their values either (read-plan.ts coverDays);
+  // a day unit of another zone's edge holds instants the range does not (its except ranges).
+  const spans = (u: Unit): RawRange[] => (u.except ? withoutRanges([u], u.except) : u.span === 'm' && plan.leftOut.length > 0 ? withoutRanges([u], plan.leftOut) : [u]);
   // Phase 1: the histograms, from the cells (key 0, or each key's) and the tickets of the raw ranges.
   const hist = new Map<string, HistogramRow>();
   for (const r of await histogramQuery(m, units, raw, keys)) hist.set(k4(r.grp, r.seg, r.path, r.metric), r);
@@ -176,12 +187,10 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   for (const e of hist.values()) {
     for (const r of ranksNeeded(e.h as Histogram, fractionsOf.get(e.metric)!.fractions)) wanted.push({ grp: e.grp, seg: e.seg, path: e.path, metric: e.metric, bin: r.bin, offset: r.offset });
   }
-  // Phase 2: the values at those ranks, from every unit's days and the tickets of the rest.
-  const all = piecesOf(units);
-  const pieces = all.pieces;
-  const phase2Raw: RawRange[] = [...raw, ...all.fromTickets];
+  // Phase 2: the values at those ranks, from the built days' sorted values and the tickets of the rest.
+  const { pieces, fromTickets } = piecesOf([...units.flatMap(spans), ...raw]);
   const values = new Map<string, number>();
-  for (const v of await valuesAtQuery(m, wanted, pieces, phase2Raw, keys)) values.set(k4(v.grp, v.seg, v.path, v.metric, v.bin, v.offset), v.v);
+  for (const v of await valuesAtQuery(m, wanted, pieces, fromTickets, keys)) values.set(k4(v.grp, v.seg, v.path, v.metric, v.bin, v.offset), v.v);
   for (const e of hist.values()) {
     const d = fractionsOf.get(e.metric)!;
     const got = percentilesAt(e.h as Histogram, d.fractions, (r: BinRank) => {

@@ -14,7 +14,7 @@ const state = (pending: Record<string, string[]> = {}, stale: Record<string, str
 });
 /** A plan in a few words: units as "m:2026-01-01" / "d:2026-02-03", raw and left out as ISO pairs. */
 const brief = (p: ReturnType<typeof planRanges>) => ({
-  units: p.units.map((u) => `${u.span}:${u.period}`),
+  units: p.units.map((u) => `${u.span}:${u.period}${u.except ? ` except ${u.except.map((r) => `${r.lo.toISOString()}/${r.hi.toISOString()}`).join(' ')}` : ''}`),
   raw: p.raw.map((r) => `${r.lo.toISOString()}/${r.hi.toISOString()}`),
   leftOut: p.leftOut.map((r) => `${r.lo.toISOString()}/${r.hi.toISOString()}`),
 });
@@ -104,14 +104,31 @@ describe('planRanges', () => {
     });
   });
 
-  it('another zone (+05:45): whole UTC days inside, left out when to be built; the partial edges still from tickets', () => {
-    // Kathmandu's Feb 1-3 is 2026-01-31T18:15Z to 2026-02-03T18:15Z: whole UTC days Feb 1 and 2.
+  it('another zone (+05:45): whole UTC days inside, left out when to be built; a short edge from tickets, a long one as its UTC day less the rest', () => {
+    // Kathmandu's Feb 1-3 is 2026-01-31T18:15Z to 2026-02-03T18:15Z: whole UTC days Feb 1 and 2,
+    // 5 h 45 min of Jan 31 (tickets) and 18 h 15 min of Feb 3 (the day less its last 5 h 45 min).
     const ktm = range('2026-02-01', '2026-02-04', '2026-01-31T18:15:00Z', '2026-02-03T18:15:00Z');
     expect(brief(planRanges([ktm], 'Asia/Kathmandu', state({ UTC: ['2026-02-02'] }), true))).toEqual({
-      units: ['d:2026-02-01'],
-      raw: ['2026-01-31T18:15:00.000Z/2026-02-01T00:00:00.000Z', '2026-02-03T00:00:00.000Z/2026-02-03T18:15:00.000Z'],
+      units: ['d:2026-02-01', 'd:2026-02-03 except 2026-02-03T18:15:00.000Z/2026-02-04T00:00:00.000Z'],
+      raw: ['2026-01-31T18:15:00.000Z/2026-02-01T00:00:00.000Z'],
       leftOut: ['2026-02-02T00:00:00.000Z/2026-02-03T00:00:00.000Z'],
     });
+  });
+
+  it.each([
+    // Kolkata (+05:30), its Feb 3: 2026-02-02T18:30Z to 2026-02-03T18:30Z, no whole UTC day inside.
+    ['a +05:30 day: 5 h 30 min of tickets, then 18 h 30 min as the UTC day less its last 5 h 30 min', '2026-02-02T18:30:00Z', '2026-02-03T18:30:00Z', state(), { units: ['d:2026-02-03 except 2026-02-03T18:30:00.000Z/2026-02-04T00:00:00.000Z'], raw: ['2026-02-02T18:30:00.000Z/2026-02-03T00:00:00.000Z'], leftOut: [] }],
+    ['the UTC day to be built: no cells to subtract from, both parts from tickets', '2026-02-02T18:30:00Z', '2026-02-03T18:30:00Z', state({ UTC: ['2026-02-03'] }), { units: [], raw: ['2026-02-02T18:30:00.000Z/2026-02-03T00:00:00.000Z', '2026-02-03T00:00:00.000Z/2026-02-03T18:30:00.000Z'], leftOut: [] }],
+    // New York's Feb 3 (UTC-5): 05:00Z to 05:00Z; 19 h of Feb 3, 5 h of Feb 4.
+    ['a -05:00 day: the long part first', '2026-02-03T05:00:00Z', '2026-02-04T05:00:00Z', state(), { units: ['d:2026-02-03 except 2026-02-03T00:00:00.000Z/2026-02-03T05:00:00.000Z'], raw: ['2026-02-04T00:00:00.000Z/2026-02-04T05:00:00.000Z'], leftOut: [] }],
+    ['exactly half a UTC day each side: tickets (no fewer to read the other way)', '2026-02-02T12:00:00Z', '2026-02-03T12:00:00Z', state(), { units: [], raw: ['2026-02-02T12:00:00.000Z/2026-02-03T00:00:00.000Z', '2026-02-03T00:00:00.000Z/2026-02-03T12:00:00.000Z'], leftOut: [] }],
+    // Local mean time zones (before 1900) are offset by seconds: values are kept by minute.
+    ['a bound inside a minute: tickets', '2026-02-02T18:30:10Z', '2026-02-03T18:30:10Z', state(), { units: [], raw: ['2026-02-02T18:30:10.000Z/2026-02-03T00:00:00.000Z', '2026-02-03T00:00:00.000Z/2026-02-03T18:30:10.000Z'], leftOut: [] }],
+    // A 23-hour day inside one UTC day is possible only with contrived bounds: both ends cut from it.
+    ['inside one UTC day, long: the day less both ends', '2026-02-03T00:30:00Z', '2026-02-03T23:30:00Z', state(), { units: ['d:2026-02-03 except 2026-02-03T00:00:00.000Z/2026-02-03T00:30:00.000Z 2026-02-03T23:30:00.000Z/2026-02-04T00:00:00.000Z'], raw: [], leftOut: [] }],
+  ])('another zone: %s', (_name, from, to, s, want) => {
+    const r = range('2026-02-03', '2026-02-04', from, to);
+    expect(brief(planRanges([r], 'Asia/Kolkata', s))).toEqual(want);
   });
 
   it('each time bucket keeps its group, left out or not', () => {

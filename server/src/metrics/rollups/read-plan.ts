@@ -1,7 +1,9 @@
 // Splits a population's time ranges into what the rollups answer and what is read from tickets.
 // A range in a zone that has rollups (UTC, the reporting zone) is made of that zone's whole local
-// months and days; any other zone uses UTC's whole days inside the range and reads the partial
-// UTC days at its two edges from tickets. Days still to be built in bulk are read from tickets too;
+// months and days; any other zone uses UTC's whole days inside the range, and at its two edges the
+// part of a UTC day it holds: from tickets when that part is at most half the day, else as the UTC
+// day less the tickets of the rest of it (`except`), so a +05:30 day reads 11 h of tickets, not 24.
+// Days still to be built in bulk are read from tickets too;
 // a read that did not wait, or is a load behind (`leaveOut`), leaves out those a load marked and
 // nothing built yet (a load's new days) and says so (metrics.service.ts readScope).
 // Pure: table-tested (read-plan.spec.ts); the queries only follow the plan.
@@ -26,6 +28,11 @@ export interface Unit {
   /** The unit's instants [lo, hi). */
   lo: Date;
   hi: Date;
+  /**
+   * Parts of a UTC day unit the range does not hold (another zone's edge): their tickets are
+   * subtracted from the day's sums and histograms, and their values are not read.
+   */
+  except?: RawRange[];
 }
 
 export interface RawRange {
@@ -90,6 +97,29 @@ function coverDays(plan: ReadPlan, zone: string, fromDate: string, toDate: strin
 }
 
 const utcDate = (t: Date) => t.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+const floorDay = (t: Date) => new Date(Math.floor(t.getTime() / DAY_MS) * DAY_MS);
+const ceilDay = (t: Date) => new Date(Math.ceil(t.getTime() / DAY_MS) * DAY_MS);
+
+/**
+ * [a, b), part of one UTC day: from tickets, or, when it is more than half the day, the day's unit
+ * less the rest of the day (fewer tickets to read). Not for a day still to be built (it has no
+ * cells to subtract from), nor for bounds inside a minute: values are kept by minute of the day.
+ */
+function edgePart(plan: ReadPlan, a: Date, b: Date, grp: string, pending: ReadonlySet<string>): void {
+  const start = floorDay(a);
+  const end = new Date(start.getTime() + DAY_MS);
+  const day = utcDate(start);
+  const byMinute = a.getTime() % 60_000 === 0 && b.getTime() % 60_000 === 0;
+  if (b.getTime() - a.getTime() <= DAY_MS / 2 || !byMinute || pending.has(day)) {
+    plan.raw.push({ lo: a, hi: b, grp });
+    return;
+  }
+  const except: RawRange[] = [];
+  if (start < a) except.push({ lo: start, hi: a, grp });
+  if (b < end) except.push({ lo: b, hi: end, grp });
+  plan.units.push({ zone: 'UTC', span: 'd', period: day, grp, lo: start, hi: end, except });
+}
 
 /**
  * @param leaveOut the read did not wait, or is a load behind (it says so): a load's days waiting to
@@ -109,18 +139,17 @@ export function planRanges(ranges: readonly PopulationRange[], tz: string, state
       plan.raw.push({ lo: r.from, hi: r.to, grp: r.grp });
       continue;
     }
-    // Another zone: UTC's whole days inside [from, to), tickets for the partial edges.
-    const firstWhole = r.from.getTime() % 86_400_000 === 0 ? utcDate(r.from) : addDays(utcDate(r.from), 1);
-    const lastEnd = utcDate(r.to); // the UTC midnight at or before `to`
-    if (firstWhole >= lastEnd) {
-      plan.raw.push({ lo: r.from, hi: r.to, grp: r.grp });
+    // Another zone: UTC's whole days inside [from, to), and the parts of UTC days at its edges.
+    const lo = ceilDay(r.from);
+    const hi = floorDay(r.to);
+    const edge = (a: Date, b: Date) => edgePart(plan, a, b, r.grp, state.pending.get('UTC') ?? none);
+    if (lo.getTime() > hi.getTime()) {
+      edge(r.from, r.to); // inside one UTC day
       continue;
     }
-    const lo = new Date(`${firstWhole}T00:00:00Z`);
-    const hi = new Date(`${lastEnd}T00:00:00Z`);
-    if (r.from < lo) plan.raw.push({ lo: r.from, hi: lo, grp: r.grp });
-    coverDays(plan, 'UTC', firstWhole, lastEnd, r.grp, state.pending.get('UTC') ?? none, state.stale.get('UTC') ?? none, (leaveOut && state.unbuilt?.get('UTC')) || none);
-    if (hi < r.to) plan.raw.push({ lo: hi, hi: r.to, grp: r.grp });
+    if (r.from < lo) edge(r.from, lo);
+    if (lo < hi) coverDays(plan, 'UTC', utcDate(lo), utcDate(hi), r.grp, state.pending.get('UTC') ?? none, state.stale.get('UTC') ?? none, (leaveOut && state.unbuilt?.get('UTC')) || none);
+    if (hi < r.to) edge(hi, r.to);
   }
   return plan;
 }

@@ -1,6 +1,6 @@
 // Planner settings of a population read, for its whole transaction. PostgreSQL 16 began to sort an
 // ordered aggregate's input together with its groups ("presorted aggregates"): phase 2's
-// array_agg(v ORDER BY v) per wanted bin (population.query.ts) then sorts every value of the read,
+// array_agg(v ORDER BY v) per wanted bin (values-at.query.ts) then sorts every value of the read,
 // about 86,000 for a 365-day summary, by (bin, value) in one tuple sort. Off, the rows are sorted
 // by bin alone and each bin's values on their own, as PostgreSQL 15 does: that statement went from
 // 90.6 to 66.2 ms (median of 12 runs) on the embedded PostgreSQL 18 (docs/SCALING.md, eleventh).

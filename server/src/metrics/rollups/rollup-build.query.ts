@@ -4,7 +4,7 @@
 // comes from measures.ts.
 import { EntityManager } from 'typeorm';
 import { ADDITIVE, DISTRIBUTIONS } from '../measures';
-import { ADDITIVE_COLUMNS, cellSums, distributionRows, storedPercentiles, ticketSums } from '../measures.sql';
+import { ADDITIVE_COLUMNS, cellSums, distributionColumns, storedPercentiles, ticketSums } from '../measures.sql';
 import { wsId } from '../../workspaces/workspace-context';
 
 /**
@@ -36,7 +36,7 @@ export function cellAggregates(cols: string, weight?: string): { ctes: string; h
      c AS (SELECT ${cols}, path, coalesce(key_id, 0) AS key_id, ${ticketSums(weight)}
              FROM t GROUP BY ${cols}, path, GROUPING SETS ((key_id), ())),
      hv AS (SELECT ${cols}, path, coalesce(key_id, 0) AS key_id, metric, bin, ${weight ? `sum(${weight})` : 'count(*)'}::int AS n
-              FROM (SELECT ${on.map((c) => `t.${c}`).join(', ')}, t.path, t.key_id, m.metric, cc_bin(m.x) AS bin${weight ? `, t.${weight}` : ''} FROM t CROSS JOIN LATERAL ${distributionRows()} WHERE m.x IS NOT NULL) v
+              FROM (SELECT m.*, cc_bin(m.x) AS bin FROM (SELECT ${on.map((c) => `t.${c}`).join(', ')}, t.path, t.key_id${weight ? `, t.${weight}` : ''}, ${distributionColumns()} FROM t) m WHERE m.x IS NOT NULL) v
              GROUP BY ${cols}, path, metric, bin, GROUPING SETS ((key_id), ())${weight ? ` HAVING sum(${weight}) <> 0` : ''}),
      ${histogramsOf(cols)}`;
   return { ctes, histJoin: histJoin(on) };
@@ -126,9 +126,9 @@ export async function rebuildValues(m: EntityManager, days: readonly string[]): 
   await m.query(`DELETE FROM rollup_values WHERE workspace_id = $2 AND day = ANY($1::date[])`, [days, wsId()]);
   await m.query(
     `WITH ${periodTickets('$2::int', `'UTC'`, '$1', 'd')},
-     v AS (SELECT t.period AS day, m.metric, t.path, cc_bin(m.x) AS bin, m.x, t.key_id,
-                  floor(extract(epoch FROM t.created_at - t.lo) / 60)::int2 AS minute
-             FROM t CROSS JOIN LATERAL ${distributionRows()} WHERE m.x IS NOT NULL)
+     v AS (SELECT m.day, m.metric, m.path, cc_bin(m.x) AS bin, m.x, m.key_id, m.minute
+             FROM (SELECT t.period AS day, t.path, t.key_id, floor(extract(epoch FROM t.created_at - t.lo) / 60)::int2 AS minute, ${distributionColumns()} FROM t) m
+            WHERE m.x IS NOT NULL)
      INSERT INTO rollup_values (workspace_id, day, metric, path, cbin, vals, keys, mins, starts)
      SELECT $2::int, day, metric, path, (bin >> 4)::int2,
             array_agg(x ORDER BY x, key_id, minute), array_agg(key_id ORDER BY x, key_id, minute),
