@@ -22,23 +22,19 @@ import { APP_CONFIG } from '../config/config.module';
 import { withLongStatements } from '../database/long-statements';
 import { EventsRepository } from '../events/events.repository';
 import { IngestNotifier } from '../events/ingest-notifier';
-import { rebuildMonths, rebuildPeriods } from '../metrics/rollups/rollup-build.query';
-import { BULK_DAYS, rebuildDays } from './build-days';
 import { BatchReport, TicketBatches } from './project-batch';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { inWorkspace, wsId } from '../workspaces/workspace-context';
+import { inWorkspace } from '../workspaces/workspace-context';
 import { WorkspaceChanges, WorkspacesService } from '../workspaces/workspaces.service';
 import { ProjectionRepository } from './projection.repository';
 import { TableVacuums } from './table-vacuums';
 import { RecentDays } from './recent-days';
 import { ReadActivity } from './read-activity';
 import { Timed } from './project-tickets';
+import { MONTHS_EVERY_MS, WorkspaceWork } from './workspace-work';
+import { LoadDeferral } from './load-deferral';
 
-/** Stale months rebuilt per transaction when nothing else waits. */
-const MONTHS_PER_TX = 2;
-/** During a long load, stale months are rebuilt at least this often, so long reads stay fast. */
-const MONTHS_EVERY_MS = 15_000;
 /** Tickets projected since the last ANALYZE that make the next idle moment run one. */
 const ANALYZE_AFTER = 5_000;
 
@@ -58,10 +54,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private sinceAnalyze = 0;
   /** Its own tables' VACUUMs, in the background (table-vacuums.ts). */
   private readonly vacuums: TableVacuums;
-  /** The ticket batches and their days' rollups (project-batch.ts). */
-  private readonly batches: TicketBatches;
-  /** When each workspace's stale months and unranked days were last rebuilt between ticket batches. */
-  private readonly monthsBuiltAt = new Map<number, number>();
+  /** One transaction's work of a workspace: a ticket batch, days, months (workspace-work.ts). */
+  private readonly work: WorkspaceWork;
   /** Days live batches keep changing: not re-ranked between batches (recent-days.ts). */
   private readonly recentDays = new RecentDays(MONTHS_EVERY_MS);
   /** Batches run: every fourth serves a workspace with bulk or month work first (no starving behind another's ingest). */
@@ -73,8 +67,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private step: string | null = null;
   /** drain() calls in progress: no pause while someone waits for the whole queue. */
   private draining = 0;
-  /** The load going on (performance.now() ms): when the projector first stepped aside for it, and when an answer last found the load rate. */
-  private load: { since: number; seenAt: number } | null = null;
+  /** Steps aside while a load is being accepted (load-deferral.ts). */
+  private readonly loads: LoadDeferral;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -89,13 +83,15 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     reads: ReadActivity,
   ) {
     this.vacuums = new TableVacuums(ds, queue, telemetry, this.log);
-    this.batches = new TicketBatches({ config, ds, queue, tickets, events, recentDays: this.recentDays, reads, timed: this.timed, timedBeside: this.timedBeside, log: this.log });
+    this.loads = new LoadDeferral(config, ingest);
+    const batches = new TicketBatches({ config, ds, queue, tickets, events, recentDays: this.recentDays, reads, timed: this.timed, timedBeside: this.timedBeside, log: this.log });
+    this.work = new WorkspaceWork({ config, queue, batches, recentDays: this.recentDays, timed: this.timed });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ds.transaction((m) => this.ensureZones(m));
     this.ingest.subscribe(() => {
-      if (this.ingest.eventsInLastSecond() >= this.config.projectionLoadEventsPerSecond) this.sawLoad(performance.now());
+      if (this.ingest.eventsInLastSecond() >= this.config.projectionLoadEventsPerSecond) this.loads.saw(performance.now());
       this.kick();
     });
     this.workspaceChanges.subscribe(() => this.kick());
@@ -179,7 +175,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private async drainLoop(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      await this.letLoadIn();
+      // Not while a read waits for the projection or someone drains the queue.
+      await this.loads.waitOut(() => this.stopped || this.waiters.size > 0 || this.draining > 0, (ms) => this.pause(ms));
       if (this.stopped) return;
       const started = Date.now();
       const r = await this.batch();
@@ -214,42 +211,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /**
-   * A load is being sent to this server (PROJECTION_LOAD_EVENTS_PER_SECOND or more accepted over the
-   * last second, in any workspace): the projector steps aside, so the load is accepted at the
-   * machine's full speed. Projecting beside it shares the cores: on 2 cores a 1M-event load was
-   * accepted at 85-92k events/s beside the projector and 156-163k this way, all of it projected
-   * 17 s after it began against 15 s (docs/SCALING.md). For at most PROJECTION_LOAD_DEFER_MS per
-   * load, a load ending once no answer has found the rate for that long; a read waiting for the
-   * projection ends the wait at once. Live ingest is far below the rate.
-   */
-  private async letLoadIn(): Promise<void> {
-    const deferMs = this.config.projectionLoadDeferMs;
-    for (;;) {
-      if (deferMs === 0 || this.stopped || this.waiters.size > 0 || this.draining > 0 || this.load === null) return;
-      const now = performance.now();
-      if (this.loadOver(now)) {
-        this.load = null; // the next load gets its own wait
-        return;
-      }
-      if (this.ingest.eventsInLastSecond() < this.config.projectionLoadEventsPerSecond) return;
-      const left = this.load.since + deferMs - now;
-      if (left <= 0) return;
-      await this.pause(Math.min(left, 100));
-    }
-  }
-
-  /** An answer found the load rate at `now` (performance.now() ms). */
-  private sawLoad(now: number): void {
-    if (this.load === null || this.loadOver(now)) this.load = { since: now, seenAt: now };
-    else this.load.seenAt = now;
-  }
-
-  /** No answer has found the load rate for PROJECTION_LOAD_DEFER_MS: the load is over. */
-  private loadOver(now: number): boolean {
-    return this.load !== null && now - this.load.seenAt >= this.config.projectionLoadDeferMs;
-  }
-
-  /**
    * One transaction of work, in this order: queued tickets; days to build in bulk; stale months;
    * days to rank. Months and days to rank also between ticket batches once MONTHS_EVERY_MS has
    * passed, so a long load does not leave every read on days. Null when there was nothing to do.
@@ -270,7 +231,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       for (const { id } of order) {
         const ws = await this.workspaces.byId(id);
         if (!ws) continue;
-        const done = await inWorkspace(ws, () => this.batchOf(m));
+        const done = await inWorkspace(ws, () => this.work.next(m));
         if (done) {
           this.lastWorkspace = id;
           return done;
@@ -298,52 +259,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
         this.ensured.add(`${ws.id}|${zone}`);
       }
     }
-  }
-
-  /** One transaction's work of the workspace in context (see batch()). */
-  private async batchOf(m: EntityManager): Promise<BatchReport | null> {
-    const ws = wsId();
-    if (!this.monthsBuiltAt.has(ws)) this.monthsBuiltAt.set(ws, Date.now());
-    if (Date.now() - this.monthsBuiltAt.get(ws)! > MONTHS_EVERY_MS) {
-      this.monthsBuiltAt.set(ws, Date.now());
-      const months = await this.rebuildStaleMonths(m);
-      const days = await this.rankDays(m, this.recentDays.recent(ws, Date.now()));
-      if (months + days > 0) return { tickets: 0, days: 0, bulkDays: 0, rankedDays: days, months };
-    }
-    const { ticketIds, rows } = await this.queue.take(m, this.config.projectionBatchTickets);
-    // More are waiting: a load, whose days are built once rather than per batch. Not a smaller
-    // batch: under heavy live ingest (2 writers at 2,500 events/s, 1,000+ tickets a batch) that
-    // left today's days to be read from tickets between batches: bench:load read p95 2.7 -> 5.7 s.
-    const full = rows === this.config.projectionBatchTickets;
-    if (ticketIds.length > 0) return { ...(await this.batches.project(m, ticketIds, full)), full };
-    const pending = await this.queue.takePending(m, BULK_DAYS);
-    if (pending) {
-      await rebuildDays(m, this.queue, pending.zone, pending.days, this.timed);
-      return { tickets: 0, days: 0, bulkDays: pending.days.length, rankedDays: 0, months: 0 };
-    }
-    const months = await this.rebuildStaleMonths(m);
-    if (months > 0) return { tickets: 0, days: 0, bulkDays: 0, rankedDays: 0, months };
-    const days = await this.rankDays(m);
-    return days === 0 ? null : { tickets: 0, days: 0, bulkDays: 0, rankedDays: days, months: 0 };
-  }
-
-  /**
-   * Rebuilds days live batches changed by difference, which restores their stored percentiles.
-   * @param skip "zone|day" keys to leave for now
-   */
-  private async rankDays(m: EntityManager, skip: readonly string[] = []): Promise<number> {
-    let n = 0;
-    for (const { zone, days } of await this.queue.unrankedDays(m, BULK_DAYS, skip)) {
-      await this.timed('days', () => rebuildPeriods(m, zone, 'd', days));
-      n += days.length;
-    }
-    return n;
-  }
-
-  private async rebuildStaleMonths(m: EntityManager): Promise<number> {
-    const stale = await this.queue.takeStale(m, MONTHS_PER_TX);
-    for (const { zone, month } of stale) await this.timed('months', () => rebuildMonths(m, zone, [month]));
-    return stale.length;
   }
 
   /**
