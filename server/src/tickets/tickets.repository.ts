@@ -93,10 +93,13 @@ export class TicketsRepository {
   /**
    * Writes the replayed states (a JSON document per `perStatement` tickets; times as exact
    * microseconds), each created ticket with the id of its (channel, category, language) from
-   * ensureKeys().
+   * ensureKeys(). In order of creation, so a table page holds tickets created close together:
+   * reads take tickets by a range of `created_at` (another zone's edges, the days the projector
+   * builds), and in the order of the batch (ticket ids) each ticket of a range was on its own page.
    */
   async upsert(m: EntityManager, states: ReadonlyMap<string, TicketState>, keyIds: ReadonlyMap<string, number | null>, perStatement = UPSERT_ROWS): Promise<void> {
-    const all = [...states];
+    // Tickets still waiting for their ticket.created (no createdUs) last.
+    const all = [...states].sort(([, a], [, b]) => (a.createdUs === b.createdUs ? 0 : a.createdUs === null ? 1 : b.createdUs === null ? -1 : a.createdUs - b.createdUs));
     const step = Math.max(1, Math.floor(perStatement));
     for (let i = 0; i < all.length; i += step) {
       const rows = all.slice(i, i + step).map(([id, s]) => ({ ...s, id, keyId: keyIds.get(id) ?? null }));
