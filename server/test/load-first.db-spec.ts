@@ -1,4 +1,4 @@
-// A load is accepted first (projector.service.ts, letLoadIn): while events arrive at the load rate
+// A load is accepted first (projection/load-deferral.ts, waitOut): while events arrive at the load rate
 // the projector steps aside, for at most PROJECTION_LOAD_DEFER_MS per load, and a read waiting for
 // the projection ends that at once. The rate is set to 1 event/s here so that a few requests make
 // a load; the production default is 20,000.

@@ -4,7 +4,7 @@
 // days' sorted values; one over PROJECTION_DIFFERENCE_TICKETS rebuilds its days. A load's batch
 // (more queued than it takes) marks its days to be built once: those the load has moved past are
 // built beside the next batch, on a second connection (build-days.ts; while metrics reads go on,
-// by one batch in three), the rest when the queue is empty (projector.service.ts).
+// by one batch in three), the rest when the queue is empty (workspace-work.ts).
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';

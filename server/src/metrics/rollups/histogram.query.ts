@@ -1,5 +1,6 @@
 // Phase 1 of the exact percentiles (population-reader.ts): each distribution's histogram per
-// group, segment and path, from the cells' stored bins and the raw ranges' tickets.
+// group, segment and path, from the cells' stored bins plus the raw ranges' tickets, less the
+// tickets of the units' except ranges.
 import { EntityManager } from 'typeorm';
 import { DISTRIBUTIONS } from '../measures';
 import { distributionColumns } from '../measures.sql';
@@ -18,7 +19,7 @@ export interface HistogramRow {
 
 /**
  * The histogram of every distribution per group, segment and path: the cells' stored bins summed
- * here, the raw ranges' tickets binned in SQL. The cells come as their arrays, one row per cell
+ * here, the raw ranges' tickets (and, subtracted, the except ranges') binned in SQL. The cells come as their arrays, one row per cell
  * and path: unnested and summed in SQL, a 90-day weekly series made 70,486 (bin, count) rows to
  * aggregate, 58-70 of its 160 ms (PostgreSQL 15, 1M tickets; docs/SCALING.md).
  */

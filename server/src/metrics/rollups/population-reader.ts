@@ -179,7 +179,7 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   // A month unit may hold days the read leaves out: not their values either (read-plan.ts coverDays);
   // a day unit of another zone's edge holds instants the range does not (its except ranges).
   const spans = (u: Unit): RawRange[] => (u.except ? withoutRanges([u], u.except) : u.span === 'm' && plan.leftOut.length > 0 ? withoutRanges([u], plan.leftOut) : [u]);
-  // Phase 1: the histograms, from the cells (key 0, or each key's) and the tickets of the raw ranges.
+  // Phase 1: the histograms, from the cells (key 0, or each key's), plus the tickets of the raw ranges, less those of the units' except ranges.
   const hist = new Map<string, HistogramRow>();
   for (const r of await histogramQuery(m, units, raw, keys)) hist.set(k4(r.grp, r.seg, r.path, r.metric), r);
   const wanted: WantedRank[] = [];

@@ -1,5 +1,6 @@
 // The SQL of a population read (population-reader.ts runs them in one snapshot). A population is
-// the plan's rollup units plus its raw ranges of tickets, narrowed to some keys and paths, grouped
+// the plan's rollup units (less their `except` ranges of tickets) plus its raw ranges of tickets,
+// narrowed to some keys and paths, grouped
 // by the range's group and a segment. Every measure expression comes from measures.ts.
 import { EntityManager } from 'typeorm';
 import { MATURITY_SQL } from '../measures';
@@ -167,8 +168,9 @@ export async function storedPercentilesQuery(m: EntityManager, units: readonly U
 
 /**
  * The reference: the same sums and percentiles straight from tickets (percentile_cont), for
- * populations the rollups cannot answer at all (daily buckets of another zone) and for the tests
- * that hold the rollups to it.
+ * populations the rollups cannot answer at all (a plan without units: no UTC rollups, a range
+ * inside days still to be built, bounds inside a minute) and for the tests that hold the rollups
+ * to it.
  */
 export async function referenceSumsQuery(m: EntityManager, raw: readonly RawRange[], keys: KeyScope): Promise<SumsRow[]> {
   const { p, with: w, ws } = relations([], raw, keys);

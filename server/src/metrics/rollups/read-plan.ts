@@ -103,8 +103,9 @@ const ceilDay = (t: Date) => new Date(Math.ceil(t.getTime() / DAY_MS) * DAY_MS);
 
 /**
  * [a, b), part of one UTC day: from tickets, or, when it is more than half the day, the day's unit
- * less the rest of the day (fewer tickets to read). Not for a day still to be built (it has no
- * cells to subtract from), nor for bounds inside a minute: values are kept by minute of the day.
+ * less the rest of the day (fewer tickets to read). Not for a day still to be built (its cells,
+ * if any, may not match its tickets yet), nor for bounds inside a minute: values are kept by
+ * minute of the day.
  */
 function edgePart(plan: ReadPlan, a: Date, b: Date, grp: string, pending: ReadonlySet<string>): void {
   const start = floorDay(a);

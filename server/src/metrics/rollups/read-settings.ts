@@ -4,8 +4,8 @@
 // about 86,000 for a 365-day summary, by (bin, value) in one tuple sort. Off, the rows are sorted
 // by bin alone and each bin's values on their own, as PostgreSQL 15 does: that statement went from
 // 90.6 to 66.2 ms (median of 12 runs) on the embedded PostgreSQL 18 (docs/SCALING.md, eleventh).
-// The read's other ordered aggregates (percentile_cont from tickets, for another zone's days) kept
-// the same plan with it.
+// The read's other ordered aggregates (percentile_cont from tickets, for a plan without rollup
+// units) kept the same plan with it.
 import { EntityManager } from 'typeorm';
 
 /**

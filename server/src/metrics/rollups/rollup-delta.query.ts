@@ -7,7 +7,7 @@
 // (live batches of more than PROJECTION_DIFFERENCE_TICKETS still rebuild their days). A day's
 // exact percentiles cannot be kept by difference: its key-0 cells get pct NULL and reads rank its
 // values (population-reader.ts) until the projector rebuilds the day when it has time
-// (projector.service.ts). Every expression comes from measures.ts, through the build's SQL.
+// (projection/workspace-work.ts). Every expression comes from measures.ts, through the build's SQL.
 import { EntityManager } from 'typeorm';
 import { ADDITIVE, DISTRIBUTIONS } from '../measures';
 import { ADDITIVE_COLUMNS } from '../measures.sql';

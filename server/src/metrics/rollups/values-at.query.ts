@@ -1,6 +1,7 @@
 // Phase 2 of the exact percentiles (population-reader.ts): the value at each wanted rank of a bin,
 // from the sorted values kept per UTC day (rollup_values, cut to a group's minutes and keys) and
-// from the tickets of days whose values are not built yet.
+// from the tickets of days whose values are not built yet (or of ranges whose bounds fall inside a
+// minute: values are kept by minute).
 import { EntityManager } from 'typeorm';
 import { distributionColumns } from '../measures.sql';
 import { KeyScope, indexer, rawTickets, relations } from './population.query';
