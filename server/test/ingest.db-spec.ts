@@ -121,7 +121,7 @@ describe('POST /api/v1/events', () => {
     const s = await summary(t);
     expect(s).toMatchObject({ tickets: 1, aiResolved: 1 });
     expect(s.byPath.ai.handleSeconds.mean).toBe(60);
-    expect((await t.request('GET', '/api/v1/status')).body).toMatchObject({ tickets: 1, incompleteTickets: 0 });
+    expect((await t.request('GET', '/api/v1/status')).body).toMatchObject({ events: 3, tickets: 1, incompleteTickets: 0 });
   });
 
   it('repeat contact is right when the later ticket arrives first, and only within 604,800 s', async () => {
