@@ -250,6 +250,7 @@ export interface Readiness {
 }
 
 export interface DataStatus {
+  /** Events stored, as of the projection (each projected ticket's events; `freshness` says what is not in yet). */
   events: number;
   tickets: number;
   incompleteTickets: number;
