@@ -14,7 +14,7 @@ import { Pct, assemble, groupKey, k4 } from './population-assemble';
 import { HistogramRow, histogramQuery } from './histogram.query';
 import { KeyScope, SumsRow, maturingQuery, referencePercentilesQuery, referenceSumsQuery, storedPercentilesQuery, sumsQuery } from './population.query';
 import { DayPiece, WantedRank, valuesAtQuery } from './values-at.query';
-import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, planRanges, utcDayPieces, withoutRanges } from './read-plan';
+import { PopulationRange, RawRange, ReadPlan, RollupState, Unit, onWholeMinutes, planRanges, utcDayPieces, withoutRanges } from './read-plan';
 import { keyScope, PopulationFilter, Segmenting } from './key-scope';
 import { rollupStateQuery, keysQuery } from './rollup-state.query';
 import { PopulationCache } from './population-cache';
@@ -157,12 +157,11 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   // not built yet, or a bound inside a minute, from tickets.
   const utcPending = state.pending.get('UTC') ?? new Set<string>();
   const valuesBuilt = state.zones.has('UTC');
-  const byMinute = (r: RawRange) => r.lo.getTime() % 60_000 === 0 && r.hi.getTime() % 60_000 === 0;
   const piecesOf = (ranges: readonly RawRange[]) => {
     const pieces: DayPiece[] = [];
     const fromTickets: RawRange[] = [];
     for (const r of ranges) {
-      if (!valuesBuilt || !byMinute(r)) {
+      if (!valuesBuilt || !onWholeMinutes(r)) {
         fromTickets.push(r);
         continue;
       }

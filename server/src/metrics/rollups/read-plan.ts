@@ -111,8 +111,7 @@ function edgePart(plan: ReadPlan, a: Date, b: Date, grp: string, pending: Readon
   const start = floorDay(a);
   const end = new Date(start.getTime() + DAY_MS);
   const day = utcDate(start);
-  const byMinute = a.getTime() % 60_000 === 0 && b.getTime() % 60_000 === 0;
-  if (b.getTime() - a.getTime() <= DAY_MS / 2 || !byMinute || pending.has(day)) {
+  if (b.getTime() - a.getTime() <= DAY_MS / 2 || !onWholeMinutes({ lo: a, hi: b }) || pending.has(day)) {
     plan.raw.push({ lo: a, hi: b, grp });
     return;
   }
@@ -170,6 +169,9 @@ export function withoutRanges(ranges: readonly RawRange[], holes: readonly RawRa
   return out;
 }
 
+/** Whether [lo, hi) starts and ends on whole minutes: only then can it be cut from values kept by minute of the day (utcDayPieces). */
+export const onWholeMinutes = (r: { lo: Date; hi: Date }): boolean => r.lo.getTime() % 60_000 === 0 && r.hi.getTime() % 60_000 === 0;
+
 /**
  * The UTC days (and minutes of them, [lo, hi) in 0..1440) that instants [lo, hi) cover, for
  * reading sorted values kept per UTC day: a local day of another zone is minutes of two UTC days.
@@ -179,8 +181,8 @@ export function utcDayPieces(lo: Date, hi: Date): { day: string; mlo: number; mh
   let t = lo.getTime();
   const end = hi.getTime();
   while (t < end) {
-    const dayStart = Math.floor(t / 86_400_000) * 86_400_000;
-    const dayEnd = dayStart + 86_400_000;
+    const dayStart = Math.floor(t / DAY_MS) * DAY_MS;
+    const dayEnd = dayStart + DAY_MS;
     const pieceEnd = Math.min(end, dayEnd);
     out.push({ day: new Date(dayStart).toISOString().slice(0, 10), mlo: Math.floor((t - dayStart) / 60_000), mhi: Math.ceil((pieceEnd - dayStart) / 60_000) });
     t = pieceEnd;
