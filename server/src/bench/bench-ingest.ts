@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { parseArgs } from '../cli/cli-args';
 import { progress } from '../common/progress';
 import { DemoEvent, demoEvents } from '../demo/demo-story';
-import { BenchDatabase, benchDatabase, eventLoopSampler, startBenchServer, writeResult } from './bench-env';
+import { BenchDatabase, benchDatabase, eventLoopSampler, projectorSeconds, startBenchServer, writeResult } from './bench-env';
 
 const COLUMNS = ['id', 'ticket_id', 'type', 'occurred_at', 'channel', 'category', 'customer_id', 'language', 'agent_type', 'agent_id', 'handle_seconds', 'reason', 'score', 'author_type'];
 const FIELDS = ['id', 'ticketId', 'type', 'occurredAt', 'channel', 'category', 'customerId', 'language', 'agentType', 'agentId', 'handleSeconds', 'reason', 'score', 'authorType'];
@@ -110,6 +110,8 @@ async function main(): Promise<void> {
     const projectedSecs = Number(process.hrtime.bigint() - started) / 1e9;
     const loopAfterLoad = await sampler.stop();
     const peakRssMb = server.peakRssMb();
+    // Where the projector's time went, by step (claimcheck_projector_seconds_total).
+    const projector = projectorSeconds(await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text());
     await server.stop();
 
     const httpRate = n / secs;
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
       backlogAtEndTickets: backlog,
       projectedSeconds: Number(projectedSecs.toFixed(2)),
       projectedEventsPerSecond: Math.round(n / projectedSecs),
+      projectorSecondsByStep: Object.fromEntries(Object.entries(projector).map(([k, v]) => [k, Number(v.toFixed(2))])),
       copyRowsPerSecond: Math.round(copyRate),
       ratioToCopy: Number((httpRate / copyRate).toFixed(3)),
       peakServerRssMb: Math.round(peakRssMb),
@@ -135,6 +138,7 @@ async function main(): Promise<void> {
     console.log(
       `\ningest: ${result.eventsPerSecond.toLocaleString('en-US')} accepted events/s over HTTP (${n.toLocaleString('en-US')} events in ${result.seconds} s)` +
         `\nprojected end to end: ${result.projectedEventsPerSecond.toLocaleString('en-US')} events/s (all replayed after ${result.projectedSeconds} s; ${backlog.toLocaleString('en-US')} tickets queued when the last answer came)` +
+        `\nprojector seconds by step: ${Object.entries(result.projectorSecondsByStep).map(([k, v]) => `${k} ${v}`).join(', ')}` +
         `\nCOPY ceiling: ${result.copyRowsPerSecond.toLocaleString('en-US')} rows/s  ratio ${result.ratioToCopy}` +
         `\nevent loop held at most ${loopDuringLoad.maxMs} ms during the load (over 100 ms in ${loopDuringLoad.secondsOver100Ms} of ${loopDuringLoad.seconds} s), ${loopAfterLoad.maxMs} ms while projecting after it (${loopAfterLoad.secondsOver100Ms} of ${loopAfterLoad.seconds} s)` +
         `\npeak server RSS: ${result.peakServerRssMb} MB   (${db.label})`,
