@@ -56,6 +56,28 @@ describe('analytics API on the contract fixture', () => {
       expect(jan1.byPath.ai.handleSeconds.median).toBeNull();
     });
 
+    it("what is still maturing, by Kolkata day under a channel filter: each day's AI resolutions whose 7 days run past asOf, counted from tickets", async () => {
+      // CONTRACT "Maturity": an AI resolution is pending while resolvedAt + 7 days is later than asOf.
+      const asOf = '2026-01-22T00:00:00Z';
+      await t.projected();
+      const pendingSql = (channel: boolean) =>
+        `SELECT to_char((created_at AT TIME ZONE 'Asia/Kolkata')::date, 'YYYY-MM-DD') AS d, count(*)::int AS n FROM tickets
+          WHERE path = 'ai' AND resolved AND resolved_at + interval '7 days' > $1 ${channel ? 'AND channel = $2' : ''}
+            AND created_at >= '2026-01-12T00:00:00+05:30' AND created_at < '2026-01-22T00:00:00+05:30' GROUP BY 1`;
+      const [{ channel }] = await t.ds.query(`SELECT channel FROM tickets WHERE path = 'ai' AND resolved AND resolved_at + interval '7 days' > $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [asOf]);
+      const want: { d: string; n: number }[] = await t.ds.query(pendingSql(true), [asOf, channel]);
+      const all: { d: string; n: number }[] = await t.ds.query(pendingSql(false), [asOf]);
+      const total = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0);
+      // Enough to tell the days and the channels apart: pending on several days, and on other channels too.
+      expect(want.length).toBeGreaterThan(2);
+      expect(total(all)).toBeGreaterThan(total(want));
+      const r = await get('metrics/timeseries', { from: '2026-01-12', to: '2026-01-22', interval: 'day', tz: 'Asia/Kolkata', channel, asOf });
+      expect(r.status).toBe(200);
+      const byDay = new Map(want.map((x) => [x.d, x.n]));
+      expect(r.body.buckets.map((b: any) => [b.bucket, b.pendingAiResolved])).toEqual(r.body.buckets.map((b: any) => [b.bucket, byDay.get(b.bucket) ?? 0]));
+      expect(r.body.buckets).toHaveLength(10);
+    });
+
     it('monthly buckets are clipped to the range', async () => {
       const r = await get('metrics/timeseries', { from: '2025-12-20', to: '2026-02-03', interval: 'month' });
       expect(r.body.buckets.map((b: any) => [b.from, b.to])).toEqual([
