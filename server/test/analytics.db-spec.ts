@@ -62,9 +62,9 @@ describe('analytics API on the contract fixture', () => {
       await t.projected();
       const pendingSql = (channel: boolean) =>
         `SELECT to_char((created_at AT TIME ZONE 'Asia/Kolkata')::date, 'YYYY-MM-DD') AS d, count(*)::int AS n FROM tickets
-          WHERE path = 'ai' AND resolved AND resolved_at + interval '7 days' > $1 ${channel ? 'AND channel = $2' : ''}
+          WHERE workspace_id = 1 AND path = 'ai' AND resolved AND resolved_at + interval '7 days' > $1 ${channel ? 'AND channel = $2' : ''}
             AND created_at >= '2026-01-12T00:00:00+05:30' AND created_at < '2026-01-22T00:00:00+05:30' GROUP BY 1`;
-      const [{ channel }] = await t.ds.query(`SELECT channel FROM tickets WHERE path = 'ai' AND resolved AND resolved_at + interval '7 days' > $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [asOf]);
+      const [{ channel }] = await t.ds.query(`SELECT channel FROM tickets WHERE workspace_id = 1 AND path = 'ai' AND resolved AND resolved_at + interval '7 days' > $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [asOf]);
       const want: { d: string; n: number }[] = await t.ds.query(pendingSql(true), [asOf, channel]);
       const all: { d: string; n: number }[] = await t.ds.query(pendingSql(false), [asOf]);
       const total = (xs: { n: number }[]) => xs.reduce((s, x) => s + x.n, 0);

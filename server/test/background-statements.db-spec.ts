@@ -7,6 +7,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { withLongStatements } from '../src/database/long-statements';
+import { EventsRepository, TICKET_EVENTS_SQL } from '../src/events/events.repository';
 import { REFRESH_REPEAT_CONTACTS_SQL, TicketsRepository } from '../src/tickets/tickets.repository';
 import { wsId } from '../src/workspaces/workspace-context';
 import { TestApp, createTestApp, fixtureLines } from './test-app';
@@ -33,6 +34,42 @@ const ticketsSql = (from: number, n: number) => `
                        reopened, ai_seconds, human_seconds, event_count, last_event_at)
   SELECT $1, 'T-' || i, t, 'C-' || (i % 20000), 'ai', true, false, true, t + interval '1 hour', false, 60, 0, 2, t + interval '1 hour'
     FROM generate_series(${from}, ${from + n - 1}) AS i, LATERAL (SELECT timestamptz '2026-03-01' + i * interval '60 seconds' AS t) x`;
+
+/** `n` events, six a ticket (tickets E-0, E-1, ...), from number `from` on, one every 10 s from 2026-03-01. */
+const eventsSql = (from: number, n: number) => `
+  INSERT INTO ticket_events (workspace_id, id, ticket_id, type, occurred_at)
+  SELECT $1, 'ev-' || i, 'E-' || (i / 6), 'ticket.assigned', timestamptz '2026-03-01' + i * interval '10 seconds'
+    FROM generate_series(${from}, ${from + n - 1}) AS i`;
+
+describe('a load into ticket_events whose statistics lag it', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it("is analysed before a batch reads its events, and the batch's read then goes by ticket id", async () => {
+    const repo = t.app.get(EventsRepository);
+    await t.inWorkspace(async () => {
+      // A load's first 300,000 events (50,000 tickets), never analysed; a batch asks for 1,000 tickets.
+      await t.ds.query(eventsSql(0, 300_000), [wsId()]);
+      const ids = Array.from({ length: 1_000 }, (_, i) => `E-${20_000 + i}`);
+      const indexConds = async (m: EntityManager) => {
+        const plan = JSON.stringify((await m.query(`EXPLAIN (FORMAT JSON) ${TICKET_EVENTS_SQL}`, [ids, wsId()]))[0]['QUERY PLAN']);
+        return [...plan.matchAll(/"Index Cond":"([^"]*)"/g)].map((x) => x[1]);
+      };
+      await t.ds.transaction(async (m) => {
+        // Planned without statistics, the ticket ids are no index condition: every event of the
+        // workspace is read and filtered (a pass that grows with the load).
+        expect((await indexConds(m)).some((c) => c.includes('ticket_id'))).toBe(false);
+        expect(await repo.analyzeIfBehind(m)).toBe(true);
+        expect((await indexConds(m)).some((c) => c.includes('ticket_id = ANY'))).toBe(true);
+        // Statistics that describe the table are left alone.
+        expect(await repo.analyzeIfBehind(m)).toBe(false);
+      });
+    });
+  });
+});
 
 describe('a load into a tickets table whose statistics describe far fewer rows than it writes', () => {
   let t: TestApp;

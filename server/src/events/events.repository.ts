@@ -42,6 +42,13 @@ function copyDocument(ws: number, events: readonly ValidEvent[]): string {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Every stored event of some tickets ($1) of a workspace ($2), named as the replay wants them. */
+export const TICKET_EVENTS_SQL = `SELECT ticket_id AS "ticketId", id, type, (extract(epoch FROM occurred_at) * 1000000)::int8 AS "occurredUs",
+   channel, category, customer_id AS "customerId", language, agent_type AS "agentType",
+   handle_seconds AS "handleSeconds", score, author_type AS "authorType",
+   coalesce(extra->>'handleTime' = 'unrecorded', false) AS "handleUnrecorded"
+   FROM ticket_events WHERE workspace_id = $2 AND ticket_id = ANY($1::text[])`;
+
 @Injectable()
 export class EventsRepository {
   /**
@@ -101,8 +108,34 @@ export class EventsRepository {
   }
 
   /**
+   * Planner statistics for `ticket_events` when they lag the table: never analysed, or more rows
+   * changed since the last ANALYZE than it counted (the table at least doubled: a load). Without
+   * them a load's batch read its events (forTickets) by a plan made for 1,309 rows: every event of
+   * the workspace through the (workspace_id, ...) index, filtered by ticket id, batch after batch,
+   * a pass that grows with the load (docs/SCALING.md, thirteenth). The projector's own ANALYZEs
+   * (every 500,000 tickets of a load, and when idle) come too late for a first load. Also when the
+   * table has no column statistics: a batch that analysed and rolled back leaves reltuples counted
+   * but not them (as TicketsRepository.analyzeIfBehind). Answers whether it analysed. `minRows`: changes below it never count as behind (a small table's plan
+   * does not matter).
+   */
+  async analyzeIfBehind(m: EntityManager, minRows = 10_000): Promise<boolean> {
+    const [row] = await m.query(
+      `SELECT c.reltuples < 0 OR coalesce(s.n_mod_since_analyze, 0) > greatest(c.reltuples, $1)
+              OR NOT EXISTS (SELECT 1 FROM pg_stats st WHERE st.schemaname = n.nspname AND st.tablename = 'ticket_events' AND st.attname = 'ticket_id') AS behind
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+        WHERE c.oid = to_regclass('ticket_events')`,
+      [minRows],
+    );
+    if (!row?.behind) return false;
+    // SKIP_LOCKED: a VACUUM (ANALYZE) of the table is under way (table-vacuums.ts) and will do.
+    await m.query('ANALYZE (SKIP_LOCKED) ticket_events');
+    return true;
+  }
+
+  /**
    * Every stored event of these tickets, with times as exact integer microseconds. By
-   * `ticket_id = ANY(list)`, which PostgreSQL 18 reads as one bitmap scan, each heap page once.
+   * `ticket_id = ANY(list)`, which PostgreSQL 18 reads as one bitmap scan, each heap page once
+   * (given statistics: analyzeIfBehind).
    * A join to the list (an index probe per ticket, pages revisited) measured the same on a warm
    * cache but made this step 75% slower over a 1M-ticket load (bench:query, 2026-11-29).
    */
@@ -110,11 +143,7 @@ export class EventsRepository {
     // Named as the replay wants them, so each row is the event itself: a batch's events are much
     // of the server's memory at its peak, and a copy of each doubled it.
     const rows: (Omit<StoredReplayEvent, 'occurredUs'> & { occurredUs: string | number })[] = await m.query(
-      `SELECT ticket_id AS "ticketId", id, type, (extract(epoch FROM occurred_at) * 1000000)::int8 AS "occurredUs",
-              channel, category, customer_id AS "customerId", language, agent_type AS "agentType",
-              handle_seconds AS "handleSeconds", score, author_type AS "authorType",
-              coalesce(extra->>'handleTime' = 'unrecorded', false) AS "handleUnrecorded"
-         FROM ticket_events WHERE workspace_id = $2 AND ticket_id = ANY($1::text[])`,
+      TICKET_EVENTS_SQL,
       [ticketIds, wsId()],
     );
     // int8 arrives as text; in slices (common/slices.ts): a load's batch reads about 285,000 events.

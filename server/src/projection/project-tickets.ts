@@ -39,6 +39,8 @@ export async function projectTickets(
   const { tickets, events, timed } = deps;
   const before = await tickets.existing(m, ticketIds);
   const rowsBefore = live ? await timed('cells', () => ticketRows(m, ticketIds)) : null;
+  // Statistics that lag a load make the events' read below a pass over all of them (events.repository.ts).
+  await timed('analyze', () => events.analyzeIfBehind(m));
   const states = await timed('events', async () => replayAll(await events.forTickets(m, ticketIds)));
   // A ticket whose events were all taken back (a new version of an import): no ticket any more.
   const gone = ticketIds.filter((id) => !states.has(id));

@@ -138,6 +138,7 @@ export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[
   if (keys.paths && !keys.paths.includes('ai')) return [];
   const p = new SqlParams();
   const cut = rangeBuckets(ranges);
+  if (cut.bucket.length === 0) return [];
   // Segment and category by array lookup on the key, as in sumsQuery: joined with k, the planner
   // took the interval join's output for 27 rows and compared each of 7,723 with all 96 keys.
   const segNames = indexer(keys.segByKey);

@@ -28,7 +28,8 @@ describe('rangeBuckets', () => {
   });
 
   it('an instant on a bound falls in the interval it starts (width_bucket: the number of bounds <= x)', () => {
-    // PostgreSQL's width_bucket(x, thresholds) is the number of thresholds <= x (the db specs run it).
+    // PostgreSQL's width_bucket(x, thresholds) answers the number of thresholds <= x (a binary search,
+    // width_bucket_array in arrayfuncs.c): the same rule, modelled here.
     const x = rangeBuckets([r('01:00', '02:00', 'a'), r('02:00', '03:00', 'b')]);
     const groupsAt = (t: string) => {
       const b = x.bounds.filter((d) => d.getTime() <= Date.parse(`2026-01-01T${t}Z`)).length;
