@@ -111,12 +111,13 @@ export class EventsRepository {
    * Planner statistics for `ticket_events` when they lag the table: never analysed, or more rows
    * changed since the last ANALYZE than it counted (the table at least doubled: a load). Without
    * them a load's batch read its events (forTickets) by a plan made for 1,309 rows: every event of
-   * the workspace through the (workspace_id, ...) index, filtered by ticket id, batch after batch,
-   * a pass that grows with the load (docs/SCALING.md, thirteenth). The projector's own ANALYZEs
-   * (every 500,000 tickets of a load, and when idle) come too late for a first load. Also when the
-   * table has no column statistics: a batch that analysed and rolled back leaves reltuples counted
-   * but not them (as TicketsRepository.analyzeIfBehind). Answers whether it analysed. `minRows`: changes below it never count as behind (a small table's plan
-   * does not matter).
+   * the workspace through the primary key's workspace_id, filtered by ticket id, batch after batch,
+   * a pass that grows with the load (1,315 against 167 ms at 5.7M events; docs/SCALING.md,
+   * thirteenth). The projector's own ANALYZEs (every 500,000 tickets of a load, and when idle) come
+   * too late for a first load. Also when the table has no column statistics: a batch that analysed
+   * and rolled back leaves reltuples counted but not them (as TicketsRepository.analyzeIfBehind).
+   * `minRows`: fewer changes never count as behind (a small table's plan does not matter). Answers
+   * whether it analysed.
    */
   async analyzeIfBehind(m: EntityManager, minRows = 10_000): Promise<boolean> {
     const [row] = await m.query(
