@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { eachInSlices } from '../common/slices';
 import { copyIn, copyRow } from '../database/copy-in';
+import { analyzeWhenBehind } from '../database/table-statistics';
 import { ReplayEvent } from '../tickets/ticket-replay';
 import { ValidEvent } from './event-validation';
 import { wsId } from '../workspaces/workspace-context';
@@ -114,24 +115,14 @@ export class EventsRepository {
    * the workspace through the primary key's workspace_id, filtered by ticket id, batch after batch,
    * a pass that grows with the load (1,315 against 167 ms at 5.7M events; docs/SCALING.md,
    * thirteenth). The projector's own ANALYZEs (every 500,000 tickets of a load, and when idle) come
-   * too late for a first load. Also when the table has no column statistics: a batch that analysed
-   * and rolled back leaves reltuples counted but not them (as TicketsRepository.analyzeIfBehind).
+   * too late for a first load. Also when the table has no column statistics (analyzeWhenBehind).
    * `minRows`: fewer changes never count as behind (a small table's plan does not matter). Answers
    * whether it analysed.
    */
   async analyzeIfBehind(m: EntityManager, minRows = 10_000): Promise<boolean> {
-    const [row] = await m.query(
-      // Asked of every batch: the counter by its function, not the pg_stat_user_tables view (about
-      // 1.2 ms a call against 2-5 on PostgreSQL 15).
-      `SELECT c.reltuples < 0 OR coalesce(pg_stat_get_mod_since_analyze(c.oid), 0) > greatest(c.reltuples, $1)
-              OR NOT EXISTS (SELECT 1 FROM pg_stats st WHERE st.schemaname = n.nspname AND st.tablename = 'ticket_events' AND st.attname = 'ticket_id') AS behind
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass('ticket_events')`,
-      [minRows],
-    );
-    if (!row?.behind) return false;
-    // SKIP_LOCKED: a VACUUM (ANALYZE) of the table is under way (table-vacuums.ts) and will do.
-    await m.query('ANALYZE (SKIP_LOCKED) ticket_events');
-    return true;
+    // Asked of every batch: the counter by its function, not the pg_stat_user_tables view (about
+    // 1.2 ms a call against 2-5 on PostgreSQL 15).
+    return analyzeWhenBehind(m, 'ticket_events', 'ticket_id', 'c.reltuples < 0 OR coalesce(pg_stat_get_mod_since_analyze(c.oid), 0) > greatest(c.reltuples, $1)', [minRows]);
   }
 
   /**

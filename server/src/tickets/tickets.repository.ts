@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { eachInSlices } from '../common/slices';
 import { returnedRows } from '../database/returning';
+import { analyzeWhenBehind } from '../database/table-statistics';
 import { TicketState } from './ticket-replay';
 import { wsId } from '../workspaces/workspace-context';
 
@@ -163,15 +164,7 @@ export class TicketsRepository {
    * Answers whether it analysed.
    */
   async analyzeIfBehind(m: EntityManager, rows: number): Promise<boolean> {
-    const [{ behind }] = await m.query(
-      `SELECT c.reltuples < $1 OR NOT EXISTS (SELECT 1 FROM pg_stats s WHERE s.schemaname = n.nspname AND s.tablename = 'tickets' AND s.attname = 'customer_id') AS behind
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass('tickets')`,
-      [rows],
-    );
-    if (!behind) return false;
-    // SKIP_LOCKED: a VACUUM (ANALYZE) of the table is under way (table-vacuums.ts) and will do.
-    await m.query('ANALYZE (SKIP_LOCKED) tickets');
-    return true;
+    return analyzeWhenBehind(m, 'tickets', 'customer_id', 'c.reltuples < $1', [rows]);
   }
 
   /**

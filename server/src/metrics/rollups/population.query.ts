@@ -79,15 +79,7 @@ export interface SumsRow {
 export async function sumsQuery(m: EntityManager, units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Promise<SumsRow[]> {
   const { p, with: w, ws } = relations(units, raw, keys, true);
   const cols = ADDITIVE_COLUMNS.map((c) => `c.${c}`).join(', ');
-  // A cell's segment and category by array lookup on its key, not a join with k: the planner
-  // cannot estimate the units' unnest (it took 41 units' 8,472 cells for 8 rows and compared each
-  // with every key: 805,004 comparisons, 130 ms of a 365-day summary at 200k tickets). As indexes
-  // into lists kept here (int arrays, -1: a key the read leaves out): a text array's element is
-  // found by walking the elements before it, three times per cell.
-  const segNames = indexer(keys.segByKey);
-  const catNames = indexer(keys.categoryByKey);
-  const si = `(${p.add(segNames.indexes, 'int[]')})`;
-  const ci = `(${p.add(catNames.indexes, 'int[]')})`;
+  const { si, ci, named } = keyLookups(p, keys);
   const rows: (Omit<SumsRow, 'seg' | 'category'> & { si: number; ci: number })[] = await m.query(
     `${w}
      SELECT x.grp, x.si, x.path, x.ci, ${cellSums('x')}
@@ -109,7 +101,26 @@ export async function sumsQuery(m: EntityManager, units: readonly Unit[], raw: r
      HAVING sum(x.tickets) <> 0`,
     p.values,
   );
-  return rows.map(({ si: s, ci: c, ...r }) => ({ ...r, seg: keys.segByPath ? r.path : segNames.names[s], category: catNames.names[c] }) as SumsRow);
+  return rows.map((r) => named(r, r.path as string) as SumsRow);
+}
+
+/**
+ * A cell's or ticket's segment and category by array lookup on its key (SQL `si[key_id]`,
+ * `ci[key_id]`; -1 or NULL for a key the read leaves out), not a join with k: the planner cannot
+ * estimate the units' unnest (it took 41 units' 8,472 cells for 8 rows and compared each with
+ * every key: 805,004 comparisons, 130 ms of a 365-day summary at 200k tickets), nor the maturing
+ * query's interval join (27 rows for 7,723, each compared with all 96 keys). As indexes into lists
+ * kept here (int arrays): a text array's element is found by walking the elements before it.
+ * `named` turns a row's indexes back into names (segmented by path, the segment is `path`).
+ */
+function keyLookups(p: SqlParams, keys: KeyScope) {
+  const segNames = indexer(keys.segByKey);
+  const catNames = indexer(keys.categoryByKey);
+  return {
+    si: `(${p.add(segNames.indexes, 'int[]')})`,
+    ci: `(${p.add(catNames.indexes, 'int[]')})`,
+    named: <R extends { si: number; ci: number }>({ si, ci, ...r }: R, path: string) => ({ ...r, seg: keys.segByPath ? path : segNames.names[si], category: catNames.names[ci] }),
+  };
 }
 
 /** Distinct names and, per key (null: left out), its name's index (-1 when left out). */
@@ -139,14 +150,10 @@ export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[
   const p = new SqlParams();
   const cut = rangeBuckets(ranges);
   if (cut.bucket.length === 0) return [];
-  // Segment and category by array lookup on the key, as in sumsQuery: joined with k, the planner
-  // took the interval join's output for 27 rows and compared each of 7,723 with all 96 keys.
-  const segNames = indexer(keys.segByKey);
-  const catNames = indexer(keys.categoryByKey);
-  const si = `(${p.add(segNames.indexes, 'int[]')})`;
+  const { si, ci, named } = keyLookups(p, keys);
   const rows: (Omit<MaturingRow, 'seg' | 'category'> & { si: number; ci: number })[] = await m.query(
     `WITH r AS (SELECT * FROM unnest(${p.add(cut.bucket, 'int[]')}, ${p.add(cut.grp, 'text[]')}) AS r(r_b, r_grp))
-     SELECT r.r_grp AS grp, ${si}[tk.key_id] AS si, (${p.add(catNames.indexes, 'int[]')})[tk.key_id] AS ci, count(*)::int AS pending,
+     SELECT r.r_grp AS grp, ${si}[tk.key_id] AS si, ${ci}[tk.key_id] AS ci, count(*)::int AS pending,
             count(*) FILTER (WHERE NOT tk.reopened AND NOT tk.repeat_contact)::int AS durable_maturing,
             count(*) FILTER (WHERE NOT tk.reopened AND NOT tk.repeat_contact AND coalesce(tk.csat, 5) <= 2)::int AS low_rated_maturing,
             count(*) FILTER (WHERE tk.reopened)::int AS reopened_maturing
@@ -161,7 +168,7 @@ export async function maturingQuery(m: EntityManager, ranges: readonly RawRange[
     p.values,
   );
   // Segmented by path, every maturing ticket is on the AI path.
-  return rows.map(({ si: s, ci: c, ...r }) => ({ ...r, seg: keys.segByPath ? 'ai' : segNames.names[s], category: catNames.names[c] }));
+  return rows.map((r) => named(r, 'ai'));
 }
 
 /** One distribution's histogram of a group, segment and path: counts `ns[i]` in bins `bins[i]`. */
