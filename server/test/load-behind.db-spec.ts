@@ -154,6 +154,23 @@ describe('a read a load behind leaves out the days a load has not built yet', ()
       expect(ktm.freshness).toMatchObject({ daysBuilding: 2, pendingTickets: 1 });
       expect(ktm.tickets).toBe((await ticketsIn(day(FROM, 'Asia/Kathmandu'), day(TO, 'Asia/Kathmandu'))) - hole);
 
+      // Its daily series: each local day holds parts of two UTC days, and the parts of the two
+      // being built are left out too, charged no fixed costs. Kathmandu's (+05:45) Jan 19 is
+      // 18:15Z Jan 18 to 18:15Z Jan 19: 18 h 15 min of it left out; its Jan 20 all of it; its
+      // Jan 21 the 5 h 45 min of UTC Jan 20.
+      const KTM = 'Asia/Kathmandu';
+      const ktmDaily = await get(`metrics/timeseries?from=${FROM}&to=${TO}&interval=day&tz=${KTM}&percentiles=false&${FIXED}`);
+      expect(ktmDaily.freshness).toMatchObject({ daysBuilding: 2 });
+      const [holeLo, holeHi] = [day(BUILDING[0]), day('2026-01-21')];
+      for (const b of ktmDaily.buckets as { from: string; to: string; tickets: number }[]) {
+        const [lo, hi] = [day(b.from, KTM), day(b.to, KTM)];
+        const inHole = lo < holeHi && hi > holeLo ? await ticketsIn(lo > holeLo ? lo : holeLo, hi < holeHi ? hi : holeHi) : 0;
+        expect({ day: b.from, tickets: b.tickets }).toEqual({ day: b.from, tickets: (await ticketsIn(lo, hi)) - inHole });
+      }
+      expect(building(ktmDaily.buckets)).toEqual([['2026-01-19', 1], ['2026-01-20', 1], ['2026-01-21', 1]]);
+      const fixedOf = (d: string) => ktmDaily.buckets.find((b: { from: string }) => b.from === d).savings.fixedCosts;
+      expect([fixedOf('2026-01-18'), fixedOf('2026-01-19'), fixedOf('2026-01-20'), fixedOf('2026-01-21')].map((x: number) => Number(x.toFixed(6)))).toEqual([1000, Number((1000 * (1 - 18.25 / 24)).toFixed(6)), 0, Number((1000 * (1 - 5.75 / 24)).toFixed(6))]);
+
       // A filter leaves out the same days, its own tickets of them.
       const chat = await get(`metrics/summary?from=${FROM}&to=${TO}&channel=chat`);
       expect(chat.freshness).toMatchObject({ daysBuilding: 2 });

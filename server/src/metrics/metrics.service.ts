@@ -24,7 +24,7 @@ import { MetricsScope, comparisonDates, resolveScope, withDates } from './metric
 import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
 import { groupKey, rangeGroupOf } from './rollups/population-assemble';
 import { PopulationReader } from './rollups/population-reader';
-import { PopulationRange } from './rollups/read-plan';
+import { leftOutDay, leftOutShare, PopulationRange } from './rollups/read-plan';
 import { PathMetricsRow, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
 /** Reads a numeric field by dotted path (`savings.verifiedSavings`, `byPath.ai.csat.top2Box`). */
@@ -49,9 +49,16 @@ export function leanFigures(core: SummaryCore): LeanFigures {
   return { ...rest, byPath: Object.fromEntries(REPORTED_PATHS.map((p) => [p, counts(byPath[p])])) as LeanFigures['byPath'] };
 }
 
+/**
+ * A bucket without tickets: fixed costs still run for its days, but not for those the read left
+ * out (all of them when a load's days fill the bucket).
+ */
+const emptyCore = (s: MetricsScope, days: number, leftOut = 0): SummaryCore => assembleSummary([], [], { costModel: s.costModel, days: Math.max(0, days - leftOut) });
+
 /** A bucket's bounds, and how many of its days the read left out (readScope; cores(): `building`). */
 const bounds = (b: { from: string; to: string }, building: ReadonlyMap<string, number>): Pick<SeriesPoint, 'bucket' | 'from' | 'to' | 'daysBuilding'> => {
-  const n = building.get(b.from) ?? 0;
+  // Another zone's day may be left out in part (a part of a UTC day being built): it counts as one.
+  const n = Math.ceil((building.get(b.from) ?? 0) - 1e-9);
   return { bucket: b.from, from: b.from, to: b.to, ...(n > 0 ? { daysBuilding: n } : {}) };
 };
 const seriesPoint = (b: { from: string; to: string }, core: SummaryCore, building: ReadonlyMap<string, number>): SeriesPoint => ({ ...bounds(b, building), ...leanFigures(core) });
@@ -111,8 +118,8 @@ export class MetricsService {
     // Days left out are not in the population: not in its days either (fixed costs, FTE, per year).
     const daysLeftOut = building ?? new Map<string, number>();
     for (const d of plan.leftOut) {
-      s.leftOut!.add(d.lo.toISOString());
-      daysLeftOut.set(d.grp, (daysLeftOut.get(d.grp) ?? 0) + 1);
+      s.leftOut!.add(leftOutDay(d));
+      daysLeftOut.set(d.grp, (daysLeftOut.get(d.grp) ?? 0) + leftOutShare(d));
     }
     const cats = byGroup(categories);
     const out = new Map<string, SummaryCore>();
@@ -196,7 +203,7 @@ export class MetricsService {
     const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
     const building = new Map<string, number>();
     const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days, full, building);
-    const coreOf = (b: { from: string }) => cores.get(b.from) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! });
+    const coreOf = (b: { from: string }) => cores.get(b.from) ?? emptyCore(s, days.get(b.from)!, building.get(b.from));
     const head = { ...this.echo(s, freshness), interval, costModel: s.costModel };
     if (!full) return { ...head, percentiles: false as const, buckets: list.map((b) => seriesPoint(b, coreOf(b), building)) };
     return { ...head, percentiles: true as const, buckets: list.map((b) => ({ ...bounds(b, building), ...withoutCostModel(coreOf(b)) })) };
@@ -280,7 +287,7 @@ export class MetricsService {
     return new Map(
       segments.map((seg) => [
         seg,
-        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? assembleSummary([], [], { costModel: s.costModel, days: days.get(b.from)! }), building)),
+        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? emptyCore(s, days.get(b.from)!, building.get(b.from)), building)),
       ]),
     );
   }

@@ -1,6 +1,6 @@
 // Which days and months a read takes from the rollups, which instants from tickets, and which days
 // a read that does not wait leaves out. Expected plans worked out by hand from the calendar.
-import { PopulationRange, RawRange, RollupState, planRanges, withoutRanges } from './read-plan';
+import { PopulationRange, RawRange, RollupState, leftOutDay, leftOutShare, planRanges, withoutRanges } from './read-plan';
 
 const at = (iso: string) => new Date(iso);
 const range = (fromDate: string, toDate: string, from: string, to: string, grp = ''): PopulationRange => ({ fromDate, toDate, from: at(from), to: at(to), grp });
@@ -129,6 +129,26 @@ describe('planRanges', () => {
   ])('another zone: %s', (_name, from, to, s, want) => {
     const r = range('2026-02-03', '2026-02-04', from, to);
     expect(brief(planRanges([r], 'Asia/Kolkata', s))).toEqual(want);
+  });
+
+  it.each([
+    // Kolkata's Feb 3 (+05:30): 5 h 30 min of UTC Feb 2, 18 h 30 min of UTC Feb 3.
+    ['the long part\'s UTC day a load\'s, not built: that part left out, as a share of a day', { UTC: ['2026-02-03'] }, { units: [], raw: ['2026-02-02T18:30:00.000Z/2026-02-03T00:00:00.000Z'], leftOut: ['2026-02-03T00:00:00.000Z/2026-02-03T18:30:00.000Z'] }, [['2026-02-03T00:00:00.000Z', 18.5 / 24]]],
+    ['the short part\'s', { UTC: ['2026-02-02'] }, { units: ['d:2026-02-03 except 2026-02-03T18:30:00.000Z/2026-02-04T00:00:00.000Z'], raw: [], leftOut: ['2026-02-02T18:30:00.000Z/2026-02-03T00:00:00.000Z'] }, [['2026-02-02T00:00:00.000Z', 5.5 / 24]]],
+    ['both: the whole local day left out, as two parts of two UTC days', { UTC: ['2026-02-02', '2026-02-03'] }, { units: [], raw: [], leftOut: ['2026-02-02T18:30:00.000Z/2026-02-03T00:00:00.000Z', '2026-02-03T00:00:00.000Z/2026-02-03T18:30:00.000Z'] }, [['2026-02-02T00:00:00.000Z', 5.5 / 24], ['2026-02-03T00:00:00.000Z', 18.5 / 24]]],
+  ])('another zone, a read that leaves a load\'s days out: %s', (_name, pending, want, days) => {
+    const r = range('2026-02-03', '2026-02-04', '2026-02-02T18:30:00Z', '2026-02-03T18:30:00Z');
+    const p = planRanges([r], 'Asia/Kolkata', state(pending), true);
+    expect(brief(p)).toEqual(want);
+    // The day each part stands for (its UTC day, as when the whole UTC day is left out), and its share of a day.
+    expect(p.leftOut.map((x) => [leftOutDay(x), leftOutShare(x)])).toEqual(days);
+    // A read that waits counts those parts from tickets.
+    expect(brief(planRanges([r], 'Asia/Kolkata', state(pending))).leftOut).toEqual([]);
+  });
+
+  it('a whole day left out counts as one day, by its first instant, whatever its length (a 25-hour day)', () => {
+    const fallBack = { lo: at('2026-11-01T04:00:00Z'), hi: at('2026-11-02T05:00:00Z'), grp: '' };
+    expect([leftOutDay(fallBack), leftOutShare(fallBack)]).toEqual(['2026-11-01T04:00:00.000Z', 1]);
   });
 
   it('each time bucket keeps its group, left out or not', () => {

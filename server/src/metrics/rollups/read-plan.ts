@@ -39,6 +39,8 @@ export interface RawRange {
   lo: Date;
   hi: Date;
   grp: string;
+  /** Left out: part of a UTC day at another zone's edge (counts as its share of a day), not a whole local day. */
+  partOfDay?: true;
 }
 
 export interface ReadPlan {
@@ -105,12 +107,18 @@ const ceilDay = (t: Date) => new Date(Math.ceil(t.getTime() / DAY_MS) * DAY_MS);
  * [a, b), part of one UTC day: from tickets, or, when it is more than half the day, the day's unit
  * less the rest of the day (fewer tickets to read). Not for a day still to be built (its cells,
  * if any, may not match its tickets yet), nor for bounds inside a minute: values are kept by
- * minute of the day.
+ * minute of the day. Left out, as the whole UTC days are, when it is part of a load's day not
+ * built yet and the read leaves those out: read from tickets, a Kolkata day's first read after a
+ * 1M load ranked the values of such parts from tickets (2.3-2.8 s; docs/SCALING.md, fourteenth).
  */
-function edgePart(plan: ReadPlan, a: Date, b: Date, grp: string, pending: ReadonlySet<string>): void {
+function edgePart(plan: ReadPlan, a: Date, b: Date, grp: string, pending: ReadonlySet<string>, leaveOut: ReadonlySet<string>): void {
   const start = floorDay(a);
   const end = new Date(start.getTime() + DAY_MS);
   const day = utcDate(start);
+  if (leaveOut.has(day)) {
+    plan.leftOut.push({ lo: a, hi: b, grp, partOfDay: true });
+    return;
+  }
   if (b.getTime() - a.getTime() <= DAY_MS / 2 || !onWholeMinutes({ lo: a, hi: b }) || pending.has(day)) {
     plan.raw.push({ lo: a, hi: b, grp });
     return;
@@ -142,17 +150,25 @@ export function planRanges(ranges: readonly PopulationRange[], tz: string, state
     // Another zone: UTC's whole days inside [from, to), and the parts of UTC days at its edges.
     const lo = ceilDay(r.from);
     const hi = floorDay(r.to);
-    const edge = (a: Date, b: Date) => edgePart(plan, a, b, r.grp, state.pending.get('UTC') ?? none);
+    const utcLeaveOut = (leaveOut && state.unbuilt?.get('UTC')) || none;
+    const edge = (a: Date, b: Date) => edgePart(plan, a, b, r.grp, state.pending.get('UTC') ?? none, utcLeaveOut);
     if (lo.getTime() > hi.getTime()) {
       edge(r.from, r.to); // inside one UTC day
       continue;
     }
     if (r.from < lo) edge(r.from, lo);
-    if (lo < hi) coverDays(plan, 'UTC', utcDate(lo), utcDate(hi), r.grp, state.pending.get('UTC') ?? none, state.stale.get('UTC') ?? none, (leaveOut && state.unbuilt?.get('UTC')) || none);
+    if (lo < hi) coverDays(plan, 'UTC', utcDate(lo), utcDate(hi), r.grp, state.pending.get('UTC') ?? none, state.stale.get('UTC') ?? none, utcLeaveOut);
     if (hi < r.to) edge(hi, r.to);
   }
   return plan;
 }
+
+/**
+ * A range left out as days: the day it stands for (a local day by its first instant; a part of a
+ * UTC day by that day's, so that both parts of one day count once), and how much of a day it is.
+ */
+export const leftOutDay = (r: RawRange): string => (r.partOfDay ? floorDay(r.lo) : r.lo).toISOString();
+export const leftOutShare = (r: RawRange): number => (r.partOfDay ? (r.hi.getTime() - r.lo.getTime()) / DAY_MS : 1);
 
 /** `ranges` without the instants of `holes` (same group), in order: what a read covers once days are left out. */
 export function withoutRanges(ranges: readonly RawRange[], holes: readonly RawRange[]): RawRange[] {
