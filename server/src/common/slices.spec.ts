@@ -1,4 +1,4 @@
-import { eachInSlices } from './slices';
+import { eachInSlices, letReadsGoFirst, READS_FIRST_MAX_MS } from './slices';
 
 /** Runs `eachInSlices` over 0..n-1 and answers after which item a setImmediate queued before it ran. */
 async function immediateRanAfter(n: number, sliceMs: number): Promise<{ seen: number[]; ranAfter: number }> {
@@ -47,5 +47,39 @@ describe('eachInSlices', () => {
       seen.push(i);
     })).rejects.toThrow('bad item 2');
     expect(seen).toEqual([1]);
+  });
+
+  describe('readsFirst: a background loop also waits for the reads going on between slices', () => {
+    afterEach(() => letReadsGoFirst(() => undefined));
+
+    it('waits for the reads (asked for at most READS_FIRST_MAX_MS) after each slice; a loop not marked so does not', async () => {
+      let open: () => void = () => undefined;
+      const asked: number[] = [];
+      letReadsGoFirst((maxMs) => {
+        asked.push(maxMs);
+        return new Promise<void>((resolve) => (open = resolve));
+      });
+      const seen: number[] = [];
+      const loop = eachInSlices(Array.from({ length: 200 }, (_, i) => i), (i) => void seen.push(i), 0, true);
+      // Slices of 0 ms: the loop gives way at its first look at the clock (item 64), then waits for the reads.
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      expect(seen).toHaveLength(64);
+      expect(asked).toEqual([READS_FIRST_MAX_MS]);
+      open();
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      expect(seen).toHaveLength(128);
+      open();
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      open();
+      await loop;
+      expect(seen).toHaveLength(200);
+
+      asked.length = 0;
+      await eachInSlices(Array.from({ length: 200 }, (_, i) => i), () => undefined, 0);
+      expect(asked).toEqual([]);
+    });
   });
 });

@@ -5,7 +5,7 @@
 // touched, one per quarter hour: every zone's offset is a multiple of 15 minutes, so instants in
 // one quarter hour share their local day and the zones are asked once per quarter.
 import { EntityManager } from 'typeorm';
-import { eachInSlices } from '../common/slices';
+import { SLICE_MS, eachInSlices } from '../common/slices';
 import { EventsRepository, StoredReplayEvent } from '../events/events.repository';
 import { addToCells, rowChanges, ticketRows } from '../metrics/rollups/rollup-delta.query';
 import { TicketState, replayTicket } from '../tickets/ticket-replay';
@@ -23,9 +23,9 @@ export async function replayAll(events: readonly StoredReplayEvent[]): Promise<M
     const list = byTicket.get(e.ticketId);
     if (list) list.push(e);
     else byTicket.set(e.ticketId, [e]);
-  });
+  }, SLICE_MS, true);
   const states = new Map<string, TicketState>();
-  await eachInSlices(byTicket, ([id, list]) => states.set(id, replayTicket(list)));
+  await eachInSlices(byTicket, ([id, list]) => states.set(id, replayTicket(list)), SLICE_MS, true);
   return states;
 }
 

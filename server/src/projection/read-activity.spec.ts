@@ -31,4 +31,40 @@ describe('ReadActivity', () => {
     second();
     expect(a.reading(10 * READS_QUIET_MS)).toBe(false);
   });
+
+  describe('allEnded: what the projector waits for between its slices', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('resolves when the last read going on ends, not when one of two does', async () => {
+      const a = new ReadActivity();
+      const first = a.begin();
+      const second = a.begin();
+      let ended = false;
+      void a.allEnded(100).then(() => (ended = true));
+      first();
+      await Promise.resolve();
+      expect(ended).toBe(false);
+      second();
+      await Promise.resolve();
+      expect(ended).toBe(true);
+    });
+
+    it('resolves after maxMs however long the read goes on (the projector is never stopped)', async () => {
+      const a = new ReadActivity();
+      a.begin();
+      let ended = false;
+      void a.allEnded(100).then(() => (ended = true));
+      jest.advanceTimersByTime(99);
+      await Promise.resolve();
+      expect(ended).toBe(false);
+      jest.advanceTimersByTime(1);
+      await Promise.resolve();
+      expect(ended).toBe(true);
+    });
+
+    it('no read going on: at once', async () => {
+      await expect(new ReadActivity().allEnded(100)).resolves.toBeUndefined();
+    });
+  });
 });

@@ -3,6 +3,7 @@
 // then mostly shares the machine with one projector statement and the server, not two statements
 // (docs/SCALING.md).
 import { Injectable } from '@nestjs/common';
+import { letReadsGoFirst } from '../common/slices';
 
 /** How long after the last read the projector still counts people as reading (a dashboard asks in bursts). */
 export const READS_QUIET_MS = 2_000;
@@ -11,6 +12,26 @@ export const READS_QUIET_MS = 2_000;
 export class ReadActivity {
   private inFlight = 0;
   private lastEnded = -Infinity;
+  /** Waiting for the reads going on to end (the projector's loops, between slices). */
+  private readonly waiting = new Set<() => void>();
+
+  constructor() {
+    letReadsGoFirst((maxMs) => (this.inFlight > 0 ? this.allEnded(maxMs) : undefined));
+  }
+
+  /** Resolves when no read is going on, or after `maxMs`. */
+  allEnded(maxMs: number): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      this.waiting.add(done);
+    });
+  }
 
   /** A read begins; call the answer once when it ends (however it ends). */
   begin(now: () => number = () => performance.now()): () => void {
@@ -21,6 +42,7 @@ export class ReadActivity {
       ended = true;
       this.inFlight--;
       this.lastEnded = now();
+      if (this.inFlight === 0) for (const w of [...this.waiting]) w();
     };
   }
 
