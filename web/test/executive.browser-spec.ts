@@ -102,11 +102,17 @@ run('the executive view in chromium', () => {
     const page = await signedInPage(browser, dash, `/report?${q}`);
     await page.locator('main[data-report="ready"]').waitFor({ timeout: 60_000 });
     expect(await page.locator('h1').innerText()).toContain(`${day(-30)} to ${day(-1)}`);
-    expect(await page.locator(row('Net savings')).first().innerText()).toBe(money(s.savings.netSavings));
+    const shownNet = await page.locator(row('Net savings')).first().innerText();
+    const shownTitle = await page.title();
+    // The figures are as of now: a demo AI resolution may mature between two reads (one did in a
+    // clean clone's run: $10,237 read by the test, $10,241 on the page a moment later), so the
+    // page shows the API's figures as of before it or as of after it.
+    const after = await dash.api<S>(`/api/v1/metrics/summary?${q}&compare=previous`);
+    expect([money(s.savings.netSavings), money(after.savings.netSavings)]).toContain(shownNet);
+    expect([s, after].some((x) => shownTitle.includes(`verified ${money(x.savings.verifiedSavings)}`))).toBe(true);
     await page.getByRole('region', { name: 'Assumptions' }).getByText(/Cost model version \d+, last changed/).waitFor();
     // The board pack's waterfall opens nothing, and its caption does not say it does.
     expect(await page.locator('figure[aria-label="From claimed to verified savings"] figcaption').innerText()).not.toContain('opens its tickets');
-    expect(await page.title()).toContain(`verified ${money(s.savings.verifiedSavings)}`);
     await page.close();
 
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-report-')), 'board.pdf');
@@ -115,9 +121,9 @@ run('the executive view in chromium', () => {
     const pdf = fs.readFileSync(out);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const title = pdfTitle(out);
+    const printed = await dash.api<S>(`/api/v1/metrics/summary?${q}&compare=previous`);
     expect(title).toContain(`${day(-30)} to ${day(-1)} (UTC)`);
-    expect(title).toContain(`verified ${money(s.savings.verifiedSavings)}`);
-    expect(title).toContain(`net ${money(s.savings.netSavings)}`);
+    expect([after, printed].some((x) => title.includes(`verified ${money(x.savings.verifiedSavings)}`) && title.includes(`net ${money(x.savings.netSavings)}`))).toBe(true);
     // One page or two, as a board pack should be.
     const pages = Number(/\/Type\s*\/Pages[^>]*\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1] ?? /\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]);
     expect(pages).toBeGreaterThanOrEqual(1);

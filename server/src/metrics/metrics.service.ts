@@ -24,7 +24,7 @@ import { MetricsScope, comparisonDates, resolveScope, withDates } from './metric
 import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
 import { groupKey, rangeGroupOf } from './rollups/population-assemble';
 import { PopulationReader } from './rollups/population-reader';
-import { leftOutDay, leftOutShare, PopulationRange } from './rollups/read-plan';
+import { leftOutDay, leftOutLocalDays, leftOutShare, PopulationRange } from './rollups/read-plan';
 import { PathMetricsRow, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
 
 /** Reads a numeric field by dotted path (`savings.verifiedSavings`, `byPath.ai.csat.top2Box`). */
@@ -49,19 +49,35 @@ export function leanFigures(core: SummaryCore): LeanFigures {
   return { ...rest, byPath: Object.fromEntries(REPORTED_PATHS.map((p) => [p, counts(byPath[p])])) as LeanFigures['byPath'] };
 }
 
-/**
- * A bucket without tickets: fixed costs still run for its days, but not for those the read left
- * out (all of them when a load's days fill the bucket).
- */
-const emptyCore = (s: MetricsScope, days: number, leftOut = 0): SummaryCore => assembleSummary([], [], { costModel: s.costModel, days: Math.max(0, days - leftOut) });
+/** Per range group, what a read left out (readScope): how many days, for costs (read-plan.ts leftOutShare), and which local days, shown as building. */
+interface LeftOut {
+  share: Map<string, number>;
+  days: Map<string, Set<string>>;
+}
+const leftOutTally = (): LeftOut => ({ share: new Map(), days: new Map() });
 
-/** A bucket's bounds, and how many of its days the read left out (readScope; cores(): `building`). */
-const bounds = (b: { from: string; to: string }, building: ReadonlyMap<string, number>): Pick<SeriesPoint, 'bucket' | 'from' | 'to' | 'daysBuilding'> => {
-  // Another zone's day may be left out in part (a part of a UTC day being built): it counts as one.
-  const n = Math.ceil((building.get(b.from) ?? 0) - 1e-9);
+/** The days a population is charged for: its calendar days less those left out (to 1e-9: shares of days add up in floating point). */
+const daysCounted = (days: number, leftOut = 0): number => Math.max(0, Math.round((days - leftOut) * 1e9) / 1e9);
+
+/** A segment or a filtered population is part of the program: no share of its fixed costs. */
+const partOfProgram = (s: MetricsScope, segment: Segmenting): boolean => {
+  const { from: _f, to: _t, ...dims } = s.filter;
+  return segment !== null || Object.values(dims).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
+};
+
+/**
+ * A population without tickets (a bucket, a summary): fixed costs still run for its days, but not
+ * for those the read left out (none when a load's days fill it), nor for a part of the program.
+ */
+const emptyCore = (s: MetricsScope, segment: Segmenting, days: number, leftOut?: number): SummaryCore =>
+  assembleSummary([], [], { costModel: s.costModel, days: daysCounted(days, leftOut), partOfProgram: partOfProgram(s, segment) });
+
+/** A bucket's bounds, and how many of its local days the read left out, in whole or in part. */
+const bounds = (b: { from: string; to: string }, building: LeftOut): Pick<SeriesPoint, 'bucket' | 'from' | 'to' | 'daysBuilding'> => {
+  const n = building.days.get(b.from)?.size ?? 0;
   return { bucket: b.from, from: b.from, to: b.to, ...(n > 0 ? { daysBuilding: n } : {}) };
 };
-const seriesPoint = (b: { from: string; to: string }, core: SummaryCore, building: ReadonlyMap<string, number>): SeriesPoint => ({ ...bounds(b, building), ...leanFigures(core) });
+const seriesPoint = (b: { from: string; to: string }, core: SummaryCore, building: LeftOut): SeriesPoint => ({ ...bounds(b, building), ...leanFigures(core) });
 
 @Injectable()
 export class MetricsService {
@@ -110,24 +126,26 @@ export class MetricsService {
     ranges: PopulationRange[] = [wholeRange(s)],
     daysOf: (grp: string) => number = () => s.days,
     percentiles = true,
-    /** Filled with the days left out per range (its grp), when some were (readScope); empty when given. */
-    building?: Map<string, number>,
+    /** Filled with what the read left out per range (its grp), when it left some out (readScope); empty when given. */
+    building: LeftOut = leftOutTally(),
   ): Promise<Map<string, SummaryCore>> {
     const { from: _f, to: _t, ...dims } = s.filter;
     const { rows, categories, plan } = await this.reader.read({ ranges, tz: s.tz, filter: dims, segment, asOf: s.asOf, percentiles, leaveOutPending: s.leftOut !== undefined });
     // Days left out are not in the population: not in its days either (fixed costs, FTE, per year).
-    const daysLeftOut = building ?? new Map<string, number>();
+    const rangeOf = new Map(ranges.map((r) => [r.grp, r]));
     for (const d of plan.leftOut) {
       s.leftOut!.add(leftOutDay(d));
-      daysLeftOut.set(d.grp, (daysLeftOut.get(d.grp) ?? 0) + leftOutShare(d));
+      building.share.set(d.grp, (building.share.get(d.grp) ?? 0) + leftOutShare(d, rangeOf.get(d.grp)!));
+      const days = building.days.get(d.grp) ?? new Set<string>();
+      for (const day of leftOutLocalDays(d, s.tz)) days.add(day);
+      building.days.set(d.grp, days);
     }
     const cats = byGroup(categories);
     const out = new Map<string, SummaryCore>();
-    // A segment or a filtered population is part of the program: no share of its fixed costs.
-    const partOfProgram = segment !== null || Object.values(dims).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
+    const part = partOfProgram(s, segment);
     for (const [g, r] of byGroup(rows)) {
-      const days = Math.max(0, daysOf(g) - (daysLeftOut.get(rangeGroupOf(g, ranges)) ?? 0));
-      out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days, partOfProgram, excludeLowRated: s.excludeLowRated }));
+      const days = daysCounted(daysOf(g), building.share.get(rangeGroupOf(g, ranges)));
+      out.set(g, assembleSummary(r, cats.get(g) ?? [], { costModel: s.costModel, days, partOfProgram: part, excludeLowRated: s.excludeLowRated }));
     }
     return out;
   }
@@ -139,7 +157,8 @@ export class MetricsService {
   }
 
   async core(s: MetricsScope, percentiles = true): Promise<SummaryCore> {
-    return (await this.cores(s, null, undefined, undefined, percentiles)).get('') ?? assembleSummary([], [], s);
+    const building = leftOutTally();
+    return (await this.cores(s, null, undefined, undefined, percentiles, building)).get('') ?? emptyCore(s, null, s.days, building.share.get(''));
   }
 
   /**
@@ -201,9 +220,9 @@ export class MetricsService {
     // Each bucket is its own population: its own human baseline, and its own days for the FTE.
     const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
     const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
-    const building = new Map<string, number>();
+    const building = leftOutTally();
     const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days, full, building);
-    const coreOf = (b: { from: string }) => cores.get(b.from) ?? emptyCore(s, days.get(b.from)!, building.get(b.from));
+    const coreOf = (b: { from: string }) => cores.get(b.from) ?? emptyCore(s, null, days.get(b.from)!, building.share.get(b.from));
     const head = { ...this.echo(s, freshness), interval, costModel: s.costModel };
     if (!full) return { ...head, percentiles: false as const, buckets: list.map((b) => seriesPoint(b, coreOf(b), building)) };
     return { ...head, percentiles: true as const, buckets: list.map((b) => ({ ...bounds(b, building), ...withoutCostModel(coreOf(b)) })) };
@@ -282,12 +301,12 @@ export class MetricsService {
     const days = new Map(list.map((b) => [b.from, daysBetween(b.from, b.to)]));
     const bucketOf = new Map(list.flatMap((b) => segments.map((seg) => [groupKey(b.from, seg), b.from] as const)));
     const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
-    const building = new Map<string, number>();
+    const building = leftOutTally();
     const cores = await this.cores(s, segment, ranges, (g) => days.get(bucketOf.get(g) ?? '') ?? s.days, false, building);
     return new Map(
       segments.map((seg) => [
         seg,
-        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? emptyCore(s, days.get(b.from)!, building.get(b.from)), building)),
+        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? emptyCore(s, segment, days.get(b.from)!, building.share.get(b.from)), building)),
       ]),
     );
   }

@@ -1,6 +1,6 @@
 // Which days and months a read takes from the rollups, which instants from tickets, and which days
 // a read that does not wait leaves out. Expected plans worked out by hand from the calendar.
-import { PopulationRange, RawRange, RollupState, leftOutDay, leftOutShare, planRanges, withoutRanges } from './read-plan';
+import { PopulationRange, RawRange, RollupState, leftOutDay, leftOutLocalDays, leftOutShare, planRanges, withoutRanges } from './read-plan';
 
 const at = (iso: string) => new Date(iso);
 const range = (fromDate: string, toDate: string, from: string, to: string, grp = ''): PopulationRange => ({ fromDate, toDate, from: at(from), to: at(to), grp });
@@ -140,15 +140,37 @@ describe('planRanges', () => {
     const r = range('2026-02-03', '2026-02-04', '2026-02-02T18:30:00Z', '2026-02-03T18:30:00Z');
     const p = planRanges([r], 'Asia/Kolkata', state(pending), true);
     expect(brief(p)).toEqual(want);
-    // The day each part stands for (its UTC day, as when the whole UTC day is left out), and its share of a day.
-    expect(p.leftOut.map((x) => [leftOutDay(x), leftOutShare(x)])).toEqual(days);
+    // The day each part stands for (its UTC day, as when the whole UTC day is left out), and its share of the local day.
+    expect(p.leftOut.map((x) => [leftOutDay(x), leftOutShare(x, r)])).toEqual(days);
+    // Either way it is the one local day, Feb 3, that is building.
+    expect(p.leftOut.map((x) => leftOutLocalDays(x, 'Asia/Kolkata'))).toEqual(p.leftOut.map(() => ['2026-02-03']));
     // A read that waits counts those parts from tickets.
     expect(brief(planRanges([r], 'Asia/Kolkata', state(pending))).leftOut).toEqual([]);
   });
 
-  it('a whole day left out counts as one day, by its first instant, whatever its length (a 25-hour day)', () => {
-    const fallBack = { lo: at('2026-11-01T04:00:00Z'), hi: at('2026-11-02T05:00:00Z'), grp: '' };
-    expect([leftOutDay(fallBack), leftOutShare(fallBack)]).toEqual(['2026-11-01T04:00:00.000Z', 1]);
+  it('another zone\'s 25-hour day (Berlin, Oct 25 2026: 22:00Z Oct 24 to 23:00Z Oct 25) left out whole: one day, not 25/24', () => {
+    const r = range('2026-10-25', '2026-10-26', '2026-10-24T22:00:00Z', '2026-10-25T23:00:00Z');
+    const p = planRanges([r], 'Europe/Berlin', state({ UTC: ['2026-10-24', '2026-10-25'] }), true);
+    expect(brief(p).leftOut).toEqual(['2026-10-24T22:00:00.000Z/2026-10-25T00:00:00.000Z', '2026-10-25T00:00:00.000Z/2026-10-25T23:00:00.000Z']);
+    expect(p.leftOut.map((x) => leftOutShare(x, r))).toEqual([2 / 25, 23 / 25]);
+    expect(new Set(p.leftOut.flatMap((x) => leftOutLocalDays(x, 'Europe/Berlin')))).toEqual(new Set(['2026-10-25']));
+  });
+
+  it('another zone\'s week left out at both ends: two of its local days building, its whole UTC days one each', () => {
+    // Kolkata's week of Feb 2-8: 18:30Z Feb 1 to 18:30Z Feb 8; UTC Feb 1 and Feb 8 a load's, not built.
+    const r = range('2026-02-02', '2026-02-09', '2026-02-01T18:30:00Z', '2026-02-08T18:30:00Z');
+    const p = planRanges([r], 'Asia/Kolkata', state({ UTC: ['2026-02-01', '2026-02-04', '2026-02-08'] }), true);
+    expect(brief(p).leftOut).toEqual(['2026-02-01T18:30:00.000Z/2026-02-02T00:00:00.000Z', '2026-02-04T00:00:00.000Z/2026-02-05T00:00:00.000Z', '2026-02-08T00:00:00.000Z/2026-02-08T18:30:00.000Z']);
+    // (hours over the week's 168, times its 7 days: equal to 12 digits)
+    expect(p.leftOut.map((x) => Number(leftOutShare(x, r).toFixed(12)))).toEqual([5.5 / 24, 1, 18.5 / 24].map((x) => Number(x.toFixed(12))));
+    // Local days: Feb 2 (the first part), Feb 4 and 5 (UTC Feb 4 is parts of both), Feb 8 (the last part).
+    expect(p.leftOut.map((x) => leftOutLocalDays(x, 'Asia/Kolkata'))).toEqual([['2026-02-02'], ['2026-02-04', '2026-02-05'], ['2026-02-08']]);
+  });
+
+  it('a zone\'s own day left out counts as one day, by its first instant, whatever its length (New York\'s 25-hour Nov 1)', () => {
+    const ny = range('2026-11-01', '2026-11-02', '2026-11-01T04:00:00Z', '2026-11-02T05:00:00Z');
+    const p = planRanges([ny], 'America/New_York', state({ 'America/New_York': ['2026-11-01'] }, {}, ['UTC', 'America/New_York']), true);
+    expect(p.leftOut.map((x) => [leftOutDay(x), leftOutShare(x, ny), leftOutLocalDays(x, 'America/New_York')])).toEqual([['2026-11-01T04:00:00.000Z', 1, ['2026-11-01']]]);
   });
 
   it('each time bucket keeps its group, left out or not', () => {

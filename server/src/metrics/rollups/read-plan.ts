@@ -7,7 +7,7 @@
 // a read that did not wait, or is a load behind (`leaveOut`), leaves out those a load marked and
 // nothing built yet (a load's new days) and says so (metrics.service.ts readScope).
 // Pure: table-tested (read-plan.spec.ts); the queries only follow the plan.
-import { addDays, startOfLocalDate } from '../../stats/time-range';
+import { addDays, daysBetween, localDateOf, startOfLocalDate } from '../../stats/time-range';
 
 export interface PopulationRange {
   /** Local dates [fromDate, toDate) in the request's zone, and the same as instants. */
@@ -39,14 +39,14 @@ export interface RawRange {
   lo: Date;
   hi: Date;
   grp: string;
-  /** Left out: part of a UTC day at another zone's edge (counts as its share of a day), not a whole local day. */
-  partOfDay?: true;
+  /** Left out of another zone's read: a UTC day or part of one, not a local day (counted by its length). */
+  otherZone?: true;
 }
 
 export interface ReadPlan {
   units: Unit[];
   raw: RawRange[];
-  /** Days waiting to be built that the read leaves out (only with `leaveOut`): their tickets are not in it. */
+  /** Days waiting to be built that the read leaves out (only with `leaveOut`), or parts of them at another zone's edges: their tickets are not in it. */
   leftOut: RawRange[];
 }
 
@@ -116,7 +116,7 @@ function edgePart(plan: ReadPlan, a: Date, b: Date, grp: string, pending: Readon
   const end = new Date(start.getTime() + DAY_MS);
   const day = utcDate(start);
   if (leaveOut.has(day)) {
-    plan.leftOut.push({ lo: a, hi: b, grp, partOfDay: true });
+    plan.leftOut.push({ lo: a, hi: b, grp });
     return;
   }
   if (b.getTime() - a.getTime() <= DAY_MS / 2 || !onWholeMinutes({ lo: a, hi: b }) || pending.has(day)) {
@@ -151,6 +151,7 @@ export function planRanges(ranges: readonly PopulationRange[], tz: string, state
     const lo = ceilDay(r.from);
     const hi = floorDay(r.to);
     const utcLeaveOut = (leaveOut && state.unbuilt?.get('UTC')) || none;
+    const leftBefore = plan.leftOut.length;
     const edge = (a: Date, b: Date) => edgePart(plan, a, b, r.grp, state.pending.get('UTC') ?? none, utcLeaveOut);
     if (lo.getTime() > hi.getTime()) {
       edge(r.from, r.to); // inside one UTC day
@@ -159,16 +160,29 @@ export function planRanges(ranges: readonly PopulationRange[], tz: string, state
     if (r.from < lo) edge(r.from, lo);
     if (lo < hi) coverDays(plan, 'UTC', utcDate(lo), utcDate(hi), r.grp, state.pending.get('UTC') ?? none, state.stale.get('UTC') ?? none, utcLeaveOut);
     if (hi < r.to) edge(hi, r.to);
+    for (const x of plan.leftOut.slice(leftBefore)) x.otherZone = true;
   }
   return plan;
 }
 
 /**
- * A range left out as days: the day it stands for (a local day by its first instant; a part of a
- * UTC day by that day's, so that both parts of one day count once), and how much of a day it is.
+ * The day a range left out stands for, once per day however many ranges hold parts of it (the
+ * read's freshness counts these): a local day by its first instant, another zone's UTC day or
+ * part of one by that UTC day's.
  */
-export const leftOutDay = (r: RawRange): string => (r.partOfDay ? floorDay(r.lo) : r.lo).toISOString();
-export const leftOutShare = (r: RawRange): number => (r.partOfDay ? (r.hi.getTime() - r.lo.getTime()) / DAY_MS : 1);
+export const leftOutDay = (r: RawRange): string => (r.otherZone ? floorDay(r.lo) : r.lo).toISOString();
+
+/**
+ * How many of `range`'s days a range left out takes away (fixed costs, FTE and per-year figures
+ * are for the rest): a local day one; another zone's UTC day or part of one its share of the
+ * range's instants, so that a range left out whole takes all its days, a 23- or 25-hour one too.
+ */
+export const leftOutShare = (r: RawRange, range: PopulationRange): number =>
+  r.otherZone ? ((r.hi.getTime() - r.lo.getTime()) / (range.to.getTime() - range.from.getTime())) * daysBetween(range.fromDate, range.toDate) : 1;
+
+/** The local days of `tz` a range left out touches (a bucket says how many of its days are building). */
+export const leftOutLocalDays = (r: RawRange, tz: string): string[] =>
+  r.otherZone ? [...new Set([localDateOf(r.lo, tz), localDateOf(new Date(r.hi.getTime() - 1), tz)])] : [localDateOf(r.lo, tz)];
 
 /** `ranges` without the instants of `holes` (same group), in order: what a read covers once days are left out. */
 export function withoutRanges(ranges: readonly RawRange[], holes: readonly RawRange[]): RawRange[] {
