@@ -19,6 +19,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { Waiters } from '../common/waiters';
 import { withLongStatements } from '../database/long-statements';
 import { EventsRepository } from '../events/events.repository';
 import { IngestNotifier } from '../events/ingest-notifier';
@@ -60,9 +61,9 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly recentDays = new RecentDays(MONTHS_EVERY_MS);
   /** Batches run: every fourth serves a workspace with bulk or month work first (no starving behind another's ingest). */
   private turn = 0;
-  private readonly waiters = new Set<() => void>();
-  /** Ends the projector's pause between batches (a read is waiting, or shutdown). */
-  private wake: (() => void) | null = null;
+  private readonly waiters = new Waiters();
+  /** The projector's pause between batches, ended early when a read waits, or at shutdown. */
+  private readonly sleep = new Waiters();
   /** The step running now, or the one that failed (named in the warning). */
   private step: string | null = null;
   /** drain() calls in progress: no pause while someone waits for the whole queue. */
@@ -104,38 +105,23 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.poll) clearInterval(this.poll);
-    this.wake?.();
+    this.sleep.wakeAll();
     const vacuums = this.vacuums.stop(); // none starts from now on
     await this.running;
     await vacuums;
-    for (const w of this.waiters) w();
+    this.waiters.wakeAll();
   }
 
   /** Resolves after the next batch commits (or a moment passes): for readers waiting on the queue. */
   nextBatch(maxMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, maxMs);
-      this.waiters.add(done);
-      this.wake?.(); // someone waits: project now rather than after the pause
-    });
+    const next = this.waiters.wait(maxMs);
+    this.sleep.wakeAll(); // someone waits: project now rather than after the pause
+    return next;
   }
 
   /** Sleeps up to `ms`, or until a read starts waiting for the projection. */
   private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
+    return this.sleep.wait(ms);
   }
 
   /** Starts projecting unless a run is going (then it runs once more after). */
@@ -161,7 +147,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
     this.draining++;
     try {
       for (;;) {
-        this.wake?.(); // not through a pause
+        this.sleep.wakeAll(); // not through a pause
         await this.running;
         const r = await this.batch();
         if (r === 'busy') await new Promise((res) => setTimeout(res, 20));
@@ -191,7 +177,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       }
       this.telemetry.projectedTickets.inc(r.tickets);
       if (r.bulkDays + r.rankedDays > 0) this.telemetry.rollupDaysRebuilt.inc(r.bulkDays + r.rankedDays);
-      for (const w of [...this.waiters]) w();
+      this.waiters.wakeAll();
       this.vacuums.maybeRun(r.full === true);
       // A long load: statistics as it grows, so plans stay right while it runs.
       if (this.sinceAnalyze >= 500_000) {

@@ -4,6 +4,7 @@
 // (docs/SCALING.md).
 import { Injectable } from '@nestjs/common';
 import { letReadsGoFirst } from '../common/slices';
+import { Waiters } from '../common/waiters';
 
 /** How long after the last read the projector still counts people as reading (a dashboard asks in bursts). */
 export const READS_QUIET_MS = 2_000;
@@ -13,7 +14,7 @@ export class ReadActivity {
   private inFlight = 0;
   private lastEnded = -Infinity;
   /** Waiting for the reads going on to end (the projector's loops, between slices). */
-  private readonly waiting = new Set<() => void>();
+  private readonly waiting = new Waiters();
 
   constructor() {
     letReadsGoFirst((maxMs) => (this.inFlight > 0 ? this.allEnded(maxMs) : undefined));
@@ -21,16 +22,7 @@ export class ReadActivity {
 
   /** Resolves when no read is going on, or after `maxMs`. */
   allEnded(maxMs: number): Promise<void> {
-    if (this.inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiting.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, maxMs);
-      this.waiting.add(done);
-    });
+    return this.inFlight === 0 ? Promise.resolve() : this.waiting.wait(maxMs);
   }
 
   /** A read begins; call the answer once when it ends (however it ends). */
@@ -42,7 +34,7 @@ export class ReadActivity {
       ended = true;
       this.inFlight--;
       this.lastEnded = now();
-      if (this.inFlight === 0) for (const w of [...this.waiting]) w();
+      if (this.inFlight === 0) this.waiting.wakeAll();
     };
   }
 
