@@ -104,3 +104,22 @@ describe('a load is accepted first', () => {
       }
     }));
 });
+
+describe("after a load's last batch", () => {
+  it("builds the load's days at once: a last, smaller batch is not paced like live ingest", () =>
+    withApp({ projectionLoadDeferMs: 0, projectionBatchTickets: 2, projectionIntervalMs: 60_000 }, async (t) => {
+      // Five tickets on five days: batches of 2, 2 and 1. The two full batches leave their days to
+      // be built in bulk (rollup_pending); the last batch is smaller than a full one, as live
+      // ingest's are, and live ingest pauses PROJECTION_INTERVAL_MS (60 s here) after one.
+      const body = [0, 1, 2, 3, 4].flatMap((i) => ticket(`D${i}`).map((e) => ({ ...e, occurredAt: e.occurredAt.replace('02T', `0${2 + i}T`) })));
+      expect((await t.request('POST', '/api/v1/events', { body })).body).toMatchObject({ accepted: 10 });
+      expect(await drained(t)).toEqual({ queued: 0, tickets: 5 });
+      const pending = async () => (await t.ds.query(`SELECT count(*)::int AS n FROM rollup_pending`))[0].n as number;
+      let left = await pending();
+      for (const until = Date.now() + 15_000; left > 0 && Date.now() < until; left = await pending()) await sleep(100);
+      // Well inside the 60 s pause: the days were built without waiting for it.
+      expect(left).toBe(0);
+      const days = await t.ds.query(`SELECT DISTINCT period::text AS d FROM rollup_cells WHERE zone = 'UTC' AND span = 'd' ORDER BY 1`);
+      expect(days.map((r: { d: string }) => r.d)).toEqual(['2026-02-02', '2026-02-03', '2026-02-04', '2026-02-05', '2026-02-06']);
+    }));
+});

@@ -160,6 +160,14 @@ export class ProjectionRepository {
     return rows.length === 0 ? null : { zone: rows[0].zone, days: rows.map((r) => r.day).sort() };
   }
 
+  /**
+   * Days waiting to be built in bulk, or months to sum again, in any workspace: what a load leaves
+   * after its queue (a new zone's days too). The projector does not pause for live ingest then.
+   */
+  async bulkWorkWaits(m: EntityManager): Promise<boolean> {
+    return (await m.query(`SELECT EXISTS (SELECT 1 FROM rollup_pending) OR EXISTS (SELECT 1 FROM rollup_stale) AS waits`))[0].waits;
+  }
+
   async pendingDays(m: EntityManager): Promise<number> {
     return (await m.query(`SELECT count(*)::int AS n FROM rollup_pending WHERE workspace_id = $1`, [wsId()]))[0].n;
   }

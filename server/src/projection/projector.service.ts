@@ -188,11 +188,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       // and at least as long as the batch took, rather than rebuild today's rollups for every small
       // request: the projector then uses at most half of a core and reads get the rest. A read
       // that waits for the projection (read-your-writes) ends the pause at once. A bulk load
-      // (full batches) is projected back to back.
+      // (full batches) is projected back to back, and so is a load's last, smaller batch: its days
+      // wait to be built in bulk, and pausing only left reads on the tickets longer (3.3-4.6 s
+      // of idle projector after a 1M load; docs/SCALING.md, fifteenth).
       const spent = Date.now() - started;
       const rest = Math.max(this.config.projectionIntervalMs - spent, spent);
       const live = r.tickets > 0 && !r.full;
-      if (live && this.waiters.size === 0 && this.draining === 0 && !this.stopped) await this.pause(rest);
+      if (live && this.waiters.size === 0 && this.draining === 0 && !this.stopped && !(await this.queue.bulkWorkWaits(this.ds.manager))) await this.pause(rest);
     }
   }
 
