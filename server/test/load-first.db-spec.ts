@@ -123,3 +123,17 @@ describe("after a load's last batch", () => {
       expect(days.map((r: { d: string }) => r.d)).toEqual(['2026-02-02', '2026-02-03', '2026-02-04', '2026-02-05', '2026-02-06']);
     }));
 });
+
+describe('live ingest', () => {
+  it('is still paced while bulk work waits: a batch after a smaller one pauses PROJECTION_INTERVAL_MS', () =>
+    // Every live batch rebuilds its days (PROJECTION_DIFFERENCE_TICKETS 0), which marks their
+    // months to be summed again: bulk work waits after each, and must not end the pacing.
+    withApp({ projectionLoadDeferMs: 0, projectionIntervalMs: 60_000, projectionDifferenceTickets: 0 }, async (t) => {
+      await post(t, 'E0');
+      expect(await drained(t)).toEqual({ queued: 0, tickets: 1 });
+      await post(t, 'E1');
+      await sleep(1500);
+      // The projector pauses 60 s after E0's batch: E1 waits (a read that waited would end the pause).
+      expect(await counts(t)).toEqual({ queued: 1, tickets: 1 });
+    }));
+});

@@ -160,12 +160,9 @@ export class ProjectionRepository {
     return rows.length === 0 ? null : { zone: rows[0].zone, days: rows.map((r) => r.day).sort() };
   }
 
-  /**
-   * Days waiting to be built in bulk, or months to sum again, in any workspace: what a load leaves
-   * after its queue (a new zone's days too). The projector does not pause for live ingest then.
-   */
-  async bulkWorkWaits(m: EntityManager): Promise<boolean> {
-    return (await m.query(`SELECT EXISTS (SELECT 1 FROM rollup_pending) OR EXISTS (SELECT 1 FROM rollup_stale) AS waits`))[0].waits;
+  /** Days waiting to be built in bulk, in any workspace (after a load's last batch: its days). */
+  async daysWaitToBuild(m: EntityManager): Promise<boolean> {
+    return (await m.query(`SELECT EXISTS (SELECT 1 FROM rollup_pending) AS waits`))[0].waits;
   }
 
   async pendingDays(m: EntityManager): Promise<number> {

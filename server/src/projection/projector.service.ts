@@ -53,6 +53,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   /** The last workspace projected: the next batch starts after it, so one busy workspace cannot starve the others. */
   private lastWorkspace = 0;
   private sinceAnalyze = 0;
+  /** The last batch with tickets was a full one (a load's): a smaller one after it is the load's last. */
+  private lastTicketBatchFull = false;
   /** Its own tables' VACUUMs, in the background (table-vacuums.ts). */
   private readonly vacuums: TableVacuums;
   /** One transaction's work of a workspace: a ticket batch, days, months (workspace-work.ts). */
@@ -188,13 +190,17 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       // and at least as long as the batch took, rather than rebuild today's rollups for every small
       // request: the projector then uses at most half of a core and reads get the rest. A read
       // that waits for the projection (read-your-writes) ends the pause at once. A bulk load
-      // (full batches) is projected back to back, and so is a load's last, smaller batch: its days
-      // wait to be built in bulk, and pausing only left reads on the tickets longer (3.3-4.6 s
-      // of idle projector after a 1M load; docs/SCALING.md, fifteenth).
+      // (full batches) is projected back to back, and so is a load's last, smaller batch when the
+      // load's days wait to be built: pausing after it only left reads on the tickets longer (3.3-4.6 s
+      // of idle projector after a 1M load; docs/SCALING.md, fifteenth). Only that one batch: live
+      // ingest after it is paced again, whatever bulk work waits.
       const spent = Date.now() - started;
       const rest = Math.max(this.config.projectionIntervalMs - spent, spent);
       const live = r.tickets > 0 && !r.full;
-      if (live && this.waiters.size === 0 && this.draining === 0 && !this.stopped && !(await this.queue.bulkWorkWaits(this.ds.manager))) await this.pause(rest);
+      const loadsLast = live && this.lastTicketBatchFull;
+      if (r.tickets > 0) this.lastTicketBatchFull = r.full === true;
+      const loadsDaysWait = loadsLast && (await this.queue.daysWaitToBuild(this.ds.manager));
+      if (live && !loadsDaysWait && this.waiters.size === 0 && this.draining === 0 && !this.stopped) await this.pause(rest);
     }
   }
 
