@@ -45,3 +45,6 @@ export async function eachInSlices<T>(items: Iterable<T>, fn: (item: T) => void,
     }
   }
 }
+
+/** A background loop's slices (the projector's): between two, it also lets the reads going on end first. */
+export const eachInBackgroundSlices = <T>(items: Iterable<T>, fn: (item: T) => void): Promise<void> => eachInSlices(items, fn, SLICE_MS, true);

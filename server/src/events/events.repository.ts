@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { SLICE_MS, eachInSlices } from '../common/slices';
+import { eachInBackgroundSlices } from '../common/slices';
 import { copyIn, copyRow } from '../database/copy-in';
 import { analyzeWhenBehind } from '../database/table-statistics';
 import { ReplayEvent } from '../tickets/ticket-replay';
@@ -140,7 +140,7 @@ export class EventsRepository {
       [ticketIds, wsId()],
     );
     // int8 arrives as text; in slices (common/slices.ts): a load's batch reads about 285,000 events.
-    await eachInSlices(rows, (r) => (r.occurredUs = Number(r.occurredUs)), SLICE_MS, true);
+    await eachInBackgroundSlices(rows, (r) => (r.occurredUs = Number(r.occurredUs)));
     return rows as StoredReplayEvent[];
   }
 }

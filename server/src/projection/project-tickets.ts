@@ -5,7 +5,7 @@
 // touched, one per quarter hour: every zone's offset is a multiple of 15 minutes, so instants in
 // one quarter hour share their local day and the zones are asked once per quarter.
 import { EntityManager } from 'typeorm';
-import { SLICE_MS, eachInSlices } from '../common/slices';
+import { eachInBackgroundSlices } from '../common/slices';
 import { EventsRepository, StoredReplayEvent } from '../events/events.repository';
 import { addToCells, rowChanges, ticketRows } from '../metrics/rollups/rollup-delta.query';
 import { TicketState, replayTicket } from '../tickets/ticket-replay';
@@ -19,13 +19,13 @@ export type Timed = <T>(step: 'events' | 'tickets' | 'repeat' | 'cells' | 'days'
 /** Each ticket's state from its events; in slices (common/slices.ts): a load's batch replays 50,000. */
 export async function replayAll(events: readonly StoredReplayEvent[]): Promise<Map<string, TicketState>> {
   const byTicket = new Map<string, StoredReplayEvent[]>();
-  await eachInSlices(events, (e) => {
+  await eachInBackgroundSlices(events, (e) => {
     const list = byTicket.get(e.ticketId);
     if (list) list.push(e);
     else byTicket.set(e.ticketId, [e]);
-  }, SLICE_MS, true);
+  });
   const states = new Map<string, TicketState>();
-  await eachInSlices(byTicket, ([id, list]) => states.set(id, replayTicket(list)), SLICE_MS, true);
+  await eachInBackgroundSlices(byTicket, ([id, list]) => states.set(id, replayTicket(list)));
   return states;
 }
 

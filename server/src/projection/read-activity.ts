@@ -17,7 +17,7 @@ export class ReadActivity {
   private readonly waiting = new Waiters();
 
   constructor() {
-    letReadsGoFirst((maxMs) => (this.inFlight > 0 ? this.allEnded(maxMs) : undefined));
+    letReadsGoFirst((maxMs) => this.allEnded(maxMs));
   }
 
   /** Resolves when no read is going on, or after `maxMs`. */

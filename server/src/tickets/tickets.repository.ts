@@ -2,7 +2,7 @@
 // the repeat-contact flags that depend on a customer's other tickets.
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SLICE_MS, eachInSlices } from '../common/slices';
+import { eachInBackgroundSlices } from '../common/slices';
 import { returnedRows } from '../database/returning';
 import { analyzeWhenBehind } from '../database/table-statistics';
 import { TicketState } from './ticket-replay';
@@ -53,11 +53,11 @@ export class TicketsRepository {
   async ensureKeys(m: EntityManager, states: ReadonlyMap<string, TicketState>): Promise<Map<string, number | null>> {
     const keyOf = (s: TicketState) => JSON.stringify([s.channel, s.category, s.language]);
     const keys = new Map<string, [string, string, string | null]>();
-    await eachInSlices(states.values(), (s) => {
+    await eachInBackgroundSlices(states.values(), (s) => {
       // A created ticket has a channel and a category (CONTRACT §1); without them, no key.
       if (s.createdUs === null || s.channel === null || s.category === null) return;
       keys.set(keyOf(s), [s.channel, s.category, s.language]);
-    }, SLICE_MS, true);
+    });
     const ids = new Map<string, number>();
     if (keys.size > 0) {
       const list = [...keys.values()];
@@ -78,7 +78,7 @@ export class TicketsRepository {
       for (const r of rows) ids.set(JSON.stringify([r.channel, r.category, r.language]), r.key_id);
     }
     const out = new Map<string, number | null>();
-    await eachInSlices(states, ([id, s]) => {
+    await eachInBackgroundSlices(states, ([id, s]) => {
       if (s.createdUs === null) {
         out.set(id, null);
         return;
@@ -87,7 +87,7 @@ export class TicketsRepository {
       // A created ticket without a key would be counted in the all-keys cells twice: fail the batch.
       if (key === undefined) throw new Error(`ticket ${id}: no measure key for ${keyOf(s)} after adding it`);
       out.set(id, key);
-    }, SLICE_MS, true);
+    });
     return out;
   }
 
