@@ -10,7 +10,10 @@ export const ticketSums = (weight?: string): string =>
 /** The same per-ticket values, unaggregated, named as the rollup columns (to UNION with cells); each times `weight` if given. */
 export const ticketRowValues = (weight?: string): string => ADDITIVE.map((a) => `(${weight ? `${weight} * (${a.perTicket})` : a.perTicket})::${a.type} AS ${a.column}`).join(', ');
 
-/** `sum(c.<column>)` for every additive measure, over rollup cells (or a union with ticketRowValues). */
+/** Every additive column of `alias` (a row of ticketSums) times `weight`, as the rollup columns (to UNION with cells). */
+export const scaledSums = (alias: string, weight: string): string => ADDITIVE.map((a) => `(${alias}.${a.column} * ${weight})::${a.type} AS ${a.column}`).join(', ');
+
+/** `sum(c.<column>)` for every additive measure, over rollup cells (or a union with ticketRowValues or scaledSums). */
 export const cellSums = (alias: string): string => ADDITIVE.map((a) => `coalesce(sum(${alias}.${a.column}), 0)::${a.type} AS ${a.column}`).join(',\n  ');
 
 /** The additive columns of rollup_cells, in definition order. */

@@ -62,15 +62,16 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], r
       }
     }
   }
-  // The raw ranges' tickets added, the units' except ranges' subtracted (read-plan.ts edgePart).
+  // The raw ranges' tickets added, the units' except ranges' subtracted (read-plan.ts edgePart):
+  // each range binned once, then spread over the groups it counts for (relations: shared).
   if (raw.length > 0 || units.some((u) => u.except)) {
-    const { p, with: w, ws } = relations(units, raw, keys, true);
+    const { p, with: w, ws, shared } = relations(units, raw, keys, true);
     const rawJoin = keys.all ? '' : 'JOIN k ON k.k_id = tk.key_id';
     const rawSeg = keys.all ? (keys.segByPath ? 'tk.path' : `''`) : seg(keys, 'tk.path');
-    const rows: { grp: string; seg: string; path: string; metric: number; bin: number; n: number }[] = await m.query(
+    const rows: { r_i: number; seg: string; path: string; metric: number; bin: number; n: number }[] = await m.query(
       `${w}
-       SELECT m.grp, m.seg, m.path, m.metric, cc_bin(m.x) AS bin, sum(m.w)::int AS n
-         FROM (SELECT r.r_grp AS grp, ${rawSeg} AS seg, tk.path, r.r_w AS w, ${distributionColumns()}
+       SELECT m.r_i, m.seg, m.path, m.metric, cc_bin(m.x) AS bin, count(*)::int AS n
+         FROM (SELECT r.r_i, ${rawSeg} AS seg, tk.path, ${distributionColumns()}
                  FROM ${rawTickets(ws())}
                  ${rawJoin}
                 WHERE TRUE ${pathFilter(p, keys, 'tk.path')}) m
@@ -78,9 +79,13 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], r
         GROUP BY 1, 2, 3, 4, 5`,
       p.values,
     );
+    // A range's rows of one segment, path and distribution go to the same histograms: looked up once.
+    const targets = new Map<string, { h: Map<number, number>; w: number }[]>();
     for (const r of rows) {
-      const h = histogram(r.grp, r.seg, r.path, Number(r.metric));
-      h.set(r.bin, (h.get(r.bin) ?? 0) + r.n);
+      const key = k4(r.r_i, r.seg, r.path, r.metric);
+      let to = targets.get(key);
+      if (!to) targets.set(key, (to = shared[r.r_i].uses.map((use) => ({ h: histogram(use.grp, r.seg, r.path, Number(r.metric)), w: use.w }))));
+      for (const t of to) t.h.set(r.bin, (t.h.get(r.bin) ?? 0) + t.w * r.n);
     }
   }
   for (const row of out.values()) {

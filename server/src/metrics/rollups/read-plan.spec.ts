@@ -1,6 +1,6 @@
 // Which days and months a read takes from the rollups, which instants from tickets, and which days
 // a read that does not wait leaves out. Expected plans worked out by hand from the calendar.
-import { PopulationRange, RawRange, RollupState, leftOutDay, leftOutLocalDays, leftOutShare, planRanges, withoutRanges } from './read-plan';
+import { PopulationRange, RawRange, RollupState, leftOutDay, leftOutLocalDays, leftOutShare, planRanges, sharedRanges, withoutRanges } from './read-plan';
 
 const at = (iso: string) => new Date(iso);
 const range = (fromDate: string, toDate: string, from: string, to: string, grp = ''): PopulationRange => ({ fromDate, toDate, from: at(from), to: at(to), grp });
@@ -195,5 +195,32 @@ describe('withoutRanges', () => {
     ['a hole of another group is not cut', [r('01T00:00', '03T00:00', 'a'), r('01T00:00', '03T00:00', 'b')], [r('01T00:00', '02T00:00', 'b')], ['a|01T00:00-03T00:00', 'b|02T00:00-03T00:00']],
   ])('%s', (_name, ranges, holes, want) => {
     expect(iso(withoutRanges(ranges, holes))).toEqual(want);
+  });
+});
+
+describe('sharedRanges', () => {
+  const brief = (p: ReturnType<typeof planRanges>) => sharedRanges(p.raw, p.units).map((s) => `${s.lo.toISOString().slice(5, 16)}/${s.hi.toISOString().slice(5, 16)} ${s.uses.map((u) => `${u.w > 0 ? '+' : '-'}${u.grp}`).join(' ')}`);
+  // Kolkata (+05:30) local day D is 18:30Z of D-1 to 18:30Z of D: the evening of D-1 from tickets,
+  // and UTC day D less its own evening, which is the next local day's morning.
+  const kolkata = (d: string, next: string, prev: string) => range(d, next, `${prev}T18:30:00Z`, `${d}T18:30:00Z`, d);
+
+  it('a daily series in another zone reads each UTC evening once, for the two local days it belongs to', () => {
+    const plan = planRanges([kolkata('2026-03-02', '2026-03-03', '2026-03-01'), kolkata('2026-03-03', '2026-03-04', '2026-03-02'), kolkata('2026-03-04', '2026-03-05', '2026-03-03')], 'Asia/Kolkata', state());
+    expect(brief(plan)).toEqual([
+      '03-01T18:30/03-02T00:00 +2026-03-02',
+      '03-02T18:30/03-03T00:00 +2026-03-03 -2026-03-02',
+      '03-03T18:30/03-04T00:00 +2026-03-04 -2026-03-03',
+      '03-04T18:30/03-05T00:00 -2026-03-04',
+    ]);
+  });
+
+  it('a summary in another zone: two edges, each for the one group', () => {
+    // Kathmandu (+05:45), Mar 2-5: 18:15Z Mar 1 to 18:15Z Mar 5.
+    const plan = planRanges([range('2026-03-02', '2026-03-06', '2026-03-01T18:15:00Z', '2026-03-05T18:15:00Z')], 'Asia/Kathmandu', state());
+    expect(brief(plan)).toEqual(['03-01T18:15/03-02T00:00 +', '03-05T18:15/03-06T00:00 -']);
+  });
+
+  it('a zone with its own rollups: nothing from tickets', () => {
+    expect(sharedRanges(planRanges([range('2026-03-01', '2026-03-03', '2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z')], 'UTC', state()).raw, [])).toEqual([]);
   });
 });

@@ -219,3 +219,28 @@ export function utcDayPieces(lo: Date, hi: Date): { day: string; mlo: number; mh
   }
   return out;
 }
+
+/** A range of tickets read once, and every group it counts for, with weight 1 (added) or -1 (subtracted). */
+export interface SharedRange {
+  lo: Date;
+  hi: Date;
+  uses: { grp: string; w: 1 | -1 }[];
+}
+
+/**
+ * The raw ranges (added) and the units' except ranges (subtracted), each distinct [lo, hi) once:
+ * another zone's daily series reads the evening of UTC day D for local day D+1 and subtracts it
+ * from UTC day D for local day D, so every edge would be read twice (docs/SCALING.md, sixteenth).
+ */
+export function sharedRanges(raw: readonly RawRange[], units: readonly Unit[]): SharedRange[] {
+  const out = new Map<string, SharedRange>();
+  const add = (r: RawRange, w: 1 | -1) => {
+    const key = `${r.lo.getTime()}/${r.hi.getTime()}`;
+    let s = out.get(key);
+    if (!s) out.set(key, (s = { lo: r.lo, hi: r.hi, uses: [] }));
+    s.uses.push({ grp: r.grp, w });
+  };
+  for (const r of raw) add(r, 1);
+  for (const u of units) for (const x of u.except ?? []) add(x, -1);
+  return [...out.values()];
+}
