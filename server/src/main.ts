@@ -18,8 +18,10 @@ import { loadDemoIfEmpty } from './demo/demo-loader';
 import { ShutdownState } from './health/shutdown-state';
 import { createApp } from './http/configure-app';
 import { AppLogger } from './telemetry/app-logger';
+import { boundHeapGrowth } from './telemetry/heap-growth';
 
 async function main(): Promise<void> {
+  boundHeapGrowth();
   let config: AppConfig;
   try {
     config = loadConfig();
