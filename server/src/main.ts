@@ -18,7 +18,7 @@ import { loadDemoIfEmpty } from './demo/demo-loader';
 import { ShutdownState } from './health/shutdown-state';
 import { createApp } from './http/configure-app';
 import { AppLogger } from './telemetry/app-logger';
-import { boundHeapGrowth } from './telemetry/heap-growth';
+import { boundHeapGrowth } from './config/heap-growth';
 
 async function main(): Promise<void> {
   boundHeapGrowth();
