@@ -9,6 +9,7 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { generateToken } from './auth/token-secret';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { boundHeapGrowth } from './config/heap-growth';
 import { ensureGeneratedAdminToken } from './auth/generated-admin-token';
 import { ResolvedDatabase, resolveDatabase } from './database/database-url';
 import { EmbeddedDatabaseError } from './database/embedded-postgres';
@@ -18,10 +19,8 @@ import { loadDemoIfEmpty } from './demo/demo-loader';
 import { ShutdownState } from './health/shutdown-state';
 import { createApp } from './http/configure-app';
 import { AppLogger } from './telemetry/app-logger';
-import { boundHeapGrowth } from './config/heap-growth';
 
 async function main(): Promise<void> {
-  boundHeapGrowth();
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -32,6 +31,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  boundHeapGrowth(config.heapGrowingPercent);
   Logger.overrideLogger(new AppLogger(config.logLevel, config.logFormat));
   const log = new Logger('Claimcheck');
   // Node's warnings (deprecations included) as log lines too, so collectors see them.

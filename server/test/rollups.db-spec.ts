@@ -169,6 +169,8 @@ describe('rollups on a two-month demo story, UTC and a +05:45 reporting zone', (
       ['daily in New York across its change to summer time, by channel', { from: '2026-03-01', to: '2026-03-10', tz: 'America/New_York', asOf, interval: 'day', by: ['channel'] }],
       ['a Kolkata summary, one category', { from: '2026-01-15', to: '2026-03-10', tz: 'Asia/Kolkata', asOf, filter: { category: ['billing'] } }],
       ['weekly in Kolkata by path', { from: '2026-01-05', to: '2026-03-09', tz: 'Asia/Kolkata', asOf, interval: 'week', by: ['path'] }],
+      // Each edge read once and spread over the two local days it belongs to (read-plan.ts sharedRanges), with a path filter and segments.
+      ['daily in Kolkata, AI-involved paths, by channel', { from: '2026-02-08', to: '2026-03-10', tz: 'Asia/Kolkata', asOf, interval: 'day', by: ['channel'], filter: { path: ['ai', 'escalated'] } }],
     ])('%s', async (_name, scope) => {
       const r = await both(t, scope);
       expect(r.plan.units.length).toBeGreaterThan(0);

@@ -16,6 +16,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('HEAP_GROWING_PERCENT: 100 unless given, 0 to 1000', () => {
+    expect(loadConfig({}).heapGrowingPercent).toBe(100);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: '-5' })).toThrow(/HEAP_GROWING_PERCENT/);
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: 'lots' })).toThrow(/HEAP_GROWING_PERCENT/);
+  });
+
   it('never echoes a DATABASE_URL or ADMIN_TOKEN value', () => {
     let message = '';
     try {

@@ -58,6 +58,8 @@ export interface AppConfig {
   projectionLoadEventsPerSecond: number;
   /** Rows of sums and percentiles of ranges a server keeps until their tickets change (0: none). */
   metricsCacheRows: number;
+  /** The heap may grow to (1 + this / 100) x what V8's last full collection kept (0: V8's own rule; config/heap-growth.ts). */
+  heapGrowingPercent: number;
 }
 
 export class ConfigError extends Error {}
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     projectionLoadDeferMs: int(env, 'PROJECTION_LOAD_DEFER_MS', 10_000, 0, 600_000, errors),
     projectionLoadEventsPerSecond: int(env, 'PROJECTION_LOAD_EVENTS_PER_SECOND', 20_000, 1, 100_000_000, errors),
     metricsCacheRows: int(env, 'METRICS_CACHE_ROWS', 200_000, 0, 10_000_000, errors),
+    heapGrowingPercent: int(env, 'HEAP_GROWING_PERCENT', 100, 0, 1000, errors),
   };
   if (errors.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

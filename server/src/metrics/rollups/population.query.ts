@@ -34,25 +34,29 @@ interface Relations {
   ws: () => string;
   /** With `withExcept`: the ranges of r by r_i (0-based), each with the groups it counts for. */
   shared: SharedRange[];
+  /** Some range counts for two groups: r has no r_grp and r_w, spread over rg (or `shared`). */
+  spread: boolean;
 }
 
 /**
  * u: the units, r: the raw ranges, k: the keys (with segment and category). For the queries that
  * sum, pass `withExcept`: r then holds every distinct range of the raw ranges and the units'
  * `except` ranges once, numbered r_i, and rg(r_i, r_grp, r_w) the groups each counts for, with
- * weight 1 (raw) or -1 (except): aggregate per r_i, then spread over rg. r's own r_grp and r_w are
- * its first group's: all of them when no range counts for two (`shared` says).
+ * weight 1 (raw) or -1 (except): aggregate per r_i, then spread over rg. Only when no range
+ * counts for two groups (not `spread`) does r carry its one group and weight as r_grp and r_w.
  */
 export function relations(units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope, withExcept = false): Relations {
   const p = new SqlParams();
   const u = `u AS (SELECT * FROM unnest(${p.add(units.map((x) => x.zone), 'text[]')}, ${p.add(units.map((x) => x.span), 'text[]')}, ${p.add(units.map((x) => x.period), 'date[]')}, ${p.add(units.map((x) => x.grp), 'text[]')}) AS u(u_zone, u_span, u_period, u_grp))`;
   const shared = withExcept ? sharedRanges(raw, units) : [];
+  const spread = shared.some((x) => x.uses.length > 1);
   let r: string;
   if (withExcept) {
     const uses = shared.flatMap((s, i) => s.uses.map((x) => ({ i, ...x })));
+    const own = spread ? '' : `, ${p.add(shared.map((x) => x.uses[0].grp), 'text[]')}, ${p.add(shared.map((x) => x.uses[0].w), 'int[]')}`;
     r =
-      `r AS (SELECT * FROM unnest(${p.add(shared.map((_, i) => i), 'int[]')}, ${p.add(shared.map((x) => x.lo), 'timestamptz[]')}, ${p.add(shared.map((x) => x.hi), 'timestamptz[]')}, ` +
-      `${p.add(shared.map((x) => x.uses[0].grp), 'text[]')}, ${p.add(shared.map((x) => x.uses[0].w), 'int[]')}) AS r(r_i, r_lo, r_hi, r_grp, r_w)), ` +
+      `r AS (SELECT * FROM unnest(${p.add(shared.map((_, i) => i), 'int[]')}, ${p.add(shared.map((x) => x.lo), 'timestamptz[]')}, ${p.add(shared.map((x) => x.hi), 'timestamptz[]')}${own}) ` +
+      `AS r(r_i, r_lo, r_hi${spread ? '' : ', r_grp, r_w'})), ` +
       `rg AS (SELECT * FROM unnest(${p.add(uses.map((x) => x.i), 'int[]')}, ${p.add(uses.map((x) => x.grp), 'text[]')}, ${p.add(uses.map((x) => x.w), 'int[]')}) AS rg(r_i, r_grp, r_w))`;
   } else {
     r = `r AS (SELECT * FROM unnest(${p.add(raw.map((x) => x.lo), 'timestamptz[]')}, ${p.add(raw.map((x) => x.hi), 'timestamptz[]')}, ${p.add(raw.map((x) => x.grp), 'text[]')}) AS r(r_lo, r_hi, r_grp))`;
@@ -64,6 +68,7 @@ export function relations(units: readonly Unit[], raw: readonly RawRange[], keys
     with: `WITH ${u}, ${r}, ${k}`,
     ws: () => (ws ??= p.add(wsId(), 'int')),
     shared,
+    spread,
   };
 }
 
@@ -89,8 +94,7 @@ export interface SumsRow {
 
 /** The additive measures per group, segment, path and category (categories price the savings). */
 export async function sumsQuery(m: EntityManager, units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Promise<SumsRow[]> {
-  const { p, with: w, ws, shared } = relations(units, raw, keys, true);
-  const spread = shared.some((x) => x.uses.length > 1);
+  const { p, with: w, ws, spread } = relations(units, raw, keys, true);
   const cols = ADDITIVE_COLUMNS.map((c) => `c.${c}`).join(', ');
   const { si, ci, named } = keyLookups(p, keys);
   const rows: (Omit<SumsRow, 'seg' | 'category'> & { si: number; ci: number })[] = await m.query(

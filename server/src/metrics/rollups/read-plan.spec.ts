@@ -221,6 +221,7 @@ describe('sharedRanges', () => {
   });
 
   it('a zone with its own rollups: nothing from tickets', () => {
-    expect(sharedRanges(planRanges([range('2026-03-01', '2026-03-03', '2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z')], 'UTC', state()).raw, [])).toEqual([]);
+    const plan = planRanges([range('2026-03-01', '2026-03-03', '2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z')], 'UTC', state());
+    expect(sharedRanges(plan.raw, plan.units)).toEqual([]);
   });
 });
