@@ -71,6 +71,23 @@ run('the executive view in chromium', () => {
     await again.close();
   });
 
+  it('the last 7 days, whose AI resolutions are mostly younger than 7 days: verified figures not judged yet, not a loss', async () => {
+    const q7 = `from=${day(-7)}&to=${day(0)}&tz=UTC`;
+    const s = await dash.api<S & { aiResolved: number; pendingAiResolved: number }>(`/api/v1/metrics/summary?${q7}`);
+    // The premise (web/src/lib/maturity.ts): half or more of its AI resolutions still maturing.
+    expect(s.pendingAiResolved).toBeGreaterThanOrEqual(s.aiResolved / 2);
+    const page = await signedInPage(browser, dash, `/savings?${q7}`);
+    await page.locator(row('Verified savings')).first().waitFor();
+    for (const label of ['Verified AI resolution rate', 'Verified savings', 'ROI (verified)', 'Net savings']) expect([label, await page.locator(row(label)).first().innerText()]).toEqual([label, 'not judged yet']);
+    expect(await page.locator(row('Verified AI resolution rate')).last().innerText()).toContain(`${s.pendingAiResolved.toLocaleString('en-US')} of ${s.aiResolved.toLocaleString('en-US')} AI resolutions are younger than 7 days`);
+    const report = await signedInPage(browser, dash, `/report?${q7}`);
+    await report.locator(row('Verified savings')).first().waitFor();
+    expect(await report.locator(row('Verified savings')).first().innerText()).toBe('not judged yet');
+    await report.waitForFunction(() => document.title.includes('verified not judged yet'));
+    await page.close();
+    await report.close();
+  });
+
   it('compare on every page: the choice is in the URL and the figures are the API comparison', async () => {
     const s = await dash.api<S>(`/api/v1/metrics/summary?${q}&compare=previous`);
     const page = await signedInPage(browser, dash, `/quality?${q}`);

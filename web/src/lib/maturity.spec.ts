@@ -1,4 +1,4 @@
-import { bucketSpans, bucketState, bucketStates, judged } from './maturity';
+import { bucketSpans, bucketState, bucketStates, judged, mostlyMaturing } from './maturity';
 
 describe('bucketState', () => {
   // asOf 2026-05-20 10:00 UTC: today is 2026-05-20; the 7-day window reaches back to 2026-05-13.
@@ -45,5 +45,18 @@ describe('bucketSpans and judged', () => {
     expect(judged(0.8, 'maturing', ['complete', 'maturing'])).toBe(0.8);
     expect(judged(0.8, 'partial', ['complete', 'maturing'])).toBeNull();
     expect(judged(120, 'building', ['complete', 'maturing'])).toBeNull();
+  });
+});
+
+describe('mostlyMaturing', () => {
+  it.each([
+    ['nothing pending', 0, 1557, false],
+    ['no AI resolutions at all', 0, 0, false],
+    ['the last 7 days: 1,418 of 1,557 pending', 1418, 1557, true],
+    ['exactly half or more (779 of 1,557: 1,557 / 2 = 778.5)', 779, 1557, true],
+    ['just under half (778 of 1,557)', 778, 1557, false],
+    ['a 30-day range with a week pending (700 of 1,557)', 700, 1557, false],
+  ])('%s', (_name, pendingAiResolved, aiResolved, want) => {
+    expect(mostlyMaturing({ pendingAiResolved, aiResolved })).toBe(want);
   });
 });

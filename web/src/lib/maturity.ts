@@ -57,3 +57,14 @@ export function bucketSpans(buckets: readonly { bucket: string }[], states: read
 export function judged<T>(value: T | null, state: BucketState, allow: readonly BucketState[] = ['complete']): T | null {
   return allow.includes(state) ? value : null;
 }
+
+/** What a verified figure shows while its population is mostly maturing. */
+export const NOT_JUDGED = 'not judged yet';
+
+/**
+ * Most of a population's AI resolutions are younger than 7 days. Its verified figures are then an
+ * early sample, mostly of escalations (judged at once), and read as a collapse: a last-7-days view
+ * of the demo showed a 12.6% verified rate and negative savings. Every page shows "not judged yet"
+ * for them instead, and no change against another period.
+ */
+export const mostlyMaturing = (s: { pendingAiResolved: number; aiResolved: number }): boolean => s.pendingAiResolved > 0 && s.pendingAiResolved >= s.aiResolved / 2;

@@ -26,4 +26,13 @@ describe('qualityComparison', () => {
     const rows = qualityComparison(a, empty);
     expect(rows.find((r) => r.label === 'AI CSAT top-2-box')).toMatchObject({ previous: '—', change: '—', worse: false });
   });
+  it('a period whose AI resolutions are mostly maturing: its verified rate is not judged yet, no change', () => {
+    // 1,432 of 1,900 AI resolutions younger than 7 days in the current period.
+    const young = { ...a, aiResolved: 1900, pendingAiResolved: 1432, verifiedAiResolutionRate: 0.126 } as SummaryCore;
+    const rows = Object.fromEntries(qualityComparison(young, a).map((r) => [r.label, r]));
+    expect(rows['Verified AI resolution rate']).toMatchObject({ current: 'not judged yet', change: '—', worse: false });
+    expect(rows['Verified AI resolution rate'].previous).toBe(qualityComparison(a, a).find((r) => r.label === 'Verified AI resolution rate')!.current);
+    // The other guardrails do not wait for the verdicts.
+    expect(rows['AI CSAT top-2-box'].current).toBe('70.5% (n=78)');
+  });
 });

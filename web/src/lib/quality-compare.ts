@@ -2,6 +2,7 @@
 // human, its value in both periods with its n, and the change in points.
 import type { SummaryCore } from '../../../server/src/contract';
 import { DASH, formatCount, formatPoints, formatRate } from './format';
+import { NOT_JUDGED, mostlyMaturing } from './maturity';
 
 export interface CompareRow {
   label: string;
@@ -15,10 +16,10 @@ export interface CompareRow {
 
 type Pick = (s: SummaryCore) => { rate: number | null; n: number };
 
-const METRICS: { label: string; pick: Pick; higherIsBetter: boolean }[] = [
+const METRICS: { label: string; pick: Pick; higherIsBetter: boolean; verdict?: true }[] = [
   { label: 'AI CSAT top-2-box', pick: (s) => ({ rate: s.byPath.ai.csat.top2Box, n: s.byPath.ai.csat.responses }), higherIsBetter: true },
   { label: 'Human CSAT top-2-box', pick: (s) => ({ rate: s.byPath.human.csat.top2Box, n: s.byPath.human.csat.responses }), higherIsBetter: true },
-  { label: 'Verified AI resolution rate', pick: (s) => ({ rate: s.verifiedAiResolutionRate, n: s.aiInvolved - s.pendingAiResolved }), higherIsBetter: true },
+  { label: 'Verified AI resolution rate', pick: (s) => ({ rate: s.verifiedAiResolutionRate, n: s.aiInvolved - s.pendingAiResolved }), higherIsBetter: true, verdict: true },
   { label: 'AI repeat-contact rate', pick: (s) => ({ rate: s.byPath.ai.repeatContactRate, n: s.byPath.ai.resolved }), higherIsBetter: false },
   { label: 'Human repeat-contact rate', pick: (s) => ({ rate: s.byPath.human.repeatContactRate, n: s.byPath.human.resolved }), higherIsBetter: false },
   { label: 'AI reopen rate', pick: (s) => ({ rate: s.byPath.ai.reopenRate, n: s.byPath.ai.resolved }), higherIsBetter: false },
@@ -30,13 +31,15 @@ const withN = (x: { rate: number | null; n: number }) => (x.rate === null ? DASH
 
 export function qualityComparison(current: SummaryCore, previous: SummaryCore): CompareRow[] {
   return METRICS.map((m) => {
+    // A period whose AI resolutions are mostly maturing has no verified rate to compare yet (maturity.ts).
+    const early = (s: SummaryCore) => m.verdict === true && mostlyMaturing(s);
     const a = m.pick(current);
     const b = m.pick(previous);
-    const d = a.rate === null || b.rate === null ? null : a.rate - b.rate;
+    const d = a.rate === null || b.rate === null || early(current) || early(previous) ? null : a.rate - b.rate;
     return {
       label: m.label,
-      current: withN(a),
-      previous: withN(b),
+      current: early(current) ? NOT_JUDGED : withN(a),
+      previous: early(previous) ? NOT_JUDGED : withN(b),
       change: d === null ? DASH : formatPoints(d),
       worse: d !== null && (m.higherIsBetter ? d < 0 : d > 0),
     };

@@ -10,4 +10,8 @@ describe('reportTitle', () => {
     const s = { from: '2026-10-01', to: '2026-10-08', tz: 'Europe/Stockholm', savings: { claimedSavings: 10, verifiedSavings: 5, netSavings: null } } as Summary;
     expect(reportTitle(s, 'EUR')).toBe('Claimcheck board pack 2026-10-01 to 2026-10-07 (Europe/Stockholm) · claimed €10.00 · verified €5.00');
   });
+  it('mostly maturing (1,432 of 1,900 AI resolutions younger than 7 days): the verified figure is not judged yet, and no net', () => {
+    const s = { from: '2026-11-23', to: '2026-11-30', tz: 'UTC', aiResolved: 1900, pendingAiResolved: 1432, savings: { claimedSavings: 10, verifiedSavings: -413.78, netSavings: -1400 } } as Summary;
+    expect(reportTitle(s, 'USD')).toBe('Claimcheck board pack 2026-11-23 to 2026-11-29 (UTC) · claimed $10.00 · verified not judged yet');
+  });
 });

@@ -40,4 +40,15 @@ describe('savingsFacts', () => {
     const s = { ...base, savings: { ...base.savings, fixedCosts: null, netSavings: null } } as Summary;
     expect(savingsFacts(s, 'USD').find((r) => r.label === 'Net savings')).toMatchObject({ value: 'not defined' });
   });
+
+  it('mostly maturing: every verified figure is "not judged yet", and the rate says why', () => {
+    // The walk of 2026-11-30, last 7 days: 104 durable of 824 judged (2,256 AI-involved, 1,432
+    // pending) read as a 12.6% rate and negative savings. 1,432 of 1,900 AI resolutions pending.
+    const s = { ...base, aiInvolved: 2256, aiResolved: 1900, pendingAiResolved: 1432, verifiedAiResolved: 104, savings: { ...base.savings, fixedCosts: 0, netSavings: -500, netRoi: -0.4, netSavingsPerYear: -74499 } } as Summary;
+    const rows = Object.fromEntries(savingsFacts(s, 'USD').map((r) => [r.label, r]));
+    expect(rows['Verified AI resolution rate']).toEqual({ label: 'Verified AI resolution rate', value: 'not judged yet', interval: '', note: '1,432 of 1,900 AI resolutions are younger than 7 days; 104 durable of 824 judged so far' });
+    for (const label of ['Verified savings', 'ROI (verified)', 'FTE equivalent (verified)', 'Net savings', 'Net ROI', 'Net run-rate a year']) expect([label, rows[label].value, rows[label].interval]).toEqual([label, 'not judged yet', '']);
+    // What does not rest on the verdicts stays: the claim.
+    expect(rows['Claimed savings'].value).toBe(savingsFacts(base, 'USD')[0].value);
+  });
 });

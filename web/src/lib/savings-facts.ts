@@ -2,6 +2,7 @@
 // down to net and the yearly run-rate (the audit page and the board pack show the same rows).
 import type { Summary } from '../../../server/src/contract';
 import { DASH, formatCount, formatInterval, formatMoney, formatNumber, formatRate } from './format';
+import { NOT_JUDGED, mostlyMaturing } from './maturity';
 
 export interface FactRow {
   label: string;
@@ -11,7 +12,20 @@ export interface FactRow {
   note?: string;
 }
 
+/** The rows whose figures rest on the verified AI resolutions (the claimed savings, the handoff tax and fixed costs do not). */
+const VERIFIED_ROWS = new Set(['Verified AI resolution rate', 'Verified savings', 'ROI (verified)', 'FTE equivalent (verified)', 'Net savings', 'Net ROI', 'Net run-rate a year', 'Verified run-rate a year']);
+
 export function savingsFacts(s: Summary, currency: string): FactRow[] {
+  const rows = allFacts(s, currency);
+  if (!mostlyMaturing(s)) return rows;
+  // Mostly maturing (maturity.ts): every verified figure waits, and the rate's note says why.
+  const why = `${formatCount(s.pendingAiResolved)} of ${formatCount(s.aiResolved)} AI resolutions are younger than 7 days; ${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiInvolved - s.pendingAiResolved)} judged so far`;
+  return rows.map((r) =>
+    !VERIFIED_ROWS.has(r.label) || r.value === 'not defined' ? r : { ...r, value: NOT_JUDGED, interval: '', note: r.label === 'Verified AI resolution rate' ? why : r.note },
+  );
+}
+
+function allFacts(s: Summary, currency: string): FactRow[] {
   const sv = s.savings;
   const iv = sv.intervals;
   const approx = iv?.approximate ?? false;

@@ -17,4 +17,11 @@ describe('segmentRows', () => {
       { key: 'other', cells: ['40', '50.0%', '70.0%', '—', '71% (n=78)', '13.6%', '$1,235'], weekly: [] },
     ]);
   });
+
+  it('a segment whose AI resolutions are mostly maturing: its verified rate and savings are not judged yet', () => {
+    // 30 of 40 AI resolutions younger than 7 days.
+    const young = { ...seg('email', 90, 0.1), aiResolved: 40, pendingAiResolved: 30 };
+    const b = { by: 'channel', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', segments: [young] } as unknown as LeanBreakdownResponse;
+    expect(segmentRows(b, 'USD')[0].cells).toEqual(['90', '50.0%', '70.0%', 'not judged yet', '71% (n=78)', '13.6%', 'not judged yet']);
+  });
 });

@@ -1,6 +1,6 @@
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
 import { formatChange, formatCount, formatMoney, formatPoints, formatRate } from './format';
-import { asOfDay, bucketState, judged } from './maturity';
+import { NOT_JUDGED, asOfDay, bucketState, judged, mostlyMaturing } from './maturity';
 
 export const SEGMENT_COLUMNS = [
   { sort: 'tickets', label: 'Tickets' },
@@ -32,16 +32,18 @@ export function segmentRows(b: LeanBreakdownResponse, currency: string): Segment
     const d = s.deltas;
     const csatDelta = s.comparison && s.byPath.ai.csat.top2Box !== null && s.comparison.byPath.ai.csat.top2Box !== null ? s.byPath.ai.csat.top2Box - s.comparison.byPath.ai.csat.top2Box : null;
     const repeatDelta = s.comparison && s.byPath.ai.repeatContactRate !== null && s.comparison.byPath.ai.repeatContactRate !== null ? s.byPath.ai.repeatContactRate - s.comparison.byPath.ai.repeatContactRate : null;
+    // Mostly maturing (maturity.ts): the verified figures wait, with no change against the comparison.
+    const early = mostlyMaturing(s);
     return {
     key: s.key,
     cells: [
       `${formatCount(s.tickets)}${count(d?.tickets)}`,
       `${formatRate(s.involvementRate)}${pt(d?.involvementRate)}`,
       `${formatRate(s.aiResolutionRate)}${pt(d?.aiResolutionRate)}`,
-      `${formatRate(s.verifiedAiResolutionRate)}${pt(d?.verifiedAiResolutionRate)}`,
+      early ? NOT_JUDGED : `${formatRate(s.verifiedAiResolutionRate)}${pt(d?.verifiedAiResolutionRate)}`,
       `${formatRate(s.byPath.ai.csat.top2Box, 0)} (n=${s.byPath.ai.csat.responses})${pt(csatDelta)}`,
       `${formatRate(s.byPath.ai.repeatContactRate)}${pt(repeatDelta)}`,
-      `${formatMoney(s.savings.verifiedSavings, currency)}${money(d?.savings.verifiedSavings, currency)}`,
+      early ? NOT_JUDGED : `${formatMoney(s.savings.verifiedSavings, currency)}${money(d?.savings.verifiedSavings, currency)}`,
     ],
     // A maturing or partial week's verified rate is not final: a gap, not a dip.
     weekly: s.series?.map((w) => judged(w.verifiedAiResolutionRate, bucketState(w, today))) ?? [],

@@ -47,6 +47,20 @@ describe('a range whose AI resolutions are mostly still maturing', () => {
     const judged = { ...summary, aiResolved: 1557, pendingAiResolved: 700 } as Summary;
     expect(Object.fromEntries(summaryCards(judged, 'USD').map((c) => [c.key, c])).roi.value).not.toBe('not judged yet');
   });
+  it('shows no change of a verified figure against the previous period, and no verified bar', () => {
+    // The walk of 2026-11-30: the last 7 days printed "verified −44.4 pt" and drew a negative Verified bar.
+    const deltas = { tickets: 120, involvementRate: 0.01, verifiedAiResolutionRate: -0.444, savings: { verifiedSavings: -6182, roi: -6.4, fteEquivalent: -6.9 } };
+    const young = { ...summary, aiResolved: 1557, pendingAiResolved: 1418, deltas } as Summary & { deltas: typeof deltas };
+    const cards = Object.fromEntries(summaryCards(young, 'USD').map((c) => [c.key, c]));
+    expect([cards.resolution.delta, cards.savings.delta, cards.roi.delta, cards.fte.delta]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(cards.tickets.delta).toBe('+120 vs previous period');
+    expect(savingsBars(young).map((b) => b.name)).toEqual(['Claimed', 'AI cost']);
+    // Judged: the changes and the bar are back.
+    const judged = { ...young, pendingAiResolved: 700 };
+    const judgedCards = Object.fromEntries(summaryCards(judged, 'USD').map((c) => [c.key, c]));
+    expect(judgedCards.resolution.delta).toBe('verified −44.4 pt vs previous period');
+    expect(savingsBars(judged).map((b) => b.name)).toEqual(['Claimed', 'AI cost', 'Verified']);
+  });
 });
 
 describe('netNote', () => {

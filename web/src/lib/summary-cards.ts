@@ -1,6 +1,7 @@
 // Shapes a summary into what the overview shows: headline cards and the claimed-vs-verified bars.
 import type { Deltas, Summary } from '../../../server/src/contract';
 import { formatChange, formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatPoints, formatRate } from './format';
+import { NOT_JUDGED, mostlyMaturing as mostlyMaturingOf } from './maturity';
 
 export interface Card {
   key: string;
@@ -29,8 +30,12 @@ export function cardDeltas(d: SummaryDeltas, currency: string): Record<string, s
   return out;
 }
 
+/** The cards whose figures are verified ones: no change shown while the population is mostly maturing. */
+const VERIFIED_CARDS = ['resolution', 'savings', 'roi', 'fte'];
+
 export function summaryCards(s: Summary & { deltas?: SummaryDeltas }, currency: string, against = 'vs previous period'): Card[] {
   const changes = s.deltas ? cardDeltas(s.deltas, currency) : {};
+  if (mostlyMaturingOf(s)) for (const k of VERIFIED_CARDS) delete changes[k];
   return summaryCardsOnly(s, currency).map((c) => (changes[c.key] ? { ...c, delta: `${changes[c.key]} ${against}` } : c));
 }
 
@@ -38,8 +43,7 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
   const ai = s.byPath.ai;
   const human = s.byPath.human;
   const gap = s.savings.claimedSavings !== null && s.savings.verifiedSavings !== null ? s.savings.claimedSavings - s.savings.verifiedSavings : null;
-  // Most AI resolutions younger than 7 days: the verified figures are a small, early sample, not a fall.
-  const mostlyMaturing = s.pendingAiResolved > 0 && s.pendingAiResolved >= s.aiResolved / 2;
+  const mostlyMaturing = mostlyMaturingOf(s);
   const iv = s.savings.intervals;
   const approx = iv?.approximate ?? false;
   const money = (v: number) => formatMoney(v, currency);
@@ -58,14 +62,14 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
     {
       key: 'resolution',
       label: 'AI resolution: claimed vs verified',
-      value: `${formatRate(s.aiResolutionRate)} → ${mostlyMaturing ? 'not judged yet' : formatRate(s.verifiedAiResolutionRate)}`,
+      value: `${formatRate(s.aiResolutionRate)} → ${mostlyMaturing ? NOT_JUDGED : formatRate(s.verifiedAiResolutionRate)}`,
       detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiResolved)}; ${formatCount(s.pendingAiResolved)} still maturing${mostlyMaturing || !rateIv ? '' : `; 95%: ${formatInterval(rateIv, (v) => formatRate(v))}`}`,
       tone: 'warn',
     },
     {
       key: 'savings',
       label: 'Savings: claimed vs verified',
-      value: `${formatMoney(s.savings.claimedSavings, currency)} → ${mostlyMaturing ? 'not judged yet' : formatMoney(s.savings.verifiedSavings, currency)}`,
+      value: `${formatMoney(s.savings.claimedSavings, currency)} → ${mostlyMaturing ? NOT_JUDGED : formatMoney(s.savings.verifiedSavings, currency)}`,
       detail:
         gap === null
           ? s.handleTimeUnrecorded > 0
@@ -74,11 +78,11 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
           : `${mostlyMaturing || !iv?.verifiedSavings ? '' : `95%: ${formatInterval(iv.verifiedSavings, money, approx)}; `}${savingsGap(gap, s, currency)}${mostlyMaturing ? '' : netNote(s, currency)}`,
       tone: 'warn',
     },
-    { key: 'roi', label: 'ROI (verified)', value: mostlyMaturing ? 'not judged yet' : s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}${mostlyMaturing || !iv?.roi ? '' : `; 95%: ${formatInterval(iv.roi, (v) => `${formatNumber(v, 1)}×`, approx)}`}` },
+    { key: 'roi', label: 'ROI (verified)', value: mostlyMaturing ? NOT_JUDGED : s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}${mostlyMaturing || !iv?.roi ? '' : `; 95%: ${formatInterval(iv.roi, (v) => `${formatNumber(v, 1)}×`, approx)}`}` },
     {
       key: 'fte',
       label: 'FTE equivalent (verified)',
-      value: mostlyMaturing ? 'not judged yet' : formatNumber(s.savings.fteEquivalent, 1),
+      value: mostlyMaturing ? NOT_JUDGED : formatNumber(s.savings.fteEquivalent, 1),
       detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided${mostlyMaturing || !iv?.fteEquivalent ? '' : ` (95%: ${formatInterval(iv.fteEquivalent, (v) => formatNumber(v, 1), approx)} FTE)`}; the claim: ${formatNumber(s.savings.claimedFteEquivalent, 1)} FTE`,
     },
     {
@@ -134,6 +138,7 @@ export function savingsBars(s: Summary): SavingsBar[] {
   const bars: SavingsBar[] = [];
   if (s.savings.claimedSavings !== null) bars.push({ name: 'Claimed', value: s.savings.claimedSavings });
   bars.push({ name: 'AI cost', value: -s.savings.aiCost });
-  if (s.savings.verifiedSavings !== null) bars.push({ name: 'Verified', value: s.savings.verifiedSavings });
+  // Mostly maturing: no verified bar (an early sample drawn as a loss), the cards say why.
+  if (s.savings.verifiedSavings !== null && !mostlyMaturingOf(s)) bars.push({ name: 'Verified', value: s.savings.verifiedSavings });
   return bars;
 }

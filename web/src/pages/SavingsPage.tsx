@@ -7,7 +7,8 @@ import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { LowRatedSwitch, SavingsFacts } from '../components/SavingsFacts';
 import { WaterfallChart } from '../components/WaterfallChart';
-import { formatMoney, formatNumber } from '../lib/format';
+import { formatCount, formatMoney, formatNumber } from '../lib/format';
+import { mostlyMaturing } from '../lib/maturity';
 import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
 import { addDays, filtersToSearch } from '../lib/date-range';
 import { apiCompare } from '../lib/url-state';
@@ -59,11 +60,18 @@ export default function SavingsPage() {
                 currency={currency}
                 comparison={s.comparison ? { label: `${s.comparison.from} – ${addDays(s.comparison.to, -1)}`, summary: { ...s, ...s.comparison } as Summary } : undefined}
               />
-              <p>
-                <strong>FTE equivalent {formatNumber(s.savings.fteEquivalent, 1)}</strong>: the {formatNumber(s.savings.humanHoursAvoided, 0)} hours of human handle time the
-                durable AI resolutions avoided, divided by what one agent works in this period ({s.costModel.fteHoursPerMonth} productive hours a month, after breaks,
-                training and idle time). Verified savings {formatMoney(s.savings.verifiedSavings, currency)} against {formatMoney(s.savings.claimedSavings, currency)} claimed.
-              </p>
+              {mostlyMaturing(s) ? (
+                <p>
+                  <strong>Not judged yet</strong>: {formatCount(s.pendingAiResolved)} of the {formatCount(s.aiResolved)} AI resolutions in this range are younger than 7 days. The
+                  verified figures wait until most of them are judged; a longer range or an earlier one shows them.
+                </p>
+              ) : (
+                <p>
+                  <strong>FTE equivalent {formatNumber(s.savings.fteEquivalent, 1)}</strong>: the {formatNumber(s.savings.humanHoursAvoided, 0)} hours of human handle time the
+                  durable AI resolutions avoided, divided by what one agent works in this period ({s.costModel.fteHoursPerMonth} productive hours a month, after breaks,
+                  training and idle time). Verified savings {formatMoney(s.savings.verifiedSavings, currency)} against {formatMoney(s.savings.claimedSavings, currency)} claimed.
+                </p>
+              )}
             </>
           );
         }}
