@@ -241,6 +241,25 @@ run('the dashboard in chromium', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });
+
+    it("a ticket's timeline in the view's zone, as its row (Asia/Kolkata, UTC+05:30)", async () => {
+      const page = await signedInPage(browser, dash, `/tickets?from=${day(-30)}&to=${day(1)}&tz=Asia/Kolkata`);
+      await page.locator('tbody button.link').first().click();
+      const time = page.locator('ol.timeline li time').first();
+      await time.waitFor();
+      // The instant plus 5 h 30 min, written by hand as en-US writes it: "Nov 29, 2026, 11:54:48 PM".
+      const local = new Date(Date.parse((await time.getAttribute('datetime'))!) + 330 * 60_000);
+      const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+      const h = local.getUTCHours();
+      const two = (n: number) => String(n).padStart(2, '0');
+      const clock = `${h % 12 === 0 ? 12 : h % 12}:${two(local.getUTCMinutes())}`;
+      const want = `${months[local.getUTCMonth()]} ${local.getUTCDate()}, ${local.getUTCFullYear()}, ${clock}:${two(local.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+      expect((await time.innerText()).replace(/\u202f/g, ' ')).toBe(want);
+      // The row's "Created" is the same instant in the same zone, without seconds.
+      const created = (await page.locator('tbody tr').first().locator('td').nth(1).innerText()).replace(/\u202f/g, ' ');
+      expect(created).toBe(`${months[local.getUTCMonth()]} ${local.getUTCDate()}, ${local.getUTCFullYear()}, ${clock} ${h < 12 ? 'AM' : 'PM'}`);
+      await page.close();
+    });
   });
 
   describe('quality page', () => {

@@ -1,8 +1,9 @@
 import { useTicketQuery } from '../api/useTicketsQuery';
+import { formatInstant } from '../lib/date-range';
 import { QueryBoundary } from './QueryBoundary';
 
-/** One ticket's events in replay order. */
-export function TicketTimeline({ id }: { id: string }) {
+/** One ticket's events in replay order, their times in the view's zone. */
+export function TicketTimeline({ id, tz }: { id: string; tz: string }) {
   const q = useTicketQuery(id);
   return (
     <QueryBoundary query={q}>
@@ -10,7 +11,7 @@ export function TicketTimeline({ id }: { id: string }) {
         <ol className="timeline" aria-label={`Timeline of ${id}`}>
           {d.events.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.effectiveAt}>{new Date(e.effectiveAt).toLocaleString()}</time> <strong>{e.type}</strong>{' '}
+              <time dateTime={e.effectiveAt}>{formatInstant(e.effectiveAt, tz, true)}</time> <strong>{e.type}</strong>{' '}
               <span className="muted">{Object.entries(e.fields).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}</span>
             </li>
           ))}

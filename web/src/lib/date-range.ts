@@ -33,6 +33,14 @@ export function isTimeZone(tz: string): boolean {
 }
 
 /**
+ * An instant as the view shows it: in the view's zone (the browser's when `tz` is not one), one
+ * format on every page ("Nov 29, 2026, 11:54 PM"; with seconds for a ticket's events).
+ */
+export function formatInstant(iso: string, tz: string, seconds = false): string {
+  return new Date(iso).toLocaleString('en-US', { timeZone: isTimeZone(tz) ? tz : undefined, dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
+}
+
+/**
  * Filters from a query string; missing or malformed dates fall back to the last 30 complete days
  * (today is not over, so it is not in the default view). A zone
  * being typed (or mistyped) stays as given, for the API to name the problem, but the default

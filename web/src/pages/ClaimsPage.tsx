@@ -148,7 +148,7 @@ export default function ClaimsPage() {
                                   ) : (
                                     'not in our data'
                                   )}
-                                  {open === x.ticketId && x.ticketId && <TicketTimeline id={x.ticketId} />}
+                                  {open === x.ticketId && x.ticketId && <TicketTimeline id={x.ticketId} tz={filters.tz} />}
                                 </td>
                               </tr>
                             ))}

@@ -5,6 +5,7 @@ import { useCostModelHistoryQuery } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useSummaryQuery } from '../api/useSummaryQuery';
 import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
+import { currentWorkspace } from '../api/workspace-scope';
 import { AlertsList } from '../components/AlertsList';
 import { QualityCompareTable } from '../components/QualityCompareTable';
 import { QueryBoundary } from '../components/QueryBoundary';
@@ -17,7 +18,7 @@ import { addDays } from '../lib/date-range';
 import { formatMoney } from '../lib/format';
 import { qualityComparison } from '../lib/quality-compare';
 import { seriesSpans, trendRows } from '../lib/quality-series';
-import { reportTitle } from '../lib/report';
+import { reportCommand, reportTitle } from '../lib/report';
 import { savingsWaterfall } from '../lib/savings-waterfall';
 import { apiCompare, compareLabel } from '../lib/url-state';
 import { useUrlState } from '../state/useUrlState';
@@ -53,7 +54,9 @@ export default function ReportPage() {
           <button type="button" onClick={() => window.print()}>
             Print or save as PDF
           </button>{' '}
-          <span className="muted">or from a terminal: npm run report -- --from {filters.from} --to {filters.to} --out report.pdf</span>
+          <span className="muted">
+            or from a terminal: <code>{reportCommand(filters, compare, currentWorkspace())}</code>
+          </span>
         </p>
       </div>
       <h1 className="page-title">

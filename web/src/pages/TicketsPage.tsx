@@ -7,7 +7,7 @@ import { TicketTimeline } from '../components/TicketTimeline';
 import { predicatesFrom } from '../lib/drill-down';
 import { formatCount, formatDuration } from '../lib/format';
 import { useUrlState } from '../state/useUrlState';
-import { isTimeZone } from '../lib/date-range';
+import { formatInstant } from '../lib/date-range';
 
 /** The tickets behind any number: the view's filters plus the number's predicates, from the URL. */
 export default function TicketsPage() {
@@ -54,7 +54,7 @@ export default function TicketsPage() {
                           {t.id}
                         </button>
                       </td>
-                      <td>{new Date(t.createdAt).toLocaleString('en-US', { timeZone: isTimeZone(filters.tz) ? filters.tz : undefined, dateStyle: 'medium', timeStyle: 'short' })}</td>
+                      <td>{formatInstant(t.createdAt, filters.tz)}</td>
                       <td>{t.channel}</td>
                       <td>{t.category}</td>
                       <td>{t.path}</td>
@@ -67,7 +67,7 @@ export default function TicketsPage() {
                     {open === t.id && (
                       <tr>
                         <td colSpan={9}>
-                          <TicketTimeline id={t.id} />
+                          <TicketTimeline id={t.id} tz={filters.tz} />
                         </td>
                       </tr>
                     )}
