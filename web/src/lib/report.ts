@@ -1,7 +1,7 @@
-// The board pack's document title, which a printed PDF keeps as its title: the period and the
-// headline figures, so a file found later says what it is.
+// The board pack's document title, which a printed PDF keeps as its title (the period and the
+// headline figures, so a file found later says what it is), and the terminal command that prints it.
 import type { Summary } from '../../../server/src/contract';
-import { ViewFilters, addDays } from './date-range';
+import { type ViewFilters, addDays } from './date-range';
 import { formatMoney } from './format';
 import { NOT_JUDGED, mostlyMaturing } from './maturity';
 import type { Compare } from './url-state';
