@@ -12,20 +12,7 @@ export interface FactRow {
   note?: string;
 }
 
-/** The rows whose figures rest on the verified AI resolutions (the claimed savings, the handoff tax and fixed costs do not). */
-const VERIFIED_ROWS = new Set(['Verified AI resolution rate', 'Verified savings', 'ROI (verified)', 'FTE equivalent (verified)', 'Net savings', 'Net ROI', 'Net run-rate a year', 'Verified run-rate a year']);
-
 export function savingsFacts(s: Summary, currency: string): FactRow[] {
-  const rows = allFacts(s, currency);
-  if (!mostlyMaturing(s)) return rows;
-  // Mostly maturing (maturity.ts): every verified figure waits, and the rate's note says why.
-  const why = `${formatCount(s.pendingAiResolved)} of ${formatCount(s.aiResolved)} AI resolutions are younger than 7 days; ${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiInvolved - s.pendingAiResolved)} judged so far`;
-  return rows.map((r) =>
-    !VERIFIED_ROWS.has(r.label) || r.value === 'not defined' ? r : { ...r, value: NOT_JUDGED, interval: '', note: r.label === 'Verified AI resolution rate' ? why : r.note },
-  );
-}
-
-function allFacts(s: Summary, currency: string): FactRow[] {
   const sv = s.savings;
   const iv = sv.intervals;
   const approx = iv?.approximate ?? false;
@@ -34,17 +21,22 @@ function allFacts(s: Summary, currency: string): FactRow[] {
   const fte = (v: number) => formatNumber(v, 1);
   const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };
   const judged = s.aiInvolved - s.pendingAiResolved;
+  // Mostly maturing (maturity.ts): a figure resting on the verdicts waits; the claim, the handoff tax and fixed costs do not.
+  const early = mostlyMaturing(s);
+  const verdict = (r: FactRow): FactRow => (early ? { ...r, value: NOT_JUDGED, interval: '' } : r);
   const rows: FactRow[] = [
     { label: 'Claimed savings', value: money(sv.claimedSavings ?? NaN), interval: '', note: `every AI resolution (${formatCount(s.aiResolved)}) at the average human ticket` },
-    {
+    verdict({
       label: 'Verified AI resolution rate',
       value: formatRate(s.verifiedAiResolutionRate),
       interval: formatInterval(rateIv, (v) => formatRate(v)),
-      note: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged; ${formatCount(s.pendingAiResolved)} not judged yet`,
-    },
-    { label: 'Verified savings', value: money(sv.verifiedSavings ?? NaN), interval: formatInterval(iv?.verifiedSavings, money, approx), note: sv.lowRated?.excluded ? 'without the resolutions rated 1–2' : undefined },
-    { label: 'ROI (verified)', value: sv.roi === null ? DASH : times(sv.roi), interval: formatInterval(iv?.roi, times, approx), note: `on ${money(sv.aiCost)} AI cost` },
-    { label: 'FTE equivalent (verified)', value: sv.fteEquivalent === null ? DASH : fte(sv.fteEquivalent), interval: formatInterval(iv?.fteEquivalent, fte, approx), note: `the claim: ${sv.claimedFteEquivalent === null ? DASH : fte(sv.claimedFteEquivalent)} FTE at ${s.costModel.fteHoursPerMonth} h a month` },
+      note: early
+        ? `${formatCount(s.pendingAiResolved)} of ${formatCount(s.aiResolved)} AI resolutions are younger than 7 days; ${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged so far`
+        : `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged; ${formatCount(s.pendingAiResolved)} not judged yet`,
+    }),
+    verdict({ label: 'Verified savings', value: money(sv.verifiedSavings ?? NaN), interval: formatInterval(iv?.verifiedSavings, money, approx), note: sv.lowRated?.excluded ? 'without the resolutions rated 1–2' : undefined }),
+    verdict({ label: 'ROI (verified)', value: sv.roi === null ? DASH : times(sv.roi), interval: formatInterval(iv?.roi, times, approx), note: `on ${money(sv.aiCost)} AI cost` }),
+    verdict({ label: 'FTE equivalent (verified)', value: sv.fteEquivalent === null ? DASH : fte(sv.fteEquivalent), interval: formatInterval(iv?.fteEquivalent, fte, approx), note: `the claim: ${sv.claimedFteEquivalent === null ? DASH : fte(sv.claimedFteEquivalent)} FTE at ${s.costModel.fteHoursPerMonth} h a month` }),
   ];
   if (sv.handoff) {
     const h = sv.handoff;
@@ -57,12 +49,12 @@ function allFacts(s: Summary, currency: string): FactRow[] {
   }
   if (sv.fixedCosts !== null && sv.fixedCosts !== undefined) rows.push({ label: 'Fixed costs', value: money(sv.fixedCosts), interval: '', note: `${money(s.costModel.fixedCostPerMonth ?? 0)} a month over the range` });
   if (sv.netSavings !== null && sv.netSavings !== undefined) {
-    rows.push({ label: 'Net savings', value: money(sv.netSavings), interval: formatInterval(iv?.netSavings, money, approx), note: 'verified − handoff tax − fixed costs' });
-    rows.push({ label: 'Net ROI', value: sv.netRoi === null ? DASH : times(sv.netRoi), interval: formatInterval(iv?.netRoi, times, approx), note: 'on AI cost and fixed costs' });
-    rows.push({ label: 'Net run-rate a year', value: money(sv.netSavingsPerYear ?? NaN), interval: formatInterval(iv?.netSavingsPerYear, money, approx), note: 'this range’s pace × 365.25 / days' });
+    rows.push(verdict({ label: 'Net savings', value: money(sv.netSavings), interval: formatInterval(iv?.netSavings, money, approx), note: 'verified − handoff tax − fixed costs' }));
+    rows.push(verdict({ label: 'Net ROI', value: sv.netRoi === null ? DASH : times(sv.netRoi), interval: formatInterval(iv?.netRoi, times, approx), note: 'on AI cost and fixed costs' }));
+    rows.push(verdict({ label: 'Net run-rate a year', value: money(sv.netSavingsPerYear ?? NaN), interval: formatInterval(iv?.netSavingsPerYear, money, approx), note: 'this range’s pace × 365.25 / days' }));
   } else {
     rows.push({ label: 'Net savings', value: 'not defined', interval: '', note: 'fixed costs belong to the whole program: a filter or segment has no share of them' });
   }
-  if (sv.verifiedSavingsPerYear !== null && sv.verifiedSavingsPerYear !== undefined) rows.push({ label: 'Verified run-rate a year', value: money(sv.verifiedSavingsPerYear), interval: '', note: 'before handoff tax and fixed costs' });
+  if (sv.verifiedSavingsPerYear !== null && sv.verifiedSavingsPerYear !== undefined) rows.push(verdict({ label: 'Verified run-rate a year', value: money(sv.verifiedSavingsPerYear), interval: '', note: 'before handoff tax and fixed costs' }));
   return rows;
 }

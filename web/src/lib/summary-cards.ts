@@ -1,7 +1,7 @@
 // Shapes a summary into what the overview shows: headline cards and the claimed-vs-verified bars.
 import type { Deltas, Summary } from '../../../server/src/contract';
 import { formatChange, formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatPoints, formatRate } from './format';
-import { NOT_JUDGED, mostlyMaturing as mostlyMaturingOf } from './maturity';
+import { NOT_JUDGED, mostlyMaturing } from './maturity';
 
 export interface Card {
   key: string;
@@ -35,7 +35,7 @@ const VERIFIED_CARDS = ['resolution', 'savings', 'roi', 'fte'];
 
 export function summaryCards(s: Summary & { deltas?: SummaryDeltas }, currency: string, against = 'vs previous period'): Card[] {
   const changes = s.deltas ? cardDeltas(s.deltas, currency) : {};
-  if (mostlyMaturingOf(s)) for (const k of VERIFIED_CARDS) delete changes[k];
+  if (mostlyMaturing(s)) for (const k of VERIFIED_CARDS) delete changes[k];
   return summaryCardsOnly(s, currency).map((c) => (changes[c.key] ? { ...c, delta: `${changes[c.key]} ${against}` } : c));
 }
 
@@ -43,7 +43,7 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
   const ai = s.byPath.ai;
   const human = s.byPath.human;
   const gap = s.savings.claimedSavings !== null && s.savings.verifiedSavings !== null ? s.savings.claimedSavings - s.savings.verifiedSavings : null;
-  const mostlyMaturing = mostlyMaturingOf(s);
+  const early = mostlyMaturing(s);
   const iv = s.savings.intervals;
   const approx = iv?.approximate ?? false;
   const money = (v: number) => formatMoney(v, currency);
@@ -62,28 +62,28 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
     {
       key: 'resolution',
       label: 'AI resolution: claimed vs verified',
-      value: `${formatRate(s.aiResolutionRate)} → ${mostlyMaturing ? NOT_JUDGED : formatRate(s.verifiedAiResolutionRate)}`,
-      detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiResolved)}; ${formatCount(s.pendingAiResolved)} still maturing${mostlyMaturing || !rateIv ? '' : `; 95%: ${formatInterval(rateIv, (v) => formatRate(v))}`}`,
+      value: `${formatRate(s.aiResolutionRate)} → ${early ? NOT_JUDGED : formatRate(s.verifiedAiResolutionRate)}`,
+      detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiResolved)}; ${formatCount(s.pendingAiResolved)} still maturing${early || !rateIv ? '' : `; 95%: ${formatInterval(rateIv, (v) => formatRate(v))}`}`,
       tone: 'warn',
     },
     {
       key: 'savings',
       label: 'Savings: claimed vs verified',
-      value: `${formatMoney(s.savings.claimedSavings, currency)} → ${mostlyMaturing ? NOT_JUDGED : formatMoney(s.savings.verifiedSavings, currency)}`,
+      value: `${formatMoney(s.savings.claimedSavings, currency)} → ${early ? NOT_JUDGED : formatMoney(s.savings.verifiedSavings, currency)}`,
       detail:
         gap === null
           ? s.handleTimeUnrecorded > 0
             ? `no human handle time recorded: ${formatCount(s.handleTimeUnrecorded)} resolved tickets were imported with elapsed times only, which are not priced as work`
             : 'no human baseline in this range'
-          : `${mostlyMaturing || !iv?.verifiedSavings ? '' : `95%: ${formatInterval(iv.verifiedSavings, money, approx)}; `}${savingsGap(gap, s, currency)}${mostlyMaturing ? '' : netNote(s, currency)}`,
+          : `${early || !iv?.verifiedSavings ? '' : `95%: ${formatInterval(iv.verifiedSavings, money, approx)}; `}${savingsGap(gap, s, currency)}${early ? '' : netNote(s, currency)}`,
       tone: 'warn',
     },
-    { key: 'roi', label: 'ROI (verified)', value: mostlyMaturing ? NOT_JUDGED : s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}${mostlyMaturing || !iv?.roi ? '' : `; 95%: ${formatInterval(iv.roi, (v) => `${formatNumber(v, 1)}×`, approx)}`}` },
+    { key: 'roi', label: 'ROI (verified)', value: early ? NOT_JUDGED : s.savings.roi === null ? '—' : `${formatNumber(s.savings.roi, 1)}×`, detail: `AI cost ${formatMoney(s.savings.aiCost, currency)}${early || !iv?.roi ? '' : `; 95%: ${formatInterval(iv.roi, (v) => `${formatNumber(v, 1)}×`, approx)}`}` },
     {
       key: 'fte',
       label: 'FTE equivalent (verified)',
-      value: mostlyMaturing ? NOT_JUDGED : formatNumber(s.savings.fteEquivalent, 1),
-      detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided${mostlyMaturing || !iv?.fteEquivalent ? '' : ` (95%: ${formatInterval(iv.fteEquivalent, (v) => formatNumber(v, 1), approx)} FTE)`}; the claim: ${formatNumber(s.savings.claimedFteEquivalent, 1)} FTE`,
+      value: early ? NOT_JUDGED : formatNumber(s.savings.fteEquivalent, 1),
+      detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided${early || !iv?.fteEquivalent ? '' : ` (95%: ${formatInterval(iv.fteEquivalent, (v) => formatNumber(v, 1), approx)} FTE)`}; the claim: ${formatNumber(s.savings.claimedFteEquivalent, 1)} FTE`,
     },
     {
       key: 'handle',
@@ -139,6 +139,6 @@ export function savingsBars(s: Summary): SavingsBar[] {
   if (s.savings.claimedSavings !== null) bars.push({ name: 'Claimed', value: s.savings.claimedSavings });
   bars.push({ name: 'AI cost', value: -s.savings.aiCost });
   // Mostly maturing: no verified bar (an early sample drawn as a loss), the cards say why.
-  if (s.savings.verifiedSavings !== null && !mostlyMaturingOf(s)) bars.push({ name: 'Verified', value: s.savings.verifiedSavings });
+  if (s.savings.verifiedSavings !== null && !mostlyMaturing(s)) bars.push({ name: 'Verified', value: s.savings.verifiedSavings });
   return bars;
 }
