@@ -142,3 +142,19 @@ export function day(offset: number): string {
   d.setUTCDate(d.getUTCDate() + offset);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * An instant as en-US writes it in a zone `offsetMinutes` from UTC ("Nov 29, 2026, 11:54 PM", with
+ * seconds "…11:54:48 PM"), worked out by hand rather than by the formatter under test.
+ */
+export function enUsAt(iso: string, offsetMinutes: number, seconds = false): string {
+  const local = new Date(Date.parse(iso) + offsetMinutes * 60_000);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const h = local.getUTCHours();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const clock = `${h % 12 === 0 ? 12 : h % 12}:${two(local.getUTCMinutes())}${seconds ? `:${two(local.getUTCSeconds())}` : ''}`;
+  return `${months[local.getUTCMonth()]} ${local.getUTCDate()}, ${local.getUTCFullYear()}, ${clock} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/** Text as the browser shows it, with the narrow no-break space before AM/PM made a plain one. */
+export const plainSpaces = (s: string) => s.replace(/\u202f/g, ' ');

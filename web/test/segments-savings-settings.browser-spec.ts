@@ -1,10 +1,11 @@
-// The segments, savings audit and settings pages in a real browser against the real server, and
-// every page under the Content Security Policy (the overview, quality, drill-down and alerts:
-// dashboard.browser-spec.ts). Each file runs its own server and browser.
+// The segments, savings audit and settings pages, the ticket list's pages and the zone box in a
+// real browser against the real server, and every page under the Content Security Policy (the
+// overview, quality, drill-down and alerts: dashboard.browser-spec.ts). Each file runs its own
+// server and browser.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { DEMO, Dashboard, ROOT, TOKEN, axeViolations, day, chromiumAvailable, dashboardAndBrowser, signedInPage } from './dashboard-server';
+import { DEMO, Dashboard, ROOT, TOKEN, axeViolations, day, chromiumAvailable, dashboardAndBrowser, enUsAt, plainSpaces, signedInPage } from './dashboard-server';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -125,6 +126,71 @@ run('the dashboard in chromium: segments, savings, settings', () => {
       await page.getByRole('table', { name: 'Tokens' }).getByText('revoked').waitFor();
       expect((await fetch(`${dash.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
       expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("times in the view's zone, named; a token without a name is refused by the form, not silently", async () => {
+      const status = await dash.api<{ lastEventAt: string }>('/api/v1/status');
+      const posts: string[] = [];
+      const page = await signedInPage(browser, dash, `/settings?tz=Asia/Kolkata`);
+      page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+      await page.getByTestId('status-latest').waitFor();
+      expect(await page.getByText('Latest event (Asia/Kolkata)').count()).toBe(1);
+      expect(plainSpaces(await page.getByTestId('status-latest').innerText())).toBe(enUsAt(status.lastEventAt, 330));
+      const tokens = page.getByRole('region', { name: 'Access tokens' });
+      await tokens.getByLabel('Name').fill('   ');
+      await page.getByRole('button', { name: 'Create token' }).click();
+      expect(await tokens.getByLabel('Name').evaluate((e) => (e as HTMLInputElement).validity.valid)).toBe(false);
+      expect(posts).toEqual([]);
+      await page.close();
+    });
+  });
+
+  describe('ticket list', () => {
+    it('its page is in the URL: Next, reload, Back and Previous land on the same tickets', async () => {
+      const q = `from=${day(-30)}&to=${day(1)}&tz=UTC`;
+      const total = (await dash.api<{ total: number }>(`/api/v1/tickets?${q}&limit=1`)).total;
+      expect(total).toBeGreaterThan(100); // three pages of 50 at least
+      const page = await signedInPage(browser, dash, `/tickets?${q}`);
+      const firstId = () => page.locator('tbody button.link').first().innerText();
+      const pageLabel = (n: number) => `Page ${n.toLocaleString('en-US')} of ${Math.ceil(total / 50).toLocaleString('en-US')}`;
+      const onPage = (n: number) => page.getByTestId('tickets-page').filter({ hasText: pageLabel(n) }).waitFor();
+      await onPage(1);
+      const one = await firstId();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await onPage(2);
+      const two = await firstId();
+      expect(two).not.toBe(one);
+      expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
+      await page.reload();
+      await onPage(2);
+      expect(await firstId()).toBe(two);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await onPage(3);
+      const three = await firstId();
+      expect([one, two]).not.toContain(three);
+      await page.goBack();
+      await onPage(2);
+      expect(await firstId()).toBe(two);
+      await page.getByRole('button', { name: 'Previous' }).click();
+      await onPage(1);
+      expect(await firstId()).toBe(one);
+      expect(await page.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+      await page.close();
+    });
+
+    it('a mistyped zone is named at the box, not only in each chart', async () => {
+      const page = await signedInPage(browser, dash, `/tickets?from=${day(-30)}&to=${day(1)}&tz=UTC`);
+      const box = page.getByLabel('Time zone');
+      await box.fill('Asia/Kolkatta');
+      await box.press('Enter');
+      const hint = page.locator('#err-tz');
+      await hint.waitFor();
+      expect(await hint.innerText()).toContain('"Asia/Kolkatta" is not a time zone');
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
+      await box.fill('Asia/Kolkata');
+      await page.waitForURL(/tz=Asia(%2F|\/)Kolkata/);
+      await hint.waitFor({ state: 'detached' });
       await page.close();
     });
   });

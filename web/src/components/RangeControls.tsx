@@ -19,6 +19,8 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
   useEffect(() => setTz(filters.tz), [filters.tz]);
   const commitTz = (value: string) => value.trim() && value !== filters.tz && onChange({ tz: value.trim() }, { replace: true });
   const today = todayIn(isTimeZone(filters.tz) ? filters.tz : 'UTC');
+  // Said here, at the box, once a name is committed (Enter, leaving the box): not while it is typed.
+  const tzError = isTimeZone(filters.tz) ? null : `"${filters.tz}" is not a time zone: use an IANA name such as UTC, Europe/Berlin or Asia/Kolkata`;
   // The channels and categories the range has (whatever the data calls them), most tickets first.
   const range = { from: filters.from, to: filters.to, tz: filters.tz, limit: '500', percentiles: 'false' as const };
   const channels = filterOptions(useBreakdownQuery({ ...range, by: 'channel' }).data, filters.channel);
@@ -61,12 +63,21 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
           value={tz}
           size={18}
           list="tz-names"
+          aria-invalid={tzError !== null}
+          aria-describedby={tzError ? 'err-tz' : undefined}
           onChange={(e) => {
             setTz(e.target.value);
             if (isTimeZone(e.target.value)) commitTz(e.target.value);
           }}
           onBlur={() => commitTz(tz)}
+          // Enter commits too: with several fields and no submit button, the form is not submitted by it.
+          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), commitTz(tz))}
         />
+        {tzError && (
+          <span id="err-tz" className="field-error" role="alert">
+            {tzError}
+          </span>
+        )}
       </label>
       <datalist id="tz-names">
         {TZ_NAMES.map((z) => (

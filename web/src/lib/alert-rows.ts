@@ -1,7 +1,7 @@
 // Alerts and "what changed" rows as the dashboard shows them: plain sentences, the change in the
 // metric's own units, n on both sides, who did what, and links to the tickets. Pure.
 import type { AlertRow, ChangeRow, MetricChange } from '../../../server/src/contract';
-import { formatCount, formatDuration, formatRate } from './format';
+import { formatChange, formatCount, formatDuration, formatRate } from './format';
 
 export interface AlertRowView {
   id: string;
@@ -75,11 +75,10 @@ export interface ChangeRowView {
   alertId: string | null;
 }
 
-function formatChange(c: MetricChange | null): string {
+function metricChange(c: MetricChange | null): string {
   if (!c) return '—';
-  const sign = c.value < 0 ? '−' : '+';
-  if (c.unit === 'points') return `${sign}${Math.abs(c.value).toFixed(1)} pts`;
-  return `${sign}${formatDuration(Math.abs(c.value))}${c.ratio !== null ? ` (×${c.ratio.toFixed(2)})` : ''}`;
+  if (c.unit === 'points') return formatChange(c.value, (a) => `${a.toFixed(1)} pts`);
+  return `${formatChange(c.value, formatDuration)}${c.ratio !== null ? ` (×${c.ratio.toFixed(2)})` : ''}`;
 }
 
 /** Worst first (as the API ranks them), in the metric's own units, with n on both sides. */
@@ -93,7 +92,7 @@ export function changeRows(rows: readonly ChangeRow[]): ChangeRowView[] {
       verdict: r.verdict,
       values: `${fmt(r.baseline.value)} → ${fmt(r.now.value)}`,
       counts: `n ${formatCount(r.baseline.n)} → ${formatCount(r.now.n)} ${what}`,
-      change: formatChange(r.change),
+      change: metricChange(r.change),
       chance: r.chance ?? 'not judged',
       note: r.note,
       sparkline: r.daily.map((d) => d.value),

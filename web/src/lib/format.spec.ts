@@ -1,4 +1,4 @@
-import { DASH, formatCount, formatDuration, formatMoney, formatNumber, formatRate } from './format';
+import { DASH, formatChange, formatCount, formatDuration, formatMoney, formatNumber, formatPoints, formatRate, isNoPoints } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -28,5 +28,24 @@ describe('rates and counts', () => {
     expect(formatRate(null)).toBe(DASH);
     expect(formatCount(12345)).toBe('12,345');
     expect(formatNumber(0.7058069978327408, 2)).toBe('0.71');
+  });
+});
+
+describe('formatChange', () => {
+  it.each([
+    // [change, written]: the sign follows what is shown, so a change that rounds to nothing is ±.
+    [0.032, '+3.2 pt'],
+    [-0.05, '−5.0 pt'],
+    [0, '±0.0 pt'],
+    [-0.0004, '±0.0 pt'], // −0.04 points: shown as 0.0, so no direction either
+    [0.0004, '±0.0 pt'],
+    [-0.0006, '−0.1 pt'], // 0.06 points shows as 0.1: a direction
+  ])('%p points -> %s', (v, text) => {
+    expect(formatPoints(v)).toBe(text);
+    expect(isNoPoints(v)).toBe(text.startsWith('±'));
+  });
+  it('any unit: money rounding to nothing is ±', () => {
+    expect(formatChange(-0.3, (a) => `$${a.toFixed(0)}`)).toBe('±$0');
+    expect(formatChange(-0.6, (a) => `$${a.toFixed(0)}`)).toBe('−$1');
   });
 });

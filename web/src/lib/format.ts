@@ -42,10 +42,22 @@ export function formatInterval(iv: { low: number; high: number } | null | undefi
   return `${approximate ? '≈' : ''}${format(iv.low)} to ${format(iv.high)}`;
 }
 
-/** A change: its sign (+, −, or ± for none) before its size as `format` writes it. */
+/**
+ * A change: its sign (+, −, or ± for none) before its size as `format` writes it. A change that
+ * rounds to nothing is written as none (±0.0 pt, not −0.0 pt).
+ */
 export function formatChange(v: number, format: (size: number) => string): string {
-  return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${format(Math.abs(v))}`;
+  const size = format(Math.abs(v));
+  return `${isNone(v, format) ? '±' : v > 0 ? '+' : '−'}${size}`;
+}
+
+/** Whether a change is nothing once written (zero, or too small to show in `format`'s digits). */
+export function isNone(v: number, format: (size: number) => string): boolean {
+  return v === 0 || !Number.isFinite(v) || format(Math.abs(v)) === format(0);
 }
 
 /** A change of a rate, in percentage points. */
-export const formatPoints = (change: number): string => formatChange(change, (a) => `${(a * 100).toFixed(1)} pt`);
+const points = (a: number) => `${(a * 100).toFixed(1)} pt`;
+export const formatPoints = (change: number): string => formatChange(change, points);
+/** Whether a change of a rate shows as ±0.0 pt. */
+export const isNoPoints = (change: number): boolean => isNone(change, points);

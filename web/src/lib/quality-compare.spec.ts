@@ -21,6 +21,12 @@ describe('qualityComparison', () => {
     expect(rows['Escalation rate']).toMatchObject({ change: '+5.0 pt', worse: true });
     expect(rows['Human reopen rate']).toMatchObject({ change: '±0.0 pt', worse: false });
   });
+  it('a change too small to show (±0.0 pt) is not marked worse', () => {
+    // Escalation 0.04 points higher: a worsening below the last digit shown.
+    const b = { ...a, escalationRate: a.escalationRate! - 0.0004 } as SummaryCore;
+    const row = qualityComparison(a, b).find((r) => r.label === 'Escalation rate')!;
+    expect(row).toMatchObject({ change: '±0.0 pt', worse: false });
+  });
   it('a rate without tickets on one side: a dash, not a change', () => {
     const empty = expected.cases[5].summary as SummaryCore;
     const rows = qualityComparison(a, empty);

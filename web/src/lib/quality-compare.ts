@@ -1,7 +1,7 @@
 // The quality page's "this range against the comparison" table: each guardrail rate for AI and
 // human, its value in both periods with its n, and the change in points.
 import type { SummaryCore } from '../../../server/src/contract';
-import { DASH, formatCount, formatPoints, formatRate } from './format';
+import { DASH, formatCount, formatPoints, formatRate, isNoPoints } from './format';
 import { NOT_JUDGED, mostlyMaturing } from './maturity';
 
 export interface CompareRow {
@@ -41,7 +41,8 @@ export function qualityComparison(current: SummaryCore, previous: SummaryCore): 
       current: early(current) ? NOT_JUDGED : withN(a),
       previous: early(previous) ? NOT_JUDGED : withN(b),
       change: d === null ? DASH : formatPoints(d),
-      worse: d !== null && (m.higherIsBetter ? d < 0 : d > 0),
+      // A change shown as ±0.0 pt is no worsening, whatever its sign below the last digit.
+      worse: d !== null && !isNoPoints(d) && (m.higherIsBetter ? d < 0 : d > 0),
     };
   });
 }

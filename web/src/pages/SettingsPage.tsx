@@ -9,6 +9,7 @@ import { useUrlState } from '../state/useUrlState';
 import { useCreateToken, useRevokeToken, useStatusQuery, useTokensQuery } from '../api/useSettingsQueries';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { formatCount } from '../lib/format';
+import { formatInstant } from '../lib/date-range';
 
 /** Data status and the workspace for everyone; access tokens for admins (the cost model is on the savings audit). */
 export default function SettingsPage() {
@@ -16,7 +17,9 @@ export default function SettingsPage() {
   const me = useMeQuery(true).data;
   const isAdmin = me?.role === 'admin';
   const workspace = useWorkspacesQuery(true).data?.find((w) => w.slug === currentWorkspace());
-  const { navigate } = useUrlState();
+  const { navigate, filters } = useUrlState();
+  // Times in the view's zone (?tz=, else the workspace's reporting zone or the browser's), named.
+  const at = (iso: string) => formatInstant(iso, filters.tz);
   const tokens = useTokensQuery(isAdmin);
   const create = useCreateToken();
   const revoke = useRevokeToken();
@@ -36,8 +39,8 @@ export default function SettingsPage() {
               <dd>{formatCount(s.tickets)}</dd>
               <dt>Waiting for their ticket.created</dt>
               <dd>{formatCount(s.incompleteTickets)}</dd>
-              <dt>Latest event</dt>
-              <dd>{s.lastEventAt ? new Date(s.lastEventAt).toLocaleString() : '—'}</dd>
+              <dt>Latest event ({filters.tz})</dt>
+              <dd data-testid="status-latest">{s.lastEventAt ? at(s.lastEventAt) : '—'}</dd>
             </dl>
           )}
         </QueryBoundary>
@@ -70,7 +73,8 @@ export default function SettingsPage() {
             }}
           >
             <label>
-              Name <input value={name} onChange={(e) => setName(e.target.value)} />
+              {/* The browser says what is missing on submit (an empty name used to do nothing). */}
+              Name <input value={name} onChange={(e) => setName(e.target.value)} required pattern=".*\S.*" title="Who or what uses the token, e.g. zendesk sync" placeholder="e.g. zendesk sync" />
             </label>
             <label>
               Role
@@ -97,7 +101,7 @@ export default function SettingsPage() {
                   <tr>
                     <th scope="col">Name</th>
                     <th scope="col">Role</th>
-                    <th scope="col">Created</th>
+                    <th scope="col">Created ({filters.tz})</th>
                     <th scope="col">Last used</th>
                     <th scope="col">State</th>
                   </tr>
@@ -107,8 +111,8 @@ export default function SettingsPage() {
                     <tr key={t.id}>
                       <td>{t.name}</td>
                       <td>{t.role}</td>
-                      <td>{new Date(t.createdAt).toLocaleString()}</td>
-                      <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
+                      <td>{at(t.createdAt)}</td>
+                      <td>{t.lastUsedAt ? at(t.lastUsedAt) : 'never'}</td>
                       <td>
                         {t.revokedAt ? (
                           'revoked'

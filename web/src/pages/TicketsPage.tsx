@@ -8,17 +8,18 @@ import { predicatesFrom } from '../lib/drill-down';
 import { formatCount, formatDuration } from '../lib/format';
 import { useUrlState } from '../state/useUrlState';
 import { formatInstant } from '../lib/date-range';
+import { ticketPaging } from '../lib/ticket-paging';
+
+const PAGE_SIZE = 50;
 
 /** The tickets behind any number: the view's filters plus the number's predicates, from the URL. */
 export default function TicketsPage() {
-  const { filters, setFilters, search } = useUrlState();
+  const { filters, setFilters, search, params, setParams } = useUrlState();
   const predicates = predicatesFrom(search);
-  // The pages seen of this very query; another query (Back, a new drill-down) starts at page one.
-  const [paging, setPaging] = useState<{ search: string; cursors: (string | undefined)[] }>({ search, cursors: [undefined] });
-  const cursors = paging.search === search ? paging.cursors : [undefined];
-  const setCursors = (next: (string | undefined)[]) => setPaging({ search, cursors: next });
+  // The page is in the URL (reload, a shared link and Back keep it); a change of filters starts at page one.
+  const paging = ticketPaging(params);
   const [open, setOpen] = useState<string | null>(null);
-  const q = useTicketsQuery({ ...filters, ...predicates, cursor: cursors[cursors.length - 1], limit: '50' });
+  const q = useTicketsQuery({ ...filters, ...predicates, cursor: paging.cursor, limit: String(PAGE_SIZE) });
   return (
     <main>
       <h1 className="page-title">Tickets</h1>
@@ -76,10 +77,13 @@ export default function TicketsPage() {
               </tbody>
             </table>
             <div className="pager">
-              <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
+              <button type="button" disabled={!paging.previous} onClick={() => paging.previous && setParams(paging.previous)}>
                 Previous
               </button>
-              <button type="button" disabled={!p.nextCursor} onClick={() => setCursors([...cursors, p.nextCursor ?? undefined])}>
+              <span data-testid="tickets-page">
+                Page {formatCount(paging.page)} of {formatCount(Math.max(1, Math.ceil(p.total / PAGE_SIZE)))}
+              </span>
+              <button type="button" disabled={!p.nextCursor} onClick={() => p.nextCursor && setParams(paging.next(p.nextCursor))}>
                 Next
               </button>
             </div>
