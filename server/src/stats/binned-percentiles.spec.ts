@@ -1,14 +1,15 @@
-import { BinRank, percentilesAt, ranksNeeded } from './binned-percentiles';
+import { BinCounts, BinRank, percentilesAt, ranksNeeded } from './binned-percentiles';
 import { percentileCont } from './rates';
 
 // The bin rule of migrations/1764000000000-rollups.ts (cc_bin), in JavaScript for these tables.
 const bin = (x: number) => (x <= 0 ? 0 : 1 + Math.floor(Math.log(1 + x) * 32));
 
 function split(values: number[]) {
-  const h = new Map<number, number>();
+  // Counted in the values' order (not the bins'): the random cases add bins in any order.
+  const h = new BinCounts();
   const byBin = new Map<number, number[]>();
   for (const v of values) {
-    h.set(bin(v), (h.get(bin(v)) ?? 0) + 1);
+    h.add(bin(v), 1);
     byBin.set(bin(v), [...(byBin.get(bin(v)) ?? []), v]);
   }
   for (const list of byBin.values()) list.sort((a, b) => a - b);
@@ -55,7 +56,41 @@ describe('percentilesAt equals percentile_cont over the whole list', () => {
   });
 
   it('is null for an empty histogram', () => {
-    expect(ranksNeeded(new Map(), [0.5])).toEqual([]);
-    expect(percentilesAt(new Map(), [0.5], () => 0)).toEqual([null]);
+    expect(ranksNeeded(new BinCounts(), [0.5])).toEqual([]);
+    expect(percentilesAt(new BinCounts(), [0.5], () => 0)).toEqual([null]);
+    // Counts that cancel out (a range added and subtracted) are as empty.
+    expect(ranksNeeded(BinCounts.of([[5, 2], [5, -2]]), [0.5])).toEqual([]);
+  });
+});
+
+describe('BinCounts', () => {
+  it('adds counts per bin, negatives too (a range subtracted), and lists non-zero bins in order', () => {
+    const h = new BinCounts();
+    h.add(700, 2); // beyond the first allocation (64 bins)
+    h.add(3, 5);
+    h.add(3, -5); // subtracted back to nothing: not listed
+    h.add(0, 1);
+    h.add(700, -1);
+    h.add(12, 4);
+    expect([...h.entries()]).toEqual([
+      [0, 1],
+      [12, 4],
+      [700, 1],
+    ]);
+  });
+  it('a median from dense counts: 1, 2, 2, 9 in bins 1, 2, 2, 9 -> between ranks 1 and 2 of bin 2', () => {
+    const h = BinCounts.of([
+      [9, 1],
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(ranksNeeded(h, [0.5])).toEqual([
+      { bin: 2, offset: 0 },
+      { bin: 2, offset: 1 },
+    ]);
+    expect(percentilesAt(h, [0.5, 1], (r) => (r.bin === 2 ? 2 : r.bin))).toEqual([2, 9]);
+  });
+  it.each([[-1], [1.5], [65536], [NaN]])('refuses bin %p (not a cc_bin)', (bin) => {
+    expect(() => new BinCounts().add(bin, 1)).toThrow(/is not a bin/);
   });
 });

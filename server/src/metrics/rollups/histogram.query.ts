@@ -2,6 +2,7 @@
 // group, segment and path, from the cells' stored bins plus the raw ranges' tickets, less the
 // tickets of the units' except ranges.
 import { EntityManager } from 'typeorm';
+import { BinCounts } from '../../stats/binned-percentiles';
 import { DISTRIBUTIONS } from '../measures';
 import { distributionColumns } from '../measures.sql';
 import { k4 } from './population-assemble';
@@ -14,7 +15,7 @@ export interface HistogramRow {
   path: string;
   metric: number;
   /** Tickets per bin. */
-  h: Map<number, number>;
+  h: BinCounts;
 }
 
 /**
@@ -25,10 +26,10 @@ export interface HistogramRow {
  */
 export async function histogramQuery(m: EntityManager, units: readonly Unit[], raw: readonly RawRange[], keys: KeyScope): Promise<HistogramRow[]> {
   const out = new Map<string, HistogramRow>();
-  const histogram = (grp: string, seg: string, path: string, metric: number): Map<number, number> => {
+  const histogram = (grp: string, seg: string, path: string, metric: number): BinCounts => {
     const key = k4(grp, seg, path, metric);
     let row = out.get(key);
-    if (!row) out.set(key, (row = { grp, seg, path, metric, h: new Map() }));
+    if (!row) out.set(key, (row = { grp, seg, path, metric, h: new BinCounts() }));
     return row.h;
   };
   if (units.length > 0) {
@@ -58,7 +59,7 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], r
         const ns = c[`n${d.metric}`];
         if (!bins || !ns) continue;
         const h = histogram(c.grp, seg, c.path, d.metric);
-        for (let i = 0; i < bins.length; i++) h.set(bins[i], (h.get(bins[i]) ?? 0) + ns[i]);
+        for (let i = 0; i < bins.length; i++) h.add(bins[i], ns[i]);
       }
     }
   }
@@ -79,17 +80,19 @@ export async function histogramQuery(m: EntityManager, units: readonly Unit[], r
         GROUP BY 1, 2, 3, 4, 5`,
       p.values,
     );
-    // A range's rows of one segment, path and distribution go to the same histograms: looked up once.
-    const targets = new Map<string, { h: Map<number, number>; w: number }[]>();
+    // A range's rows of one segment, path and distribution go to the same histograms: looked up
+    // once, by range (an array) and then by the few segment, path and distribution names.
+    const targets: Map<string, { h: BinCounts; w: number }[]>[] = [];
     for (const r of rows) {
-      const key = k4(r.r_i, r.seg, r.path, r.metric);
-      let to = targets.get(key);
-      if (!to) targets.set(key, (to = shared[r.r_i].uses.map((use) => ({ h: histogram(use.grp, r.seg, r.path, Number(r.metric)), w: use.w }))));
-      for (const t of to) t.h.set(r.bin, (t.h.get(r.bin) ?? 0) + t.w * r.n);
+      const ofRange = (targets[r.r_i] ??= new Map());
+      const key = k4(r.seg, r.path, r.metric);
+      let to = ofRange.get(key);
+      if (!to) ofRange.set(key, (to = shared[r.r_i].uses.map((use) => ({ h: histogram(use.grp, r.seg, r.path, Number(r.metric)), w: use.w }))));
+      for (const t of to) t.h.add(r.bin, t.w * r.n);
     }
   }
   for (const row of out.values()) {
-    for (const [bin, n] of row.h) {
+    for (const [bin, n] of row.h.entries()) {
       // More subtracted than the day's cell holds: the rollups disagree with the tickets.
       if (n < 0) throw new Error(`histogram: ${n} values in bin ${bin} (metric ${row.metric}, ${row.path}, group ${row.grp})`);
     }

@@ -6,7 +6,7 @@
 // The result is rows summary-assembler.ts turns into summaries (population-assemble.ts shapes them).
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BinRank, Histogram, percentilesAt, ranksNeeded } from '../../stats/binned-percentiles';
+import { BinRank, percentilesAt, ranksNeeded } from '../../stats/binned-percentiles';
 import { DISTRIBUTIONS } from '../measures';
 import { storedPercentileSlices } from '../measures.sql';
 import { CategoryVerifiedRow, PathMetricsRow } from '../summary-assembler';
@@ -184,7 +184,7 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   const wanted: WantedRank[] = [];
   const fractionsOf = new Map(DISTRIBUTIONS.map((d) => [d.metric as number, d]));
   for (const e of hist.values()) {
-    for (const r of ranksNeeded(e.h as Histogram, fractionsOf.get(e.metric)!.fractions)) wanted.push({ grp: e.grp, seg: e.seg, path: e.path, metric: e.metric, bin: r.bin, offset: r.offset });
+    for (const r of ranksNeeded(e.h, fractionsOf.get(e.metric)!.fractions)) wanted.push({ grp: e.grp, seg: e.seg, path: e.path, metric: e.metric, bin: r.bin, offset: r.offset });
   }
   // Phase 2: the values at those ranks, from the built days' sorted values and the tickets of the rest.
   const { pieces, fromTickets } = piecesOf([...units.flatMap(spans), ...raw]);
@@ -192,7 +192,7 @@ async function percentiles(m: EntityManager, plan: ReadPlan, keys: KeyScope, sta
   for (const v of await valuesAtQuery(m, wanted, pieces, fromTickets, keys)) values.set(k4(v.grp, v.seg, v.path, v.metric, v.bin, v.offset), v.v);
   for (const e of hist.values()) {
     const d = fractionsOf.get(e.metric)!;
-    const got = percentilesAt(e.h as Histogram, d.fractions, (r: BinRank) => {
+    const got = percentilesAt(e.h, d.fractions, (r: BinRank) => {
       const v = values.get(k4(e.grp, e.seg, e.path, e.metric, r.bin, r.offset));
       // The histogram counted this value: not finding it means the rollups disagree with themselves.
       if (v === undefined) throw new Error(`percentile: no value at rank ${r.offset} of bin ${r.bin} (${d.name}, ${e.path})`);
