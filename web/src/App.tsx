@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { ApiError } from './api/client';
 import { useMeQuery } from './api/useMeQuery';
 import { useWorkspacesQuery } from './api/useWorkspacesQuery';
@@ -30,6 +30,11 @@ export function App() {
   const me = useMeQuery(token !== null);
   const workspaces = useWorkspacesQuery(token !== null && me.isSuccess);
   const { page, compare, navigate, workspace: urlWorkspace, search } = useUrlState();
+  // The tab and the history list say which page it is (they all said "Claimcheck"). The board
+  // pack sets its own (a printed PDF keeps it as its title: lib/report.ts).
+  useEffect(() => {
+    if (page !== 'report') document.title = `${TITLES[page]} · Claimcheck`;
+  }, [page]);
   const signIn = (t: string) => {
     setToken(t);
     setTokenState(t);

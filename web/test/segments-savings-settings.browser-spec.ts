@@ -154,8 +154,12 @@ run('the dashboard in chromium: segments, savings, settings', () => {
       const page = await signedInPage(browser, dash, `/tickets?${q}`);
       const firstId = () => page.locator('tbody button.link').first().innerText();
       const pageLabel = (n: number) => `Page ${n.toLocaleString('en-US')} of ${Math.ceil(total / 50).toLocaleString('en-US')}`;
-      const onPage = (n: number) => page.getByTestId('tickets-page').filter({ hasText: pageLabel(n) }).waitFor();
+      const onPage = async (n: number) => {
+        await page.getByTestId('tickets-page').filter({ hasText: pageLabel(n) }).waitFor();
+        await page.locator('table[aria-busy="false"]').waitFor(); // that page's rows, not the last one's
+      };
       await onPage(1);
+      expect(await page.title()).toBe('Tickets · Claimcheck');
       const one = await firstId();
       await page.getByRole('button', { name: 'Next' }).click();
       await onPage(2);
@@ -176,18 +180,31 @@ run('the dashboard in chromium: segments, savings, settings', () => {
       await onPage(1);
       expect(await firstId()).toBe(one);
       expect(await page.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'First page' }).isDisabled()).toBe(true);
+      // Two on, then straight back to the first page; the URL says page 3 on the way.
+      await page.getByRole('button', { name: 'Next' }).click();
+      await onPage(2);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await onPage(3);
+      expect(new URL(page.url()).searchParams.get('page')).toBe('3');
+      await page.getByRole('button', { name: 'First page' }).click();
+      await onPage(1);
+      expect(await firstId()).toBe(one);
       await page.close();
     });
 
-    it('a mistyped zone is named at the box, not only in each chart', async () => {
+    it('a mistyped zone is named at the box and the view stays in its zone (no page of errors)', async () => {
       const page = await signedInPage(browser, dash, `/tickets?from=${day(-30)}&to=${day(1)}&tz=UTC`);
+      await page.getByTestId('tickets-total').waitFor();
       const box = page.getByLabel('Time zone');
       await box.fill('Asia/Kolkatta');
       await box.press('Enter');
       const hint = page.locator('#err-tz');
       await hint.waitFor();
-      expect(await hint.innerText()).toContain('"Asia/Kolkatta" is not a time zone');
+      expect(await hint.innerText()).toBe('"Asia/Kolkatta" is not a time zone: use an IANA name such as UTC or Europe/Stockholm (the view stays in UTC)');
       expect(await box.getAttribute('aria-invalid')).toBe('true');
+      expect(new URL(page.url()).searchParams.get('tz')).toBe('UTC');
+      expect(await page.getByTestId('tickets-total').isVisible()).toBe(true);
       await box.fill('Asia/Kolkata');
       await page.waitForURL(/tz=Asia(%2F|\/)Kolkata/);
       await hint.waitFor({ state: 'detached' });

@@ -13,14 +13,23 @@ const completeDate = (v: string) => /^(19|2\d)\d\d-\d\d-\d\d$/.test(v);
 /** `replace` for text typed key by key: one history entry for the whole word, not one per key. */
 export function RangeControls({ filters, onChange, withCompare = false }: { filters: ViewFilters; onChange: (f: Partial<ViewFilters>, options?: { replace?: boolean }) => void; withCompare?: boolean }) {
   const { compare, setParams } = useUrlState();
-  // The zone box keeps what is typed; the view follows once it names a zone (or on leaving the box,
-  // so a wrong name gets the API's message rather than silence).
+  // The zone box keeps what is typed; the view follows once it names a zone. A name that is none
+  // (on Enter or leaving the box) is said at the box and the view stays where it was: committed,
+  // every chart of the page would fail on it.
   const [tz, setTz] = useState(filters.tz);
+  const [tzTried, setTzTried] = useState<string | null>(null);
   useEffect(() => setTz(filters.tz), [filters.tz]);
-  const commitTz = (value: string) => value.trim() && value !== filters.tz && onChange({ tz: value.trim() }, { replace: true });
+  const commitTz = (value: string) => {
+    const v = value.trim();
+    if (!v) return;
+    if (!isTimeZone(v)) return setTzTried(v);
+    setTzTried(null);
+    if (v !== filters.tz) onChange({ tz: v }, { replace: true });
+  };
   const today = todayIn(isTimeZone(filters.tz) ? filters.tz : 'UTC');
-  // Said here, at the box, once a name is committed (Enter, leaving the box): not while it is typed.
-  const tzError = isTimeZone(filters.tz) ? null : `"${filters.tz}" is not a time zone: use an IANA name such as UTC, Europe/Berlin or Asia/Kolkata`;
+  // Not while a name is being typed; a URL's own bad zone too (the API then says the same).
+  const badTz = tzTried ?? (isTimeZone(filters.tz) ? null : filters.tz);
+  const tzError = badTz === null ? null : `"${badTz}" is not a time zone: use an IANA name such as UTC or Europe/Stockholm${tzTried && isTimeZone(filters.tz) ? ` (the view stays in ${filters.tz})` : ''}`;
   // The channels and categories the range has (whatever the data calls them), most tickets first.
   const range = { from: filters.from, to: filters.to, tz: filters.tz, limit: '500', percentiles: 'false' as const };
   const channels = filterOptions(useBreakdownQuery({ ...range, by: 'channel' }).data, filters.channel);

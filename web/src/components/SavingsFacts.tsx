@@ -41,7 +41,8 @@ export function SavingsFacts({ s, currency, comparison }: { s: Summary; currency
 /** Verified AI resolutions the customer rated 1-2: counted as savings unless switched off (kept in the URL). */
 export function LowRatedSwitch({ savings, currency, excluded, onChange }: { savings: Savings; currency: string; excluded: boolean; onChange: (exclude: boolean) => void }) {
   const low = savings.lowRated;
-  if (!low) return null;
+  // Nothing to caveat (unless they are left out now: the switch must stay to put them back).
+  if (!low || (low.verified === 0 && !excluded)) return null;
   return (
     <p className="caveat" role="note">
       <strong>Quality caveat:</strong> {formatCount(low.verified)} verified AI resolution{low.verified === 1 ? ' was' : 's were'} rated 1–2 of 5 by the customer, worth{' '}

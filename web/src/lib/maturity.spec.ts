@@ -8,6 +8,11 @@ describe('bucketState', () => {
     ['a day 8 days back', { to: '2026-05-13', pendingAiResolved: 0 }, 'complete'],
     ['a day 7 days back: tickets may still come back', { to: '2026-05-14', pendingAiResolved: 0 }, 'maturing'],
     ['an old day with AI resolutions pending', { to: '2026-05-01', pendingAiResolved: 3 }, 'maturing'],
+    // The rate can move by at most pending / AI-involved: 1 of 1,509 is 0.07 pt, 16 of 1,509 is 1.06 pt.
+    ['an old week, 1 of 1,509 AI-involved pending', { to: '2026-05-01', pendingAiResolved: 1, aiInvolved: 1509 }, 'complete'],
+    ['an old week, 15 of 1,509 pending (0.99 pt)', { to: '2026-05-01', pendingAiResolved: 15, aiInvolved: 1509 }, 'complete'],
+    ['an old week, 16 of 1,509 pending (1.06 pt)', { to: '2026-05-01', pendingAiResolved: 16, aiInvolved: 1509 }, 'maturing'],
+    ['a recent week stays maturing whatever is pending', { to: '2026-05-18', pendingAiResolved: 0, aiInvolved: 1509 }, 'maturing'],
     ['yesterday', { to: '2026-05-20', pendingAiResolved: 0 }, 'maturing'],
     ['today', { to: '2026-05-21', pendingAiResolved: 0 }, 'partial'],
     ['this week (Mon 18 - Sun 24)', { to: '2026-05-25' }, 'partial'],

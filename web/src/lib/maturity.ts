@@ -20,13 +20,22 @@ export interface BucketSpan {
 /** The local date of `asOf` in `tz` (the first day not over yet). */
 export const asOfDay = (asOf: string, tz: string) => todayIn(tz, new Date(asOf));
 
-type BucketFacts = { to: string; pendingAiResolved?: number; daysBuilding?: number };
+type BucketFacts = { to: string; pendingAiResolved?: number; aiInvolved?: number; daysBuilding?: number };
+
+/**
+ * An old bucket whose pending AI resolutions can still move its verified rate by more than this
+ * (1 point) is maturing. The rate can move by at most pending / AI-involved (every pending one
+ * durable, or none), so one late resolution among 1,509 (0.07 pt) does not hide a week's point.
+ */
+export const MATURING_MOVE = 0.01;
 
 /** `to` is the bucket's exclusive end (a local date); `today` the local date of asOf. */
 export function bucketState(b: BucketFacts, today: string): BucketState {
   if ((b.daysBuilding ?? 0) > 0) return 'building';
   if (b.to > today) return 'partial';
-  if ((b.pendingAiResolved ?? 0) > 0 || b.to > addDays(today, -7)) return 'maturing';
+  if (b.to > addDays(today, -7)) return 'maturing';
+  const pending = b.pendingAiResolved ?? 0;
+  if (pending > 0 && (!b.aiInvolved || pending / b.aiInvolved > MATURING_MOVE)) return 'maturing';
   return 'complete';
 }
 
@@ -68,3 +77,9 @@ export const NOT_JUDGED = 'not judged yet';
  * for them instead, and no change against another period.
  */
 export const mostlyMaturing = (s: { pendingAiResolved: number; aiResolved: number }): boolean => s.pendingAiResolved > 0 && s.pendingAiResolved >= s.aiResolved / 2;
+
+/**
+ * The verified rate's denominator (CONTRACT.md): AI-involved tickets less the AI resolutions still
+ * maturing. Escalations are judged at once (not durable), so this is more than the AI resolutions.
+ */
+export const judgedAiTickets = (s: { aiInvolved: number; pendingAiResolved: number }): number => s.aiInvolved - s.pendingAiResolved;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SummaryCore } from '../../../server/src/contract';
-import { qualityComparison } from './quality-compare';
+import { qualityComparison, youngTicketsNote } from './quality-compare';
 
 // Fixture cases 1 (three weeks) and 3 (disputes, third week), as the API returns them.
 const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../server/test/fixtures/contract/expected.json'), 'utf8'));
@@ -40,5 +40,16 @@ describe('qualityComparison', () => {
     expect(rows['Verified AI resolution rate'].previous).toBe(qualityComparison(a, a).find((r) => r.label === 'Verified AI resolution rate')!.current);
     // The other guardrails do not wait for the verdicts.
     expect(rows['AI CSAT top-2-box'].current).toBe('70.5% (n=78)');
+  });
+});
+
+describe('youngTicketsNote', () => {
+  it('says the rates may still rise while resolutions are younger than 7 days, with how many', () => {
+    expect(youngTicketsNote({ pendingAiResolved: 1465 })).toBe(
+      "Repeat-contact and reopen rates count every resolved ticket, also those resolved in the last 7 days (1,465 by the AI alone), which can still come back: this range's rates may still rise.",
+    );
+  });
+  it('nothing young (fixture case 1, long past): no note', () => {
+    expect(youngTicketsNote(a)).toBeNull();
   });
 });

@@ -46,3 +46,14 @@ export function qualityComparison(current: SummaryCore, previous: SummaryCore): 
     };
   });
 }
+
+/**
+ * Why a range that ends within the last 7 days reads better than it is: repeat-contact and reopen
+ * rates count every resolved ticket (CONTRACT.md), the young ones too, which can still come back.
+ * The walk of 2026-11-30 saw the human repeat-contact rate 1.6 pt "better" than the month before
+ * for that reason only (weeks judged 10.3-10.8%, the last one so far 8.0%). Null when nothing is young.
+ */
+export function youngTicketsNote(current: { pendingAiResolved: number }): string | null {
+  if (current.pendingAiResolved === 0) return null;
+  return `Repeat-contact and reopen rates count every resolved ticket, also those resolved in the last 7 days (${formatCount(current.pendingAiResolved)} by the AI alone), which can still come back: this range's rates may still rise.`;
+}

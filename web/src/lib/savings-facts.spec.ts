@@ -38,7 +38,12 @@ describe('savingsFacts', () => {
 
   it('a filtered population: net is not defined, and says why', () => {
     const s = { ...base, savings: { ...base.savings, fixedCosts: null, netSavings: null } } as Summary;
-    expect(savingsFacts(s, 'USD').find((r) => r.label === 'Net savings')).toMatchObject({ value: 'not defined' });
+    expect(savingsFacts(s, 'USD').find((r) => r.label === 'Net savings')).toMatchObject({ value: 'not defined', note: 'fixed costs belong to the whole program: a filter or segment has no share of them' });
+  });
+
+  it('no human baseline (one AI ticket, no filter): net is not defined for that reason, not a filter', () => {
+    const s = { ...base, savings: { ...base.savings, verifiedSavings: null, netSavings: null } } as Summary;
+    expect(savingsFacts(s, 'USD').find((r) => r.label === 'Net savings')?.note).toMatch(/^no verified savings to start from: no human-resolved ticket/);
   });
 
   it('mostly maturing: every verified figure is "not judged yet", and the rate says why', () => {

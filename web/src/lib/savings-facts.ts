@@ -2,7 +2,7 @@
 // down to net and the yearly run-rate (the audit page and the board pack show the same rows).
 import type { Summary } from '../../../server/src/contract';
 import { DASH, formatCount, formatInterval, formatMoney, formatNumber, formatRate } from './format';
-import { NOT_JUDGED, mostlyMaturing } from './maturity';
+import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 
 export interface FactRow {
   label: string;
@@ -20,7 +20,7 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
   const times = (v: number) => `${formatNumber(v, 1)}×`;
   const fte = (v: number) => formatNumber(v, 1);
   const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };
-  const judged = s.aiInvolved - s.pendingAiResolved;
+  const judged = judgedAiTickets(s);
   // Mostly maturing (maturity.ts): a figure resting on the verdicts waits; the claim, the handoff tax and fixed costs do not.
   const early = mostlyMaturing(s);
   const verdict = (r: FactRow): FactRow => (early ? { ...r, value: NOT_JUDGED, interval: '' } : r);
@@ -53,7 +53,9 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
     rows.push(verdict({ label: 'Net ROI', value: sv.netRoi === null ? DASH : times(sv.netRoi), interval: formatInterval(iv?.netRoi, times, approx), note: 'on AI cost and fixed costs' }));
     rows.push(verdict({ label: 'Net run-rate a year', value: money(sv.netSavingsPerYear ?? NaN), interval: formatInterval(iv?.netSavingsPerYear, money, approx), note: 'this range’s pace × 365.25 / days' }));
   } else {
-    rows.push({ label: 'Net savings', value: 'not defined', interval: '', note: 'fixed costs belong to the whole program: a filter or segment has no share of them' });
+    // Net is undefined for two reasons: nothing to price (no human baseline), or a filter or segment.
+    const why = sv.verifiedSavings === null ? 'no verified savings to start from: no human-resolved ticket prices the work in this range' : 'fixed costs belong to the whole program: a filter or segment has no share of them';
+    rows.push({ label: 'Net savings', value: 'not defined', interval: '', note: why });
   }
   if (sv.verifiedSavingsPerYear !== null && sv.verifiedSavingsPerYear !== undefined) rows.push(verdict({ label: 'Verified run-rate a year', value: money(sv.verifiedSavingsPerYear), interval: '', note: 'before handoff tax and fixed costs' }));
   return rows;

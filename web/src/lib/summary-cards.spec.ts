@@ -13,6 +13,8 @@ describe('summaryCards', () => {
     const cards = Object.fromEntries(summaryCards(summary, 'USD').map((c) => [c.key, c]));
     expect(cards.tickets.value).toBe('840');
     expect(cards.resolution.value).toBe('70.5% → 59.0%'); // 265/376 and 222/376
+    // The rate's own denominator (376 AI-involved, escalations judged at once), not the 265 AI resolutions.
+    expect(cards.resolution.detail).toMatch(/^222 durable of 376 AI-involved tickets judged; 0 still maturing/);
     expect(cards.savings.value).toBe('$2,244 → $1,701');
     expect(cards.savings.detail).toBe('$543.43 of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)'); // 2244.16 - 1700.74, nothing pending
     expect(cards.handle.value).toBe('2m 02s vs 13m 24s'); // medians 122 s and 803.5 s

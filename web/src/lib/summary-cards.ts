@@ -1,7 +1,7 @@
 // Shapes a summary into what the overview shows: headline cards and the claimed-vs-verified bars.
 import type { Deltas, Summary } from '../../../server/src/contract';
 import { formatChange, formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatPoints, formatRate } from './format';
-import { NOT_JUDGED, mostlyMaturing } from './maturity';
+import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 
 export interface Card {
   key: string;
@@ -63,7 +63,7 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       key: 'resolution',
       label: 'AI resolution: claimed vs verified',
       value: `${formatRate(s.aiResolutionRate)} → ${early ? NOT_JUDGED : formatRate(s.verifiedAiResolutionRate)}`,
-      detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(s.aiResolved)}; ${formatCount(s.pendingAiResolved)} still maturing${early || !rateIv ? '' : `; 95%: ${formatInterval(rateIv, (v) => formatRate(v))}`}`,
+      detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judgedAiTickets(s))} AI-involved tickets judged; ${formatCount(s.pendingAiResolved)} still maturing${early || !rateIv ? '' : `; 95%: ${formatInterval(rateIv, (v) => formatRate(v))}`}`,
       tone: 'warn',
     },
     {

@@ -33,7 +33,7 @@ describe('URL state', () => {
   });
 
   it('a change of filters keeps drill-down predicates and drops the list position', () => {
-    const search = '?from=2026-05-01&to=2026-06-01&tz=UTC&channel=chat&path=ai&reopened=true&cursor=abc&back=xyz';
+    const search = '?from=2026-05-01&to=2026-06-01&tz=UTC&channel=chat&path=ai&reopened=true&cursor=abc&back=xyz&page=3';
     const next = withFilters(search, { from: '2026-04-01', to: '2026-06-01', tz: 'UTC', category: 'billing' });
     const q = new URLSearchParams(next);
     expect(Object.fromEntries(q)).toEqual({ from: '2026-04-01', to: '2026-06-01', tz: 'UTC', category: 'billing', path: 'ai', reopened: 'true' });

@@ -60,11 +60,11 @@ const FILTER_KEYS = ['from', 'to', 'tz', 'channel', 'category'] as const;
 
 /**
  * The query string after a change of range or filters: the view's filters are replaced, a list's
- * page position (cursor, back) is dropped, everything else (a drill-down's predicates) is kept.
+ * page position (cursor, back, page) is dropped, everything else (a drill-down's predicates) is kept.
  */
 export function withFilters(search: string, next: ViewFilters): string {
   const f = new URLSearchParams(filtersToSearch(next).slice(1));
-  const changes: Record<string, string | undefined> = { cursor: undefined, back: undefined };
+  const changes: Record<string, string | undefined> = { cursor: undefined, back: undefined, page: undefined };
   for (const k of FILTER_KEYS) changes[k] = f.get(k) ?? undefined;
   return withParams(search, changes);
 }

@@ -28,12 +28,14 @@ describe('whatIfFields', () => {
     expect(whatIfFields({ fteHoursPerMonth: '160' }, saved, 'USD')[3].changed).toBe(true);
   });
 
-  it.each(['1,5', 'abc', '-3', '1e3', ' '])('"%s" is explained and left out', (typed) => {
+  it.each(['1,5', 'abc', '-3', '-0.5', '1e3', ' '])('"%s" is explained and left out', (typed) => {
     const [h] = whatIfFields({ humanHourlyCost: typed }, saved, 'USD');
     if (typed.trim() === '') {
       expect(h.error).not.toBeNull(); // only spaces: not a number either
+    } else if (typed.startsWith('-')) {
+      expect(h.error).toBe(`${typed} is negative: a cost or an amount of time is 0 or more`);
     } else {
-      expect(h.error).toBe(`"${typed}" is not a number: write digits with a dot for decimals (e.g. 1.5), not negative`);
+      expect(h.error).toBe(`"${typed}" is not a number: write digits with a dot for decimals (e.g. 1.5)`);
     }
     expect(h.changed).toBe(false);
     expect(whatIfParams([h])).toEqual({});

@@ -34,11 +34,13 @@ export function whatIfFields(params: Readonly<Record<string, string>>, saved: Co
     const given = typed !== undefined && typed !== '';
     const error = !given
       ? null
-      : !NUMBER.test(typed.trim())
-        ? `"${typed}" is not a number: write digits with a dot for decimals (e.g. 1.5), not negative`
-        : f.key === 'fteHoursPerMonth' && (Number(typed) <= 0 || Number(typed) > 744)
-          ? `${typed} hours: an agent works more than 0 and at most 744 hours a month (every hour of a 31-day month)`
-          : null;
+      : /^-\s*\d+(\.\d+)?$/.test(typed.trim())
+        ? `${typed.trim()} is negative: a cost or an amount of time is 0 or more`
+        : !NUMBER.test(typed.trim())
+          ? `"${typed}" is not a number: write digits with a dot for decimals (e.g. 1.5)`
+          : f.key === 'fteHoursPerMonth' && (Number(typed) <= 0 || Number(typed) > 744)
+            ? `${typed} hours: an agent works more than 0 and at most 744 hours a month (every hour of a 31-day month)`
+            : null;
     return {
       key: f.key,
       label: f.label,

@@ -10,7 +10,7 @@ import { QueryBoundary } from '../components/QueryBoundary';
 import { VendorReconciliationTable } from '../components/VendorReconciliationTable';
 import { claimRows, VERDICT_LABELS, VERDICT_TONES } from '../lib/claim-rows';
 import { draftOf, emptyDraft } from '../lib/claim-form';
-import { addDays, filtersToSearch } from '../lib/date-range';
+import { addDays, filtersToSearch, formatInstant } from '../lib/date-range';
 import { formatCount, formatMoney } from '../lib/format';
 import { withParams } from '../lib/url-state';
 import { useUrlState } from '../state/useUrlState';
@@ -96,7 +96,7 @@ export default function ClaimsPage() {
                 <h2>{c.title}</h2>
                 <p className="muted">
                   {c.source.kind.replace('_', ' ')}
-                  {c.source.ref ? `: ${c.source.ref}` : ''} · {c.from} to {addDays(c.to, -1)} ({c.tz}) · version {c.version}, {new Date(c.updatedAt).toLocaleString()} by {c.updatedBy}
+                  {c.source.ref ? `: ${c.source.ref}` : ''} · {c.from} to {addDays(c.to, -1)} ({c.tz}) · version {c.version}, {formatInstant(c.updatedAt, c.tz)} by {c.updatedBy}
                 </p>
                 <p>
                   <span className={`verdict verdict-${VERDICT_TONES[c.check.verdict]}`}>{VERDICT_LABELS[c.check.verdict]}</span> {c.check.sentence}
@@ -104,7 +104,7 @@ export default function ClaimsPage() {
                 <ClaimCheckTable rows={claimRows(c.check.figures, currency)} ticketsHref={(p) => `/tickets${withParams(filtersToSearch(scope), p)}`} navigate={navigate} />
                 <p className="muted">
                   Priced with cost model v{c.check.assumptions.costModelVersion}: human time at {formatMoney(c.check.assumptions.humanHourlyCost, currency)} an hour,{' '}
-                  {c.check.assumptions.fteHoursPerMonth} productive hours per agent a month; judged as of {new Date(c.check.asOf).toLocaleString()}.
+                  {c.check.assumptions.fteHoursPerMonth} productive hours per agent a month; judged as of {formatInstant(c.check.asOf, c.tz)} ({c.tz}).
                 </p>
                 <h3>Vendor reconciliation</h3>
                 {c.vendor ? (

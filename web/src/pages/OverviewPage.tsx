@@ -13,6 +13,7 @@ import { alertRows } from '../lib/alert-rows';
 import { drillDownHref, pointHref } from '../lib/drill-down';
 import { savingsBars, summaryCards } from '../lib/summary-cards';
 import { formatInstant } from '../lib/date-range';
+import { formatCount } from '../lib/format';
 import { apiCompare, compareLabel } from '../lib/url-state';
 import { useUrlState } from '../state/useUrlState';
 
@@ -40,7 +41,7 @@ export default function OverviewPage() {
             <SavingsChart bars={savingsBars(s)} currency={currency} csv={{ path: '/api/v1/metrics/summary', params: { ...filters } }} />
             <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} spans={seriesSpans(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} onPoint={(week) => navigate(pointHref(filters, week, { path: 'ai,escalated' }, 7))} />}</QueryBoundary>
             <p className="footnote">
-              Verified means an AI resolution that was not reopened and brought no repeat contact within 7 days; {s.pendingAiResolved} AI
+              Verified means an AI resolution that was not reopened and brought no repeat contact within 7 days; {formatCount(s.pendingAiResolved)} AI
               resolutions are younger than 7 days (as of {formatInstant(s.asOf, filters.tz)}) and not counted yet.
             </p>
           </>

@@ -16,7 +16,7 @@ import { alertAnnotations, qualityRows, seriesSpans } from '../lib/quality-serie
 import { useUrlState } from '../state/useUrlState';
 import { useSummaryQuery } from '../api/useSummaryQuery';
 import { QualityCompareTable } from '../components/QualityCompareTable';
-import { qualityComparison } from '../lib/quality-compare';
+import { qualityComparison, youngTicketsNote } from '../lib/quality-compare';
 import { apiCompare, compareLabel } from '../lib/url-state';
 
 const AI = 'var(--verified)';
@@ -111,6 +111,7 @@ export default function QualityPage() {
                     rows={qualityComparison(compared.data, compared.data.comparison)}
                     current={`${compared.data.from} – ${addDays(compared.data.to, -1)}`}
                     previous={`${compared.data.comparison.from} – ${addDays(compared.data.comparison.to, -1)}`}
+                    note={youngTicketsNote(compared.data)}
                   />
                 </section>
               )}

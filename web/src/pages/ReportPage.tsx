@@ -14,9 +14,9 @@ import { SavingsFacts } from '../components/SavingsFacts';
 import { TrendChart } from '../components/TrendChart';
 import { WaterfallChart } from '../components/WaterfallChart';
 import { alertRows } from '../lib/alert-rows';
-import { addDays } from '../lib/date-range';
+import { addDays, formatInstant } from '../lib/date-range';
 import { formatMoney } from '../lib/format';
-import { qualityComparison } from '../lib/quality-compare';
+import { qualityComparison, youngTicketsNote } from '../lib/quality-compare';
 import { seriesSpans, trendRows } from '../lib/quality-series';
 import { reportCommand, reportTitle } from '../lib/report';
 import { savingsWaterfall } from '../lib/savings-waterfall';
@@ -66,7 +66,7 @@ export default function ReportPage() {
         Local days in {filters.tz}
         {filters.channel ? `; channel ${filters.channel}` : ''}
         {filters.category ? `; category ${filters.category}` : ''}
-        {summary.data ? `; data as of ${new Date(summary.data.asOf).toLocaleString('en-GB', { timeZone: filters.tz })}` : ''}.
+        {summary.data ? `; data as of ${formatInstant(summary.data.asOf, filters.tz)}` : ''}.
       </p>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this period.">
         {(s) => {
@@ -82,7 +82,7 @@ export default function ReportPage() {
               <h2>From the claim to what holds up</h2>
               {steps ? <WaterfallChart steps={steps} currency={currency} /> : <p className="state">No human-resolved ticket in this period: nothing to price the AI against.</p>}
               <h2>Quality guardrails {s.comparison ? compareLabel(compare) : ''}</h2>
-              {s.comparison && <QualityCompareTable rows={qualityComparison(s, s.comparison)} current={`${s.from} – ${last}`} previous={`${s.comparison.from} – ${addDays(s.comparison.to, -1)}`} />}
+              {s.comparison && <QualityCompareTable rows={qualityComparison(s, s.comparison)} current={`${s.from} – ${last}`} previous={`${s.comparison.from} – ${addDays(s.comparison.to, -1)}`} note={youngTicketsNote(s)} />}
             </>
           );
         }}
@@ -103,7 +103,7 @@ export default function ReportPage() {
         )}
         {latest && (
           <p className="muted">
-            Cost model version {latest.version}, last changed {new Date(latest.changedAt).toLocaleString('en-GB', { timeZone: filters.tz })} by {latest.changedBy}.
+            Cost model version {latest.version}, last changed {formatInstant(latest.changedAt, filters.tz)} ({filters.tz}) by {latest.changedBy}.
           </p>
         )}
       </section>

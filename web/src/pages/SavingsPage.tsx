@@ -10,7 +10,7 @@ import { WaterfallChart } from '../components/WaterfallChart';
 import { formatCount, formatMoney, formatNumber } from '../lib/format';
 import { mostlyMaturing } from '../lib/maturity';
 import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
-import { addDays, filtersToSearch } from '../lib/date-range';
+import { addDays, filtersToSearch, formatInstant } from '../lib/date-range';
 import { apiCompare } from '../lib/url-state';
 import { withParams } from '../lib/url-state';
 import { whatIfFields, whatIfParams } from '../lib/what-if';
@@ -113,7 +113,7 @@ export default function SavingsPage() {
             <ul>
               {h.map((v) => (
                 <li key={v.version}>
-                  v{v.version}, {new Date(v.changedAt).toLocaleString()} by {v.changedBy}:{' '}
+                  v{v.version}, {formatInstant(v.changedAt, filters.tz)} ({filters.tz}) by {v.changedBy}:{' '}
                   {Object.keys(v.changes).length === 0 ? 'initial values' : Object.entries(v.changes).map(([k, c]) => `${k} ${c.old} → ${c.new}`).join(', ')}
                 </li>
               ))}

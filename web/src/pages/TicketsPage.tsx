@@ -32,7 +32,8 @@ export default function TicketsPage() {
               <strong data-testid="tickets-total">{formatCount(p.total)}</strong> tickets
               <ExportButtons name="tickets" csv={{ path: '/api/v1/tickets', params: { ...filters, ...predicates } }} />
             </p>
-            <table className="table">
+            {/* Busy while another page's rows replace these (the previous ones stay shown meanwhile). */}
+            <table className="table" aria-busy={q.isPlaceholderData}>
               <thead>
                 <tr>
                   <th scope="col">Ticket</th>
@@ -77,6 +78,9 @@ export default function TicketsPage() {
               </tbody>
             </table>
             <div className="pager">
+              <button type="button" disabled={!paging.first} onClick={() => paging.first && setParams(paging.first)}>
+                First page
+              </button>
               <button type="button" disabled={!paging.previous} onClick={() => paging.previous && setParams(paging.previous)}>
                 Previous
               </button>
