@@ -238,6 +238,14 @@ run('the dashboard in chromium', () => {
       expect(await page.getByTestId('tickets-total').innerText()).toBe(s.verifiedAiResolved.toLocaleString('en-US'));
       const url = new URL(page.url());
       expect([url.pathname, url.searchParams.get('path'), url.searchParams.get('verified')]).toEqual(['/tickets', 'ai', 'true']);
+      // The CSAT card's tickets are its two n's (AI and human answers), not the escalated ones' too.
+      const csat = await dash.api<{ byPath: { ai: { csat: { responses: number } }; human: { csat: { responses: number } } } }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC`);
+      await page.goBack();
+      await page.locator('section[aria-label="CSAT top-2-box AI vs human"]').getByRole('link').click();
+      await page.getByTestId('tickets-total').filter({ hasText: (csat.byPath.ai.csat.responses + csat.byPath.human.csat.responses).toLocaleString('en-US') }).waitFor();
+      await page.goBack();
+      await card.getByRole('link').click();
+      await page.getByTestId('tickets-total').waitFor();
       // A ticket's timeline opens in place.
       await page.locator('tbody button.link').first().click();
       await page.locator('ol.timeline li').first().waitFor();

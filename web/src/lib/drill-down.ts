@@ -8,7 +8,8 @@ export const CARD_DRILL_DOWN: Record<string, Record<string, string>> = {
   resolution: { path: 'ai', verified: 'true' },
   savings: { path: 'ai', verified: 'true' },
   handle: { resolved: 'true', sort: 'handleSeconds' },
-  csat: { resolved: 'true', hasCsat: 'true' },
+  // The card's two populations (AI- and human-resolved answers), not the escalated tickets' answers too.
+  csat: { path: 'ai,human', resolved: 'true', hasCsat: 'true' },
 };
 
 /** The tickets page URL for a card, keeping the view's dates and filters. */

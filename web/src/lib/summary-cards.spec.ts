@@ -109,7 +109,8 @@ describe('savingsBars', () => {
       { name: 'AI cost', value: -169.20000000000002 },
       { name: 'Verified', value: summary.savings.verifiedSavings },
     ]);
-    expect(savingsBars(empty)).toEqual([{ name: 'AI cost', value: -0 }]);
+    // No human baseline (fixture case 6): no bars at all, the chart says why.
+    expect(savingsBars(empty)).toEqual([]);
   });
 });
 
@@ -123,6 +124,13 @@ describe('cardDeltas', () => {
     const cards = Object.fromEntries(summaryCards(withDeltas, 'USD').map((c) => [c.key, c]));
     expect(cards.tickets.delta).toBe('+40 vs previous period');
     expect(cards.involvement.delta).toBeUndefined();
+  });
+  it('a comparison period without a ticket (before the data starts) gives no change, and says so', () => {
+    // Year to date over data that began in August: the previous period holds nothing.
+    const ytd = { ...summary, comparison: { tickets: 0 }, deltas: { tickets: 63208, involvementRate: null, verifiedAiResolutionRate: null, savings: { verifiedSavings: 1000, roi: null, fteEquivalent: null } } };
+    const cards = Object.fromEntries(summaryCards(ytd, 'USD', 'vs the previous period').map((c) => [c.key, c]));
+    expect(cards.tickets.delta).toBe('no tickets to compare with (the previous period)');
+    expect(cards.savings.delta).toBeUndefined();
   });
 });
 

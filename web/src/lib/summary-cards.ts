@@ -33,7 +33,12 @@ export function cardDeltas(d: SummaryDeltas, currency: string): Record<string, s
 /** The cards whose figures are verified ones: no change shown while the population is mostly maturing. */
 const VERIFIED_CARDS = ['resolution', 'savings', 'roi', 'fte'];
 
-export function summaryCards(s: Summary & { deltas?: SummaryDeltas }, currency: string, against = 'vs previous period'): Card[] {
+export function summaryCards(s: Summary & { deltas?: SummaryDeltas; comparison?: { tickets: number } }, currency: string, against = 'vs previous period'): Card[] {
+  // A comparison without a ticket (before the data starts: year to date, a year earlier) is no
+  // baseline: "+63,208" against nothing reads as growth.
+  if (s.comparison && s.comparison.tickets === 0) {
+    return summaryCardsOnly(s, currency).map((c) => (c.key === 'tickets' ? { ...c, delta: `no tickets to compare with (${against.replace(/^vs /, '')})` } : c));
+  }
   const changes = s.deltas ? cardDeltas(s.deltas, currency) : {};
   if (mostlyMaturing(s)) for (const k of VERIFIED_CARDS) delete changes[k];
   return summaryCardsOnly(s, currency).map((c) => (changes[c.key] ? { ...c, delta: `${changes[c.key]} ${against}` } : c));
@@ -135,8 +140,9 @@ export interface SavingsBar {
 
 /** Claimed savings, what the checks take away, and what is left (null-safe: missing bars are dropped). */
 export function savingsBars(s: Summary): SavingsBar[] {
-  const bars: SavingsBar[] = [];
-  if (s.savings.claimedSavings !== null) bars.push({ name: 'Claimed', value: s.savings.claimedSavings });
+  // Without a human baseline nothing prices the AI's work: a lone AI-cost bar would read as the answer.
+  if (s.savings.claimedSavings === null) return [];
+  const bars: SavingsBar[] = [{ name: 'Claimed', value: s.savings.claimedSavings }];
   bars.push({ name: 'AI cost', value: -s.savings.aiCost });
   // Mostly maturing: no verified bar (an early sample drawn as a loss), the cards say why.
   if (s.savings.verifiedSavings !== null && !mostlyMaturing(s)) bars.push({ name: 'Verified', value: s.savings.verifiedSavings });
