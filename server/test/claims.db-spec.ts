@@ -42,6 +42,20 @@ describe('claims on the contract fixture', () => {
     expect(list.body.total).toBe(222);
   });
 
+  it('a category no ticket has (a typo) is not comparable, naming the categories there are', async () => {
+    // The fixture's categories (events.ndjson): account, disputes, fraud, payments, refunds, and 43
+    // ticket.created events without one, which CONTRACT.md calls "uncategorized".
+    const r = await t.request('POST', '/api/v1/claims', { body: claim([{ kind: 'aiResolutions', value: 100, unit: 'resolutions' }], { category: 'Refundz' }) });
+    expect(r.status).toBe(201);
+    expect(r.body.check.figures[0]).toMatchObject({
+      verdict: 'not_comparable',
+      sentence: 'Not comparable: no ticket has category "Refundz" (the data\'s categories: account, disputes, fraud, payments, refunds, uncategorized).',
+    });
+    // Spelled right, it is checked.
+    const ok = await t.request('POST', '/api/v1/claims', { body: claim([{ kind: 'aiResolutions', value: 100, unit: 'resolutions' }], { category: 'refunds' }) });
+    expect(ok.body.check.figures[0].verdict).not.toBe('not_comparable');
+  });
+
   it('versions: an edit is a new version with who and when; a delete keeps them; viewers read, only admins write', async () => {
     const created = (await t.request('POST', '/api/v1/claims', { body: claim([{ kind: 'fte', value: 700, unit: 'agents' }], { title: 'Board deck' }) })).body;
     expect(created.version).toBe(1);

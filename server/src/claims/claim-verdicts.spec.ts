@@ -1,6 +1,6 @@
 // Every verdict rule with hand-worked figures (docs/CLAIMS.md, "Verdicts").
 import type { ClaimFigure } from '../contract';
-import { CheckSummary, checkFigure, overallVerdict, statedPrecision } from './claim-verdicts';
+import { CheckSummary, checkFigure, overallVerdict, scopeGap, statedPrecision } from './claim-verdicts';
 
 const money = (x: number) => `$${x.toFixed(2)}`;
 // A 30-day period: 1,000 tickets, 600 AI-involved, 400 AI resolutions of which 40 still maturing and
@@ -125,4 +125,25 @@ describe('overallVerdict', () => {
     [[], 'not_comparable'],
   ])('%p -> %s', (list, want) => expect(v(...list).verdict).toBe(want));
   it('says how many of each', () => expect(v('holds', 'overstated', 'overstated').sentence).toBe('3 figures: 2 overstated, 1 holds.'));
+});
+
+describe('scopeGap: a scope value no ticket has', () => {
+  const known = { channels: ['chat', 'email'], categories: ['billing', 'shipping'] };
+  it.each([
+    ['every value exists', { channel: 'chat', category: 'billing' }, null],
+    ['no scope', {}, null],
+    ['a typo of a category', { category: 'Billingz' }, 'no ticket has category "Billingz" (the data\'s categories: billing, shipping)'],
+    ['case matters as in the filters', { channel: 'Chat' }, 'no ticket has channel "Chat" (the data\'s channels: chat, email)'],
+  ])('%s', (_n, claim, want) => {
+    expect(scopeGap(claim, known)).toBe(want);
+  });
+  it('a workspace without data yet, and a long list cut at 12', () => {
+    expect(scopeGap({ category: 'billing' }, { channels: [], categories: [] })).toBe('no ticket has category "billing" (the data\'s categories: none yet)');
+    const many = Array.from({ length: 15 }, (_, i) => `c${String(i).padStart(2, '0')}`);
+    expect(scopeGap({ category: 'x' }, { channels: [], categories: many })).toBe(`no ticket has category "x" (the data's categories: ${many.slice(0, 12).join(', ')} and 3 more)`);
+  });
+  it('makes every figure not comparable, saying why', () => {
+    const checked = checkFigure({ kind: 'aiResolutionRate', value: 70, unit: 'percent' } as ClaimFigure, summary(), money, 'no ticket has category "Billingz" (the data\'s categories: billing)');
+    expect(checked).toMatchObject({ verdict: 'not_comparable', sentence: 'Not comparable: no ticket has category "Billingz" (the data\'s categories: billing).' });
+  });
 });

@@ -167,8 +167,19 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
   }
 }
 
-export function checkFigure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string): FigureCheck {
-  const m = measure(f, s, money);
+/**
+ * A scope value no ticket of the workspace has ever had (a typo: "Billingz"): said as such, with the
+ * values there are, instead of "no AI-involved ticket in this period". Null when every value exists.
+ */
+export function scopeGap(claim: { channel?: string | null; category?: string | null }, known: { channels: readonly string[]; categories: readonly string[] }): string | null {
+  const listed = (values: readonly string[]) => (values.length === 0 ? 'none yet' : values.length > 12 ? `${values.slice(0, 12).join(', ')} and ${values.length - 12} more` : values.join(', '));
+  if (claim.channel && !known.channels.includes(claim.channel)) return `no ticket has channel "${claim.channel}" (the data's channels: ${listed(known.channels)})`;
+  if (claim.category && !known.categories.includes(claim.category)) return `no ticket has category "${claim.category}" (the data's categories: ${listed(known.categories)})`;
+  return null;
+}
+
+export function checkFigure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string, gap: string | null = null): FigureCheck {
+  const m = gap ? { ...measure(f, s, money), notComparable: gap } : measure(f, s, money);
   const claimed = f.value * unitFactor(f);
   const tol = statedPrecision(f.value) * unitFactor(f);
   const base = { figure: f, label: m.label, claimed, recomputed: m.recomputed, verified: m.verified, verifiedLow: m.low, verifiedHigh: m.high, tickets: m.tickets };

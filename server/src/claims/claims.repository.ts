@@ -32,6 +32,15 @@ const toClaim = (r: ClaimRow): Claim => ({
 export class ClaimsRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** The channels and categories the workspace's tickets have had (its measure keys). */
+  async scopeValues(): Promise<{ channels: string[]; categories: string[] }> {
+    const rows: { channels: string[] | null; categories: string[] | null }[] = await this.ds.query(
+      `SELECT array_agg(DISTINCT channel ORDER BY channel) AS channels, array_agg(DISTINCT category ORDER BY category) AS categories FROM measure_keys WHERE workspace_id = $1`,
+      [wsId()],
+    );
+    return { channels: (rows[0]?.channels ?? []).filter((x) => x !== null), categories: (rows[0]?.categories ?? []).filter((x) => x !== null) };
+  }
+
   async list(): Promise<Claim[]> {
     return (await this.ds.query(`SELECT * FROM claims WHERE workspace_id = $1 AND deleted_at IS NULL ORDER BY created_at DESC, id`, [wsId()])).map(toClaim);
   }

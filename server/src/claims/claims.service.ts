@@ -9,7 +9,7 @@ import { readCsv } from '../import/csv-reader';
 import { CostModelService } from '../cost-model/cost-model.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { claimProblems } from './claim-input';
-import { checkFigure, overallVerdict } from './claim-verdicts';
+import { checkFigure, overallVerdict, scopeGap } from './claim-verdicts';
 import { ClaimsRepository } from './claims.repository';
 import { VendorRow, missingColumns, readVendorRecord, resolveMapping } from './vendor-export';
 
@@ -79,7 +79,8 @@ export class ClaimsService {
     const scope = await this.metrics.scope({ from: c.from, to: c.to, tz: c.tz, channel: c.channel, category: c.category, asOf: asOf.toISOString() });
     const s = await this.metrics.core(scope);
     const money = (x: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: scope.currency, maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 2 }).format(x);
-    const figures = c.figures.map((f) => checkFigure(f, { ...s, days: scope.days }, money));
+    const gap = scopeGap(c, await this.repo.scopeValues());
+    const figures = c.figures.map((f) => checkFigure(f, { ...s, days: scope.days }, money, gap));
     return {
       ...overallVerdict(figures),
       asOf: asOf.toISOString(),

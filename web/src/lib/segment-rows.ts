@@ -41,7 +41,7 @@ export function segmentRows(b: LeanBreakdownResponse, currency: string): Segment
       `${formatRate(s.involvementRate)}${pt(d?.involvementRate)}`,
       `${formatRate(s.aiResolutionRate)}${pt(d?.aiResolutionRate)}`,
       early ? NOT_JUDGED : `${formatRate(s.verifiedAiResolutionRate)}${pt(d?.verifiedAiResolutionRate)}`,
-      `${formatRate(s.byPath.ai.csat.top2Box, 0)} (n=${s.byPath.ai.csat.responses})${pt(csatDelta)}`,
+      `${formatRate(s.byPath.ai.csat.top2Box, 0)} (n=${formatCount(s.byPath.ai.csat.responses)})${pt(csatDelta)}`,
       `${formatRate(s.byPath.ai.repeatContactRate)}${pt(repeatDelta)}`,
       early ? NOT_JUDGED : `${formatMoney(s.savings.verifiedSavings, currency)}${money(d?.savings.verifiedSavings, currency)}`,
     ],

@@ -8,6 +8,7 @@ import { Sparkline } from '../components/Sparkline';
 import { segmentHref } from '../lib/drill-down';
 import { SEGMENT_COLUMNS, segmentRows } from '../lib/segment-rows';
 import { useUrlState } from '../state/useUrlState';
+import { addDays } from '../lib/date-range';
 import { apiCompare, compareLabel } from '../lib/url-state';
 
 const DIMENSIONS = ['channel', 'category', 'language'] as const;
@@ -40,7 +41,7 @@ export default function SegmentsPage() {
       <QueryBoundary query={breakdown} isEmpty={(b) => b.segments.length === 0} empty="No tickets in this range.">
         {(b) => (
           <>
-          {b.comparison && <p className="muted">In brackets: the change {compareLabel(compare)} ({b.comparison.from} – {b.comparison.to}, exclusive).</p>}
+          {b.comparison && <p className="muted">In brackets: the change {compareLabel(compare)} ({b.comparison.from} – {addDays(b.comparison.to, -1)}).</p>}
           <table className="table" aria-label={`Segments by ${by}`}>
             <thead>
               <tr>
