@@ -82,7 +82,7 @@ describe('alerts on the demo story', () => {
     // The story: AI top-2-box 74% before, 35% after (CSAT answers of the AI path in billing).
     expect(csat.details.baseline.value).toBeGreaterThan(0.68);
     expect(csat.details.current.value).toBeLessThan(0.45);
-    expect(csat.details.summary).toMatch(/^AI CSAT top-2-box in billing fell from \d+\.\d% \([\d,]+ answers\) to \d+\.\d% \([\d,]+ answers\) since [A-Z][a-z]{2} \d+, 2026; chance is (very )?unlikely to explain it\.$/);
+    expect(csat.details.summary).toMatch(/^AI CSAT top-2-box in billing fell from \d+\.\d% \([\d,]+ answers\) to \d+\.\d% \([\d,]+ answers\) (on|from) [A-Z][a-z]{2} \d+(, 2026)?( to [A-Z][a-z]{2} \d+, 2026)?; chance is (very )?unlikely to explain it\.$/);
     expect(csat.details.drillDown).toMatchObject({ path: 'ai', category: 'billing', tz: 'UTC', csatMax: '3' });
     const repeat = ai.find((a) => a.metric === 'repeatContactRate');
     expect(repeat.details.current.value).toBeGreaterThan(0.15); // 7% before, 30% in the story

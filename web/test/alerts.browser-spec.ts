@@ -89,7 +89,7 @@ run('what changed and alerts in chromium', () => {
       const item = list.locator('li').first();
       await item.waitFor();
       const id = (await item.getAttribute('data-alert-id'))!;
-      expect(await item.locator('strong').innerText()).toMatch(/ in billing (fell|rose) from .+ since [A-Z][a-z]{2} \d+, \d{4}; chance/);
+      expect(await item.locator('strong').innerText()).toMatch(/ in billing (fell|rose) from .+ (on|from) [A-Z][a-z]{2} \d+(, \d{4})?( to [A-Z][a-z]{2} \d+, \d{4})?; chance/);
       await item.getByRole('button', { name: 'Acknowledge' }).click();
       const same = list.locator(`li[data-alert-id="${id}"]`);
       await page.waitForFunction((x) => document.querySelector(`li[data-alert-id="${x}"]`)?.getAttribute('data-state') === 'acknowledged', id);

@@ -138,6 +138,13 @@ export function seriesName(metric: AlertMetric, path: string, segment: string): 
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const longDay = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
+const monthDay = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}`;
+
+/** The days a figure covers, both included: "on May 11, 2026", "from May 11 to May 13, 2026". */
+export function dayspan(first: string, last: string): string {
+  if (first === last) return `on ${longDay(first)}`;
+  return first.slice(0, 4) === last.slice(0, 4) ? `from ${monthDay(first)} to ${longDay(last)}` : `from ${longDay(first)} to ${longDay(last)}`;
+}
 
 /** A value on the metric's own scale: a rate as a percentage, handle time in seconds. */
 export function metricValue(kind: SeriesKind, v: number): number {
@@ -158,8 +165,12 @@ export function changeOf(kind: SeriesKind, j: Judgement): { value: number; unit:
   return { value: now - before, unit: 'seconds', ratio: now / before };
 }
 
-/** One sentence: what moved, where, from what to what, since when, and how likely chance is. */
-export function sentence(s: SeriesHead, j: Judgement, since: string): string {
+/**
+ * One sentence: what moved, where, from what to what over which days, and how likely chance is.
+ * The days are named (not "since"): the sentence is kept and read later, when "since May 11" would
+ * pass an early window's 99 tickets off as the state now.
+ */
+export function sentence(s: SeriesHead, j: Judgement, since: string, until: string): string {
   const worse = s.bad === 'up' ? 'rose' : 'fell';
   const from = formatValue(s.kind, metricValue(s.kind, j.baseline.value));
   const to = formatValue(s.kind, metricValue(s.kind, j.observed.value));
@@ -168,7 +179,7 @@ export function sentence(s: SeriesHead, j: Judgement, since: string): string {
   const mixNote = Math.abs(metricValue(s.kind, j.expected) - metricValue(s.kind, j.baseline.value)) > (s.kind === 'rate' ? 0.01 : 0.05 * Math.exp(j.baseline.value))
     ? `; ${formatValue(s.kind, metricValue(s.kind, j.expected))} was expected for this mix of tickets`
     : '';
-  return `${seriesName(s.metric, s.path, s.segment)} ${worse} from ${from} (${j.baseline.n.toLocaleString('en-US')} ${unitN}) to ${to}${ratio} (${j.observed.n.toLocaleString('en-US')} ${unitN}) since ${longDay(since)}${mixNote}; ${chanceInWords(j.pValue)}.`;
+  return `${seriesName(s.metric, s.path, s.segment)} ${worse} from ${from} (${j.baseline.n.toLocaleString('en-US')} ${unitN}) to ${to}${ratio} (${j.observed.n.toLocaleString('en-US')} ${unitN}) ${dayspan(since, until)}${mixNote}; ${chanceInWords(j.pValue)}.`;
 }
 export type SeriesHead = Pick<Series, 'metric' | 'path' | 'segment' | 'bad' | 'kind'>;
 
@@ -218,7 +229,7 @@ export function alertDetails({ series: s, detection: d, zone, alsoSeenIn, alsoMo
     alsoSeenIn,
     alsoMoved,
     pending,
-    summary: sentence(s, j, d.startDay) + movedText + pendingText,
+    summary: sentence(s, j, d.startDay, d.detectedDay) + movedText + pendingText,
   };
 }
 
