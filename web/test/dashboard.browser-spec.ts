@@ -275,6 +275,8 @@ run('the dashboard in chromium', () => {
       const page = await signedInPage(browser, dash, `/quality?from=${day(-30)}&to=${day(1)}&tz=UTC`, calls);
       await page.locator('figure[aria-label="CSAT top-2-box (95% Wilson band)"] .recharts-line path').first().waitFor();
       expect(await page.locator('figure.chart').count()).toBe(4);
+      // Each chart's svg (a focusable application for the keyboard) is named: its <title>.
+      expect(await page.locator('figure.chart svg[role="application"] > title').allTextContents()).toEqual(['CSAT top-2-box (95% Wilson band)', 'Repeat-contact rate', 'Reopen rate', 'Escalation rate']);
       // Where quality is worst: a category x channel table, one row per category.
       const grid = page.getByRole('table', { name: 'AI CSAT top-2-box by category and channel' });
       await grid.waitFor();

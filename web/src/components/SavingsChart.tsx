@@ -15,7 +15,7 @@ export function SavingsChart({ bars, currency, csv }: { bars: SavingsBar[]; curr
         <p className="state">No human-resolved ticket in this range: nothing prices what the AI did, so there is no claimed or verified saving to draw.</p>
       ) : (
       <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={bars} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
+        <BarChart title="Claimed versus verified savings" data={bars} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" />
           {/* Zero always on the axis: bars of one sign otherwise start at their smallest value. */}

@@ -17,7 +17,7 @@ export function TrendChart({ rows, spans = [], csv, onPoint }: { rows: TrendRow[
         <ExportButtons name="AI share and verified resolution" csv={csv} chart={() => ref.current} />
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...bucketClick(onPoint)}>
+        <LineChart title="AI share and verified resolution over time" data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...bucketClick(onPoint)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 1]} />

@@ -12,7 +12,7 @@ export function WaterfallChart({ steps, currency, csv, onStep }: { steps: Waterf
     <figure className="chart" aria-label="From claimed to verified savings" ref={ref}>
       <ExportButtons name="savings waterfall" csv={csv} chart={() => ref.current} />
       <ResponsiveContainer width="100%" height={300}>
-        <BarChart data={steps} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
+        <BarChart title="From claimed to verified savings" data={steps} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} angle={-20} textAnchor="end" height={64} />
           <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} />
