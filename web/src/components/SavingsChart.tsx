@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoney } from '../lib/format';
+import { formatMoney, formatMoneyTick } from '../lib/format';
 import type { SavingsBar } from '../lib/summary-cards';
 import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
@@ -19,7 +19,7 @@ export function SavingsChart({ bars, currency, csv }: { bars: SavingsBar[]; curr
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" />
           {/* Zero always on the axis: bars of one sign otherwise start at their smallest value. */}
-          <YAxis tickFormatter={(v: number) => formatMoney(v, currency)} width={90} domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} />
+          <YAxis tickFormatter={(v: number) => formatMoneyTick(v, currency)} width={90} domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} />
           <ReferenceLine y={0} stroke="currentColor" />
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatMoney(Number(v), currency)} />
           <Bar dataKey="value" isAnimationActive={false}>

@@ -1,4 +1,4 @@
-import { DASH, formatChange, formatCount, formatDuration, formatMoney, formatNumber, formatPoints, formatRate, isNoPoints } from './format';
+import { DASH, formatChange, formatCount, formatMoneyTick, formatDuration, formatMoney, formatNumber, formatPoints, formatRate, isNoPoints } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -47,5 +47,16 @@ describe('formatChange', () => {
   it('any unit: money rounding to nothing is ±', () => {
     expect(formatChange(-0.3, (a) => `$${a.toFixed(0)}`)).toBe('±$0');
     expect(formatChange(-0.6, (a) => `$${a.toFixed(0)}`)).toBe('−$1');
+  });
+});
+
+describe('formatMoneyTick', () => {
+  it.each([
+    [0, '$0'],
+    [20000, '$20,000'],
+    [-500, '-$500'],
+    [0.5, '$0.50'], // a small axis keeps its cents
+  ])('%p -> %s', (v, text) => {
+    expect(formatMoneyTick(v, 'USD')).toBe(text);
   });
 });

@@ -28,6 +28,11 @@ export function formatRate(rate: number | null | undefined, digits = 1): string 
   return `${(rate * 100).toFixed(digits)}%`;
 }
 
+/** An axis tick: whole amounts without cents ("$0", not "$0.00" beside "$20,000"). */
+export function formatMoneyTick(value: number, currency = 'USD'): string {
+  return Number.isInteger(value) ? new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value) : formatMoney(value, currency);
+}
+
 export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? DASH : n.toLocaleString('en-US');
 }

@@ -41,7 +41,7 @@ export default function TicketsPage() {
                   <th scope="col">Channel</th>
                   <th scope="col">Category</th>
                   <th scope="col">Path</th>
-                  <th scope="col">Resolved</th>
+                  <th scope="col">Time to resolve</th>
                   <th scope="col">Handle</th>
                   <th scope="col">CSAT</th>
                   <th scope="col">Verified</th>
