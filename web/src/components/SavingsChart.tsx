@@ -14,21 +14,21 @@ export function SavingsChart({ bars, currency, csv }: { bars: SavingsBar[]; curr
       {bars.length === 0 ? (
         <p className="state">No human-resolved ticket in this range: nothing prices what the AI did, so there is no claimed or verified saving to draw.</p>
       ) : (
-      <ResponsiveContainer width="100%" height={260}>
-        <BarChart title="Claimed versus verified savings" data={bars} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" />
-          {/* Zero always on the axis: bars of one sign otherwise start at their smallest value. */}
-          <YAxis tickFormatter={(v: number) => formatMoneyTick(v, currency)} width={90} domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} />
-          <ReferenceLine y={0} stroke="currentColor" />
-          <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatMoney(Number(v), currency)} />
-          <Bar dataKey="value" isAnimationActive={false}>
-            {bars.map((b) => (
-              <Cell key={b.name} fill={b.name === 'Claimed' ? 'var(--claimed)' : b.value < 0 ? 'var(--cost)' : 'var(--verified)'} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart title="Claimed versus verified savings" data={bars} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" />
+            {/* Zero always on the axis: bars of one sign otherwise start at their smallest value. */}
+            <YAxis tickFormatter={(v: number) => formatMoneyTick(v, currency)} width={90} domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} />
+            <ReferenceLine y={0} stroke="currentColor" />
+            <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatMoney(Number(v), currency)} />
+            <Bar dataKey="value" isAnimationActive={false}>
+              {bars.map((b) => (
+                <Cell key={b.name} fill={b.name === 'Claimed' ? 'var(--claimed)' : b.value < 0 ? 'var(--cost)' : 'var(--verified)'} />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
       )}
       <figcaption>Every AI resolution priced at the average human ticket (claimed), against durable AI resolutions priced like for like by category, minus what the AI costs (verified).</figcaption>
     </figure>
