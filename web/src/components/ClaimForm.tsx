@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ClaimInput, ClaimSourceKind } from '../../../server/src/contract';
 import { CLAIM_SOURCE_KINDS } from '../../../server/src/contract';
-import { ClaimDraft, FIGURE_KINDS, FigureDraft, UNIT_LABELS, inputOf, newFigure, unitsOf } from '../lib/claim-form';
+import { ClaimDraft, FIGURE_KINDS, FigureDraft, UNIT_LABELS, formProblems, inputOf, newFigure, unitsOf } from '../lib/claim-form';
 
 /** Create or edit a claim (admins). The API's 400 messages name the field and are shown as they come. */
 export function ClaimForm({ initial, busy, problem, onSave, onCancel }: { initial: ClaimDraft; busy: boolean; problem: string | null; onSave: (input: ClaimInput) => void; onCancel: () => void }) {
@@ -117,7 +117,7 @@ export function ClaimForm({ initial, busy, problem, onSave, onCancel }: { initia
           Cancel
         </button>
       </p>
-      {[...errors, ...(problem ? [problem] : [])].map((e) => (
+      {[...errors, ...(problem ? formProblems(problem) : [])].map((e) => (
         <p key={e} role="alert" className="state-error">
           {e}
         </p>

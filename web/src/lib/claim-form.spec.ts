@@ -1,4 +1,4 @@
-import { draftOf, emptyDraft, inputOf, newFigure } from './claim-form';
+import { draftOf, emptyDraft, formProblems, inputOf, newFigure } from './claim-form';
 
 describe('claim form', () => {
   it('turns the typed text into the API input: thousands separators, handle time who and stat, empty fields left out', () => {
@@ -18,12 +18,31 @@ describe('claim form', () => {
     });
   });
   it('names the figure whose value is not a number', () => {
-    const d = { ...emptyDraft('2026-10-01', '2026-11-01', 'UTC'), figures: [{ ...newFigure(), value: '12k' }] };
+    const d = { ...emptyDraft('2026-10-01', '2026-11-01', 'UTC'), title: 'QBR', figures: [{ ...newFigure(), value: '12k' }] };
     expect(inputOf(d)).toEqual({ errors: ['figure 1: "12k" is not a number'] });
     expect(inputOf({ ...d, figures: [{ ...newFigure(), value: '0,99' }] })).toEqual({ errors: ['figure 1: "0,99": write decimals with a dot (0.99), thousands with a comma (12,430)'] });
   });
   it('a saved claim comes back as the same draft', () => {
     const claim = { id: 'x', version: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '', title: 'T', source: { kind: 'press' as const, ref: 'link' }, from: '2026-01-01', to: '2026-02-01', tz: 'UTC', category: 'billing', figures: [{ kind: 'fte' as const, value: 700, unit: 'agents' }] };
     expect(inputOf(draftOf(claim))).toEqual({ input: { title: 'T', source: { kind: 'press', ref: 'link' }, from: '2026-01-01', to: '2026-02-01', tz: 'UTC', category: 'billing', figures: [{ kind: 'fte', value: 700, unit: 'agents' }] } });
+  });
+  it('says before sending: no title, an empty period, a negative figure, a percentage over 100', () => {
+    const d = { ...emptyDraft('2026-10-01', '2026-10-01', 'UTC'), figures: [{ ...newFigure('aiResolutions'), value: '-5' }, { ...newFigure('aiResolutionRate'), value: '150', unit: 'percent' }] };
+    expect(inputOf(d)).toEqual({
+      errors: [
+        'Title: say where the claim comes from, e.g. "Vendor QBR, March"',
+        'figure 1: -5 is negative; a claimed figure is 0 or more',
+        'figure 2: 150% is more than 100%',
+        'To (exclusive) must be after From: 2026-10-01 to 2026-10-01 holds no day',
+      ],
+    });
+    expect(inputOf({ ...d, title: 'x'.repeat(201), from: '2026-10-01', to: '2026-11-01', figures: [newFigure('aiResolutions')].map((f) => ({ ...f, value: '1' })) })).toEqual({ errors: ['Title: at most 200 characters (this one has 201)'] });
+  });
+  it("puts the server's problems in the form's words, one per line", () => {
+    expect(formProblems('figures[0].value: a percentage is at most 100 (got 150); figures[2]: must be an object {kind, value, unit}; to: must be after from')).toEqual([
+      'figure 1, value: a percentage is at most 100 (got 150)',
+      'figure 3: must be an object {kind, value, unit}',
+      'to: must be after from',
+    ]);
   });
 });

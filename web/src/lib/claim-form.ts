@@ -82,8 +82,14 @@ export function inputOf(d: ClaimDraft): { input: ClaimInput } | { errors: string
     const value = text === '' || ambiguous ? NaN : Number(text);
     if (ambiguous) errors.push(`figure ${i + 1}: "${f.value}": write decimals with a dot (0.99), thousands with a comma (12,430)`);
     else if (!Number.isFinite(value)) errors.push(`figure ${i + 1}: "${f.value}" is not a number`);
+    else if (value < 0) errors.push(`figure ${i + 1}: ${f.value} is negative; a claimed figure is 0 or more`);
+    else if ((f.unit === 'percent' || f.unit === 'top2_percent') && value > 100) errors.push(`figure ${i + 1}: ${f.value}% is more than 100%`);
     return { kind: f.kind, value, unit: f.unit, ...(f.kind === 'handleTime' ? { who: f.who, stat: f.stat } : {}), ...(f.note.trim() ? { note: f.note.trim() } : {}) };
   });
+  // What the form can tell before the server does (the server checks everything again).
+  if (!d.title.trim()) errors.unshift('Title: say where the claim comes from, e.g. "Vendor QBR, March"');
+  else if (d.title.trim().length > 200) errors.unshift(`Title: at most 200 characters (this one has ${d.title.trim().length})`);
+  if (d.from && d.to && d.to <= d.from) errors.push(`To (exclusive) must be after From: ${d.from} to ${d.to} holds no day`);
   if (errors.length) return { errors };
   return {
     input: {
@@ -97,4 +103,15 @@ export function inputOf(d: ClaimDraft): { input: ClaimInput } | { errors: string
       figures,
     },
   };
+}
+
+/**
+ * The server's problems in the form's words: "figures[1].value: …" is "figure 2, value: …" (the
+ * form numbers figures from 1), one line each.
+ */
+export function formProblems(message: string): string[] {
+  return message
+    .split('; ')
+    .filter((m) => m.trim())
+    .map((m) => m.replace(/^figures\[(\d+)\]\.?([a-zA-Z]*)/, (_all, i: string, field: string) => `figure ${Number(i) + 1}${field ? `, ${field}` : ''}`));
 }
