@@ -80,7 +80,12 @@ run('workspaces in chromium', () => {
     const page = await signedInPage(browser, dash, '/settings?ws=brand-x');
     const section = page.getByRole('region', { name: 'Workspace' });
     await section.getByText('Brand X').first().waitFor();
+    // A name that is no zone is said at the field and not sent.
+    await section.getByLabel('Reporting time zone').fill('Asia/Katmandoo');
+    await section.locator('#err-ws-zone').filter({ hasText: '"Asia/Katmandoo" is not a time zone' }).waitFor();
+    expect(await section.getByRole('button', { name: 'Save workspace' }).isDisabled()).toBe(true);
     await section.getByLabel('Reporting time zone').fill('Asia/Kathmandu');
+    await section.locator('#err-ws-zone').waitFor({ state: 'detached' });
     await section.getByRole('button', { name: 'Save workspace' }).click();
     await section.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     expect((await (await fetch(`${dash.base}/api/v1/workspaces/brand-x`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()).timeZone).toBe('Asia/Kathmandu');

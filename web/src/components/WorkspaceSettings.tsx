@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WorkspaceInfo } from '../../../server/src/contract';
 import { useCreateWorkspace, useUpdateWorkspace } from '../api/useWorkspacesQuery';
+import { isTimeZone } from '../lib/date-range';
 
 interface Props {
   workspace: WorkspaceInfo;
@@ -20,6 +21,12 @@ export function WorkspaceSettings({ workspace, isAdmin, isInstanceAdmin, onOpen 
   const [newName, setNewName] = useState('');
   const base = workspace.slug === 'default' ? '/api/v1' : `/api/v1/workspaces/${workspace.slug}`;
   const floors = workspace.alertFloors;
+  // A zone that is none is said here, before sending; an answer's error goes once the fields change.
+  const zoneProblem = zone.trim() !== '' && !isTimeZone(zone.trim()) ? `"${zone.trim()}" is not a time zone: use an IANA name such as UTC or Europe/Stockholm, or leave it empty for the instance's` : null;
+  const edit = (apply: () => void) => {
+    apply();
+    if (update.isError || update.isSuccess) update.reset();
+  };
   return (
     <section className="card" aria-label="Workspace">
       <h2>Workspace</h2>
@@ -44,16 +51,22 @@ export function WorkspaceSettings({ workspace, isAdmin, isInstanceAdmin, onOpen 
           className="controls"
           onSubmit={(e) => {
             e.preventDefault();
-            update.mutate({ name: name.trim(), timeZone: zone.trim() === '' ? null : zone.trim() });
+            if (!zoneProblem) update.mutate({ name: name.trim(), timeZone: zone.trim() === '' ? null : zone.trim() });
           }}
         >
           <label>
-            Workspace name <input value={name} onChange={(e) => setName(e.target.value)} />
+            Workspace name <input value={name} onChange={(e) => edit(() => setName(e.target.value))} />
           </label>
           <label>
-            Reporting time zone <input value={zone} placeholder="instance default" onChange={(e) => setZone(e.target.value)} />
+            Reporting time zone{' '}
+            <input value={zone} placeholder="instance default" aria-invalid={zoneProblem !== null} aria-describedby={zoneProblem ? 'err-ws-zone' : undefined} onChange={(e) => edit(() => setZone(e.target.value))} />
+            {zoneProblem && (
+              <span id="err-ws-zone" className="field-error" role="alert">
+                {zoneProblem}
+              </span>
+            )}
           </label>
-          <button type="submit" disabled={update.isPending}>
+          <button type="submit" disabled={update.isPending || zoneProblem !== null}>
             Save workspace
           </button>
           {update.isError && (
@@ -74,10 +87,10 @@ export function WorkspaceSettings({ workspace, isAdmin, isInstanceAdmin, onOpen 
           }}
         >
           <label>
-            New workspace slug <input value={slug} placeholder="brand-eu" onChange={(e) => setSlug(e.target.value)} />
+            New workspace slug <input value={slug} placeholder="brand-eu" onChange={(e) => (setSlug(e.target.value), create.isError && create.reset())} />
           </label>
           <label>
-            New workspace name <input value={newName} placeholder="Brand EU" onChange={(e) => setNewName(e.target.value)} />
+            New workspace name <input value={newName} placeholder="Brand EU" onChange={(e) => (setNewName(e.target.value), create.isError && create.reset())} />
           </label>
           <button type="submit" disabled={create.isPending}>
             Create workspace
