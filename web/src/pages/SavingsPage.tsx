@@ -65,7 +65,7 @@ export default function SavingsPage() {
                   <strong>Not judged yet</strong>: {formatCount(s.pendingAiResolved)} of the {formatCount(s.aiResolved)} AI resolutions in this range are younger than 7 days. The
                   verified figures wait until most of them are judged; a longer range or an earlier one shows them.
                 </p>
-              ) : (
+              ) : s.savings.fteEquivalent === null ? null : (
                 <p>
                   <strong>FTE equivalent {formatNumber(s.savings.fteEquivalent, 1)}</strong>: the {formatNumber(s.savings.humanHoursAvoided, 0)} hours of human handle time the
                   durable AI resolutions avoided, divided by what one agent works in this period ({s.costModel.fteHoursPerMonth} productive hours a month, after breaks,
