@@ -49,7 +49,7 @@ export function ClaimCheckTable({ rows, ticketsHref, navigate }: { rows: ClaimRo
         </tbody>
       </table>
       <p className="footnote">
-        Recomputed: the claim&apos;s own measure from the events (every AI resolution counts, as a vendor counts them). Verified: what held up (not reopened, no repeat
+        Recomputed: the claim&apos;s own measure from the events, counted as a vendor counts it (before the 7-day check). Verified: what held up (not reopened, no repeat
         contact within 7 days), with its 95% interval where it has one; a verified figure opens its tickets.
       </p>
     </>
