@@ -142,6 +142,26 @@ describe('claims on the contract fixture', () => {
       expect(r.body.reconciliation.rows).toBe(20);
     });
 
+    it('a re-upload with the right ticket prefix matches the rows our data did not know; a match is never undone', async () => {
+      // The durable tickets' ids less their first part ("t1-16-32" -> "16-32"), as a vendor that knew them without it would list them.
+      const prefix = picked.durable[0].slice(0, picked.durable[0].indexOf('-') + 1);
+      const ids = picked.durable.filter((x) => x.startsWith(prefix));
+      const other = (await t.request('POST', '/api/v1/claims', { body: claim([{ kind: 'aiResolutions', value: ids.length, unit: 'resolutions' }]) })).body.id;
+      const body = [header, ...ids.map((x) => `${x.slice(prefix.length)},2026-01-10,Assumed resolution,$0.99`)].join('\n');
+      const send = (q: string) => t.request('POST', `/api/v1/claims/${other}/vendor-export?preset=intercom-fin${q}`, { raw: body, contentType: 'text/csv' });
+      const count = (r: { body: { reconciliation: { classes: { class: string; count: number }[] } } }, c: string) => r.body.reconciliation.classes.find((x) => x.class === c)!.count;
+      const first = await send('');
+      expect(first.body).toMatchObject({ accepted: ids.length, rematched: 0 });
+      expect(count(first, 'unknown_id')).toBe(ids.length);
+      const again = await send(`&ticketPrefix=${encodeURIComponent(prefix)}`);
+      expect(again.body).toMatchObject({ accepted: 0, alreadyThere: ids.length, rematched: ids.length });
+      expect([count(again, 'durable'), count(again, 'unknown_id')]).toEqual([ids.length, 0]);
+      expect(again.body.reconciliation.rows).toBe(ids.length); // matched again, not counted twice
+      const wrong = await send('&ticketPrefix=zendesk:');
+      expect(wrong.body).toMatchObject({ accepted: 0, rematched: 0 });
+      expect(count(wrong, 'durable')).toBe(ids.length);
+    });
+
     it('each class opens its rows with our tickets, as JSON pages and as CSV', async () => {
       const reopened = await t.request('GET', `/api/v1/claims/${id}/vendor-export?class=reopened`, { token: viewer });
       expect(reopened.body.total).toBe(3);

@@ -86,21 +86,32 @@ export class ClaimsRepository {
     }));
   }
 
-  /** Inserts the rows not there yet (by conversation id), all or none; returns how many were new. */
-  async addVendorRows(claimId: string, rows: readonly VendorRow[], by: string, ticketPrefix: string): Promise<number> {
+  /**
+   * Inserts the rows not there yet (by conversation id), all or none. A row there already whose
+   * ticket our data does not have is matched again when this upload's id (another ticket prefix:
+   * imported tickets are `<source>:<id>`) names one that exists; a match is never undone. Returns
+   * how many rows were new and how many were matched again.
+   */
+  async addVendorRows(claimId: string, rows: readonly VendorRow[], by: string, ticketPrefix: string): Promise<{ added: number; rematched: number }> {
     return this.ds.transaction(async (m) => {
       let added = 0;
+      let rematched = 0;
       for (let i = 0; i < rows.length; i += 5000) {
         const chunk = rows.slice(i, i + 5000);
         const r = await m.query(
           `INSERT INTO claim_vendor_rows (workspace_id, claim_id, conversation_id, ticket_id, occurred_on, resolution_type, billed_amount, uploaded_by)
            SELECT $8, $1, x.id, $7 || x.id, x.d, x.t, x.a, $6 FROM unnest($2::text[], $3::date[], $4::text[], $5::float8[]) AS x(id, d, t, a)
-           ON CONFLICT (workspace_id, claim_id, conversation_id) DO NOTHING RETURNING 1`,
+           ON CONFLICT (workspace_id, claim_id, conversation_id) DO UPDATE SET ticket_id = EXCLUDED.ticket_id
+           WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.workspace_id = claim_vendor_rows.workspace_id AND t.id = claim_vendor_rows.ticket_id)
+             AND EXISTS (SELECT 1 FROM tickets t WHERE t.workspace_id = EXCLUDED.workspace_id AND t.id = EXCLUDED.ticket_id)
+           RETURNING (xmax = 0) AS inserted`,
           [claimId, chunk.map((x) => x.conversationId), chunk.map((x) => x.date), chunk.map((x) => x.resolutionType), chunk.map((x) => x.billedAmount), by, ticketPrefix, wsId()],
         );
-        added += returnedRows(r).length;
+        const returned = returnedRows<{ inserted: boolean }>(r);
+        added += returned.filter((x) => x.inserted).length;
+        rematched += returned.filter((x) => !x.inserted).length;
       }
-      return added;
+      return { added, rematched };
     });
   }
 

@@ -141,9 +141,9 @@ export class ClaimsService {
       throw new BadRequestException(`body: ${(e as Error).message}`);
     }
     if (!header) throw new BadRequestException('body: the export has a header but no rows');
-    const accepted = await this.repo.addVendorRows(id, rows, by, ticketPrefix);
+    const { added, rematched } = await this.repo.addVendorRows(id, rows, by, ticketPrefix);
     const { currency } = await this.costModels.current();
-    return { accepted, alreadyThere: rows.length - accepted, rejected, rejectedTotal, reconciliation: (await this.reconciliation(id, new Date(), currency))! };
+    return { accepted: added, alreadyThere: rows.length - added, rematched, rejected, rejectedTotal, reconciliation: (await this.reconciliation(id, new Date(), currency))! };
   }
 
   /** Every row (of a class), for the CSV: page after page. */

@@ -142,6 +142,8 @@ export interface VendorRowError {
 export interface VendorUploadReport {
   accepted: number;
   alreadyThere: number;
+  /** Of those already there, rows whose ticket was unknown and that this upload's ids (its ticketPrefix) matched. */
+  rematched: number;
   rejected: VendorRowError[];
   /** Rejections beyond the first 100 are counted, not listed. */
   rejectedTotal: number;

@@ -26,8 +26,7 @@ export interface ImportOptions {
   signal?: AbortSignal;
 }
 
-/** "opened_at: \"x\" is not …" -> "opened_at: … is not …" so that equal problems group together. */
-const reasonKey = (reason: string) => reason.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
+import { groupedReason, reasonKey } from './rejection-reasons';
 
 export async function runImport(input: Readable, o: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
@@ -47,7 +46,8 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
     report.rowsRejected++;
     const key = reasonKey(reason);
     let r = byReason.get(key);
-    if (!r) byReason.set(key, (r = { reason: key, count: 0, examples: [] }));
+    if (!r) byReason.set(key, (r = { reason: groupedReason(null, reason), count: 0, examples: [] }));
+    else r.reason = groupedReason(r.reason, reason);
     r.count++;
     if (r.examples.length < 5) r.examples.push({ row, line, detail: reason });
   };

@@ -47,8 +47,8 @@ export function useDeleteClaim() {
 export function useUploadVendorExport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, csv, preset }: { id: string; csv: string; preset: string }) =>
-      apiSend<VendorUploadReport>('POST', `/api/v1/claims/${encodeURIComponent(id)}/vendor-export?preset=${encodeURIComponent(preset)}`, csv, 'text/csv'),
+    mutationFn: ({ id, csv, preset, ticketPrefix }: { id: string; csv: string; preset: string; ticketPrefix?: string }) =>
+      apiSend<VendorUploadReport>('POST', `/api/v1/claims/${encodeURIComponent(id)}/vendor-export?${new URLSearchParams({ preset, ...(ticketPrefix ? { ticketPrefix } : {}) })}`, csv, 'text/csv'),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.claimsAll }),
   });
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { VendorClass } from '../../../server/src/contract';
+import type { VendorClass, VendorUploadReport } from '../../../server/src/contract';
 import { ExportButtons } from '../components/ExportButtons';
 import { TicketTimeline } from '../components/TicketTimeline';
 import { useClaimQuery, useClaimsQuery, useDeleteClaim, useSaveClaim, useUploadVendorExport, useVendorItemsQuery } from '../api/useClaimsQuery';
@@ -18,6 +18,8 @@ import { useCostModelQuery } from '../api/useCostModelQuery';
 
 const CLASSES: readonly string[] = ['durable', 'maturing', 'reopened', 'came_back', 'escalated', 'not_ai_resolved', 'unknown_id'];
 
+const unknownIds = (r: VendorUploadReport) => r.reconciliation.classes.find((c) => c.class === 'unknown_id')?.count ?? 0;
+
 /** Claims (a vendor's report, a board deck) checked figure by figure; the selection lives in the URL. */
 export default function ClaimsPage() {
   const { filters, params, setParams, navigate } = useUrlState();
@@ -33,6 +35,8 @@ export default function ClaimsPage() {
   const isAdmin = useMeQuery(true).data?.role === 'admin';
   const currency = useCostModelQuery().data?.currency ?? 'USD';
   const [open, setOpen] = useState<string | null>(null);
+  // Imported tickets are `<source>:<id>` (docs/IMPORT.md); a vendor lists its own ids.
+  const [ticketPrefix, setTicketPrefix] = useState('');
   return (
     <main>
       <h1 className="page-title">Claims</h1>
@@ -168,7 +172,7 @@ export default function ClaimsPage() {
                         accept=".csv,text/csv"
                         onChange={(e) => {
                           const file = e.target.files?.[0];
-                          if (file) void file.text().then((csv) => upload.mutate({ id: c.id, csv, preset: (document.getElementById('vendor-preset') as HTMLSelectElement).value }));
+                          if (file) void file.text().then((csv) => upload.mutate({ id: c.id, csv, preset: (document.getElementById('vendor-preset') as HTMLSelectElement).value, ticketPrefix: ticketPrefix.trim() }));
                         }}
                       />
                     </label>
@@ -180,6 +184,10 @@ export default function ClaimsPage() {
                         <option value="generic">id, date, type, amount</option>
                       </select>
                     </label>
+                    <label>
+                      Ticket id prefix (imported tickets)
+                      <input value={ticketPrefix} placeholder="e.g. zendesk:" size={12} onChange={(e) => setTicketPrefix(e.target.value)} />
+                    </label>
                     <button type="button" onClick={() => setParams({ edit: 'true' })}>
                       Edit
                     </button>
@@ -190,8 +198,11 @@ export default function ClaimsPage() {
                 )}
                 {upload.isSuccess && upload.variables.id === c.id && (
                   <p role="status">
-                    Export read: {formatCount(upload.data.accepted)} new, {formatCount(upload.data.alreadyThere)} already there, {formatCount(upload.data.rejectedTotal)} refused
+                    Export read: {formatCount(upload.data.accepted)} new, {formatCount(upload.data.alreadyThere)} already there
+                    {upload.data.rematched > 0 ? ` (${formatCount(upload.data.rematched)} of them now matched to a ticket)` : ''}, {formatCount(upload.data.rejectedTotal)} refused
                     {upload.data.rejected.length > 0 ? ` (${upload.data.rejected.slice(0, 5).map((r) => `line ${r.line}: ${r.error}`).join('; ')})` : ''}.
+                    {unknownIds(upload.data) > 0 &&
+                      ` ${formatCount(unknownIds(upload.data))} of its ids are no ticket of ours: tickets imported from a file have ids like "zendesk:123" (docs/IMPORT.md); give that prefix above and upload the same file again (nothing is counted twice).`}
                   </p>
                 )}
                 {upload.isError && upload.variables.id === c.id && <p role="alert" className="state-error">{upload.error.message}</p>}
