@@ -212,6 +212,21 @@ run('the dashboard in chromium: segments, savings, settings', () => {
     });
   });
 
+  describe('a phone (390 px)', () => {
+    it.each(['/segments', '/tickets', '/savings', '/quality', '/settings', '/'])('%s does not scroll sideways', async (path) => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`${dash.base}${path}?from=${day(-30)}&to=${day(1)}&tz=UTC`);
+      await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+      await page.reload();
+      await page.locator('main h1.page-title').waitFor();
+      await page.locator('main .state').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined); // loading states gone (an empty state may stay)
+      await page.waitForLoadState('networkidle');
+      // The page is as wide as the screen; a wide table scrolls inside itself.
+      await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, undefined, { timeout: 5000 });
+      await page.close();
+    });
+  });
+
   describe('security headers in the browser', () => {
     it('every page renders under the Content Security Policy with no violation, and no source map is served', async () => {
       const violations: string[] = [];
