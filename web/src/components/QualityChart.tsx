@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatRate } from '../lib/format';
 import type { BucketSpan } from '../lib/maturity';
+import { highestValue, isAlone } from '../lib/quality-series';
 import type { Annotation, QualityRow } from '../lib/quality-series';
 import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
@@ -37,6 +38,7 @@ export function QualityChart({
 }) {
   const ref = useRef<HTMLElement>(null);
   const nothing = rows.every((r) => lines.every((l) => r[l.key] === null));
+  const top = highestValue(rows, [...lines, ...bands].map((l) => l.key));
   return (
     <figure className="chart" aria-label={title} ref={ref}>
       <figcaption>
@@ -52,7 +54,8 @@ export function QualityChart({
         <ComposedChart title={title} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...bucketClick(onPoint)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
-          <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 'auto']} />
+          {/* All zero: 'auto' made the axis 0-400%; a tenth keeps 0% at the bottom, readable. */}
+          <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, top > 0 ? 'auto' : 0.1]} />
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
           <Legend />
           {spans.map((s) => (
@@ -65,7 +68,17 @@ export function QualityChart({
             <Area key={b.key} dataKey={b.key} name={b.name} stroke="none" fill={b.color} fillOpacity={0.15} isAnimationActive={false} connectNulls={false} />
           ))}
           {lines.map((l) => (
-            <Line key={l.key} dataKey={l.key} name={l.name} stroke={l.color} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+            <Line
+              key={l.key}
+              dataKey={l.key}
+              name={l.name}
+              stroke={l.color}
+              // A day with a value between two without one is a line of no length: a dot instead.
+              dot={(d: { index: number; cx?: number; cy?: number }) => (isAlone(rows, l.key, d.index) && d.cx !== undefined && d.cy !== undefined ? <circle key={d.index} cx={d.cx} cy={d.cy} r={3} fill={l.color} /> : <g key={d.index} />)}
+              strokeWidth={2}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
           ))}
         </ComposedChart>
       </ResponsiveContainer>

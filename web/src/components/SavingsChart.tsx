@@ -18,9 +18,9 @@ export function SavingsChart({ bars, currency, csv }: { bars: SavingsBar[]; curr
           <BarChart title="Claimed versus verified savings" data={bars} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" />
-            {/* Zero always on the axis: bars of one sign otherwise start at their smallest value. */}
-            <YAxis tickFormatter={(v: number) => formatMoneyTick(v, currency)} width={90} domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]} />
-            <ReferenceLine y={0} stroke="currentColor" />
+            <YAxis tickFormatter={(v: number) => formatMoneyTick(v, currency)} width={90} />
+            {/* Zero always on the axis (bars of one sign otherwise start at their smallest value), with round ticks. */}
+            <ReferenceLine y={0} stroke="currentColor" ifOverflow="extendDomain" />
             <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatMoney(Number(v), currency)} />
             <Bar dataKey="value" isAnimationActive={false}>
               {bars.map((b) => (

@@ -1,6 +1,6 @@
 import type { AlertRow } from '../../../server/src/contract';
 import type { TimeseriesResponse } from '../../../server/src/contract';
-import { alertAnnotations, cardSparklines, qualityRows, seriesSpans, trendRows } from './quality-series';
+import { QualityRow, alertAnnotations, cardSparklines, highestValue, isAlone, qualityRows, seriesSpans, trendRows } from './quality-series';
 
 const path = (top2: number | null, low: number | null, high: number | null, repeat: number | null) =>
   ({ csat: { top2Box: top2, top2BoxLow: low, top2BoxHigh: high }, repeatContactRate: repeat, reopenRate: 0.01 }) as never;
@@ -95,5 +95,20 @@ describe('cardSparklines', () => {
     expect(m.roi).toEqual([2, null, null]);
     expect(m.savings).toEqual([10, null, null]);
     expect(Object.keys(s).sort()).toEqual(['csat', 'fte', 'handle', 'involvement', 'resolution', 'roi', 'savings', 'tickets']);
+  });
+});
+
+describe('the chart helpers', () => {
+  const row = (bucket: string, csat_ai: number | null, band_ai: [number, number] | null = null) =>
+    ({ bucket, csat_ai, csat_escalated: null, csat_human: null, band_ai, band_human: null, repeat_ai: null, repeat_human: null, reopen_ai: null, reopen_human: null, escalation: null }) as QualityRow;
+  it('highestValue: a band counts by its upper end; all zero or empty is 0 (the axis then stops at 10%)', () => {
+    expect(highestValue([row('a', 0.5, [0.4, 0.62]), row('b', 0.55)], ['csat_ai', 'band_ai'])).toBe(0.62);
+    expect(highestValue([row('a', 0), row('b', null)], ['csat_ai'])).toBe(0);
+    expect(highestValue([], ['csat_ai'])).toBe(0);
+  });
+  it('isAlone: a value with no value on either side (a 14-answer workspace\'s CSAT days)', () => {
+    const rows = [row('a', null), row('b', 0.5), row('c', null), row('d', 0.4), row('e', 0.6)];
+    expect(rows.map((_, i) => isAlone(rows, 'csat_ai', i))).toEqual([false, true, false, false, false]);
+    expect(isAlone([row('a', 0.5)], 'csat_ai', 0)).toBe(true);
   });
 });

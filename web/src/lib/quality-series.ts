@@ -111,3 +111,22 @@ export function cardSparklines(t: TimeseriesResponse): Record<string, (number | 
     csat: over((x) => x.byPath.ai.csat.top2Box),
   };
 }
+
+/** The highest value (a band's upper end) of these columns over the rows; 0 when there is none. */
+export function highestValue(rows: readonly QualityRow[], keys: readonly (keyof QualityRow)[]): number {
+  let top = 0;
+  for (const r of rows) {
+    for (const k of keys) {
+      const v = r[k];
+      const x = typeof v === 'number' ? v : Array.isArray(v) ? v[1] : 0;
+      if (x > top) top = x;
+    }
+  }
+  return top;
+}
+
+/** Row i has a value in this column and neither neighbour has one: a line would not show it. */
+export function isAlone(rows: readonly QualityRow[], key: keyof QualityRow, i: number): boolean {
+  const has = (j: number) => j >= 0 && j < rows.length && rows[j][key] !== null && rows[j][key] !== undefined;
+  return has(i) && !has(i - 1) && !has(i + 1);
+}
