@@ -119,7 +119,12 @@ function FilterSelect({ label, value, values, onChange }: { label: string; value
       <span className="filter-label">{label}</span>
       <details
         // A menu closes on Escape and when the focus leaves it, like a select's list.
-        onKeyDown={(e) => e.key === 'Escape' && (e.currentTarget.open = false)}
+        // (and the focus goes back to the filter, not to the page's start).
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !e.currentTarget.open) return;
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector('summary')?.focus();
+        }}
         onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && (e.currentTarget.open = false)}
       >
         <summary aria-label={`${label}: ${selected.length ? selected.join(', ') : 'all'}`}>{selected.length ? selected.join(', ') : 'all'}</summary>

@@ -18,9 +18,10 @@ describe('alertRows', () => {
 
   it('says who acted and when', () => {
     const [ack] = alertRows([alert('a', '2026-05-01', '2026-05-03', { state: 'acknowledged', acknowledgedAt: '2026-05-04T09:30:00Z', acknowledgedBy: 'ops-lead' })]);
-    expect(ack.who).toBe('Acknowledged by ops-lead at 2026-05-04 09:30 UTC');
-    const [snz] = alertRows([alert('a', '2026-05-01', '2026-05-03', { state: 'snoozed', snoozedUntil: '2026-05-05T10:00:00Z', snoozedBy: 'sam' })]);
-    expect(snz.who).toBe('Snoozed by sam until 2026-05-05 10:00 UTC');
+    expect(ack.who?.replace(/\u202f/g, ' ')).toBe('Acknowledged by ops-lead at May 4, 2026, 9:30 AM (UTC)');
+    const [snz] = alertRows([alert('a', '2026-05-01', '2026-05-03', { state: 'snoozed', snoozedUntil: '2026-05-05T10:00:00Z', snoozedBy: 'sam' })], 'Asia/Kolkata');
+    // In the view's zone: 10:00 UTC is 15:30 in Kolkata (+05:30).
+    expect(snz.who?.replace(/\u202f/g, ' ')).toBe('Snoozed by sam until May 5, 2026, 3:30 PM (Asia/Kolkata)');
   });
 });
 

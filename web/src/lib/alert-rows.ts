@@ -2,6 +2,7 @@
 // metric's own units, n on both sides, who did what, and links to the tickets. Pure.
 import type { AlertRow, ChangeRow, MetricChange } from '../../../server/src/contract';
 import { formatChange, formatCount, formatDuration, formatRate } from './format';
+import { formatInstant } from './date-range';
 
 export interface AlertRowView {
   id: string;
@@ -18,7 +19,6 @@ export interface AlertRowView {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const longDay = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
-const at = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 export function segmentName(segment: string): string {
   // "escalated: category:billing" names another path's series: "the escalated path in billing".
@@ -34,7 +34,9 @@ export function segmentName(segment: string): string {
 }
 
 /** Newest first, each with its sentence, its days, who acted on it, and the tickets behind it. */
-export function alertRows(alerts: readonly AlertRow[]): AlertRowView[] {
+/** `tz`: the view's zone, in which who-did-what times are written like every other time on the page. */
+export function alertRows(alerts: readonly AlertRow[], tz = 'UTC'): AlertRowView[] {
+  const at = (iso: string) => `${formatInstant(iso, tz)} (${tz})`;
   return [...alerts]
     .sort((a, b) => (a.detectedOn < b.detectedOn ? 1 : a.detectedOn > b.detectedOn ? -1 : a.id.localeCompare(b.id)))
     .map((a) => {

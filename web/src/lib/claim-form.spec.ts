@@ -20,6 +20,8 @@ describe('claim form', () => {
   it('names the figure whose value is not a number', () => {
     const d = { ...emptyDraft('2026-10-01', '2026-11-01', 'UTC'), title: 'QBR', figures: [{ ...newFigure(), value: '12k' }] };
     expect(inputOf(d)).toEqual({ errors: ['figure 1: "12k" is not a number'] });
+    // A currency sign in front is read ("$40,000" is 40,000).
+    expect(inputOf({ ...d, figures: [{ ...newFigure('savings'), value: '$40,000' }] })).toMatchObject({ input: { figures: [{ value: 40000 }] } });
     expect(inputOf({ ...d, figures: [{ ...newFigure(), value: '0,99' }] })).toEqual({ errors: ['figure 1: "0,99": write decimals with a dot (0.99), thousands with a comma (12,430)'] });
   });
   it('a saved claim comes back as the same draft', () => {

@@ -78,7 +78,8 @@ export function inputOf(d: ClaimDraft): { input: ClaimInput } | { errors: string
   const figures = d.figures.map((f, i) => {
     // "12,430" is twelve thousand; "0,99" could be a decimal comma: asked, not guessed.
     const ambiguous = /^\d+,\d{1,2}$/.test(f.value.trim());
-    const text = f.value.trim().replace(/[,\s]/g, '');
+    // "$40,000" is 40000: a currency sign in front is what people type.
+    const text = f.value.trim().replace(/^[$€£¥]\s*/, '').replace(/[,\s]/g, '');
     const value = text === '' || ambiguous ? NaN : Number(text);
     if (ambiguous) errors.push(`figure ${i + 1}: "${f.value}": write decimals with a dot (0.99), thousands with a comma (12,430)`);
     else if (!Number.isFinite(value)) errors.push(`figure ${i + 1}: "${f.value}" is not a number`);

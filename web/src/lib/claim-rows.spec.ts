@@ -33,7 +33,8 @@ describe('claimRows', () => {
     );
     expect(savings).toMatchObject({ claimed: '$40,000,000', verified: '$12,500,000 ($11,800,000 to $13,200,000)', difference: '+$27,500,000 (+220%)' });
     expect(handle).toMatchObject({ claimed: '2m 00s', verified: '2m 14s', difference: '−14s (−10%)', verdict: 'holds', tone: 'good' });
-    expect(rate).toMatchObject({ claimed: '70.0%', verified: '55.0% (54.0% to 56.0%)', verdict: 'not judged yet', tone: 'pending' });
+    // 70% claimed against 55%: 15 points, not "+15.0% (+27%)".
+    expect(rate).toMatchObject({ claimed: '70.0%', verified: '55.0% (54.0% to 56.0%)', difference: '+15.0 pt', verdict: 'not judged yet', tone: 'pending' });
   });
   it('not comparable: dashes, not zeros', () => {
     expect(claimRows([check({ recomputed: null, verified: null, verifiedLow: null, verifiedHigh: null, difference: null, differencePercent: null, verdict: 'not_comparable' })], 'USD')[0]).toMatchObject({ recomputed: '—', verified: '—', difference: '—', tone: 'muted' });

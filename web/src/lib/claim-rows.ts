@@ -1,7 +1,7 @@
 // A claim's check as the Claims page shows it: one row per stated figure (claimed | recomputed |
 // verified | difference | verdict), each value in the figure's own terms. Pure.
 import type { ClaimVerdict, FigureCheck } from '../../../server/src/contract';
-import { DASH, formatChange, formatCount, formatDuration, formatMoney, formatNumber, formatRate } from './format';
+import { DASH, formatChange, formatCount, formatDuration, formatMoney, formatNumber, formatPoints, formatRate } from './format';
 
 export interface ClaimRow {
   label: string;
@@ -50,8 +50,10 @@ export function claimRows(figures: readonly FigureCheck[], currency: string): Cl
   return figures.map((c) => {
     const f = figureFormat(c, currency);
     const range = c.verifiedLow !== null && c.verifiedHigh !== null && c.verifiedLow !== c.verifiedHigh ? ` (${f(c.verifiedLow)} to ${f(c.verifiedHigh)})` : '';
+    // A rate's difference is in points ("+15.0 pt"): "+15.0% (+27%)" read as a relative change.
+    const isRate = c.figure.kind === 'aiResolutionRate' || c.figure.kind === 'automationRate' || (c.figure.kind === 'csat' && c.figure.unit !== 'average_of_5');
     const share = c.differencePercent === null ? '' : ` (${formatChange(c.differencePercent, (a) => `${(a * 100).toFixed(0)}%`)})`;
-    const diff = c.difference === null ? DASH : `${formatChange(c.difference, f)}${share}`;
+    const diff = c.difference === null ? DASH : isRate ? formatPoints(c.difference) : `${formatChange(c.difference, f)}${share}`;
     return {
       label: c.label,
       note: c.figure.note ?? '',

@@ -28,7 +28,7 @@ export default function OverviewPage() {
       <h1 className="page-title">Overview</h1>
       <RangeControls filters={filters} onChange={setFilters} withCompare />
       <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={null}>
-        {(a) => <AlertsList title="Open quality alerts in this range" rows={alertRows(a).slice(0, 8)} navigate={navigate} />}
+        {(a) => <AlertsList title="Open quality alerts in this range" rows={alertRows(a, filters.tz).slice(0, 8)} navigate={navigate} />}
       </QueryBoundary>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (

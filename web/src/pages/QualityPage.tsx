@@ -57,7 +57,7 @@ export default function QualityPage() {
       <QueryBoundary query={alerts} isEmpty={(a) => a.filter((x) => showResolved || x.state !== 'resolved').length === 0} empty="No open quality alerts in this range.">
         {(a) => (
           <AlertsList
-            rows={alertRows(a.filter((x) => showResolved || x.state !== 'resolved'))}
+            rows={alertRows(a.filter((x) => showResolved || x.state !== 'resolved'), filters.tz)}
             navigate={navigate}
             onAction={(id, act) => action.mutate({ id, action: act })}
             busyId={action.isPending ? action.variables?.id : null}
