@@ -1,5 +1,5 @@
 import type { AlertRow, ChangeRow } from '../../../server/src/contract';
-import { alertRows, changeRows } from './alert-rows';
+import { alertRows, changeRows, hasTickets } from './alert-rows';
 
 const alert = (id: string, startedOn: string, detectedOn: string, extra: Partial<AlertRow> = {}) => ({
   id, state: 'open', metric: 'reopenRate', path: 'ai', segment: 'category:billing', startedOn, detectedOn,
@@ -44,5 +44,15 @@ describe('changeRows', () => {
     expect(h).toMatchObject({ values: '10m 00s → 12m 05s', counts: 'n 900 → 300 tickets', change: '+2m 05s (×1.21)' });
     const [n] = changeRows([row({ verdict: 'not judged', baseline: { value: null, n: 0 }, now: { value: null, n: 0, from: 'a', to: 'b' }, change: null, chance: null, note: 'too few tickets to judge' })]);
     expect(n).toMatchObject({ values: '— → —', change: '—', chance: 'not judged', note: 'too few tickets to judge' });
+  });
+});
+
+describe('hasTickets', () => {
+  it.each([
+    [0, 0, false], // imported history: nothing in either period, nothing to say
+    [0, 12, true],
+    [40, 0, true],
+  ])('before n=%p, now n=%p -> %p', (before, now, shown) => {
+    expect(hasTickets({ baseline: { n: before }, now: { n: now } } as never)).toBe(shown);
   });
 });

@@ -83,6 +83,9 @@ function metricChange(c: MetricChange | null): string {
   return `${formatChange(c.value, formatDuration)}${c.ratio !== null ? ` (×${c.ratio.toFixed(2)})` : ''}`;
 }
 
+/** A series with tickets in either period; one with none on both sides (a workspace of imported history) says nothing. */
+export const hasTickets = (r: Pick<ChangeRow, 'baseline' | 'now'>): boolean => r.baseline.n > 0 || r.now.n > 0;
+
 /** Worst first (as the API ranks them), in the metric's own units, with n on both sides. */
 export function changeRows(rows: readonly ChangeRow[]): ChangeRowView[] {
   return rows.map((r) => {

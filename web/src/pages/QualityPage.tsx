@@ -9,7 +9,7 @@ import { AlertsList } from '../components/AlertsList';
 import { QualityChart } from '../components/QualityChart';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
-import { alertRows, changeRows, longDay } from '../lib/alert-rows';
+import { alertRows, changeRows, hasTickets, longDay } from '../lib/alert-rows';
 import { addDays } from '../lib/date-range';
 import { pointHref } from '../lib/drill-down';
 import { alertAnnotations, qualityRows, seriesSpans } from '../lib/quality-series';
@@ -45,10 +45,10 @@ export default function QualityPage() {
     <main>
       <h1 className="page-title">Quality</h1>
       <RangeControls filters={filters} onChange={setFilters} withCompare />
-      <QueryBoundary query={changes} isEmpty={(c) => c.rows.length === 0} empty={'Nothing to judge yet: "what changed" needs 4 weeks of tickets before the range.'}>
+      <QueryBoundary query={changes} isEmpty={(c) => !c.rows.some(hasTickets)} empty={'Nothing to judge yet: "what changed" needs tickets in the range\'s last 7 days or the 4 weeks before them.'}>
         {(c) => (
           <WhatChanged
-            rows={changeRows(c.rows)}
+            rows={changeRows(c.rows.filter(hasTickets))}
             period={`${longDay(c.recent.from)} – ${longDay(addDays(c.recent.to, -1))} against ${longDay(c.baseline.from)} – ${longDay(addDays(c.baseline.to, -1))} (days in ${c.zone})`}
             navigate={navigate}
           />
