@@ -11,6 +11,7 @@ import { readCsv, readNdjson } from './csv-reader';
 import type { ImportReport } from '../contract';
 import { ContractEvent, Mapping, RowOutcome, requiredColumns } from './mapping';
 import { mapperFor } from './presets';
+import { groupedReason, reasonKey } from './rejection-reasons';
 
 export type { ImportReport } from '../contract';
 
@@ -25,8 +26,6 @@ export interface ImportOptions {
   /** Stops between batches (a server shutting down); what was stored stays, a re-import adds the rest. */
   signal?: AbortSignal;
 }
-
-import { groupedReason, reasonKey } from './rejection-reasons';
 
 export async function runImport(input: Readable, o: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
