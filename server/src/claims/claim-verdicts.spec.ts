@@ -71,6 +71,10 @@ describe('checkFigure', () => {
     ['$40,000 a year (±5,000): reached only with the maturing ones', { kind: 'savings', value: 40000, unit: 'money_per_year' }, 'maturing', null],
     ['$50,000 a year: overstated by (50,000 - 30,437.5) / 30,437.5 = 64%', { kind: 'savings', value: 50000, unit: 'money_per_year' }, 'overstated', '64%'],
     ['$2,600 over the period: inside 2,300-2,700', { kind: 'savings', value: 2600, unit: 'money_per_period' }, 'holds', null],
+    // A month: x 30.4375 / 30 = 1.0146: verified 2,536.46 (2,333.54 to 2,739.38); maturing reach + 40 x 10 x 1.0146 = 3,145.21.
+    ['$2,600 a month: inside 2,333.54-2,739.38', { kind: 'savings', value: 2600, unit: 'money_per_month' }, 'holds', null],
+    ['$2,950 a month (±5 as stated): reached only with the maturing ones', { kind: 'savings', value: 2950, unit: 'money_per_month' }, 'maturing', null],
+    ['$4,000 a month: overstated by (4,000 - 2,536.46) / 2,536.46 = 58%', { kind: 'savings', value: 4000, unit: 'money_per_month' }, 'overstated', '58%'],
     ['700 agents against 1.5 FTE (1.3-1.7, up to 1.9)', { kind: 'fte', value: 700, unit: 'agents' }, 'overstated', '46567%'],
     ['1.8 agents: only with the maturing ones (1.7 + 40 x 2 / 400 = 1.9)', { kind: 'fte', value: 1.8, unit: 'agents' }, 'maturing', null],
     ['CSAT 75% top-2 inside 60%-78%', { kind: 'csat', value: 75, unit: 'top2_percent' }, 'holds', null],

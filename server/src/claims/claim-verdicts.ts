@@ -72,7 +72,8 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
   const sv = s.savings;
   const P = s.pendingAiResolved;
   const V = s.verifiedAiResolved;
-  const perYear = f.unit === 'money_per_year' ? 365.25 / s.days : 1;
+  // A run-rate claim against the period's pace: a year is 365.25 days, a month 30.4375 (as fixed costs are prorated).
+  const perYear = f.unit === 'money_per_year' ? 365.25 / s.days : f.unit === 'money_per_month' ? 30.4375 / s.days : 1;
   const none = (label: string, why: string, format: (x: number) => string): Measured => ({ label, recomputed: null, verified: null, low: null, high: null, pendingReach: 0, notComparable: why, needsMaturity: false, tickets: {}, format, basis: '' });
   const noAi = s.aiInvolved === 0 ? 'the events have no AI-involved ticket in this period and scope' : null;
   switch (f.kind) {
@@ -120,7 +121,7 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
       };
     }
     case 'savings': {
-      const label = f.unit === 'money_per_year' ? 'Savings a year (run-rate)' : 'Savings over the period';
+      const label = f.unit === 'money_per_year' ? 'Savings a year (run-rate)' : f.unit === 'money_per_month' ? 'Savings a month (run-rate)' : 'Savings over the period';
       if (sv.verifiedSavings === null || sv.humanCostPerTicket === null) return none(label, 'the events have no resolved human ticket to price the AI against', money);
       const iv = sv.intervals?.verifiedSavings ?? { low: sv.verifiedSavings, high: sv.verifiedSavings };
       return {
@@ -134,7 +135,7 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
         needsMaturity: true,
         tickets: { path: 'ai', verified: 'true' },
         format: money,
-        basis: `verified savings${f.unit === 'money_per_year' ? ` at this period's pace for a year (× 365.25 / ${s.days} days)` : ''}, 95% interval`,
+        basis: `verified savings${f.unit === 'money_per_year' ? ` at this period's pace for a year (× 365.25 / ${s.days} days)` : f.unit === 'money_per_month' ? ` at this period's pace for a month (× 30.4375 / ${s.days} days)` : ''}, 95% interval`,
       };
     }
     case 'fte': {

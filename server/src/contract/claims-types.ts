@@ -9,7 +9,7 @@ export type ClaimFigureKind = 'aiResolutions' | 'aiResolutionRate' | 'automation
  * The units each kind of figure may be stated in (a figure without one is refused):
  * aiResolutions: resolutions; aiResolutionRate, automationRate: percent | fraction; handleTime:
  * seconds | minutes | hours (with who and stat); costPerAiResolution: money (the cost model's
- * currency); savings: money_per_period | money_per_year; fte: agents; csat: top2_percent | average_of_5.
+ * currency); savings: money_per_period | money_per_month | money_per_year; fte: agents; csat: top2_percent | average_of_5.
  */
 export const CLAIM_UNITS: Readonly<Record<ClaimFigureKind, readonly string[]>> = {
   aiResolutions: ['resolutions'],
@@ -17,7 +17,7 @@ export const CLAIM_UNITS: Readonly<Record<ClaimFigureKind, readonly string[]>> =
   automationRate: ['percent', 'fraction'],
   handleTime: ['seconds', 'minutes', 'hours'],
   costPerAiResolution: ['money'],
-  savings: ['money_per_period', 'money_per_year'],
+  savings: ['money_per_period', 'money_per_month', 'money_per_year'],
   fte: ['agents'],
   csat: ['top2_percent', 'average_of_5'],
 };

@@ -44,6 +44,7 @@ export const UNIT_LABELS: Record<string, string> = {
   hours: 'hours',
   money: 'money (cost model currency)',
   money_per_period: 'money over the period',
+  money_per_month: 'money a month',
   money_per_year: 'money a year',
   agents: 'agents (FTE)',
   top2_percent: '% rating 4-5',
