@@ -24,4 +24,10 @@ describe('segmentRows', () => {
     const b = { by: 'channel', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', segments: [young] } as unknown as LeanBreakdownResponse;
     expect(segmentRows(b, 'USD')[0].cells).toEqual(['90', '50.0%', '70.0%', 'not judged yet', '71% (n=78)', '13.6%', 'not judged yet']);
   });
+
+  it('a change against the comparison in brackets; a segment with no ticket in it is new, not "+1,200"', () => {
+    const withComparison = (tickets: number, before: number) => ({ ...seg('chat', tickets, 0.59), comparison: { tickets: before, byPath: { ai: { csat: { top2Box: null }, repeatContactRate: null } } }, deltas: { tickets: tickets - before, savings: {} } });
+    const b = { by: 'channel', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', segments: [withComparison(1200, 1000), withComparison(1200, 0)] } as unknown as LeanBreakdownResponse;
+    expect(segmentRows(b, 'USD').map((r) => r.cells[0])).toEqual(['1,200 (+200)', '1,200 (new)']);
+  });
 });

@@ -37,7 +37,8 @@ export function segmentRows(b: LeanBreakdownResponse, currency: string): Segment
     return {
     key: s.key,
     cells: [
-      `${formatCount(s.tickets)}${count(d?.tickets)}`,
+      // No ticket in the comparison (before the data began, a new category): new, not "+1,200".
+      `${formatCount(s.tickets)}${s.comparison?.tickets === 0 ? ' (new)' : count(d?.tickets)}`,
       `${formatRate(s.involvementRate)}${pt(d?.involvementRate)}`,
       `${formatRate(s.aiResolutionRate)}${pt(d?.aiResolutionRate)}`,
       early ? NOT_JUDGED : `${formatRate(s.verifiedAiResolutionRate)}${pt(d?.verifiedAiResolutionRate)}`,
