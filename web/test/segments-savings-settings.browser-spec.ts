@@ -160,6 +160,12 @@ run('the dashboard in chromium: segments, savings, settings', () => {
       };
       await onPage(1);
       expect(await page.title()).toBe('Tickets · Claimcheck');
+      // From the keyboard, past the 50 rows in one step: the skip link, then Tab reaches Next (First page and Previous are off on page one).
+      await page.getByRole('link', { name: 'Skip to the page controls' }).focus();
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ticket-pager');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Next');
       const one = await firstId();
       await page.getByRole('button', { name: 'Next' }).click();
       await onPage(2);

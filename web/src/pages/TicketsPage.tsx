@@ -32,6 +32,10 @@ export default function TicketsPage() {
               <strong data-testid="tickets-total">{formatCount(p.total)}</strong> tickets
               <ExportButtons name="tickets" csv={{ path: '/api/v1/tickets', params: { ...filters, ...predicates } }} />
             </p>
+            {/* Fifty rows are fifty tab stops: a keyboard user can jump past them (shown when focused). */}
+            <a className="sr-only-focusable" href="#ticket-pager" onClick={(e) => (e.preventDefault(), document.getElementById('ticket-pager')?.focus())}>
+              Skip to the page controls
+            </a>
             {/* Busy while another page's rows replace these (the previous ones stay shown meanwhile). */}
             <table className="table" aria-busy={q.isPlaceholderData}>
               <thead>
@@ -77,7 +81,7 @@ export default function TicketsPage() {
                 ))}
               </tbody>
             </table>
-            <div className="pager">
+            <div className="pager" id="ticket-pager" tabIndex={-1} aria-label="Pages of the list" role="group">
               <button type="button" disabled={!paging.first} onClick={() => paging.first && setParams(paging.first)}>
                 First page
               </button>
