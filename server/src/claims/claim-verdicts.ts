@@ -68,12 +68,18 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
 const duration = (s: number) => (s < 60 ? `${Math.round(s)} s` : s < 3600 ? `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s` : `${(s / 3600).toFixed(1)} h`);
 
+/** Savings stated as a run-rate, checked against the period's pace (a month as fixed costs are prorated). */
+const RUN_RATES: Readonly<Record<string, { days: number; per: string }>> = {
+  money_per_year: { days: 365.25, per: 'a year' },
+  money_per_month: { days: 30.4375, per: 'a month' },
+};
+
 function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string): Measured {
   const sv = s.savings;
   const P = s.pendingAiResolved;
   const V = s.verifiedAiResolved;
-  // A run-rate claim against the period's pace: a year is 365.25 days, a month 30.4375 (as fixed costs are prorated).
-  const perYear = f.unit === 'money_per_year' ? 365.25 / s.days : f.unit === 'money_per_month' ? 30.4375 / s.days : 1;
+  const rate = RUN_RATES[f.unit ?? ''];
+  const pace = rate ? rate.days / s.days : 1;
   const none = (label: string, why: string, format: (x: number) => string): Measured => ({ label, recomputed: null, verified: null, low: null, high: null, pendingReach: 0, notComparable: why, needsMaturity: false, tickets: {}, format, basis: '' });
   const noAi = s.aiInvolved === 0 ? 'the events have no AI-involved ticket in this period and scope' : null;
   switch (f.kind) {
@@ -121,21 +127,21 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
       };
     }
     case 'savings': {
-      const label = f.unit === 'money_per_year' ? 'Savings a year (run-rate)' : f.unit === 'money_per_month' ? 'Savings a month (run-rate)' : 'Savings over the period';
+      const label = rate ? `Savings ${rate.per} (run-rate)` : 'Savings over the period';
       if (sv.verifiedSavings === null || sv.humanCostPerTicket === null) return none(label, 'the events have no resolved human ticket to price the AI against', money);
       const iv = sv.intervals?.verifiedSavings ?? { low: sv.verifiedSavings, high: sv.verifiedSavings };
       return {
         label,
-        recomputed: sv.claimedSavings === null ? null : sv.claimedSavings * perYear,
-        verified: sv.verifiedSavings * perYear,
-        low: iv.low * perYear,
-        high: iv.high * perYear,
-        pendingReach: P * sv.humanCostPerTicket * perYear,
+        recomputed: sv.claimedSavings === null ? null : sv.claimedSavings * pace,
+        verified: sv.verifiedSavings * pace,
+        low: iv.low * pace,
+        high: iv.high * pace,
+        pendingReach: P * sv.humanCostPerTicket * pace,
         notComparable: null,
         needsMaturity: true,
         tickets: { path: 'ai', verified: 'true' },
         format: money,
-        basis: `verified savings${f.unit === 'money_per_year' ? ` at this period's pace for a year (× 365.25 / ${s.days} days)` : f.unit === 'money_per_month' ? ` at this period's pace for a month (× 30.4375 / ${s.days} days)` : ''}, 95% interval`,
+        basis: `verified savings${rate ? ` at this period's pace for ${rate.per} (× ${rate.days} / ${s.days} days)` : ''}, 95% interval`,
       };
     }
     case 'fte': {

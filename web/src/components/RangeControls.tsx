@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
-import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, presetOf, presetRange, todayIn } from '../lib/date-range';
+import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, notAZone, presetOf, presetRange, todayIn } from '../lib/date-range';
 import { filterOptions, matchOptions, toggleValue } from '../lib/filter-options';
 import { useUrlState } from '../state/useUrlState';
 
@@ -29,7 +29,7 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
   const today = todayIn(isTimeZone(filters.tz) ? filters.tz : 'UTC');
   // Not while a name is being typed; a URL's own bad zone too (the API then says the same).
   const badTz = tzTried ?? (isTimeZone(filters.tz) ? null : filters.tz);
-  const tzError = badTz === null ? null : `"${badTz}" is not a time zone: use an IANA name such as UTC or Europe/Stockholm${tzTried && isTimeZone(filters.tz) ? ` (the view stays in ${filters.tz})` : ''}`;
+  const tzError = badTz === null ? null : `${notAZone(badTz)}${tzTried && isTimeZone(filters.tz) ? ` (the view stays in ${filters.tz})` : ''}`;
   // The channels and categories the range has (whatever the data calls them), most tickets first.
   const range = { from: filters.from, to: filters.to, tz: filters.tz, limit: '500', percentiles: 'false' as const };
   const channels = filterOptions(useBreakdownQuery({ ...range, by: 'channel' }).data, filters.channel);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { WorkspaceInfo } from '../../../server/src/contract';
 import { useCreateWorkspace, useUpdateWorkspace } from '../api/useWorkspacesQuery';
-import { isTimeZone } from '../lib/date-range';
+import { isTimeZone, notAZone } from '../lib/date-range';
 
 interface Props {
   workspace: WorkspaceInfo;
@@ -22,7 +22,7 @@ export function WorkspaceSettings({ workspace, isAdmin, isInstanceAdmin, onOpen 
   const base = workspace.slug === 'default' ? '/api/v1' : `/api/v1/workspaces/${workspace.slug}`;
   const floors = workspace.alertFloors;
   // A zone that is none is said here, before sending; an answer's error goes once the fields change.
-  const zoneProblem = zone.trim() !== '' && !isTimeZone(zone.trim()) ? `"${zone.trim()}" is not a time zone: use an IANA name such as UTC or Europe/Stockholm, or leave it empty for the instance's` : null;
+  const zoneProblem = zone.trim() !== '' && !isTimeZone(zone.trim()) ? `${notAZone(zone.trim())}, or leave it empty for the instance's` : null;
   const edit = (apply: () => void) => {
     apply();
     if (update.isError || update.isSuccess) update.reset();

@@ -36,6 +36,9 @@ export function isTimeZone(tz: string): boolean {
  * An instant as the view shows it: in the view's zone (the browser's when `tz` is not one), one
  * format on every page ("Nov 29, 2026, 11:54 PM"; with seconds for a ticket's events).
  */
+/** What to say about a name that is not a time zone (the zone box, a workspace's zone). */
+export const notAZone = (name: string): string => `"${name}" is not a time zone: use an IANA name such as UTC or Europe/Stockholm`;
+
 export function formatInstant(iso: string, tz: string, seconds = false): string {
   return new Date(iso).toLocaleString('en-US', { timeZone: isTimeZone(tz) ? tz : undefined, dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
 }
