@@ -47,7 +47,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorsFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true }),
         },
       ],
     };

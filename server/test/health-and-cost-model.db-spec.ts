@@ -48,7 +48,7 @@ describe('cost model', () => {
   it('rejects negative or non-numeric costs, in the body and as what-ifs', async () => {
     const put = await t.request('PUT', '/api/v1/cost-model', { body: { humanHourlyCost: -1, fteHoursPerMonth: 'lots' } });
     expect(put.status).toBe(400);
-    expect(put.body.message).toEqual(expect.arrayContaining(['humanHourlyCost: must be a number >= 0', 'fteHoursPerMonth: must be a number >= 0']));
+    expect(put.body.message).toEqual(expect.arrayContaining(['humanHourlyCost: must be a number from 0 to 1,000,000,000', 'fteHoursPerMonth: must be a number of hours from 0 to 744 (the hours of a 31-day month)']));
     const q = await t.request('GET', summaryUrl({ from: '2026-01-01', to: '2026-01-08', humanHourlyCost: '-3' }));
     expect(q.status).toBe(400);
     expect(q.body.message).toEqual(['humanHourlyCost: must be a non-negative decimal number such as 32 or 0.45, got "-3"']);

@@ -181,4 +181,25 @@ describe('import pipeline on a stream', () => {
     expect(details).toHaveLength(2);
     expect(details).toEqual(expect.arrayContaining(['Ticket ID: missing ticket id', expect.stringMatching(/^not valid JSON/)]));
   });
+
+  it('a row with an event the contract refuses is rejected whole, by row and line, in a dry run and in an import', async () => {
+    // Row 2 has a NUL in its category, row 3 a creation in the last month of 9999: each row's
+    // events were stored in part while the report said "rows imported 3, rejected 0".
+    const csv = 'Ticket ID,Created,Channel,Category\n1,2026-01-05 10:00:00,chat,billing\n2,2026-01-05 11:00:00,chat,bill\u0000ing\n3,9999-12-31 10:00:00,email,billing\n';
+    const mapping = { kind: 'ticket-table', source: 't', ticketId: 'Ticket ID', createdAt: { column: 'Created' }, ticket: { channel: 'Channel', category: 'Category' } } as const;
+    for (const dryRun of [true, false]) {
+      const stored: string[] = [];
+      const ingest = async (items: { value: unknown }[]) => {
+        stored.push(...items.map((i) => (i.value as { ticketId: string }).ticketId));
+        return { accepted: items.length, duplicates: 0, rejected: [] };
+      };
+      const r = await runImport(Readable.from([csv]), { format: 'csv', dryRun, mapping, ...(dryRun ? {} : { ingest }) });
+      // Row 2's ticket.created is refused (its ticket.assigned is not), row 3's two events both are.
+      expect(r).toMatchObject({ rowsRead: 3, rowsImported: 1, rowsRejected: 2, eventsInvalid: 3 });
+      const rows = r.rejections.flatMap((j) => j.examples.map((e) => `${e.row} ${e.line} ${e.detail.split(':')[0]}`)).sort();
+      expect(rows).toEqual(['2 3 its event is not valid', '3 4 its events are not valid']);
+      expect(r.rejections.flatMap((j) => j.examples.map((e) => e.detail)).join()).toMatch(/category: .*NUL/);
+      expect([...new Set(stored)]).toEqual(dryRun ? [] : ['t:1']);
+    }
+  });
 });

@@ -220,6 +220,12 @@ describe('workspaces', () => {
     // Its own alert webhook: checked, and never shown back (a Slack URL carries a token).
     expect((await t.request('PATCH', '/api/v1/workspaces/a', { token: tok.a.admin, body: { alertWebhookUrl: 'ftp://hooks.example.com/x' } })).body.message).toEqual(['alertWebhookUrl: must be an http:// or https:// URL']);
     expect((await t.request('GET', '/api/v1/workspaces/a', { token: tok.a.viewer })).body.alertWebhook).toBe('none');
+    // Nor inside the network: the server, not the admin, would make the request (server-side request forgery).
+    for (const url of ['http://169.254.169.254/latest/meta-data/iam', 'http://127.0.0.1:39999/probe', 'http://[::1]/x', 'http://localhost:8080/x']) {
+      const r = await t.request('PATCH', '/api/v1/workspaces/a', { token: tok.a.admin, body: { alertWebhookUrl: url } });
+      expect([url, r.status, r.body.message]).toEqual([url, 400, ['alertWebhookUrl: points at a private, loopback or link-local address (an operator may allow that with ALLOW_PRIVATE_WEBHOOKS=true)']]);
+    }
+    expect((await t.request('GET', '/api/v1/workspaces/a', { token: tok.a.viewer })).body.alertWebhook).toBe('none');
     const hooked = await t.request('PATCH', '/api/v1/workspaces/a', { token: tok.a.admin, body: { alertWebhookUrl: 'https://hooks.example.com/services/T0/B0/secret-part' } });
     expect(hooked.body.alertWebhook).toBe('own');
     expect(hooked.text).not.toContain('secret-part');

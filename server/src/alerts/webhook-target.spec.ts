@@ -22,8 +22,9 @@ describe("which webhook a workspace's alerts go to", () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
   beforeEach(() => (hits.length = 0));
 
-  const notifier = () => {
-    const n = new WebhookNotifier({ ...loadConfig({}), alertWebhookUrl: `${base}/instance` });
+  // This listener is on 127.0.0.1: a workspace's own webhook may reach it only when the operator allows it.
+  const notifier = (allowPrivateWebhooks = true) => {
+    const n = new WebhookNotifier({ ...loadConfig({}), alertWebhookUrl: `${base}/instance`, allowPrivateWebhooks });
     n.options = { attempts: 1, baseDelayMs: 1, timeoutMs: 2000 };
     return n;
   };
@@ -41,5 +42,25 @@ describe("which webhook a workspace's alerts go to", () => {
       expect(await n.send({ text: 'x' })).toBe(enabled);
     });
     expect(hits).toEqual(expected);
+  });
+
+  it("a workspace's own webhook at a private address is not called unless the operator allows it; the instance's is", async () => {
+    const n = notifier(false);
+    await inWorkspace({ ...ws(2, 'client-b', `${base}/client-b-own`) }, async () => expect(await n.send({ text: 'x' })).toBe(false));
+    await inWorkspace({ ...ws(3, 'client-c', `http://localhost:${base.split(':')[2]}/named`) }, async () => expect(await n.send({ text: 'x' })).toBe(false));
+    await inWorkspace(ws(1, 'default', null), async () => expect(await n.send({ text: 'x' })).toBe(true));
+    expect(hits).toEqual(['/instance']);
+  });
+
+  it("a workspace's own webhook does not follow a redirect (it could lead inside)", async () => {
+    const redirector = http.createServer((_req, res) => res.writeHead(307, { location: `${base}/inside` }).end());
+    await new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r));
+    const at = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/hook`;
+    try {
+      await inWorkspace(ws(2, 'client-b', at), async () => expect(await notifier().send({ text: 'x' })).toBe(false));
+      expect(hits).toEqual([]);
+    } finally {
+      await new Promise<void>((r) => redirector.close(() => r()));
+    }
   });
 });

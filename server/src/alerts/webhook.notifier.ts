@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { addDays } from '../stats/time-range';
 import { AlertDetails, splitSegment } from './alert-series';
+import { targetProblem } from '../common/webhook-address';
 
 export interface WebhookOptions {
   attempts: number;
@@ -75,6 +76,16 @@ export class WebhookNotifier {
   async send(payload: Record<string, unknown>): Promise<boolean> {
     const url = this.urlOf();
     if (!url) return false;
+    // A workspace's own URL is checked where it points each time (DNS may change), and redirects
+    // are not followed: either could lead to an internal address (common/webhook-address.ts).
+    const own = currentWorkspace().alertWebhookUrl === url;
+    if (own && !this.config.allowPrivateWebhooks) {
+      const problem = await targetProblem(url);
+      if (problem) {
+        this.log.warn(`alert webhook of workspace ${currentWorkspace().slug} not called: ${problem}`);
+        return false;
+      }
+    }
     const body = JSON.stringify(payload);
     for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
       const timestamp = String(Math.floor(Date.now() / 1000));
@@ -82,7 +93,7 @@ export class WebhookNotifier {
       if (this.config.alertWebhookSecret) headers['x-claimcheck-signature'] = signature(this.config.alertWebhookSecret, timestamp, body);
       let problem: string;
       try {
-        const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.options.timeoutMs) });
+        const res = await fetch(url, { method: 'POST', headers, body, redirect: own ? 'error' : 'follow', signal: AbortSignal.timeout(this.options.timeoutMs) });
         if (res.ok) return true;
         problem = `HTTP ${res.status}`;
       } catch (e) {

@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   } else usage();
   if (args['ai-ids'] || args['ai-pattern']) {
     mapping = { ...mapping, ai: { ids: args['ai-ids'] ? String(args['ai-ids']).split(',') : mapping.ai?.ids, pattern: (args['ai-pattern'] as string) ?? mapping.ai?.pattern } };
+    const problems = mappingProblems(mapping).filter((p) => p.startsWith('ai.'));
+    if (problems.length) throw new Error(`--ai-ids / --ai-pattern:\n  - ${problems.join('\n  - ')}`);
   }
   if (args['handle-time'] !== undefined) {
     if (args['handle-time'] !== 'elapsed' && args['handle-time'] !== 'unrecorded') throw new Error(`--handle-time: elapsed or unrecorded (the default), got "${args['handle-time']}"`);

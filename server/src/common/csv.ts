@@ -16,9 +16,11 @@ export function flatten(value: unknown, prefix = '', out: Record<string, Scalar>
 
 export function csvField(v: Scalar | undefined): string {
   if (v === null || v === undefined) return '';
-  // Text that a spreadsheet would run as a formula (=, +, @, or - not starting a number) is
-  // written with a leading apostrophe: exported values come from helpdesks and vendors.
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : /^([=+@]|-(?![\d.]))/.test(String(v)) ? `'${String(v)}` : String(v);
+  // Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
+  // return) is written with a leading apostrophe, unless it is a plain number ("-12.5"): exported
+  // values come from helpdesks and vendors, and "-1+cmd|' /C calc'!A0" is a formula.
+  const t = String(v);
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? t : '') : /^[=+\-@\t\r]/.test(t) && !/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t) ? `'${t}` : t;
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

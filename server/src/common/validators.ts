@@ -2,7 +2,15 @@
 // parameter and says what is wrong.
 import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { timestampProblem } from '../events/event-validation';
-import { calendarDateProblem, isValidTimeZone } from '../stats/time-range';
+import { FIRST_DATE, LAST_DATE, calendarDateProblem, isValidTimeZone } from '../stats/time-range';
+
+/** A request's instant (asOf): a timestamp whose UTC date is one a request may name (FIRST_DATE to LAST_DATE). */
+function instantProblem(v: string): string | null {
+  const problem = timestampProblem(v);
+  if (problem) return problem;
+  const day = new Date(Date.parse(v)).toISOString().slice(0, 10);
+  return day < FIRST_DATE || day > LAST_DATE ? `is outside the years ${FIRST_DATE.slice(0, 4)}-${LAST_DATE.slice(0, 4)}` : null;
+}
 
 @ValidatorConstraint({ name: 'calendarDate' })
 export class IsCalendarDate implements ValidatorConstraintInterface {
@@ -30,10 +38,10 @@ export class IsTimeZone implements ValidatorConstraintInterface {
 @ValidatorConstraint({ name: 'rfc3339' })
 export class IsRfc3339 implements ValidatorConstraintInterface {
   validate(v: unknown) {
-    return typeof v === 'string' && timestampProblem(v) === null;
+    return typeof v === 'string' && instantProblem(v) === null;
   }
   defaultMessage(a: ValidationArguments) {
-    const problem = typeof a.value === 'string' ? timestampProblem(a.value) : 'must be a single timestamp';
+    const problem = typeof a.value === 'string' ? instantProblem(a.value) : 'must be a single timestamp';
     return `${a.property}: ${problem}, got "${String(a.value)}"`;
   }
 }

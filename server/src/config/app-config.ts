@@ -30,6 +30,8 @@ export interface AppConfig {
   alertWebhookUrl: string | null;
   /** HMAC-SHA256 key for the webhook signature; null: unsigned. */
   alertWebhookSecret: string | null;
+  /** Whether a workspace's own webhook may reach private, loopback and link-local addresses (off: server-side request forgery). */
+  allowPrivateWebhooks: boolean;
   /** Scheduled alert evaluation every N minutes; 0: off. */
   alertsEveryMinutes: number;
   /** Alert evaluation N seconds after the last ingest; 0: off. */
@@ -158,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = proc
     webDistDir: path.resolve(env.WEB_DIST_DIR || path.join(root, 'web/dist')),
     alertWebhookUrl,
     alertWebhookSecret: env.ALERT_WEBHOOK_SECRET || null,
+    allowPrivateWebhooks: bool(env, 'ALLOW_PRIVATE_WEBHOOKS', false, errors),
     alertsEveryMinutes: int(env, 'ALERTS_EVERY_MINUTES', 15, 0, 1440, errors),
     alertsAfterIngestSeconds: int(env, 'ALERTS_AFTER_INGEST_SECONDS', 30, 0, 86400, errors),
     alertFloors: {

@@ -116,13 +116,19 @@ describe('occurredAt is stored as UTC text, whatever the offset RFC 3339 allows'
     ['2030-01-15T10:00:00-23:59', '2030-01-16T09:59:00Z'],
     ['2026-01-05t13:50:53.25-05:00', '2026-01-05T18:50:53.25Z'],
     ['2026-01-05T10:00:00.1234567z', '2026-01-05T10:00:00.1234567Z'], // the fraction is kept for PostgreSQL to round
-    ['9999-12-31T00:00:00-23:59', '9999-12-31T23:59:00Z'],
-    ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00Z'],
+    ['9999-11-30T00:00:00-23:59', '9999-11-30T23:59:00Z'],
+    ['0001-02-01T00:00:00Z', '0001-02-01T00:00:00Z'],
+    ['9999-11-30T23:59:59.9999999Z', '9999-11-30T23:59:59.9999999Z'], // PostgreSQL rounds it to 9999-12-01: still a month to spare
   ])('%s -> %s', (s, utc) => expect(utcOf(s)).toBe(utc));
 
-  it('rejects an instant outside years 0001-9999 once the offset is applied', () => {
-    expect(utcOf('0001-01-01T00:00:00+01:00')).toMatch(/occurredAt: is before 0001-01-01/);
-    expect(utcOf('9999-12-31T23:59:59-23:59')).toMatch(/occurredAt: is after 9999-12-31/);
+  it('rejects the first month of 0001 and the last of 9999, once the offset is applied', () => {
+    // An event at the end of 9999 stopped the projector for every workspace: a day after it, in
+    // some zone, is in the year 10000. A month either side keeps every day, week and month a date.
+    expect(utcOf('0001-01-31T23:59:59Z')).toMatch(/occurredAt: is before 0001-02-01T00:00:00Z/);
+    expect(utcOf('0001-02-01T00:00:00+01:00')).toMatch(/occurredAt: is before 0001-02-01/);
+    expect(utcOf('9999-12-01T00:00:00Z')).toMatch(/occurredAt: is after 9999-11-30T23:59:59Z/);
+    expect(utcOf('9999-12-31T23:59:59.9999999Z')).toMatch(/occurredAt: is after 9999-11-30/);
+    expect(utcOf('9999-11-30T23:59:59-23:59')).toMatch(/occurredAt: is after 9999-11-30/);
   });
 });
 

@@ -74,6 +74,10 @@ function isLeap(y: number): boolean {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** 0001-02-01T00:00:00Z, the first instant an event may name, and 9999-12-01T00:00:00Z, the first it may not. */
+const FIRST_INSTANT_MS = -62_132_918_400_000;
+const END_INSTANT_MS = 253_399_622_400_000;
+
 /**
  * Parses an RFC 3339 timestamp: why it is not one, or its instant in microseconds, exactly as
  * PostgreSQL stores it (null when more than 6 fractional digits would need PostgreSQL's rounding;
@@ -103,11 +107,13 @@ export function parseTimestamp(value: string): { problem: string } | { us: numbe
   date.setUTCHours(h, mi, s, 0);
   const offsetMin = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) : 0;
   const utcMs = date.getTime() - offsetMin * 60_000;
+  // The first and last month of the years 0001-9999 are kept free: the days, weeks and months
+  // around an event, in any zone, must still be 4-digit dates (an event at the end of 9999 stopped
+  // the projector for every workspace).
+  if (utcMs < FIRST_INSTANT_MS) return { problem: 'is before 0001-02-01T00:00:00Z (the first month of the year 0001 is not accepted)' };
+  if (utcMs >= END_INSTANT_MS) return { problem: 'is after 9999-11-30T23:59:59Z (the last month of the year 9999 is not accepted)' };
   if (zulu) return { us: fraction.length > 6 ? null : utcMs * 1000 + Number(fraction.padEnd(6, '0')), utc: value.toUpperCase() };
   const u = new Date(utcMs);
-  // Dates, weeks and months are 4-digit years everywhere downstream.
-  if (u.getUTCFullYear() < 1) return { problem: 'is before 0001-01-01T00:00:00Z' };
-  if (u.getUTCFullYear() > 9999) return { problem: 'is after 9999-12-31T23:59:59Z' };
   const utc =
     `${pad(u.getUTCFullYear(), 4)}-${pad(u.getUTCMonth() + 1)}-${pad(u.getUTCDate())}` +
     `T${pad(u.getUTCHours())}:${pad(u.getUTCMinutes())}:${pad(u.getUTCSeconds())}${fraction ? `.${fraction}` : ''}Z`;

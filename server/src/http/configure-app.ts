@@ -81,6 +81,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     // /api/v1/workspaces/:slug/<route> is <route> of that workspace (workspaces/workspace-url.ts).
     rewriteUrl: rewriteWorkspaceUrl,
     trustProxy: true,
+    // A ticket id may be 128 code points (CONTRACT.md); percent-encoded in a path, up to 12
+    // characters each. The default limit (100) answered 404 for an id of 101.
+    routerOptions: { maxParamLength: 2048 },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
     // Errors Fastify answers before any route runs (a malformed URL): the same shape as ours.
     frameworkErrors: (err: { statusCode?: number; message: string }, req: FastifyRequest, reply: FastifyReply) => {

@@ -60,20 +60,22 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
       report.eventsDuplicate += r.duplicates;
       report.eventsInvalid += r.rejected.length;
       for (const x of r.rejected) if (report.invalidExamples.length < 5) report.invalidExamples.push({ id: x.id, errors: x.errors });
-    } else {
-      for (const { value } of items) {
-        const v = validateEvent(value);
-        if (!v.ok) {
-          report.eventsInvalid++;
-          if (report.invalidExamples.length < 5) report.invalidExamples.push({ id: v.id, errors: v.errors });
-        }
-      }
     }
   };
   const take = async (outcomes: RowOutcome[]) => {
     for (const out of outcomes) {
       if (out.reason) {
         reject(out.row, out.line, out.reason);
+        continue;
+      }
+      // An event the contract refuses (a NUL in a cell, a year past 9999) rejects its row whole, by
+      // row and line: stored in part, the row left its ticket incomplete while the report said
+      // every row was imported. Dry runs and imports alike.
+      const invalid = out.events.map((e) => validateEvent(e)).filter((v) => !v.ok);
+      if (invalid.length > 0) {
+        report.eventsInvalid += invalid.length;
+        for (const v of invalid) if (report.invalidExamples.length < 5) report.invalidExamples.push({ id: v.id, errors: v.errors });
+        reject(out.row, out.line, `its ${invalid.length === 1 ? 'event is' : 'events are'} not valid: ${invalid[0].errors.join('; ')}`);
         continue;
       }
       report.rowsImported++;

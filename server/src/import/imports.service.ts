@@ -113,14 +113,19 @@ export class ImportsService implements OnModuleDestroy {
   }
 
   private async run(job: ImportJob, file: string, format: 'csv' | 'ndjson', mapping: Mapping, replaceSource: boolean): Promise<void> {
+    const input = fs.createReadStream(file);
+    // An import that fails before reading leaves the stream unopened, and the file is removed below:
+    // its open error then had no listener and ended the process. The readers' own errors still reach
+    // the import through its iterator.
+    input.on('error', (e) => this.log.debug(`import ${job.id}: ${e.message}`));
     try {
       const onProgress = (rows: number, events: number) => {
         job.rowsRead = rows;
         job.eventsProduced = events;
       };
       job.report = job.dryRun
-        ? await runImport(fs.createReadStream(file), { format, mapping, dryRun: true, signal: this.stop.signal, onProgress })
-        : await importAsVersion(this.ds, fs.createReadStream(file), { format, mapping, signal: this.stop.signal, onProgress }, job.fileName, () => this.projector.drain(), replaceSource);
+        ? await runImport(input, { format, mapping, dryRun: true, signal: this.stop.signal, onProgress })
+        : await importAsVersion(this.ds, input, { format, mapping, signal: this.stop.signal, onProgress }, job.fileName, () => this.projector.drain(), replaceSource);
       job.status = 'done';
     } catch (e) {
       job.status = 'failed';
@@ -128,6 +133,7 @@ export class ImportsService implements OnModuleDestroy {
       this.log.warn(`import ${job.id} (${JSON.stringify(job.fileName)}) failed: ${job.error}`);
     } finally {
       job.finishedAt = new Date().toISOString();
+      input.destroy();
       fs.rmSync(file, { force: true });
     }
   }

@@ -1,7 +1,8 @@
 // The mapping rules on hand-made rows (the real files are in the db tests).
 import type { CsvRecord } from './csv-reader';
 import { EventLogMapper } from './event-log.mapper';
-import { ContractEvent, EventLogMapping, mappingProblems } from './mapping';
+import { aiPatternProblem, lowerCasePattern } from './ai-pattern';
+import { ContractEvent, EventLogMapping, aiMatcher, mappingProblems } from './mapping';
 import { ServiceNowMapper } from './servicenow.mapper';
 import { TicketTableMapper } from './ticket-table.mapper';
 
@@ -105,5 +106,63 @@ describe('mappingProblems', () => {
       expect.stringMatching(/^ticket.channel: required/),
       expect.stringMatching(/^ai.pattern: not a valid regular expression/),
     ]);
+  });
+
+  const table = { kind: 'ticket-table', source: 'x', ticketId: 'Id', createdAt: { column: 'Created' }, ticket: { channel: { value: 'email' } } };
+  it.each<[string, Record<string, unknown>, string]>([
+    // Each once reached the mapper and failed there, after the upload was answered 202 (one crashed the server).
+    ['ai.ids not a list', { ai: { ids: 0 } }, 'ai.ids: must be a list of agent or group ids (strings)'],
+    ['ai.ids with a number', { ai: { ids: ['bot', 7] } }, 'ai.ids: must be a list of agent or group ids (strings)'],
+    ['ai a string', { ai: 'bot' }, 'ai: must be {"ids": [...]} and/or {"pattern": "..."}'],
+    ['ai.pattern a number', { ai: { pattern: 5 } }, 'ai.pattern: must be a regular expression of at most 500 characters'],
+    ['a backreference', { ai: { pattern: '(bot)\\1' } }, 'ai.pattern: backreferences and lookarounds are not supported (patterns run in linear time, so no agent name can stall an import)'],
+    ['ticketId not a string', { ticketId: 3 }, 'ticketId: must name a column'],
+    ['createdAt.column missing', { createdAt: { col: 'Created' } }, 'createdAt.column: must name a column'],
+    ['createdAt.columns empty', { createdAt: { columns: [] } }, 'createdAt.columns: must be a list of column names'],
+    ['createdAt.timeZone unknown', { createdAt: { column: 'Created', timeZone: 'Mars/Olympus' } }, 'createdAt.timeZone: must be an IANA zone such as UTC or Europe/Stockholm'],
+    ['a channel that is a number', { ticket: { channel: 4 } }, 'ticket.channel: must be a column name, {"column": "..."} or {"value": "..."}'],
+    ['a category that is an object of nothing', { ticket: { channel: 'Channel', category: {} } }, 'ticket.category: must be a column name, {"column": "..."} or {"value": "..."}'],
+    ['resolvedWhen without values', { resolvedWhen: { column: 'Status' } }, 'resolvedWhen: must be {"column": "...", "values": [...]}'],
+    ['agent not a string', { agent: ['a'] }, 'agent: must name a column'],
+  ])('%s: said at its field', (_name, change, problem) => {
+    expect(mappingProblems({ ...table, ...change })).toEqual([problem]);
+  });
+
+  it('a complete mapping has no problem', () => {
+    expect(mappingProblems({ ...table, agent: 'Agent', resolvedAt: 'Solved', resolvedWhen: { column: 'Status', values: ['Solved'] }, ai: { ids: ['Answer Bot'], pattern: '^bot-' } })).toEqual([]);
+    expect(mappingProblems({ kind: 'event-log', source: 'log', caseId: 'Case', activity: 'Activity', timestamp: { column: 'At', format: 'auto', timeZone: 'Europe/Berlin' }, activities: { Closed: 'closed' }, ticket: { channel: 'Channel' } })).toEqual([]);
+    expect(mappingProblems({ kind: 'event-log', source: 'log', caseId: 'Case', activity: 'Activity', timestamp: { column: 'At' }, activities: { Closed: 'shut' }, ticket: { channel: 'Channel' } })).toEqual([
+      'activities: must map activity names to assigned, resolved, closed, escalation, reopened, message',
+    ]);
+  });
+});
+
+describe('the AI pattern: case-insensitive, linear in the agent id', () => {
+  it.each<[string, string, boolean]>([
+    ['^bot-', 'Bot-7', true],
+    ['^BOT-', 'bot-7', true],
+    ['^bot-', 'robot-7', false],
+    ['ai\\s*agent', 'AI  Agent', true],
+    ['^\\D+$', 'Answer Bot', true], // \D kept as written: not lower-cased into \d
+    ['^\\D+$', 'agent 7', false],
+    ['[A-Z]{2}-bot', 'xy-BOT', true],
+  ])('%s against %s: %s', (pattern, agent, match) => {
+    expect(aiPatternProblem(pattern)).toBeNull();
+    expect(aiMatcher({ pattern })(agent)).toBe(match);
+  });
+
+  it('a pattern that backtracks exponentially answers at once', () => {
+    // On the backtracking engine this took 3.5 s at 29 a's and doubles with each one more.
+    const matches = aiMatcher({ pattern: '^(a+)+$' });
+    const started = process.hrtime.bigint();
+    expect(matches(`${'a'.repeat(30)}!`)).toBe(false);
+    expect(matches('a'.repeat(30))).toBe(true);
+    // Backtracking, 30 a's take about 7 s here; the linear engine microseconds. A bound a thousand
+    // times the latter, so it fails (rather than flakes) only when backtracking is back.
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2_000);
+  });
+
+  it('lowerCasePattern keeps escapes as written', () => {
+    expect(lowerCasePattern('^Bot\\D\\S[A-Z]')).toBe('^bot\\D\\S[a-z]');
   });
 });

@@ -1,5 +1,7 @@
 // How a helpdesk export becomes contract events. A mapping is JSON (see docs/IMPORT.md); the
 // presets in presets/ are mappings too, except the ServiceNow audit log, whose state machine is code.
+import { isValidTimeZone } from '../stats/time-range';
+import { aiPatternProblem, aiPatternTest } from './ai-pattern';
 import type { CsvRecord } from './csv-reader';
 
 export type ContractEvent = { id: string; type: string; ticketId: string; occurredAt: string } & Record<string, unknown>;
@@ -129,8 +131,8 @@ export function eventEmitter(ticketId: string, time: (iso: string) => string = (
 
 export function aiMatcher(rule: AiRule | undefined): (agent: string | undefined) => boolean {
   const ids = new Set(rule?.ids ?? []);
-  const re = rule?.pattern ? new RegExp(rule.pattern, 'i') : null;
-  return (agent) => agent !== undefined && (ids.has(agent) || (re !== null && re.test(agent)));
+  const matches = rule?.pattern ? aiPatternTest(rule.pattern) : null;
+  return (agent) => agent !== undefined && (ids.has(agent) || (matches !== null && matches(agent)));
 }
 
 /** Columns a mapping reads, to say early when a file does not have them. */
@@ -145,33 +147,82 @@ export function requiredColumns(m: Mapping): string[] {
   return ['number', 'incident_state', 'sys_mod_count', 'opened_at', 'sys_updated_at', 'contact_type', 'category', 'caller_id', 'assigned_to', 'reopen_count', 'resolved_by', 'resolved_at'];
 }
 
-/** Validates a mapping read from JSON; returns the problems (empty when it is usable). */
+const ACTIVITY_MEANINGS = ['assigned', 'resolved', 'closed', 'escalation', 'reopened', 'message'];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** A value: a column name, {column} or {value}; a problem at `at`, or none. */
+function valueSpecProblem(v: unknown, at: string): string[] {
+  if (typeof v === 'string') return [];
+  if (isObject(v) && typeof v.column === 'string') return [];
+  if (isObject(v) && typeof v.value === 'string') return [];
+  return [`${at}: must be a column name, {"column": "..."} or {"value": "..."}`];
+}
+
+function timeSpecProblems(v: unknown, at: string, several: boolean): string[] {
+  if (!isObject(v)) return [`${at}: must be {"column": "..."}${several ? ' or {"columns": [...]}' : ''}`];
+  const p: string[] = [];
+  if (several && 'columns' in v) {
+    if (!isStringList(v.columns) || v.columns.length === 0) p.push(`${at}.columns: must be a list of column names`);
+  } else if (typeof v.column !== 'string') p.push(`${at}.column: must name a column`);
+  if (v.format !== undefined && typeof v.format !== 'string') p.push(`${at}.format: must be a format such as "YYYY-MM-DD HH:mm:ss", or "auto"`);
+  if (v.timeZone !== undefined && (typeof v.timeZone !== 'string' || !isValidTimeZone(v.timeZone))) p.push(`${at}.timeZone: must be an IANA zone such as UTC or Europe/Stockholm`);
+  return p;
+}
+
+function ticketProblems(t: unknown): string[] {
+  if (!isObject(t) || !('channel' in t)) return ['ticket.channel: required (a column, or {"value": "email"} when the export has none)'];
+  const p = valueSpecProblem(t.channel, 'ticket.channel');
+  for (const f of ['category', 'customerId', 'language']) if (t[f] !== undefined) p.push(...valueSpecProblem(t[f], `ticket.${f}`));
+  return p;
+}
+
+function aiProblems(ai: unknown): string[] {
+  if (ai === undefined) return [];
+  if (!isObject(ai)) return ['ai: must be {"ids": [...]} and/or {"pattern": "..."}'];
+  const p: string[] = [];
+  if (ai.ids !== undefined && !isStringList(ai.ids)) p.push('ai.ids: must be a list of agent or group ids (strings)');
+  if (ai.pattern !== undefined) {
+    if (typeof ai.pattern !== 'string' || ai.pattern.length > 500) p.push('ai.pattern: must be a regular expression of at most 500 characters');
+    else {
+      const problem = aiPatternProblem(ai.pattern);
+      if (problem) p.push(`ai.pattern: ${problem}`);
+    }
+  }
+  return p;
+}
+
+/** Validates a mapping read from JSON; returns the problems (empty when it is usable), each at its field. */
 export function mappingProblems(m: unknown): string[] {
-  if (typeof m !== 'object' || m === null) return ['mapping: must be a JSON object'];
-  const o = m as Record<string, unknown>;
+  if (!isObject(m)) return ['mapping: must be a JSON object'];
+  const o = m;
   const p: string[] = [];
   if (!['event-log', 'ticket-table', 'servicenow-incident'].includes(o.kind as string)) p.push('kind: must be event-log, ticket-table or servicenow-incident');
   if (typeof o.source !== 'string' || !/^[A-Za-z0-9_-]{1,32}$/.test(o.source)) p.push('source: must be 1-32 letters, digits, _ or - (it prefixes every id)');
+  const column = (f: string, required: boolean) => {
+    if (o[f] === undefined ? required : typeof o[f] !== 'string') p.push(`${f}: must name a column`);
+  };
   if (o.kind === 'event-log') {
-    for (const f of ['caseId', 'activity']) if (typeof o[f] !== 'string') p.push(`${f}: must name a column`);
-    if (typeof (o.timestamp as TimeSpec | undefined)?.column !== 'string') p.push('timestamp.column: must name a column');
-    if (typeof o.activities !== 'object' || o.activities === null) p.push('activities: must map activity names to assigned, resolved, closed, escalation, reopened or message');
-  }
-  if (o.kind === 'ticket-table') {
-    if (typeof o.ticketId !== 'string') p.push('ticketId: must name a column');
-    if (typeof o.createdAt !== 'object' || o.createdAt === null) p.push('createdAt: must be {column} or {columns: [...]}');
-  }
-  if ((o.kind === 'event-log' || o.kind === 'ticket-table') && (typeof o.ticket !== 'object' || o.ticket === null || !('channel' in (o.ticket as object)))) {
-    p.push('ticket.channel: required (a column, or {"value": "email"} when the export has none)');
-  }
-  if (o.handleTime !== undefined && o.handleTime !== 'unrecorded' && o.handleTime !== 'elapsed') p.push('handleTime: unrecorded (the default) or elapsed');
-  const ai = o.ai as AiRule | undefined;
-  if (ai?.pattern) {
-    try {
-      new RegExp(ai.pattern);
-    } catch {
-      p.push(`ai.pattern: not a valid regular expression: ${ai.pattern}`);
+    column('caseId', true);
+    column('activity', true);
+    column('agent', false);
+    p.push(...timeSpecProblems(o.timestamp, 'timestamp', false));
+    if (!isObject(o.activities) || Object.values(o.activities).some((v) => !ACTIVITY_MEANINGS.includes(v as string))) {
+      p.push(`activities: must map activity names to ${ACTIVITY_MEANINGS.join(', ')}`);
     }
   }
+  if (o.kind === 'ticket-table') {
+    column('ticketId', true);
+    for (const f of ['firstResponseAt', 'resolvedAt', 'csat', 'agent']) column(f, false);
+    p.push(...timeSpecProblems(o.createdAt, 'createdAt', true));
+    const rw = o.resolvedWhen;
+    if (rw !== undefined && (!isObject(rw) || typeof rw.column !== 'string' || !isStringList(rw.values))) p.push('resolvedWhen: must be {"column": "...", "values": [...]}');
+  }
+  if (o.kind === 'servicenow-incident' && o.timeZone !== undefined && (typeof o.timeZone !== 'string' || !isValidTimeZone(o.timeZone))) {
+    p.push('timeZone: must be an IANA zone such as UTC or Europe/Stockholm');
+  }
+  if (o.kind === 'event-log' || o.kind === 'ticket-table') p.push(...ticketProblems(o.ticket));
+  if (o.handleTime !== undefined && o.handleTime !== 'unrecorded' && o.handleTime !== 'elapsed') p.push('handleTime: unrecorded (the default) or elapsed');
+  p.push(...aiProblems(o.ai));
   return p;
 }

@@ -1,6 +1,6 @@
 // Local dates to instants. The suite runs with TZ=UTC; these cases prove the conversion follows
 // the requested zone, not the process's, across DST changes and odd offsets.
-import { calendarDateProblem, daysBetween, isValidTimeZone, startOfLocalDate } from './time-range';
+import { calendarDateProblem, daysBetween, isValidTimeZone, startOfLocalDate, utcMs } from './time-range';
 
 describe('startOfLocalDate', () => {
   it.each([
@@ -41,5 +41,21 @@ describe('validation helpers', () => {
     expect(calendarDateProblem('2026-01-05')).toBeNull();
     expect(calendarDateProblem('2026-1-5')).toContain('YYYY-MM-DD');
     expect(calendarDateProblem('2026-02-29')).toContain('not a calendar date');
+  });
+  it.each([
+    ['1900-01-01', null],
+    ['2199-12-31', null],
+    ['1899-12-31', '1899-12-31 is outside the years 1900-2199'],
+    ['2200-01-01', '2200-01-01 is outside the years 1900-2199'],
+    ['9999-12-01', '9999-12-01 is outside the years 1900-2199'],
+    // A real date of the year 50 (not 1950, as Date.UTC would read it), outside the years allowed.
+    ['0050-06-01', '0050-06-01 is outside the years 1900-2199'],
+    ['0050-02-29', '0050-02-29 is not a calendar date'],
+  ])('a date a request may name: %s -> %s', (date, problem) => {
+    expect(calendarDateProblem(date)).toBe(problem);
+  });
+  it('utcMs reads years 0-99 as themselves', () => {
+    expect(utcMs(50, 0, 1)).toBe(Date.parse('0050-01-01T00:00:00Z'));
+    expect(utcMs(2026, 10, 30, 13, 5, 7)).toBe(Date.parse('2026-11-30T13:05:07Z'));
   });
 });

@@ -32,29 +32,47 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Milliseconds of a UTC wall-clock time; unlike Date.UTC, years 0-99 are those years, not 1900-1999. */
+export function utcMs(year: number, month0: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month0, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
+}
+
+/**
+ * The dates a request may name (from, to, asOf): years 1900-2199, as for a vendor export's dates.
+ * Reads work out dates around them (the comparison period, whole weeks and months, other zones'
+ * days), all of which stay 4-digit years well inside these; a typo such as 9999-12-01 or 0202 is
+ * said at the parameter instead of reading an empty millennium.
+ */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2199-12-31';
+
 /** The wall-clock time of an instant in tz, as if it were UTC (ms). */
 function wallClockMs(instantMs: number, tz: string): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(tz).formatToParts(new Date(instantMs))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return utcMs(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
 }
 
 /** Returns why `s` is not a calendar date YYYY-MM-DD, or null when it is one. */
 export function calendarDateProblem(s: string): string | null {
   const m = DATE_RE.exec(s);
   if (!m) return `must be a date YYYY-MM-DD, got "${s}"`;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const d = new Date(utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
     return `${s} is not a calendar date`;
   }
+  if (s < FIRST_DATE || s > LAST_DATE) return `${s} is outside the years ${FIRST_DATE.slice(0, 4)}-${LAST_DATE.slice(0, 4)}`;
   return null;
 }
 
 function dayMs(date: string): number {
   const m = DATE_RE.exec(date)!;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNumber, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, Validate, ValidateNested } from 'class-validator';
+import { IsNumber, IsObject, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, Validate, ValidateIf, ValidateNested } from 'class-validator';
 import type { CreateWorkspace, UpdateWorkspace, WorkspaceAlertFloors } from '../contract';
 import { IsTimeZone } from '../common/validators';
 
@@ -14,7 +14,15 @@ export class AlertFloorsDto implements WorkspaceAlertFloors {
 }
 
 /** The alert settings both the create and the change body take. */
-const AlertFloorsField = () => applyDecorators(ApiPropertyOptional({ type: AlertFloorsDto, nullable: true }), IsOptional(), ValidateNested(), Type(() => AlertFloorsDto));
+// An array passed ValidateNested with nothing to check: [] was stored as floors of null (no alert ever).
+const AlertFloorsField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: AlertFloorsDto, nullable: true }),
+    IsOptional(),
+    IsObject({ message: 'alertFloors: must be {"ratePoints", "handlePercent", "handleSeconds"}, or null for the defaults' }),
+    ValidateNested(),
+    Type(() => AlertFloorsDto),
+  );
 const AlertWebhookField = () =>
   applyDecorators(
     ApiPropertyOptional({ nullable: true, example: 'https://hooks.slack.com/services/…', description: 'http(s) URL its new alerts are posted to; never shown back' }),
@@ -36,7 +44,8 @@ export class CreateWorkspaceDto implements CreateWorkspace {
 }
 
 export class UpdateWorkspaceDto implements UpdateWorkspace {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100, { message: 'name: must be 1 to 100 characters long' }) name?: string;
+  // Left out keeps the name; null is not a name.
+  @ApiPropertyOptional() @ValidateIf((_o, v) => v !== undefined) @IsString({ message: 'name: must be 1 to 100 characters long' }) @Length(1, 100, { message: 'name: must be 1 to 100 characters long' }) name?: string;
   @ApiPropertyOptional({ nullable: true, description: 'null: follow the instance REPORTING_TIME_ZONE' }) @IsOptional() @Validate(IsTimeZone) timeZone?: string | null;
   @AlertFloorsField() alertFloors?: AlertFloorsDto | null;
   @AlertWebhookField() alertWebhookUrl?: string | null;

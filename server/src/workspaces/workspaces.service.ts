@@ -1,12 +1,13 @@
 // Workspaces: who may see which, creating and changing them, and the cache every request resolves
 // its workspace from (a miss reloads it, so a workspace made on another server is found at once).
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { CreateWorkspace, UpdateWorkspace, WorkspaceAlertFloors, WorkspaceInfo } from '../contract';
 import { DEFAULT_SLUG, DEFAULT_WORKSPACE_ID, Workspace } from './workspace-context';
 import { WorkspaceRow, WorkspacesRepository } from './workspaces.repository';
+import { literalTargetProblem } from '../common/webhook-address';
 
 /** How long the cached list is trusted before a request reloads it (changes on this server reload at once). */
 const CACHE_MS = 5_000;
@@ -114,7 +115,14 @@ export class WorkspacesService {
     }));
   }
 
+  /** A webhook typed as a private or loopback address is refused at once (the rest when it is called). */
+  private checkWebhook(url: string | null | undefined): void {
+    const problem = url && !this.config.allowPrivateWebhooks ? literalTargetProblem(url) : null;
+    if (problem) throw new BadRequestException([`alertWebhookUrl: ${problem}`]);
+  }
+
   async create(input: CreateWorkspace, by: string): Promise<WorkspaceInfo> {
+    this.checkWebhook(input.alertWebhookUrl);
     const row = await this.ds.transaction(async (m) => {
       const r = await this.repo.insert(m, { slug: input.slug, name: input.name, timeZone: input.timeZone ?? null, alertFloors: input.alertFloors ?? null, alertWebhookUrl: input.alertWebhookUrl ?? null });
       if (!r) throw new ConflictException(`slug: a workspace "${input.slug}" already exists`);
@@ -141,6 +149,7 @@ export class WorkspacesService {
   }
 
   async update(ws: Workspace, change: UpdateWorkspace): Promise<WorkspaceInfo> {
+    this.checkWebhook(change.alertWebhookUrl);
     await this.repo.update(this.ds.manager, ws.id, change);
     await this.all(true);
     if (change.timeZone !== undefined) this.changes.notify();

@@ -1,4 +1,4 @@
-import { bucketSpans, bucketState, bucketStates, judged, mostlyMaturing } from './maturity';
+import { bucketSpans, bucketState, bucketStates, judged, isShortBucket, mostlyMaturing } from './maturity';
 
 describe('bucketState', () => {
   // asOf 2026-05-20 10:00 UTC: today is 2026-05-20; the 7-day window reaches back to 2026-05-13.
@@ -63,5 +63,22 @@ describe('mostlyMaturing', () => {
     ['a 30-day range with a week pending (700 of 1,557)', 700, 1557, false],
   ])('%s', (_name, pendingAiResolved, aiResolved, want) => {
     expect(mostlyMaturing({ pendingAiResolved, aiResolved })).toBe(want);
+  });
+});
+
+describe('isShortBucket: a week or month the range cuts short', () => {
+  // 2026-10-01 is a Thursday: a range Oct 1 to Nov 1 starts and ends mid-week.
+  it.each([
+    ['week', '2026-10-01', '2026-10-05', true], // Thu to Mon: 4 days
+    ['week', '2026-10-05', '2026-10-12', false], // Monday to Monday
+    ['week', '2026-10-26', '2026-11-01', true], // 6 days
+    ['month', '2026-02-01', '2026-03-01', false], // 28 days, February 2026
+    ['month', '2026-02-03', '2026-03-01', true],
+    ['month', '2024-02-01', '2024-02-29', true], // 28 of leap February's 29 days
+    ['month', '2024-02-01', '2024-03-01', false],
+    ['month', '2026-11-01', '2026-11-30', true], // 29 of 30
+    ['day', '2026-10-01', '2026-10-02', false],
+  ])('%s %s to %s: %s', (interval, from, to, short) => {
+    expect(isShortBucket({ from, to }, interval)).toBe(short);
   });
 });

@@ -62,6 +62,22 @@ export function bucketSpans(buckets: readonly { bucket: string }[], states: read
   return spans;
 }
 
+/**
+ * A bucket the range cuts short: a week or month of which the range holds only some days (the
+ * default 30 days start and end mid-week). Its rates stand, but its counts and sums hold only
+ * those days, so a sparkline of them would dip at the ends for no reason. Dates are local dates,
+ * `to` exclusive.
+ */
+export function isShortBucket(b: { from: string; to: string }, interval: string): boolean {
+  const days = (Date.parse(`${b.to}T00:00:00Z`) - Date.parse(`${b.from}T00:00:00Z`)) / 86_400_000;
+  if (interval === 'week') return days < 7;
+  if (interval === 'month') {
+    const [y, m] = b.from.split('-').map(Number);
+    return b.from.slice(8) !== '01' || days < new Date(Date.UTC(y, m, 0)).getUTCDate();
+  }
+  return false;
+}
+
 /** Keeps a value only where the bucket is judged (`allow` names the states whose value stands). */
 export function judged<T>(value: T | null, state: BucketState, allow: readonly BucketState[] = ['complete']): T | null {
   return allow.includes(state) ? value : null;

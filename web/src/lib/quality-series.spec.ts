@@ -1,5 +1,6 @@
 import type { AlertRow } from '../../../server/src/contract';
 import type { TimeseriesResponse } from '../../../server/src/contract';
+import { addDays } from './date-range';
 import { QualityRow, alertAnnotations, cardSparklines, highestValue, isAlone, qualityRows, seriesSpans, trendRows } from './quality-series';
 
 const path = (top2: number | null, low: number | null, high: number | null, repeat: number | null) =>
@@ -83,7 +84,7 @@ describe('trendRows', () => {
 
 describe('cardSparklines', () => {
   it('one weekly series per card', () => {
-    const bucket = (tickets: number, roi: number | null, to = '2026-05-01') => ({ to, tickets, involvementRate: 0.5, verifiedAiResolutionRate: 0.6, savings: { verifiedSavings: 10, roi, fteEquivalent: 0.1 }, byPath: { ai: { handleSeconds: { median: 120 }, csat: { top2Box: 0.7 } } } });
+    const bucket = (tickets: number, roi: number | null, to = '2026-05-01', from = addDays(to, -7)) => ({ from, to, tickets, involvementRate: 0.5, verifiedAiResolutionRate: 0.6, savings: { verifiedSavings: 10, roi, fteEquivalent: 0.1 }, byPath: { ai: { handleSeconds: { median: 120 }, csat: { top2Box: 0.7 } } } });
     const t = { interval: 'week', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', buckets: [bucket(10, 2), bucket(12, null)] } as unknown as TimeseriesResponse;
     const s = cardSparklines(t);
     expect(s.tickets).toEqual([10, 12]);
@@ -95,6 +96,19 @@ describe('cardSparklines', () => {
     expect(m.roi).toEqual([2, null, null]);
     expect(m.savings).toEqual([10, null, null]);
     expect(Object.keys(s).sort()).toEqual(['csat', 'fte', 'handle', 'involvement', 'resolution', 'roi', 'savings', 'tickets']);
+  });
+
+  it('a week the range cuts short has no ticket count or savings (they hold only its days), but keeps its rates', () => {
+    // Oct 1 to Nov 1, 2026, as of Nov 20: Thursday Oct 1 to Monday Oct 5 (4 days), two whole
+    // weeks, then Monday Oct 26 to Sunday Nov 1 (6 days). All judged (older than 7 days).
+    const week = (from: string, to: string, tickets: number) => ({ from, to, tickets, involvementRate: 0.5, verifiedAiResolutionRate: 0.6, savings: { verifiedSavings: tickets * 2, roi: 1.5, fteEquivalent: 0.1 }, byPath: { ai: { handleSeconds: { median: 120 }, csat: { top2Box: 0.7 } } } });
+    const t = { interval: 'week', asOf: '2026-11-20T00:00:00Z', tz: 'UTC', buckets: [week('2026-10-01', '2026-10-05', 1_480), week('2026-10-05', '2026-10-12', 2_590), week('2026-10-12', '2026-10-19', 2_610), week('2026-10-26', '2026-11-01', 2_200)] } as unknown as TimeseriesResponse;
+    const s = cardSparklines(t);
+    expect(s.tickets).toEqual([null, 2_590, 2_610, null]);
+    expect(s.savings).toEqual([null, 5_180, 5_220, null]);
+    expect(s.involvement).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(s.resolution).toEqual([0.6, 0.6, 0.6, 0.6]);
+    expect(s.fte).toEqual([0.1, 0.1, 0.1, 0.1]);
   });
 });
 

@@ -2,7 +2,7 @@
 // Wilson band of CSAT as [low, high] pairs (recharts draws a range Area from such a pair).
 import type { LeanTimeseriesResponse, TimeseriesResponse } from '../../../server/src/contract';
 import type { AlertRow } from '../../../server/src/contract';
-import { BucketSpan, BucketState, bucketSpans, bucketStates, judged } from './maturity';
+import { BucketSpan, BucketState, bucketSpans, bucketStates, isShortBucket, judged } from './maturity';
 
 type Series = Pick<LeanTimeseriesResponse, 'buckets' | 'asOf' | 'tz'>;
 
@@ -100,11 +100,13 @@ export function cardSparklines(t: TimeseriesResponse): Record<string, (number | 
   // Counts and shares of a week not over would dip; verified figures of a maturing week too.
   const over = (f: (x: (typeof b)[number]) => number | null) => b.map((x, i) => judged(f(x), states[i], ['complete', 'maturing']));
   const final = (f: (x: (typeof b)[number]) => number | null) => b.map((x, i) => judged(f(x), states[i]));
+  // Counts and sums of a week the range cuts short hold only its days in range: a gap, not a dip.
+  const whole = (values: (number | null)[]) => values.map((v, i) => (isShortBucket(b[i], t.interval) ? null : v));
   return {
-    tickets: over((x) => x.tickets),
+    tickets: whole(over((x) => x.tickets)),
     involvement: over((x) => x.involvementRate),
     resolution: final((x) => x.verifiedAiResolutionRate),
-    savings: final((x) => x.savings.verifiedSavings),
+    savings: whole(final((x) => x.savings.verifiedSavings)),
     roi: final((x) => x.savings.roi),
     fte: final((x) => x.savings.fteEquivalent),
     handle: over((x) => x.byPath.ai.handleSeconds.median),
