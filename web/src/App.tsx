@@ -4,6 +4,7 @@ import { ApiError } from './api/client';
 import { useMeQuery } from './api/useMeQuery';
 import { useWorkspacesQuery } from './api/useWorkspacesQuery';
 import { setCurrentWorkspace, workspaceLink } from './api/workspace-scope';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { WorkspaceEmpty } from './components/WorkspaceEmpty';
 import { WorkspaceSwitcher } from './components/WorkspaceSwitcher';
 import { chooseWorkspace } from './lib/workspace-choice';
@@ -29,7 +30,14 @@ export function App() {
   const client = useQueryClient();
   const me = useMeQuery(token !== null);
   const workspaces = useWorkspacesQuery(token !== null && me.isSuccess);
-  const { page, compare, navigate, workspace: urlWorkspace, search } = useUrlState();
+  const { page, compare, navigate, setParams, workspace: urlWorkspace, search } = useUrlState();
+  // The address names the workspace it shows (the demo, chosen while the default one is empty): a
+  // copied link without it opened the default workspace once that had data.
+  const chosen = me.data && workspaces.data ? chooseWorkspace(urlWorkspace, me.data.workspace, workspaces.data) : null;
+  const known = chosen !== null && !!workspaces.data?.some((w) => w.slug === chosen);
+  useEffect(() => {
+    if (known && !urlWorkspace && chosen !== 'default') setParams({ ws: chosen }, { replace: true });
+  }, [known, chosen, urlWorkspace, setParams]);
   // The tab and the history list say which page it is (they all said "Claimcheck"). The board
   // pack sets its own (a printed PDF keeps it as its title: lib/report.ts).
   useEffect(() => {
@@ -92,8 +100,9 @@ export function App() {
           Sign out
         </button>
       </header>
-      {/* Keyed by workspace: a switch remounts the page, so no query shows the previous workspace's answer while the new one loads. */}
-      <Suspense key={workspace} fallback={<div className="state" role="status">Loading…</div>}>
+      {/* Keyed by workspace: a switch remounts the page, so no query shows the previous workspace's answer while the new one loads; and by page, so a page that failed leaves the others working. */}
+      <PageErrorBoundary key={`${workspace} ${page}`}>
+      <Suspense fallback={<div className="state" role="status">Loading…</div>}>
         {!info ? (
           <div className="state state-error" role="alert">
             <strong>Workspace “{workspace}” not found.</strong> This token cannot see it, or it does not exist. Pick one above.
@@ -102,6 +111,7 @@ export function App() {
           <WorkspaceEmpty workspace={info} others={workspaces.data} onOpen={(slug) => navigate(PAGE_PATHS[page] + withParams(search, { ws: slug }))} onSettings={() => navigate(pageHref('settings', filters, compare))} />
         ) : page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : page === 'claims' ? <ClaimsPage /> : <OverviewPage />}
       </Suspense>
+      </PageErrorBoundary>
     </>
   );
 }

@@ -62,8 +62,12 @@ export async function startDashboard(): Promise<Dashboard> {
     base,
     output: () => out,
     async api<T>(p: string) {
-      // The demo story is in its own workspace (docs/WORKSPACES.md), which the dashboard opens on a fresh install.
-      const res = await fetch(`${base}${scopedPath(p, DEMO)}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      // The demo story is in its own workspace (docs/WORKSPACES.md), which the dashboard opens on a
+      // fresh install. A page's parameters may be passed on: its ws= is the path here, not a parameter.
+      const [pathname, search = ''] = p.split('?');
+      const q = new URLSearchParams(search);
+      q.delete('ws');
+      const res = await fetch(`${base}${scopedPath(pathname, DEMO)}${q.size > 0 ? `?${q}` : ''}`, { headers: { authorization: `Bearer ${TOKEN}` } });
       if (!res.ok) throw new Error(`${p}: ${res.status}`);
       return (await res.json()) as T;
     },

@@ -182,6 +182,26 @@ run('the executive view in chromium', () => {
       await page.close();
     });
 
+    it('a vendor export with 7 bad rows: every refused row listed by line; the same file picked again uploads again', async () => {
+      const list = await dash.api<{ id: string; title: string; vendorRows: number }[]>('/api/v1/claims');
+      const vendor = list.find((c) => c.vendorRows > 0)!;
+      const page = await signedInPage(browser, dash, `/claims?${q}&claim=${vendor.id}`);
+      await page.getByLabel('Format').selectOption('generic');
+      const bad = ['x-1,2026-11-01,ai_resolved,-0.99', 'x-2,2026-11-01,ai_resolved,"1,50"', 'x-3,11/03/2026,ai_resolved,0.99', 'x-4,2026-11-01,ai_resolved,lots', 'x-5,0202-11-01,ai_resolved,0.99', 'x-6,2026-11-01,ai_resolved,', 'x-7,2026-13-01,ai_resolved,0.99'];
+      const csv = Buffer.from(['id,date,type,amount', 'ok-1,2026-11-01,ai_resolved,0.99', ...bad].join('\n'));
+      const file = { name: 'vendor.csv', mimeType: 'text/csv', buffer: csv };
+      await page.getByLabel('Vendor export (CSV)').setInputFiles(file);
+      const refused = page.getByRole('list', { name: 'Refused rows' }).locator('li');
+      await refused.first().waitFor();
+      // Lines 3 to 9 (the header is line 1, the good row line 2): all seven, not the first five.
+      expect((await refused.allInnerTexts()).map((t) => t.split(':')[0])).toEqual(['line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8', 'line 9']);
+      await page.getByRole('status').filter({ hasText: '7 refused' }).waitFor();
+      // Picked again: uploaded again (the row is already there now, counted once).
+      await page.getByLabel('Vendor export (CSV)').setInputFiles(file);
+      await page.getByRole('status').filter({ hasText: '0 new, 1 already there' }).waitFor();
+      await page.close();
+    });
+
     it('an admin enters a claim and sees it checked, as the API checks it', async () => {
       const page = await signedInPage(browser, dash, `/claims?${q}`);
       await page.getByRole('button', { name: 'New claim' }).click();

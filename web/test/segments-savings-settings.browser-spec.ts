@@ -84,6 +84,20 @@ run('the dashboard in chromium: segments, savings, settings', () => {
       expect(new URL(page.url()).searchParams.get('aiCostPerConversation')).toBe('1,5');
       expect(await page.getByLabel(/^AI cost per conversation/).getAttribute('aria-invalid')).toBe('true');
       await page.getByLabel(/^AI cost per conversation/).fill('0.45');
+      // Emptied, the box stays empty while it is being typed in (it refilled with the saved value:
+      // select-all, Backspace, "45" read "3245"); left empty, it shows the saved value again.
+      const fixed = page.getByLabel(/^Fixed costs per month/);
+      await fixed.fill('700');
+      await fixed.selectText();
+      await fixed.press('Backspace');
+      expect(await fixed.inputValue()).toBe('');
+      await fixed.pressSequentially('45');
+      expect(await fixed.inputValue()).toBe('45');
+      expect(new URL(page.url()).searchParams.get('fixedCostPerMonth')).toBe('45');
+      await fixed.fill('');
+      await page.getByLabel(/^AI cost per conversation/).focus();
+      expect(await fixed.inputValue()).toBe('0');
+      expect(new URL(page.url()).searchParams.get('fixedCostPerMonth')).toBeNull();
       await page.getByRole('button', { name: 'Save as the cost model' }).click();
       await page.getByText('humanHourlyCost 32 → 64').waitFor();
       // A click on the "Reopened" bar lists those tickets; the count is the API's.

@@ -32,7 +32,58 @@ run('workspaces in chromium', () => {
     const switcher = page.getByRole('combobox', { name: 'Workspace' });
     expect(await switcher.inputValue()).toBe(DEMO);
     expect((await switcher.locator('option').allInnerTexts()).map((t) => t.trim())).toEqual(['Default (empty)', 'Demo story', 'Brand X']);
+    // The address names it, and keeps it page to page: a copied link opens the same workspace
+    // even after the default one gets data.
+    expect(new URL(page.url()).searchParams.get('ws')).toBe(DEMO);
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Savings audit' }).click();
+    await page.waitForURL((u) => u.pathname === '/savings');
+    expect(new URL(page.url()).searchParams.get('ws')).toBe(DEMO);
     await page.close();
+  });
+
+  it("a page whose code cannot be fetched (the server restarting) says so, and the menu and other pages keep working", async () => {
+    // It went blank, menu and all, and stayed blank after the server was back, Back included.
+    const page = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`);
+    await page.locator('section[aria-label="Tickets"] .card-number').waitFor();
+    await page.route(/\/assets\/SavingsPage-[^/]*\.js$/, (r) => r.abort());
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Savings audit' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This page could not be loaded.' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Reload' }).isVisible()).toBe(true);
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Overview' }).click();
+    await page.locator('section[aria-label="Tickets"] .card-number').waitFor();
+    await page.unroute(/\/assets\/SavingsPage-[^/]*\.js$/);
+    await page.close();
+  });
+
+  it('a slow answer for a new range: the old figures are said to be the previous selection\'s; an outage heals by itself', async () => {
+    const page = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`);
+    const tickets = page.locator('section[aria-label="Tickets"] .card-number');
+    await tickets.waitFor();
+    const before = await tickets.innerText();
+    // Hold the next summary answer back: the cards still show the old range while 7 days are asked for.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/metrics\/summary\?/, async (r) => {
+      await held;
+      await r.continue();
+    });
+    await page.getByLabel('Period').selectOption({ label: 'Last 7 days' });
+    await page.getByRole('status').filter({ hasText: "Updating: these figures are the previous selection's" }).first().waitFor();
+    expect(await tickets.innerText()).toBe(before);
+    release();
+    await page.waitForFunction((old) => document.querySelector('section[aria-label="Tickets"] .card-number')?.textContent !== old, before);
+    expect(await page.getByText("Updating: these figures are the previous selection's").count()).toBe(0);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.close();
+
+    // The server unreachable for the summary: the error says it tries again, and the view comes back alone.
+    const down = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC&ws=${DEMO}&channel=email`);
+    await down.route(/\/metrics\/summary\?/, (r) => r.abort());
+    await down.reload();
+    await down.getByRole('alert').filter({ hasText: 'Trying again every 10 s.' }).first().waitFor({ timeout: 20_000 });
+    await down.unroute(/\/metrics\/summary\?/);
+    await down.locator('section[aria-label="Tickets"] .card-number').waitFor({ timeout: 25_000 });
+    await down.close();
   });
 
   it('switching: the URL names the workspace, links keep it, the numbers are its own; an empty one says how to send data', async () => {

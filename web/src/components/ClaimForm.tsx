@@ -26,7 +26,7 @@ export function ClaimForm({ initial, busy, problem, onSave, onCancel }: { initia
           <select value={d.sourceKind} onChange={(e) => set({ sourceKind: e.target.value as ClaimSourceKind })}>
             {CLAIM_SOURCE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k.replace('_', ' ')}
+                {k.replaceAll('_', ' ')}
               </option>
             ))}
           </select>

@@ -1,6 +1,7 @@
 // The one place that renders loading, error and empty states for a query.
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { ReactNode, useEffect } from 'react';
+import { ApiError } from '../api/client';
 import type { Freshness } from '../../../server/src/contract';
 import { behindNote } from '../lib/freshness';
 
@@ -11,7 +12,21 @@ interface Props<T> {
   children: (data: T) => ReactNode;
 }
 
+/** Seconds between automatic tries while the server cannot be reached or answers 5xx/503. */
+export const RETRY_SECONDS = 10;
+
+/** An error a later try can fix: no answer at all (server down) or a 5xx (database outage: 503). */
+const passing = (e: unknown) => !(e instanceof ApiError) || e.status >= 500;
+
 export function QueryBoundary<T>({ query, isEmpty, empty, children }: Props<T>) {
+  // After an outage the view came back only on "Try again": it now tries by itself meanwhile.
+  const retrying = query.isError && passing(query.error);
+  const { refetch } = query;
+  useEffect(() => {
+    if (!retrying) return;
+    const t = setInterval(() => void refetch(), RETRY_SECONDS * 1000);
+    return () => clearInterval(t);
+  }, [retrying, refetch]);
   if (query.isPending) {
     return (
       <div className="state" role="status" aria-live="polite">
@@ -22,7 +37,8 @@ export function QueryBoundary<T>({ query, isEmpty, empty, children }: Props<T>) 
   if (query.isError) {
     return (
       <div className="state state-error" role="alert">
-        <strong>Could not load this view.</strong> {query.error.message}{' '}
+        <strong>Could not load this view.</strong> {query.error.message}
+        {retrying ? ` Trying again every ${RETRY_SECONDS} s.` : ''}{' '}
         <button type="button" onClick={() => void query.refetch()}>
           Try again
         </button>
@@ -46,8 +62,15 @@ export function QueryBoundary<T>({ query, isEmpty, empty, children }: Props<T>) 
       </>
     );
   }
+  // Still the previous range's answer while the new one loads (keepPreviousData): said, and
+  // dimmed, so old figures never read as the new period's.
   return (
-    <div aria-busy={query.isFetching}>
+    <div aria-busy={query.isFetching} className={query.isPlaceholderData ? 'placeholder' : undefined}>
+      {query.isPlaceholderData && (
+        <p className="updating" role="status">
+          Updating: these figures are the previous selection's until the new ones arrive…
+        </p>
+      )}
       {note}
       {children(query.data)}
     </div>

@@ -1,5 +1,5 @@
 import type { AlertRow, ChangeRow } from '../../../server/src/contract';
-import { alertRows, changeRows, hasTickets } from './alert-rows';
+import { alertRows, changeRows, hasTickets, unresolved } from './alert-rows';
 
 const alert = (id: string, startedOn: string, detectedOn: string, extra: Partial<AlertRow> = {}) => ({
   id, state: 'open', metric: 'reopenRate', path: 'ai', segment: 'category:billing', startedOn, detectedOn,
@@ -54,5 +54,13 @@ describe('hasTickets', () => {
     [40, 0, true],
   ])('before n=%p, now n=%p -> %p', (before, now, shown) => {
     expect(hasTickets({ baseline: { n: before }, now: { n: now } } as never)).toBe(shown);
+  });
+});
+
+describe('unresolved: what the overview and the board pack list', () => {
+  it('open, acknowledged and snoozed alerts stay; resolved ones go', () => {
+    const states = ['open', 'acknowledged', 'snoozed', 'resolved'] as const;
+    const list = states.map((state, i) => alert(`a${i}`, '2026-05-01', '2026-05-03', { state }) as AlertRow);
+    expect(unresolved(list).map((a) => a.state)).toEqual(['open', 'acknowledged', 'snoozed']);
   });
 });

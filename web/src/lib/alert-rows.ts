@@ -35,6 +35,12 @@ export function segmentName(segment: string): string {
 
 /** Newest first, each with its sentence, its days, who acted on it, and the tickets behind it. */
 /** `tz`: the view's zone, in which who-did-what times are written like every other time on the page. */
+/**
+ * The alerts the overview and the board pack list: every one not resolved. They asked for
+ * state=open, so acknowledging a regression (someone is on it) took it off the board pack.
+ */
+export const unresolved = (alerts: readonly AlertRow[]): AlertRow[] => alerts.filter((a) => a.state !== 'resolved');
+
 export function alertRows(alerts: readonly AlertRow[], tz = 'UTC'): AlertRowView[] {
   const at = (iso: string) => `${formatInstant(iso, tz)} (${tz})`;
   return [...alerts]

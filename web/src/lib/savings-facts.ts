@@ -31,7 +31,7 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
       value: formatRate(s.verifiedAiResolutionRate),
       interval: formatInterval(rateIv, (v) => formatRate(v)),
       note: early
-        ? `${formatCount(s.pendingAiResolved)} of ${formatCount(s.aiResolved)} AI resolutions are younger than 7 days; ${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged so far`
+        ? `${formatCount(s.pendingAiResolved)} of ${formatCount(s.aiResolved)} AI resolutions ${s.pendingAiResolved === 1 ? 'is' : 'are'} younger than 7 days; ${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged so far`
         : `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged; ${formatCount(s.pendingAiResolved)} not judged yet`,
     }),
     verdict({ label: 'Verified savings', value: money(sv.verifiedSavings ?? NaN), interval: formatInterval(iv?.verifiedSavings, money, approx), note: sv.lowRated?.excluded ? 'without the resolutions rated 1–2' : undefined }),

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Summary } from '../../../server/src/contract';
-import { savingsWaterfall } from './savings-waterfall';
+import { savingsWaterfall, stepColor, waterfallDomain } from './savings-waterfall';
 
 // Fixture case 1: 265 AI resolutions, none pending, 222 verified; 8 reopened (0.0302 x 265) and
 // 36 repeat contacts (0.1358 x 265), one ticket both, so 35 came back without a reopen:
@@ -31,6 +31,19 @@ describe('savingsWaterfall', () => {
     expect(steps[7].range[0]).toBeCloseTo(s.savings.verifiedSavings!, 9);
     expect(steps[7].range[1]).toBeCloseTo(1700.74 - 413.96, 1);
     expect(steps[8].value).toBeCloseTo(steps[7].range[1], 9);
+  });
+  it('fixed costs above the verified savings: the axis reaches below zero and the net is drawn as a cost', () => {
+    // 25,000 a month over 21 days: 25,000 x 21 / 30.4375 = 17,248.46; net = 1,700.74 - 17,248.46 = -15,547.72.
+    const fixed = (25_000 * 21) / 30.4375;
+    const steps = savingsWaterfall({ ...s, savings: { ...s.savings, fixedCosts: fixed, netSavings: s.savings.verifiedSavings! - fixed } } as Summary)!;
+    const net = steps[steps.length - 1];
+    expect(net.value).toBeCloseTo(-15_547.72, 1);
+    const [lo, hi] = waterfallDomain(steps);
+    expect(lo).toBeCloseTo(-15_547.72, 1);
+    expect(hi).toBe(s.savings.claimedSavings);
+    expect([stepColor(net), stepColor(steps[0]), stepColor(steps[steps.length - 3])]).toEqual(['var(--cost)', 'var(--claimed)', 'var(--verified)']);
+    // Without a net below zero the axis starts at zero.
+    expect(waterfallDomain(savingsWaterfall(s)!)[0]).toBe(0);
   });
   it('with the handoff tax and fixed costs: two steps down from verified to net', () => {
     // Handoff tax 120 (escalated tickets' extra human time) and 600 a month over 21 days = 413.96:

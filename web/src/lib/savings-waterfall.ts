@@ -54,6 +54,21 @@ export function savingsWaterfall(s: Summary): WaterfallStep[] | null {
   return steps;
 }
 
+/**
+ * The money axis: from the lowest bar end (or 0) to the highest (or 0). A net below zero (fixed
+ * costs above the savings) was cut off at an axis that started at 0.
+ */
+export function waterfallDomain(steps: readonly WaterfallStep[]): [number, number] {
+  const ends = steps.flatMap((s) => s.range);
+  return [Math.min(0, ...ends), Math.max(0, ...ends)];
+}
+
+/** A total below zero is a cost, drawn as one (a negative net was drawn green, like a saving). */
+export function stepColor(s: WaterfallStep): string {
+  if (!s.total || s.value < 0) return 'var(--cost)';
+  return s.name === 'Claimed' ? 'var(--claimed)' : 'var(--verified)';
+}
+
 export const LOW_RATED_STEP = 'Rated 1–2 (left out)';
 
 /** The tickets behind each step of the waterfall (predicates of GET /api/v1/tickets). */

@@ -76,7 +76,7 @@ export default function ClaimsPage() {
                     <button type="button" className="link" onClick={() => setParams({ claim: c.id, class: undefined, edit: undefined })}>
                       {c.title}
                     </button>
-                    <div className="muted">{c.source.kind.replace('_', ' ')}</div>
+                    <div className="muted">{c.source.kind.replaceAll('_', ' ')}</div>
                   </th>
                   <td>
                     {c.from} – {addDays(c.to, -1)} ({c.tz}){c.channel ? `, ${c.channel}` : ''}
@@ -99,7 +99,7 @@ export default function ClaimsPage() {
               <section className="card" aria-label="Claim check">
                 <h2>{c.title}</h2>
                 <p className="muted">
-                  {c.source.kind.replace('_', ' ')}
+                  {c.source.kind.replaceAll('_', ' ')}
                   {c.source.ref ? `: ${c.source.ref}` : ''} · {c.from} to {addDays(c.to, -1)} ({c.tz}) · version {c.version}, {formatInstant(c.updatedAt, c.tz)} by {c.updatedBy}
                 </p>
                 <p>
@@ -124,8 +124,8 @@ export default function ClaimsPage() {
                     {(p) => (
                       <>
                         <p>
-                          <strong data-testid="vendor-total">{formatCount(p.total)}</strong> billed conversations: {cls.replace('_', ' ')}{' '}
-                          <ExportButtons name={`vendor ${cls.replace('_', ' ')}`} csv={{ path: `/api/v1/claims/${c.id}/vendor-export`, params: { class: cls } }} />
+                          <strong data-testid="vendor-total">{formatCount(p.total)}</strong> billed conversation{p.total === 1 ? '' : 's'}: {cls.replaceAll('_', ' ')}{' '}
+                          <ExportButtons name={`vendor ${cls.replaceAll('_', ' ')}`} csv={{ path: `/api/v1/claims/${c.id}/vendor-export`, params: { class: cls } }} />
                         </p>
                         <table className="table" aria-label="Billed conversations">
                           <thead>
@@ -166,17 +166,6 @@ export default function ClaimsPage() {
                 {isAdmin && (
                   <p className="controls">
                     <label>
-                      Vendor export (CSV)
-                      <input
-                        type="file"
-                        accept=".csv,text/csv"
-                        onChange={(e) => {
-                          const file = e.target.files?.[0];
-                          if (file) void file.text().then((csv) => upload.mutate({ id: c.id, csv, preset: (document.getElementById('vendor-preset') as HTMLSelectElement).value, ticketPrefix: ticketPrefix.trim() }));
-                        }}
-                      />
-                    </label>
-                    <label>
                       Format
                       <select id="vendor-preset" defaultValue="intercom-fin">
                         <option value="intercom-fin">Intercom Fin</option>
@@ -187,6 +176,19 @@ export default function ClaimsPage() {
                     <label>
                       Ticket id prefix (imported tickets)
                       <input value={ticketPrefix} placeholder="e.g. zendesk:" size={12} onChange={(e) => setTicketPrefix(e.target.value)} />
+                    </label>
+                    <label>
+                      Vendor export (CSV)
+                      <input
+                        type="file"
+                        accept=".csv,text/csv"
+                        onChange={(e) => {
+                          const input = e.target;
+                          const file = input.files?.[0];
+                          // Emptied once read: the same file picked again (with a prefix added) uploads again.
+                          if (file) void file.text().then((csv) => (upload.mutate({ id: c.id, csv, preset: (document.getElementById('vendor-preset') as HTMLSelectElement).value, ticketPrefix: ticketPrefix.trim() }), (input.value = '')));
+                        }}
+                      />
                     </label>
                     <button type="button" onClick={() => setParams({ edit: 'true' })}>
                       Edit
@@ -200,10 +202,21 @@ export default function ClaimsPage() {
                   <p role="status">
                     Export read: {formatCount(upload.data.accepted)} new, {formatCount(upload.data.alreadyThere)} already there
                     {upload.data.rematched > 0 ? ` (${formatCount(upload.data.rematched)} of them now matched to a ticket)` : ''}, {formatCount(upload.data.rejectedTotal)} refused
-                    {upload.data.rejected.length > 0 ? ` (${upload.data.rejected.slice(0, 5).map((r) => `line ${r.line}: ${r.error}`).join('; ')})` : ''}.
+                    {upload.data.rejected.length > 0 ? ':' : '.'}
                     {unknownIds(upload.data) > 0 &&
-                      ` ${formatCount(unknownIds(upload.data))} of its ids are no ticket of ours: tickets imported from a file have ids like "zendesk:123" (docs/IMPORT.md); give that prefix above and upload the same file again (nothing is counted twice).`}
+                      ` ${formatCount(unknownIds(upload.data))} of its ids ${unknownIds(upload.data) === 1 ? 'is' : 'are'} no ticket of ours: tickets imported from a file have ids like "zendesk:123" (docs/IMPORT.md); give that prefix above and upload the same file again (nothing is counted twice).`}
                   </p>
+                )}
+                {/* Every refused row the answer lists (it showed the first five and no word of the rest). */}
+                {upload.isSuccess && upload.variables.id === c.id && upload.data.rejected.length > 0 && (
+                  <ul className="refused-rows" aria-label="Refused rows">
+                    {upload.data.rejected.map((r) => (
+                      <li key={r.line}>
+                        line {r.line}: {r.error}
+                      </li>
+                    ))}
+                    {upload.data.rejectedTotal > upload.data.rejected.length && <li>and {formatCount(upload.data.rejectedTotal - upload.data.rejected.length)} more rows refused (not listed)</li>}
+                  </ul>
                 )}
                 {upload.isError && upload.variables.id === c.id && <p role="alert" className="state-error">{upload.error.message}</p>}
               </section>

@@ -9,7 +9,7 @@ import { KpiCard } from '../components/KpiCard';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { SavingsChart } from '../components/SavingsChart';
-import { alertRows } from '../lib/alert-rows';
+import { alertRows, unresolved } from '../lib/alert-rows';
 import { drillDownHref, pointHref } from '../lib/drill-down';
 import { savingsBars, summaryCards } from '../lib/summary-cards';
 import { formatInstant } from '../lib/date-range';
@@ -21,14 +21,14 @@ export default function OverviewPage() {
   const { filters, setFilters, navigate, compare } = useUrlState();
   const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare) });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
-  const alerts = useAlertsQuery({ state: 'open', from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
+  const alerts = useAlertsQuery({ from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
   const trend = useTimeseriesQuery({ ...filters, interval: 'week' });
   return (
     <main>
       <h1 className="page-title">Overview</h1>
       <RangeControls filters={filters} onChange={setFilters} withCompare />
       <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={null}>
-        {(a) => <AlertsList title="Open quality alerts in this range" rows={alertRows(a, filters.tz).slice(0, 8)} navigate={navigate} />}
+        {(a) => <AlertsList title="Quality alerts not resolved in this range" rows={alertRows(unresolved(a), filters.tz).slice(0, 8)} navigate={navigate} />}
       </QueryBoundary>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (

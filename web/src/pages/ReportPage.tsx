@@ -13,7 +13,7 @@ import { RangeControls } from '../components/RangeControls';
 import { SavingsFacts } from '../components/SavingsFacts';
 import { TrendChart } from '../components/TrendChart';
 import { WaterfallChart } from '../components/WaterfallChart';
-import { alertRows } from '../lib/alert-rows';
+import { alertRows, unresolved } from '../lib/alert-rows';
 import { addDays, formatInstant } from '../lib/date-range';
 import { formatMoney } from '../lib/format';
 import { qualityComparison, youngTicketsNote } from '../lib/quality-compare';
@@ -33,7 +33,7 @@ export default function ReportPage() {
   const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare) });
   const stored = useCostModelQuery();
   const history = useCostModelHistoryQuery();
-  const alerts = useAlertsQuery({ state: 'open', from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
+  const alerts = useAlertsQuery({ from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
   const trend = useTimeseriesQuery({ ...filters, interval: 'week', percentiles: 'false' });
   const currency = stored.data?.currency ?? 'USD';
   const queries = [summary, stored, history, alerts, trend];
@@ -89,7 +89,7 @@ export default function ReportPage() {
       </QueryBoundary>
       <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} spans={seriesSpans(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} />}</QueryBoundary>
       <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={<p>No open quality alerts in this period.</p>}>
-        {(a) => <AlertsList title="Open quality alerts" rows={alertRows(a, filters.tz)} />}
+        {(a) => <AlertsList title="Quality alerts not resolved" rows={alertRows(unresolved(a), filters.tz)} />}
       </QueryBoundary>
       <section aria-label="Assumptions">
         <h2>Assumptions</h2>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CostModel, CostModelChange, Summary } from '../../../server/src/contract';
 import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
@@ -13,7 +14,7 @@ import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
 import { addDays, filtersToSearch, formatInstant } from '../lib/date-range';
 import { apiCompare } from '../lib/url-state';
 import { withParams } from '../lib/url-state';
-import { whatIfFields, whatIfParams } from '../lib/what-if';
+import { WhatIfField, whatIfFields, whatIfParams } from '../lib/what-if';
 import { useUrlState } from '../state/useUrlState';
 
 
@@ -82,13 +83,7 @@ export default function SavingsPage() {
           {fields.map((f) => (
             <label key={f.key}>
               {f.label} <span className="muted">({f.unit})</span>
-              <input
-                inputMode="decimal"
-                value={f.value}
-                aria-invalid={f.error !== null}
-                aria-describedby={f.error ? `err-${f.key}` : undefined}
-                onChange={(e) => setWhatIf(f.key, e.target.value)}
-              />
+              <WhatIfInput field={f} onChange={(v) => setWhatIf(f.key, v)} />
               {f.error && (
                 <span id={`err-${f.key}`} className="field-error" role="alert">
                   {f.error}
@@ -122,5 +117,27 @@ export default function SavingsPage() {
         </QueryBoundary>
       </section>
     </main>
+  );
+}
+
+/**
+ * A what-if box shows what is typed while it has focus, an empty box included: emptied, the URL
+ * drops the what-if and the box used to refill at once with the saved value, so "45" typed after
+ * select-all and Backspace became "3245". Left empty, it shows the saved value again on blur.
+ */
+function WhatIfInput({ field, onChange }: { field: WhatIfField; onChange: (value: string) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <input
+      inputMode="decimal"
+      value={draft ?? field.value}
+      aria-invalid={field.error !== null}
+      aria-describedby={field.error ? `err-${field.key}` : undefined}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        onChange(e.target.value);
+      }}
+      onBlur={() => setDraft(null)}
+    />
   );
 }
