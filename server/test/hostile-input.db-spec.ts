@@ -236,6 +236,8 @@ describe('hostile input: never a 5xx, valid neighbours kept', () => {
         expect([JSON.stringify(body), r.status]).toEqual([JSON.stringify(body), 400]);
         expect([r.body.message].flat().join('; ')).toMatch(message);
       }
+      const whatIf = await t.request('GET', '/api/v1/metrics/summary?from=2026-01-01&to=2026-02-01&humanHourlyCost=99999999999999999999999');
+      expect([whatIf.status, whatIf.body.message]).toEqual([400, ['humanHourlyCost: at most 1,000,000,000 (as for the saved cost model), got "99999999999999999999999"']]);
       // Nothing of it was stored: the floors are still the defaults, the cost model its first version.
       const ws = await t.request('GET', '/api/v1/workspaces/nulls');
       expect([ws.body.name, ws.body.alertFloors]).toEqual(['Nulls', null]);

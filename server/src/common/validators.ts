@@ -46,13 +46,19 @@ export class IsRfc3339 implements ValidatorConstraintInterface {
   }
 }
 
+/** What-if costs stay within what the cost model may hold: 99999999999999999999999 an hour was priced. */
+const MAX_DECIMAL = 1_000_000_000;
+
 @ValidatorConstraint({ name: 'nonNegativeDecimal' })
 export class IsNonNegativeDecimal implements ValidatorConstraintInterface {
   validate(v: unknown) {
-    return typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) && Number.isFinite(Number(v));
+    return typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) && Number(v) <= MAX_DECIMAL;
   }
   defaultMessage(a: ValidationArguments) {
-    return `${a.property}: must be a non-negative decimal number such as 32 or 0.45, got "${String(a.value)}"`;
+    const big = typeof a.value === 'string' && /^\d+(\.\d+)?$/.test(a.value);
+    return big
+      ? `${a.property}: at most 1,000,000,000 (as for the saved cost model), got "${String(a.value)}"`
+      : `${a.property}: must be a non-negative decimal number such as 32 or 0.45, got "${String(a.value)}"`;
   }
 }
 

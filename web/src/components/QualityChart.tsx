@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatRate } from '../lib/format';
+import { formatRate, formatRateTick } from '../lib/format';
 import type { BucketSpan } from '../lib/maturity';
 import { highestValue, isAlone } from '../lib/quality-series';
 import type { Annotation, QualityRow } from '../lib/quality-series';
@@ -55,7 +55,7 @@ export function QualityChart({
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           {/* All zero: 'auto' made the axis 0-400%; a tenth keeps 0% at the bottom, readable. */}
-          <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, top > 0 ? 'auto' : 0.1]} />
+          <YAxis tickFormatter={formatRateTick} width={48} domain={[0, top > 0 ? 'auto' : 0.1]} />
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
           <Legend />
           {spans.map((s) => (

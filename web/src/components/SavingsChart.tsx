@@ -6,13 +6,13 @@ import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
 
 /** Claimed vs verified savings; takes shaped data, never fetches. */
-export function SavingsChart({ bars, currency, csv }: { bars: SavingsBar[]; currency: string; csv?: { path: string; params: Record<string, string | undefined> } }) {
+export function SavingsChart({ bars, currency, csv, emptyReason }: { bars: SavingsBar[]; currency: string; csv?: { path: string; params: Record<string, string | undefined> }; emptyReason: string }) {
   const ref = useRef<HTMLElement>(null);
   return (
     <figure className="chart" aria-label="Claimed versus verified savings" ref={ref}>
       <ExportButtons name="claimed vs verified savings" csv={csv} chart={() => ref.current} />
       {bars.length === 0 ? (
-        <p className="state">No human-resolved ticket in this range: nothing prices what the AI did, so there is no claimed or verified saving to draw.</p>
+        <p className="state">No claimed or verified saving to draw: {emptyReason}.</p>
       ) : (
         <ResponsiveContainer width="100%" height={260}>
           <BarChart title="Claimed versus verified savings" data={bars} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>

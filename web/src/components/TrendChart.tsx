@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatRate } from '../lib/format';
+import { formatRate, formatRateTick } from '../lib/format';
 import type { BucketSpan } from '../lib/maturity';
 import type { TrendRow } from '../lib/quality-series';
 import { TOOLTIP_THEME } from './chart-theme';
@@ -20,7 +20,7 @@ export function TrendChart({ rows, spans = [], csv, onPoint }: { rows: TrendRow[
         <LineChart title="AI share and verified resolution over time" data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...bucketClick(onPoint)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
-          <YAxis tickFormatter={(v: number) => formatRate(v, 0)} width={48} domain={[0, 1]} />
+          <YAxis tickFormatter={formatRateTick} width={48} domain={[0, 1]} />
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatRate(Number(v))} />
           <Legend />
           {spans.map((s) => (

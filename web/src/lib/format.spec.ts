@@ -1,4 +1,4 @@
-import { DASH, formatChange, formatCount, formatMoneyTick, formatDuration, formatMoney, formatNumber, formatPoints, formatRate, isNoPoints } from './format';
+import { DASH, formatChange, formatCount, formatMoneyTick, formatDuration, formatMoney, formatNumber, formatPoints, formatRate, formatRateTick, isNoPoints } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -59,4 +59,17 @@ describe('formatMoneyTick', () => {
   ])('%p -> %s', (v, text) => {
     expect(formatMoneyTick(v, 'USD')).toBe(text);
   });
+});
+
+describe('formatRateTick: as many decimals as the tick needs', () => {
+  it.each([
+    [0, '0%'],
+    [0.015, '1.5%'],
+    [0.03, '3%'],
+    [0.045, '4.5%'],
+    [0.025, '2.5%'],
+    [0.0125, '1.25%'],
+    [0.1, '10%'],
+    [1, '100%'],
+  ])('%s -> %s', (v, text) => expect(formatRateTick(v)).toBe(text));
 });

@@ -28,6 +28,16 @@ export function formatRate(rate: number | null | undefined, digits = 1): string 
   return `${(rate * 100).toFixed(digits)}%`;
 }
 
+/**
+ * A rate axis tick: whole percents, or as many decimals as the tick needs (up to 2). Ticks every
+ * 1.5% read "0% 2% 3% 5% 6%" when rounded to whole percents.
+ */
+export function formatRateTick(rate: number): string {
+  const pct = rate * 100;
+  const digits = [0, 1, 2].find((d) => Math.abs(Number(pct.toFixed(d)) - pct) < 1e-9) ?? 2;
+  return formatRate(rate, digits);
+}
+
 /** An axis tick: whole amounts without cents ("$0", not "$0.00" beside "$20,000"). */
 export function formatMoneyTick(value: number, currency = 'USD'): string {
   return Number.isInteger(value) ? new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value) : formatMoney(value, currency);

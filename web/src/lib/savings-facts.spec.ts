@@ -44,6 +44,11 @@ describe('savingsFacts', () => {
   it('no human baseline (one AI ticket, no filter): net is not defined for that reason, not a filter', () => {
     const s = { ...base, savings: { ...base.savings, verifiedSavings: null, netSavings: null } } as Summary;
     expect(savingsFacts(s, 'USD').find((r) => r.label === 'Net savings')?.note).toMatch(/^no verified savings to start from: no human-resolved ticket/);
+    // Human tickets imported without handle time are resolved, only not priced: said as such.
+    const imported = { ...s, handleTimeUnrecorded: 3 } as Summary;
+    expect(savingsFacts(imported, 'USD').find((r) => r.label === 'Net savings')?.note).toBe(
+      'no verified savings to start from: no human handle time recorded: 3 resolved tickets were imported with elapsed times only, which are not priced as work (docs/IMPORT.md, handleTime)',
+    );
   });
 
   it('mostly maturing: every verified figure is "not judged yet", and the rate says why', () => {

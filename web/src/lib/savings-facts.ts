@@ -1,6 +1,7 @@
 // The savings audit's table of figures: each headline number with its 95% interval, from claimed
 // down to net and the yearly run-rate (the audit page and the board pack show the same rows).
 import type { Summary } from '../../../server/src/contract';
+import { noBaselineReason } from './summary-cards';
 import { DASH, formatCount, formatInterval, formatMoney, formatNumber, formatRate } from './format';
 import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 
@@ -54,7 +55,7 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
     rows.push(verdict({ label: 'Net run-rate a year', value: money(sv.netSavingsPerYear ?? NaN), interval: formatInterval(iv?.netSavingsPerYear, money, approx), note: 'this range’s pace × 365.25 / days' }));
   } else {
     // Net is undefined for two reasons: nothing to price (no human baseline), or a filter or segment.
-    const why = sv.verifiedSavings === null ? 'no verified savings to start from: no human-resolved ticket prices the work in this range' : 'fixed costs belong to the whole program: a filter or segment has no share of them';
+    const why = sv.verifiedSavings === null ? `no verified savings to start from: ${noBaselineReason(s)}` : 'fixed costs belong to the whole program: a filter or segment has no share of them';
     rows.push({ label: 'Net savings', value: 'not defined', interval: '', note: why });
   }
   if (sv.verifiedSavingsPerYear !== null && sv.verifiedSavingsPerYear !== undefined) rows.push(verdict({ label: 'Verified run-rate a year', value: money(sv.verifiedSavingsPerYear), interval: '', note: 'before handoff tax and fixed costs' }));

@@ -24,7 +24,7 @@ describe('summaryCards', () => {
   it('says so when there is no human baseline', () => {
     const cards = Object.fromEntries(summaryCards(empty, 'USD').map((c) => [c.key, c]));
     expect(cards.savings.value).toBe('— → —');
-    expect(cards.savings.detail).toBe('no human baseline in this range');
+    expect(cards.savings.detail).toBe('no human-resolved ticket in this range prices the work');
     expect(cards.roi.value).toBe('—');
   });
 });
@@ -140,6 +140,6 @@ describe('handle time not recorded (an import of elapsed times)', () => {
     const cards = Object.fromEntries(summaryCards(imported, 'USD').map((c) => [c.key, c]));
     expect(cards.handle.detail).toContain('handle time not recorded for 2,716 imported tickets');
     expect(cards.involvement.detail).toContain('no ticket involves the AI');
-    expect(cards.savings.detail).toBe('no human handle time recorded: 2,716 resolved tickets were imported with elapsed times only, which are not priced as work');
+    expect(cards.savings.detail).toBe('no human handle time recorded: 2,716 resolved tickets were imported with elapsed times only, which are not priced as work (docs/IMPORT.md, handleTime)');
   });
 });

@@ -3,6 +3,17 @@ import type { Deltas, Summary } from '../../../server/src/contract';
 import { formatChange, formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatPoints, formatRate } from './format';
 import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 
+
+/**
+ * Why nothing prices the AI's work in this range, said the same way on every page. Human tickets
+ * imported without handle time are resolved but not priced: "no human-resolved ticket" was wrong for them.
+ */
+export function noBaselineReason(s: Pick<Summary, 'handleTimeUnrecorded'>): string {
+  return s.handleTimeUnrecorded > 0
+    ? `no human handle time recorded: ${formatCount(s.handleTimeUnrecorded)} resolved ticket${s.handleTimeUnrecorded === 1 ? ' was' : 's were'} imported with elapsed times only, which are not priced as work (docs/IMPORT.md, handleTime)`
+    : 'no human-resolved ticket in this range prices the work';
+}
+
 export interface Card {
   key: string;
   label: string;
@@ -77,9 +88,7 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       value: `${formatMoney(s.savings.claimedSavings, currency)} → ${early ? NOT_JUDGED : formatMoney(s.savings.verifiedSavings, currency)}`,
       detail:
         gap === null
-          ? s.handleTimeUnrecorded > 0
-            ? `no human handle time recorded: ${formatCount(s.handleTimeUnrecorded)} resolved tickets were imported with elapsed times only, which are not priced as work`
-            : 'no human baseline in this range'
+          ? noBaselineReason(s)
           : `${early || !iv?.verifiedSavings ? '' : `95%: ${formatInterval(iv.verifiedSavings, money, approx)}; `}${savingsGap(gap, s, currency)}${early ? '' : netNote(s, currency)}`,
       tone: 'warn',
     },

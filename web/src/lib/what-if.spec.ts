@@ -28,6 +28,12 @@ describe('whatIfFields', () => {
     expect(whatIfFields({ fteHoursPerMonth: '160' }, saved, 'USD')[3].changed).toBe(true);
   });
 
+  it('a cost above a billion is explained and left out (the server refuses it too); a billion is used', () => {
+    const [big] = whatIfFields({ humanHourlyCost: '99999999999999999999999' }, saved, 'USD');
+    expect([big.error, big.changed]).toEqual(['99999999999999999999999 is more than 1,000,000,000, the most a cost may be', false]);
+    expect(whatIfFields({ fixedCostPerMonth: '1000000000' }, saved, 'USD')[4]).toMatchObject({ error: null, changed: true });
+  });
+
   it.each(['1,5', 'abc', '-3', '-0.5', '1e3', ' '])('"%s" is explained and left out', (typed) => {
     const [h] = whatIfFields({ humanHourlyCost: typed }, saved, 'USD');
     if (typed.trim() === '') {

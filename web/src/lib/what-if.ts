@@ -40,7 +40,9 @@ export function whatIfFields(params: Readonly<Record<string, string>>, saved: Co
           ? `"${typed}" is not a number: write digits with a dot for decimals (e.g. 1.5)`
           : f.key === 'fteHoursPerMonth' && (Number(typed) <= 0 || Number(typed) > 744)
             ? `${typed} hours: an agent works more than 0 and at most 744 hours a month (every hour of a 31-day month)`
-            : null;
+            : Number(typed) > 1_000_000_000
+              ? `${typed} is more than 1,000,000,000, the most a cost may be`
+              : null;
     return {
       key: f.key,
       label: f.label,

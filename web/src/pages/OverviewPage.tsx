@@ -11,7 +11,7 @@ import { RangeControls } from '../components/RangeControls';
 import { SavingsChart } from '../components/SavingsChart';
 import { alertRows, unresolved } from '../lib/alert-rows';
 import { drillDownHref, pointHref } from '../lib/drill-down';
-import { savingsBars, summaryCards } from '../lib/summary-cards';
+import { noBaselineReason, savingsBars, summaryCards } from '../lib/summary-cards';
 import { formatInstant } from '../lib/date-range';
 import { formatCount } from '../lib/format';
 import { apiCompare, compareLabel } from '../lib/url-state';
@@ -38,7 +38,7 @@ export default function OverviewPage() {
                 <KpiCard key={c.key} card={c} href={drillDownHref(c.key, filters)} onOpen={navigate} trend={trend.data ? cardSparklines(trend.data)[c.key] : undefined} />
               ))}
             </div>
-            <SavingsChart bars={savingsBars(s)} currency={currency} csv={{ path: '/api/v1/metrics/summary', params: { ...filters } }} />
+            <SavingsChart bars={savingsBars(s)} currency={currency} emptyReason={noBaselineReason(s)} csv={{ path: '/api/v1/metrics/summary', params: { ...filters } }} />
             <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} spans={seriesSpans(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} onPoint={(week) => navigate(pointHref(filters, week, { path: 'ai,escalated' }, 7))} />}</QueryBoundary>
             <p className="footnote">
               Verified means an AI resolution that was not reopened and brought no repeat contact within 7 days; {formatCount(s.pendingAiResolved)} AI

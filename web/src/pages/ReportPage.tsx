@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Summary } from '../../../server/src/contract';
+import { noBaselineReason } from '../lib/summary-cards';
 import { useAlertsQuery } from '../api/useAlertsQuery';
 import { useCostModelHistoryQuery } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
@@ -80,7 +81,7 @@ export default function ReportPage() {
                 comparison={s.comparison ? { label: `${s.comparison.from} – ${addDays(s.comparison.to, -1)}`, summary: { ...s, ...s.comparison } as Summary } : undefined}
               />
               <h2>From the claim to what holds up</h2>
-              {steps ? <WaterfallChart steps={steps} currency={currency} /> : <p className="state">No human-resolved ticket in this period: nothing to price the AI against.</p>}
+              {steps ? <WaterfallChart steps={steps} currency={currency} /> : <p className="state">No waterfall to draw: {noBaselineReason(s)}.</p>}
               <h2>Quality guardrails {s.comparison ? compareLabel(compare) : ''}</h2>
               {s.comparison && <QualityCompareTable rows={qualityComparison(s, s.comparison)} current={`${s.from} – ${last}`} previous={`${s.comparison.from} – ${addDays(s.comparison.to, -1)}`} note={youngTicketsNote(s)} />}
             </>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CostModel, CostModelChange, Summary } from '../../../server/src/contract';
+import { noBaselineReason } from '../lib/summary-cards';
 import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useMeQuery } from '../api/useMeQuery';
@@ -54,7 +55,7 @@ export default function SavingsPage() {
                   currency={currency}
                   csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid, ...(excludeLowRated ? { excludeLowRated: 'true' } : {}) } }}
                   onStep={(name) => navigate(`/tickets${withParams(filtersToSearch(filters), STEP_TICKETS[name])}`)}
-                /> : <p className="state">No human-resolved ticket in this range: there is no cost to price the AI against.</p>}
+                /> : <p className="state">No waterfall to draw: {noBaselineReason(s)}.</p>}
               <LowRatedSwitch savings={s.savings} currency={currency} excluded={excludeLowRated} onChange={(on) => setParams({ excludeLowRated: on ? 'true' : undefined }, { replace: true })} />
               <SavingsFacts
                 s={s}
