@@ -35,6 +35,9 @@ function figureProblems(raw: ClaimFigure, at: string): string[] {
   else if ((f.unit === 'percent' || f.unit === 'top2_percent') && f.value > 100) out.push(`${at}.value: a percentage is at most 100 (got ${f.value})`);
   else if (f.unit === 'fraction' && f.value > 1) out.push(`${at}.value: a fraction is at most 1 (got ${f.value}); for a percentage use unit "percent"`);
   else if (f.unit === 'average_of_5' && (f.value < 1 || f.value > 5)) out.push(`${at}.value: an average score is between 1 and 5 (got ${f.value})`);
+  // A count of resolutions is whole: 12.5 was stored, shown as 13 and checked as 12.5.
+  else if (f.unit === 'resolutions' && !Number.isInteger(f.value)) out.push(`${at}.value: a number of resolutions is a whole number (got ${f.value})`);
+  else if (f.value > 1e15) out.push(`${at}.value: at most 10^15 (got ${f.value})`);
   if (f.unit === undefined) out.push(`${at}.unit: required for ${kind}: ${CLAIM_UNITS[kind].join(' or ')}`);
   else if (!CLAIM_UNITS[kind].includes(f.unit as string)) out.push(`${at}.unit: "${String(f.unit)}" is not a unit of ${kind}; use ${CLAIM_UNITS[kind].join(' or ')}`);
   if (kind === 'handleTime') {

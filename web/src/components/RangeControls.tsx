@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
-import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, notAZone, presetOf, presetRange, todayIn } from '../lib/date-range';
+import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, notAZone, presetOf, presetRange, rangeNote, todayIn } from '../lib/date-range';
 import { filterOptions, matchOptions, toggleValue } from '../lib/filter-options';
 import { useUrlState } from '../state/useUrlState';
 
@@ -12,7 +12,8 @@ const completeDate = (v: string) => /^(19|2\d)\d\d-\d\d-\d\d$/.test(v);
 
 /** `replace` for text typed key by key: one history entry for the whole word, not one per key. */
 export function RangeControls({ filters, onChange, withCompare = false }: { filters: ViewFilters; onChange: (f: Partial<ViewFilters>, options?: { replace?: boolean }) => void; withCompare?: boolean }) {
-  const { compare, setParams } = useUrlState();
+  const { compare, setParams, search } = useUrlState();
+  const note = rangeNote(search, filters);
   // The zone box keeps what is typed; the view follows once it names a zone. A name that is none
   // (on Enter or leaving the box) is said at the box and the view stays where it was: committed,
   // every chart of the page would fail on it.
@@ -104,6 +105,11 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
             <option value="none">nothing</option>
           </select>
         </label>
+      )}
+      {note && (
+        <p className="behind" role="status">
+          {note}
+        </p>
       )}
     </form>
   );

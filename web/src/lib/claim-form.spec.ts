@@ -18,8 +18,15 @@ describe('claim form', () => {
     });
   });
   it('names the figure whose value is not a number', () => {
-    const d = { ...emptyDraft('2026-10-01', '2026-11-01', 'UTC'), title: 'QBR', figures: [{ ...newFigure(), value: '12k' }] };
-    expect(inputOf(d)).toEqual({ errors: ['figure 1: "12k" is not a number'] });
+    const d = { ...emptyDraft('2026-10-01', '2026-11-01', 'UTC'), title: 'QBR', figures: [{ ...newFigure(), value: 'lots' }] };
+    expect(inputOf(d)).toEqual({ errors: ['figure 1: "lots" is not a number'] });
+    // As a deck writes them: "$2M", "12k", "70%" (a percentage only where the unit is one).
+    const value = (kind: Parameters<typeof newFigure>[0], typed: string) => inputOf({ ...d, figures: [{ ...newFigure(kind), value: typed }] });
+    expect(value('savings', '$2M')).toMatchObject({ input: { figures: [{ value: 2_000_000 }] } });
+    expect(value('savings', '$1.5b')).toMatchObject({ input: { figures: [{ value: 1_500_000_000 }] } });
+    expect(value(undefined, '12k')).toMatchObject({ input: { figures: [{ value: 12_000 }] } });
+    expect(value('aiResolutionRate', '70%')).toMatchObject({ input: { figures: [{ value: 70, unit: 'percent' }] } });
+    expect(value(undefined, '70%')).toEqual({ errors: ['figure 1: "70%" is not a number'] });
     // A currency sign in front is read ("$40,000" is 40,000).
     expect(inputOf({ ...d, figures: [{ ...newFigure('savings'), value: '$40,000' }] })).toMatchObject({ input: { figures: [{ value: 40000 }] } });
     expect(inputOf({ ...d, figures: [{ ...newFigure(), value: '0,99' }] })).toEqual({ errors: ['figure 1: "0,99": write decimals with a dot (0.99), thousands with a comma (12,430)'] });

@@ -79,9 +79,12 @@ export function inputOf(d: ClaimDraft): { input: ClaimInput } | { errors: string
   const figures = d.figures.map((f, i) => {
     // "12,430" is twelve thousand; "0,99" could be a decimal comma: asked, not guessed.
     const ambiguous = /^\d+,\d{1,2}$/.test(f.value.trim());
-    // "$40,000" is 40000: a currency sign in front is what people type.
-    const text = f.value.trim().replace(/^[$€£¥]\s*/, '').replace(/[,\s]/g, '');
-    const value = text === '' || ambiguous ? NaN : Number(text);
+    // "$40,000" is 40000, "$2M" 2,000,000, "70%" 70: what people type from a deck. A "%" only
+    // where the unit is a percentage (70% of "resolutions" is no count).
+    const percent = f.unit === 'percent' || f.unit === 'top2_percent';
+    const text = f.value.trim().replace(/^[$€£¥]\s*/, '').replace(/[,\s]/g, '').replace(percent ? /%$/ : /$^/, '');
+    const scale = /^(\d+(?:\.\d+)?)([kKmMbB])$/.exec(text);
+    const value = text === '' || ambiguous ? NaN : scale ? Number(scale[1]) * { k: 1e3, m: 1e6, b: 1e9 }[scale[2].toLowerCase() as 'k' | 'm' | 'b'] : Number(text);
     if (ambiguous) errors.push(`figure ${i + 1}: "${f.value}": write decimals with a dot (0.99), thousands with a comma (12,430)`);
     else if (!Number.isFinite(value)) errors.push(`figure ${i + 1}: "${f.value}" is not a number`);
     else if (value < 0) errors.push(`figure ${i + 1}: ${f.value} is negative; a claimed figure is 0 or more`);

@@ -1,4 +1,4 @@
-import { addDays, filtersToSearch, parseFilters, presetOf, presetRange, todayIn } from './date-range';
+import { addDays, filtersToSearch, parseFilters, presetOf, presetRange, rangeNote, todayIn } from './date-range';
 
 const now = new Date('2026-11-22T23:30:00Z');
 
@@ -54,4 +54,17 @@ describe('presets', () => {
     expect(presetRange('quarterToDate', '2026-04-01')).toEqual({ from: '2026-04-01', to: '2026-04-02' });
     expect(presetOf({ from: '2026-05-02', to: '2026-05-09' }, '2026-05-20')).toBe('custom');
   });
+});
+
+describe('rangeNote: dates in the address that could not be used are said, with the range shown instead', () => {
+  const now = new Date('2026-11-30T12:00:00Z');
+  const note = (search: string) => rangeNote(search, parseFilters(search, 'UTC', now));
+  it.each([
+    ['?from=2026-11-20&to=2026-11-10', "The address's range ends (2026-11-10) before it starts (2026-11-20): showing 2026-10-11 to 2026-11-09 instead."],
+    ['?from=2026-11-10&to=2026-11-10', "The address's range ends (2026-11-10) before it starts (2026-11-10): showing 2026-10-11 to 2026-11-09 instead."],
+    ['?from=2026-11-10&to=last-week', 'The address\'s end date "last-week" is not a date YYYY-MM-DD: showing 2026-11-10 to 2026-11-29 instead.'],
+    ['?from=10/11/2026&to=2026-11-10', 'The address\'s start date "10/11/2026" is not a date YYYY-MM-DD: showing 2026-10-11 to 2026-11-09 instead.'],
+    ['?from=2026-11-01&to=2026-11-10', null],
+    ['', null],
+  ])('%s', (search, expected) => expect(note(search)).toBe(expected));
 });

@@ -57,6 +57,22 @@ export function parseFilters(search: string, defaultTz: string, now = new Date()
   return { from, to, tz, channel: p.get('channel') || undefined, category: p.get('category') || undefined };
 }
 
+/**
+ * What the view says when the address's dates could not be used as written (a link typed by hand:
+ * the end before the start, a date that is not YYYY-MM-DD), and which range it shows instead.
+ * They used to be replaced without a word. Null when they were used.
+ */
+export function rangeNote(search: string, shown: ViewFilters): string | null {
+  const p = new URLSearchParams(search);
+  const from = p.get('from');
+  const to = p.get('to');
+  const instead = `showing ${shown.from} to ${addDays(shown.to, -1)} instead`;
+  if (to && !DATE.test(to)) return `The address's end date "${to}" is not a date YYYY-MM-DD: ${instead}.`;
+  if (from && !DATE.test(from)) return `The address's start date "${from}" is not a date YYYY-MM-DD: ${instead}.`;
+  if (from && from !== shown.from) return `The address's range ends (${to ?? 'today'}) before it starts (${from}): ${instead}.`;
+  return null;
+}
+
 export function filtersToSearch(f: ViewFilters): string {
   const p = new URLSearchParams({ from: f.from, to: f.to, tz: f.tz });
   if (f.channel) p.set('channel', f.channel);
