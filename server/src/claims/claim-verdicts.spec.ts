@@ -111,6 +111,17 @@ describe('checkFigure', () => {
     expect(check({ kind: 'handleTime', value: 1, unit: 'minutes', who: 'ai', stat: 'median' }, young).verdict).toBe('overstated');
   });
 
+  it('mostly maturing, yet beyond what every maturing one could add: overstated already', () => {
+    // The walk's case: 2,235 AI resolutions, 1,379 maturing, 704 durable (152 failed). At most
+    // 704 + 1,379 = 2,083 can turn out durable; a claim of 3,000 is 917 / 2,083 = 44% above that.
+    const young = summary({ aiResolved: 2235, pendingAiResolved: 1379, verifiedAiResolved: 704 });
+    const c = check({ kind: 'aiResolutions', value: 3000, unit: 'resolutions' }, young);
+    expect(c.verdict).toBe('overstated');
+    expect(c.sentence).toBe('Overstated by 44%: The claim says 3,000; even if all 1,379 AI resolutions still maturing hold up, the events reach 2,083 (durable AI resolutions (not reopened, no repeat contact within 7 days)).');
+    // 2,000 is within reach: still not judged.
+    expect(check({ kind: 'aiResolutions', value: 2000, unit: 'resolutions' }, young).verdict).toBe('maturing');
+  });
+
   it('not comparable, saying why', () => {
     const noHuman = summary({ savings: { ...summary().savings, verifiedSavings: null, humanCostPerTicket: null, fteEquivalent: null } as CheckSummary['savings'] });
     expect(check({ kind: 'savings', value: 1000, unit: 'money_per_period' }, noHuman)).toMatchObject({ verdict: 'not_comparable', sentence: 'Not comparable: the events have no resolved human ticket to price the AI against.' });

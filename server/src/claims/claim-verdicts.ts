@@ -196,7 +196,18 @@ export function checkFigure(f: ClaimFigure, s: CheckSummary, money: (x: number) 
   if (m.notComparable) return out('not_comparable', `Not comparable: ${m.notComparable}.`);
   const stated = `The claim says ${m.format(claimed)}`;
   const P = s.pendingAiResolved;
+  const lowerBetter = lowerFlatters(f);
   if (m.needsMaturity && P > 0 && P >= s.aiResolved / 2) {
+    // Even if every maturing AI resolution holds up the total cannot reach the claim: that much is
+    // already known (3,000 resolutions claimed of 2,235 in all read "not judged yet").
+    if (m.verified !== null && m.pendingReach > 0) {
+      const bound = lowerBetter ? (m.low ?? m.verified) - m.pendingReach : (m.high ?? m.verified) + m.pendingReach;
+      const beyond = lowerBetter ? claimed + tol < bound : claimed - tol > bound;
+      if (beyond) {
+        const by = bound === 0 ? '' : ` by ${Math.abs(((claimed - bound) / bound) * 100).toFixed(0)}%`;
+        return out('overstated', `Overstated${by}: ${stated}; even if all ${count(P)} AI resolutions still maturing hold up, the events reach ${m.format(bound)} (${m.basis}).`);
+      }
+    }
     return out('maturing', `Cannot be judged yet: ${count(P)} of ${count(s.aiResolved)} AI resolutions are younger than 7 days. ${stated}; so far ${m.format(m.verified ?? 0)} (${m.basis}).`);
   }
   if (m.verified === null) {
@@ -204,7 +215,6 @@ export function checkFigure(f: ClaimFigure, s: CheckSummary, money: (x: number) 
   }
   const low = m.low ?? m.verified;
   const high = m.high ?? m.verified;
-  const lowerBetter = lowerFlatters(f);
   // The range if every AI resolution still maturing holds up: totals grow, a cost per resolution falls.
   const reachLow = lowerBetter ? low - m.pendingReach : low;
   const reachHigh = lowerBetter ? high : high + m.pendingReach;
