@@ -1,11 +1,11 @@
 import type { Savings, Summary } from '../../../server/src/contract';
 import { formatCount, formatMoney } from '../lib/format';
-import { savingsFacts } from '../lib/savings-facts';
+import { comparisonColumn, savingsFacts } from '../lib/savings-facts';
 
 /** The headline savings figures with their 95% intervals, as a table (audit page and board pack). */
 export function SavingsFacts({ s, currency, comparison }: { s: Summary; currency: string; comparison?: { label: string; summary: Summary } }) {
   const rows = savingsFacts(s, currency);
-  const before = comparison ? new Map(savingsFacts(comparison.summary, currency).map((r) => [r.label, r])) : null;
+  const before = comparison ? comparisonColumn(rows, comparison.summary, currency) : null;
   return (
     <figure className="chart">
       <table className="table fact-table" aria-label="Savings figures with 95% intervals">
@@ -24,7 +24,7 @@ export function SavingsFacts({ s, currency, comparison }: { s: Summary; currency
               <th scope="row">{r.label}</th>
               <td className="num">{r.value}</td>
               <td className="num">{r.interval}</td>
-              {before && <td className="num">{before.get(r.label)?.value ?? ''}</td>}
+              {before && <td className="num">{before.get(r.label) ?? ''}</td>}
               <td className="muted">{r.note ?? ''}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Summary } from '../../../server/src/contract';
-import { savingsFacts } from './savings-facts';
+import { comparisonColumn, savingsFacts } from './savings-facts';
 
 // The contract fixture's first case: 222 durable of 376 AI-involved, none pending; verified 1,700.74.
 const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../server/test/fixtures/contract/expected.json'), 'utf8'));
@@ -60,5 +60,16 @@ describe('savingsFacts', () => {
     for (const label of ['Verified savings', 'ROI (verified)', 'FTE equivalent (verified)', 'Net savings', 'Net ROI', 'Net run-rate a year']) expect([label, rows[label].value, rows[label].interval]).toEqual([label, 'not judged yet', '']);
     // What does not rest on the verdicts stays: the claim.
     expect(rows['Claimed savings'].value).toBe(savingsFacts(base, 'USD')[0].value);
+  });
+});
+
+describe('comparisonColumn', () => {
+  it('a comparison period without tickets reads "no tickets" in every row', () => {
+    const rows = savingsFacts(base, 'USD');
+    const col = comparisonColumn(rows, { ...base, tickets: 0, savings: { ...base.savings, fixedCosts: 24_641 } } as Summary, 'USD');
+    expect([...col.values()]).toEqual(rows.map(() => 'no tickets'));
+    // With tickets: the period's own figures, row by row.
+    const same = comparisonColumn(rows, base, 'USD');
+    expect(rows.map((r) => same.get(r.label))).toEqual(rows.map((r) => r.value));
   });
 });

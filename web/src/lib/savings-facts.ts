@@ -61,3 +61,13 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
   if (sv.verifiedSavingsPerYear !== null && sv.verifiedSavingsPerYear !== undefined) rows.push(verdict({ label: 'Verified run-rate a year', value: money(sv.verifiedSavingsPerYear), interval: '', note: 'before handoff tax and fixed costs' }));
   return rows;
 }
+
+/**
+ * The comparison period's value of each row. A period without tickets (before the data began) has
+ * no figures: "no tickets" in every row, not a mix of "—", "$0.00" and "not defined" (with fixed
+ * costs charged to nothing).
+ */
+export function comparisonColumn(rows: readonly { label: string }[], comparison: Summary, currency: string): Map<string, string> {
+  if (comparison.tickets === 0) return new Map(rows.map((r) => [r.label, 'no tickets']));
+  return new Map(savingsFacts(comparison, currency).map((r) => [r.label, r.value]));
+}

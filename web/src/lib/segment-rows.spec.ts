@@ -30,4 +30,11 @@ describe('segmentRows', () => {
     const b = { by: 'channel', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', segments: [withComparison(1200, 1000), withComparison(1200, 0)] } as unknown as LeanBreakdownResponse;
     expect(segmentRows(b, 'USD').map((r) => r.cells[0])).toEqual(['1,200 (+200)', '1,200 (new)']);
   });
+
+  it('a rate over fewer than 30 tickets carries its n', () => {
+    // Phone, one week: 5 tickets, 4 AI-involved (all judged), 2 resolved by the AI alone.
+    const phone = { ...seg('phone', 5, 0.5), aiInvolved: 4, pendingAiResolved: 0, byPath: { ai: { csat: { top2Box: 1, responses: 2 }, repeatContactRate: 0.5, resolved: 2 } } };
+    const b = { by: 'channel', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', segments: [phone] } as unknown as LeanBreakdownResponse;
+    expect(segmentRows(b, 'USD')[0].cells).toEqual(['5', '50.0% (n=5)', '70.0% (n=4)', '50.0% (n=4)', '100% (n=2)', '50.0% (n=2)', '$1,235']);
+  });
 });

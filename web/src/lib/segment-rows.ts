@@ -1,6 +1,6 @@
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
 import { formatChange, formatCount, formatMoney, formatPoints, formatRate } from './format';
-import { NOT_JUDGED, asOfDay, bucketState, judged, mostlyMaturing } from './maturity';
+import { NOT_JUDGED, asOfDay, bucketState, judged, judgedAiTickets, mostlyMaturing } from './maturity';
 
 export const SEGMENT_COLUMNS = [
   { sort: 'tickets', label: 'Tickets' },
@@ -26,6 +26,13 @@ const pt = (d: number | null | undefined) => inBrackets(d, formatPoints);
 const count = (d: number | null | undefined) => inBrackets(d, (v) => formatChange(v, (a) => a.toLocaleString('en-US')));
 const money = (d: number | null | undefined, currency: string) => inBrackets(d, (v) => formatChange(v, (a) => formatMoney(a, currency)));
 
+/**
+ * A rate over fewer than 30 tickets carries its n ("60.0% (n=5)"): a phone segment's 100% of 2
+ * read like a finding. Larger ones keep the table readable (the CSV has every count).
+ */
+export const SMALL_N = 30;
+const few = (n: number) => (n < SMALL_N && n > 0 ? ` (n=${formatCount(n)})` : '');
+
 export function segmentRows(b: LeanBreakdownResponse, currency: string): SegmentRow[] {
   const today = asOfDay(b.asOf, b.tz);
   return [...b.segments, ...(b.other ? [b.other] : [])].map((s) => {
@@ -39,11 +46,11 @@ export function segmentRows(b: LeanBreakdownResponse, currency: string): Segment
     cells: [
       // No ticket in the comparison (before the data began, a new category): new, not "+1,200".
       `${formatCount(s.tickets)}${s.comparison?.tickets === 0 ? ' (new)' : count(d?.tickets)}`,
-      `${formatRate(s.involvementRate)}${pt(d?.involvementRate)}`,
-      `${formatRate(s.aiResolutionRate)}${pt(d?.aiResolutionRate)}`,
-      early ? NOT_JUDGED : `${formatRate(s.verifiedAiResolutionRate)}${pt(d?.verifiedAiResolutionRate)}`,
+      `${formatRate(s.involvementRate)}${few(s.tickets)}${pt(d?.involvementRate)}`,
+      `${formatRate(s.aiResolutionRate)}${few(s.aiInvolved)}${pt(d?.aiResolutionRate)}`,
+      early ? NOT_JUDGED : `${formatRate(s.verifiedAiResolutionRate)}${few(judgedAiTickets(s))}${pt(d?.verifiedAiResolutionRate)}`,
       `${formatRate(s.byPath.ai.csat.top2Box, 0)} (n=${formatCount(s.byPath.ai.csat.responses)})${pt(csatDelta)}`,
-      `${formatRate(s.byPath.ai.repeatContactRate)}${pt(repeatDelta)}`,
+      `${formatRate(s.byPath.ai.repeatContactRate)}${few(s.byPath.ai.resolved)}${pt(repeatDelta)}`,
       early ? NOT_JUDGED : `${formatMoney(s.savings.verifiedSavings, currency)}${money(d?.savings.verifiedSavings, currency)}`,
     ],
     // A maturing or partial week's verified rate is not final: a gap, not a dip.

@@ -2,6 +2,7 @@ import { workspaceLink } from '../api/workspace-scope';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { QueryBoundary } from '../components/QueryBoundary';
+import { youngTicketsNote } from '../lib/quality-compare';
 import { ExportButtons } from '../components/ExportButtons';
 import { RangeControls } from '../components/RangeControls';
 import { Sparkline } from '../components/Sparkline';
@@ -42,6 +43,8 @@ export default function SegmentsPage() {
         {(b) => (
           <>
           {b.comparison && <p className="muted">In brackets: the change {compareLabel(compare)} ({b.comparison.from} – {addDays(b.comparison.to, -1)}).</p>}
+          {/* As on Quality and the board pack: a young range's repeat contacts still rise (a falling AI repeat rate in the last 7 days was only young tickets). */}
+          {youngNote(b) && <p className="muted small">{youngNote(b)}</p>}
           <table className="table" aria-label={`Segments by ${by}`}>
             <thead>
               <tr>
@@ -84,3 +87,7 @@ export default function SegmentsPage() {
     </main>
   );
 }
+
+/** The young-tickets caveat over all the table's rows (the segments and "other"). */
+const youngNote = (b: { segments: readonly { pendingAiResolved: number }[]; other?: { pendingAiResolved: number } | null }) =>
+  youngTicketsNote({ pendingAiResolved: [...b.segments, ...(b.other ? [b.other] : [])].reduce((n, x) => n + x.pendingAiResolved, 0) });
