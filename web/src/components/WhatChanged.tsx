@@ -9,7 +9,7 @@ interface Props {
   navigate: (to: string) => void;
 }
 
-const VERDICT: Record<ChangeRowView['verdict'], string> = { worse: 'Worse', watch: 'Watch', minor: 'Minor', steady: 'Steady', better: 'Better', 'not judged': 'Not judged' };
+const VERDICT: Record<ChangeRowView['verdict'], string> = { worse: 'Worse', watch: 'Watch', minor: 'Minor', steady: 'Within chance', better: 'Better', 'not judged': 'Not judged' };
 
 /** Every watched series, worst first; takes shaped rows, never fetches. */
 export function WhatChanged({ rows, period, navigate }: Props) {
@@ -18,7 +18,8 @@ export function WhatChanged({ rows, period, navigate }: Props) {
       <h2>What changed</h2>
       <p className="muted">
         {period}. Worst first. Worse: as an alert judges it (chance very unlikely, and large enough to matter); watch: unusual, not yet
-        certain; minor: certain but under the floor of what matters.
+        certain; minor: certain but under the floor of what matters; within chance: a change this size happens by chance at these counts (a
+        doubling of a small rate can be), so nothing can be said yet.
       </p>
       <div className="table-scroll">
         <table className="table">
