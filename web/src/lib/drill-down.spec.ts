@@ -1,4 +1,4 @@
-import { drillDownHref, pointHref, predicatesFrom, segmentHref } from './drill-down';
+import { describePredicates, drillDownHref, pointHref, predicatesFrom, segmentHref } from './drill-down';
 
 const f = { from: '2026-01-05', to: '2026-01-26', tz: 'UTC', channel: 'chat' };
 
@@ -26,4 +26,15 @@ describe('chart points and segments', () => {
     expect(segmentHref(f, 'category', 'billing')).toBe('/tickets?from=2026-01-05&to=2026-01-26&tz=UTC&channel=chat&category=billing');
     expect(segmentHref(f, 'category', 'other')).toBeNull();
   });
+});
+
+describe('describePredicates: the drill-down conditions in words', () => {
+  it.each([
+    [{ path: 'ai,escalated', resolved: 'true' }, 'handled by the AI alone or escalated from the AI to a human; resolved'],
+    [{ path: 'ai', resolved: 'true', pending: 'false', reopened: 'true' }, 'handled by the AI alone; resolved; judged (older than 7 days); reopened'],
+    [{ path: 'ai', verified: 'true', csatMax: '2' }, 'handled by the AI alone; durable AI resolutions (verified); rated 2 or less'],
+    [{ hasCsat: 'true', csatMin: '4' }, 'rated by the customer; rated 4 or more'],
+    [{ sort: 'createdAt', order: 'desc' }, ''],
+    [{}, ''],
+  ])('%j -> %s', (p, words) => expect(describePredicates(p)).toBe(words));
 });

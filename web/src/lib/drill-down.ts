@@ -29,6 +29,32 @@ export function predicatesFrom(search: string): Record<string, string> {
   return Object.fromEntries(PREDICATES.filter((k) => q.has(k)).map((k) => [k, q.get(k)!]));
 }
 
+const PATH_WORDS: Record<string, string> = { ai: 'handled by the AI alone', escalated: 'escalated from the AI to a human', human: 'handled by humans only', none: 'handled by no one yet' };
+const YES_NO: Record<string, [string, string]> = {
+  resolved: ['resolved', 'not resolved'],
+  verified: ['durable AI resolutions (verified)', 'not verified'],
+  pending: ['AI resolutions younger than 7 days (maturing)', 'judged (older than 7 days)'],
+  repeatContact: ['the customer came back within 7 days', 'no repeat contact'],
+  reopened: ['reopened', 'not reopened'],
+  aiInvolved: ['the AI took part', 'the AI took no part'],
+  hasCsat: ['rated by the customer', 'not rated'],
+};
+
+/**
+ * The drill-down's conditions in words ("handled by the AI alone or escalated from the AI to a
+ * human; resolved"); it showed "path = ai,escalated, resolved = true". Sorting is not a condition.
+ */
+export function describePredicates(p: Readonly<Record<string, string>>): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(p)) {
+    if (k === 'path') parts.push(v.split(',').map((x) => PATH_WORDS[x] ?? x).join(' or '));
+    else if (k in YES_NO) parts.push(v === 'true' ? YES_NO[k][0] : v === 'false' ? YES_NO[k][1] : `${k} = ${v}`);
+    else if (k === 'csatMin') parts.push(`rated ${v} or more`);
+    else if (k === 'csatMax') parts.push(`rated ${v} or less`);
+  }
+  return parts.join('; ');
+}
+
 /** The tickets page for one bucket of a chart (a local date in the view's time zone; `days` long, clipped to the view). */
 export function pointHref(f: ViewFilters, day: string, predicates: Record<string, string>, days = 1): string {
   const end = addDays(day, days);

@@ -4,7 +4,7 @@ import { QueryBoundary } from '../components/QueryBoundary';
 import { ExportButtons } from '../components/ExportButtons';
 import { RangeControls } from '../components/RangeControls';
 import { TicketTimeline } from '../components/TicketTimeline';
-import { predicatesFrom } from '../lib/drill-down';
+import { describePredicates, predicatesFrom } from '../lib/drill-down';
 import { formatCount, formatDuration } from '../lib/format';
 import { useUrlState } from '../state/useUrlState';
 import { formatInstant } from '../lib/date-range';
@@ -24,7 +24,18 @@ export default function TicketsPage() {
     <main>
       <h1 className="page-title">Tickets</h1>
       <RangeControls filters={filters} onChange={setFilters} />
-      <p className="muted">{Object.keys(predicates).length ? `Showing tickets where ${Object.entries(predicates).map(([k, v]) => `${k} = ${v}`).join(', ')}` : 'All tickets in the range'}</p>
+      <p className="muted">
+        {describePredicates(predicates) ? (
+          <>
+            Tickets {describePredicates(predicates)}.{' '}
+            <button type="button" onClick={() => setParams({ ...Object.fromEntries(Object.keys(predicates).map((k) => [k, undefined])), cursor: undefined, page: undefined, back: undefined })}>
+              Show all tickets in the range
+            </button>
+          </>
+        ) : (
+          'All tickets in the range'
+        )}
+      </p>
       <QueryBoundary query={q} isEmpty={(p) => p.total === 0} empty="No ticket matches.">
         {(p) => (
           <>
