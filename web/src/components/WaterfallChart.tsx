@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney, formatMoneyTick } from '../lib/format';
-import { WaterfallStep, stepColor, waterfallDomain } from '../lib/savings-waterfall';
+import { WaterfallStep, stepColor, waterfallAxis } from '../lib/savings-waterfall';
 import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
 
@@ -15,7 +15,7 @@ export function WaterfallChart({ steps, currency, csv, onStep }: { steps: Waterf
         <BarChart title="From claimed to verified savings" data={steps} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} angle={-20} textAnchor="end" height={64} />
-          <YAxis tickFormatter={(v: number) => formatMoneyTick(v, currency)} width={90} domain={waterfallDomain(steps)} />
+          <YAxis tickFormatter={(v: number) => formatMoneyTick(v, currency)} width={90} {...waterfallAxis(steps)} />
           <ReferenceLine y={0} stroke="var(--muted)" />
           {/* The step's own name and signed value (not the bar's [from, to] data key, "range"). */}
           <Tooltip {...TOOLTIP_THEME} formatter={(_v, _n, item) => [formatMoney((item.payload as WaterfallStep).value, currency), (item.payload as WaterfallStep).name]} />

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Summary } from '../../../server/src/contract';
-import { savingsWaterfall, stepColor, waterfallDomain } from './savings-waterfall';
+import { savingsWaterfall, stepColor, waterfallAxis } from './savings-waterfall';
 
 // Fixture case 1: 265 AI resolutions, none pending, 222 verified; 8 reopened (0.0302 x 265) and
 // 36 repeat contacts (0.1358 x 265), one ticket both, so 35 came back without a reopen:
@@ -38,12 +38,11 @@ describe('savingsWaterfall', () => {
     const steps = savingsWaterfall({ ...s, savings: { ...s.savings, fixedCosts: fixed, netSavings: s.savings.verifiedSavings! - fixed } } as Summary)!;
     const net = steps[steps.length - 1];
     expect(net.value).toBeCloseTo(-15_547.72, 1);
-    const [lo, hi] = waterfallDomain(steps);
-    expect(lo).toBeCloseTo(-15_547.72, 1);
-    expect(hi).toBe(s.savings.claimedSavings);
+    // From -15,547.72 to the claimed 2,244.16: 17,791.88 / 5 = 3,558 a tick, rounded up to 5,000.
+    expect(waterfallAxis(steps)).toEqual({ domain: [-20_000, 5_000], ticks: [-20_000, -15_000, -10_000, -5_000, 0, 5_000] });
     expect([stepColor(net), stepColor(steps[0]), stepColor(steps[steps.length - 3])]).toEqual(['var(--cost)', 'var(--claimed)', 'var(--verified)']);
-    // Without a net below zero the axis starts at zero.
-    expect(waterfallDomain(savingsWaterfall(s)!)[0]).toBe(0);
+    // Without a net below zero the axis starts at zero: 2,244.16 / 5 = 449 a tick, rounded up to 500.
+    expect(waterfallAxis(savingsWaterfall(s)!)).toEqual({ domain: [0, 2_500], ticks: [0, 500, 1_000, 1_500, 2_000, 2_500] });
   });
   it('with the handoff tax and fixed costs: two steps down from verified to net', () => {
     // Handoff tax 120 (escalated tickets' extra human time) and 600 a month over 21 days = 413.96:

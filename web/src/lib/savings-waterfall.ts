@@ -58,9 +58,19 @@ export function savingsWaterfall(s: Summary): WaterfallStep[] | null {
  * The money axis: from the lowest bar end (or 0) to the highest (or 0). A net below zero (fixed
  * costs above the savings) was cut off at an axis that started at 0.
  */
-export function waterfallDomain(steps: readonly WaterfallStep[]): [number, number] {
+export function waterfallAxis(steps: readonly WaterfallStep[]): { domain: [number, number]; ticks: number[] } {
   const ends = steps.flatMap((s) => s.range);
-  return [Math.min(0, ...ends), Math.max(0, ...ends)];
+  const lo = Math.min(0, ...ends);
+  const hi = Math.max(0, ...ends);
+  // Round ticks (1, 2, 2.5 or 5 times a power of ten, about five of them), 0 among them: an axis
+  // from the lowest to the highest bar read "$46,478 $36,294 … -$8,706".
+  const raw = (hi - lo || 1) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((x) => x >= raw)!;
+  const domain: [number, number] = [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+  const ticks: number[] = [];
+  for (let t = domain[0]; t <= domain[1] + step / 2; t += step) ticks.push(Math.round(t / step) * step);
+  return { domain, ticks };
 }
 
 /** A total below zero is a cost, drawn as one (a negative net was drawn green, like a saving). */
