@@ -99,7 +99,7 @@ run('the dashboard in chromium: segments, savings, settings', () => {
       expect(await fixed.inputValue()).toBe('0');
       expect(new URL(page.url()).searchParams.get('fixedCostPerMonth')).toBeNull();
       await page.getByRole('button', { name: 'Save as the cost model' }).click();
-      await page.getByText('humanHourlyCost 32 → 64').waitFor();
+      await page.getByText('Human cost per hour 32 → 64 USD per hour').waitFor();
       // A click on the "Reopened" bar lists those tickets; the count is the API's.
       // Saving refetches every figure and redraws the chart: the click is retried until the bar it
       // lands on is the redrawn one (a bar replaced under the pointer takes no click).

@@ -1,5 +1,5 @@
 import type { CostModel } from '../../../server/src/contract';
-import { whatIfFields, whatIfParams } from './what-if';
+import { describeCostChange, whatIfFields, whatIfParams } from './what-if';
 
 const saved: CostModel = { humanHourlyCost: 40, aiCostPerConversation: 0.5, aiCostPerResolution: 0.99, fteHoursPerMonth: 140, fixedCostPerMonth: 0 };
 
@@ -45,5 +45,13 @@ describe('whatIfFields', () => {
     }
     expect(h.changed).toBe(false);
     expect(whatIfParams([h])).toEqual({});
+  });
+});
+
+describe('describeCostChange', () => {
+  it('a field the form knows by its label and unit; another by its name', () => {
+    expect(describeCostChange('humanHourlyCost', { old: 32, new: 40.5 }, 'EUR')).toBe('Human cost per hour 32 → 40.5 EUR per hour');
+    expect(describeCostChange('fteHoursPerMonth', { old: 120, new: 140 }, 'EUR')).toBe('Productive hours per FTE per month 120 → 140 hours a month');
+    expect(describeCostChange('currency', { old: 'USD', new: 'EUR' }, 'EUR')).toBe('currency USD → EUR');
   });
 });

@@ -59,3 +59,12 @@ export function whatIfFields(params: Readonly<Record<string, string>>, saved: Co
 export function whatIfParams(fields: readonly WhatIfField[]): Partial<Record<keyof CostModel, string>> {
   return Object.fromEntries(fields.filter((f) => f.changed).map((f) => [f.key, f.value.trim()]));
 }
+
+/**
+ * One change of the cost model in words, with its unit: "Human cost per hour 32 → 40.5 USD per
+ * hour" (it read "humanHourlyCost 32 → 40.5"). Fields the form does not know (currency) by name.
+ */
+export function describeCostChange(field: string, change: { old: unknown; new: unknown }, currency: string): string {
+  const f = WHAT_IF_FIELDS.find((x) => x.key === field);
+  return f ? `${f.label} ${String(change.old)} → ${String(change.new)} ${f.unit(currency)}` : `${field} ${String(change.old)} → ${String(change.new)}`;
+}

@@ -15,7 +15,7 @@ import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
 import { addDays, filtersToSearch, formatInstant } from '../lib/date-range';
 import { apiCompare } from '../lib/url-state';
 import { withParams } from '../lib/url-state';
-import { WhatIfField, whatIfFields, whatIfParams } from '../lib/what-if';
+import { WhatIfField, describeCostChange, whatIfFields, whatIfParams } from '../lib/what-if';
 import { useUrlState } from '../state/useUrlState';
 
 
@@ -110,7 +110,7 @@ export default function SavingsPage() {
               {h.map((v) => (
                 <li key={v.version}>
                   v{v.version}, {formatInstant(v.changedAt, filters.tz)} ({filters.tz}) by {v.changedBy}:{' '}
-                  {Object.keys(v.changes).length === 0 ? 'initial values' : Object.entries(v.changes).map(([k, c]) => `${k} ${c.old} → ${c.new}`).join(', ')}
+                  {Object.keys(v.changes).length === 0 ? 'initial values' : Object.entries(v.changes).map(([k, c]) => describeCostChange(k, c, currency)).join('; ')}
                 </li>
               ))}
             </ul>
