@@ -245,6 +245,22 @@ describe('hostile input: never a 5xx, valid neighbours kept', () => {
       expect((await t.request('PUT', '/api/v1/workspaces/nulls/cost-model', { body: { humanHourlyCost: 1_000_000_000, fteHoursPerMonth: 744 } })).status).toBe(200);
     });
 
+    it('14. a body that is not UTF-8: 400 at its byte; named as Latin-1, read as Latin-1, and no event is lost as a duplicate', async () => {
+      // Ids "caf\xE9-1" and "caf\xE8-1" both became "caf\uFFFD-1": accepted 1, duplicates 1.
+      const ev = (id: number[]) => Buffer.concat([Buffer.from('{"id":"'), Buffer.from(id), Buffer.from(`","type":"ticket.created","ticketId":"T-latin-${id[3]}","occurredAt":"2026-02-01T10:00:00Z","channel":"chat"}`)]);
+      const body = Buffer.concat([Buffer.from('['), ev([0x63, 0x61, 0x66, 0xe9]), Buffer.from(','), ev([0x63, 0x61, 0x66, 0xe8]), Buffer.from(']')]);
+      const send = (contentType: string) => t.app.inject({ method: 'POST', url: '/api/v1/events', payload: body, headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': contentType } });
+      const refused = await send('application/json');
+      expect([refused.statusCode, refused.json().message]).toEqual([400, 'body: not valid UTF-8 at byte 11 (send UTF-8, or name the charset the body is in: Content-Type: application/json; charset=iso-8859-1)']);
+      const latin1 = await send('application/json; charset=iso-8859-1');
+      expect([latin1.statusCode, latin1.json().accepted, latin1.json().duplicates]).toEqual([200, 2, 0]);
+      const ids = await t.ds.query(`SELECT id FROM ticket_events WHERE id IN ('café', 'cafè') ORDER BY id COLLATE "C"`);
+      expect(ids.map((r: { id: string }) => r.id)).toEqual(['cafè', 'café']);
+      // The same on a JSON route: a workspace's name.
+      const named = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces', payload: Buffer.from([...Buffer.from('{"slug":"latin","name":"Caf'), 0xe9, ...Buffer.from('"}')]), headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'application/json' } });
+      expect([named.statusCode, named.json().message]).toEqual([400, expect.stringMatching(/^body: not valid UTF-8 at byte 27/)]);
+    });
+
     it('11. an import mapping of the wrong shape: 400 at its field, before the upload is answered, and the server stays up', async () => {
       // ai.ids = 0 was answered 202, then its job's unread file stream ended the process.
       const mapping = JSON.stringify({ kind: 'ticket-table', source: 'x', ticketId: 'Id', createdAt: { column: 'Created' }, ticket: { channel: { value: 'email' } }, ai: { ids: 0 } });

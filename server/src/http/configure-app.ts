@@ -17,6 +17,7 @@ import { requestIdFrom } from '../telemetry/request-context';
 import { TelemetryService } from '../telemetry/telemetry.service';
 import { serveApiDocs } from './api-docs';
 import { rewriteWorkspaceUrl } from '../workspaces/workspace-url';
+import { bodyText } from './body-text';
 import { registerRequestHooks } from './request-hooks';
 
 const EVENTS_ROUTE = '/api/v1/events';
@@ -32,7 +33,10 @@ const VENDOR_EXPORT_ROUTE = /^\/api\/v1\/claims\/[^/]+\/vendor-export$/;
 
 function registerBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
-  const parser = (req: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void) => {
+  const parser = (req: FastifyRequest, raw: Buffer, done: (err: Error | null, body?: unknown) => void) => {
+    const decoded = bodyText(raw, req.headers['content-type']);
+    if ('problem' in decoded) return done(decoded.status === 415 ? new UnsupportedMediaTypeException(decoded.problem) : new BadRequestException(decoded.problem));
+    const body = decoded.text;
     if (req.url.split('?')[0] === EVENTS_ROUTE) return done(null, body);
     // A vendor's export for a claim (docs/CLAIMS.md) arrives as CSV text.
     if (/^text\/csv\b/i.test(req.headers['content-type'] ?? '') && VENDOR_EXPORT_ROUTE.test(req.url.split('?')[0])) return done(null, body);
@@ -48,7 +52,7 @@ function registerBodyParsers(fastify: FastifyInstance): void {
     if (bad) return done(new BadRequestException(`${bad.path || 'body'}: ${bad.problem}`));
     done(null, parsed);
   };
-  fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, parser);
+  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, parser);
   // Helpdesk exports (POST /api/v1/imports) arrive as multipart uploads, streamed to disk.
   void fastify.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10 } });
   fastify.addHook('preValidation', (req, reply, done) => {

@@ -74,3 +74,20 @@ describe('readCsv against csv-parse (the library it was judged against, docs/IMP
     expect(got.map((r) => r.values)).toEqual(want);
   });
 });
+
+describe('a file that is not UTF-8', () => {
+  it('is refused at its byte, not read as replacement characters (café and cafè were one category)', async () => {
+    const latin1 = Buffer.from([...Buffer.from('id,category\n1,caf'), 0xe9, ...Buffer.from('\n2,caf'), 0xe8, 0x0a]);
+    await expect(all(readCsv(Readable.from([latin1])))).rejects.toThrow('the file is not UTF-8 at about byte 17 (a Latin-1 or Windows export?): save it as UTF-8 and import it again; nothing is counted twice');
+    await expect(all(readNdjson(Readable.from([Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d])])))).rejects.toThrow(/not UTF-8 at about byte 6/);
+  });
+  it('UTF-16 is named as such', async () => {
+    await expect(all(readCsv(Readable.from([Buffer.from('\ufeffid,category\n', 'utf16le')])))).rejects.toThrow('the file is UTF-16: save it as UTF-8 and import it again');
+  });
+  it('a character split between two chunks of bytes is read whole', async () => {
+    const bytes = Buffer.from('id,category\n1,café\n');
+    const at = bytes.indexOf(0xc3) + 1; // between the two bytes of é
+    const rows = await all(readCsv(Readable.from([bytes.subarray(0, at), bytes.subarray(at)])));
+    expect(rows).toEqual([{ row: 1, line: 2, values: { id: '1', category: 'café' } }]);
+  });
+});

@@ -1,6 +1,7 @@
 // Streaming CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF)
 // with constant memory: records are yielded as the bytes arrive, never the whole file at once.
 import type { Readable } from 'node:stream';
+import { firstInvalidUtf8 } from '../http/body-text';
 
 export interface CsvRecord {
   /** 1-based record number (the header is record 0), not a line number: fields may span lines. */
@@ -134,14 +135,12 @@ export async function* readCsv(input: Readable): AsyncGenerator<CsvRecord> {
       yield { row: ++row, line: r.line, values };
     }
   };
-  input.setEncoding('utf8');
-  for await (const chunk of input) yield* emit(tok.push(chunk as string));
+  for await (const chunk of utf8Text(input)) yield* emit(tok.push(chunk));
   yield* emit(tok.end());
   if (tok.unterminated) throw new Error('the file ends inside a quoted field (an opening " has no closing one)');
 }
 
 export async function* readNdjson(input: Readable): AsyncGenerator<CsvRecord | { row: number; line: number; error: string }> {
-  input.setEncoding('utf8');
   let rest = '';
   let line = 0;
   let row = 0;
@@ -159,7 +158,7 @@ export async function* readNdjson(input: Readable): AsyncGenerator<CsvRecord | {
       return { row, line, error: `not valid JSON (${(e as Error).message})` };
     }
   };
-  for await (const chunk of input) {
+  for await (const chunk of utf8Text(input)) {
     const parts = (rest + chunk).split('\n');
     rest = parts.pop() ?? '';
     for (const p of parts) {
@@ -169,4 +168,32 @@ export async function* readNdjson(input: Readable): AsyncGenerator<CsvRecord | {
   }
   const r = parse(rest);
   if (r) yield r;
+}
+
+/**
+ * The file's text, refusing bytes that are not UTF-8: read with replacement characters, "café" and
+ * "cafè" in a Latin-1 export both became "caf\uFFFD", one category, without a word. The import
+ * stops at the first such byte and says where (what was stored before it stays; fixed and
+ * imported again, nothing is counted twice).
+ */
+export async function* utf8Text(input: Readable): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    try {
+      yield decoder.decode(bytes, { stream: true });
+    } catch {
+      const utf16 = offset === 0 && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+      throw new Error(utf16 ? 'the file is UTF-16: save it as UTF-8 and import it again' : `the file is not UTF-8 at about byte ${offset + Math.max(0, firstInvalidUtf8(bytes))} (a Latin-1 or Windows export?): save it as UTF-8 and import it again; nothing is counted twice`);
+    }
+    offset += bytes.length;
+  }
+  let last: string;
+  try {
+    last = decoder.decode();
+  } catch {
+    throw new Error(`the file ends inside a UTF-8 character (byte ${offset}): save it as UTF-8 and import it again`);
+  }
+  if (last) yield last;
 }
