@@ -261,6 +261,14 @@ describe('hostile input: never a 5xx, valid neighbours kept', () => {
       expect([named.statusCode, named.json().message]).toEqual([400, expect.stringMatching(/^body: not valid UTF-8 at byte 27/)]);
     });
 
+    it('15. a percent-encoded path is the route it names; a route that does not exist is a 404, whatever the body', async () => {
+      const headers = { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'application/json' };
+      const encoded = await t.app.inject({ method: 'POST', url: '/api/v1/%65vents', payload: JSON.stringify([created('enc-1', 'T-enc-1')]), headers });
+      expect([encoded.statusCode, encoded.json().accepted]).toEqual([200, 1]);
+      const nowhere = await t.app.inject({ method: 'POST', url: '/api/v1/nowhere', payload: '[1,2', headers });
+      expect(nowhere.statusCode).toBe(404);
+    });
+
     it('11. an import mapping of the wrong shape: 400 at its field, before the upload is answered, and the server stays up', async () => {
       // ai.ids = 0 was answered 202, then its job's unread file stream ended the process.
       const mapping = JSON.stringify({ kind: 'ticket-table', source: 'x', ticketId: 'Id', createdAt: { column: 'Created' }, ticket: { channel: { value: 'email' } }, ai: { ids: 0 } });

@@ -37,9 +37,13 @@ function registerBodyParsers(fastify: FastifyInstance): void {
     const decoded = bodyText(raw, req.headers['content-type']);
     if ('problem' in decoded) return done(decoded.status === 415 ? new UnsupportedMediaTypeException(decoded.problem) : new BadRequestException(decoded.problem));
     const body = decoded.text;
-    if (req.url.split('?')[0] === EVENTS_ROUTE) return done(null, body);
+    // The route that matched, not the URL as sent: /api/v1/%65vents is the events route too (it got
+    // parsed as one JSON object and refused a valid batch). No route: its 404 comes next, not a 400.
+    const route = req.routeOptions?.url;
+    if (route === undefined) return done(null, undefined);
+    if (route === EVENTS_ROUTE) return done(null, body);
     // A vendor's export for a claim (docs/CLAIMS.md) arrives as CSV text.
-    if (/^text\/csv\b/i.test(req.headers['content-type'] ?? '') && VENDOR_EXPORT_ROUTE.test(req.url.split('?')[0])) return done(null, body);
+    if (/^text\/csv\b/i.test(req.headers['content-type'] ?? '') && VENDOR_EXPORT_ROUTE.test(route)) return done(null, body);
     if (body.trim() === '') return done(null, {});
     let parsed: unknown;
     try {
