@@ -6,6 +6,22 @@ import type { BodyItem } from './event-body.parser';
 import { eachInSlices } from '../common/slices';
 import { ValidEvent, validateEvent } from './event-validation';
 
+/**
+ * A rejected event's id as the answer repeats it: an id is at most 128 code points, so a longer one
+ * (itself the reason it was refused) is cut there, marked with "…": a 1 MB id came back whole.
+ */
+export const MAX_ECHOED_ID = 128;
+export function echoedId(id: string | null): string | null {
+  if (id === null || id.length <= MAX_ECHOED_ID) return id;
+  let out = '';
+  let n = 0;
+  for (const ch of id) {
+    if (n++ === MAX_ECHOED_ID) return `${out}…`;
+    out += ch;
+  }
+  return id; // 128 code points or fewer, in more UTF-16 units (emoji)
+}
+
 /** In slices (common/slices.ts): a request may carry 10,000 events, about 50 ms of validation. */
 export async function validateBatch(items: readonly BodyItem[]): Promise<{ valid: ValidEvent[]; rejected: IngestRejection[]; repeatedInBatch: number }> {
   const rejected: IngestRejection[] = [];
@@ -14,12 +30,12 @@ export async function validateBatch(items: readonly BodyItem[]): Promise<{ valid
   let repeatedInBatch = 0;
   await eachInSlices(items.entries(), ([index, item]) => {
     if ('parseError' in item) {
-      rejected.push({ index, id: item.rawId, line: item.line, errors: [item.parseError] });
+      rejected.push({ index, id: echoedId(item.rawId), line: item.line, errors: [item.parseError] });
       return;
     }
     const r = validateEvent(item.value);
     if (!r.ok) {
-      rejected.push({ index, id: r.id, ...(item.line ? { line: item.line } : {}), errors: r.errors });
+      rejected.push({ index, id: echoedId(r.id), ...(item.line ? { line: item.line } : {}), errors: r.errors });
     } else if (seen.has(r.event.id)) {
       repeatedInBatch++;
     } else {
