@@ -44,7 +44,7 @@ export function literalTargetProblem(url: string): string | null {
   return null;
 }
 
-/** Why this URL may not be posted to now: a host that resolves to a private address, or does not resolve. */
+/** Why this URL may not be posted to now: a host that resolves to a private address. (One that does not resolve is left to the request, which fails and is retried.) */
 export async function targetProblem(url: string): Promise<string | null> {
   const literal = literalTargetProblem(url);
   if (literal) return literal;
@@ -53,7 +53,7 @@ export async function targetProblem(url: string): Promise<string | null> {
   try {
     const addresses = await lookup(host, { all: true, verbatim: true });
     return addresses.some((a) => isPrivateAddress(a.address)) ? `its host resolves to a private address: it ${PRIVATE_TARGET}` : null;
-  } catch (e) {
-    return `its host does not resolve (${(e as NodeJS.ErrnoException).code ?? 'lookup failed'})`;
+  } catch {
+    return null;
   }
 }

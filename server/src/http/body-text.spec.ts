@@ -1,4 +1,5 @@
-import { bodyText, firstInvalidUtf8 } from './body-text';
+import { firstInvalidUtf8 } from '../common/utf8';
+import { bodyText } from './body-text';
 
 describe('bodyText', () => {
   it('UTF-8 as it is; a body that is not UTF-8 is said, at its byte', () => {

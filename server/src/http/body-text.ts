@@ -2,25 +2,12 @@
 // bytes were not UTF-8, so two events whose ids differed only in a Latin-1 "é" and "è" became one
 // id, and the second was counted a duplicate: an event lost. Now a body that is not UTF-8 is a
 // 400 that says at which byte, unless its Content-Type names the charset it is in.
+import { firstInvalidUtf8 } from '../common/utf8';
 
 /** Charsets a client may name (besides UTF-8); the WHATWG Encoding Standard's labels. */
 const LABELS = new Set(['iso-8859-1', 'latin1', 'iso8859-1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii', 'iso-8859-15', 'latin-9', 'windows-1250', 'utf-16le', 'utf-16']);
 
 export type BodyText = { text: string } | { status: 400 | 415; problem: string };
-
-/** The offset of the first byte that does not begin a valid UTF-8 sequence (only called once decoding failed). */
-export function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
-    const c = b[i];
-    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (n === 0 || i + n > b.length) return i;
-    for (let k = 1; k < n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
-    // Overlong three-byte forms, UTF-16 surrogates and code points past U+10FFFF.
-    if ((c === 0xe0 && b[i + 1] < 0xa0) || (c === 0xed && b[i + 1] >= 0xa0) || (c === 0xf0 && b[i + 1] < 0x90) || (c === 0xf4 && b[i + 1] >= 0x90)) return i;
-    i += n;
-  }
-  return -1;
-}
 
 export function bodyText(bytes: Uint8Array, contentType: string | undefined): BodyText {
   const named = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();

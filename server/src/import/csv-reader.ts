@@ -1,7 +1,7 @@
 // Streaming CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF)
 // with constant memory: records are yielded as the bytes arrive, never the whole file at once.
 import type { Readable } from 'node:stream';
-import { firstInvalidUtf8 } from '../http/body-text';
+import { firstInvalidUtf8 } from '../common/utf8';
 
 export interface CsvRecord {
   /** 1-based record number (the header is record 0), not a line number: fields may span lines. */
