@@ -202,7 +202,7 @@ export default function ClaimsPage() {
                   <p role="status">
                     Export read: {formatCount(upload.data.accepted)} new, {formatCount(upload.data.alreadyThere)} already there
                     {upload.data.rematched > 0 ? ` (${formatCount(upload.data.rematched)} of them now matched to a ticket)` : ''}, {formatCount(upload.data.rejectedTotal)} refused
-                    {upload.data.rejected.length > 0 ? ':' : '.'}
+                    {upload.data.rejected.length > 0 ? ' (listed below).' : '.'}
                     {unknownIds(upload.data) > 0 &&
                       ` ${formatCount(unknownIds(upload.data))} of its ids ${unknownIds(upload.data) === 1 ? 'is' : 'are'} no ticket of ours: tickets imported from a file have ids like "zendesk:123" (docs/IMPORT.md); give that prefix above and upload the same file again (nothing is counted twice).`}
                   </p>
