@@ -27,7 +27,7 @@ export default function OverviewPage() {
     <main>
       <h1 className="page-title">Overview</h1>
       <RangeControls filters={filters} onChange={setFilters} withCompare />
-      <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={null}>
+      <QueryBoundary query={alerts} isEmpty={(a) => unresolved(a).length === 0} empty={null}>
         {(a) => <AlertsList title="Quality alerts not resolved in this range" rows={alertRows(unresolved(a), filters.tz).slice(0, 8)} navigate={navigate} />}
       </QueryBoundary>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">

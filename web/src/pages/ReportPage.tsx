@@ -89,7 +89,7 @@ export default function ReportPage() {
         }}
       </QueryBoundary>
       <QueryBoundary query={trend}>{(t) => <TrendChart rows={trendRows(t)} spans={seriesSpans(t)} csv={{ path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'week' } }} />}</QueryBoundary>
-      <QueryBoundary query={alerts} isEmpty={(a) => a.length === 0} empty={<p>No open quality alerts in this period.</p>}>
+      <QueryBoundary query={alerts} isEmpty={(a) => unresolved(a).length === 0} empty={<p>No quality alert in this period is unresolved.</p>}>
         {(a) => <AlertsList title="Quality alerts not resolved" rows={alertRows(unresolved(a), filters.tz)} />}
       </QueryBoundary>
       <section aria-label="Assumptions">
