@@ -10,7 +10,7 @@ import { WorkspaceSwitcher } from './components/WorkspaceSwitcher';
 import { chooseWorkspace } from './lib/workspace-choice';
 import { SignIn } from './auth/SignIn';
 import { clearToken, getToken, setToken } from './auth/token-store';
-import { PAGE_PATHS, Page, pageHref, withParams } from './lib/url-state';
+import { PAGE_PATHS, Page, pageHref, workspaceSwitchHref } from './lib/url-state';
 import { viewZone, useUrlState } from './state/useUrlState';
 import { parseFilters } from './lib/date-range';
 
@@ -90,7 +90,7 @@ export function App() {
           ))}
         </nav>
         <span className="spacer" />
-        <WorkspaceSwitcher workspaces={workspaces.data} current={workspace} onChange={(slug) => navigate(PAGE_PATHS[page] + withParams(search, { ws: slug }))} />
+        <WorkspaceSwitcher workspaces={workspaces.data} current={workspace} onChange={(slug) => navigate(workspaceSwitchHref(PAGE_PATHS[page], search, slug))} />
         {me.data && (
           <span className="muted">
             {me.data.name} ({me.data.role})
@@ -108,7 +108,7 @@ export function App() {
             <strong>Workspace “{workspace}” not found.</strong> This token cannot see it, or it does not exist. Pick one above.
           </div>
         ) : !info.hasData && page !== 'settings' ? (
-          <WorkspaceEmpty workspace={info} others={workspaces.data} onOpen={(slug) => navigate(PAGE_PATHS[page] + withParams(search, { ws: slug }))} onSettings={() => navigate(pageHref('settings', filters, compare))} />
+          <WorkspaceEmpty workspace={info} others={workspaces.data} onOpen={(slug) => navigate(workspaceSwitchHref(PAGE_PATHS[page], search, slug))} onSettings={() => navigate(pageHref('settings', filters, compare))} />
         ) : page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : page === 'claims' ? <ClaimsPage /> : <OverviewPage />}
       </Suspense>
       </PageErrorBoundary>

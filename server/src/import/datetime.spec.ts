@@ -19,6 +19,8 @@ describe('parseTimestamp', () => {
   it.each([
     ['31/2/2016 01:16', 'D/M/YYYY HH:mm', 'is not a valid date'],
     ['yesterday', 'auto', 'matches none of the known date formats'],
+    // A known shape without such a day: said so (it read "matches none of the known date formats").
+    ['2026-11-31 09:00:00', 'auto', '"2026-11-31 09:00:00" is not a valid date and time (read as YYYY-MM-DD HH:mm:ss)'],
     ['2016-02-29', 'D/M/YYYY HH:mm', 'does not match the date format D/M/YYYY HH:mm'],
   ])('%s -> %s', (value, format, problem) => {
     expect(parseTimestamp(value, format, 'UTC')).toEqual({ problem: expect.stringContaining(problem) });

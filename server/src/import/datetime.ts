@@ -40,11 +40,14 @@ export function parseTimestamp(value: string, format: string, tz: string): Parse
       return { iso: new Date(ms).toISOString(), ms };
     }
     if (format === 'rfc3339') return { problem: `"${v}" is not an RFC 3339 timestamp with an offset` };
+    let invalid: string | null = null;
     for (const f of AUTO_FORMATS) {
       const r = parseTimestamp(v, f, tz);
       if ('iso' in r) return r;
+      // The shape of a known format, but no such day or time ("2026-11-31"): say that, not "no format".
+      if (invalid === null && r.problem.endsWith('is not a valid date and time')) invalid = `"${v}" is not a valid date and time (read as ${f})`;
     }
-    return { problem: `"${v}" matches none of the known date formats (RFC 3339, ${AUTO_FORMATS.join(', ')})` };
+    return { problem: invalid ?? `"${v}" matches none of the known date formats (RFC 3339, ${AUTO_FORMATS.join(', ')})` };
   }
   const { re, order } = compile(format);
   const m = re.exec(v);

@@ -1,5 +1,5 @@
 import type { AlertRow, ChangeRow } from '../../../server/src/contract';
-import { alertRows, changeRows, hasTickets, unresolved } from './alert-rows';
+import { alertRows, alertsElsewhere, changeRows, hasTickets, unresolved } from './alert-rows';
 
 const alert = (id: string, startedOn: string, detectedOn: string, extra: Partial<AlertRow> = {}) => ({
   id, state: 'open', metric: 'reopenRate', path: 'ai', segment: 'category:billing', startedOn, detectedOn,
@@ -62,5 +62,13 @@ describe('unresolved: what the overview and the board pack list', () => {
     const states = ['open', 'acknowledged', 'snoozed', 'resolved'] as const;
     const list = states.map((state, i) => alert(`a${i}`, '2026-05-01', '2026-05-03', { state }) as AlertRow);
     expect(unresolved(list).map((a) => a.state)).toEqual(['open', 'acknowledged', 'snoozed']);
+  });
+});
+
+describe('alertsElsewhere', () => {
+  it('counts the unresolved alerts a filtered list leaves out', () => {
+    const all = [alert('a', '2026-05-01', '2026-05-03'), alert('b', '2026-05-01', '2026-05-03', { state: 'acknowledged' }), alert('c', '2026-05-01', '2026-05-03', { state: 'resolved' })] as AlertRow[];
+    expect(alertsElsewhere([all[0]], all)).toBe(1); // b; c is resolved
+    expect(alertsElsewhere(all, all)).toBe(0);
   });
 });

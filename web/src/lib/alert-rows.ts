@@ -41,6 +41,9 @@ export function segmentName(segment: string): string {
  */
 export const unresolved = (alerts: readonly AlertRow[]): AlertRow[] => alerts.filter((a) => a.state !== 'resolved');
 
+/** Alerts not resolved that a filtered list leaves out (about other channels or categories): said beside it. */
+export const alertsElsewhere = (shown: readonly AlertRow[], all: readonly AlertRow[]): number => unresolved(all).filter((u) => !shown.some((a) => a.id === u.id)).length;
+
 export function alertRows(alerts: readonly AlertRow[], tz = 'UTC'): AlertRowView[] {
   const at = (iso: string) => `${formatInstant(iso, tz)} (${tz})`;
   return [...alerts]

@@ -5,7 +5,10 @@ const f = { from: '2026-01-05', to: '2026-01-26', tz: 'UTC', channel: 'chat' };
 describe('drill-down links', () => {
   it('the verified card lists verified AI resolutions in the same view', () => {
     expect(drillDownHref('resolution', f)).toBe('/tickets?from=2026-01-05&to=2026-01-26&tz=UTC&channel=chat&path=ai&verified=true');
-    expect(drillDownHref('roi', f)).toBeNull();
+    // ROI and FTE are priced from the same durable AI resolutions.
+    expect(drillDownHref('roi', f)).toBe('/tickets?from=2026-01-05&to=2026-01-26&tz=UTC&channel=chat&path=ai&verified=true');
+    expect(drillDownHref('fte', f)).toBe(drillDownHref('roi', f));
+    expect(drillDownHref('nothing', f)).toBeNull();
     // CSAT AI vs human: those two paths' answers (escalated tickets' answers are in neither n).
     expect(drillDownHref('csat', f)).toBe('/tickets?from=2026-01-05&to=2026-01-26&tz=UTC&channel=chat&path=ai%2Chuman&resolved=true&hasCsat=true');
   });

@@ -7,6 +7,9 @@ export const CARD_DRILL_DOWN: Record<string, Record<string, string>> = {
   involvement: { path: 'ai,escalated' },
   resolution: { path: 'ai', verified: 'true' },
   savings: { path: 'ai', verified: 'true' },
+  // ROI and FTE are priced from the same durable AI resolutions as the savings.
+  roi: { path: 'ai', verified: 'true' },
+  fte: { path: 'ai', verified: 'true' },
   handle: { resolved: 'true', sort: 'handleSeconds' },
   // The card's two populations (AI- and human-resolved answers), not the escalated tickets' answers too.
   csat: { path: 'ai,human', resolved: 'true', hasCsat: 'true' },

@@ -18,6 +18,7 @@ describe('summaryCards', () => {
     expect(cards.savings.value).toBe('$2,244 → $1,701');
     expect(cards.savings.detail).toBe('$543.43 of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)'); // 2244.16 - 1700.74, nothing pending
     expect(cards.handle.value).toBe('2m 02s vs 13m 24s'); // medians 122 s and 803.5 s
+    expect(cards.handle.detail).toMatch(/^of 265 vs 434 resolved; /); // the fixture's resolved AI and human tickets
     expect(cards.csat.detail).toBe('AI 60%–79% (n=78), human n=157');
   });
 
@@ -45,6 +46,8 @@ describe('a range whose AI resolutions are mostly still maturing', () => {
     expect(cards.resolution.value).toMatch(/→ not judged yet$/);
     expect(cards.savings.value).toMatch(/→ not judged yet$/);
     expect([cards.roi.value, cards.fte.value]).toEqual(['not judged yet', 'not judged yet']);
+    // Nor the hours avoided so far beside it.
+    expect(cards.fte.detail).toMatch(/^human hours avoided not judged yet; the claim: /);
     // Half or fewer pending: the figures stand.
     const judged = { ...summary, aiResolved: 1557, pendingAiResolved: 700 } as Summary;
     expect(Object.fromEntries(summaryCards(judged, 'USD').map((c) => [c.key, c])).roi.value).not.toBe('not judged yet');
@@ -98,7 +101,8 @@ describe('intervals on the cards', () => {
     expect(cards.resolution.detail).toContain('95%: 54.0% to 63.8%');
     expect(cards.savings.detail).toMatch(/^95%: \$1,500 to \$1,900; /);
     expect(cards.roi.detail).toContain('95%: 8.9× to 11.2×');
-    expect(cards.fte.detail).toContain('(95%: 0.4 to 0.5 FTE)');
+    // Under one agent with two decimals (one read "0.0 (≈0.0 to 0.0)" for tiny figures).
+    expect(cards.fte.detail).toContain('(95%: 0.41 to 0.52 FTE)');
   });
 });
 

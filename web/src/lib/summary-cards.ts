@@ -4,6 +4,9 @@ import { formatChange, formatCount, formatDuration, formatInterval, formatMoney,
 import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 
 
+/** An FTE figure: two decimals under one agent ("0.04", not "0.0 (≈0.0 to 0.0)"), else one. */
+export const formatFte = (v: number | null | undefined): string => formatNumber(v, v !== null && v !== undefined && Math.abs(v) < 1 ? 2 : 1);
+
 /**
  * Why nothing prices the AI's work in this range, said the same way on every page. Human tickets
  * imported without handle time are resolved but not priced: "no human-resolved ticket" was wrong for them.
@@ -96,14 +99,15 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
     {
       key: 'fte',
       label: 'FTE equivalent (verified)',
-      value: early ? NOT_JUDGED : formatNumber(s.savings.fteEquivalent, 1),
-      detail: `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided${early || !iv?.fteEquivalent ? '' : ` (95%: ${formatInterval(iv.fteEquivalent, (v) => formatNumber(v, 1), approx)} FTE)`}; the claim: ${formatNumber(s.savings.claimedFteEquivalent, 1)} FTE`,
+      value: early ? NOT_JUDGED : formatFte(s.savings.fteEquivalent),
+      // Mostly maturing: the hours avoided so far are as early as the FTE (27 hours beside "not judged yet" read as a result).
+      detail: `${early ? 'human hours avoided not judged yet' : `${formatNumber(s.savings.humanHoursAvoided, 0)} human hours avoided`}${early || !iv?.fteEquivalent ? '' : ` (95%: ${formatInterval(iv.fteEquivalent, formatFte, approx)} FTE)`}; the claim: ${formatFte(s.savings.claimedFteEquivalent)} FTE`,
     },
     {
       key: 'handle',
       label: 'Handle time AI vs human (median)',
       value: `${formatDuration(ai.handleSeconds.median)} vs ${formatDuration(human.handleSeconds.median)}`,
-      detail: `resolution ${formatDuration(ai.resolutionSeconds.median)} vs ${formatDuration(human.resolutionSeconds.median)}${s.handleTimeUnrecorded > 0 ? `; handle time not recorded for ${formatCount(s.handleTimeUnrecorded)} imported tickets` : ''}`,
+      detail: `of ${formatCount(ai.resolved)} vs ${formatCount(human.resolved)} resolved; resolution ${formatDuration(ai.resolutionSeconds.median)} vs ${formatDuration(human.resolutionSeconds.median)}${s.handleTimeUnrecorded > 0 ? `; handle time not recorded for ${formatCount(s.handleTimeUnrecorded)} imported tickets` : ''}`,
     },
     {
       key: 'csat',

@@ -89,3 +89,19 @@ export function withWorkspace(to: string, workspace: string | null): string {
   if (new URLSearchParams(search).has('ws')) return to;
   return path + withParams(search, { ws: workspace });
 }
+
+/** What carries over to another workspace: the range, zone, filters and comparison. */
+const CARRIED = ['from', 'to', 'tz', 'channel', 'category', 'compare'];
+
+/**
+ * The same page in another workspace. Only the view carries over: a what-if cost, a claim, an
+ * alert or a ticket-list page belong to the workspace they came from (the what-if banner showed
+ * the first workspace's values as the other's "saved").
+ */
+export function workspaceSwitchHref(pathname: string, search: string, slug: string): string {
+  const from = new URLSearchParams(search);
+  const q = new URLSearchParams();
+  for (const k of CARRIED) if (from.has(k)) q.set(k, from.get(k)!);
+  q.set('ws', slug);
+  return `${pathname}?${q.toString()}`;
+}

@@ -9,7 +9,7 @@ import { KpiCard } from '../components/KpiCard';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { SavingsChart } from '../components/SavingsChart';
-import { alertRows, unresolved } from '../lib/alert-rows';
+import { alertRows, alertsElsewhere, unresolved } from '../lib/alert-rows';
 import { drillDownHref, pointHref } from '../lib/drill-down';
 import { noBaselineReason, savingsBars, summaryCards } from '../lib/summary-cards';
 import { formatInstant } from '../lib/date-range';
@@ -22,6 +22,9 @@ export default function OverviewPage() {
   const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare) });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
   const alerts = useAlertsQuery({ from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
+  // Filtered, the panel says how many alerts are about other segments, as Quality does (unfiltered this is the same query: one request).
+  const everywhere = useAlertsQuery({ from: filters.from, to: filters.to });
+  const elsewhere = alerts.data && everywhere.data ? alertsElsewhere(alerts.data, everywhere.data) : 0;
   const trend = useTimeseriesQuery({ ...filters, interval: 'week' });
   return (
     <main>
@@ -30,6 +33,14 @@ export default function OverviewPage() {
       <QueryBoundary query={alerts} isEmpty={(a) => unresolved(a).length === 0} empty={null}>
         {(a) => <AlertsList title="Quality alerts not resolved in this range" rows={alertRows(unresolved(a), filters.tz).slice(0, 8)} navigate={navigate} />}
       </QueryBoundary>
+      {elsewhere > 0 && (
+        <p className="muted">
+          {elsewhere} more unresolved alert{elsewhere === 1 ? ' is' : 's are'} about other channels or categories.{' '}
+          <button type="button" onClick={() => setFilters({ channel: undefined, category: undefined })}>
+            Show all
+          </button>
+        </p>
+      )}
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (
           <>

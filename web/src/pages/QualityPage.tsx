@@ -9,7 +9,7 @@ import { AlertsList } from '../components/AlertsList';
 import { QualityChart } from '../components/QualityChart';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
-import { alertRows, changeRows, hasTickets, longDay } from '../lib/alert-rows';
+import { alertRows, alertsElsewhere, changeRows, hasTickets, longDay } from '../lib/alert-rows';
 import { addDays } from '../lib/date-range';
 import { pointHref } from '../lib/drill-down';
 import { alertAnnotations, qualityRows, seriesSpans } from '../lib/quality-series';
@@ -35,7 +35,7 @@ export default function QualityPage() {
   // With a channel or category filter, say how many open alerts are about other segments.
   const filtered = Boolean(filters.channel || filters.category);
   const unfiltered = useAlertsQuery({ from: filters.from, to: filters.to, state: 'open' });
-  const elsewhere = filtered && unfiltered.data && alerts.data ? unfiltered.data.filter((u) => !alerts.data!.some((a) => a.id === u.id)).length : 0;
+  const elsewhere = filtered && unfiltered.data && alerts.data ? alertsElsewhere(alerts.data, unfiltered.data) : 0;
   const action = useAlertAction();
   // The last 7 days of the range against the 28 days before it.
   const changes = useChangesQuery({ ...scope, days: '7', limit: '15' });
@@ -84,6 +84,8 @@ export default function QualityPage() {
         {(t) => {
           const rows = qualityRows(t);
           const spans = seriesSpans(t);
+          // CSAT and escalations are final once given: their charts draw maturing buckets, so they are not shaded "not judged yet".
+          const judgedAtOnce = spans.filter((x) => x.state !== 'maturing');
           const csv = { path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'day' } };
           const open = (predicates: Record<string, string>) => (day: string) => navigate(pointHref(filters, day, predicates));
           const notes = (metric: string) => alertAnnotations(alerts.data ?? [], rows.map((r) => r.bucket), metric);
@@ -91,7 +93,7 @@ export default function QualityPage() {
             <>
               <div className="chart-grid">
                 <QualityChart
-                  spans={spans}
+                  spans={judgedAtOnce}
                   title="CSAT top-2-box (95% Wilson band)"
                   csv={csv}
                   onPoint={open({ resolved: 'true', hasCsat: 'true' })}
@@ -102,7 +104,7 @@ export default function QualityPage() {
                 />
                 <QualityChart spans={spans} title="Repeat-contact rate" csv={csv} onPoint={open({ resolved: 'true', repeatContact: 'true' })} rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
                 <QualityChart spans={spans} title="Reopen rate" csv={csv} onPoint={open({ resolved: 'true', reopened: 'true' })} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
-                <QualityChart spans={spans} title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
+                <QualityChart spans={judgedAtOnce} title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
               </div>
               {compared.data?.comparison && (
                 <section className="card" aria-label="Against the comparison period">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CostModel, CostModelChange, Summary } from '../../../server/src/contract';
-import { noBaselineReason } from '../lib/summary-cards';
+import { formatFte, noBaselineReason } from '../lib/summary-cards';
 import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useMeQuery } from '../api/useMeQuery';
@@ -69,7 +69,7 @@ export default function SavingsPage() {
                 </p>
               ) : s.savings.fteEquivalent === null ? null : (
                 <p>
-                  <strong>FTE equivalent {formatNumber(s.savings.fteEquivalent, 1)}</strong>: the {formatNumber(s.savings.humanHoursAvoided, 0)} hours of human handle time the
+                  <strong>FTE equivalent {formatFte(s.savings.fteEquivalent)}</strong>: the {formatNumber(s.savings.humanHoursAvoided, 0)} hours of human handle time the
                   durable AI resolutions avoided, divided by what one agent works in this period ({s.costModel.fteHoursPerMonth} productive hours a month, after breaks,
                   training and idle time). Verified savings {formatMoney(s.savings.verifiedSavings, currency)} against {formatMoney(s.savings.claimedSavings, currency)} claimed.
                 </p>
