@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const FLAGS = { from: 'YYYY-MM-DD, first day', to: 'YYYY-MM-DD, exclusive', tz: 'IANA time zone (default UTC)', channel: 'channel filter', category: 'category filter', compare: 'previous | year | none', workspace: 'workspace slug (default: the one the dashboard opens)', url: 'server address (default http://localhost:$PORT or 3000)', token: 'viewer or admin token', out: 'PDF file (default report.pdf)' };
+const FLAGS = { from: 'YYYY-MM-DD, first day', to: 'YYYY-MM-DD, exclusive', tz: 'IANA time zone (default UTC)', channel: 'channel filter', category: 'category filter', compare: 'previous | year | none', lowrated: 'include (default) | exclude: verified AI resolutions rated 1-2 left out of the savings', workspace: 'workspace slug (default: the one the dashboard opens)', url: 'server address (default http://localhost:$PORT or 3000)', token: 'viewer or admin token', out: 'PDF file (default report.pdf)' };
 
 function fail(message) {
   console.error(`report: ${message}`);
@@ -32,6 +32,7 @@ if (!a.from || !a.to) fail('--from and --to are required, e.g. npm run report --
 for (const k of ['from', 'to']) if (!DATE.test(a[k]) || Number.isNaN(Date.parse(`${a[k]}T00:00:00Z`))) fail(`--${k} must be a date YYYY-MM-DD, got "${a[k]}"`);
 if (a.from >= a.to) fail(`--from must be before --to (to is exclusive), got ${a.from} and ${a.to}`);
 if (a.compare && !['previous', 'year', 'none'].includes(a.compare)) fail(`--compare must be previous, year or none, got "${a.compare}"`);
+if (a.lowrated && !['include', 'exclude'].includes(a.lowrated)) fail(`--lowrated must be include or exclude, got "${a.lowrated}"`);
 const base = (a.url ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, '');
 const out = path.resolve(a.out ?? 'report.pdf');
 
@@ -60,6 +61,7 @@ try {
   await page.addInitScript((t) => sessionStorage.setItem('claimcheck.token', t), token);
   const q = new URLSearchParams({ from: a.from, to: a.to, tz: a.tz ?? 'UTC' });
   for (const k of ['channel', 'category', 'compare']) if (a[k]) q.set(k, a[k]);
+  if (a.lowrated === 'exclude') q.set('excludeLowRated', 'true');
   if (a.workspace) q.set('ws', a.workspace);
   await page.goto(`${base}/report?${q}`);
   const main = page.locator('main[data-report="ready"], main[data-report="error"]');

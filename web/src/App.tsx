@@ -30,7 +30,7 @@ export function App() {
   const client = useQueryClient();
   const me = useMeQuery(token !== null);
   const workspaces = useWorkspacesQuery(token !== null && me.isSuccess);
-  const { page, compare, navigate, setParams, workspace: urlWorkspace, search } = useUrlState();
+  const { page, compare, navigate, setParams, params, workspace: urlWorkspace, search } = useUrlState();
   // The address names the workspace it shows (the demo, chosen while the default one is empty): a
   // copied link without it opened the default workspace once that had data.
   const chosen = me.data && workspaces.data ? chooseWorkspace(urlWorkspace, me.data.workspace, workspaces.data) : null;
@@ -78,13 +78,14 @@ export function App() {
   setCurrentWorkspace(workspace, info && (info.ownTimeZone || info.timeZone !== 'UTC') ? info.timeZone : null);
   // Read after the workspace's zone is set: the links below carry the view's range in that zone.
   const filters = parseFilters(search, viewZone());
+  const lowRated = params.excludeLowRated === 'true';
   return (
     <>
       <header className="topbar no-print">
         <strong>Claimcheck</strong>
         <nav aria-label="Pages">
           {(Object.keys(PAGE_PATHS) as Page[]).map((p) => (
-            <a key={p} href={workspaceLink(pageHref(p, filters, compare))} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters, compare)))}>
+            <a key={p} href={workspaceLink(pageHref(p, filters, compare, lowRated))} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters, compare, lowRated)))}>
               {TITLES[p]}
             </a>
           ))}

@@ -67,6 +67,15 @@ run('the executive view in chromium', () => {
     expect(await again.locator(row('Verified savings')).first().innerText()).toBe(money(out.savings.verifiedSavings));
     expect(await again.getByLabel('Leave them out of the savings').isChecked()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    // The board pack and the overview keep the choice (they counted them again), and say so.
+    await again.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Board pack' }).click();
+    await again.waitForURL(/\/report\?.*excludeLowRated=true/);
+    await again.locator(row('Verified savings')).filter({ hasText: exactly(money(out.savings.verifiedSavings)) }).waitFor();
+    expect(await again.getByLabel('Leave them out of the savings').isChecked()).toBe(true);
+    expect(await again.getByText(/--lowrated exclude/).count()).toBe(1);
+    await again.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Overview' }).click();
+    await again.getByRole('note').filter({ hasText: 'Quality caveat' }).waitFor();
+    expect(await again.locator('section[aria-label="Savings: claimed vs verified"] .card-number').innerText()).toContain(money(out.savings.verifiedSavings));
     await page.close();
     await again.close();
   });

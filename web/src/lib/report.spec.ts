@@ -19,6 +19,8 @@ describe('reportTitle', () => {
 describe('reportCommand', () => {
   it('the view as the CLI\'s flags, with its workspace; the default comparison left out', () => {
     expect(reportCommand({ from: '2026-10-31', to: '2026-11-30', tz: 'UTC' }, 'previous', 'demo')).toBe('npm run report -- --from 2026-10-31 --to 2026-11-30 --tz UTC --workspace demo --out report.pdf');
+    // Rated 1-2 left out on screen: the PDF leaves them out too.
+    expect(reportCommand({ from: '2026-10-31', to: '2026-11-30', tz: 'UTC' }, 'previous', 'demo', true)).toBe('npm run report -- --from 2026-10-31 --to 2026-11-30 --tz UTC --lowrated exclude --workspace demo --out report.pdf');
   });
   it('filters, another comparison, and a value with a space or a quote as one shell word', () => {
     expect(reportCommand({ from: '2026-01-01', to: '2026-02-01', tz: 'Asia/Kolkata', channel: 'chat,email', category: "billing & user's" }, 'year', 'default')).toBe(

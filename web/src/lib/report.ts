@@ -21,7 +21,7 @@ const shellWord = (v: string) => (/^[\w./,:+-]+$/.test(v) ? v : `'${v.replace(/'
  * The terminal command that prints this board pack (web/scripts/report.mjs): the same range, zone,
  * filters, comparison and workspace as the view, so the PDF shows what the screen does.
  */
-export function reportCommand(filters: ViewFilters, compare: Compare, workspace: string): string {
+export function reportCommand(filters: ViewFilters, compare: Compare, workspace: string, excludeLowRated = false): string {
   const args: [string, string | undefined][] = [
     ['from', filters.from],
     ['to', filters.to],
@@ -29,6 +29,7 @@ export function reportCommand(filters: ViewFilters, compare: Compare, workspace:
     ['channel', filters.channel],
     ['category', filters.category],
     ['compare', compare === 'previous' ? undefined : compare],
+    ['lowrated', excludeLowRated ? 'exclude' : undefined],
     ['workspace', workspace],
     ['out', 'report.pdf'],
   ];

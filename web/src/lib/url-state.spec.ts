@@ -42,6 +42,8 @@ describe('URL state', () => {
   it('links between pages keep range and filters, not page-specific parameters', () => {
     expect(pageHref('tickets', { from: '2026-05-01', to: '2026-06-01', tz: 'UTC', channel: 'email' })).toBe('/tickets?from=2026-05-01&to=2026-06-01&tz=UTC&channel=email');
     expect(pageHref('overview', { from: '2026-05-01', to: '2026-06-01', tz: 'UTC' })).toBe('/?from=2026-05-01&to=2026-06-01&tz=UTC');
+    // Rated 1-2 left out on the savings audit: every page keeps it.
+    expect(pageHref('report', { from: '2026-05-01', to: '2026-06-01', tz: 'UTC' }, 'year', true)).toBe('/report?from=2026-05-01&to=2026-06-01&tz=UTC&compare=year&excludeLowRated=true');
   });
 });
 
@@ -49,6 +51,7 @@ describe('workspaceSwitchHref: the same page in another workspace', () => {
   it('keeps the range, zone, filters and comparison; drops what-ifs, the claim, the alert and the ticket page', () => {
     const search = '?from=2026-10-01&to=2026-11-01&tz=Europe%2FBerlin&channel=chat&compare=year&humanHourlyCost=40.5&claim=abc&alert=x&cursor=c1&page=3&ws=demo';
     expect(workspaceSwitchHref('/savings', search, 'brand-x')).toBe('/savings?from=2026-10-01&to=2026-11-01&tz=Europe%2FBerlin&channel=chat&compare=year&ws=brand-x');
+    expect(workspaceSwitchHref('/', '?excludeLowRated=true&fixedCostPerMonth=9', 'demo')).toBe('/?excludeLowRated=true&ws=demo');
     expect(workspaceSwitchHref('/', '', 'demo')).toBe('/?ws=demo');
   });
 });

@@ -73,8 +73,13 @@ export function withFilters(search: string, next: ViewFilters): string {
  * The link to another page: it keeps the view's range and filters, but not the page's own
  * parameters (the segments page's sort means nothing to the ticket list).
  */
-export function pageHref(page: Page, filters: ViewFilters, compare: Compare = 'previous'): string {
-  return PAGE_PATHS[page] + withParams(filtersToSearch(filters), { compare: compare === 'previous' ? undefined : compare });
+/**
+ * A page of the view: its range, filters and comparison, and whether verified resolutions rated
+ * 1-2 are left out of the savings (chosen on the savings audit; the overview and the board pack
+ * showed them counted again).
+ */
+export function pageHref(page: Page, filters: ViewFilters, compare: Compare = 'previous', excludeLowRated = false): string {
+  return PAGE_PATHS[page] + withParams(filtersToSearch(filters), { compare: compare === 'previous' ? undefined : compare, excludeLowRated: excludeLowRated ? 'true' : undefined });
 }
 
 /**
@@ -90,8 +95,8 @@ export function withWorkspace(to: string, workspace: string | null): string {
   return path + withParams(search, { ws: workspace });
 }
 
-/** What carries over to another workspace: the range, zone, filters and comparison. */
-const CARRIED = ['from', 'to', 'tz', 'channel', 'category', 'compare'];
+/** What carries over to another workspace: the range, zone, filters, comparison and the low-rated choice. */
+const CARRIED = ['from', 'to', 'tz', 'channel', 'category', 'compare', 'excludeLowRated'];
 
 /**
  * The same page in another workspace. Only the view carries over: a what-if cost, a claim, an

@@ -9,6 +9,7 @@ import { KpiCard } from '../components/KpiCard';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { SavingsChart } from '../components/SavingsChart';
+import { LowRatedSwitch } from '../components/SavingsFacts';
 import { alertRows, alertsElsewhere, unresolved } from '../lib/alert-rows';
 import { drillDownHref, pointHref } from '../lib/drill-down';
 import { noBaselineReason, savingsBars, summaryCards } from '../lib/summary-cards';
@@ -18,8 +19,10 @@ import { apiCompare, compareLabel } from '../lib/url-state';
 import { useUrlState } from '../state/useUrlState';
 
 export default function OverviewPage() {
-  const { filters, setFilters, navigate, compare } = useUrlState();
-  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare) });
+  const { filters, setFilters, navigate, compare, params, setParams } = useUrlState();
+  // Verified resolutions rated 1-2 left out on the savings audit stay left out here (the URL carries it).
+  const excludeLowRated = params.excludeLowRated === 'true';
+  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare), ...(excludeLowRated ? { excludeLowRated: 'true' as const } : {}) });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
   const alerts = useAlertsQuery({ from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
   // Filtered, the panel says how many alerts are about other segments, as Quality does (unfiltered this is the same query: one request).
@@ -44,6 +47,7 @@ export default function OverviewPage() {
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (
           <>
+            {excludeLowRated && <LowRatedSwitch savings={s.savings} currency={currency} excluded onChange={(on) => setParams({ excludeLowRated: on ? 'true' : undefined }, { replace: true })} />}
             <div className="cards">
               {summaryCards(s, currency, compareLabel(compare)).map((c) => (
                 <KpiCard key={c.key} card={c} href={drillDownHref(c.key, filters)} onOpen={navigate} trend={trend.data ? cardSparklines(trend.data)[c.key] : undefined} />

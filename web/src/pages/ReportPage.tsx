@@ -11,7 +11,7 @@ import { AlertsList } from '../components/AlertsList';
 import { QualityCompareTable } from '../components/QualityCompareTable';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
-import { SavingsFacts } from '../components/SavingsFacts';
+import { LowRatedSwitch, SavingsFacts } from '../components/SavingsFacts';
 import { TrendChart } from '../components/TrendChart';
 import { WaterfallChart } from '../components/WaterfallChart';
 import { alertRows, unresolved } from '../lib/alert-rows';
@@ -30,8 +30,10 @@ import { useUrlState } from '../state/useUrlState';
  * it to PDF; data-report on <main> says when everything has loaded (or failed).
  */
 export default function ReportPage() {
-  const { filters, setFilters, compare } = useUrlState();
-  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare) });
+  const { filters, setFilters, compare, params, setParams } = useUrlState();
+  // Verified resolutions rated 1-2 left out on the savings audit stay left out here (the URL carries it).
+  const excludeLowRated = params.excludeLowRated === 'true';
+  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare), ...(excludeLowRated ? { excludeLowRated: 'true' as const } : {}) });
   const stored = useCostModelQuery();
   const history = useCostModelHistoryQuery();
   const alerts = useAlertsQuery({ from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
@@ -56,7 +58,7 @@ export default function ReportPage() {
             Print or save as PDF
           </button>{' '}
           <span className="muted">
-            or from a terminal: <code>{reportCommand(filters, compare, currentWorkspace())}</code>
+            or from a terminal: <code>{reportCommand(filters, compare, currentWorkspace(), excludeLowRated)}</code>
           </span>
         </p>
       </div>
@@ -80,6 +82,8 @@ export default function ReportPage() {
                 currency={currency}
                 comparison={s.comparison ? { label: `${s.comparison.from} – ${addDays(s.comparison.to, -1)}`, summary: { ...s, ...s.comparison } as Summary } : undefined}
               />
+              {/* The quality caveat belongs in the pack too: resolutions the customer rated 1-2, counted or left out. */}
+              <LowRatedSwitch savings={s.savings} currency={currency} excluded={excludeLowRated} onChange={(on) => setParams({ excludeLowRated: on ? 'true' : undefined }, { replace: true })} />
               <h2>From the claim to what holds up</h2>
               {steps ? <WaterfallChart steps={steps} currency={currency} /> : <p className="state">No waterfall to draw: {noBaselineReason(s)}.</p>}
               <h2>Quality guardrails {s.comparison ? compareLabel(compare) : ''}</h2>
