@@ -23,6 +23,8 @@ const SavingsPage = lazy(() => import('./pages/SavingsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const ReportPage = lazy(() => import('./pages/ReportPage'));
 const ClaimsPage = lazy(() => import('./pages/ClaimsPage'));
+/** Pages a workspace without tickets can use: its tokens, its cost model and its claims. */
+const WORKS_EMPTY: readonly Page[] = ['settings', 'savings', 'claims'];
 const TITLES: Record<Page, string> = { overview: 'Overview', savings: 'Savings audit', quality: 'Quality', segments: 'Segments', tickets: 'Tickets', claims: 'Claims', report: 'Board pack', settings: 'Settings' };
 
 export function App() {
@@ -108,8 +110,8 @@ export function App() {
           <div className="state state-error" role="alert">
             <strong>Workspace “{workspace}” not found.</strong> This token cannot see it, or it does not exist. Pick one above.
           </div>
-        ) : !info.hasData && page !== 'settings' ? (
-          <WorkspaceEmpty workspace={info} others={workspaces.data} onOpen={(slug) => navigate(workspaceSwitchHref(PAGE_PATHS[page], search, slug))} onSettings={() => navigate(pageHref('settings', filters, compare))} />
+        ) : !info.hasData && !WORKS_EMPTY.includes(page) ? (
+          <WorkspaceEmpty workspace={info} others={workspaces.data} onOpen={(slug) => navigate(workspaceSwitchHref(PAGE_PATHS[page], search, slug))} onSettings={() => navigate(pageHref('settings', filters, compare))} onPage={(p) => navigate(pageHref(p, filters, compare))} />
         ) : page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : page === 'claims' ? <ClaimsPage /> : <OverviewPage />}
       </Suspense>
       </PageErrorBoundary>

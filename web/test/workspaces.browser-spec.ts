@@ -106,6 +106,15 @@ run('workspaces in chromium', () => {
     await page.getByRole('heading', { name: 'Default: no tickets yet' }).waitFor();
     expect(await page.locator('.workspace-empty pre').first().innerText()).toContain('/api/v1/events');
     expect(await axeViolations(page)).toEqual([]);
+    // Before any data: its cost model and its claims can be set up (the empty state hid them).
+    await page.getByRole('button', { name: 'Savings audit, cost assumptions' }).click();
+    await page.getByRole('region', { name: 'Cost assumptions' }).waitFor();
+    await page.getByText('No tickets in this range.').waitFor();
+    expect(new URL(page.url()).searchParams.get('ws')).toBe('default');
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Claims' }).click();
+    await page.getByRole('button', { name: 'New claim' }).waitFor();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Tickets' }).click();
+    await page.getByRole('heading', { name: 'Default: no tickets yet' }).waitFor();
     // Still on the tickets page: the demo story's tickets now.
     await page.getByRole('button', { name: 'Demo story' }).click();
     await page.getByRole('row').nth(10).waitFor();

@@ -6,10 +6,12 @@ interface Props {
   onOpen: (slug: string) => void;
   /** Opens this workspace's settings (its tokens). */
   onSettings: () => void;
+  /** Opens a page that works before any data: the savings audit (its cost model) or claims. */
+  onPage: (page: 'savings' | 'claims') => void;
 }
 
 /** A workspace with no tickets yet: how to send or import them, and where data already is. */
-export function WorkspaceEmpty({ workspace, others, onOpen, onSettings }: Props) {
+export function WorkspaceEmpty({ workspace, others, onOpen, onSettings, onPage }: Props) {
   const base = workspace.slug === 'default' ? '/api/v1' : `/api/v1/workspaces/${workspace.slug}`;
   const withData = others.filter((w) => w.hasData && w.slug !== workspace.slug);
   return (
@@ -35,6 +37,18 @@ export function WorkspaceEmpty({ workspace, others, onOpen, onSettings }: Props)
       <pre>{`npm run import -- export.csv --mapping mapping.json --workspace ${workspace.slug}`}</pre>
       <p>
         or <code>POST {base}/imports</code> with the file (docs/IMPORT.md has the mappings and presets).
+      </p>
+      <h2>Before the data arrives</h2>
+      <p>
+        Set what a human hour and the AI cost (
+        <button type="button" className="link" onClick={() => onPage('savings')}>
+          Savings audit, cost assumptions
+        </button>
+        ) and enter the vendor&apos;s or the deck&apos;s claim to check (
+        <button type="button" className="link" onClick={() => onPage('claims')}>
+          Claims
+        </button>
+        ): both are checked against the tickets as they come.
       </p>
       {withData.length > 0 && (
         <p>
