@@ -1,7 +1,7 @@
 // The three real public logs in ../shared/datasets (never committed) imported with their presets.
 // Every row read is imported or rejected with a reason, and a few numbers computed here from the
 // raw file (with this test's own CSV reading) match the summary API after the import.
-import type { BodyItem } from '../src/events/event-body.parser';
+import type { ValidEvent } from '../src/events/event-validation';
 import type { IngestResponse } from '../src/contract';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,7 +26,7 @@ const median = (xs: number[]) => {
 };
 
 async function importFile(t: TestApp, rel: string, preset: string) {
-  return t.inWorkspace(() => runImport(fs.createReadStream(file(rel)), { format: 'csv', mapping: PRESETS[preset], dryRun: false, ingest: (items) => t.app.get(EventsService).ingest(items) }));
+  return t.inWorkspace(() => runImport(fs.createReadStream(file(rel)), { format: 'csv', mapping: PRESETS[preset], dryRun: false, ingest: (events) => t.app.get(EventsService).ingestValidated(events) }));
 }
 
 describeIfData('importing the public datasets', () => {
@@ -192,9 +192,9 @@ describe('import pipeline on a stream', () => {
     for (const dryRun of [true, false]) {
       const stored: string[] = [];
       // Collects what the import would store (the database's part is tested by the imports above).
-      const ingest = async (items: BodyItem[]): Promise<IngestResponse> => {
-        stored.push(...items.map((i) => ('value' in i ? (i.value as { ticketId: string }).ticketId : 'unparsed')));
-        return { accepted: items.length, duplicates: 0, rejected: [] };
+      const ingest = async (events: ValidEvent[]): Promise<IngestResponse> => {
+        stored.push(...events.map((e) => e.ticketId));
+        return { accepted: events.length, duplicates: 0, rejected: [] };
       };
       const r = await runImport(Readable.from([csv]), { format: 'csv', dryRun, mapping, ...(dryRun ? {} : { ingest }) });
       // Row 2's ticket.created is refused (its ticket.assigned is not), row 3's two events both are.

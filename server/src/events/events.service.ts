@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { IngestResponse } from '../contract/api-types';
 import { BodyFormatError, BodyItem, BodyTooLargeError, parseEventBody } from './event-body.parser';
 import { ValidEvent } from './event-validation';
-import { validateBatch } from './validate-batch';
+import { firstOfEachId, validateBatch } from './validate-batch';
 import { EventsRepository } from './events.repository';
 import { IngestNotifier } from './ingest-notifier';
 import { TelemetryService } from '../telemetry/telemetry.service';
@@ -37,6 +37,16 @@ export class EventsService {
   /** Validates every item; stores the valid ones even when others are rejected. */
   async ingest(items: readonly BodyItem[]): Promise<IngestResponse> {
     const { valid, rejected, repeatedInBatch } = await validateBatch(items);
+    return this.storeBatch(valid, repeatedInBatch, rejected);
+  }
+
+  /** Events validated already (an import validates each row's events, to reject a row whole). */
+  async ingestValidated(events: readonly ValidEvent[]): Promise<IngestResponse> {
+    const { valid, repeatedInBatch } = firstOfEachId(events);
+    return this.storeBatch(valid, repeatedInBatch, []);
+  }
+
+  private async storeBatch(valid: readonly ValidEvent[], repeatedInBatch: number, rejected: IngestResponse['rejected']): Promise<IngestResponse> {
     const end = this.telemetry.ingestBatchDuration.startTimer();
     const { inserted: accepted, seq } = valid.length > 0 ? await this.store(valid) : { inserted: 0, seq: null };
     end();

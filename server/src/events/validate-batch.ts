@@ -22,26 +22,25 @@ export function echoedId(id: string | null): string | null {
   return id; // 128 code points or fewer, in more UTF-16 units (emoji)
 }
 
+/** Valid events with each id once (an id twice in a batch: the first wins), and how many repeats were dropped. */
+export function firstOfEachId(events: readonly ValidEvent[]): { valid: ValidEvent[]; repeatedInBatch: number } {
+  const seen = new Set<string>();
+  const valid = events.filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
+  return { valid, repeatedInBatch: events.length - valid.length };
+}
+
 /** In slices (common/slices.ts): a request may carry 10,000 events, about 50 ms of validation. */
 export async function validateBatch(items: readonly BodyItem[]): Promise<{ valid: ValidEvent[]; rejected: IngestRejection[]; repeatedInBatch: number }> {
   const rejected: IngestRejection[] = [];
-  const valid: ValidEvent[] = [];
-  const seen = new Set<string>();
-  let repeatedInBatch = 0;
+  const passed: ValidEvent[] = [];
   await eachInSlices(items.entries(), ([index, item]) => {
     if ('parseError' in item) {
       rejected.push({ index, id: echoedId(item.rawId), line: item.line, errors: [item.parseError] });
       return;
     }
     const r = validateEvent(item.value);
-    if (!r.ok) {
-      rejected.push({ index, id: echoedId(r.id), ...(item.line ? { line: item.line } : {}), errors: r.errors });
-    } else if (seen.has(r.event.id)) {
-      repeatedInBatch++;
-    } else {
-      seen.add(r.event.id);
-      valid.push(r.event);
-    }
+    if (r.ok) passed.push(r.event);
+    else rejected.push({ index, id: echoedId(r.id), ...(item.line ? { line: item.line } : {}), errors: r.errors });
   });
-  return { valid, rejected, repeatedInBatch };
+  return { ...firstOfEachId(passed), rejected };
 }

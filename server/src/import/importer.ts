@@ -3,8 +3,7 @@
 // either imported or rejected with its reason.
 import type { Readable } from 'node:stream';
 import type { IngestResponse } from '../contract/api-types';
-import type { BodyItem } from '../events/event-body.parser';
-import { validateEvent } from '../events/event-validation';
+import { ValidEvent, validateEvent } from '../events/event-validation';
 import { CaseBufferedMapper } from './case-buffer';
 import { CoverageCounter } from './coverage';
 import { readCsv, readNdjson } from './csv-reader';
@@ -19,8 +18,8 @@ export interface ImportOptions {
   format: 'csv' | 'ndjson';
   mapping: Mapping;
   dryRun: boolean;
-  /** Stores a batch; absent for a dry run. */
-  ingest?: (items: BodyItem[]) => Promise<IngestResponse>;
+  /** Stores a batch of events, validated here; absent for a dry run. */
+  ingest?: (events: ValidEvent[]) => Promise<IngestResponse>;
   onProgress?: (rows: number, events: number) => void;
   batchSize?: number;
   /** Stops between batches (a server shutting down); what was stored stays, a re-import adds the rest. */
@@ -39,7 +38,7 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
   const coverage = new CoverageCounter(o.mapping.handleTime ?? 'unrecorded');
   const byReason = new Map<string, ImportReport['rejections'][number]>();
   const tickets = new Set<string>();
-  let batch: ContractEvent[] = [];
+  let batch: ValidEvent[] = [];
 
   const reject = (row: number, line: number, reason: string) => {
     report.rowsRejected++;
@@ -52,10 +51,10 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
   };
   const flush = async () => {
     if (batch.length === 0) return;
-    const items = batch.map((value) => ({ value }));
+    const events = batch;
     batch = [];
     if (o.ingest && !o.dryRun) {
-      const r = await o.ingest(items);
+      const r = await o.ingest(events);
       report.eventsAccepted += r.accepted;
       report.eventsDuplicate += r.duplicates;
       report.eventsInvalid += r.rejected.length;
@@ -68,10 +67,13 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
         reject(out.row, out.line, out.reason);
         continue;
       }
+      // The source records no handle time: say so on the ticket (its segments are elapsed time).
+      for (const e of out.events) if (e.type === 'ticket.created' && o.mapping.handleTime !== 'elapsed') e.handleTime = 'unrecorded';
       // An event the contract refuses (a NUL in a cell, a year past 9999) rejects its row whole, by
       // row and line: stored in part, the row left its ticket incomplete while the report said
-      // every row was imported. Dry runs and imports alike.
-      const invalid = out.events.map((e) => validateEvent(e)).filter((v) => !v.ok);
+      // every row was imported. Dry runs and imports alike; what passes is stored as validated here.
+      const checked = out.events.map((e) => validateEvent(e));
+      const invalid = checked.filter((v) => !v.ok);
       if (invalid.length > 0) {
         report.eventsInvalid += invalid.length;
         for (const v of invalid) if (report.invalidExamples.length < 5) report.invalidExamples.push({ id: v.id, errors: v.errors });
@@ -81,12 +83,10 @@ export async function runImport(input: Readable, o: ImportOptions): Promise<Impo
       report.rowsImported++;
       report.eventsProduced += out.events.length;
       for (const e of out.events) {
-        // The source records no handle time: say so on the ticket (its segments are elapsed time).
-        if (e.type === 'ticket.created' && o.mapping.handleTime !== 'elapsed') e.handleTime = 'unrecorded';
         tickets.add(e.ticketId);
         coverage.add(e);
-        batch.push(e);
       }
+      for (const v of checked) if (v.ok) batch.push(v.event);
     }
     if (batch.length >= batchSize) await flush();
   };

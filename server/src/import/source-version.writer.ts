@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { IngestResponse } from '../contract/api-types';
-import type { BodyItem } from '../events/event-body.parser';
+import type { ValidEvent } from '../events/event-validation';
 import { returnedRows } from '../database/returning';
 import { wsId } from '../workspaces/workspace-context';
-import { validateBatch } from '../events/validate-batch';
+import { firstOfEachId } from '../events/validate-batch';
 import type { Mapping } from './mapping';
 
 const COLUMNS = ['id', 'ticket_id', 'type', 'occurred_at', 'channel', 'category', 'customer_id', 'language', 'agent_type', 'agent_id', 'handle_seconds', 'reason', 'score', 'author_type', 'extra'];
@@ -74,9 +74,9 @@ export class SourceVersionWriter {
     return new SourceVersionWriter(qr, source, ws);
   }
 
-  /** Validates a batch and gathers the valid events (an id twice in the file: the first wins). */
-  async ingest(items: readonly BodyItem[]): Promise<IngestResponse> {
-    const { valid, rejected, repeatedInBatch } = await validateBatch(items);
+  /** Gathers a batch of events the importer validated (an id twice in the file: the first wins). */
+  async ingest(events: readonly ValidEvent[]): Promise<IngestResponse> {
+    const { valid, repeatedInBatch } = firstOfEachId(events);
     const doc = JSON.stringify(valid.map((e) => ({ id: e.id, ticketId: e.ticketId, type: e.type, occurredAt: e.occurredAt, channel: e.channel, category: e.category, customerId: e.customerId, language: e.language, agentType: e.agentType, agentId: e.agentId, handleSeconds: e.handleSeconds, reason: e.reason, score: e.score, authorType: e.authorType, extra: e.extra })));
     const r = await this.qr.query(
       `INSERT INTO import_new (workspace_id, ${COLUMNS.join(', ')})
@@ -87,7 +87,7 @@ export class SourceVersionWriter {
       [doc, this.ws],
     );
     const gathered = returnedRows(r).length;
-    return { accepted: gathered, duplicates: valid.length - gathered + repeatedInBatch, rejected };
+    return { accepted: gathered, duplicates: valid.length - gathered + repeatedInBatch, rejected: [] };
   }
 
   /** Replaces or adds to the source's contribution, queues the touched tickets, commits. */

@@ -18,7 +18,7 @@ export async function importAsVersion(
   const writer = await SourceVersionWriter.open(ds, o.mapping.source);
   let report: ImportReport;
   try {
-    report = await runImport(input, { ...o, dryRun: false, ingest: (items) => writer.ingest(items) });
+    report = await runImport(input, { ...o, dryRun: false, ingest: (events) => writer.ingest(events) });
   } catch (e) {
     await writer.abandon();
     throw e;
