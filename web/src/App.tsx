@@ -11,6 +11,7 @@ import { chooseWorkspace } from './lib/workspace-choice';
 import { SignIn } from './auth/SignIn';
 import { clearToken, getToken, setToken } from './auth/token-store';
 import { PAGE_PATHS, Page, pageHref, workspaceSwitchHref } from './lib/url-state';
+import { useLowRated } from './state/useLowRated';
 import { viewZone, useUrlState } from './state/useUrlState';
 import { parseFilters } from './lib/date-range';
 
@@ -32,7 +33,8 @@ export function App() {
   const client = useQueryClient();
   const me = useMeQuery(token !== null);
   const workspaces = useWorkspacesQuery(token !== null && me.isSuccess);
-  const { page, compare, navigate, setParams, params, workspace: urlWorkspace, search } = useUrlState();
+  const { page, compare, navigate, setParams, workspace: urlWorkspace, search } = useUrlState();
+  const lowRated = useLowRated().excluded;
   // The address names the workspace it shows (the demo, chosen while the default one is empty): a
   // copied link without it opened the default workspace once that had data.
   const chosen = me.data && workspaces.data ? chooseWorkspace(urlWorkspace, me.data.workspace, workspaces.data) : null;
@@ -80,7 +82,6 @@ export function App() {
   setCurrentWorkspace(workspace, info && (info.ownTimeZone || info.timeZone !== 'UTC') ? info.timeZone : null);
   // Read after the workspace's zone is set: the links below carry the view's range in that zone.
   const filters = parseFilters(search, viewZone());
-  const lowRated = params.excludeLowRated === 'true';
   return (
     <>
       <header className="topbar no-print">

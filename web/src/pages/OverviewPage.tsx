@@ -8,6 +8,7 @@ import { cardSparklines, seriesSpans, trendRows } from '../lib/quality-series';
 import { KpiCard } from '../components/KpiCard';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
+import { AlertsElsewhere } from '../components/AlertsElsewhere';
 import { SavingsChart } from '../components/SavingsChart';
 import { LowRatedSwitch } from '../components/SavingsFacts';
 import { alertRows, alertsElsewhere, unresolved } from '../lib/alert-rows';
@@ -16,13 +17,14 @@ import { noBaselineReason, savingsBars, summaryCards } from '../lib/summary-card
 import { formatInstant } from '../lib/date-range';
 import { formatCount } from '../lib/format';
 import { apiCompare, compareLabel } from '../lib/url-state';
+import { useLowRated } from '../state/useLowRated';
 import { useUrlState } from '../state/useUrlState';
 
 export default function OverviewPage() {
-  const { filters, setFilters, navigate, compare, params, setParams } = useUrlState();
+  const { filters, setFilters, navigate, compare } = useUrlState();
   // Verified resolutions rated 1-2 left out on the savings audit stay left out here (the URL carries it).
-  const excludeLowRated = params.excludeLowRated === 'true';
-  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare), ...(excludeLowRated ? { excludeLowRated: 'true' as const } : {}) });
+  const lowRated = useLowRated();
+  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare), ...lowRated.query });
   const currency = useCostModelQuery().data?.currency ?? 'USD';
   const alerts = useAlertsQuery({ from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
   // Filtered, the panel says how many alerts are about other segments, as Quality does (unfiltered this is the same query: one request).
@@ -36,18 +38,11 @@ export default function OverviewPage() {
       <QueryBoundary query={alerts} isEmpty={(a) => unresolved(a).length === 0} empty={null}>
         {(a) => <AlertsList title="Quality alerts not resolved in this range" rows={alertRows(unresolved(a), filters.tz).slice(0, 8)} navigate={navigate} />}
       </QueryBoundary>
-      {elsewhere > 0 && (
-        <p className="muted">
-          {elsewhere} more unresolved alert{elsewhere === 1 ? ' is' : 's are'} about other channels or categories.{' '}
-          <button type="button" onClick={() => setFilters({ channel: undefined, category: undefined })}>
-            Show all
-          </button>
-        </p>
-      )}
+      <AlertsElsewhere count={elsewhere} kind="unresolved" onShowAll={() => setFilters({ channel: undefined, category: undefined })} />
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (
           <>
-            {excludeLowRated && <LowRatedSwitch savings={s.savings} currency={currency} excluded onChange={(on) => setParams({ excludeLowRated: on ? 'true' : undefined }, { replace: true })} />}
+            {lowRated.excluded && <LowRatedSwitch savings={s.savings} currency={currency} excluded onChange={lowRated.set} />}
             <div className="cards">
               {summaryCards(s, currency, compareLabel(compare)).map((c) => (
                 <KpiCard key={c.key} card={c} href={drillDownHref(c.key, filters)} onOpen={navigate} trend={trend.data ? cardSparklines(trend.data)[c.key] : undefined} />

@@ -6,6 +6,7 @@ import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
 import { QualityGridTable } from '../components/QualityGridTable';
 import { qualityGrid } from '../lib/quality-grid';
 import { AlertsList } from '../components/AlertsList';
+import { AlertsElsewhere } from '../components/AlertsElsewhere';
 import { QualityChart } from '../components/QualityChart';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
@@ -71,14 +72,7 @@ export default function QualityPage() {
           </button>
         </p>
       )}
-      {elsewhere > 0 && (
-        <p className="muted">
-          {elsewhere} more open alert{elsewhere === 1 ? ' is' : 's are'} about other channels or categories.{' '}
-          <button type="button" onClick={() => setFilters({ channel: undefined, category: undefined })}>
-            Show all
-          </button>
-        </p>
-      )}
+      <AlertsElsewhere count={elsewhere} kind="open" onShowAll={() => setFilters({ channel: undefined, category: undefined })} />
       {action.isError && <p role="alert" className="state state-error">Could not update the alert: {(action.error as Error).message}</p>}
       <QueryBoundary query={series} isEmpty={(t) => t.buckets.every((b) => b.tickets === 0)} empty="No tickets in this range.">
         {(t) => {

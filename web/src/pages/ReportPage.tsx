@@ -22,6 +22,7 @@ import { seriesSpans, trendRows } from '../lib/quality-series';
 import { reportCommand, reportTitle } from '../lib/report';
 import { savingsWaterfall } from '../lib/savings-waterfall';
 import { apiCompare, compareLabel } from '../lib/url-state';
+import { useLowRated } from '../state/useLowRated';
 import { useUrlState } from '../state/useUrlState';
 
 /**
@@ -30,10 +31,10 @@ import { useUrlState } from '../state/useUrlState';
  * it to PDF; data-report on <main> says when everything has loaded (or failed).
  */
 export default function ReportPage() {
-  const { filters, setFilters, compare, params, setParams } = useUrlState();
+  const { filters, setFilters, compare } = useUrlState();
   // Verified resolutions rated 1-2 left out on the savings audit stay left out here (the URL carries it).
-  const excludeLowRated = params.excludeLowRated === 'true';
-  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare), ...(excludeLowRated ? { excludeLowRated: 'true' as const } : {}) });
+  const lowRated = useLowRated();
+  const summary = useSummaryQuery({ ...filters, compare: apiCompare(compare), ...lowRated.query });
   const stored = useCostModelQuery();
   const history = useCostModelHistoryQuery();
   const alerts = useAlertsQuery({ from: filters.from, to: filters.to, channel: filters.channel, category: filters.category });
@@ -58,7 +59,7 @@ export default function ReportPage() {
             Print or save as PDF
           </button>{' '}
           <span className="muted">
-            or from a terminal: <code>{reportCommand(filters, compare, currentWorkspace(), excludeLowRated)}</code>
+            or from a terminal: <code>{reportCommand(filters, compare, currentWorkspace(), lowRated.excluded)}</code>
           </span>
         </p>
       </div>
@@ -83,7 +84,7 @@ export default function ReportPage() {
                 comparison={s.comparison ? { label: `${s.comparison.from} – ${addDays(s.comparison.to, -1)}`, summary: { ...s, ...s.comparison } as Summary } : undefined}
               />
               {/* The quality caveat belongs in the pack too: resolutions the customer rated 1-2, counted or left out. */}
-              <LowRatedSwitch savings={s.savings} currency={currency} excluded={excludeLowRated} onChange={(on) => setParams({ excludeLowRated: on ? 'true' : undefined }, { replace: true })} />
+              <LowRatedSwitch savings={s.savings} currency={currency} excluded={lowRated.excluded} onChange={lowRated.set} />
               <h2>From the claim to what holds up</h2>
               {steps ? <WaterfallChart steps={steps} currency={currency} /> : <p className="state">No waterfall to draw: {noBaselineReason(s)}.</p>}
               <h2>Quality guardrails {s.comparison ? compareLabel(compare) : ''}</h2>

@@ -16,6 +16,7 @@ import { addDays, filtersToSearch, formatInstant } from '../lib/date-range';
 import { apiCompare } from '../lib/url-state';
 import { withParams } from '../lib/url-state';
 import { WhatIfField, describeCostChange, whatIfFields, whatIfParams } from '../lib/what-if';
+import { useLowRated } from '../state/useLowRated';
 import { useUrlState } from '../state/useUrlState';
 
 
@@ -27,8 +28,8 @@ export default function SavingsPage() {
   const fields = whatIfFields(params, stored.data, currency);
   const setWhatIf = (k: keyof CostModel, v: string) => setParams({ [k]: v }, { replace: true });
   const valid = whatIfParams(fields);
-  const excludeLowRated = params.excludeLowRated === 'true';
-  const summary = useSummaryQuery({ ...filters, ...valid, compare: apiCompare(compare), ...(excludeLowRated ? { excludeLowRated: 'true' as const } : {}) });
+  const lowRated = useLowRated();
+  const summary = useSummaryQuery({ ...filters, ...valid, compare: apiCompare(compare), ...lowRated.query });
   const history = useCostModelHistoryQuery();
   const save = useSaveCostModel();
   const isAdmin = useMeQuery(true).data?.role === 'admin';
@@ -53,10 +54,10 @@ export default function SavingsPage() {
               {steps ? <WaterfallChart
                   steps={steps}
                   currency={currency}
-                  csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid, ...(excludeLowRated ? { excludeLowRated: 'true' } : {}) } }}
+                  csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid, ...lowRated.query } }}
                   onStep={(name) => navigate(`/tickets${withParams(filtersToSearch(filters), STEP_TICKETS[name])}`)}
                 /> : <p className="state">No waterfall to draw: {noBaselineReason(s)}.</p>}
-              <LowRatedSwitch savings={s.savings} currency={currency} excluded={excludeLowRated} onChange={(on) => setParams({ excludeLowRated: on ? 'true' : undefined }, { replace: true })} />
+              <LowRatedSwitch savings={s.savings} currency={currency} excluded={lowRated.excluded} onChange={lowRated.set} />
               <SavingsFacts
                 s={s}
                 currency={currency}
