@@ -158,7 +158,7 @@ describe('analytics API on the contract fixture', () => {
       expect(grid.segments.reduce((n: number, s: any) => n + s.tickets, 0)).toBe(case1.tickets);
       for (const seg of grid.segments.slice(0, 4)) {
         const one = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', category: seg.values.category, channel: seg.values.channel })).body;
-        const { costModel: _cm, from: _f, to: _t, tz: _tz, asOf: _a, freshness: _fr, costModelVersion: _v, currency: _c, ...want } = one;
+        const { costModel: _cm, from: _f, to: _t, tz: _tz, asOf: _a, freshness: _fr, costModelVersion: _v, currency: _c, coverage: _cv, ...want } = one;
         expect(mismatches(want, seg)).toEqual([]);
       }
       expect((await get('metrics/breakdown', { from: '2026-01-05', to: '2026-01-26', by: 'channel,channel' })).status).toBe(400);
@@ -223,6 +223,26 @@ describe('analytics API on the contract fixture', () => {
       const r = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', compare: 'year' })).body;
       expect(r.comparison).toMatchObject({ from: '2025-01-05', to: '2025-01-26', tickets: 0 });
       expect(r.deltas).toMatchObject({ tickets: case1.tickets, involvementRate: null, savings: { claimedSavings: null } });
+    });
+
+    // The fixture's first accepted ticket is created 2026-01-05T00:34:02Z (t1-0-6; ticket "x" of
+    // 2026-01-01 is rejected) and its last 2026-01-25T23:36:38Z (t1-20-14), read from events.ndjson.
+    it.each([
+      // zone, that zone's local date of the first ticket, the day after the last one's, and the days of 2025-12-29..2026-01-12 on or after the first
+      ['UTC', '2026-01-05', '2026-01-26', 7],
+      ['America/Los_Angeles', '2026-01-04', '2026-01-26', 8], // 2026-01-04 16:34 and 2026-01-25 15:36 there
+      ['Asia/Kolkata', '2026-01-05', '2026-01-27', 7], // 2026-01-05 06:04 and 2026-01-26 05:06 there
+    ])('a comparison period before the first ticket says how many of its days have data (%s)', async (tz, dataFrom, dataTo, daysWithData) => {
+      const r = (await get('metrics/summary', { from: '2026-01-12', to: '2026-01-26', tz, compare: 'previous' })).body;
+      expect(r.coverage).toEqual({ days: 14, daysWithData: 14, dataFrom, dataTo });
+      expect(r.comparison).toMatchObject({ from: '2025-12-29', to: '2026-01-12', coverage: { days: 14, daysWithData, dataFrom, dataTo } });
+      const b = (await get('metrics/breakdown', { from: '2026-01-12', to: '2026-01-26', tz, by: 'channel', compare: 'previous', percentiles: 'false' })).body;
+      expect(b.comparison).toEqual({ from: '2025-12-29', to: '2026-01-12', coverage: { days: 14, daysWithData, dataFrom, dataTo } });
+    });
+
+    it('a range that starts before the data and ends after it: 21 of its 30 days have data', async () => {
+      const r = (await get('metrics/summary', { from: '2026-01-01', to: '2026-01-31' })).body;
+      expect(r.coverage).toEqual({ days: 30, daysWithData: 21, dataFrom: '2026-01-05', dataTo: '2026-01-26' });
     });
 
     it('breakdown segments carry their comparison', async () => {

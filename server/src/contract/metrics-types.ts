@@ -26,9 +26,31 @@ export interface ScopeEcho {
   freshness: Freshness;
 }
 
-/** GET /api/v1/metrics/summary: CONTRACT §3, plus the echo, and the comparison with `compare`. */
+/**
+ * How much of a period the workspace's data covers: its days, and how many of them lie between
+ * the local dates of the workspace's first and last ticket (whatever the filters). A comparison
+ * period with fewer days of data than it has days is not like for like: its counts and money
+ * cover less time.
+ */
+export interface PeriodCoverage {
+  days: number;
+  daysWithData: number;
+  /** Local date of the workspace's first ticket; null without tickets. */
+  dataFrom: string | null;
+  /** The day after the local date of its last ticket (exclusive, like `to`); null without tickets. */
+  dataTo: string | null;
+}
+
+/** A comparison period's dates, and how much of it the data covers. */
+export interface ComparisonPeriod {
+  from: string;
+  to: string;
+  coverage: PeriodCoverage;
+}
+
+/** GET /api/v1/metrics/summary: CONTRACT §3, plus the echo, the range's coverage, and the comparison with `compare`. */
 export type SummaryResponse = Summary &
-  Pick<ScopeEcho, 'costModelVersion' | 'currency' | 'freshness'> & { comparison?: SummaryCore & { from: string; to: string }; deltas?: Deltas };
+  Pick<ScopeEcho, 'costModelVersion' | 'currency' | 'freshness'> & { coverage: PeriodCoverage; comparison?: SummaryCore & ComparisonPeriod; deltas?: Deltas };
 
 /** A path's counts and rates, without its distributions (medians, p90s). */
 export type PathCounts = Omit<PathSummary, 'handleSeconds' | 'resolutionSeconds' | 'firstResponseSeconds'> & { handleSeconds: { mean: number | null } };
@@ -97,7 +119,7 @@ export interface BreakdownResponseOf<F extends LeanFigures, P extends boolean> e
   order: 'asc' | 'desc';
   limit: number;
   costModel: CostModel;
-  comparison?: { from: string; to: string };
+  comparison?: ComparisonPeriod;
   /** False when the request left the distributions out (percentiles=false). */
   percentiles: P;
   segments: SegmentOf<F>[];

@@ -26,6 +26,9 @@ import { groupKey, rangeGroupOf } from './rollups/population-assemble';
 import { PopulationReader } from './rollups/population-reader';
 import { leftOutDay, leftOutLocalDays, leftOutShare, PopulationRange } from './rollups/read-plan';
 import { PathMetricsRow, SummaryCore, assembleSummary, byGroup, deltas } from './summary-assembler';
+import { DataSource } from 'typeorm';
+import { periodCoverage } from './period-coverage';
+import { dataSpanQuery } from './queries/data-span.query';
 
 /** Reads a numeric field by dotted path (`savings.verifiedSavings`, `byPath.ai.csat.top2Box`). */
 export function fieldValue(core: SummaryCore, field: string): number | null | undefined {
@@ -87,6 +90,7 @@ export class MetricsService {
     private readonly reader: PopulationReader,
     private readonly costModels: CostModelService,
     private readonly freshness: FreshnessService,
+    private readonly ds: DataSource,
     telemetry: TelemetryService,
   ) {
     this.flight = new SingleFlight(() => telemetry.sharedReads.inc());
@@ -202,10 +206,11 @@ export class MetricsService {
     const current = await this.core(s);
     const c = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : null;
     const previous = c ? await this.core(withDates(s, c.from, c.to)) : null;
+    const span = await dataSpanQuery(this.ds.manager);
     const { costModelVersion, currency, ...echo } = this.echo(s, freshness);
-    const out: SummaryResponse = { ...echo, ...current, costModelVersion, currency };
+    const out: SummaryResponse = { ...echo, ...current, costModelVersion, currency, coverage: periodCoverage(s.fromDate, s.toDate, span, s.tz) };
     if (c && previous) {
-      out.comparison = { from: c.from, to: c.to, ...previous };
+      out.comparison = { from: c.from, to: c.to, coverage: periodCoverage(c.from, c.to, span, s.tz), ...previous };
       out.deltas = deltas(current, previous);
     }
     return out;
@@ -256,7 +261,8 @@ export class MetricsService {
     const top = ranked.slice(0, limit);
     const rest = ranked.slice(limit).map(([k]) => k);
 
-    const comparison = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : undefined;
+    const dates = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : undefined;
+    const comparison = dates ? { ...dates, coverage: periodCoverage(dates.from, dates.to, await dataSpanQuery(this.ds.manager), s.tz) } : undefined;
     const prevScope = comparison ? withDates(s, comparison.from, comparison.to) : undefined;
     const previous = prevScope ? await this.cores(prevScope, bySegment, undefined, undefined, full) : undefined;
     const series = q.series ? await this.segmentSeries(s, bySegment, q.series, top.map(([k]) => k)) : undefined;

@@ -2,6 +2,8 @@
 import type { Deltas, Summary } from '../../../server/src/contract';
 import { formatChange, formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatPoints, formatRate } from './format';
 import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
+import { partialMark } from './coverage';
+import type { PeriodCoverage } from '../../../server/src/contract';
 
 
 /** An FTE figure: two decimals under one agent ("0.04", not "0.0 (≈0.0 to 0.0)"), else one. */
@@ -47,12 +49,15 @@ export function cardDeltas(d: SummaryDeltas, currency: string): Record<string, s
 /** The cards whose figures are verified ones: no change shown while the population is mostly maturing. */
 const VERIFIED_CARDS = ['resolution', 'savings', 'roi', 'fte'];
 
-export function summaryCards(s: Summary & { deltas?: SummaryDeltas; comparison?: { tickets: number } }, currency: string, against = 'vs previous period'): Card[] {
+export function summaryCards(s: Summary & { deltas?: SummaryDeltas; comparison?: { tickets: number; coverage?: PeriodCoverage } }, currency: string, vs = 'vs previous period'): Card[] {
   // A comparison without a ticket (before the data starts: year to date, a year earlier) is no
   // baseline: "+63,208" against nothing reads as growth.
   if (s.comparison && s.comparison.tickets === 0) {
-    return summaryCardsOnly(s, currency).map((c) => (c.key === 'tickets' ? { ...c, delta: `no tickets to compare with (${against.replace(/^vs /, '')})` } : c));
+    return summaryCardsOnly(s, currency).map((c) => (c.key === 'tickets' ? { ...c, delta: `no tickets to compare with (${vs.replace(/^vs /, '')})` } : c));
   }
+  // A comparison period partly before the data: each change says so (the page's note says why).
+  const mark = partialMark(s.comparison?.coverage);
+  const against = mark ? `${vs} (${mark})` : vs;
   const changes = s.deltas ? cardDeltas(s.deltas, currency) : {};
   if (mostlyMaturing(s)) for (const k of VERIFIED_CARDS) delete changes[k];
   return summaryCardsOnly(s, currency).map((c) => (changes[c.key] ? { ...c, delta: `${changes[c.key]} ${against}` } : c));

@@ -5,6 +5,7 @@ import { useSummaryQuery } from '../api/useSummaryQuery';
 import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
 import { TrendChart } from '../components/TrendChart';
 import { cardSparklines, seriesSpans, trendRows } from '../lib/quality-series';
+import { CoverageNote } from '../components/CoverageNote';
 import { KpiCard } from '../components/KpiCard';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
@@ -42,6 +43,7 @@ export default function OverviewPage() {
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (
           <>
+            <CoverageNote range={s} comparison={s.comparison} />
             {lowRated.excluded && <LowRatedSwitch savings={s.savings} currency={currency} excluded onChange={lowRated.set} />}
             <div className="cards">
               {summaryCards(s, currency, compareLabel(compare)).map((c) => (

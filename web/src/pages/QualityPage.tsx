@@ -8,6 +8,7 @@ import { qualityGrid } from '../lib/quality-grid';
 import { AlertsList } from '../components/AlertsList';
 import { AlertsElsewhere } from '../components/AlertsElsewhere';
 import { QualityChart } from '../components/QualityChart';
+import { CoverageNote } from '../components/CoverageNote';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { alertRows, alertsElsewhere, changeRows, hasTickets, longDay } from '../lib/alert-rows';
@@ -103,6 +104,7 @@ export default function QualityPage() {
               {compared.data?.comparison && (
                 <section className="card" aria-label="Against the comparison period">
                   <h2>This range {compareLabel(compare)}</h2>
+                  <CoverageNote range={compared.data} comparison={compared.data.comparison} />
                   <QualityCompareTable
                     rows={qualityComparison(compared.data, compared.data.comparison)}
                     current={`${compared.data.from} – ${addDays(compared.data.to, -1)}`}

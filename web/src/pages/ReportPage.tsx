@@ -9,6 +9,7 @@ import { useTimeseriesQuery } from '../api/useTimeseriesQuery';
 import { currentWorkspace } from '../api/workspace-scope';
 import { AlertsList } from '../components/AlertsList';
 import { QualityCompareTable } from '../components/QualityCompareTable';
+import { CoverageNote } from '../components/CoverageNote';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { LowRatedSwitch, SavingsFacts } from '../components/SavingsFacts';
@@ -77,6 +78,7 @@ export default function ReportPage() {
           const steps = savingsWaterfall(s);
           return (
             <>
+              <CoverageNote range={s} comparison={s.comparison} />
               <h2>Claimed, verified and net</h2>
               <SavingsFacts
                 s={s}

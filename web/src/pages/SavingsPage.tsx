@@ -5,6 +5,7 @@ import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelH
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useMeQuery } from '../api/useMeQuery';
 import { useSummaryQuery } from '../api/useSummaryQuery';
+import { CoverageNote } from '../components/CoverageNote';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { LowRatedSwitch, SavingsFacts } from '../components/SavingsFacts';
@@ -51,6 +52,7 @@ export default function SavingsPage() {
           const steps = savingsWaterfall(s);
           return (
             <>
+              <CoverageNote range={s} comparison={s.comparison} />
               {steps ? <WaterfallChart
                   steps={steps}
                   currency={currency}

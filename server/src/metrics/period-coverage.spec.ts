@@ -1,0 +1,22 @@
+import { periodCoverage } from './period-coverage';
+
+// Local dates worked out by hand from the instants and the zones' offsets.
+const span = { first: new Date('2026-08-02T23:30:00Z'), last: new Date('2026-11-30T18:45:00Z') };
+
+describe('periodCoverage', () => {
+  it.each([
+    // from, to, tz, days, daysWithData, dataFrom, dataTo
+    ['2026-09-01', '2026-12-01', 'UTC', 91, 91, '2026-08-02', '2026-12-01'],
+    ['2026-06-03', '2026-09-01', 'UTC', 90, 30, '2026-08-02', '2026-12-01'], // 2026-08-02 .. 2026-08-31
+    ['2026-06-03', '2026-09-01', 'Europe/Berlin', 90, 29, '2026-08-03', '2026-12-01'], // first is 01:30 on 08-03 there
+    ['2026-11-01', '2026-12-31', 'Asia/Kathmandu', 60, 31, '2026-08-03', '2026-12-02'], // 05:15 on 08-03 and 00:30 on 12-01 there: 11-01..12-01
+    ['2026-01-01', '2026-02-01', 'UTC', 31, 0, '2026-08-02', '2026-12-01'], // entirely before
+    ['2026-12-05', '2026-12-06', 'UTC', 1, 0, '2026-08-02', '2026-12-01'], // entirely after
+  ])('%s..%s in %s', (from, to, tz, days, daysWithData, dataFrom, dataTo) => {
+    expect(periodCoverage(from, to, span, tz)).toEqual({ days, daysWithData, dataFrom, dataTo });
+  });
+
+  it('no tickets: no day has data', () => {
+    expect(periodCoverage('2026-01-01', '2026-01-08', { first: null, last: null }, 'UTC')).toEqual({ days: 7, daysWithData: 0, dataFrom: null, dataTo: null });
+  });
+});
