@@ -50,7 +50,7 @@ run('what changed and alerts in chromium', () => {
     });
 
     it('the alerts panel follows the range and the filters', async () => {
-      const open = await dash.api<{ segment: string }[]>('/api/v1/alerts?state=open');
+      const open = await dash.api<{ segment: string; metric: string }[]>('/api/v1/alerts?state=open');
       expect(open.length).toBeGreaterThan(0);
       // A range before the story: no alert, and the page says so.
       const page = await signedInPage(browser, dash, `/quality?from=2016-01-01&to=2016-02-01&tz=UTC`);
@@ -62,7 +62,11 @@ run('what changed and alerts in chromium', () => {
       await page.goto(`${dash.base}/quality?from=${day(-30)}&to=${day(1)}&tz=UTC&category=billing`);
       const items = page.getByRole('region', { name: 'Quality alerts in this range' }).locator('li');
       await items.first().waitFor();
-      expect(await items.count()).toBe(open.filter((a) => a.segment === 'all' || a.segment === 'category:billing').length);
+      const billing = open.filter((a) => a.segment === 'all' || a.segment === 'category:billing');
+      expect(await items.count()).toBe(billing.length);
+      // Each link names what it opens (the tickets that make the rate bad), not "The tickets" beside the sentence's n.
+      const label: Record<string, string> = { csatTop2Box: 'The tickets rated 1-3', repeatContactRate: 'The tickets that came back', reopenRate: 'The reopened tickets', escalationRate: 'The escalated tickets', aiResolutionRate: 'The escalated tickets', handleTime: 'The tickets, longest handle time first' };
+      expect((await items.locator('.alert-actions a').allInnerTexts()).sort()).toEqual(billing.map((a) => label[a.metric]).sort());
       await page.close();
     });
     it('over the last 7 days, the regression that began weeks ago is still worse and still listed; a channel filter says what it hides', async () => {

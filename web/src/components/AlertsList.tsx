@@ -32,7 +32,7 @@ export function AlertsList({ rows, navigate, onAction, busyId, title = 'Quality 
             <p className="alert-actions">
               {navigate && (
                 <a href={workspaceLink(r.ticketsHref)} onClick={(e) => (e.preventDefault(), navigate(r.ticketsHref))}>
-                  The tickets
+                  {r.ticketsLabel}
                 </a>
               )}
               {onAction && r.state !== 'resolved' && (

@@ -16,6 +16,16 @@ describe('alertRows', () => {
     expect(rows[1].ticketsHref).toBe('/tickets?from=2026-05-01&to=2026-05-14&path=ai&category=billing');
   });
 
+  it.each([
+    ['repeatContactRate', 'The tickets that came back'],
+    ['csatTop2Box', 'The tickets rated 1-3'],
+    ['reopenRate', 'The reopened tickets'],
+    ['aiResolutionRate', 'The escalated tickets'],
+    ['handleTime', 'The tickets, longest handle time first'],
+  ])('the link to a %s alert names what it opens: %s', (metric, label) => {
+    expect(alertRows([alert('a', '2026-05-01', '2026-05-03', { metric } as Partial<AlertRow>)])[0].ticketsLabel).toBe(label);
+  });
+
   it('says who acted and when', () => {
     const [ack] = alertRows([alert('a', '2026-05-01', '2026-05-03', { state: 'acknowledged', acknowledgedAt: '2026-05-04T09:30:00Z', acknowledgedBy: 'ops-lead' })]);
     expect(ack.who?.replace(/\u202f/g, ' ')).toBe('Acknowledged by ops-lead at May 4, 2026, 9:30 AM (UTC)');

@@ -15,7 +15,22 @@ export interface AlertRowView {
   /** Wider segments that show the same change (no alert of their own). */
   alsoSeenIn: string | null;
   ticketsHref: string;
+  /** What the link opens: the tickets that make the rate bad, not all the n of the sentence. */
+  ticketsLabel: string;
 }
+
+/**
+ * The link to an alert's tickets names what it opens (server/src/alerts/alert-series.ts DRILL):
+ * "The tickets" beside "… to 30.4% (102 tickets)" opened the 31 that came back, unexplained.
+ */
+export const ALERT_TICKETS_LABEL: Record<AlertRow['metric'], string> = {
+  csatTop2Box: 'The tickets rated 1-3',
+  repeatContactRate: 'The tickets that came back',
+  reopenRate: 'The reopened tickets',
+  escalationRate: 'The escalated tickets',
+  aiResolutionRate: 'The escalated tickets',
+  handleTime: 'The tickets, longest handle time first',
+};
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const longDay = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
@@ -65,6 +80,7 @@ export function alertRows(alerts: readonly AlertRow[], tz = 'UTC'): AlertRowView
         who,
         alsoSeenIn: also.length > 0 ? `Also visible in ${also.map(segmentName).join('; ')} (explained by this one).` : null,
         ticketsHref: `/tickets?${new URLSearchParams(a.details.drillDown).toString()}`,
+        ticketsLabel: ALERT_TICKETS_LABEL[a.metric] ?? 'The tickets',
       };
     });
 }
