@@ -1,4 +1,4 @@
-import { DASH, formatChange, formatCount, formatMoneyTick, formatDuration, formatMoney, formatNumber, formatPoints, formatRate, formatRateTick, isNoPoints } from './format';
+import { DASH, formatChange, formatCount, formatMoneyTick, formatDuration, formatMoney, formatNumber, moneyScale, formatPoints, formatRate, formatRateTick, isNoPoints } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -19,7 +19,15 @@ describe('formatMoney', () => {
     [-169.2, 'USD', '-$169.20'],
     [1700.7, 'EUR', '€1,701'],
     [null, 'USD', DASH],
+    [438.81, 'JPY', '¥439'],
+    [12.5, 'KRW', '₩13'],
   ])('%p %s -> %s', (v, c, want) => expect(formatMoney(v, c)).toBe(want));
+
+  it('written to the precision of the largest figure beside it', () => {
+    expect(formatMoney(-438.81, 'USD', moneyScale([2048, -438.81]))).toBe('-$439');
+    expect(formatMoney(438.81, 'USD', moneyScale([null, 12.5]))).toBe('$438.81');
+    expect(moneyScale([null, undefined, Number.NaN])).toBe(0);
+  });
 });
 
 describe('rates and counts', () => {

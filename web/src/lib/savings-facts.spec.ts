@@ -29,7 +29,7 @@ describe('savingsFacts', () => {
     const rows = Object.fromEntries(savingsFacts(s, 'USD').map((r) => [r.label, r]));
     expect(rows['Verified AI resolution rate']).toMatchObject({ value: '59.0%', interval: '54.0% to 64.0%', note: '222 durable of 376 judged; 0 not judged yet' });
     expect(rows['Verified savings']).toMatchObject({ value: '$1,701', interval: '$1,400 to $2,000' });
-    expect(rows['Handoff tax'].value).toBe('$40.00');
+    expect(rows['Handoff tax'].value).toBe('$40'); // whole, like the $1,701 above it in the same column
     expect(rows['Handoff tax'].note).toContain('1.1 h of human time');
     expect(rows['Net savings']).toMatchObject({ value: '$1,661', interval: '$1,350 to $1,970' });
     expect(rows['Net run-rate a year'].value).toBe('$28,885');

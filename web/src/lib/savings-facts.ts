@@ -2,7 +2,7 @@
 // down to net and the yearly run-rate (the audit page and the board pack show the same rows).
 import type { Summary } from '../../../server/src/contract';
 import { formatFte, noBaselineReason } from './summary-cards';
-import { DASH, formatCount, formatInterval, formatMoney, formatNumber, formatRate } from './format';
+import { DASH, formatCount, formatInterval, formatMoney, formatNumber, formatRate, moneyScale } from './format';
 import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 
 export interface FactRow {
@@ -17,7 +17,9 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
   const sv = s.savings;
   const iv = sv.intervals;
   const approx = iv?.approximate ?? false;
-  const money = (v: number) => formatMoney(v, currency);
+  // One precision for the table: "$2,048" and "−$438.81" in one column read as different kinds of figure.
+  const like = moneyScale([sv.claimedSavings, sv.verifiedSavings, sv.netSavings, sv.netSavingsPerYear, sv.verifiedSavingsPerYear]);
+  const money = (v: number) => formatMoney(v, currency, like);
   const times = (v: number) => `${formatNumber(v, 1)}×`;
   const fte = (v: number) => formatFte(v);
   const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };

@@ -31,6 +31,14 @@ describe('segmentRows', () => {
     expect(segmentRows(b, 'USD').map((r) => r.cells[0])).toEqual(['1,200 (+200)', '1,200 (new)']);
   });
 
+  it('the savings column and its changes to one precision: whole amounts when any figure is 1,000 or more', () => {
+    const money = (key: string, verified: number, change: number) => ({ ...seg(key, 100, 0.6), savings: { verifiedSavings: verified, claimedSavings: verified }, deltas: { savings: { verifiedSavings: change } } });
+    const b = { by: 'channel', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', segments: [money('chat', 2048, -438.81), money('email', 312.4, 12.5)] } as unknown as LeanBreakdownResponse;
+    expect(segmentRows(b, 'USD').map((r) => r.cells[6])).toEqual(['$2,048 (−$439)', '$312 (+$13)']);
+    const small = { ...b, segments: [money('chat', 412.4, -38.81)] } as unknown as LeanBreakdownResponse;
+    expect(segmentRows(small, 'USD')[0].cells[6]).toBe('$412.40 (−$38.81)');
+  });
+
   it('a rate over fewer than 30 tickets carries its n', () => {
     // Phone, one week: 5 tickets, 4 AI-involved (all judged), 2 resolved by the AI alone.
     const phone = { ...seg('phone', 5, 0.5), aiInvolved: 4, pendingAiResolved: 0, byPath: { ai: { csat: { top2Box: 1, responses: 2 }, repeatContactRate: 0.5, resolved: 2 } } };

@@ -1,5 +1,5 @@
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
-import { formatChange, formatCount, formatMoney, formatPoints, formatRate } from './format';
+import { formatChange, formatCount, formatMoney, formatPoints, formatRate, moneyScale } from './format';
 import { NOT_JUDGED, asOfDay, bucketState, judged, judgedAiTickets, mostlyMaturing } from './maturity';
 
 export const SEGMENT_COLUMNS = [
@@ -24,7 +24,7 @@ export interface SegmentRow {
 const inBrackets = (d: number | null | undefined, format: (change: number) => string) => (d === null || d === undefined ? '' : ` (${format(d)})`);
 const pt = (d: number | null | undefined) => inBrackets(d, formatPoints);
 const count = (d: number | null | undefined) => inBrackets(d, (v) => formatChange(v, (a) => a.toLocaleString('en-US')));
-const money = (d: number | null | undefined, currency: string) => inBrackets(d, (v) => formatChange(v, (a) => formatMoney(a, currency)));
+const money = (d: number | null | undefined, currency: string, like: number) => inBrackets(d, (v) => formatChange(v, (a) => formatMoney(a, currency, like)));
 
 /**
  * A rate over fewer than 30 tickets carries its n ("60.0% (n=5)"): a phone segment's 100% of 2
@@ -35,6 +35,9 @@ const few = (n: number) => (n < SMALL_N && n > 0 ? ` (n=${formatCount(n)})` : ''
 
 export function segmentRows(b: LeanBreakdownResponse, currency: string): SegmentRow[] {
   const today = asOfDay(b.asOf, b.tz);
+  const all = [...b.segments, ...(b.other ? [b.other] : [])];
+  // One precision for the savings column and its changes: whole amounts when any is 1,000 or more.
+  const like = moneyScale(all.flatMap((s) => [s.savings.verifiedSavings, s.deltas?.savings.verifiedSavings]));
   return [...b.segments, ...(b.other ? [b.other] : [])].map((s) => {
     const d = s.deltas;
     const csatDelta = s.comparison && s.byPath.ai.csat.top2Box !== null && s.comparison.byPath.ai.csat.top2Box !== null ? s.byPath.ai.csat.top2Box - s.comparison.byPath.ai.csat.top2Box : null;
@@ -51,7 +54,7 @@ export function segmentRows(b: LeanBreakdownResponse, currency: string): Segment
       early ? NOT_JUDGED : `${formatRate(s.verifiedAiResolutionRate)}${few(judgedAiTickets(s))}${pt(d?.verifiedAiResolutionRate)}`,
       `${formatRate(s.byPath.ai.csat.top2Box, 0)} (n=${formatCount(s.byPath.ai.csat.responses)})${pt(csatDelta)}`,
       `${formatRate(s.byPath.ai.repeatContactRate)}${few(s.byPath.ai.resolved)}${pt(repeatDelta)}`,
-      early ? NOT_JUDGED : `${formatMoney(s.savings.verifiedSavings, currency)}${money(d?.savings.verifiedSavings, currency)}`,
+      early ? NOT_JUDGED : `${formatMoney(s.savings.verifiedSavings, currency, like)}${money(d?.savings.verifiedSavings, currency, like)}`,
     ],
     // A maturing or partial week's verified rate is not final: a gap, not a dip.
     weekly: s.series?.map((w) => judged(w.verifiedAiResolutionRate, bucketState(w, today))) ?? [],

@@ -1,6 +1,6 @@
 // Shapes a summary into what the overview shows: headline cards and the claimed-vs-verified bars.
 import type { Deltas, Summary } from '../../../server/src/contract';
-import { formatChange, formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatPoints, formatRate } from './format';
+import { formatChange, formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatPoints, formatRate, moneyScale } from './format';
 import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 import { partialMark } from './coverage';
 import type { PeriodCoverage } from '../../../server/src/contract';
@@ -32,7 +32,7 @@ export interface Card {
 /** The changes the cards show (a slice of the contract's deltas, so tests can give only these). */
 export type SummaryDeltas = Pick<Deltas, 'tickets' | 'involvementRate' | 'verifiedAiResolutionRate'> & { savings: Pick<Deltas['savings'], 'verifiedSavings' | 'roi' | 'fteEquivalent'> };
 
-export function cardDeltas(d: SummaryDeltas, currency: string): Record<string, string> {
+export function cardDeltas(d: SummaryDeltas, currency: string, like = 0): Record<string, string> {
   const out: Record<string, string> = {};
   const pt = (v: number | null) => (v === null ? null : formatPoints(v));
   if (d.tickets !== null) out.tickets = formatChange(d.tickets, (a) => a.toLocaleString('en-US'));
@@ -40,7 +40,7 @@ export function cardDeltas(d: SummaryDeltas, currency: string): Record<string, s
   if (inv) out.involvement = inv;
   const ver = pt(d.verifiedAiResolutionRate);
   if (ver) out.resolution = `verified ${ver}`;
-  if (d.savings.verifiedSavings !== null) out.savings = `verified ${formatChange(d.savings.verifiedSavings, (a) => formatMoney(a, currency))}`;
+  if (d.savings.verifiedSavings !== null) out.savings = `verified ${formatChange(d.savings.verifiedSavings, (a) => formatMoney(a, currency, like))}`;
   if (d.savings.roi !== null) out.roi = formatChange(d.savings.roi, (a) => `${a.toFixed(1)}×`);
   if (d.savings.fteEquivalent !== null) out.fte = formatChange(d.savings.fteEquivalent, (a) => a.toFixed(1));
   return out;
@@ -58,7 +58,7 @@ export function summaryCards(s: Summary & { deltas?: SummaryDeltas; comparison?:
   // A comparison period partly before the data: each change says so (the page's note says why).
   const mark = partialMark(s.comparison?.coverage);
   const against = mark ? `${vs} (${mark})` : vs;
-  const changes = s.deltas ? cardDeltas(s.deltas, currency) : {};
+  const changes = s.deltas ? cardDeltas(s.deltas, currency, moneyScale([s.savings.claimedSavings, s.savings.verifiedSavings])) : {};
   if (mostlyMaturing(s)) for (const k of VERIFIED_CARDS) delete changes[k];
   return summaryCardsOnly(s, currency).map((c) => (changes[c.key] ? { ...c, delta: `${changes[c.key]} ${against}` } : c));
 }
