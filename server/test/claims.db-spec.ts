@@ -3,6 +3,7 @@
 // (a known number in each class) reconciled exactly, with bad rows reported and nothing counted twice.
 import { fixtureLines } from './test-app';
 import { createFixtureApp } from './fixture-app';
+import { createTestApp } from './test-app';
 import { TestApp, expected } from './test-app';
 
 const case1 = expected().cases[0].summary as { aiResolved: number; verifiedAiResolved: number; byPath: { ai: { handleSeconds: { median: number } } } };
@@ -192,5 +193,41 @@ describe('claims on the contract fixture', () => {
       expect(found.body.items.map((x: { conversationId: string; ticketId: string }) => [x.conversationId, x.ticketId])).toContainEqual([bare, imported]);
       expect((await upload('id,amount\nx,1', '?ticketPrefix=bad%20prefix')).status).toBe(400);
     });
+  });
+});
+
+describe('a claim whose period is not over', () => {
+  let t: TestApp;
+  // Days counted from the real clock's UTC date: the check's asOf is now.
+  const day = (n: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + n)).toISOString().slice(0, 10);
+  beforeAll(async () => {
+    t = await createTestApp();
+    // Two AI resolutions 20 days ago, neither reopened nor followed by a contact: both durable by now.
+    const events = ['a', 'b'].flatMap((id) => [
+      { id: `${id}1`, type: 'ticket.created', ticketId: id, occurredAt: `${day(-20)}T09:00:00Z`, channel: 'chat', category: 'billing', customerId: `c-${id}` },
+      { id: `${id}2`, type: 'ticket.assigned', ticketId: id, occurredAt: `${day(-20)}T09:00:05Z`, agentType: 'ai' },
+      { id: `${id}3`, type: 'ticket.resolved', ticketId: id, occurredAt: `${day(-20)}T09:02:00Z`, agentType: 'ai', handleSeconds: 115 },
+    ]);
+    expect((await t.request('POST', '/api/v1/events', { body: events })).status).toBe(200);
+    await t.projected();
+  });
+  afterAll(async () => t.close());
+
+  it('a total not reached is not judged while days remain; one reached holds', async () => {
+    // 30 days from 25 days ago: 25 complete days are over (today is not).
+    const r = await t.request('POST', '/api/v1/claims', { body: claim([{ kind: 'aiResolutions', value: 5, unit: 'resolutions' }, { kind: 'aiResolutions', value: 2, unit: 'resolutions' }], { from: day(-25), to: day(5) }) });
+    expect(r.status).toBe(201);
+    const [five, two] = r.body.check.figures;
+    expect(five).toMatchObject({ verdict: 'maturing', verified: 2 });
+    expect(five.sentence).toContain(`Cannot be judged yet: the period runs to ${day(4)} and 25 of its 30 days are over.`);
+    expect(two).toMatchObject({ verdict: 'holds', verified: 2 });
+    expect(r.body.check.verdict).toBe('maturing');
+  });
+
+  it('a period that has not begun: nothing to check yet', async () => {
+    const r = await t.request('POST', '/api/v1/claims', { body: claim([{ kind: 'aiResolutionRate', value: 60, unit: 'percent' }], { from: day(10), to: day(40) }) });
+    expect(r.status).toBe(201);
+    expect(r.body.check.figures[0]).toMatchObject({ verdict: 'not_comparable', sentence: `Not comparable yet: the period begins ${day(10)} and no day of it is over.` });
+    expect(r.body.check.verdict).toBe('not_comparable');
   });
 });

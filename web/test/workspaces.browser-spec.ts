@@ -103,7 +103,9 @@ run('workspaces in chromium', () => {
     expect(await page.getByRole('row').count()).toBe(4); // header + T-1..T-3
 
     await page.getByRole('combobox', { name: 'Workspace' }).selectOption('default');
-    await page.getByRole('heading', { name: 'Default: no tickets yet' }).waitFor();
+    // The page keeps its own title; the state says the workspace has no tickets yet.
+    await page.getByRole('heading', { name: 'Tickets', exact: true }).waitFor();
+    await page.getByRole('status').getByText('Default: no tickets yet.').waitFor();
     expect(await page.locator('.workspace-empty pre').first().innerText()).toContain('/api/v1/events');
     expect(await axeViolations(page)).toEqual([]);
     // Before any data: its cost model and its claims can be set up (the empty state hid them).
@@ -113,8 +115,12 @@ run('workspaces in chromium', () => {
     expect(new URL(page.url()).searchParams.get('ws')).toBe('default');
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Claims' }).click();
     await page.getByRole('button', { name: 'New claim' }).waitFor();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Quality' }).click();
+    await page.getByRole('heading', { name: 'Quality', exact: true }).waitFor();
+    await page.getByRole('status').getByText('Default: no tickets yet.').waitFor();
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Tickets' }).click();
-    await page.getByRole('heading', { name: 'Default: no tickets yet' }).waitFor();
+    await page.getByRole('heading', { name: 'Tickets', exact: true }).waitFor();
+    await page.getByRole('status').getByText('Default: no tickets yet.').waitFor();
     // Still on the tickets page: the demo story's tickets now.
     await page.getByRole('button', { name: 'Demo story' }).click();
     await page.getByRole('row').nth(10).waitFor();

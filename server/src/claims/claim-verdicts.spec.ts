@@ -1,6 +1,6 @@
 // Every verdict rule with hand-worked figures (docs/CLAIMS.md, "Verdicts").
 import type { ClaimFigure } from '../contract';
-import { CheckSummary, checkFigure, overallVerdict, scopeGap, statedPrecision } from './claim-verdicts';
+import { CheckSummary, checkFigure, checkSoFar, overallVerdict, scopeGap, statedPrecision } from './claim-verdicts';
 
 const money = (x: number) => `$${x.toFixed(2)}`;
 // A 30-day period: 1,000 tickets, 600 AI-involved, 400 AI resolutions of which 40 still maturing and
@@ -160,5 +160,43 @@ describe('scopeGap: a scope value no ticket has', () => {
   it('makes every figure not comparable, saying why', () => {
     const checked = checkFigure({ kind: 'aiResolutionRate', value: 70, unit: 'percent' } as ClaimFigure, summary(), money, 'no ticket has category "Billingz" (the data\'s categories: billing)');
     expect(checked).toMatchObject({ verdict: 'not_comparable', sentence: 'Not comparable: no ticket has category "Billingz" (the data\'s categories: billing).' });
+  });
+});
+
+describe('checkSoFar: a period not over at asOf', () => {
+  // The summary above stands for the period's first 30 days of 90 (2027-01-01 .. 2027-04-01).
+  const soFar = { from: '2027-01-01', to: '2027-04-01', days: 90, daysOver: 30 };
+  const run = (f: ClaimFigure, p = soFar) => checkSoFar(check(f), f, p, '2027-03-31');
+
+  it.each([
+    // A total not reached yet: 60 more days may add to it, so not "overstated" (351 > 340 over the whole period would be).
+    ['351 AI resolutions, 300 durable so far', { kind: 'aiResolutions', value: 351, unit: 'resolutions' }, 'maturing'],
+    ['$5,000 over the period, $2,500 so far', { kind: 'savings', value: 5000, unit: 'money_per_period' }, 'maturing'],
+    // Reached already: it holds whatever the rest brings.
+    ['300 AI resolutions, reached', { kind: 'aiResolutions', value: 300, unit: 'resolutions' }, 'holds'],
+    // A rate, a time and a run-rate are judged on the days so far.
+    ['62% resolution rate against 50%-57% so far', { kind: 'aiResolutionRate', value: 62, unit: 'percent' }, 'overstated'],
+    ['AI median 1 minute against 120 s so far', { kind: 'handleTime', value: 1, unit: 'minutes', who: 'ai', stat: 'median' }, 'overstated'],
+    ['$50,000 a year at the pace so far', { kind: 'savings', value: 50000, unit: 'money_per_year' }, 'overstated'],
+  ] as [string, ClaimFigure, string][])('%s: %s', (_name, f, verdict) => {
+    const c = run(f);
+    expect(c.verdict).toBe(verdict);
+    expect(c.sentence).toContain('the period runs to 2027-03-31 and 30 of its 90 days are over');
+  });
+
+  it('the total figure keeps what the days so far say', () => {
+    expect(run({ kind: 'aiResolutions', value: 351, unit: 'resolutions' }).sentence).toBe(
+      'Cannot be judged yet: the period runs to 2027-03-31 and 30 of its 90 days are over. So far: The claim says 351; the events say 300: durable AI resolutions (not reopened, no repeat contact within 7 days).',
+    );
+  });
+
+  it('no day of the period over: nothing to check yet', () => {
+    const c = run({ kind: 'aiResolutionRate', value: 62, unit: 'percent' }, { ...soFar, daysOver: 0 });
+    expect(c).toMatchObject({ verdict: 'not_comparable', verified: null, sentence: 'Not comparable yet: the period begins 2027-01-01 and no day of it is over.' });
+  });
+
+  it('a period that is over: the check unchanged', () => {
+    const f: ClaimFigure = { kind: 'aiResolutions', value: 351, unit: 'resolutions' };
+    expect(run(f, { ...soFar, daysOver: 90 })).toEqual(check(f));
   });
 });

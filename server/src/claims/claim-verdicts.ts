@@ -248,3 +248,34 @@ export const VERDICT_WORDS: Record<ClaimVerdict, string> = {
   maturing: 'not judged yet',
   not_comparable: 'not comparable',
 };
+
+/** Where the claim's period stands at asOf: its days, and the complete days of it that are over. */
+export interface PeriodSoFar {
+  from: string;
+  to: string;
+  days: number;
+  /** Complete local days of the period before asOf's local date (0 when it has not begun). */
+  daysOver: number;
+}
+
+/** A figure that adds up over the period: days still to come can only add to it. */
+const isTotal = (f: ClaimFigure) => f.kind === 'aiResolutions' || (f.kind === 'savings' && f.unit === 'money_per_period');
+
+/**
+ * A check read over the part of the period that is over (the service reads the summary of those
+ * days only). Before a complete day of it: nothing to check. A total not reached yet cannot be
+ * called overstated while days remain (a claim for next quarter read "overstated: 0 resolutions");
+ * a rate, a time or a run-rate is judged on the days so far, and says so.
+ */
+export function checkSoFar(check: FigureCheck, f: ClaimFigure, p: PeriodSoFar, lastDay: string): FigureCheck {
+  if (p.daysOver >= p.days) return check;
+  const runs = `the period runs to ${lastDay} and ${p.daysOver.toLocaleString('en-US')} of its ${p.days.toLocaleString('en-US')} days are over`;
+  if (p.daysOver === 0) {
+    return { ...check, recomputed: null, verified: null, verifiedLow: null, verifiedHigh: null, difference: null, differencePercent: null, verdict: 'not_comparable', sentence: `Not comparable yet: the period begins ${p.from} and no day of it is over.` };
+  }
+  if (check.verdict === 'not_comparable') return { ...check, sentence: `${check.sentence} (So far: ${runs}.)` };
+  if (isTotal(f) && check.verdict !== 'holds') {
+    return { ...check, verdict: 'maturing', sentence: `Cannot be judged yet: ${runs}. So far: ${check.sentence.replace(/^[^:]*: /, '')}` };
+  }
+  return { ...check, sentence: `${check.sentence} So far: ${runs}.` };
+}

@@ -9,7 +9,8 @@ import { readCsv } from '../import/csv-reader';
 import { CostModelService } from '../cost-model/cost-model.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { claimProblems } from './claim-input';
-import { checkFigure, overallVerdict, scopeGap } from './claim-verdicts';
+import { PeriodSoFar, checkFigure, checkSoFar, overallVerdict, scopeGap } from './claim-verdicts';
+import { addDays, daysBetween, localDateOf } from '../stats/time-range';
 import { ClaimsRepository } from './claims.repository';
 import { VendorRow, missingColumns, readVendorRecord, resolveMapping } from './vendor-export';
 
@@ -76,11 +77,15 @@ export class ClaimsService {
 
   /** Each figure against the summary of the claim's period and scope, at asOf. */
   async check(c: Claim, asOf: Date): Promise<ClaimCheck> {
-    const scope = await this.metrics.scope({ from: c.from, to: c.to, tz: c.tz, channel: c.channel, category: c.category, asOf: asOf.toISOString() });
+    // A period not over yet is checked on its complete days so far (checkSoFar says so per figure).
+    const today = localDateOf(asOf, c.tz);
+    const end = c.to < today ? c.to : today > c.from ? today : c.from;
+    const period: PeriodSoFar = { from: c.from, to: c.to, days: daysBetween(c.from, c.to), daysOver: daysBetween(c.from, end) };
+    const scope = await this.metrics.scope({ from: c.from, to: end > c.from ? end : c.to, tz: c.tz, channel: c.channel, category: c.category, asOf: asOf.toISOString() });
     const s = await this.metrics.core(scope);
     const money = (x: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: scope.currency, maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 2 }).format(x);
     const gap = scopeGap(c, await this.repo.scopeValues());
-    const figures = c.figures.map((f) => checkFigure(f, { ...s, days: scope.days }, money, gap));
+    const figures = c.figures.map((f) => checkSoFar(checkFigure(f, { ...s, days: scope.days }, money, gap), f, period, addDays(c.to, -1)));
     return {
       ...overallVerdict(figures),
       asOf: asOf.toISOString(),

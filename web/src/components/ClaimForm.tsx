@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import type { ClaimInput, ClaimSourceKind } from '../../../server/src/contract';
 import { CLAIM_SOURCE_KINDS } from '../../../server/src/contract';
-import { ClaimDraft, FIGURE_KINDS, FigureDraft, UNIT_LABELS, formProblems, inputOf, newFigure, unitsOf } from '../lib/claim-form';
+import { ClaimDraft, FIGURE_KINDS, FigureDraft, UNIT_LABELS, formProblems, inputOf, newFigure, periodHint, unitsOf } from '../lib/claim-form';
+import { isTimeZone, todayIn } from '../lib/date-range';
 
 /** Create or edit a claim (admins). The API's 400 messages name the field and are shown as they come. */
 export function ClaimForm({ initial, busy, problem, onSave, onCancel }: { initial: ClaimDraft; busy: boolean; problem: string | null; onSave: (input: ClaimInput) => void; onCancel: () => void }) {
   const [d, setD] = useState(initial);
   const [errors, setErrors] = useState<string[]>([]);
   const set = (patch: Partial<ClaimDraft>) => setD({ ...d, ...patch });
+  const hint = periodHint(d, todayIn(isTimeZone(d.tz) ? d.tz : 'UTC'));
   const setFigure = (i: number, patch: Partial<FigureDraft>) => set({ figures: d.figures.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   const submit = () => {
     const r = inputOf(d);
@@ -52,6 +54,11 @@ export function ClaimForm({ initial, busy, problem, onSave, onCancel }: { initia
           Category (optional) <input value={d.category} onChange={(e) => set({ category: e.target.value })} size={10} />
         </label>
       </div>
+      {hint && (
+        <p className="caveat" role="note" aria-label="Claim period">
+          {hint}
+        </p>
+      )}
       <h3>Figures the claim states</h3>
       {d.figures.map((f, i) => (
         <fieldset key={i} className="controls" aria-label={`Figure ${i + 1}`}>

@@ -1,6 +1,8 @@
 import type { WorkspaceInfo } from '../../../server/src/contract';
 
 interface Props {
+  /** The page asked for ("Quality"): its title stays, so the reader knows where the data will show. */
+  page: string;
   workspace: WorkspaceInfo;
   others: readonly WorkspaceInfo[];
   onOpen: (slug: string) => void;
@@ -11,13 +13,16 @@ interface Props {
 }
 
 /** A workspace with no tickets yet: how to send or import them, and where data already is. */
-export function WorkspaceEmpty({ workspace, others, onOpen, onSettings, onPage }: Props) {
+export function WorkspaceEmpty({ page, workspace, others, onOpen, onSettings, onPage }: Props) {
   const base = workspace.slug === 'default' ? '/api/v1' : `/api/v1/workspaces/${workspace.slug}`;
   const withData = others.filter((w) => w.hasData && w.slug !== workspace.slug);
   return (
     <main className="page workspace-empty">
-      <h1 className="page-title">{workspace.name}: no tickets yet</h1>
-      <p>This workspace has no data. Its numbers appear here as soon as tickets arrive, in either of two ways (docs/WORKSPACES.md):</p>
+      <h1 className="page-title">{page}</h1>
+      <p className="state" role="status">
+        <strong>{workspace.name}: no tickets yet.</strong>
+      </p>
+      <p>This workspace has no data yet; this page fills in as soon as tickets arrive, in either of two ways (docs/WORKSPACES.md):</p>
       <h2>Send events from your helpdesk</h2>
       <pre>
         {`curl -X POST "$CLAIMCHECK_URL${base}/events" \\

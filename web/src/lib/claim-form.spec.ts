@@ -1,4 +1,4 @@
-import { draftOf, emptyDraft, formProblems, inputOf, newFigure } from './claim-form';
+import { draftOf, emptyDraft, formProblems, inputOf, newFigure, periodHint } from './claim-form';
 
 describe('claim form', () => {
   it('turns the typed text into the API input: thousands separators, handle time who and stat, empty fields left out', () => {
@@ -54,4 +54,15 @@ describe('claim form', () => {
       'to: must be after from',
     ]);
   });
+});
+
+describe('periodHint', () => {
+  it.each([
+    ['a past period', '2026-10-01', '2026-11-01', null],
+    ['ends today (to is exclusive): over', '2026-11-01', '2026-11-30', null],
+    ['runs past today', '2026-11-01', '2026-12-01', 'This period is not over (today is 2026-11-30): rates and times are checked on its days so far; totals are not judged until it ends, unless already reached.'],
+    ['begins today', '2026-11-30', '2027-01-01', 'This period has not begun (today is 2026-11-30): the claim is kept, and checked once its days are over.'],
+    ['dates not entered', '', '2027-01-01', null],
+    ['reversed', '2027-02-01', '2027-01-01', null],
+  ])('%s', (_name, from, to, want) => expect(periodHint({ from, to }, '2026-11-30')).toBe(want));
 });

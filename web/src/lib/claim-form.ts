@@ -55,6 +55,17 @@ export const unitsOf = (kind: ClaimFigureKind): readonly string[] => CLAIM_UNITS
 
 export const newFigure = (kind: ClaimFigureKind = 'aiResolutions'): FigureDraft => ({ kind, value: '', unit: CLAIM_UNITS[kind][0], who: 'ai', stat: 'median', note: '' });
 
+/**
+ * What the form says about a period that is not over at `today` (the claim's zone's date): the
+ * check reads only its complete days (server claim-verdicts.ts checkSoFar). Null for a past period
+ * or dates not entered yet.
+ */
+export function periodHint(d: Pick<ClaimDraft, 'from' | 'to'>, today: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.from) || !/^\d{4}-\d{2}-\d{2}$/.test(d.to) || d.to <= d.from || d.to <= today) return null;
+  if (d.from >= today) return `This period has not begun (today is ${today}): the claim is kept, and checked once its days are over.`;
+  return `This period is not over (today is ${today}): rates and times are checked on its days so far; totals are not judged until it ends, unless already reached.`;
+}
+
 export function emptyDraft(from: string, to: string, tz: string): ClaimDraft {
   return { title: '', sourceKind: 'vendor_report', sourceRef: '', from, to, tz, channel: '', category: '', figures: [newFigure()] };
 }
