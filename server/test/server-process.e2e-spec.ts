@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DataStatus } from '../src/contract/api-types';
-import { Running, alive, startServer, stopServer as stop } from './server-process';
+import { Running, alive, startServer, stopServer as stop, until } from './server-process';
 import { expected, fixtureLines } from './test-app';
 
 const start = (dataDir: string, extraEnv: Record<string, string> = {}): Promise<Running> => startServer({ DATA_DIR: dataDir, ...extraEnv });
@@ -64,6 +64,15 @@ describe('the server process (npm start)', () => {
     await stop(r, 'SIGKILL');
     r = await start(dataDir);
     expect(alive(orphan)).toBe(false);
+    expect((await status(r.port)).events).toBe(before.events);
+
+    // The database killed under a running server: it is started again by itself, nothing is lost.
+    const killed = postgresPid(dataDir);
+    process.kill(killed, 'SIGKILL');
+    await until('the restart', () => (/The embedded PostgreSQL is running again/.test(r.out()) ? true : undefined), 60_000);
+    expect(r.out()).toMatch(/The embedded PostgreSQL stopped without being asked to \(SIGKILL\); starting it again/);
+    await until('the database to answer', async () => ((await fetch(`http://127.0.0.1:${r.port}/api/health`)).status === 200 ? true : undefined), 30_000);
+    expect(postgresPid(dataDir)).not.toBe(killed);
     expect((await status(r.port)).events).toBe(before.events);
     const last = postgresPid(dataDir);
     expect(await stop(r, 'SIGTERM')).toBe(0);

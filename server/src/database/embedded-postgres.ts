@@ -169,9 +169,9 @@ export async function startEmbeddedPostgres(
   }
 
   const port = opts.port ?? (await freePort());
-  const child = await startServer(path.join(binDir, 'postgres'), pgDir, port, password, o);
+  const start = () => startServer(path.join(binDir, 'postgres'), pgDir, port, password, o);
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  const stop = stopper(child);
+  const stop = supervised(await start(), start, log);
   try {
     await ensureDatabase(port, password, database);
   } catch (e) {
@@ -227,6 +227,52 @@ async function startServer(bin: string, pgDir: string, port: number, password: s
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Waits between restarts of a PostgreSQL that keeps failing to start: 1, 2, 5, 10, then every 30 s. */
+export const RESTART_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * Keeps the embedded PostgreSQL running: if it exits while the server has not asked it to (killed,
+ * crashed, out of memory), it is started again on the same port and folder, and PostgreSQL's own
+ * crash recovery replays its WAL (committed data is kept). Meanwhile requests get 503 with
+ * Retry-After and the pool reconnects once it is back. Returns the stop function, which ends the
+ * supervision first.
+ */
+function supervised(first: ChildProcess, start: () => Promise<ChildProcess>, log: (m: string) => void): () => Promise<void> {
+  let current = first;
+  let stopping = false;
+  const watch = (child: ChildProcess) =>
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      log(`The embedded PostgreSQL stopped without being asked to (${signal ?? `exit code ${code}`}); starting it again`);
+      void restart();
+    });
+  const restart = async () => {
+    for (let attempt = 0; !stopping; attempt++) {
+      await new Promise((r) => setTimeout(r, RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]));
+      if (stopping) return;
+      try {
+        const child = await start();
+        if (stopping) {
+          await stopper(child)();
+          return;
+        }
+        current = child;
+        watch(child);
+        log('The embedded PostgreSQL is running again');
+        return;
+      } catch (e) {
+        log(`The embedded PostgreSQL did not start again (${(e as Error).message}); trying again`);
+      }
+    }
+  };
+  watch(first);
+  let stopped: Promise<void> | null = null;
+  return () => {
+    stopping = true;
+    return (stopped ??= stopper(current)());
+  };
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
