@@ -100,7 +100,9 @@ describeIfData('import versions', () => {
         const v3 = await importInto(changed, UCI, elapsed);
         await importInto(other, UCI, elapsed);
         expect(v3.source).toMatchObject({ version: 3, mappingChanged: true });
-        expect(v3.source!.ticketsChanged.handleTime).toBe(0); // the elapsed seconds were stored all along; only their use changes
+        // Every ticket of the log goes from no handle time recorded to its elapsed time priced as one
+        // (the seconds were stored all along; what changes is that they count): all of v2's tickets.
+        expect(v3.source!.ticketsChanged.handleTime).toBe((await summary(changed, v2)).tickets);
         const a = await summary(changed, v3);
         expect(a.handleTimeUnrecorded).toBe(0);
         expect(a.byPath.human.handleSeconds.median).toBeGreaterThan(3600); // days of waiting, priced: an upper bound

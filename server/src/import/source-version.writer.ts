@@ -34,7 +34,8 @@ export class ShrinkRefused extends Error {}
 export interface TicketSnapshot {
   path: string;
   resolved: boolean;
-  handle: number;
+  /** Handle time in seconds; null when the source recorded none (elapsed time only, handle_known false). */
+  handle: number | null;
 }
 
 export interface SourceCommit {
@@ -133,7 +134,7 @@ export class SourceVersionWriter {
       const touched = [...new Set([...removed.map((x) => x.ticket_id), ...inserted.map((x) => x.ticket_id)])];
       const before = new Map<string, TicketSnapshot | null>(touched.map((t) => [t, null]));
       if (touched.length > 0) {
-        const rows: { id: string; path: string; resolved: boolean; handle: number }[] = await q.query(`SELECT id, path, resolved, ai_seconds + human_seconds AS handle FROM tickets WHERE workspace_id = $2 AND id = ANY($1::text[])`, [touched, ws]);
+        const rows: { id: string; path: string; resolved: boolean; handle: number | null }[] = await q.query(`SELECT id, path, resolved, CASE WHEN handle_known THEN ai_seconds + human_seconds END AS handle FROM tickets WHERE workspace_id = $2 AND id = ANY($1::text[])`, [touched, ws]);
         for (const r of rows) before.set(r.id, { path: r.path, resolved: r.resolved, handle: r.handle });
         await q.query(`INSERT INTO projection_queue (workspace_id, ticket_id) SELECT $2, unnest($1::text[])`, [touched, ws]);
       }
@@ -177,7 +178,7 @@ export async function ticketChanges(ds: DataSource, before: ReadonlyMap<string, 
   const out = { path: 0, handleTime: 0, resolution: 0, removed: 0, added: 0 };
   const now = new Map<string, TicketSnapshot>();
   for (let i = 0; i < ids.length; i += 10000) {
-    const rows: { id: string; path: string; resolved: boolean; handle: number }[] = await ds.query(`SELECT id, path, resolved, ai_seconds + human_seconds AS handle FROM tickets WHERE workspace_id = $2 AND id = ANY($1::text[])`, [ids.slice(i, i + 10000), wsId()]);
+    const rows: { id: string; path: string; resolved: boolean; handle: number | null }[] = await ds.query(`SELECT id, path, resolved, CASE WHEN handle_known THEN ai_seconds + human_seconds END AS handle FROM tickets WHERE workspace_id = $2 AND id = ANY($1::text[])`, [ids.slice(i, i + 10000), wsId()]);
     for (const r of rows) now.set(r.id, { path: r.path, resolved: r.resolved, handle: r.handle });
   }
   for (const [id, b] of before) {
@@ -186,7 +187,8 @@ export async function ticketChanges(ds: DataSource, before: ReadonlyMap<string, 
     else if (b && !a) out.removed++;
     else if (a && b) {
       if (a.path !== b.path) out.path++;
-      if (Math.abs(a.handle - b.handle) > 1e-6) out.handleTime++;
+      // From none recorded to elapsed time priced as handle time (or back) is a change too.
+      if (a.handle === null || b.handle === null ? a.handle !== b.handle : Math.abs(a.handle - b.handle) > 1e-6) out.handleTime++;
       if (a.resolved !== b.resolved) out.resolution++;
     }
   }
