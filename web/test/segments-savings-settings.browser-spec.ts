@@ -74,6 +74,13 @@ run('the dashboard in chromium: segments, savings, settings', () => {
       expect(await page.locator('figure[aria-label="From claimed to verified savings"] figcaption').innerText()).toContain('Each bar opens its tickets.');
       const claimed = whatIf.savings.claimedSavings.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 });
       await page.getByText(`against ${claimed} claimed`).waitFor();
+      // The waterfall's CSV is its steps: claimed first at the what-if's claimed savings, a row per bar.
+      const [steps] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download savings waterfall as CSV' }).click()]);
+      const rows = fs.readFileSync((await steps.path())!, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+      expect(rows[0]).toEqual(['step', 'amount_USD', 'level_after_USD', 'kind']);
+      expect(rows).toHaveLength(1 + 9);
+      expect(rows[1][0]).toBe('Claimed');
+      expect(Number(rows[1][1])).toBeCloseTo(whatIf.savings.claimedSavings, 2);
       // The view says it is a what-if, with the saved value beside; inputs show values with units.
       expect(await page.getByRole('status').filter({ hasText: 'What-if, not saved' }).innerText()).toContain('Human cost per hour 64 USD per hour (saved: 32)');
       expect(await page.getByLabel(/^AI cost per conversation/).inputValue()).toBe('0.45');

@@ -1,7 +1,10 @@
 // CSV for the exports: RFC 4180 quoting, nested objects flattened into dotted column names, so a
 // CSV row holds the same numbers as its JSON object.
 
-export type Scalar = string | number | boolean | null;
+import { type Scalar, csvField, csvLine } from '../contract/csv-cells';
+
+export { csvField, csvLine };
+export type { Scalar };
 
 export function flatten(value: unknown, prefix = '', out: Record<string, Scalar> = {}): Record<string, Scalar> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -12,20 +15,6 @@ export function flatten(value: unknown, prefix = '', out: Record<string, Scalar>
     out[prefix] = (value ?? null) as Scalar;
   }
   return out;
-}
-
-export function csvField(v: Scalar | undefined): string {
-  if (v === null || v === undefined) return '';
-  // Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
-  // return) is written with a leading apostrophe, unless it is a plain number ("-12.5"): exported
-  // values come from helpdesks and vendors, and "-1+cmd|' /C calc'!A0" is a formula.
-  const t = String(v);
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? t : '') : /^[=+\-@\t\r]/.test(t) && !/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t) ? `'${t}` : t;
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvLine(values: readonly (Scalar | undefined)[]): string {
-  return values.map(csvField).join(',') + '\r\n';
 }
 
 /** Rows of flattened objects as CSV; the columns are the union of keys, in first-seen order. */

@@ -10,14 +10,17 @@ interface Props {
   csv?: { path: string; params: Record<string, string | undefined> };
   /** The element holding the chart's SVG, for PNG. */
   chart?: () => HTMLElement | null;
+  /** CSV made here from what the chart shows (its steps), instead of the API's rows; wins over `csv` for the CSV button. */
+  table?: () => string;
 }
 
 /** CSV (from the API, same rows and filters as the JSON) and PNG (the chart as drawn). */
-export function ExportButtons({ name, csv, chart }: Props) {
+export function ExportButtons({ name, csv, chart, table }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   // The cost assumptions for the PNG's header (the cost model is cached app-wide).
   const stored = useCostModelQuery().data;
   const downloadCsv = async () => {
+    if (table) return saveBlob(new Blob([table()], { type: 'text/csv;charset=utf-8' }), exportFileName(name, csv?.params ?? {}, 'csv'));
     if (!csv) return;
     const q = new URLSearchParams(Object.entries({ ...csv.params, format: 'csv' }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
     const res = await fetch(`${scopedPath(csv.path)}?${q.toString()}`, { headers: { authorization: `Bearer ${getToken() ?? ''}` } });
@@ -33,7 +36,7 @@ export function ExportButtons({ name, csv, chart }: Props) {
   };
   return (
     <span className="exports">
-      {csv && (
+      {(csv || table) && (
         <button type="button" onClick={() => void downloadCsv()} aria-label={`Download ${name} as CSV`}>
           CSV
         </button>

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney, formatMoneyTick } from '../lib/format';
-import { WaterfallStep, stepColor, waterfallAxis } from '../lib/savings-waterfall';
+import { WaterfallStep, stepColor, waterfallAxis, waterfallCsv } from '../lib/savings-waterfall';
 import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
 
@@ -10,7 +10,7 @@ export function WaterfallChart({ steps, currency, csv, onStep }: { steps: Waterf
   const ref = useRef<HTMLElement>(null);
   return (
     <figure className="chart" aria-label="From claimed to verified savings" ref={ref}>
-      <ExportButtons name="savings waterfall" csv={csv} chart={() => ref.current} />
+      <ExportButtons name="savings waterfall" csv={csv} table={() => waterfallCsv(steps, currency)} chart={() => ref.current} />
       <ResponsiveContainer width="100%" height={300}>
         <BarChart title="From claimed to verified savings" data={steps} margin={{ top: 12, right: 16, bottom: 4, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Summary } from '../../../server/src/contract';
-import { savingsWaterfall, stepColor, waterfallAxis } from './savings-waterfall';
+import { savingsWaterfall, stepColor, waterfallAxis, waterfallCsv } from './savings-waterfall';
 
 // Fixture case 1: 265 AI resolutions, none pending, 222 verified; 8 reopened (0.0302 x 265) and
 // 36 repeat contacts (0.1358 x 265), one ticket both, so 35 came back without a reopen:
@@ -74,5 +74,25 @@ describe('savingsWaterfall', () => {
   });
   it('is empty without a human baseline', () => {
     expect(savingsWaterfall({ ...expected.cases[5].summary, reopenedAiResolved: 0, cameBackAiResolved: 0 } as Summary)).toBeNull();
+  });
+});
+
+describe('waterfallCsv', () => {
+  it('one row a step: its signed amount, where it leaves the bar, and whether it is a total', () => {
+    // Claimed 1,000; 120.456 maturing and 30 reopened taken away; verified 849.544.
+    const steps = [
+      { name: 'Claimed', value: 1000, range: [0, 1000] as [number, number], total: true },
+      { name: 'Still maturing (< 7 days)', value: -120.456, range: [1000, 879.544] as [number, number] },
+      { name: 'Reopened', value: -30, range: [879.544, 849.544] as [number, number] },
+      { name: 'Verified', value: 849.544, range: [0, 849.544] as [number, number], total: true },
+    ];
+    expect(waterfallCsv(steps, 'EUR').split('\r\n')).toEqual([
+      'step,amount_EUR,level_after_EUR,kind',
+      'Claimed,1000,1000,total',
+      'Still maturing (< 7 days),-120.46,879.54,taken away',
+      'Reopened,-30,849.54,taken away',
+      'Verified,849.54,849.54,total',
+      '',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // From claimed to verified savings, step by step (the savings audit's waterfall). Each step is what
 // one check takes away from the naive claim; the steps add up exactly to the verified savings.
 import type { Summary } from '../../../server/src/contract';
+import { csvLine } from '../../../server/src/contract/csv-cells';
 
 export interface WaterfallStep {
   name: string;
@@ -95,3 +96,15 @@ export const STEP_TICKETS: Record<string, Record<string, string>> = {
   'Fixed costs': { path: 'ai,escalated' },
   Net: { path: 'ai', verified: 'true' },
 };
+
+/**
+ * The waterfall as its CSV: one row a step, its signed amount and the level it leaves the bar at
+ * (the API's summary CSV is one wide row of every number, not the steps). Amounts to the cent.
+ */
+export function waterfallCsv(steps: readonly WaterfallStep[], currency: string): string {
+  const cents = (v: number) => Math.round(v * 100) / 100;
+  return (
+    csvLine(['step', `amount_${currency}`, `level_after_${currency}`, 'kind']) +
+    steps.map((s) => csvLine([s.name, cents(s.value), cents(s.range[1]), s.total ? 'total' : s.value < 0 ? 'taken away' : 'added'])).join('')
+  );
+}
