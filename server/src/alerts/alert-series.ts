@@ -6,6 +6,7 @@ import { chanceInWords } from '../stats/tail-scores';
 import { wilsonInterval } from '../stats/rates';
 import { addDays } from '../stats/time-range';
 import type { AlertCellRow } from './queries/alert-cells.query';
+import { joinFilterValues } from '../contract/filter-list';
 
 export const ALERT_METRICS = ['csatTop2Box', 'repeatContactRate', 'reopenRate', 'escalationRate', 'aiResolutionRate', 'handleTime'] as const satisfies readonly AlertMetric[];
 export type { AlertDetails, AlertMetric } from '../contract';
@@ -205,7 +206,7 @@ export function alertDetails({ series: s, detection: d, zone, alsoSeenIn, alsoMo
   const c = isRate ? wilsonInterval(j.observed.s1, j.observed.n) : null;
   const [dim, value] = splitSegment(s.segment);
   const drillDown: Record<string, string> = { from: d.startDay, to: addDays(d.detectedDay, 1), tz: zone, ...(s.path === ALL_PATHS ? {} : { path: s.path }), ...DRILL[s.metric] };
-  if (dim && value) drillDown[dim] = value;
+  if (dim && value) drillDown[dim] = joinFilterValues([value]);
   const movedText = alsoMoved.map((m) => ` The ${METRIC_NAME[m]} moved with it (the same tickets).`).join('');
   const pendingText = pending.map((p) => ` ${seriesName(p.metric, s.path, s.segment)} for these tickets can be judged from ${longDay(p.judgedFrom)} (7 days after they are resolved).`).join('');
   return {

@@ -16,6 +16,7 @@ import { alertCellsQuery } from './queries/alert-cells.query';
 import { rankChanges } from './what-changed';
 import { currentWorkspace, wsId } from '../workspaces/workspace-context';
 import { WebhookNotifier, slackPayload } from './webhook.notifier';
+import { joinFilterValues } from '../contract/filter-list';
 
 /** Days whose excursions are reported; the series reach further back for their baselines. */
 export const WINDOW_DAYS = 90;
@@ -140,8 +141,8 @@ export class AlertsService {
     for (const a of alerts.values()) if (a.startedOn < recentFrom) alertGap = Math.max(alertGap, daysBetween(a.startedOn, recentFrom) + this.detector.baselineGapDays);
     const span = q.days + Math.min(Math.max(gap, alertGap), 365) + cfg.baselineDays + REPEAT_JUDGED_AFTER_DAYS;
     const filters: Record<string, string> = {};
-    if (q.channels) filters.channel = q.channels.join(',');
-    if (q.categories) filters.category = q.categories.join(',');
+    if (q.channels) filters.channel = joinFilterValues(q.channels);
+    if (q.categories) filters.category = joinFilterValues(q.categories);
     let series = await this.series(to, span, asOf, { channels: q.channels, categories: q.categories });
     // Within one channel (category), that segment is the whole: keep 'all' and split by the other dimension.
     if (q.channels?.length === 1) series = series.filter((s) => !s.segment.startsWith('channel:'));

@@ -5,6 +5,7 @@ import { DEFAULT_DETECTOR, DetectorConfig, Judgement, judgeWindow } from '../sta
 import { chanceInWords } from '../stats/tail-scores';
 import { addDays } from '../stats/time-range';
 import { ALL_PATHS, REPEAT_JUDGED_AFTER_DAYS, Series, changeOf, metricValue, seriesName, splitSegment } from './alert-series';
+import { joinFilterValues } from '../contract/filter-list';
 
 export interface ChangesWindow {
   /** Index of the first recent day in each series' days, and one past the last. */
@@ -92,7 +93,7 @@ export function rankChanges(
     });
     const [dim, value] = splitSegment(s.segment);
     const drillDown: Record<string, string> = { ...opts.filters, from, to, tz: opts.zone, ...(s.path === ALL_PATHS ? {} : { path: s.path }), ...DRILL_BY_METRIC[s.metric] };
-    if (dim && value) drillDown[dim] = value;
+    if (dim && value) drillDown[dim] = joinFilterValues([value]);
     const baseFrom = s.days[Math.max(0, start - gap - cfg.baselineDays)]?.day;
     const notes = [
       !j ? 'too few tickets to judge' : null,

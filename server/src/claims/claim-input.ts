@@ -16,7 +16,6 @@ export function claimProblems(c: ClaimInput): string[] {
   if (!CLAIM_SOURCE_KINDS.includes(src.kind as never)) out.push(`source.kind: must be one of ${CLAIM_SOURCE_KINDS.join(', ')}`);
   if (src.ref !== undefined && (typeof src.ref !== 'string' || src.ref.length > 2000)) out.push('source.ref: a link or a note, up to 2,000 characters');
   for (const k of Object.keys(src)) if (k !== 'kind' && k !== 'ref') out.push(`source.${k}: unknown field; use kind and ref`);
-  for (const k of ['channel', 'category'] as const) if (c[k]?.includes(',')) out.push(`${k}: one value, without commas (a comma separates values in filters)`);
   if (c.figures.length === 0) out.push('figures: a claim states at least one figure');
   if (c.figures.length > MAX_FIGURES) out.push(`figures: at most ${MAX_FIGURES}`);
   c.figures.forEach((f, i) => out.push(...figureProblems(f, `figures[${i}]`)));

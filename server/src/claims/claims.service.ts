@@ -13,6 +13,7 @@ import { PeriodSoFar, checkFigure, checkSoFar, overallVerdict, scopeGap } from '
 import { addDays, daysBetween, localDateOf } from '../stats/time-range';
 import { ClaimsRepository } from './claims.repository';
 import { VendorRow, missingColumns, readVendorRecord, resolveMapping } from './vendor-export';
+import { joinFilterValues } from '../contract/filter-list';
 
 const CLASS_LABELS: Record<VendorClass, string> = {
   durable: 'durable (held up 7 days)',
@@ -81,7 +82,9 @@ export class ClaimsService {
     const today = localDateOf(asOf, c.tz);
     const end = c.to < today ? c.to : today > c.from ? today : c.from;
     const period: PeriodSoFar = { from: c.from, to: c.to, days: daysBetween(c.from, c.to), daysOver: daysBetween(c.from, end) };
-    const scope = await this.metrics.scope({ from: c.from, to: end > c.from ? end : c.to, tz: c.tz, channel: c.channel, category: c.category, asOf: asOf.toISOString() });
+    // A claim's channel or category is one value, a comma in it included (filter-list.ts).
+    const one = (v: string | undefined) => (v ? joinFilterValues([v]) : undefined);
+    const scope = await this.metrics.scope({ from: c.from, to: end > c.from ? end : c.to, tz: c.tz, channel: one(c.channel), category: one(c.category), asOf: asOf.toISOString() });
     const s = await this.metrics.core(scope);
     const money = (x: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: scope.currency, maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 2 }).format(x);
     const gap = scopeGap(c, await this.repo.scopeValues());

@@ -3,6 +3,7 @@
 import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { timestampProblem } from '../events/event-validation';
 import { FIRST_DATE, LAST_DATE, calendarDateProblem, isValidTimeZone } from '../stats/time-range';
+import { filterParts, splitFilterValues } from '../contract/filter-list';
 
 /** A request's instant (asOf): a timestamp whose UTC date is one a request may name (FIRST_DATE to LAST_DATE). */
 function instantProblem(v: string): string | null {
@@ -75,12 +76,12 @@ export class IsSummaryField implements ValidatorConstraintInterface {
   }
 }
 
-/** A filter list: a comma-separated string or the parameter repeated, each value 1-256 characters. */
+/** A filter list: a comma-separated string (a comma inside a value written "\\,") or the parameter repeated, each value 1-256 characters. */
 @ValidatorConstraint({ name: 'filterList' })
 export class IsFilterList implements ValidatorConstraintInterface {
   validate(v: unknown) {
     const list = Array.isArray(v) ? v : [v];
-    return list.every((x) => typeof x === 'string' && x.split(',').every((s) => s.trim().length > 0 && s.length <= 256));
+    return list.every((x) => typeof x === 'string' && filterParts(x).every((s) => s.trim().length > 0 && s.length <= 256));
   }
   defaultMessage(a: ValidationArguments) {
     return `${a.property}: must be a comma-separated list of non-empty values, got ${JSON.stringify(a.value)}`;
@@ -90,5 +91,5 @@ export class IsFilterList implements ValidatorConstraintInterface {
 /** Splits a validated filter list into its values. */
 export function filterValues(v: string | string[] | undefined): string[] | undefined {
   if (v === undefined) return undefined;
-  return [...new Set((Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',').map((s) => s.trim())))];
+  return [...new Set((Array.isArray(v) ? v : [v]).flatMap((x) => splitFilterValues(x)))];
 }

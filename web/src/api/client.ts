@@ -2,6 +2,7 @@
 import type { ApiError as ApiErrorBody } from '../../../server/src/contract';
 import { getToken } from '../auth/token-store';
 import { scopedPath } from './workspace-scope';
+import { joinFilterValues } from '../../../server/src/contract/filter-list';
 
 export class ApiError extends Error {
   constructor(
@@ -16,7 +17,7 @@ export class ApiError extends Error {
 export function queryString(params: object): URLSearchParams {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params) as [string, unknown][]) {
-    const text = Array.isArray(v) ? v.join(',') : typeof v === 'string' ? v : undefined;
+    const text = Array.isArray(v) ? joinFilterValues(v as string[]) : typeof v === 'string' ? v : undefined;
     if (text) qs.set(k, text);
   }
   return qs;

@@ -3,6 +3,7 @@ import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, notAZone, presetOf, presetRange, rangeNote, todayIn } from '../lib/date-range';
 import { filterOptions, matchOptions, toggleValue } from '../lib/filter-options';
 import { useUrlState } from '../state/useUrlState';
+import { splitFilterValues } from '../../../server/src/contract/filter-list';
 
 /** The IANA zone names this browser knows, offered while typing (any of them is accepted). */
 const TZ_NAMES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')] : ['UTC'];
@@ -118,7 +119,7 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
 /** One filter: "all", or any of the values the data has, found by a case-insensitive search. */
 function FilterSelect({ label, value, values, onChange }: { label: string; value: string | undefined; values: string[]; onChange: (v: string | undefined) => void }) {
   const [query, setQuery] = useState('');
-  const selected = (value ?? '').split(',').filter(Boolean);
+  const selected = splitFilterValues(value ?? '');
   const shown = matchOptions(values, query);
   return (
     <div className="filter-picker">

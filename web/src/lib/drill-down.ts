@@ -1,6 +1,7 @@
 // Which tickets stand behind a card: the link from a number to its list (docs/API.md).
 import type { ViewFilters } from './date-range';
 import { addDays, filtersToSearch } from './date-range';
+import { joinFilterValues } from '../../../server/src/contract/filter-list';
 
 export const CARD_DRILL_DOWN: Record<string, Record<string, string>> = {
   tickets: {},
@@ -70,6 +71,6 @@ export function pointHref(f: ViewFilters, day: string, predicates: Record<string
 export function segmentHref(f: ViewFilters, by: string, key: string): string | null {
   if (key === 'other' || key === '(none)') return null;
   const q = new URLSearchParams(filtersToSearch(f).slice(1));
-  q.set(by, key);
+  q.set(by, joinFilterValues([key]));
   return `/tickets?${q.toString()}`;
 }

@@ -25,3 +25,16 @@ describe('toggleValue', () => {
     expect(toggleValue('email', 'email')).toBeUndefined();
   });
 });
+
+describe('values with commas (a real helpdesk category "Billing, payments")', () => {
+  it('are switched on and off as one value, written escaped in the URL', () => {
+    const on = toggleValue(undefined, 'Billing, payments');
+    expect(on).toBe('Billing\\, payments');
+    const two = toggleValue(on, 'shipping');
+    expect(two).toBe('Billing\\, payments,shipping');
+    expect(toggleValue(two, 'Billing, payments')).toBe('shipping');
+  });
+  it('a selected one stays among the options as itself', () => {
+    expect(filterOptions({ segments: [] }, 'Billing\\, payments,shipping')).toEqual(['Billing, payments', 'shipping']);
+  });
+});

@@ -15,6 +15,7 @@ import { formatCount, formatMoney } from '../lib/format';
 import { withParams } from '../lib/url-state';
 import { useUrlState } from '../state/useUrlState';
 import { useCostModelQuery } from '../api/useCostModelQuery';
+import { joinFilterValues } from '../../../server/src/contract/filter-list';
 
 const CLASSES: readonly string[] = ['durable', 'maturing', 'reopened', 'came_back', 'escalated', 'not_ai_resolved', 'unknown_id'];
 
@@ -94,7 +95,8 @@ export default function ClaimsPage() {
       {id && !editing && (
         <QueryBoundary query={one}>
           {(c) => {
-            const scope = { from: c.from, to: c.to, tz: c.tz, channel: c.channel, category: c.category };
+            // A claim's channel and category are one value each, a comma in them included.
+            const scope = { from: c.from, to: c.to, tz: c.tz, channel: c.channel && joinFilterValues([c.channel]), category: c.category && joinFilterValues([c.category]) };
             return (
               <section className="card" aria-label="Claim check">
                 <h2>{c.title}</h2>

@@ -1,0 +1,19 @@
+import { joinFilterValues, splitFilterValues } from './filter-list';
+
+describe('filter lists', () => {
+  it.each([
+    ['chat,email', ['chat', 'email']],
+    ['chat, email', ['chat', 'email']],
+    ['Billing\\, payments,shipping', ['Billing, payments', 'shipping']],
+    ['a\\\\,b', ['a\\', 'b']], // an escaped backslash, then a comma that splits
+    ['C:\\temp', ['C:\\temp']], // a lone backslash is kept
+    [',,x,', ['x']],
+    ['', []],
+  ])('%s -> %j', (text, values) => expect(splitFilterValues(text)).toEqual(values));
+
+  it.each([[['Billing, payments', 'shipping']], [['a\\', 'b,c\\,d']], [['plain']]])('%j survives a round trip', (values) => {
+    expect(splitFilterValues(joinFilterValues(values))).toEqual(values);
+  });
+
+  it('writes plain values as they are', () => expect(joinFilterValues(['chat', 'email'])).toBe('chat,email'));
+});

@@ -1,0 +1,60 @@
+// A category or channel with a comma in it ("Billing, payments": real helpdesks have them) is one
+// value: filtered by its escaped form (contract/filter-list.ts), it counts its own tickets in every
+// read, its segment and its claim, and the ticket list behind it holds exactly those.
+import { qs } from './fixture-app';
+import { TestApp, createTestApp } from './test-app';
+
+describe('filter values with commas', () => {
+  let t: TestApp;
+  // By hand: 3 tickets in "Billing, payments" (2 resolved by the AI), 2 in "Billing" and 1 in "payments".
+  const tickets: [string, string, boolean][] = [
+    ['bp-1', 'Billing, payments', true],
+    ['bp-2', 'Billing, payments', true],
+    ['bp-3', 'Billing, payments', false],
+    ['b-1', 'Billing', true],
+    ['b-2', 'Billing', false],
+    ['p-1', 'payments', true],
+  ];
+  beforeAll(async () => {
+    t = await createTestApp();
+    const events = tickets.flatMap(([id, category, ai], i) => [
+      { id: `${id}-c`, type: 'ticket.created', ticketId: id, occurredAt: `2026-01-${String(5 + i).padStart(2, "0")}T10:00:00Z`, channel: 'chat, web', category, customerId: `c-${id}` },
+      { id: `${id}-a`, type: 'ticket.assigned', ticketId: id, occurredAt: `2026-01-${String(5 + i).padStart(2, "0")}T10:00:01Z`, agentType: ai ? 'ai' : 'human' },
+      { id: `${id}-r`, type: 'ticket.resolved', ticketId: id, occurredAt: `2026-01-${String(5 + i).padStart(2, "0")}T10:05:00Z`, agentType: ai ? 'ai' : 'human', handleSeconds: 300 },
+    ]);
+    const r = await t.request('POST', '/api/v1/events', { body: events });
+    expect(r.body.rejected).toEqual([]);
+  });
+  afterAll(async () => t.close());
+  const get = (path: string, params: Record<string, string>) => t.request('GET', `/api/v1/${path}?${qs({ from: '2026-01-01', to: '2026-02-01', ...params })}`);
+
+  it('the escaped value is one category, in the summary and the ticket list', async () => {
+    const s = await get('metrics/summary', { category: 'Billing\\, payments' });
+    expect(s.status).toBe(200);
+    expect([s.body.tickets, s.body.aiResolved]).toEqual([3, 2]);
+    const list = await get('tickets', { category: 'Billing\\, payments', limit: '10' });
+    expect(list.body.items.map((x: { id: string }) => x.id).sort()).toEqual(['bp-1', 'bp-2', 'bp-3']);
+    // Unescaped, it is two values, as it always was: "Billing" and "payments".
+    expect((await get('metrics/summary', { category: 'Billing, payments' })).body.tickets).toBe(3);
+    expect((await get('tickets', { category: 'Billing,payments', limit: '10' })).body.items.map((x: { id: string }) => x.id).sort()).toEqual(['b-1', 'b-2', 'p-1']);
+    // Both lists of values at once.
+    expect((await get('metrics/summary', { category: 'Billing\\, payments,payments' })).body.tickets).toBe(4);
+    // A channel with a comma, too.
+    expect((await get('metrics/summary', { channel: 'chat\\, web' })).body.tickets).toBe(6);
+  });
+
+  it('its segment is one row, and a claim scoped to it checks its own tickets', async () => {
+    const b = await get('metrics/breakdown', { by: 'category', percentiles: 'false' });
+    expect(b.body.segments.map((s: { key: string; tickets: number }) => [s.key, s.tickets])).toEqual([
+      ['Billing, payments', 3],
+      ['Billing', 2],
+      ['payments', 1],
+    ]);
+    const claim = await t.request('POST', '/api/v1/claims', {
+      body: { title: 'Deck', source: { kind: 'internal_deck' }, from: '2026-01-01', to: '2026-02-01', tz: 'UTC', category: 'Billing, payments', figures: [{ kind: 'aiResolutions', value: 2, unit: 'resolutions' }] },
+    });
+    expect(claim.status).toBe(201);
+    // 2 AI resolutions in that category (not 3: "Billing" and "payments" have one more).
+    expect(claim.body.check.figures[0]).toMatchObject({ recomputed: 2, verdict: 'holds' });
+  });
+});
