@@ -69,7 +69,8 @@ export function pointHref(f: ViewFilters, day: string, predicates: Record<string
 
 /** The tickets page for one segment of a breakdown. */
 export function segmentHref(f: ViewFilters, by: string, key: string): string | null {
-  if (key === 'other' || key === '(none)') return null;
+  // "(none)": no value (a ticket without a language), which no filter selects.
+  if (key === '(none)') return null;
   const q = new URLSearchParams(filtersToSearch(f).slice(1));
   q.set(by, joinFilterValues([key]));
   return `/tickets?${q.toString()}`;

@@ -13,8 +13,8 @@ describe('segmentRows', () => {
     const weeks = [{ to: '2026-05-11', verifiedAiResolutionRate: 0.5 }, { to: '2026-05-18', verifiedAiResolutionRate: null }, { to: '2026-05-25', verifiedAiResolutionRate: 0.62 }, { to: '2026-06-01', verifiedAiResolutionRate: 0.1 }];
     const b = { by: 'channel', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', segments: [seg('chat', 1200, 0.59, weeks)], other: seg('other', 40, null) } as unknown as LeanBreakdownResponse;
     expect(segmentRows(b, 'USD')).toEqual([
-      { key: 'chat', cells: ['1,200', '50.0%', '70.0%', '59.0%', '71% (n=78)', '13.6%', '$1,235'], weekly: [0.5, null, 0.62, null] },
-      { key: 'other', cells: ['40', '50.0%', '70.0%', '—', '71% (n=78)', '13.6%', '$1,235'], weekly: [] },
+      { key: 'chat', isOther: false, cells: ['1,200', '50.0%', '70.0%', '59.0%', '71% (n=78)', '13.6%', '$1,235'], weekly: [0.5, null, 0.62, null] },
+      { key: 'other', isOther: true, cells: ['40', '50.0%', '70.0%', '—', '71% (n=78)', '13.6%', '$1,235'], weekly: [] },
     ]);
   });
 

@@ -14,6 +14,8 @@ export const SEGMENT_COLUMNS = [
 
 export interface SegmentRow {
   key: string;
+  /** The "other" row (every segment past the top N), not a segment named "other". */
+  isOther: boolean;
   cells: string[];
   /** Verified AI resolution rate per bucket of the segment's series (empty without one, and for "other"). */
   weekly: (number | null)[];
@@ -38,7 +40,7 @@ export function segmentRows(b: LeanBreakdownResponse, currency: string): Segment
   const all = [...b.segments, ...(b.other ? [b.other] : [])];
   // One precision for the savings column and its changes: whole amounts when any is 1,000 or more.
   const like = moneyScale(all.flatMap((s) => [s.savings.verifiedSavings, s.deltas?.savings.verifiedSavings]));
-  return [...b.segments, ...(b.other ? [b.other] : [])].map((s) => {
+  return all.map((s, i) => {
     const d = s.deltas;
     const csatDelta = s.comparison && s.byPath.ai.csat.top2Box !== null && s.comparison.byPath.ai.csat.top2Box !== null ? s.byPath.ai.csat.top2Box - s.comparison.byPath.ai.csat.top2Box : null;
     const repeatDelta = s.comparison && s.byPath.ai.repeatContactRate !== null && s.comparison.byPath.ai.repeatContactRate !== null ? s.byPath.ai.repeatContactRate - s.comparison.byPath.ai.repeatContactRate : null;
@@ -46,6 +48,7 @@ export function segmentRows(b: LeanBreakdownResponse, currency: string): Segment
     const early = mostlyMaturing(s);
     return {
     key: s.key,
+    isOther: i >= b.segments.length,
     cells: [
       // No ticket in the comparison (before the data began, a new category): new, not "+1,200".
       `${formatCount(s.tickets)}${s.comparison?.tickets === 0 ? ' (new)' : count(d?.tickets)}`,

@@ -63,11 +63,13 @@ export default function SegmentsPage() {
             </thead>
             <tbody>
               {segmentRows(b, currency).map((r) => {
+                // The "other" row is many segments: no one list of tickets (a segment named "other" has its own).
+                const href = r.isOther ? null : segmentHref(filters, by, r.key);
                 return (
-                  <tr key={r.key}>
+                  <tr key={r.isOther ? ' other' : r.key}>
                     <th scope="row">
-                      {segmentHref(filters, by, r.key) ? (
-                        <a href={workspaceLink(segmentHref(filters, by, r.key)!)} onClick={(e) => (e.preventDefault(), navigate(segmentHref(filters, by, r.key)!))}>
+                      {href ? (
+                        <a href={workspaceLink(href)} onClick={(e) => (e.preventDefault(), navigate(href))}>
                           {r.key}
                         </a>
                       ) : (
