@@ -94,7 +94,7 @@ export function App() {
           ))}
         </nav>
         <span className="spacer" />
-        <WorkspaceSwitcher workspaces={workspaces.data} current={workspace} onChange={(slug) => navigate(workspaceSwitchHref(PAGE_PATHS[page], search, slug))} />
+        <WorkspaceSwitcher workspaces={workspaces.data} current={workspace} onChange={(slug) => navigate(workspaceSwitchHref(PAGE_PATHS[page], search, slug, viewZone()))} />
         {me.data && (
           <span className="muted">
             {me.data.name} ({me.data.role})
@@ -112,7 +112,7 @@ export function App() {
             <strong>Workspace “{workspace}” not found.</strong> This token cannot see it, or it does not exist. Pick one above.
           </div>
         ) : !info.hasData && !WORKS_EMPTY.includes(page) ? (
-          <WorkspaceEmpty page={TITLES[page]} workspace={info} others={workspaces.data} onOpen={(slug) => navigate(workspaceSwitchHref(PAGE_PATHS[page], search, slug))} onSettings={() => navigate(pageHref('settings', filters, compare))} onPage={(p) => navigate(pageHref(p, filters, compare))} />
+          <WorkspaceEmpty page={TITLES[page]} workspace={info} others={workspaces.data} onOpen={(slug) => navigate(workspaceSwitchHref(PAGE_PATHS[page], search, slug, viewZone()))} onSettings={() => navigate(pageHref('settings', filters, compare))} onPage={(p) => navigate(pageHref(p, filters, compare))} />
         ) : page === 'tickets' ? <TicketsPage /> : page === 'quality' ? <QualityPage /> : page === 'segments' ? <SegmentsPage /> : page === 'savings' ? <SavingsPage /> : page === 'settings' ? <SettingsPage /> : page === 'report' ? <ReportPage /> : page === 'claims' ? <ClaimsPage /> : <OverviewPage />}
       </Suspense>
       </PageErrorBoundary>

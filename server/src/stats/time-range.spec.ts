@@ -36,6 +36,9 @@ describe('validation helpers', () => {
   it('knows IANA zones', () => {
     expect(isValidTimeZone('Europe/Stockholm')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    // Offsets are not zones, whatever the runtime's Intl takes (Node 22 takes them; PostgreSQL reverses their sign).
+    for (const offset of ['+05:30', '-03:30', '05:45', '\u221205:00']) expect(isValidTimeZone(offset)).toBe(false);
+    expect(isValidTimeZone('Etc/GMT+5')).toBe(true);
   });
   it('rejects malformed and impossible dates', () => {
     expect(calendarDateProblem('2026-01-05')).toBeNull();

@@ -5,7 +5,13 @@
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * An IANA zone name this runtime knows. Never an offset ("+05:30"): Node 22's Intl takes one, and
+ * PostgreSQL reads a bare offset as POSIX, with its sign reversed, so the SQL's days would not be
+ * the server's.
+ */
 export function isValidTimeZone(tz: string): boolean {
+  if (/^\s*[+\-\u2212]?\d/.test(tz)) return false;
   try {
     formatter(tz);
     return true;

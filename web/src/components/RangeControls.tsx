@@ -29,8 +29,8 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
     if (v !== filters.tz) onChange({ tz: v }, { replace: true });
   };
   const today = todayIn(isTimeZone(filters.tz) ? filters.tz : 'UTC');
-  // Not while a name is being typed; a URL's own bad zone too (the API then says the same).
-  const badTz = tzTried ?? (isTimeZone(filters.tz) ? null : filters.tz);
+  // Not while a name is being typed. A URL's own bad zone is not taken (parseFilters): rangeNote says so.
+  const badTz = tzTried;
   const tzError = badTz === null ? null : `${notAZone(badTz)}${tzTried && isTimeZone(filters.tz) ? ` (the view stays in ${filters.tz})` : ''}`;
   // The channels and categories the range has (whatever the data calls them), most tickets first.
   const range = { from: filters.from, to: filters.to, tz: filters.tz, limit: '500', percentiles: 'false' as const };

@@ -16,8 +16,11 @@ describe('URL filters', () => {
     expect(filtersToSearch(f)).toBe(search);
   });
 
-  it('a zone being typed does not break the defaults (the API names the problem)', () => {
-    expect(parseFilters('?tz=Europe%2FSto', 'UTC', now)).toEqual({ from: '2026-10-23', to: '2026-11-22', tz: 'Europe/Sto', channel: undefined, category: undefined });
+  it('a zone in the address that is none is not taken: the view keeps its own (rangeNote says so)', () => {
+    expect(parseFilters('?tz=Europe%2FSto', 'UTC', now)).toEqual({ from: '2026-10-23', to: '2026-11-22', tz: 'UTC', channel: undefined, category: undefined });
+    // An offset is no zone either, whatever this browser's Intl accepts: the server refuses it.
+    expect(parseFilters('?tz=%2B05%3A30', 'Asia/Kolkata', now).tz).toBe('Asia/Kolkata');
+    expect(parseFilters('?tz=-03%3A30', 'UTC', now).tz).toBe('UTC');
   });
 
   it('ignore a malformed or inverted range', () => {
@@ -64,6 +67,9 @@ describe('rangeNote: dates in the address that could not be used are said, with 
     ['?from=2026-11-10&to=2026-11-10', "The address's range ends (2026-11-10) before it starts (2026-11-10): showing 2026-10-11 to 2026-11-09 instead."],
     ['?from=2026-11-10&to=last-week', 'The address\'s end date "last-week" is not a date YYYY-MM-DD: showing 2026-11-10 to 2026-11-29 instead.'],
     ['?from=10/11/2026&to=2026-11-10', 'The address\'s start date "10/11/2026" is not a date YYYY-MM-DD: showing 2026-10-11 to 2026-11-09 instead.'],
+    ['?from=2026-13-45&to=2026-12-01', 'The address\'s start date "2026-13-45" is not a calendar date: showing 2026-11-01 to 2026-11-30 instead.'],
+    ['?from=2026-11-01&to=2026-02-30', 'The address\'s end date "2026-02-30" is not a calendar date: showing 2026-11-01 to 2026-11-29 instead.'],
+    ['?from=2026-11-01&to=2026-11-10&tz=%2B05%3A30', 'The address\'s zone "+05:30" is not a time zone (use an IANA name such as Asia/Kolkata, not an offset): showing UTC instead.'],
     ['?from=2026-11-01&to=2026-11-10', null],
     ['', null],
   ])('%s', (search, expected) => expect(note(search)).toBe(expected));

@@ -11,6 +11,13 @@ export interface ViewFilters {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date written YYYY-MM-DD ("2026-13-45" and "2026-02-30" are not). */
+export function isCalendarDate(s: string | null | undefined): s is string {
+  if (!s || !DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 export function addDays(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
@@ -22,8 +29,13 @@ export function todayIn(tz: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** True for a time zone this browser knows (an IANA name such as Europe/Stockholm, or UTC). */
+/**
+ * True for a time zone name this browser knows (an IANA name such as Europe/Stockholm, or UTC).
+ * Not an offset ("+05:30"): newer browsers take one, the server does not (and PostgreSQL reads
+ * a bare offset with its sign reversed), so the whole view failed on it.
+ */
 export function isTimeZone(tz: string): boolean {
+  if (/^\s*[+\-\u2212]?\d/.test(tz)) return false;
   try {
     new Intl.DateTimeFormat('en-CA', { timeZone: tz });
     return true;
@@ -51,9 +63,11 @@ export function formatInstant(iso: string, tz: string, seconds = false): string 
  */
 export function parseFilters(search: string, defaultTz: string, now = new Date()): ViewFilters {
   const p = new URLSearchParams(search);
-  const tz = p.get('tz') || defaultTz;
-  const to = p.get('to') && DATE.test(p.get('to')!) ? p.get('to')! : todayIn(isTimeZone(tz) ? tz : defaultTz, now);
-  const from = p.get('from') && DATE.test(p.get('from')!) && p.get('from')! < to ? p.get('from')! : addDays(to, -30);
+  // A zone the address names that is none: the view's own zone (rangeNote says so).
+  const asked = p.get('tz');
+  const tz = asked && isTimeZone(asked) ? asked : defaultTz;
+  const to = isCalendarDate(p.get('to')) ? p.get('to')! : todayIn(isTimeZone(tz) ? tz : 'UTC', now);
+  const from = isCalendarDate(p.get('from')) && p.get('from')! < to ? p.get('from')! : addDays(to, -30);
   return { from, to, tz, channel: p.get('channel') || undefined, category: p.get('category') || undefined };
 }
 
@@ -66,9 +80,12 @@ export function rangeNote(search: string, shown: ViewFilters): string | null {
   const p = new URLSearchParams(search);
   const from = p.get('from');
   const to = p.get('to');
+  const tz = p.get('tz');
+  if (tz && !isTimeZone(tz)) return `The address's zone "${tz}" is not a time zone (use an IANA name such as Asia/Kolkata, not an offset): showing ${shown.tz} instead.`;
   const instead = `showing ${shown.from} to ${addDays(shown.to, -1)} instead`;
-  if (to && !DATE.test(to)) return `The address's end date "${to}" is not a date YYYY-MM-DD: ${instead}.`;
-  if (from && !DATE.test(from)) return `The address's start date "${from}" is not a date YYYY-MM-DD: ${instead}.`;
+  const bad = (d: string, which: string) => (DATE.test(d) ? `The address's ${which} date "${d}" is not a calendar date: ${instead}.` : `The address's ${which} date "${d}" is not a date YYYY-MM-DD: ${instead}.`);
+  if (to && !isCalendarDate(to)) return bad(to, 'end');
+  if (from && !isCalendarDate(from)) return bad(from, 'start');
   if (from && from !== shown.from) return `The address's range ends (${to ?? 'today'}) before it starts (${from}): ${instead}.`;
   return null;
 }

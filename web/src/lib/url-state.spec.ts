@@ -54,4 +54,9 @@ describe('workspaceSwitchHref: the same page in another workspace', () => {
     expect(workspaceSwitchHref('/', '?excludeLowRated=true&fixedCostPerMonth=9', 'demo')).toBe('/?excludeLowRated=true&ws=demo');
     expect(workspaceSwitchHref('/', '', 'demo')).toBe('/?ws=demo');
   });
+  it("leaves behind a zone that is only the workspace's own (written by a nav link), not one the user chose", () => {
+    const search = '?from=2026-11-01&to=2026-12-01&tz=Asia%2FKathmandu&ws=uci';
+    expect(workspaceSwitchHref('/tickets', search, 'kaggle', 'Asia/Kathmandu')).toBe('/tickets?from=2026-11-01&to=2026-12-01&ws=kaggle');
+    expect(workspaceSwitchHref('/tickets', search, 'kaggle', 'UTC')).toBe('/tickets?from=2026-11-01&to=2026-12-01&tz=Asia%2FKathmandu&ws=kaggle');
+  });
 });

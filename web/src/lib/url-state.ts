@@ -103,10 +103,14 @@ const CARRIED = ['from', 'to', 'tz', 'channel', 'category', 'compare', 'excludeL
  * alert or a ticket-list page belong to the workspace they came from (the what-if banner showed
  * the first workspace's values as the other's "saved").
  */
-export function workspaceSwitchHref(pathname: string, search: string, slug: string): string {
+export function workspaceSwitchHref(pathname: string, search: string, slug: string, implicitTz?: string): string {
   const from = new URLSearchParams(search);
   const q = new URLSearchParams();
   for (const k of CARRIED) if (from.has(k)) q.set(k, from.get(k)!);
+  // The zone the view falls back to here (this workspace's reporting zone) is not a choice the user
+  // made (a nav link writes it into the address): the next workspace's own zone applies. Kathmandu
+  // was carried into a St John's workspace and its board pack said "Local days in Asia/Kathmandu".
+  if (implicitTz !== undefined && q.get('tz') === implicitTz) q.delete('tz');
   q.set('ws', slug);
   return `${pathname}?${q.toString()}`;
 }
