@@ -244,6 +244,11 @@ run('the dashboard in chromium', () => {
       await page.locator('section[aria-label="CSAT top-2-box AI vs human"]').getByRole('link').click();
       await page.getByTestId('tickets-total').filter({ hasText: (csat.byPath.ai.csat.responses + csat.byPath.human.csat.responses).toLocaleString('en-US') }).waitFor();
       await page.goBack();
+      // The handle-time card's tickets are its two n's too: AI- and human-resolved, not the escalated ones.
+      const handle = await dash.api<{ byPath: { ai: { resolved: number }; human: { resolved: number } } }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC`);
+      await page.locator('section[aria-label="Handle time AI vs human (median)"]').getByRole('link').click();
+      await page.getByTestId('tickets-total').filter({ hasText: (handle.byPath.ai.resolved + handle.byPath.human.resolved).toLocaleString('en-US') }).waitFor();
+      await page.goBack();
       await card.getByRole('link').click();
       await page.getByTestId('tickets-total').waitFor();
       // A ticket's timeline opens in place.

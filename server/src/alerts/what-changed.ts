@@ -35,6 +35,14 @@ export function verdictOf(j: Judgement | null, limit: number): ChangeRow['verdic
   return 'steady';
 }
 
+/** A window's tickets (or answers) and its value, as the daily list counts them. */
+function windowOf(s: Series, from: number, to: number): { value: number | null; n: number } {
+  let n = 0;
+  let s1 = 0;
+  for (const d of s.days.slice(from, to)) for (const c of d.cells.values()) (n += c.n), (s1 += c.s1);
+  return { value: n > 0 ? metricValue(s.kind, s1 / n) : null, n };
+}
+
 const RANK: Record<ChangeRow['verdict'], number> = { worse: 0, watch: 1, minor: 2, steady: 3, better: 4, 'not judged': 5 };
 
 export interface AlertRef {
@@ -82,21 +90,16 @@ export function rankChanges(
     const from = s.days[start]?.day ?? '';
     const to = s.days[end - 1] ? addDays(s.days[end - 1].day, 1) : from;
     const dailyFrom = Math.max(0, start - gap - cfg.baselineDays);
-    const daily = s.days.slice(dailyFrom, end).map((d) => {
-      let n = 0;
-      let s1 = 0;
-      for (const c of d.cells.values()) {
-        n += c.n;
-        s1 += c.s1;
-      }
-      return { day: d.day, value: n > 0 ? metricValue(s.kind, s1 / n) : null, n };
-    });
+    const daily = s.days.slice(dailyFrom, end).map((d, i) => ({ day: d.day, ...windowOf(s, dailyFrom + i, dailyFrom + i + 1) }));
     const [dim, value] = splitSegment(s.segment);
     const drillDown: Record<string, string> = { ...opts.filters, from, to, tz: opts.zone, ...(s.path === ALL_PATHS ? {} : { path: s.path }), ...DRILL_BY_METRIC[s.metric] };
     if (dim && value) drillDown[dim] = joinFilterValues([value]);
     const baseFrom = s.days[Math.max(0, start - gap - cfg.baselineDays)]?.day;
+    // Not judged: the two windows' own counts all the same (n 0 beside a daily list adding up to
+    // 1,966 read as "no tickets"), and which side is short.
+    const plain = j ? null : { now: windowOf(s, start, end), baseline: windowOf(s, Math.max(0, start - gap - cfg.baselineDays), Math.max(0, start - gap)) };
     const notes = [
-      !j ? 'too few tickets to judge' : null,
+      !j ? (plain!.baseline.n === 0 && plain!.now.n > 0 ? `no tickets in the ${cfg.baselineDays} days before to compare with` : 'too few tickets to judge') : null,
       j && shift > 0 ? `judged on tickets created ${from} to ${addDays(to, -1)}: later ones are inside their 7-day window` : null,
       j && gap === gaps[0] && gaps.length === 3 ? `against the 28 days before its alert began (${alert!.startedOn})` : null,
       j && gap !== gaps[0] ? `against ${baseFrom} to ${addDays(from, -gap - 1)}: too few tickets before ${gaps.length === 3 ? 'its alert' : 'the range'}` : null,
@@ -110,8 +113,8 @@ export function rankChanges(
       unit: s.kind === 'rate' ? 'rate' : 'seconds',
       bad: s.bad,
       verdict: verdictOf(j, cfg.limit),
-      baseline: { value: j ? metricValue(s.kind, j.baseline.value) : null, n: j?.baseline.n ?? 0 },
-      now: { value: j ? metricValue(s.kind, j.observed.value) : null, n: j?.observed.n ?? 0, from, to },
+      baseline: j ? { value: metricValue(s.kind, j.baseline.value), n: j.baseline.n } : plain!.baseline,
+      now: { ...(j ? { value: metricValue(s.kind, j.observed.value), n: j.observed.n } : plain!.now), from, to },
       expected: j ? metricValue(s.kind, j.expected) : null,
       change: j ? changeOf(s.kind, j) : null,
       z: j ? j.z : null,

@@ -126,6 +126,11 @@ describe('checkFigure', () => {
     const noHuman = summary({ savings: { ...summary().savings, verifiedSavings: null, humanCostPerTicket: null, fteEquivalent: null } as CheckSummary['savings'] });
     expect(check({ kind: 'savings', value: 1000, unit: 'money_per_period' }, noHuman)).toMatchObject({ verdict: 'not_comparable', sentence: 'Not comparable: the events have no resolved human ticket to price the AI against.' });
     expect(check({ kind: 'aiResolutions', value: 5, unit: 'resolutions' }, summary({ aiInvolved: 0 })).verdict).toBe('not_comparable');
+    // An import of elapsed times only: human tickets are resolved, but not priced; said as the pages say it.
+    const elapsedOnly = { ...noHuman, handleTimeUnrecorded: 2716 };
+    const because = 'Not comparable: no human handle time is recorded: 2,716 resolved tickets were imported with elapsed times only, which are not priced as work.';
+    expect(check({ kind: 'savings', value: 2_000_000, unit: 'money_per_year' }, elapsedOnly).sentence).toBe(because);
+    expect(check({ kind: 'fte', value: 12, unit: 'agents' }, elapsedOnly).sentence).toBe(because);
   });
 });
 

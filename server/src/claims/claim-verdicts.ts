@@ -8,7 +8,7 @@ export type CheckSummary = Pick<
   Summary,
   | 'tickets' | 'aiInvolved' | 'aiResolved' | 'pendingAiResolved' | 'verifiedAiResolved' | 'aiResolutionRate' | 'verifiedAiResolutionRate'
   | 'verifiedAiResolutionRateLow' | 'verifiedAiResolutionRateHigh' | 'automationRate' | 'byPath' | 'savings' | 'costModel'
-> & { days: number };
+> & { days: number; handleTimeUnrecorded?: number };
 
 /**
  * Half a unit of the figure's last stated digit, in the unit it was stated in: "2 minutes" ±0.5,
@@ -82,6 +82,12 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
   const pace = rate ? rate.days / s.days : 1;
   const none = (label: string, why: string, format: (x: number) => string): Measured => ({ label, recomputed: null, verified: null, low: null, high: null, pendingReach: 0, notComparable: why, needsMaturity: false, tickets: {}, format, basis: '' });
   const noAi = s.aiInvolved === 0 ? 'the events have no AI-involved ticket in this period and scope' : null;
+  // Imported elapsed times are not handle time: say so, as every page does, not "no human ticket".
+  const unrecorded = s.handleTimeUnrecorded ?? 0;
+  const noPrice =
+    unrecorded > 0
+      ? `no human handle time is recorded: ${count(unrecorded)} resolved ticket${unrecorded === 1 ? ' was' : 's were'} imported with elapsed times only, which are not priced as work`
+      : 'the events have no resolved human ticket to price the AI against';
   switch (f.kind) {
     case 'aiResolutions':
       if (noAi) return none('AI resolutions', noAi, count);
@@ -128,7 +134,7 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
     }
     case 'savings': {
       const label = rate ? `Savings ${rate.per} (run-rate)` : 'Savings over the period';
-      if (sv.verifiedSavings === null || sv.humanCostPerTicket === null) return none(label, 'the events have no resolved human ticket to price the AI against', money);
+      if (sv.verifiedSavings === null || sv.humanCostPerTicket === null) return none(label, noPrice, money);
       const iv = sv.intervals?.verifiedSavings ?? { low: sv.verifiedSavings, high: sv.verifiedSavings };
       return {
         label,
@@ -145,7 +151,7 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
       };
     }
     case 'fte': {
-      if (sv.fteEquivalent === null || sv.humanHoursAvoided === null || sv.claimedFteEquivalent === null) return none("Agents' work (FTE)", 'the events have no resolved human ticket to price the AI against, or the cost model has 0 hours per FTE', (x) => x.toFixed(1));
+      if (sv.fteEquivalent === null || sv.humanHoursAvoided === null || sv.claimedFteEquivalent === null) return none("Agents' work (FTE)", sv.humanCostPerTicket === null ? noPrice : 'the cost model has 0 hours per FTE', (x) => x.toFixed(1));
       const iv = sv.intervals?.fteEquivalent ?? { low: sv.fteEquivalent, high: sv.fteEquivalent };
       const perResolution = s.aiResolved > 0 ? sv.claimedFteEquivalent / s.aiResolved : 0; // one AI resolution at H, in FTE
       return {

@@ -24,6 +24,7 @@ export function QualityChart({
   spans = [],
   csv,
   onPoint,
+  emptyReason = 'No tickets to judge in this range.',
 }: {
   title: string;
   rows: QualityRow[];
@@ -35,6 +36,8 @@ export function QualityChart({
   csv?: { path: string; params: Record<string, string | undefined> };
   /** A click on a day: open the tickets behind that point. */
   onPoint?: (bucket: string) => void;
+  /** What the range's tickets lack when nothing can be drawn (quality-series.ts emptyReasons). */
+  emptyReason?: string;
 }) {
   const ref = useRef<HTMLElement>(null);
   const nothing = rows.every((r) => lines.every((l) => r[l.key] === null));
@@ -47,7 +50,7 @@ export function QualityChart({
       </figcaption>
       {nothing && (
         <p className="state">
-          {spans.length > 0 ? 'Not judged yet: every day in this range is maturing, not over or still being processed. Widen the range to see judged days.' : 'No tickets to judge in this range.'}
+          {spans.length > 0 ? 'Not judged yet: every day in this range is maturing, not over or still being processed. Widen the range to see judged days.' : emptyReason}
         </p>
       )}
       <ResponsiveContainer width="100%" height={240}>

@@ -1,7 +1,7 @@
 import type { AlertRow } from '../../../server/src/contract';
 import type { TimeseriesResponse } from '../../../server/src/contract';
 import { addDays } from './date-range';
-import { QualityRow, alertAnnotations, cardSparklines, highestValue, isAlone, qualityRows, seriesSpans, trendRows } from './quality-series';
+import { QualityRow, alertAnnotations, cardSparklines, highestValue, isAlone, qualityRows, seriesSpans, trendRows, bucketDays, emptyReasons, qualityInterval } from './quality-series';
 
 const path = (top2: number | null, low: number | null, high: number | null, repeat: number | null) =>
   ({ csat: { top2Box: top2, top2BoxLow: low, top2BoxHigh: high }, repeatContactRate: repeat, reopenRate: 0.01 }) as never;
@@ -124,5 +124,40 @@ describe('the chart helpers', () => {
     const rows = [row('a', null), row('b', 0.5), row('c', null), row('d', 0.4), row('e', 0.6)];
     expect(rows.map((_, i) => isAlone(rows, 'csat_ai', i))).toEqual([false, true, false, false, false]);
     expect(isAlone([row('a', 0.5)], 'csat_ai', 0)).toBe(true);
+  });
+});
+
+describe('long ranges and empty charts', () => {
+  it.each([
+    ['2026-08-01', '2026-11-29', 'day'], // 120 days
+    ['2026-08-01', '2026-11-30', 'week'], // 121
+    ['2024-11-30', '2026-11-30', 'week'], // 730
+    ['2010-01-01', '2014-01-01', 'month'], // 4 years: 1,461 daily points
+  ])('%s..%s: %s', (from, to, want) => expect(qualityInterval(from, to)).toBe(want));
+
+  const bucket = (from: string, to: string, o: { tickets?: number; ratings?: number; resolved?: number; aiInvolved?: number } = {}) => ({
+    bucket: from, from, to, tickets: o.tickets ?? 0, aiInvolved: o.aiInvolved ?? 0,
+    byPath: { ai: { csat: { responses: o.ratings ?? 0 }, resolved: o.resolved ?? 0 }, escalated: { csat: { responses: 0 }, resolved: 0 }, human: { csat: { responses: 0 }, resolved: 0 } },
+  });
+  const series = (buckets: unknown[]) => ({ buckets, asOf: '2026-12-01T00:00:00Z', tz: 'UTC' }) as never;
+
+  it('a month bucket opens its own days', () => {
+    expect(bucketDays(series([bucket('2026-02-01', '2026-03-01')]), '2026-02-01')).toBe(28);
+    expect(bucketDays(series([bucket('2026-02-01', '2026-03-01')]), '2026-05-01')).toBe(1);
+  });
+
+  it('says what the tickets lack, not that there are none', () => {
+    // 2,804 imported tickets: resolved by humans, never rated, no AI attribution.
+    const why = emptyReasons(series([bucket('2016-03-01', '2016-03-02', { tickets: 2804, resolved: 2716 })]));
+    expect(why.csat).toBe("No customer rated any of the range's 2,804 tickets: no CSAT to draw.");
+    expect(why.escalation).toBe("None of the range's 2,804 tickets involved the AI (data imported without AI attribution counts every ticket as human: docs/IMPORT.md, --ai-ids).");
+    expect(why.repeatReopen).toBe('No resolved ticket on a judged day in this range.');
+    expect(emptyReasons(series([bucket('2016-03-01', '2016-03-02', { tickets: 1 })])).repeatReopen).toBe("None of the range's 1 ticket was resolved by the AI or a human alone.");
+  });
+
+  it('an alert on a weekly chart spans the weeks its days fall in', () => {
+    const weeks = ['2026-10-05', '2026-10-12', '2026-10-19'];
+    const alert = { id: 'a', metric: 'reopenRate', startedOn: '2026-10-08', detectedOn: '2026-10-14', details: { summary: 'x' } } as never;
+    expect(alertAnnotations([alert], weeks)).toEqual([{ id: 'a', from: '2026-10-05', to: '2026-10-12', label: 'x' }]);
   });
 });

@@ -71,12 +71,14 @@ export function alertAnnotations(alerts: readonly AlertRow[], buckets: readonly 
   if (buckets.length === 0) return [];
   const first = buckets[0];
   const last = buckets[buckets.length - 1];
+  // Weekly or monthly buckets (a long range): the bucket a day falls in, which the chart's axis has.
+  const snap = (day: string) => buckets.reduce((at, b) => (b <= day ? b : at), first);
   return alerts
     .filter((a) => (metric === undefined || a.metric === metric) && a.detectedOn >= first && a.startedOn <= last)
     .map((a) => ({
       id: a.id,
-      from: a.startedOn < first ? first : a.startedOn,
-      to: a.detectedOn > last ? last : a.detectedOn,
+      from: a.startedOn < first ? first : snap(a.startedOn),
+      to: a.detectedOn > last ? last : snap(a.detectedOn),
       label: a.details.summary.split(';')[0],
     }));
 }
@@ -131,4 +133,46 @@ export function highestValue(rows: readonly QualityRow[], keys: readonly (keyof 
 export function isAlone(rows: readonly QualityRow[], key: keyof QualityRow, i: number): boolean {
   const has = (j: number) => j >= 0 && j < rows.length && rows[j][key] !== null && rows[j][key] !== undefined;
   return has(i) && !has(i - 1) && !has(i + 1);
+}
+
+/**
+ * Why a chart has nothing to draw when the range has tickets: what those tickets lack (ratings, AI
+ * involvement, resolutions). "No tickets to judge in this range" beside 2,804 imported tickets
+ * without a single rating read as a fault. Null when every chart has something to show.
+ */
+export function emptyReasons(t: Series): { csat: string; repeatReopen: string; escalation: string } {
+  const sum = (f: (b: Series['buckets'][number]) => number) => t.buckets.reduce((n, b) => n + f(b), 0);
+  const tickets = sum((b) => b.tickets);
+  const ratings = sum((b) => PATHS.reduce((n, p) => n + b.byPath[p].csat.responses, 0));
+  const resolved = sum((b) => b.byPath.ai.resolved + b.byPath.human.resolved);
+  const aiInvolved = sum((b) => b.aiInvolved);
+  const of = `the range's ${tickets.toLocaleString('en-US')} ticket${tickets === 1 ? '' : 's'}`;
+  return {
+    csat: tickets === 0 ? 'No tickets in this range.' : ratings === 0 ? `No customer rated any of ${of}: no CSAT to draw.` : 'No rated ticket on a judged day in this range.',
+    repeatReopen: tickets === 0 ? 'No tickets in this range.' : resolved === 0 ? `None of ${of} was resolved by the AI or a human alone.` : 'No resolved ticket on a judged day in this range.',
+    escalation:
+      tickets === 0
+        ? 'No tickets in this range.'
+        : aiInvolved === 0
+          ? `None of ${of} involved the AI (data imported without AI attribution counts every ticket as human: docs/IMPORT.md, --ai-ids).`
+          : 'No AI-involved ticket on a judged day in this range.',
+  };
+}
+
+/** Days from one local date to another (YYYY-MM-DD, `to` exclusive). */
+const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The quality charts' buckets for a range: days up to 120 days, ISO weeks up to two years, months
+ * beyond. Four years of daily points (1,460) drew a solid block of 0-100% spikes.
+ */
+export function qualityInterval(from: string, to: string): 'day' | 'week' | 'month' {
+  const days = daysFrom(from, to);
+  return days <= 120 ? 'day' : days <= 731 ? 'week' : 'month';
+}
+
+/** How many days a bucket of the series spans (for the tickets behind a point): 1 for a day, 7 for a week, a month's own. */
+export function bucketDays(t: Series, bucket: string): number {
+  const b = t.buckets.find((x) => x.bucket === bucket);
+  return b ? daysFrom(b.from, b.to) : 1;
 }

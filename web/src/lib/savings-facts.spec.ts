@@ -73,3 +73,17 @@ describe('comparisonColumn', () => {
     expect(rows.map((r) => same.get(r.label))).toEqual(rows.map((r) => r.value));
   });
 });
+
+describe('the handoff tax without recorded handle time', () => {
+  it('says why its human side is not priced, instead of "— h … (0 resolved)"', () => {
+    // An import of elapsed times only: 301 escalated tickets, none with handle time, 2,716 resolved tickets unpriced.
+    const s = {
+      tickets: 2804, resolved: 2716, aiResolved: 0, pendingAiResolved: 0, verifiedAiResolved: 0, aiInvolved: 301, handleTimeUnrecorded: 2716,
+      verifiedAiResolutionRate: null, verifiedAiResolutionRateLow: null, verifiedAiResolutionRateHigh: null,
+      costModel: { humanHourlyCost: 32, aiCostPerConversation: 0.45, aiCostPerResolution: 0, fteHoursPerMonth: 120, fixedCostPerMonth: 0 },
+      savings: { claimedSavings: null, verifiedSavings: null, roi: null, fteEquivalent: null, claimedFteEquivalent: null, aiCost: 135.45, netSavings: null, handoff: { escalated: 301, resolvedByHuman: 0, aiCost: 135.45, extraHumanHours: null, extraHumanCost: null } },
+    } as unknown as Summary;
+    const row = savingsFacts(s, 'EUR').find((r) => r.label === 'Handoff tax')!;
+    expect(row.note).toBe('301 escalated: €135.45 of AI conversations (in the AI cost); their human time is not priced: no human handle time recorded: 2,716 resolved tickets were imported with elapsed times only, which are not priced as work (docs/IMPORT.md, handleTime)');
+  });
+});

@@ -47,7 +47,11 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
       label: 'Handoff tax',
       value: money(h.extraHumanCost ?? NaN),
       interval: '',
-      note: `${formatCount(h.escalated)} escalated: ${money(h.aiCost)} of AI conversations (in the AI cost) and ${formatNumber(h.extraHumanHours, 1)} h of human time beyond like-for-like human tickets (${formatCount(h.resolvedByHuman)} resolved)`,
+      // Without recorded handle time the human side cannot be priced: say why, not "— h … (0 resolved)".
+      note:
+        h.extraHumanHours === null
+          ? `${formatCount(h.escalated)} escalated: ${money(h.aiCost)} of AI conversations (in the AI cost); their human time is not priced: ${noBaselineReason(s)}`
+          : `${formatCount(h.escalated)} escalated: ${money(h.aiCost)} of AI conversations (in the AI cost) and ${formatNumber(h.extraHumanHours, 1)} h of human time beyond like-for-like human tickets (${formatCount(h.resolvedByHuman)} resolved with handle time)`,
     });
   }
   if (sv.fixedCosts !== null && sv.fixedCosts !== undefined) rows.push({ label: 'Fixed costs', value: money(sv.fixedCosts), interval: '', note: `${money(s.costModel.fixedCostPerMonth ?? 0)} a month over the range` });

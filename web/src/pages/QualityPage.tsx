@@ -14,7 +14,7 @@ import { RangeControls } from '../components/RangeControls';
 import { alertRows, alertsElsewhere, changeRows, hasTickets, longDay } from '../lib/alert-rows';
 import { addDays } from '../lib/date-range';
 import { pointHref } from '../lib/drill-down';
-import { alertAnnotations, qualityRows, seriesSpans } from '../lib/quality-series';
+import { alertAnnotations, bucketDays, emptyReasons, qualityInterval, qualityRows, seriesSpans } from '../lib/quality-series';
 import { useUrlState } from '../state/useUrlState';
 import { useSummaryQuery } from '../api/useSummaryQuery';
 import { QualityCompareTable } from '../components/QualityCompareTable';
@@ -31,7 +31,8 @@ export default function QualityPage() {
   const compared = useSummaryQuery({ ...filters, compare: apiCompare(compare) });
   const showResolved = params.alerts === 'all';
   // The charts need counts and rates only: no medians (percentiles=false is several times cheaper).
-  const series = useTimeseriesQuery({ ...filters, interval: 'day', percentiles: 'false' });
+  const interval = qualityInterval(filters.from, filters.to);
+  const series = useTimeseriesQuery({ ...filters, interval, percentiles: 'false' });
   const scope = { from: filters.from, to: filters.to, channel: filters.channel, category: filters.category };
   const alerts = useAlertsQuery(scope);
   // With a channel or category filter, say how many open alerts are about other segments.
@@ -81,8 +82,9 @@ export default function QualityPage() {
           const spans = seriesSpans(t);
           // CSAT and escalations are final once given: their charts draw maturing buckets, so they are not shaded "not judged yet".
           const judgedAtOnce = spans.filter((x) => x.state !== 'maturing');
-          const csv = { path: '/api/v1/metrics/timeseries', params: { ...filters, interval: 'day' } };
-          const open = (predicates: Record<string, string>) => (day: string) => navigate(pointHref(filters, day, predicates));
+          const csv = { path: '/api/v1/metrics/timeseries', params: { ...filters, interval } };
+          const open = (predicates: Record<string, string>) => (bucket: string) => navigate(pointHref(filters, bucket, predicates, bucketDays(t, bucket)));
+          const why = emptyReasons(t);
           const notes = (metric: string) => alertAnnotations(alerts.data ?? [], rows.map((r) => r.bucket), metric);
           return (
             <>
@@ -90,6 +92,7 @@ export default function QualityPage() {
                 <QualityChart
                   spans={judgedAtOnce}
                   title="CSAT top-2-box (95% Wilson band)"
+                  emptyReason={why.csat}
                   csv={csv}
                   onPoint={open({ resolved: 'true', hasCsat: 'true' })}
                   rows={rows}
@@ -97,9 +100,9 @@ export default function QualityPage() {
                   bands={[{ key: 'band_ai', name: 'AI band', color: AI }, { key: 'band_human', name: 'human band', color: HUMAN }]}
                   lines={[{ key: 'csat_ai', name: 'AI', color: AI }, { key: 'csat_escalated', name: 'escalated', color: ESC }, { key: 'csat_human', name: 'human', color: HUMAN }]}
                 />
-                <QualityChart spans={spans} title="Repeat-contact rate" csv={csv} onPoint={open({ resolved: 'true', repeatContact: 'true' })} rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
-                <QualityChart spans={spans} title="Reopen rate" csv={csv} onPoint={open({ resolved: 'true', reopened: 'true' })} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
-                <QualityChart spans={judgedAtOnce} title="Escalation rate" csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
+                <QualityChart spans={spans} title="Repeat-contact rate" emptyReason={why.repeatReopen} csv={csv} onPoint={open({ resolved: 'true', repeatContact: 'true' })} rows={rows} annotations={notes('repeatContactRate')} lines={[{ key: 'repeat_ai', name: 'AI', color: AI }, { key: 'repeat_human', name: 'human', color: HUMAN }]} />
+                <QualityChart spans={spans} title="Reopen rate" emptyReason={why.repeatReopen} csv={csv} onPoint={open({ resolved: 'true', reopened: 'true' })} rows={rows} annotations={notes('reopenRate')} lines={[{ key: 'reopen_ai', name: 'AI', color: AI }, { key: 'reopen_human', name: 'human', color: HUMAN }]} />
+                <QualityChart spans={judgedAtOnce} title="Escalation rate" emptyReason={why.escalation} csv={csv} onPoint={open({ path: 'escalated' })} rows={rows} annotations={notes('escalationRate')} lines={[{ key: 'escalation', name: 'escalated / AI-involved', color: ESC }]} />
               </div>
               {compared.data?.comparison && (
                 <section className="card" aria-label="Against the comparison period">
