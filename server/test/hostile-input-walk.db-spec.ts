@@ -134,4 +134,12 @@ describe('hostile input found by the walk: a 4xx that says where, never a 5xx or
     }
     expect((await t.request('GET', '/api/v1/status')).status).toBe(200);
   });
+
+  it('an upload field the import does not know is refused, naming the fields it knows (aiIds was ignored: the import came out all human)', async () => {
+    const payload = Buffer.from(`--XB\r\nContent-Disposition: form-data; name="preset"\r\n\r\nuci-incident\r\n--XB\r\nContent-Disposition: form-data; name="aiIds"\r\n\r\nResolver 13\r\n--XB\r\nContent-Disposition: form-data; name="file"; filename="tiny.csv"\r\n\r\nnumber,incident_state\n1,New\n\r\n--XB--\r\n`);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports', payload, headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'multipart/form-data; boundary=XB' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('aiIds: unknown field; the fields are preset, mapping, dryRun, replaceSource, handleTime, format, file; AI agents are named in the mapping\'s "ai": {"ids": [...]} or {"pattern": "..."} (docs/IMPORT.md)');
+    expect((await t.request('GET', '/api/v1/status')).status).toBe(200);
+  });
 });

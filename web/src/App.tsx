@@ -33,7 +33,7 @@ export function App() {
   const client = useQueryClient();
   const me = useMeQuery(token !== null);
   const workspaces = useWorkspacesQuery(token !== null && me.isSuccess);
-  const { page, compare, navigate, setParams, workspace: urlWorkspace, search } = useUrlState();
+  const { page, found, compare, navigate, setParams, workspace: urlWorkspace, search } = useUrlState();
   const lowRated = useLowRated().excluded;
   // The address names the workspace it shows (the demo, chosen while the default one is empty): a
   // copied link without it opened the default workspace once that had data.
@@ -45,8 +45,8 @@ export function App() {
   // The tab and the history list say which page it is (they all said "Claimcheck"). The board
   // pack sets its own (a printed PDF keeps it as its title: lib/report.ts).
   useEffect(() => {
-    if (page !== 'report') document.title = `${TITLES[page]} · Claimcheck`;
-  }, [page]);
+    if (page !== 'report') document.title = `${found ? TITLES[page] : 'Page not found'} · Claimcheck`;
+  }, [page, found]);
   const signIn = (t: string) => {
     setToken(t);
     setTokenState(t);
@@ -88,7 +88,7 @@ export function App() {
         <strong>Claimcheck</strong>
         <nav aria-label="Pages">
           {(Object.keys(PAGE_PATHS) as Page[]).map((p) => (
-            <a key={p} href={workspaceLink(pageHref(p, filters, compare, lowRated))} aria-current={page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters, compare, lowRated)))}>
+            <a key={p} href={workspaceLink(pageHref(p, filters, compare, lowRated))} aria-current={found && page === p ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(pageHref(p, filters, compare, lowRated)))}>
               {TITLES[p]}
             </a>
           ))}
@@ -107,7 +107,18 @@ export function App() {
       {/* Keyed by workspace: a switch remounts the page, so no query shows the previous workspace's answer while the new one loads; and by page, so a page that failed leaves the others working. */}
       <PageErrorBoundary key={`${workspace} ${page}`}>
       <Suspense fallback={<div className="state" role="status">Loading…</div>}>
-        {!info ? (
+        {!found ? (
+          <main>
+            <h1 className="page-title">Page not found</h1>
+            <p className="state" role="status">
+              There is no page at this address.{' '}
+              <a href={workspaceLink(pageHref('overview', filters, compare))} onClick={(e) => (e.preventDefault(), navigate(pageHref('overview', filters, compare)))}>
+                Open the overview
+              </a>{' '}
+              or pick a page above.
+            </p>
+          </main>
+        ) : !info ? (
           <div className="state state-error" role="alert">
             <strong>Workspace “{workspace}” not found.</strong> This token cannot see it, or it does not exist. Pick one above.
           </div>

@@ -226,6 +226,17 @@ run('the dashboard in chromium', () => {
 
   describe('drill-down', () => {
 
+    it('an address that is no page says so, and the menu still works', async () => {
+      const page = await signedInPage(browser, dash, `/nosuchpage?from=${day(-30)}&to=${day(0)}&tz=UTC`);
+      await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      expect(await page.title()).toBe('Page not found · Claimcheck');
+      expect(await page.locator('nav a[aria-current="page"]').count()).toBe(0);
+      await page.getByRole('link', { name: 'Open the overview' }).click();
+      await page.getByRole('heading', { name: 'Overview' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('from')).toBe(day(-30));
+      await page.close();
+    });
+
     it('a click on the verified-resolution card lands on tickets whose count equals the card', async () => {
       const from = day(-30);
       const to = day(1);

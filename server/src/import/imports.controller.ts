@@ -49,7 +49,7 @@ export class ImportsController {
       throw new BadRequestException(`body: a multipart/form-data upload with a file field is expected (${e.message})`);
     })) as MultipartFile | undefined;
     if (!f) throw new BadRequestException('file: missing');
-    return this.imports.start({ file: f.file as never, fileName: f.filename, preset: field(f, 'preset'), mapping: field(f, 'mapping'), dryRun: field(f, 'dryRun'), format: field(f, 'format'), replaceSource: field(f, 'replaceSource'), handleTime: field(f, 'handleTime') });
+    return this.imports.start({ file: f.file as never, fileName: f.filename, preset: field(f, 'preset'), mapping: field(f, 'mapping'), dryRun: field(f, 'dryRun'), format: field(f, 'format'), replaceSource: field(f, 'replaceSource'), handleTime: field(f, 'handleTime'), fieldNames: Object.keys(f.fields) });
   }
 
   @Get()

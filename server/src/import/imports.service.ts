@@ -29,6 +29,22 @@ export interface ImportRequest {
   replaceSource?: string;
   /** 'elapsed': price elapsed time as handle time (an upper bound); default: handle time unrecorded. */
   handleTime?: string;
+  /** Every form field sent, the file's too: one this API does not know is refused, not ignored. */
+  fieldNames?: string[];
+}
+
+/** The upload's form fields (docs/IMPORT.md). */
+export const IMPORT_FIELDS = ['preset', 'mapping', 'dryRun', 'replaceSource', 'handleTime', 'format', 'file'] as const;
+
+/**
+ * A form field the import does not know, said with the ones it does: `aiIds=…` was answered 202
+ * and the import came out all human, without a word. AI agents go in the mapping's `ai`.
+ */
+export function unknownFieldProblem(names: readonly string[]): string | null {
+  const unknown = names.filter((n) => !(IMPORT_FIELDS as readonly string[]).includes(n));
+  if (unknown.length === 0) return null;
+  const hint = unknown.some((n) => /^ai/i.test(n)) ? '; AI agents are named in the mapping\'s "ai": {"ids": [...]} or {"pattern": "..."} (docs/IMPORT.md)' : '';
+  return `${unknown.join(', ')}: unknown field${unknown.length === 1 ? '' : 's'}; the fields are ${IMPORT_FIELDS.join(', ')}${hint}`;
 }
 
 /** Jobs remembered per workspace. */
@@ -70,6 +86,8 @@ export class ImportsService implements OnModuleDestroy {
 
   /** Saves the upload, starts the import in the background and returns the job. */
   async start(r: ImportRequest): Promise<ImportJob> {
+    const unknownField = unknownFieldProblem(r.fieldNames ?? []);
+    if (unknownField) throw new BadRequestException(unknownField);
     const mapping: Mapping = r.handleTime ? { ...this.mapping(r), handleTime: r.handleTime as 'elapsed' | 'unrecorded' } : this.mapping(r);
     const format = (r.format ?? (/\.(nd)?jsonl?$/i.test(r.fileName) ? 'ndjson' : 'csv')) as 'csv' | 'ndjson';
     if (!['csv', 'ndjson'].includes(format)) throw new BadRequestException('format: csv or ndjson');

@@ -58,7 +58,7 @@ export function QualityChart({
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="bucket" minTickGap={24} />
           {/* All zero: 'auto' made the axis 0-400%; a tenth keeps 0% at the bottom, readable. */}
-          <YAxis tickFormatter={formatRateTick} width={48} domain={[0, top > 0 ? 'auto' : 0.1]} />
+          <YAxis tickFormatter={formatRateTick} width={56} domain={[0, top > 0 ? 'auto' : 0.1]} />
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
           <Legend />
           {spans.map((s) => (

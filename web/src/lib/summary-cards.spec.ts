@@ -16,10 +16,14 @@ describe('summaryCards', () => {
     // The rate's own denominator (376 AI-involved, escalations judged at once), not the 265 AI resolutions.
     expect(cards.resolution.detail).toMatch(/^222 durable of 376 AI-involved tickets judged; 0 still maturing/);
     expect(cards.savings.value).toBe('$2,244 → $1,701');
-    expect(cards.savings.detail).toBe('$543.43 of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)'); // 2244.16 - 1700.74, nothing pending
+    expect(cards.savings.detail).toBe('$543 of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)'); // 2244.16 - 1700.74, nothing pending; whole, like $2,244 beside it
     expect(cards.handle.value).toBe('2m 02s vs 13m 24s'); // medians 122 s and 803.5 s
     expect(cards.handle.detail).toMatch(/^of 265 vs 434 resolved; /); // the fixture's resolved AI and human tickets
     expect(cards.csat.detail).toBe('AI 60%–79% (n=78), human n=157');
+  });
+  it('a range without ratings says so on the CSAT card', () => {
+    const cards = Object.fromEntries(summaryCards({ ...empty, tickets: 3 } as Summary, 'USD').map((c) => [c.key, c]));
+    expect(cards.csat.detail).toBe('AI: no ratings, human: no ratings');
   });
 
   it('says so when there is no human baseline', () => {

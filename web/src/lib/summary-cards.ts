@@ -70,7 +70,8 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
   const early = mostlyMaturing(s);
   const iv = s.savings.intervals;
   const approx = iv?.approximate ?? false;
-  const money = (v: number) => formatMoney(v, currency);
+  // The card's figures to one precision (the largest's): "$543.43 of the claim gone" under "$2,244 → $1,701".
+  const money = (v: number) => formatMoney(v, currency, moneyScale([s.savings.claimedSavings, s.savings.verifiedSavings]));
   const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };
   return [
     { key: 'tickets', label: 'Tickets', value: formatCount(s.tickets), detail: `${formatCount(s.resolved)} resolved` },
@@ -118,7 +119,8 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
       key: 'csat',
       label: 'CSAT top-2-box AI vs human',
       value: `${formatRate(ai.csat.top2Box, 0)} vs ${formatRate(human.csat.top2Box, 0)}`,
-      detail: `AI ${formatRate(ai.csat.top2BoxLow, 0)}–${formatRate(ai.csat.top2BoxHigh, 0)} (n=${formatCount(ai.csat.responses)}), human n=${formatCount(human.csat.responses)}`,
+      // No rating: said, not "AI —–— (n=0)".
+      detail: `${ai.csat.responses > 0 && ai.csat.top2BoxLow !== null ? `AI ${formatRate(ai.csat.top2BoxLow, 0)}–${formatRate(ai.csat.top2BoxHigh, 0)} (n=${formatCount(ai.csat.responses)})` : 'AI: no ratings'}, ${human.csat.responses > 0 ? `human n=${formatCount(human.csat.responses)}` : 'human: no ratings'}`,
     },
   ];
 }
@@ -131,8 +133,9 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
 export function savingsGap(gap: number, s: Pick<Summary, 'pendingAiResolved' | 'savings'>, currency: string): string {
   const notJudged = s.pendingAiResolved * (s.savings.humanCostPerTicket ?? 0);
   const failed = gap - notJudged;
-  const parts = [`${formatMoney(failed, currency)} of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)`];
-  if (s.pendingAiResolved > 0) parts.push(`${formatMoney(notJudged, currency)} not judged yet (${formatCount(s.pendingAiResolved)} still maturing)`);
+  const like = moneyScale([s.savings.claimedSavings, s.savings.verifiedSavings]);
+  const parts = [`${formatMoney(failed, currency, like)} of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)`];
+  if (s.pendingAiResolved > 0) parts.push(`${formatMoney(notJudged, currency, like)} not judged yet (${formatCount(s.pendingAiResolved)} still maturing)`);
   return parts.join('; ');
 }
 
@@ -140,7 +143,7 @@ export function savingsGap(gap: number, s: Pick<Summary, 'pendingAiResolved' | '
 export function netNote(s: Pick<Summary, 'savings'>, currency: string): string {
   const sv = s.savings;
   if (sv.netSavings === null || sv.netSavings === undefined) return '';
-  const money = (v: number) => formatMoney(v, currency);
+  const money = (v: number) => formatMoney(v, currency, moneyScale([sv.claimedSavings, sv.verifiedSavings]));
   const year = sv.netSavingsPerYear === null ? '' : ` (${money(sv.netSavingsPerYear)} a year at this pace)`;
   const taken = [
     sv.handoff && sv.handoff.extraHumanCost ? `${money(sv.handoff.extraHumanCost)} handoff tax` : null,

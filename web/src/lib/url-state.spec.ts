@@ -1,4 +1,4 @@
-import { pageHref, pageOf, parseUrl, withFilters, withParams, withWorkspace, workspaceSwitchHref } from './url-state';
+import { isPagePath, pageHref, pageOf, parseUrl, withFilters, withParams, withWorkspace, workspaceSwitchHref } from './url-state';
 
 const now = new Date('2026-11-22T12:00:00Z');
 
@@ -59,4 +59,15 @@ describe('workspaceSwitchHref: the same page in another workspace', () => {
     expect(workspaceSwitchHref('/tickets', search, 'kaggle', 'Asia/Kathmandu')).toBe('/tickets?from=2026-11-01&to=2026-12-01&ws=kaggle');
     expect(workspaceSwitchHref('/tickets', search, 'kaggle', 'UTC')).toBe('/tickets?from=2026-11-01&to=2026-12-01&tz=Asia%2FKathmandu&ws=kaggle');
   });
+});
+
+describe('isPagePath', () => {
+  it.each([
+    ['/', true],
+    ['/tickets', true],
+    ['/tickets/', true],
+    ['/tickets/xyz', false],
+    ['/nosuchpage', false],
+    ['', true],
+  ])('%s: %s', (path, want) => expect(isPagePath(path)).toBe(want));
 });

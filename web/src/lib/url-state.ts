@@ -11,6 +11,9 @@ export function pageOf(pathname: string): Page {
   return PATHS[pathname.replace(/\/+$/, '') || '/'] ?? 'overview';
 }
 
+/** True for a path the dashboard has a page at ("/nosuchpage" and "/tickets/xyz" rendered the overview). */
+export const isPagePath = (pathname: string): boolean => (pathname.replace(/\/+$/, '') || '/') in PATHS;
+
 /** What every page compares the range with (?compare=; absent: the previous period). */
 export type Compare = 'previous' | 'year' | 'none';
 
@@ -26,6 +29,8 @@ export const compareLabel = (c: Compare): string => (c === 'year' ? 'vs the same
 
 export interface UrlState {
   page: Page;
+  /** False when the path is no page of the dashboard (page is then the overview, for the menu's links). */
+  found: boolean;
   /** The workspace the URL names (?ws=), or null: the dashboard picks one (App.tsx). */
   workspace: string | null;
   filters: ViewFilters;
@@ -41,7 +46,7 @@ export function parseUrl(pathname: string, search: string, defaultTz: string, no
   new URLSearchParams(search).forEach((v, k) => {
     if (!(k in params)) params[k] = v;
   });
-  return { page: pageOf(pathname), workspace: params.ws || null, filters: parseFilters(search, defaultTz, now), compare: compareOf(params.compare), params, search };
+  return { page: pageOf(pathname), found: isPagePath(pathname), workspace: params.ws || null, filters: parseFilters(search, defaultTz, now), compare: compareOf(params.compare), params, search };
 }
 
 /** A query string with some parameters set; undefined or '' removes one. Others keep their order. */
