@@ -18,6 +18,7 @@ export function progress(label: string, total: number, stream: ProgressOut = pro
   let count = 0;
   let lastDraw = 0;
   let lastDecile = -1;
+  let finished = false;
   const line = () => {
     const secs = (Date.now() - started) / 1000;
     const ratePerSec = secs > 0 ? count / secs : 0;
@@ -44,6 +45,9 @@ export function progress(label: string, total: number, stream: ProgressOut = pro
       }
     },
     done(extra = '') {
+      // Once: a caller may end the bar where the work ends and again on its way out (the import printed its line twice).
+      if (finished) return;
+      finished = true;
       const secs = (Date.now() - started) / 1000;
       const text = `${label}: ${fmt(count)} in ${secs.toFixed(1)}s (${fmt(count / Math.max(secs, 1e-3))}/s)${extra ? ' ' + extra : ''}`;
       stream.write(stream.isTTY ? `\r${text}\x1b[K\n` : `${text}\n`);

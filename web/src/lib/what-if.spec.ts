@@ -1,5 +1,5 @@
 import type { CostModel } from '../../../server/src/contract';
-import { describeCostChange, whatIfFields, whatIfParams } from './what-if';
+import { describeCostChange, whatIfFields, whatIfParams, startingCostsNote } from './what-if';
 
 const saved: CostModel = { humanHourlyCost: 40, aiCostPerConversation: 0.5, aiCostPerResolution: 0.99, fteHoursPerMonth: 140, fixedCostPerMonth: 0 };
 
@@ -53,5 +53,15 @@ describe('describeCostChange', () => {
     expect(describeCostChange('humanHourlyCost', { old: 32, new: 40.5 }, 'EUR')).toBe('Human cost per hour 32 → 40.5 EUR per hour');
     expect(describeCostChange('fteHoursPerMonth', { old: 120, new: 140 }, 'EUR')).toBe('Productive hours per FTE per month 120 → 140 hours a month');
     expect(describeCostChange('currency', { old: 'USD', new: 'EUR' }, 'EUR')).toBe('currency USD → EUR');
+  });
+});
+
+describe('startingCostsNote', () => {
+  it('while the workspace runs on the costs it was created with, and only then', () => {
+    expect(startingCostsNote({ version: 1, currency: 'JPY' })).toBe(
+      "These are Claimcheck's starting costs (32 an hour, 0.45 a conversation, in JPY as in any currency), not yours: every money figure rests on them until an admin saves the real ones on the savings audit.",
+    );
+    expect(startingCostsNote({ version: 2, currency: 'JPY' })).toBeNull();
+    expect(startingCostsNote(undefined)).toBeNull();
   });
 });

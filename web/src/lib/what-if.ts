@@ -1,7 +1,7 @@
 // The savings audit's what-if costs: each field shows the value in force (the URL's what-if, else
 // the saved cost model) with its unit; a value that is not a non-negative number is explained and
 // left out of the request; the view says when its numbers use values that are not saved. Pure.
-import type { CostModel } from '../../../server/src/contract';
+import type { CostModel, CostModelVersion } from '../../../server/src/contract';
 
 export const WHAT_IF_FIELDS: { key: keyof CostModel; label: string; unit: (currency: string) => string }[] = [
   { key: 'humanHourlyCost', label: 'Human cost per hour', unit: (c) => `${c} per hour` },
@@ -67,4 +67,14 @@ export function whatIfParams(fields: readonly WhatIfField[]): Partial<Record<key
 export function describeCostChange(field: string, change: { old: unknown; new: unknown }, currency: string): string {
   const f = WHAT_IF_FIELDS.find((x) => x.key === field);
   return f ? `${f.label} ${String(change.old)} → ${String(change.new)} ${f.unit(currency)}` : `${field} ${String(change.old)} → ${String(change.new)}`;
+}
+
+/**
+ * Said while a workspace still runs on the cost model it was created with (version 1): Claimcheck's
+ * starting values, the same numbers whatever the currency ("¥32 an hour" in a yen workspace), on
+ * which every money figure rests until an admin saves real ones. Null once anyone has.
+ */
+export function startingCostsNote(stored: Pick<CostModelVersion, 'version' | 'currency'> | undefined): string | null {
+  if (!stored || stored.version !== 1) return null;
+  return `These are Claimcheck's starting costs (32 an hour, 0.45 a conversation, in ${stored.currency} as in any currency), not yours: every money figure rests on them until an admin saves the real ones on the savings audit.`;
 }

@@ -25,6 +25,7 @@ import { savingsWaterfall } from '../lib/savings-waterfall';
 import { apiCompare, compareLabel } from '../lib/url-state';
 import { useLowRated } from '../state/useLowRated';
 import { useUrlState } from '../state/useUrlState';
+import { startingCostsNote } from '../lib/what-if';
 
 /**
  * The board pack: one printable page for a period (claimed, verified and net with intervals, the
@@ -101,6 +102,11 @@ export default function ReportPage() {
       </QueryBoundary>
       <section aria-label="Assumptions">
         <h2>Assumptions</h2>
+        {startingCostsNote(stored.data) && (
+          <p className="caveat" role="note" aria-label="Starting costs">
+            {startingCostsNote(stored.data)}
+          </p>
+        )}
         {stored.data && (
           <p>
             Human time at {formatMoney(stored.data.humanHourlyCost, currency)} an hour; the AI at {formatMoney(stored.data.aiCostPerConversation, currency)} a conversation and{' '}

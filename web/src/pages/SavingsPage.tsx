@@ -16,7 +16,7 @@ import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
 import { addDays, filtersToSearch, formatInstant } from '../lib/date-range';
 import { apiCompare } from '../lib/url-state';
 import { withParams } from '../lib/url-state';
-import { WhatIfField, describeCostChange, whatIfFields, whatIfParams } from '../lib/what-if';
+import { WhatIfField, describeCostChange, startingCostsNote, whatIfFields, whatIfParams } from '../lib/what-if';
 import { useLowRated } from '../state/useLowRated';
 import { useUrlState } from '../state/useUrlState';
 
@@ -83,6 +83,11 @@ export default function SavingsPage() {
       </QueryBoundary>
       <section className="card" aria-label="Cost assumptions">
         <h2>Cost assumptions (what-if)</h2>
+        {startingCostsNote(stored.data) && (
+          <p className="caveat" role="note" aria-label="Starting costs">
+            {startingCostsNote(stored.data)}
+          </p>
+        )}
         <form className="controls" onSubmit={(e) => e.preventDefault()}>
           {fields.map((f) => (
             <label key={f.key}>
