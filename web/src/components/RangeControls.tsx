@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, notAZone, presetOf, presetRange, rangeNote, todayIn } from '../lib/date-range';
-import { filterOptions, matchOptions, toggleValue } from '../lib/filter-options';
+import { absentNote, filterOptions, matchOptions, toggleValue } from '../lib/filter-options';
 import { useUrlState } from '../state/useUrlState';
 import { splitFilterValues } from '../../../server/src/contract/filter-list';
 
@@ -34,8 +34,11 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
   const tzError = badTz === null ? null : `${notAZone(badTz)}${tzTried && isTimeZone(filters.tz) ? ` (the view stays in ${filters.tz})` : ''}`;
   // The channels and categories the range has (whatever the data calls them), most tickets first.
   const range = { from: filters.from, to: filters.to, tz: filters.tz, limit: '500', percentiles: 'false' as const };
-  const channels = filterOptions(useBreakdownQuery({ ...range, by: 'channel' }).data, filters.channel);
-  const categories = filterOptions(useBreakdownQuery({ ...range, by: 'category' }).data, filters.category);
+  const byChannel = useBreakdownQuery({ ...range, by: 'channel' }).data;
+  const byCategory = useBreakdownQuery({ ...range, by: 'category' }).data;
+  const channels = filterOptions(byChannel, filters.channel);
+  const categories = filterOptions(byCategory, filters.category);
+  const absent = [absentNote('channel', byChannel, filters.channel), absentNote('category', byCategory, filters.category)].filter((x): x is string => x !== null);
   const preset = presetOf(filters, today);
   return (
     <form className="controls" onSubmit={(e) => (e.preventDefault(), commitTz(tz))} aria-label="Date range and filters">
@@ -112,6 +115,11 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
           {note}
         </p>
       )}
+      {absent.map((a) => (
+        <p key={a} className="behind" role="status">
+          {a}
+        </p>
+      ))}
     </form>
   );
 }

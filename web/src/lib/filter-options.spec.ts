@@ -1,5 +1,5 @@
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
-import { filterOptions, matchOptions, toggleValue } from './filter-options';
+import { absentNote, filterOptions, matchOptions, toggleValue } from './filter-options';
 
 const b = { segments: [{ key: 'web' }, { key: 'whatsapp' }] } as LeanBreakdownResponse;
 
@@ -36,5 +36,18 @@ describe('values with commas (a real helpdesk category "Billing, payments")', ()
   });
   it('a selected one stays among the options as itself', () => {
     expect(filterOptions({ segments: [] }, 'Billing\\, payments,shipping')).toEqual(['Billing, payments', 'shipping']);
+  });
+});
+
+describe('absentNote', () => {
+  const b = { segments: [{ key: 'billing' }, { key: 'shipping' }] } as never;
+  it('names a selected value the range has no ticket of, with the values it has', () => {
+    expect(absentNote('category', b, 'Billingz')).toBe('No ticket in this range has category "Billingz" (the range\'s categories: billing, shipping).');
+    expect(absentNote('category', b, 'billing,Billingz,x')).toBe('No ticket in this range has category "Billingz" or "x" (the range\'s categories: billing, shipping).');
+  });
+  it('says nothing when every value is there, nothing is selected, or the values are not known yet', () => {
+    expect(absentNote('category', b, 'billing')).toBeNull();
+    expect(absentNote('category', b, undefined)).toBeNull();
+    expect(absentNote('category', undefined, 'Billingz')).toBeNull();
   });
 });

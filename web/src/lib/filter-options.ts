@@ -21,3 +21,18 @@ export function toggleValue(selected: string | undefined, value: string): string
   const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
   return next.length ? joinFilterValues(next) : undefined;
 }
+
+/**
+ * The selected values no ticket of the range has, said beside the filters with the values there
+ * are ("Billingz" read only "No tickets were created in this range"). Null when each one is there,
+ * or while the range's values are not known yet.
+ */
+export function absentNote(label: string, b: Pick<LeanBreakdownResponse, 'segments'> & { other?: unknown } | undefined, selected: string | undefined): string | null {
+  // More values than the list holds (an "other" row): an unlisted one may well be there.
+  if (!b || !selected || (b.other !== undefined && b.other !== null)) return null;
+  const there = b.segments.map((s) => s.key);
+  const absent = splitFilterValues(selected).filter((v) => !there.includes(v));
+  if (absent.length === 0) return null;
+  const listed = there.length === 0 ? 'none' : there.length > 12 ? `${there.slice(0, 12).join(', ')} and ${there.length - 12} more` : there.join(', ');
+  return `No ticket in this range has ${label} ${absent.map((v) => `"${v}"`).join(' or ')} (the range's ${label === 'channel' ? 'channels' : 'categories'}: ${listed}).`;
+}
