@@ -208,8 +208,8 @@ describe('a claim whose period is not over', () => {
       { id: `${id}2`, type: 'ticket.assigned', ticketId: id, occurredAt: `${day(-20)}T09:00:05Z`, agentType: 'ai' },
       { id: `${id}3`, type: 'ticket.resolved', ticketId: id, occurredAt: `${day(-20)}T09:02:00Z`, agentType: 'ai', handleSeconds: 115 },
     ]);
+    // Not projected by hand: a claim's check waits for what was acknowledged before it (read-your-writes).
     expect((await t.request('POST', '/api/v1/events', { body: events })).status).toBe(200);
-    await t.projected();
   });
   afterAll(async () => t.close());
 
@@ -217,6 +217,7 @@ describe('a claim whose period is not over', () => {
     // 30 days from 25 days ago: 25 complete days are over (today is not).
     const r = await t.request('POST', '/api/v1/claims', { body: claim([{ kind: 'aiResolutions', value: 5, unit: 'resolutions' }, { kind: 'aiResolutions', value: 2, unit: 'resolutions' }], { from: day(-25), to: day(5) }) });
     expect(r.status).toBe(201);
+    expect(r.body.freshness.complete).toBe(true);
     const [five, two] = r.body.check.figures;
     expect(five).toMatchObject({ verdict: 'maturing', verified: 2 });
     expect(five.sentence).toContain(`Cannot be judged yet: the period runs to ${day(4)} and 25 of its 30 days are over.`);

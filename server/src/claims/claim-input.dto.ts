@@ -3,6 +3,7 @@ import { IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, Validat
 import type { ClaimFigure, ClaimInput, ClaimSourceKind, VendorClass } from '../contract';
 import { VENDOR_CLASSES } from '../contract';
 import { IsCalendarDate, IsTimeZone } from '../common/validators';
+import { WaitParam } from '../common/wait-param';
 
 /** A claim as an admin enters it; the figures and the source are checked field by field in claim-input.ts. */
 export class ClaimInputDto implements ClaimInput {
@@ -82,4 +83,10 @@ export class VendorItemsQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format: must be json or csv' })
   format?: 'json' | 'csv';
+}
+
+/** GET /api/v1/claims and /api/v1/claims/:id: how long to wait for the projection (as the metrics reads). */
+export class ClaimReadQueryDto {
+  @WaitParam()
+  wait?: string;
 }

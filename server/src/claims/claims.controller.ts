@@ -6,7 +6,7 @@ import { RequireRole } from '../auth/roles.decorator';
 import { flatten, toCsv, wantsCsv } from '../common/csv';
 import type { Claim, ClaimDetail, ClaimListItem, ClaimVersion, VendorItemPage, VendorUploadReport } from '../contract';
 import { contractList, contractRef } from '../http/api-docs';
-import { ClaimInputDto, VendorItemsQueryDto, VendorUploadQueryDto } from './claim-input.dto';
+import { ClaimInputDto, ClaimReadQueryDto, VendorItemsQueryDto, VendorUploadQueryDto } from './claim-input.dto';
 import { ClaimsService } from './claims.service';
 
 // A malformed id names no claim: 404, as for an id that does not exist.
@@ -21,8 +21,8 @@ export class ClaimsController {
   @Get()
   @ApiOkResponse({ description: 'Every claim with its overall verdict, newest first', schema: contractList('ClaimListItem') })
   @RequireRole('viewer')
-  list(): Promise<ClaimListItem[]> {
-    return this.claims.list();
+  list(@Query() q: ClaimReadQueryDto): Promise<ClaimListItem[]> {
+    return this.claims.list(q.wait);
   }
 
   @Post()
@@ -35,8 +35,8 @@ export class ClaimsController {
   @Get(':id')
   @ApiOkResponse({ description: 'The claim, each figure checked against the events, and its vendor reconciliation', schema: contractRef('ClaimDetail') })
   @RequireRole('viewer')
-  detail(@Param('id', uuid) id: string): Promise<ClaimDetail> {
-    return this.claims.detail(id);
+  detail(@Param('id', uuid) id: string, @Query() q: ClaimReadQueryDto): Promise<ClaimDetail> {
+    return this.claims.detail(id, q.wait);
   }
 
   @Put(':id')

@@ -14,6 +14,7 @@ import { addDays, daysBetween, localDateOf } from '../stats/time-range';
 import { ClaimsRepository } from './claims.repository';
 import { VendorRow, missingColumns, readVendorRecord, resolveMapping } from './vendor-export';
 import { joinFilterValues } from '../contract/filter-list';
+import { FreshnessService } from '../projection/freshness.service';
 
 const CLASS_LABELS: Record<VendorClass, string> = {
   durable: 'durable (held up 7 days)',
@@ -33,9 +34,12 @@ export class ClaimsService {
     private readonly repo: ClaimsRepository,
     private readonly metrics: MetricsService,
     private readonly costModels: CostModelService,
+    private readonly freshness: FreshnessService,
   ) {}
 
-  async list(): Promise<ClaimListItem[]> {
+  /** Every claim's verdict; after what was acknowledged before the request is projected (up to `wait`), like every read. */
+  async list(wait?: string): Promise<ClaimListItem[]> {
+    await this.freshness.catchUp(undefined, wait);
     const claims = await this.repo.list();
     const asOf = new Date();
     // One claim after the other: a check is a full summary read; all at once would take the pool.
@@ -48,10 +52,12 @@ export class ClaimsService {
     return out;
   }
 
-  async detail(id: string, asOf = new Date()): Promise<ClaimDetail> {
+  /** A claim checked after what was acknowledged before the request is projected (up to `wait`; the dashboard asks 0), saying how current it is. */
+  async detail(id: string, wait?: string, asOf = new Date()): Promise<ClaimDetail> {
     const c = await this.found(id);
+    const freshness = await this.freshness.catchUp(undefined, wait);
     const check = await this.check(c, asOf);
-    return { ...c, check, vendor: await this.reconciliation(id, asOf, check.assumptions.currency) };
+    return { ...c, check, vendor: await this.reconciliation(id, asOf, check.assumptions.currency), freshness };
   }
 
   async create(input: ClaimInput, by: string): Promise<ClaimDetail> {

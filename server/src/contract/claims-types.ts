@@ -1,4 +1,5 @@
 // Claims (docs/CLAIMS.md): a vendor's or a deck's stated figures, checked against the events.
+import type { Freshness } from './api-types';
 
 export type ClaimSourceKind = 'vendor_report' | 'internal_deck' | 'press' | 'other';
 export const CLAIM_SOURCE_KINDS: readonly ClaimSourceKind[] = ['vendor_report', 'internal_deck', 'press', 'other'];
@@ -124,6 +125,8 @@ export interface VendorReconciliation {
 export interface ClaimDetail extends Claim {
   check: ClaimCheck;
   vendor: VendorReconciliation | null;
+  /** How current the check is: a read waits for what was acknowledged before it (up to `wait`), as every metrics read does. */
+  freshness: Freshness;
 }
 
 export interface ClaimListItem extends Claim {

@@ -2,15 +2,18 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Claim, ClaimDetail, ClaimInput, ClaimListItem, VendorClass, VendorItemPage, VendorUploadReport } from '../../../server/src/contract';
 import { apiGet, apiSend } from './client';
 import { queryKeys } from './query-keys';
+import { DASHBOARD_READ, refetchWhileBehind } from '../lib/freshness';
 
 export function useClaimsQuery() {
-  return useQuery({ queryKey: queryKeys.claimsAll, queryFn: (ctx) => apiGet<ClaimListItem[]>('/api/v1/claims', {}, ctx), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: queryKeys.claimsAll, queryFn: (ctx) => apiGet<ClaimListItem[]>('/api/v1/claims', DASHBOARD_READ, ctx), placeholderData: keepPreviousData });
 }
 
 export function useClaimQuery(id: string | null) {
   return useQuery({
     queryKey: queryKeys.claim(id ?? ''),
-    queryFn: (ctx) => apiGet<ClaimDetail>(`/api/v1/claims/${encodeURIComponent(id!)}`, {}, ctx),
+    // At once from what is projected (as every dashboard read), saying so and refreshing while a load is behind.
+    queryFn: (ctx) => apiGet<ClaimDetail>(`/api/v1/claims/${encodeURIComponent(id!)}`, DASHBOARD_READ, ctx),
+    refetchInterval: refetchWhileBehind,
     enabled: id !== null,
     // No previous claim's data while the next loads: its buttons would act on the wrong claim.
   });
