@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, Validate } from 'class-validator';
 import { IsCalendarDate, IsFilterList, IsRfc3339 } from '../common/validators';
 import type { AlertState } from '../contract';
+import { WaitParam } from '../common/wait-param';
 
 /** The page's range and filters, as the alerts list and "what changed" both take them. */
 class AlertScopeDto {
@@ -44,6 +45,9 @@ export class ChangesQueryDto extends AlertScopeDto {
   @IsOptional()
   @Matches(/^([1-9]\d?|[1-4]\d\d|500)$/, { message: 'limit: must be a whole number from 1 to 500' })
   limit?: string;
+
+  @WaitParam()
+  wait?: string;
 }
 
 export class EvaluateQueryDto {

@@ -26,7 +26,7 @@ export class AlertsController {
   @ApiOkResponse({ description: 'What changed: every watched series, worst first', schema: contractRef('ChangesResult') })
   @RequireRole('viewer')
   changes(@Query() q: ChangesQueryDto): Promise<ChangesResult> {
-    return this.alerts.changes({ from: q.from, to: q.to, days: Number(q.days ?? 7), limit: Number(q.limit ?? 30), channels: filterValues(q.channel), categories: filterValues(q.category) });
+    return this.alerts.changes({ from: q.from, to: q.to, days: Number(q.days ?? 7), limit: Number(q.limit ?? 30), channels: filterValues(q.channel), categories: filterValues(q.category), wait: q.wait });
   }
 
   /** Runs an evaluation now (it also runs on a schedule and after ingest). */

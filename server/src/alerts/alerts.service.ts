@@ -32,6 +32,8 @@ export interface ChangesQuery {
   limit: number;
   channels?: string[];
   categories?: string[];
+  /** Longest wait for the projection, in seconds (the dashboard asks 0: it never blocks on a load). */
+  wait?: string;
 }
 
 @Injectable()
@@ -125,7 +127,7 @@ export class AlertsService {
    * that began inside the range is not half in its own baseline; otherwise the detector's.
    */
   async changes(q: ChangesQuery, asOf = new Date()): Promise<ChangesResult> {
-    await this.freshness.catchUp();
+    await this.freshness.catchUp(undefined, q.wait);
     const today = localDateOf(asOf, this.zone);
     const to = q.to && q.to < today ? q.to : today;
     const recentFrom = addDays(to, -q.days);
