@@ -142,4 +142,12 @@ describe('hostile input found by the walk: a 4xx that says where, never a 5xx or
     expect(res.json().message).toBe('aiIds: unknown field; the fields are preset, mapping, dryRun, replaceSource, handleTime, format, file; AI agents are named in the mapping\'s "ai": {"ids": [...]} or {"pattern": "..."} (docs/IMPORT.md)');
     expect((await t.request('GET', '/api/v1/status')).status).toBe(200);
   });
+
+  it('a field sent after the file is refused and nothing is imported (dryRun after the file would have imported for real)', async () => {
+    const csv = 'number,incident_state,active,reassignment_count,reopen_count,sys_mod_count,made_sla,caller_id,opened_by,opened_at,sys_created_by,sys_created_at,sys_updated_by,sys_updated_at,contact_type,location,category,subcategory,u_symptom,cmdb_ci,impact,urgency,priority,assignment_group,assigned_to,knowledge,u_priority_confirmation,notify,problem_id,rfc,vendor,caused_by,closed_code,resolved_by,resolved_at,closed_at\nINC-late,New,true,0,0,0,true,Caller 1,Opened 1,1/3/2016 09:00,x,1/3/2016 09:00,x,1/3/2016 09:00,Phone,L,Category 1,S,Sym,?,2 - Medium,2 - Medium,3 - Moderate,G,?,true,false,Do Not Notify,?,?,?,?,?,?,?,?\n';
+    const payload = Buffer.from(`--XB\r\nContent-Disposition: form-data; name="preset"\r\n\r\nuci-incident\r\n--XB\r\nContent-Disposition: form-data; name="file"; filename="late.csv"\r\n\r\n${csv}\r\n--XB\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--XB--\r\n`);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports', payload, headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'multipart/form-data; boundary=XB' } });
+    expect([res.statusCode, res.json().message]).toEqual([400, 'dryRun: sent after the file; send every field before the file (the upload is read in order), nothing was imported']);
+    expect((await t.request('GET', '/api/v1/imports')).body.filter((j: { fileName: string }) => j.fileName === 'late.csv')).toEqual([]);
+  });
 });

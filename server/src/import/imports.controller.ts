@@ -5,17 +5,40 @@ import type { FastifyRequest } from 'fastify';
 import { RequireRole } from '../auth/roles.decorator';
 import { ImportJob, ImportsService } from './imports.service';
 
-interface MultipartFile {
-  file: NodeJS.ReadableStream & { truncated?: boolean };
-  filename: string;
-  fields: Record<string, { value?: unknown } | { value?: unknown }[] | undefined>;
+interface Part {
+  type: 'file' | 'field';
+  fieldname: string;
+  value?: unknown;
+  filename?: string;
+  file?: NodeJS.ReadableStream & { truncated?: boolean; resume(): void };
 }
 
-const field = (f: MultipartFile, name: string): string | undefined => {
-  const v = f.fields[name];
-  const one = Array.isArray(v) ? v[0] : v;
-  return typeof one?.value === 'string' ? one.value : undefined;
-};
+/**
+ * The upload read in order: its fields up to the file, the file (read by the import), and then
+ * whatever follows it, read only once the file is (a field after the file is refused: the import
+ * was set up without it).
+ */
+async function readUpload(req: FastifyRequest): Promise<{ fields: Record<string, string>; file: Part | null; rest: () => Promise<string[]> }> {
+  const parts = (req as unknown as { parts(): AsyncIterable<Part> }).parts()[Symbol.asyncIterator]();
+  const fields: Record<string, string> = {};
+  let file: Part | null = null;
+  for (let n = await parts.next(); !n.done; n = await parts.next()) {
+    if (n.value.type === 'file') {
+      file = n.value;
+      break;
+    }
+    fields[n.value.fieldname] = typeof n.value.value === 'string' ? n.value.value : '';
+  }
+  const rest = async () => {
+    const names: string[] = [];
+    for (let n = await parts.next(); !n.done; n = await parts.next()) {
+      names.push(n.value.fieldname);
+      n.value.file?.resume();
+    }
+    return names;
+  };
+  return { fields, file, rest };
+}
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -45,11 +68,22 @@ export class ImportsController {
     },
   })
   async start(@Req() req: FastifyRequest): Promise<ImportJob> {
-    const f = (await (req as unknown as { file(): Promise<MultipartFile | undefined> }).file().catch((e: Error) => {
+    const { fields: f, file, rest } = await readUpload(req).catch((e: Error) => {
       throw new BadRequestException(`body: a multipart/form-data upload with a file field is expected (${e.message})`);
-    })) as MultipartFile | undefined;
-    if (!f) throw new BadRequestException('file: missing');
-    return this.imports.start({ file: f.file as never, fileName: f.filename, preset: field(f, 'preset'), mapping: field(f, 'mapping'), dryRun: field(f, 'dryRun'), format: field(f, 'format'), replaceSource: field(f, 'replaceSource'), handleTime: field(f, 'handleTime'), fieldNames: Object.keys(f.fields) });
+    });
+    if (!file?.file) throw new BadRequestException('file: missing');
+    return this.imports.start({
+      file: file.file as never,
+      fileName: file.filename ?? '',
+      preset: f.preset,
+      mapping: f.mapping,
+      dryRun: f.dryRun,
+      format: f.format,
+      replaceSource: f.replaceSource,
+      handleTime: f.handleTime,
+      fieldNames: [...Object.keys(f), file.fieldname],
+      rest,
+    });
   }
 
   @Get()

@@ -29,8 +29,10 @@ export interface ImportRequest {
   replaceSource?: string;
   /** 'elapsed': price elapsed time as handle time (an upper bound); default: handle time unrecorded. */
   handleTime?: string;
-  /** Every form field sent, the file's too: one this API does not know is refused, not ignored. */
+  /** The form fields up to the file, the file's own included: one this API does not know is refused, not ignored. */
   fieldNames?: string[];
+  /** Reads what follows the file (call once the file is read) and names its parts. */
+  rest?: () => Promise<string[]>;
 }
 
 /** The upload's form fields (docs/IMPORT.md). */
@@ -107,6 +109,13 @@ export class ImportsService implements OnModuleDestroy {
     if ((r.file as Readable & { truncated?: boolean }).truncated) {
       fs.rmSync(file, { force: true });
       throw new BadRequestException('file: larger than the upload limit (200 MiB); use the CLI (npm run import)');
+    }
+    // A field sent after the file was not read before the import was set up: `-F file=@x -F dryRun=true`
+    // would import for real. Refused, with nothing started.
+    const late = (await r.rest?.()) ?? [];
+    if (late.length > 0) {
+      fs.rmSync(file, { force: true });
+      throw new BadRequestException(`${late.join(', ')}: sent after the file; send every field before the file (the upload is read in order), nothing was imported`);
     }
     const job: ImportJob = {
       id, fileName: r.fileName, bytes, preset: r.preset ?? null, dryRun: r.dryRun === 'true', status: 'running',
