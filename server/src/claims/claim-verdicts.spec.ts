@@ -177,8 +177,12 @@ describe('checkSoFar: a period not over at asOf', () => {
     // A total not reached yet: 60 more days may add to it, so not "overstated" (351 > 340 over the whole period would be).
     ['351 AI resolutions, 300 durable so far', { kind: 'aiResolutions', value: 351, unit: 'resolutions' }, 'maturing'],
     ['$5,000 over the period, $2,500 so far', { kind: 'savings', value: 5000, unit: 'money_per_period' }, 'maturing'],
-    // Reached already: it holds whatever the rest brings.
-    ['300 AI resolutions, reached', { kind: 'aiResolutions', value: 300, unit: 'resolutions' }, 'holds'],
+    // Met so far: the 60 days to come will likely pass it, so not "holds" yet.
+    ['300 AI resolutions, met so far', { kind: 'aiResolutions', value: 300, unit: 'resolutions' }, 'maturing'],
+    // Already exceeded: resolutions only grow with the days to come, so it stays understated.
+    ['250 AI resolutions, 300 durable so far', { kind: 'aiResolutions', value: 250, unit: 'resolutions' }, 'understated'],
+    // Savings can fall as days add AI cost: an exceeded total is not judged either.
+    ['$2,000 over the period, $2,500 so far', { kind: 'savings', value: 2000, unit: 'money_per_period' }, 'maturing'],
     // A rate, a time and a run-rate are judged on the days so far.
     ['62% resolution rate against 50%-57% so far', { kind: 'aiResolutionRate', value: 62, unit: 'percent' }, 'overstated'],
     ['AI median 1 minute against 120 s so far', { kind: 'handleTime', value: 1, unit: 'minutes', who: 'ai', stat: 'median' }, 'overstated'],

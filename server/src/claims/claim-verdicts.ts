@@ -264,14 +264,17 @@ export interface PeriodSoFar {
   daysOver: number;
 }
 
-/** A figure that adds up over the period: days still to come can only add to it. */
+/** A figure that adds up over the period: the days still to come change it. */
 const isTotal = (f: ClaimFigure) => f.kind === 'aiResolutions' || (f.kind === 'savings' && f.unit === 'money_per_period');
+/** A total the days to come can only raise: durable AI resolutions (savings can fall: each day adds AI cost). */
+const onlyGrows = (f: ClaimFigure) => f.kind === 'aiResolutions';
 
 /**
  * A check read over the part of the period that is over (the service reads the summary of those
- * days only). Before a complete day of it: nothing to check. A total not reached yet cannot be
- * called overstated while days remain (a claim for next quarter read "overstated: 0 resolutions");
- * a rate, a time or a run-rate is judged on the days so far, and says so.
+ * days only). Before a complete day of it: nothing to check. A total is not judged while days
+ * remain (a claim for next quarter read "overstated: 0 resolutions"; one met so far will likely be
+ * passed), except a count of resolutions the events already exceed: it can only grow, so it stays
+ * understated. A rate, a time or a run-rate is judged on the days so far, and says so.
  */
 export function checkSoFar(check: FigureCheck, f: ClaimFigure, p: PeriodSoFar, lastDay: string): FigureCheck {
   if (p.daysOver >= p.days) return check;
@@ -280,8 +283,9 @@ export function checkSoFar(check: FigureCheck, f: ClaimFigure, p: PeriodSoFar, l
     return { ...check, recomputed: null, verified: null, verifiedLow: null, verifiedHigh: null, difference: null, differencePercent: null, verdict: 'not_comparable', sentence: `Not comparable yet: the period begins ${p.from} and no day of it is over.` };
   }
   if (check.verdict === 'not_comparable') return { ...check, sentence: `${check.sentence} (So far: ${runs}.)` };
-  if (isTotal(f) && check.verdict !== 'holds') {
-    return { ...check, verdict: 'maturing', sentence: `Cannot be judged yet: ${runs}. So far: ${check.sentence.replace(/^[^:]*: /, '')}` };
+  if (isTotal(f) && !(check.verdict === 'understated' && onlyGrows(f))) {
+    const so = check.verdict === 'holds' ? 'So far the events reach it' : 'So far';
+    return { ...check, verdict: 'maturing', sentence: `Cannot be judged yet: ${runs}. ${so}: ${check.sentence.replace(/^[^:]*: /, '')}` };
   }
   return { ...check, sentence: `${check.sentence} So far: ${runs}.` };
 }
