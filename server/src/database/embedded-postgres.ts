@@ -169,7 +169,10 @@ export async function startEmbeddedPostgres(
   }
 
   const port = opts.port ?? (await freePort());
-  const start = () => startServer(path.join(binDir, 'postgres'), pgDir, port, password, o);
+  // A restart after a crash replays the WAL first (up to max_wal_size, 4 GB after a bulk load): it
+  // is given as long as it takes while postgres runs, not the first start's 60 s, which would kill
+  // it mid-recovery and start over forever.
+  const start = (again = false) => startServer(path.join(binDir, 'postgres'), pgDir, port, password, o, again ? 24 * 3600_000 : 60_000);
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   const stop = supervised(await start(), start, log);
   try {
@@ -185,7 +188,7 @@ export async function startEmbeddedPostgres(
  * Starts postgres in its own process group (a terminal's Ctrl-C reaches only the server, which
  * then stops it after in-flight requests) and resolves once it accepts a connection.
  */
-async function startServer(bin: string, pgDir: string, port: number, password: string, o: RunOptions): Promise<ChildProcess> {
+async function startServer(bin: string, pgDir: string, port: number, password: string, o: RunOptions, timeoutMs = 60_000): Promise<ChildProcess> {
   const args = [
     '-D', pgDir,
     '-p', String(port),
@@ -211,7 +214,7 @@ async function startServer(bin: string, pgDir: string, port: number, password: s
   process.once('exit', onExit);
   child.once('exit', () => process.removeListener('exit', onExit));
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (failed) throw failed;
     const c = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 1000 });
@@ -223,7 +226,7 @@ async function startServer(bin: string, pgDir: string, port: number, password: s
     if (ok) return child;
     if (Date.now() > deadline) {
       child.kill('SIGINT');
-      throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not accept connections within 60 s: ${lastLines(out)}`);
+      throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not accept connections within ${Math.round(timeoutMs / 1000)} s: ${lastLines(out)}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -239,21 +242,27 @@ export const RESTART_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
  * Retry-After and the pool reconnects once it is back. Returns the stop function, which ends the
  * supervision first.
  */
-function supervised(first: ChildProcess, start: () => Promise<ChildProcess>, log: (m: string) => void): () => Promise<void> {
+function supervised(first: ChildProcess, start: (again: boolean) => Promise<ChildProcess>, log: (m: string) => void): () => Promise<void> {
   let current = first;
   let stopping = false;
+  let restarting: Promise<void> | null = null;
+  // Ends a wait between restarts at once when the server stops.
+  let wake = () => {};
   const watch = (child: ChildProcess) =>
     child.once('exit', (code, signal) => {
       if (stopping) return;
       log(`The embedded PostgreSQL stopped without being asked to (${signal ?? `exit code ${code}`}); starting it again`);
-      void restart();
+      restarting = restart().finally(() => (restarting = null));
     });
   const restart = async () => {
     for (let attempt = 0; !stopping; attempt++) {
-      await new Promise((r) => setTimeout(r, RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]));
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]);
+        wake = () => (clearTimeout(t), r());
+      });
       if (stopping) return;
       try {
-        const child = await start();
+        const child = await start(true);
         if (stopping) {
           await stopper(child)();
           return;
@@ -269,9 +278,14 @@ function supervised(first: ChildProcess, start: () => Promise<ChildProcess>, log
   };
   watch(first);
   let stopped: Promise<void> | null = null;
+  // A stop during a restart waits for it: the postgres it brings up is stopped too, not left behind.
   return () => {
     stopping = true;
-    return (stopped ??= stopper(current)());
+    wake();
+    return (stopped ??= (async () => {
+      await stopper(current)();
+      await restarting;
+    })());
   };
 }
 
