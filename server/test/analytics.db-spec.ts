@@ -232,17 +232,17 @@ describe('analytics API on the contract fixture', () => {
       ['UTC', '2026-01-05', '2026-01-26', 7],
       ['America/Los_Angeles', '2026-01-04', '2026-01-26', 8], // 2026-01-04 16:34 and 2026-01-25 15:36 there
       ['Asia/Kolkata', '2026-01-05', '2026-01-27', 7], // 2026-01-05 06:04 and 2026-01-26 05:06 there
-    ])('a comparison period before the first ticket says how many of its days have data (%s)', async (tz, dataFrom, dataTo, daysWithData) => {
+    ])('a comparison period before the first ticket says how many of its days have data (%s)', async (tz, dataFrom, dataTo, daysInDataSpan) => {
       const r = (await get('metrics/summary', { from: '2026-01-12', to: '2026-01-26', tz, compare: 'previous' })).body;
-      expect(r.coverage).toEqual({ days: 14, daysWithData: 14, dataFrom, dataTo });
-      expect(r.comparison).toMatchObject({ from: '2025-12-29', to: '2026-01-12', coverage: { days: 14, daysWithData, dataFrom, dataTo } });
+      expect(r.coverage).toEqual({ days: 14, daysInDataSpan: 14, dataFrom, dataTo });
+      expect(r.comparison).toMatchObject({ from: '2025-12-29', to: '2026-01-12', coverage: { days: 14, daysInDataSpan, dataFrom, dataTo } });
       const b = (await get('metrics/breakdown', { from: '2026-01-12', to: '2026-01-26', tz, by: 'channel', compare: 'previous', percentiles: 'false' })).body;
-      expect(b.comparison).toEqual({ from: '2025-12-29', to: '2026-01-12', coverage: { days: 14, daysWithData, dataFrom, dataTo } });
+      expect(b.comparison).toEqual({ from: '2025-12-29', to: '2026-01-12', coverage: { days: 14, daysInDataSpan, dataFrom, dataTo } });
     });
 
     it('a range that starts before the data and ends after it: 21 of its 30 days have data', async () => {
       const r = (await get('metrics/summary', { from: '2026-01-01', to: '2026-01-31' })).body;
-      expect(r.coverage).toEqual({ days: 30, daysWithData: 21, dataFrom: '2026-01-05', dataTo: '2026-01-26' });
+      expect(r.coverage).toEqual({ days: 30, daysInDataSpan: 21, dataFrom: '2026-01-05', dataTo: '2026-01-26' });
     });
 
     it('breakdown segments carry their comparison', async () => {

@@ -127,20 +127,20 @@ run('the executive view in chromium', () => {
   it('a comparison period partly before the demo starts: the note and every change say how many of its days have data', async () => {
     // The demo covers its last 60 days; the 45 days before the last 45 start before it.
     const from = day(-45);
-    const s = await dash.api<S & { comparison: { coverage: { days: number; daysWithData: number; dataFrom: string } } }>(`/api/v1/metrics/summary?from=${from}&to=${day(0)}&tz=UTC&compare=previous`);
+    const s = await dash.api<S & { comparison: { coverage: { days: number; daysInDataSpan: number; dataFrom: string } } }>(`/api/v1/metrics/summary?from=${from}&to=${day(0)}&tz=UTC&compare=previous`);
     const c = s.comparison.coverage;
     // Counted here from the first ticket's date: the comparison's days from it to the range's start.
     const withData = Math.round((Date.parse(`${from}T00:00:00Z`) - Date.parse(`${c.dataFrom}T00:00:00Z`)) / 86_400_000);
     expect(withData).toBeGreaterThan(0);
     expect(withData).toBeLessThan(45);
-    expect(c).toMatchObject({ days: 45, daysWithData: withData });
+    expect(c).toMatchObject({ days: 45, daysInDataSpan: withData });
     const page = await signedInPage(browser, dash, `/?from=${from}&to=${day(0)}&tz=UTC&compare=previous`);
-    await page.getByRole('note', { name: 'Data coverage' }).getByText(`has data on ${withData} of its 45 days (the first ticket is from ${c.dataFrom})`).waitFor();
-    expect(await page.locator('section[aria-label="Tickets"] .card-delta').innerText()).toContain(`vs the previous period (against ${withData} of 45 days with data)`);
+    await page.getByRole('note', { name: 'Data coverage' }).getByText(`starts before the data: ${withData} of its 45 days are on or after the first ticket (${c.dataFrom})`).waitFor();
+    expect(await page.locator('section[aria-label="Tickets"] .card-delta').innerText()).toContain(`vs the previous period (against ${withData} of 45 days within the data)`);
     // The savings audit and the board pack carry the same note.
     for (const where of ['/savings', '/report']) {
       await page.goto(`${dash.base}${where}?from=${from}&to=${day(0)}&tz=UTC&compare=previous`);
-      await page.getByRole('note', { name: 'Data coverage' }).getByText(`has data on ${withData} of its 45 days`).waitFor();
+      await page.getByRole('note', { name: 'Data coverage' }).getByText(`${withData} of its 45 days are on or after the first ticket`).waitFor();
     }
     // The last 30 days' comparison lies within the data: no note.
     await page.goto(`${dash.base}/?${q}&compare=previous`);

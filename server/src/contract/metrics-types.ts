@@ -34,7 +34,7 @@ export interface ScopeEcho {
  */
 export interface PeriodCoverage {
   days: number;
-  daysWithData: number;
+  daysInDataSpan: number;
   /** Local date of the workspace's first ticket; null without tickets. */
   dataFrom: string | null;
   /** The day after the local date of its last ticket (exclusive, like `to`); null without tickets. */

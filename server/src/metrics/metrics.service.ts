@@ -208,9 +208,9 @@ export class MetricsService {
     const previous = c ? await this.core(withDates(s, c.from, c.to)) : null;
     const span = await dataSpanQuery(this.ds.manager);
     const { costModelVersion, currency, ...echo } = this.echo(s, freshness);
-    const out: SummaryResponse = { ...echo, ...current, costModelVersion, currency, coverage: periodCoverage(s.fromDate, s.toDate, span, s.tz) };
+    const out: SummaryResponse = { ...echo, ...current, costModelVersion, currency, coverage: periodCoverage(s.fromDate, s.toDate, span, s.tz, s.asOf) };
     if (c && previous) {
-      out.comparison = { from: c.from, to: c.to, coverage: periodCoverage(c.from, c.to, span, s.tz), ...previous };
+      out.comparison = { from: c.from, to: c.to, coverage: periodCoverage(c.from, c.to, span, s.tz, s.asOf), ...previous };
       out.deltas = deltas(current, previous);
     }
     return out;
@@ -262,7 +262,7 @@ export class MetricsService {
     const rest = ranked.slice(limit).map(([k]) => k);
 
     const dates = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : undefined;
-    const comparison = dates ? { ...dates, coverage: periodCoverage(dates.from, dates.to, await dataSpanQuery(this.ds.manager), s.tz) } : undefined;
+    const comparison = dates ? { ...dates, coverage: periodCoverage(dates.from, dates.to, await dataSpanQuery(this.ds.manager), s.tz, s.asOf) } : undefined;
     const prevScope = comparison ? withDates(s, comparison.from, comparison.to) : undefined;
     const previous = prevScope ? await this.cores(prevScope, bySegment, undefined, undefined, full) : undefined;
     const series = q.series ? await this.segmentSeries(s, bySegment, q.series, top.map(([k]) => k)) : undefined;

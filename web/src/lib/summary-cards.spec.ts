@@ -142,12 +142,12 @@ describe('cardDeltas', () => {
   });
   it('a comparison period partly before the data marks every change', () => {
     // 90 days compared with the 90 before, of which the data covers the last 30.
-    const coverage = { days: 90, daysWithData: 30, dataFrom: '2026-08-03', dataTo: '2026-12-01' };
+    const coverage = { days: 90, daysInDataSpan: 30, dataFrom: '2026-08-03', dataTo: '2026-12-01' };
     const partial = { ...summary, comparison: { tickets: 15000, coverage }, deltas: { tickets: 30000, involvementRate: 0.1, verifiedAiResolutionRate: null, savings: { verifiedSavings: null, roi: null, fteEquivalent: null } } };
     const cards = Object.fromEntries(summaryCards(partial, 'USD', 'vs the previous period').map((c) => [c.key, c]));
-    expect(cards.tickets.delta).toBe('+30,000 vs the previous period (against 30 of 90 days with data)');
-    expect(cards.involvement.delta).toBe('+10.0 pt vs the previous period (against 30 of 90 days with data)');
-    const whole = { ...partial, comparison: { tickets: 15000, coverage: { ...coverage, daysWithData: 90 } } };
+    expect(cards.tickets.delta).toBe('+30,000 vs the previous period (against 30 of 90 days within the data)');
+    expect(cards.involvement.delta).toBe('+10.0 pt vs the previous period (against 30 of 90 days within the data)');
+    const whole = { ...partial, comparison: { tickets: 15000, coverage: { ...coverage, daysInDataSpan: 90 } } };
     expect(Object.fromEntries(summaryCards(whole, 'USD', 'vs the previous period').map((c) => [c.key, c])).tickets.delta).toBe('+30,000 vs the previous period');
   });
 });
