@@ -15,6 +15,7 @@ import { ClaimsRepository } from './claims.repository';
 import { VendorRow, missingColumns, readVendorRecord, resolveMapping } from './vendor-export';
 import { joinFilterValues } from '../contract/filter-list';
 import { FreshnessService } from '../projection/freshness.service';
+import { formatMoney } from '../contract/money-format';
 
 const CLASS_LABELS: Record<VendorClass, string> = {
   durable: 'durable (held up 7 days)',
@@ -92,7 +93,7 @@ export class ClaimsService {
     const one = (v: string | undefined) => (v ? joinFilterValues([v]) : undefined);
     const scope = await this.metrics.scope({ from: c.from, to: end > c.from ? end : c.to, tz: c.tz, channel: one(c.channel), category: one(c.category), asOf: asOf.toISOString() });
     const s = await this.metrics.core(scope);
-    const money = (x: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: scope.currency, maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 2 }).format(x);
+    const money = (x: number) => formatMoney(x, scope.currency);
     const gap = scopeGap(c, await this.repo.scopeValues());
     const figures = c.figures.map((f) => checkSoFar(checkFigure(f, { ...s, days: scope.days }, money, gap), f, period, addDays(c.to, -1)));
     return {
@@ -112,7 +113,8 @@ export class ClaimsService {
     const billed = rows.reduce((n, r) => n + r.amount, 0);
     const failed = rows.filter((r) => r.failed);
     const didNotHoldUp = { count: failed.reduce((n, r) => n + r.count, 0), amount: failed.reduce((n, r) => n + r.amount, 0) };
-    const m = (x: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+    // Billed amounts to the currency's own unit (cents, none for yen): an invoice is exact.
+    const m = (x: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(x);
     const maturing = by.get('maturing')?.n ?? 0;
     const unknown = by.get('unknown_id')?.n ?? 0;
     const sentence =

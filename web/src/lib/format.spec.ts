@@ -27,6 +27,9 @@ describe('formatMoney', () => {
     expect(formatMoney(-438.81, 'USD', moneyScale([2048, -438.81]))).toBe('-$439');
     expect(formatMoney(438.81, 'USD', moneyScale([null, 12.5]))).toBe('$438.81');
     expect(moneyScale([null, undefined, Number.NaN])).toBe(0);
+    // Under one unit it keeps its cents beside thousands: never "$0" for something.
+    expect(formatMoney(0.45, 'USD', 2000)).toBe('$0.45');
+    expect(formatMoney(0, 'USD', 2000)).toBe('$0');
   });
 });
 

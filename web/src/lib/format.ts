@@ -1,5 +1,6 @@
 // How the dashboard writes numbers: durations as "2m 14s", money in the cost model's currency,
 // rates as percentages. Pure, tested in format.spec.ts.
+import { formatMoney } from '../../../server/src/contract/money-format';
 
 export const DASH = '—';
 
@@ -12,30 +13,8 @@ export function formatDuration(seconds: number | null | undefined): string {
   return `${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
 }
 
-/** The currency's own minor digits (2 for USD and EUR, 0 for JPY and KRW). */
-function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** The largest magnitude among money figures shown together (a column, a value and its change); 0 without any. */
-export const moneyScale = (values: readonly (number | null | undefined)[]): number =>
-  values.reduce<number>((m, v) => (v === null || v === undefined || !Number.isFinite(v) ? m : Math.max(m, Math.abs(v))), 0);
-
-/**
- * Money in the currency: cents below 1,000, whole amounts from there (an estimate with an interval
- * has no meaningful cents), and never more digits than the currency has (¥, ₩). `like`: the
- * largest figure shown beside this one (moneyScale), so that a column or "$2,048 (−$439)" is
- * written to one precision, not "$2,048 (−$438.81)".
- */
-export function formatMoney(value: number | null | undefined, currency = 'USD', like = 0): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  const digits = Math.max(Math.abs(value), Number.isFinite(like) ? Math.abs(like) : 0) >= 1000 ? 0 : Math.min(2, minorDigits(currency));
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
-}
+// Money: one rule for the dashboard and the server's claim sentences (server/src/contract/money-format.ts).
+export { formatMoney, moneyScale } from '../../../server/src/contract/money-format';
 
 export function formatRate(rate: number | null | undefined, digits = 1): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return DASH;

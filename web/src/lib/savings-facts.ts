@@ -20,6 +20,8 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
   // One precision for the table: "$2,048" and "−$438.81" in one column read as different kinds of figure.
   const like = moneyScale([sv.claimedSavings, sv.verifiedSavings, sv.netSavings, sv.netSavingsPerYear, sv.verifiedSavingsPerYear]);
   const money = (v: number) => formatMoney(v, currency, like);
+  // A note's amounts (a cost per month, the AI cost) are their own, not the table's column: "$99.50 a month".
+  const own = (v: number) => formatMoney(v, currency);
   const times = (v: number) => `${formatNumber(v, 1)}×`;
   const fte = (v: number) => formatFte(v);
   const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };
@@ -38,7 +40,7 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
         : `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged; ${formatCount(s.pendingAiResolved)} not judged yet`,
     }),
     verdict({ label: 'Verified savings', value: money(sv.verifiedSavings ?? NaN), interval: formatInterval(iv?.verifiedSavings, money, approx), note: sv.lowRated?.excluded ? 'without the resolutions rated 1–2' : undefined }),
-    verdict({ label: 'ROI (verified)', value: sv.roi === null ? DASH : times(sv.roi), interval: formatInterval(iv?.roi, times, approx), note: `on ${money(sv.aiCost)} AI cost` }),
+    verdict({ label: 'ROI (verified)', value: sv.roi === null ? DASH : times(sv.roi), interval: formatInterval(iv?.roi, times, approx), note: `on ${own(sv.aiCost)} AI cost` }),
     verdict({ label: 'FTE equivalent (verified)', value: sv.fteEquivalent === null ? DASH : fte(sv.fteEquivalent), interval: formatInterval(iv?.fteEquivalent, fte, approx), note: `the claim: ${sv.claimedFteEquivalent === null ? DASH : fte(sv.claimedFteEquivalent)} FTE at ${s.costModel.fteHoursPerMonth} h a month` }),
   ];
   if (sv.handoff) {
@@ -50,11 +52,11 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
       // Without recorded handle time the human side cannot be priced: say why, not "— h … (0 resolved)".
       note:
         h.extraHumanHours === null
-          ? `${formatCount(h.escalated)} escalated: ${money(h.aiCost)} of AI conversations (in the AI cost); their human time is not priced: ${noBaselineReason(s)}`
-          : `${formatCount(h.escalated)} escalated: ${money(h.aiCost)} of AI conversations (in the AI cost) and ${formatNumber(h.extraHumanHours, 1)} h of human time beyond like-for-like human tickets (${formatCount(h.resolvedByHuman)} resolved with handle time)`,
+          ? `${formatCount(h.escalated)} escalated: ${own(h.aiCost)} of AI conversations (in the AI cost); their human time is not priced: ${noBaselineReason(s)}`
+          : `${formatCount(h.escalated)} escalated: ${own(h.aiCost)} of AI conversations (in the AI cost) and ${formatNumber(h.extraHumanHours, 1)} h of human time beyond like-for-like human tickets (${formatCount(h.resolvedByHuman)} resolved with handle time)`,
     });
   }
-  if (sv.fixedCosts !== null && sv.fixedCosts !== undefined) rows.push({ label: 'Fixed costs', value: money(sv.fixedCosts), interval: '', note: `${money(s.costModel.fixedCostPerMonth ?? 0)} a month over the range` });
+  if (sv.fixedCosts !== null && sv.fixedCosts !== undefined) rows.push({ label: 'Fixed costs', value: money(sv.fixedCosts), interval: '', note: `${own(s.costModel.fixedCostPerMonth ?? 0)} a month over the range` });
   if (sv.netSavings !== null && sv.netSavings !== undefined) {
     rows.push(verdict({ label: 'Net savings', value: money(sv.netSavings), interval: formatInterval(iv?.netSavings, money, approx), note: 'verified − handoff tax − fixed costs' }));
     rows.push(verdict({ label: 'Net ROI', value: sv.netRoi === null ? DASH : times(sv.netRoi), interval: formatInterval(iv?.netRoi, times, approx), note: 'on AI cost and fixed costs' }));

@@ -94,7 +94,7 @@ function summaryCardsOnly(s: Summary, currency: string): Card[] {
     {
       key: 'savings',
       label: 'Savings: claimed vs verified',
-      value: `${formatMoney(s.savings.claimedSavings, currency)} → ${early ? NOT_JUDGED : formatMoney(s.savings.verifiedSavings, currency)}`,
+      value: `${money(s.savings.claimedSavings ?? NaN)} → ${early ? NOT_JUDGED : money(s.savings.verifiedSavings ?? NaN)}`,
       detail:
         gap === null
           ? noBaselineReason(s)
