@@ -7,6 +7,7 @@ import { wilsonInterval } from '../stats/rates';
 import { addDays } from '../stats/time-range';
 import type { AlertCellRow } from './queries/alert-cells.query';
 import { joinFilterValues } from '../contract/filter-list';
+import { ALERT_DRILL } from '../contract/alert-drill';
 
 export const ALERT_METRICS = ['csatTop2Box', 'repeatContactRate', 'reopenRate', 'escalationRate', 'aiResolutionRate', 'handleTime'] as const satisfies readonly AlertMetric[];
 export type { AlertDetails, AlertMetric } from '../contract';
@@ -110,14 +111,6 @@ export function buildSeries(rows: readonly AlertCellRow[], days: readonly string
   return [...series.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-const DRILL: Record<AlertMetric, Record<string, string>> = {
-  csatTop2Box: { resolved: 'true', hasCsat: 'true', csatMax: '3' },
-  repeatContactRate: { resolved: 'true', repeatContact: 'true' },
-  reopenRate: { resolved: 'true', reopened: 'true' },
-  escalationRate: {},
-  aiResolutionRate: { path: 'escalated' },
-  handleTime: { resolved: 'true', sort: 'handleSeconds', order: 'desc' },
-};
 
 export const METRIC_NAME: Record<AlertMetric, string> = {
   csatTop2Box: 'CSAT top-2-box',
@@ -205,7 +198,7 @@ export function alertDetails({ series: s, detection: d, zone, alsoSeenIn, alsoMo
   const b = isRate ? wilsonInterval(j.baseline.s1, j.baseline.n) : null;
   const c = isRate ? wilsonInterval(j.observed.s1, j.observed.n) : null;
   const [dim, value] = splitSegment(s.segment);
-  const drillDown: Record<string, string> = { from: d.startDay, to: addDays(d.detectedDay, 1), tz: zone, ...(s.path === ALL_PATHS ? {} : { path: s.path }), ...DRILL[s.metric] };
+  const drillDown: Record<string, string> = { from: d.startDay, to: addDays(d.detectedDay, 1), tz: zone, ...(s.path === ALL_PATHS ? {} : { path: s.path }), ...ALERT_DRILL[s.metric].predicates };
   if (dim && value) drillDown[dim] = joinFilterValues([value]);
   const movedText = alsoMoved.map((m) => ` The ${METRIC_NAME[m]} moved with it (the same tickets).`).join('');
   const pendingText = pending.map((p) => ` ${seriesName(p.metric, s.path, s.segment)} for these tickets can be judged from ${longDay(p.judgedFrom)} (7 days after they are resolved).`).join('');

@@ -15,7 +15,8 @@ describe('rankChanges: a series that cannot be judged still counts its windows',
     expect(row.verdict).toBe('not judged');
     expect(row.now).toMatchObject({ n: 50, value: 0.2 });
     expect(row.baseline).toEqual({ n: 0, value: null });
-    expect(row.note).toBe('no tickets in the 28 days before to compare with');
+    // The baseline: the 28 days that end the detector's 3-day gap before the recent days (index 33): indexes 2..29.
+    expect(row.note).toBe('no tickets from 2016-01-03 to 2016-01-30 to compare with');
     expect([row.now.from, row.now.to]).toEqual(['2016-02-03', '2016-02-10']);
     // The same counts as the daily list it carries.
     expect(row.daily.slice(-7).reduce((n, d) => n + d.n, 0)).toBe(50);

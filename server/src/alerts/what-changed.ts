@@ -99,7 +99,7 @@ export function rankChanges(
     // 1,966 read as "no tickets"), and which side is short.
     const plain = j ? null : { now: windowOf(s, start, end), baseline: windowOf(s, Math.max(0, start - gap - cfg.baselineDays), Math.max(0, start - gap)) };
     const notes = [
-      !j ? (plain!.baseline.n === 0 && plain!.now.n > 0 ? `no tickets in the ${cfg.baselineDays} days before to compare with` : 'too few tickets to judge') : null,
+      !j ? (plain!.baseline.n === 0 && plain!.now.n > 0 ? `no tickets ${baseFrom && start - gap > 0 ? `from ${baseFrom} to ${s.days[start - gap - 1].day}` : 'before these days'} to compare with` : 'too few tickets to judge') : null,
       j && shift > 0 ? `judged on tickets created ${from} to ${addDays(to, -1)}: later ones are inside their 7-day window` : null,
       j && gap === gaps[0] && gaps.length === 3 ? `against the 28 days before its alert began (${alert!.startedOn})` : null,
       j && gap !== gaps[0] ? `against ${baseFrom} to ${addDays(from, -gap - 1)}: too few tickets before ${gaps.length === 3 ? 'its alert' : 'the range'}` : null,

@@ -1,6 +1,7 @@
 // Local calendar dates to instants (CONTRACT.md §3a: `from`/`to` are the first instant of that
 // local date in `tz`). Uses the runtime's IANA database through Intl; DST-correct, including the
 // zones where midnight itself is skipped or repeated.
+import { isOffset } from '../contract/calendar';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -11,7 +12,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * the server's.
  */
 export function isValidTimeZone(tz: string): boolean {
-  if (/^\s*[+\-\u2212]?\d/.test(tz)) return false;
+  if (isOffset(tz)) return false;
   try {
     formatter(tz);
     return true;
@@ -46,14 +47,7 @@ export function utcMs(year: number, month0: number, day: number, hour = 0, minut
   return d.getTime();
 }
 
-/**
- * The dates a request may name (from, to, asOf): years 1900-2199, as for a vendor export's dates.
- * Reads work out dates around them (the comparison period, whole weeks and months, other zones'
- * days), all of which stay 4-digit years well inside these; a typo such as 9999-12-01 or 0202 is
- * said at the parameter instead of reading an empty millennium.
- */
-export const FIRST_DATE = '1900-01-01';
-export const LAST_DATE = '2199-12-31';
+export { FIRST_DATE, LAST_DATE, calendarDateProblem } from '../contract/calendar';
 
 /** The wall-clock time of an instant in tz, as if it were UTC (ms). */
 function wallClockMs(instantMs: number, tz: string): number {
@@ -62,18 +56,6 @@ function wallClockMs(instantMs: number, tz: string): number {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return utcMs(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-}
-
-/** Returns why `s` is not a calendar date YYYY-MM-DD, or null when it is one. */
-export function calendarDateProblem(s: string): string | null {
-  const m = DATE_RE.exec(s);
-  if (!m) return `must be a date YYYY-MM-DD, got "${s}"`;
-  const d = new Date(utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
-    return `${s} is not a calendar date`;
-  }
-  if (s < FIRST_DATE || s > LAST_DATE) return `${s} is outside the years ${FIRST_DATE.slice(0, 4)}-${LAST_DATE.slice(0, 4)}`;
-  return null;
 }
 
 function dayMs(date: string): number {

@@ -34,11 +34,14 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
   const tzError = badTz === null ? null : `${notAZone(badTz)}${tzTried && isTimeZone(filters.tz) ? ` (the view stays in ${filters.tz})` : ''}`;
   // The channels and categories the range has (whatever the data calls them), most tickets first.
   const range = { from: filters.from, to: filters.to, tz: filters.tz, limit: '500', percentiles: 'false' as const };
-  const byChannel = useBreakdownQuery({ ...range, by: 'channel' }).data;
-  const byCategory = useBreakdownQuery({ ...range, by: 'category' }).data;
-  const channels = filterOptions(byChannel, filters.channel);
-  const categories = filterOptions(byCategory, filters.category);
-  const absent = [absentNote('channel', byChannel, filters.channel), absentNote('category', byCategory, filters.category)].filter((x): x is string => x !== null);
+  const channelQuery = useBreakdownQuery({ ...range, by: 'channel' });
+  const categoryQuery = useBreakdownQuery({ ...range, by: 'category' });
+  const channels = filterOptions(channelQuery.data, filters.channel);
+  const categories = filterOptions(categoryQuery.data, filters.category);
+  // Only on this range's own complete answer: the previous range's (kept while loading) or one a
+  // load is behind on could say a value is missing when it is not.
+  const settled = (q: typeof channelQuery) => (q.isPlaceholderData || !q.data?.freshness.complete ? undefined : q.data);
+  const absent = [absentNote('channel', settled(channelQuery), filters.channel), absentNote('category', settled(categoryQuery), filters.category)].filter((x): x is string => x !== null);
   const preset = presetOf(filters, today);
   return (
     <form className="controls" onSubmit={(e) => (e.preventDefault(), commitTz(tz))} aria-label="Date range and filters">

@@ -1,8 +1,9 @@
 // Alerts and "what changed" rows as the dashboard shows them: plain sentences, the change in the
 // metric's own units, n on both sides, who did what, and links to the tickets. Pure.
-import type { AlertRow, ChangeRow, MetricChange } from '../../../server/src/contract';
+import type { AlertMetric, AlertRow, ChangeRow, MetricChange } from '../../../server/src/contract';
 import { formatChange, formatCount, formatDuration, formatRate } from './format';
 import { formatInstant } from './date-range';
+import { ALERT_DRILL } from '../../../server/src/contract/alert-drill';
 
 export interface AlertRowView {
   id: string;
@@ -19,18 +20,6 @@ export interface AlertRowView {
   ticketsLabel: string;
 }
 
-/**
- * The link to an alert's tickets names what it opens (server/src/alerts/alert-series.ts DRILL):
- * "The tickets" beside "… to 30.4% (102 tickets)" opened the 31 that came back, unexplained.
- */
-export const ALERT_TICKETS_LABEL: Record<AlertRow['metric'], string> = {
-  csatTop2Box: 'The tickets rated 1-3',
-  repeatContactRate: 'The tickets that came back',
-  reopenRate: 'The reopened tickets',
-  escalationRate: 'The escalated tickets',
-  aiResolutionRate: 'The escalated tickets',
-  handleTime: 'The tickets, longest handle time first',
-};
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const longDay = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
@@ -80,7 +69,8 @@ export function alertRows(alerts: readonly AlertRow[], tz = 'UTC'): AlertRowView
         who,
         alsoSeenIn: also.length > 0 ? `Also visible in ${also.map(segmentName).join('; ')} (explained by this one).` : null,
         ticketsHref: `/tickets?${new URLSearchParams(a.details.drillDown).toString()}`,
-        ticketsLabel: ALERT_TICKETS_LABEL[a.metric] ?? 'The tickets',
+        // Named as it opens (contract/alert-drill.ts): "The tickets" beside "… (102 tickets)" opened the 31 that came back.
+        ticketsLabel: ALERT_DRILL[a.metric as AlertMetric]?.label ?? 'The tickets',
       };
     });
 }

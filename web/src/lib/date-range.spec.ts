@@ -69,6 +69,7 @@ describe('rangeNote: dates in the address that could not be used are said, with 
     ['?from=10/11/2026&to=2026-11-10', 'The address\'s start date "10/11/2026" is not a date YYYY-MM-DD: showing 2026-10-11 to 2026-11-09 instead.'],
     ['?from=2026-13-45&to=2026-12-01', 'The address\'s start date "2026-13-45" is not a calendar date: showing 2026-11-01 to 2026-11-30 instead.'],
     ['?from=2026-11-01&to=2026-02-30', 'The address\'s end date "2026-02-30" is not a calendar date: showing 2026-11-01 to 2026-11-29 instead.'],
+    ['?from=1800-01-01&to=2026-11-10', 'The address\'s start date "1800-01-01" is outside the years 1900-2199: showing 2026-10-11 to 2026-11-09 instead.'],
     ['?from=2026-11-01&to=2026-11-10&tz=%2B05%3A30', 'The address\'s zone "+05:30" is not a time zone (use an IANA name such as Asia/Kolkata, not an offset): showing UTC instead.'],
     ['?from=2026-11-01&to=2026-11-10', null],
     ['', null],

@@ -1,5 +1,6 @@
 // The view's range and filters, as they appear in the URL (?from=&to=&tz=&channel=&category=).
 // Pure parsing with defaults; the hook in state/useUrlFilters.ts reads and writes the URL.
+import { calendarDateProblem, isOffset } from '../../../server/src/contract/calendar';
 
 export interface ViewFilters {
   from: string;
@@ -11,11 +12,9 @@ export interface ViewFilters {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar date written YYYY-MM-DD ("2026-13-45" and "2026-02-30" are not). */
+/** A calendar date YYYY-MM-DD the server takes ("2026-13-45", "2026-02-30" and "1800-01-01" are not: contract/calendar.ts). */
 export function isCalendarDate(s: string | null | undefined): s is string {
-  if (!s || !DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return !!s && calendarDateProblem(s) === null;
 }
 
 export function addDays(date: string, n: number): string {
@@ -35,7 +34,7 @@ export function todayIn(tz: string, now = new Date()): string {
  * a bare offset with its sign reversed), so the whole view failed on it.
  */
 export function isTimeZone(tz: string): boolean {
-  if (/^\s*[+\-\u2212]?\d/.test(tz)) return false;
+  if (isOffset(tz)) return false;
   try {
     new Intl.DateTimeFormat('en-CA', { timeZone: tz });
     return true;
@@ -83,7 +82,7 @@ export function rangeNote(search: string, shown: ViewFilters): string | null {
   const tz = p.get('tz');
   if (tz && !isTimeZone(tz)) return `The address's zone "${tz}" is not a time zone (use an IANA name such as Asia/Kolkata, not an offset): showing ${shown.tz} instead.`;
   const instead = `showing ${shown.from} to ${addDays(shown.to, -1)} instead`;
-  const bad = (d: string, which: string) => (DATE.test(d) ? `The address's ${which} date "${d}" is not a calendar date: ${instead}.` : `The address's ${which} date "${d}" is not a date YYYY-MM-DD: ${instead}.`);
+  const bad = (d: string, which: string) => `The address's ${which} date "${d}" ${DATE.test(d) ? calendarDateProblem(d)!.replace(`${d} `, '') : 'is not a date YYYY-MM-DD'}: ${instead}.`;
   if (to && !isCalendarDate(to)) return bad(to, 'end');
   if (from && !isCalendarDate(from)) return bad(from, 'start');
   if (from && from !== shown.from) return `The address's range ends (${to ?? 'today'}) before it starts (${from}): ${instead}.`;

@@ -3,6 +3,7 @@
 import type { CostModelVersion } from '../../../server/src/contract';
 import { addDays } from './date-range';
 import { formatMoney } from './format';
+import { describeFilter } from './filter-options';
 
 const COST_KEYS = ['humanHourlyCost', 'aiCostPerConversation', 'aiCostPerResolution', 'fixedCostPerMonth', 'fteHoursPerMonth'] as const;
 
@@ -14,7 +15,7 @@ const COST_KEYS = ['humanHourlyCost', 'aiCostPerConversation', 'aiCostPerResolut
 export function exportCaption(title: string, params: Record<string, string | undefined>, stored: CostModelVersion | undefined): string[] {
   const lines = [`Claimcheck · ${title}`];
   if (params.from && params.to) {
-    const filters = ['channel', 'category', 'language', 'path'].filter((k) => params[k]).map((k) => `${k} ${params[k]}`);
+    const filters = ['channel', 'category', 'language', 'path'].filter((k) => params[k]).map((k) => `${k} ${describeFilter(params[k]!)}`);
     lines.push(`${params.from} to ${addDays(params.to, -1)} (${params.tz ?? 'UTC'})${params.interval ? `, by ${params.interval}` : ''}${filters.length ? `; ${filters.join('; ')}` : '; all tickets'}`);
   }
   if (stored) {

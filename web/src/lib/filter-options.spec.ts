@@ -1,5 +1,5 @@
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
-import { absentNote, filterOptions, matchOptions, toggleValue } from './filter-options';
+import { absentNote, describeFilter, filterOptions, matchOptions, toggleValue } from './filter-options';
 
 const b = { segments: [{ key: 'web' }, { key: 'whatsapp' }] } as LeanBreakdownResponse;
 
@@ -50,4 +50,12 @@ describe('absentNote', () => {
     expect(absentNote('category', b, undefined)).toBeNull();
     expect(absentNote('category', undefined, 'Billingz')).toBeNull();
   });
+});
+
+describe('describeFilter', () => {
+  it.each([
+    ['billing', 'billing'],
+    ['billing,shipping', 'billing or shipping'],
+    ['Billing\\, payments,shipping', '"Billing, payments" or shipping'],
+  ])('%s -> %s', (v, want) => expect(describeFilter(v)).toBe(want));
 });

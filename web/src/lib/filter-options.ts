@@ -36,3 +36,10 @@ export function absentNote(label: string, b: Pick<LeanBreakdownResponse, 'segmen
   const listed = there.length === 0 ? 'none' : there.length > 12 ? `${there.slice(0, 12).join(', ')} and ${there.length - 12} more` : there.join(', ');
   return `No ticket in this range has ${label} ${absent.map((v) => `"${v}"`).join(' or ')} (the range's ${label === 'channel' ? 'channels' : 'categories'}: ${listed}).`;
 }
+
+/** A filter's values for a reader: "billing or shipping"; a value with a comma quoted ("Billing, payments" or shipping). */
+export function describeFilter(selected: string): string {
+  return splitFilterValues(selected)
+    .map((v) => (v.includes(',') ? `"${v}"` : v))
+    .join(' or ');
+}

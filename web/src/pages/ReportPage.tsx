@@ -26,6 +26,7 @@ import { apiCompare, compareLabel } from '../lib/url-state';
 import { useLowRated } from '../state/useLowRated';
 import { useUrlState } from '../state/useUrlState';
 import { startingCostsNote } from '../lib/what-if';
+import { describeFilter } from '../lib/filter-options';
 
 /**
  * The board pack: one printable page for a period (claimed, verified and net with intervals, the
@@ -70,8 +71,8 @@ export default function ReportPage() {
       </h1>
       <p className="muted">
         Local days in {filters.tz}
-        {filters.channel ? `; channel ${filters.channel}` : ''}
-        {filters.category ? `; category ${filters.category}` : ''}
+        {filters.channel ? `; channel ${describeFilter(filters.channel)}` : ''}
+        {filters.category ? `; category ${describeFilter(filters.category)}` : ''}
         {summary.data ? `; data as of ${formatInstant(summary.data.asOf, filters.tz)}` : ''}.
       </p>
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this period.">
