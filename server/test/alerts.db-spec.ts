@@ -115,6 +115,21 @@ describe('alerts on the demo story', () => {
     expect((await t.request('GET', `/api/v1/alerts/changes?days=40`)).status).toBe(400);
   });
 
+  it('what changed over the last 7 days: a series an alert explains is judged against the days before that alert began, as the alert\'s own is', async () => {
+    // The range's own 28 days before would hold 14 days of the regression (it began 21 days before the end).
+    const res = await t.request('GET', `/api/v1/alerts/changes?from=${addDays(END, -7)}&to=${END}&days=7&limit=500`);
+    const rows = res.body.rows as any[];
+    const open = (await t.request('GET', '/api/v1/alerts?state=open')).body as any[];
+    const csat = open.find((a) => a.metric === 'csatTop2Box' && a.path === 'ai' && a.segment === 'category:billing');
+    // "all paths: category:billing" in its alsoSeenIn: the all-paths CSAT series of billing.
+    expect(csat.details.alsoSeenIn).toContain('all paths: category:billing');
+    const folded = rows.find((r) => r.key === 'csatTop2Box|all|category:billing');
+    expect(folded).toMatchObject({ verdict: 'worse', alertId: csat.id });
+    expect(folded.note).toContain(`against the 28 days before its alert began (${csat.startedOn})`);
+    // Its own series, as before.
+    expect(rows.find((r) => r.key === 'csatTop2Box|ai|category:billing')).toMatchObject({ verdict: 'worse', alertId: csat.id });
+  });
+
   it('the alerts list follows a range and filters', async () => {
     const all = (await t.request('GET', '/api/v1/alerts')).body as any[];
     expect(all.length).toBeGreaterThan(0);

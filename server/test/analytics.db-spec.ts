@@ -219,6 +219,27 @@ describe('analytics API on the contract fixture', () => {
       expect(r.deltas.verifiedAiResolutionRate).toBeCloseTo(r.verifiedAiResolutionRate - prev.verifiedAiResolutionRate, 12);
     });
 
+    it('the comparison is judged at the same age as the range: its asOf moves back by the range\'s length', async () => {
+      // Read 3 days after the range's end, the range's last AI resolutions are still maturing; the
+      // week before, read on the same day, would have none maturing (resolved by Jan 12, judged by
+      // Jan 19). At the same age (asOf Jan 15) it has some too, as the plain summary then says.
+      const asOf = '2026-01-22T00:00:00Z';
+      const r = (await get('metrics/summary', { from: '2026-01-12', to: '2026-01-19', compare: 'previous', asOf })).body;
+      expect(r.comparison.asOf).toBe('2026-01-15T00:00:00.000Z');
+      const sameAge = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-12', asOf: '2026-01-15T00:00:00Z' })).body;
+      const today = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-12', asOf })).body;
+      expect(today.pendingAiResolved).toBe(0);
+      expect(sameAge.pendingAiResolved).toBeGreaterThan(0);
+      expect([r.comparison.pendingAiResolved, r.comparison.verifiedAiResolved]).toEqual([sameAge.pendingAiResolved, sameAge.verifiedAiResolved]);
+      expect(r.deltas.verifiedAiResolved).toBe(r.verifiedAiResolved - sameAge.verifiedAiResolved);
+      // A breakdown's segments likewise.
+      const b = (await get('metrics/breakdown', { from: '2026-01-12', to: '2026-01-19', by: 'channel', compare: 'previous', asOf, percentiles: 'false' })).body;
+      expect(b.comparison.asOf).toBe('2026-01-15T00:00:00.000Z');
+      const chat = b.segments.find((x: { key: string }) => x.key === 'chat');
+      const chatSameAge = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-12', asOf: '2026-01-15T00:00:00Z', channel: 'chat' })).body;
+      expect(chat.comparison.pendingAiResolved).toBe(chatSameAge.pendingAiResolved);
+    });
+
     it('compare=year against an empty year: counts subtract, rates have no delta', async () => {
       const r = (await get('metrics/summary', { from: '2026-01-05', to: '2026-01-26', compare: 'year' })).body;
       expect(r.comparison).toMatchObject({ from: '2025-01-05', to: '2025-01-26', tickets: 0 });
@@ -237,7 +258,8 @@ describe('analytics API on the contract fixture', () => {
       expect(r.coverage).toEqual({ days: 14, daysInDataSpan: 14, dataFrom, dataTo });
       expect(r.comparison).toMatchObject({ from: '2025-12-29', to: '2026-01-12', coverage: { days: 14, daysInDataSpan, dataFrom, dataTo } });
       const b = (await get('metrics/breakdown', { from: '2026-01-12', to: '2026-01-26', tz, by: 'channel', compare: 'previous', percentiles: 'false' })).body;
-      expect(b.comparison).toEqual({ from: '2025-12-29', to: '2026-01-12', coverage: { days: 14, daysInDataSpan, dataFrom, dataTo } });
+      // Judged at the same age: AS_OF (2026-03-01) less the range's 14 days.
+      expect(b.comparison).toEqual({ from: '2025-12-29', to: '2026-01-12', asOf: '2026-02-15T00:00:00.000Z', coverage: { days: 14, daysInDataSpan, dataFrom, dataTo } });
     });
 
     it('a range that starts before the data and ends after it: 21 of its 30 days have data', async () => {

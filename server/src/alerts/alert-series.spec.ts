@@ -1,6 +1,6 @@
 // The alert's sentence with hand-worked figures: which days its "to" figure covers.
 import type { Judgement } from '../stats/alert-detection';
-import { dayspan, sentence } from './alert-series';
+import { dayspan, sentence, seriesKeysOfAlert } from './alert-series';
 
 describe('dayspan', () => {
   it.each([
@@ -18,5 +18,20 @@ describe('sentence', () => {
     const j: Judgement = { z: 6, pValue: 1e-9, observed: { value: 18 / 56, n: 56, s1: 18 }, expected: 0.749, baseline: { value: 0.749, n: 478, s1: 358 }, dispersion: 1, practical: true };
     const s = { metric: 'csatTop2Box', path: 'ai', segment: 'category:billing', bad: 'down', kind: 'rate' } as const;
     expect(sentence(s, j, '2026-05-11', '2026-05-13')).toBe('AI CSAT top-2-box in billing fell from 74.9% (478 answers) to 32.1% (56 answers) from May 11 to May 13, 2026; chance is very unlikely to explain it.');
+  });
+});
+
+describe('seriesKeysOfAlert', () => {
+  it('its own series, then those it explains: a segment on its path, another path named, all paths', () => {
+    expect(seriesKeysOfAlert('csatTop2Box', 'ai', 'category:billing', ['all', 'channel:chat', 'escalated: category:billing', 'all paths: category:billing'])).toEqual([
+      'csatTop2Box|ai|category:billing',
+      'csatTop2Box|ai|all',
+      'csatTop2Box|ai|channel:chat',
+      'csatTop2Box|escalated|category:billing',
+      'csatTop2Box|all|category:billing',
+    ]);
+  });
+  it('a category named like a path prefix stays a segment', () => {
+    expect(seriesKeysOfAlert('reopenRate', 'ai', 'all', ['category:ai: tools'])).toEqual(['reopenRate|ai|all', 'reopenRate|ai|category:ai: tools']);
   });
 });

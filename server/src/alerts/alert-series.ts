@@ -56,6 +56,20 @@ const PATHS = ['ai', 'escalated', 'human'];
 /** The path of the series over every path (mix-adjusted by path too). */
 export const ALL_PATHS = 'all';
 
+/**
+ * The series an alert stands for: its own, and those it explains (its `alsoSeenIn` labels: a
+ * segment on its own path, or "<path>: <segment>" on another, "all paths" for all of them).
+ */
+export function seriesKeysOfAlert(metric: string, path: string, segment: string, alsoSeenIn: readonly string[]): string[] {
+  const paths: Record<string, string> = { 'all paths': ALL_PATHS, ai: 'ai', escalated: 'escalated', human: 'human' };
+  const keys = [`${metric}|${path}|${segment}`];
+  for (const label of alsoSeenIn) {
+    const other = Object.keys(paths).find((p) => label.startsWith(`${p}: `));
+    keys.push(other ? `${metric}|${paths[other]}|${label.slice(other.length + 2)}` : `${metric}|${path}|${label}`);
+  }
+  return keys;
+}
+
 type CellOf = (r: AlertCellRow) => Cell;
 const rate = (x: (r: AlertCellRow) => number, n: (r: AlertCellRow) => number): CellOf => (r) => ({ n: n(r), s1: x(r), s2: x(r) });
 const PER_PATH: { metric: AlertMetric; bad: Direction; kind: SeriesKind; cell: CellOf }[] = [

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AlertDetails, AlertRow, AlertState } from '../contract';
 import { wsId } from '../workspaces/workspace-context';
+import { seriesKeysOfAlert } from './alert-series';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const STATE = `CASE WHEN state = 'snoozed' AND snoozed_until <= now() THEN 'open' ELSE state END`;
@@ -90,12 +91,26 @@ export class AlertsRepository {
   }
 
   /** Alerts not resolved, by series key (the newest per series): id and first day. */
+  /**
+   * The alert not resolved that stands for each series: its own (the latest), or else one that
+   * explains it ("Also visible in …"): the billing regression's all-paths and channel series are
+   * judged against the days before it began too, not against days it had already spoiled.
+   */
   async unresolvedBySeries(): Promise<Map<string, { id: string; startedOn: string }>> {
-    const rows: { series_key: string; id: string; started_on: string }[] = await this.ds.query(
-      `SELECT DISTINCT ON (series_key) series_key, id, started_on::text AS started_on FROM alerts WHERE workspace_id = $1 AND state <> 'resolved' ORDER BY series_key, detected_on DESC`,
+    const rows: { series_key: string; id: string; started_on: string; metric: string; path: string; segment: string; also: string[] | null }[] = await this.ds.query(
+      `SELECT DISTINCT ON (series_key) series_key, id, started_on::text AS started_on, metric, path, segment,
+              ARRAY(SELECT jsonb_array_elements_text(coalesce(details->'alsoSeenIn', '[]'::jsonb))) AS also
+         FROM alerts WHERE workspace_id = $1 AND state <> 'resolved' ORDER BY series_key, detected_on DESC`,
       [wsId()],
     );
-    return new Map(rows.map((r) => [r.series_key, { id: r.id, startedOn: r.started_on }]));
+    const out = new Map(rows.map((r) => [r.series_key, { id: r.id, startedOn: r.started_on }]));
+    for (const r of rows) {
+      for (const key of seriesKeysOfAlert(r.metric, r.path, r.segment, r.also ?? []).slice(1)) {
+        const had = out.get(key);
+        if (!had || (!rows.some((x) => x.series_key === key) && r.started_on < had.startedOn)) out.set(key, { id: r.id, startedOn: r.started_on });
+      }
+    }
+    return out;
   }
 
   async get(id: string): Promise<AlertRow | null> {

@@ -41,10 +41,16 @@ export interface PeriodCoverage {
   dataTo: string | null;
 }
 
-/** A comparison period's dates, and how much of it the data covers. */
+/** A comparison period's dates, the moment it is judged at, and how much of it the data covers. */
 export interface ComparisonPeriod {
   from: string;
   to: string;
+  /**
+   * Judged at the same age as the range: the request's asOf moved back by as long as the period is
+   * before the range, so both carry their young AI resolutions alike (a range's last week is still
+   * maturing; the period before it, judged today, would not be).
+   */
+  asOf: string;
   coverage: PeriodCoverage;
 }
 

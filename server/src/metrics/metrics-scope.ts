@@ -80,6 +80,18 @@ export function withDates(s: MetricsScope, fromDate: string, toDate: string): Me
   };
 }
 
+/**
+ * The comparison period's scope, judged at the same age: its asOf moved back by as long as the
+ * period is before the range (previous: the range's length; year: a year). A range read today has
+ * its last week's AI resolutions still maturing, so its verified figures read low against a
+ * period judged long since: "verified −8.2 pt, −$4,731" where, at the same age, it was −3.6 pt and
+ * +$1,418, and every segment showed a fall. At the same age both carry their young tickets alike.
+ */
+export function comparisonScope(s: MetricsScope, c: { from: string; to: string }): MetricsScope {
+  const p = withDates(s, c.from, c.to);
+  return { ...p, asOf: new Date(s.asOf.getTime() - (s.filter.from.getTime() - p.filter.from.getTime())) };
+}
+
 /** previous: the same number of days just before; year: the same dates a year earlier (29 Feb -> 28 Feb). */
 export function comparisonDates(fromDate: string, toDate: string, compare: 'previous' | 'year'): { from: string; to: string } {
   if (compare === 'previous') {

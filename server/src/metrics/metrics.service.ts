@@ -20,7 +20,7 @@ import { FreshnessService } from '../projection/freshness.service';
 import { SingleFlight, requestKey } from '../common/single-flight';
 import { wsId } from '../workspaces/workspace-context';
 import { TelemetryService } from '../telemetry/telemetry.service';
-import { MetricsScope, comparisonDates, resolveScope, withDates } from './metrics-scope';
+import { MetricsScope, comparisonDates, comparisonScope, resolveScope, withDates } from './metrics-scope';
 import { Column, SEGMENT_JOIN, Segmenting } from './rollups/key-scope';
 import { groupKey, rangeGroupOf } from './rollups/population-assemble';
 import { PopulationReader } from './rollups/population-reader';
@@ -205,12 +205,13 @@ export class MetricsService {
     const s = await this.readScope(q, freshness);
     const current = await this.core(s);
     const c = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : null;
-    const previous = c ? await this.core(withDates(s, c.from, c.to)) : null;
+    const prevScope = c ? comparisonScope(s, c) : null;
+    const previous = prevScope ? await this.core(prevScope) : null;
     const span = await dataSpanQuery(this.ds.manager);
     const { costModelVersion, currency, ...echo } = this.echo(s, freshness);
     const out: SummaryResponse = { ...echo, ...current, costModelVersion, currency, coverage: periodCoverage(s.fromDate, s.toDate, span, s.tz, s.asOf) };
     if (c && previous) {
-      out.comparison = { from: c.from, to: c.to, coverage: periodCoverage(c.from, c.to, span, s.tz, s.asOf), ...previous };
+      out.comparison = { from: c.from, to: c.to, asOf: prevScope!.asOf.toISOString(), coverage: periodCoverage(c.from, c.to, span, s.tz, s.asOf), ...previous };
       out.deltas = deltas(current, previous);
     }
     return out;
@@ -262,8 +263,8 @@ export class MetricsService {
     const rest = ranked.slice(limit).map(([k]) => k);
 
     const dates = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : undefined;
-    const comparison = dates ? { ...dates, coverage: periodCoverage(dates.from, dates.to, await dataSpanQuery(this.ds.manager), s.tz, s.asOf) } : undefined;
-    const prevScope = comparison ? withDates(s, comparison.from, comparison.to) : undefined;
+    const prevScope = dates ? comparisonScope(s, dates) : undefined;
+    const comparison = dates && prevScope ? { ...dates, asOf: prevScope.asOf.toISOString(), coverage: periodCoverage(dates.from, dates.to, await dataSpanQuery(this.ds.manager), s.tz, s.asOf) } : undefined;
     const previous = prevScope ? await this.cores(prevScope, bySegment, undefined, undefined, full) : undefined;
     const series = q.series ? await this.segmentSeries(s, bySegment, q.series, top.map(([k]) => k)) : undefined;
     // "other" is one more population: the same scope without the top segments.

@@ -9,8 +9,6 @@ interface Props {
   navigate: (to: string) => void;
 }
 
-const VERDICT: Record<ChangeRowView['verdict'], string> = { worse: 'Worse', watch: 'Watch', minor: 'Minor', steady: 'Within chance', better: 'Better', 'not judged': 'Not judged' };
-
 /** Every watched series, worst first; takes shaped rows, never fetches. */
 export function WhatChanged({ rows, period, navigate }: Props) {
   return (
@@ -18,8 +16,8 @@ export function WhatChanged({ rows, period, navigate }: Props) {
       <h2>What changed</h2>
       <p className="muted">
         {period}. Worst first. Worse: as an alert judges it (chance very unlikely, and large enough to matter); watch: unusual, not yet
-        certain; minor: certain but under the floor of what matters; within chance: a change this size happens by chance at these counts (a
-        doubling of a small rate can be), so nothing can be said yet.
+        certain; minor: certain but under the floor of what matters; not certain: unlikely by chance, but short of watch; within chance: a
+        change this size happens by chance at these counts (a doubling of a small rate can be), so nothing can be said yet.
       </p>
       <div className="table-scroll">
         <table className="table">
@@ -38,7 +36,7 @@ export function WhatChanged({ rows, period, navigate }: Props) {
             {rows.map((r) => (
               <tr key={r.key} data-key={r.key} data-verdict={r.verdict}>
                 <th scope="row">
-                  <span className={`verdict verdict-${r.verdict.replace(' ', '-')}`}>{VERDICT[r.verdict]}</span> {r.name}
+                  <span className={`verdict verdict-${r.verdict.replace(' ', '-')}`}>{r.label}</span> {r.name}
                   {r.note && <div className="muted small">{r.note}</div>}
                 </th>
                 <td>{r.values}</td>

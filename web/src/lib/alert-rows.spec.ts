@@ -82,3 +82,14 @@ describe('alertsElsewhere', () => {
     expect(alertsElsewhere(all, all)).toBe(0);
   });
 });
+
+describe('the verdict in words', () => {
+  const row = (verdict: ChangeRow['verdict'], pValue: number | null) =>
+    ({ key: 'k', metric: 'csatTop2Box', path: 'ai', segment: 'all', name: 'n', unit: 'rate', bad: 'down', verdict, baseline: { value: 0.7, n: 100 }, now: { value: 0.6, n: 100, from: '2026-05-11', to: '2026-05-18' }, expected: null, change: null, z: null, pValue, chance: null, note: null, daily: [], alertId: null, drillDown: {} }) as unknown as ChangeRow;
+  it.each([
+    ['steady', 0.0016, 'Not certain'], // "chance could explain it, but not easily"
+    ['steady', 0.2, 'Within chance'],
+    ['steady', null, 'Within chance'],
+    ['worse', 1e-7, 'Worse'],
+  ] as [ChangeRow['verdict'], number | null, string][])('%s at p=%s: %s', (verdict, p, label) => expect(changeRows([row(verdict, p)])[0].label).toBe(label));
+});

@@ -79,6 +79,8 @@ export interface ChangeRowView {
   key: string;
   name: string;
   verdict: ChangeRow['verdict'];
+  /** The verdict in words; "Within chance" only when chance could well explain it (p ≥ 0.05). */
+  label: string;
   /** "74.9% → 32.1%" */
   values: string;
   /** "n 478 → 56 answers" */
@@ -101,6 +103,8 @@ function metricChange(c: MetricChange | null): string {
 /** A series with tickets in either period; one with none on both sides (a workspace of imported history) says nothing. */
 export const hasTickets = (r: Pick<ChangeRow, 'baseline' | 'now'>): boolean => r.baseline.n > 0 || r.now.n > 0;
 
+const VERDICT_WORDS: Record<ChangeRow['verdict'], string> = { worse: 'Worse', watch: 'Watch', minor: 'Minor', steady: 'Within chance', better: 'Better', 'not judged': 'Not judged' };
+
 /** Worst first (as the API ranks them), in the metric's own units, with n on both sides. */
 export function changeRows(rows: readonly ChangeRow[]): ChangeRowView[] {
   return rows.map((r) => {
@@ -110,6 +114,8 @@ export function changeRows(rows: readonly ChangeRow[]): ChangeRowView[] {
       key: r.key,
       name: r.name,
       verdict: r.verdict,
+      // "Within chance" beside "chance could explain it, but not easily" read as a contradiction.
+      label: r.verdict === 'steady' && r.pValue !== null && r.pValue < 0.05 ? 'Not certain' : VERDICT_WORDS[r.verdict],
       values: `${fmt(r.baseline.value)} → ${fmt(r.now.value)}`,
       counts: `n ${formatCount(r.baseline.n)} → ${formatCount(r.now.n)} ${what}`,
       change: metricChange(r.change),

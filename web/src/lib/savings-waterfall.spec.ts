@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Summary } from '../../../server/src/contract';
-import { savingsWaterfall, stepColor, waterfallAxis, waterfallCsv } from './savings-waterfall';
+import { savingsWaterfall, stepColor, waterfallAxis, waterfallCsv, noWaterfallReason } from './savings-waterfall';
 
 // Fixture case 1: 265 AI resolutions, none pending, 222 verified; 8 reopened (0.0302 x 265) and
 // 36 repeat contacts (0.1358 x 265), one ticket both, so 35 came back without a reopen:
@@ -94,5 +94,19 @@ describe('waterfallCsv', () => {
       'Verified,849.54,849.54,total',
       '',
     ]);
+  });
+});
+
+describe('noWaterfallReason', () => {
+  it('none for a judged range with a baseline: the chart is drawn', () => {
+    expect(noWaterfallReason(s)).toBeNull();
+  });
+  it('a range mostly maturing is not judged yet: no Verified or Net bar to stand behind', () => {
+    // 200 of the fixture's 265 AI resolutions made young: most are maturing.
+    const young = { ...s, pendingAiResolved: 200, verifiedAiResolved: 22, reopenedAiResolved: 8, cameBackAiResolved: 35 } as Summary;
+    expect(noWaterfallReason(young)).toBe('not judged yet: 200 of the 265 AI resolutions in this range are younger than 7 days; a longer or an earlier range shows it');
+  });
+  it('no human baseline: says why, as every page does', () => {
+    expect(noWaterfallReason({ ...expected.cases[5].summary, reopenedAiResolved: 0, cameBackAiResolved: 0 } as Summary)).toBe('no human-resolved ticket in this range prices the work');
   });
 });

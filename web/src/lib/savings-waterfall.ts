@@ -2,6 +2,8 @@
 // one check takes away from the naive claim; the steps add up exactly to the verified savings.
 import type { Summary } from '../../../server/src/contract';
 import { csvLine } from '../../../server/src/contract/csv-cells';
+import { mostlyMaturing } from './maturity';
+import { noBaselineReason } from './summary-cards';
 
 export interface WaterfallStep {
   name: string;
@@ -10,6 +12,16 @@ export interface WaterfallStep {
   /** Bar from..to, for a floating-bar chart. */
   range: [number, number];
   total?: boolean;
+}
+
+/**
+ * Why there is no waterfall to draw, or null when there is one. A range whose AI resolutions are
+ * mostly younger than 7 days has no verified figure to stand behind: its table says "not judged
+ * yet", and the chart drew a Verified bar of −$85 and a red Net bar below zero beside it.
+ */
+export function noWaterfallReason(s: Summary): string | null {
+  if (mostlyMaturing(s)) return `not judged yet: ${s.pendingAiResolved.toLocaleString('en-US')} of the ${s.aiResolved.toLocaleString('en-US')} AI resolutions in this range are younger than 7 days; a longer or an earlier range shows it`;
+  return savingsWaterfall(s) ? null : noBaselineReason(s);
 }
 
 /** Judged AI resolutions not verified, by why (reopened, came back) come with the summary. */

@@ -43,7 +43,7 @@ export default function OverviewPage() {
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (
           <>
-            <CoverageNote range={s} comparison={s.comparison} />
+            <CoverageNote range={s} comparison={s.comparison} tz={filters.tz} />
             {lowRated.excluded && <LowRatedSwitch savings={s.savings} currency={currency} excluded onChange={lowRated.set} />}
             <div className="cards">
               {summaryCards(s, currency, compareLabel(compare)).map((c) => (

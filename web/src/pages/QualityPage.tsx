@@ -107,7 +107,7 @@ export default function QualityPage() {
               {compared.data?.comparison && (
                 <section className="card" aria-label="Against the comparison period">
                   <h2>This range {compareLabel(compare)}</h2>
-                  <CoverageNote range={compared.data} comparison={compared.data.comparison} />
+                  <CoverageNote range={compared.data} comparison={compared.data.comparison} tz={filters.tz} />
                   <QualityCompareTable
                     rows={qualityComparison(compared.data, compared.data.comparison)}
                     current={`${compared.data.from} – ${addDays(compared.data.to, -1)}`}

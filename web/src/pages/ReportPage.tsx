@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import type { Summary } from '../../../server/src/contract';
-import { noBaselineReason } from '../lib/summary-cards';
 import { useAlertsQuery } from '../api/useAlertsQuery';
 import { useCostModelHistoryQuery } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
@@ -21,7 +20,7 @@ import { formatMoney } from '../lib/format';
 import { qualityComparison, youngTicketsNote } from '../lib/quality-compare';
 import { seriesSpans, trendRows } from '../lib/quality-series';
 import { reportCommand, reportTitle } from '../lib/report';
-import { savingsWaterfall } from '../lib/savings-waterfall';
+import { noWaterfallReason, savingsWaterfall } from '../lib/savings-waterfall';
 import { apiCompare, compareLabel } from '../lib/url-state';
 import { useLowRated } from '../state/useLowRated';
 import { useUrlState } from '../state/useUrlState';
@@ -78,9 +77,10 @@ export default function ReportPage() {
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this period.">
         {(s) => {
           const steps = savingsWaterfall(s);
+          const why = noWaterfallReason(s);
           return (
             <>
-              <CoverageNote range={s} comparison={s.comparison} />
+              <CoverageNote range={s} comparison={s.comparison} tz={filters.tz} />
               <h2>Claimed, verified and net</h2>
               <SavingsFacts
                 s={s}
@@ -90,7 +90,7 @@ export default function ReportPage() {
               {/* The quality caveat belongs in the pack too: resolutions the customer rated 1-2, counted or left out. */}
               <LowRatedSwitch savings={s.savings} currency={currency} excluded={lowRated.excluded} onChange={lowRated.set} />
               <h2>From the claim to what holds up</h2>
-              {steps ? <WaterfallChart steps={steps} currency={currency} /> : <p className="state">No waterfall to draw: {noBaselineReason(s)}.</p>}
+              {steps && !why ? <WaterfallChart steps={steps} currency={currency} /> : <p className="state">No waterfall to draw: {why}.</p>}
               <h2>Quality guardrails {s.comparison ? compareLabel(compare) : ''}</h2>
               {s.comparison && <QualityCompareTable rows={qualityComparison(s, s.comparison)} current={`${s.from} – ${last}`} previous={`${s.comparison.from} – ${addDays(s.comparison.to, -1)}`} note={youngTicketsNote(s)} />}
             </>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CostModel, CostModelChange, Summary } from '../../../server/src/contract';
-import { formatFte, noBaselineReason } from '../lib/summary-cards';
+import { formatFte } from '../lib/summary-cards';
 import { useCostModelHistoryQuery, useSaveCostModel } from '../api/useCostModelHistoryQuery';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { useMeQuery } from '../api/useMeQuery';
@@ -12,7 +12,7 @@ import { LowRatedSwitch, SavingsFacts } from '../components/SavingsFacts';
 import { WaterfallChart } from '../components/WaterfallChart';
 import { formatCount, formatMoney, formatNumber } from '../lib/format';
 import { mostlyMaturing } from '../lib/maturity';
-import { STEP_TICKETS, savingsWaterfall } from '../lib/savings-waterfall';
+import { STEP_TICKETS, noWaterfallReason, savingsWaterfall } from '../lib/savings-waterfall';
 import { addDays, filtersToSearch, formatInstant } from '../lib/date-range';
 import { apiCompare } from '../lib/url-state';
 import { withParams } from '../lib/url-state';
@@ -50,15 +50,16 @@ export default function SavingsPage() {
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets in this range.">
         {(s) => {
           const steps = savingsWaterfall(s);
+          const why = noWaterfallReason(s);
           return (
             <>
-              <CoverageNote range={s} comparison={s.comparison} />
-              {steps ? <WaterfallChart
+              <CoverageNote range={s} comparison={s.comparison} tz={filters.tz} />
+              {steps && !why ? <WaterfallChart
                   steps={steps}
                   currency={currency}
                   csv={{ path: '/api/v1/metrics/summary', params: { ...filters, ...valid, ...lowRated.query } }}
                   onStep={(name) => navigate(`/tickets${withParams(filtersToSearch(filters), STEP_TICKETS[name])}`)}
-                /> : <p className="state">No waterfall to draw: {noBaselineReason(s)}.</p>}
+                /> : <p className="state">No waterfall to draw: {why}.</p>}
               <LowRatedSwitch savings={s.savings} currency={currency} excluded={lowRated.excluded} onChange={lowRated.set} />
               <SavingsFacts
                 s={s}

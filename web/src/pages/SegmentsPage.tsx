@@ -44,7 +44,7 @@ export default function SegmentsPage() {
         {(b) => (
           <>
           {b.comparison && <p className="muted">In brackets: the change {compareLabel(compare)} ({b.comparison.from} – {addDays(b.comparison.to, -1)}).</p>}
-          <CoverageNote range={b} comparison={b.comparison} />
+          <CoverageNote range={b} comparison={b.comparison} tz={filters.tz} />
           {/* As on Quality and the board pack: a young range's repeat contacts still rise (a falling AI repeat rate in the last 7 days was only young tickets). */}
           {youngNote(b) && <p className="muted small">{youngNote(b)}</p>}
           <table className="table" aria-label={`Segments by ${by}`}>
