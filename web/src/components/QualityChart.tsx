@@ -56,13 +56,14 @@ export function QualityChart({
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart title={title} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...bucketClick(onPoint)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="bucket" minTickGap={24} />
+          {/* Bands: a shaded bucket covers its own width, not from the point before it (a judged week read as maturing). */}
+          <XAxis dataKey="bucket" minTickGap={24} scale="band" />
           {/* All zero: 'auto' made the axis 0-400%; a tenth keeps 0% at the bottom, readable. */}
           <YAxis tickFormatter={formatRateTick} width={56} domain={[0, top > 0 ? 'auto' : 0.1]} />
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
           <Legend />
           {spans.map((s) => (
-            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.edge} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.state, position: s.state === 'partial' ? 'insideBottom' : 'insideTop', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
+            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.from} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.state, position: s.state === 'partial' ? 'insideBottom' : 'insideTop', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
           ))}
           {annotations.map((a) => (
             <ReferenceArea key={a.id} x1={a.from} x2={a.to} fill="var(--cost)" fillOpacity={0.12} label={{ value: '⚠', position: 'insideTop' }} ifOverflow="extendDomain" />

@@ -19,12 +19,13 @@ export function TrendChart({ rows, spans = [], csv, onPoint }: { rows: TrendRow[
       <ResponsiveContainer width="100%" height={240}>
         <LineChart title="AI share and verified resolution over time" data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} {...bucketClick(onPoint)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="bucket" minTickGap={24} />
+          {/* Bands: a shaded bucket covers its own width, not from the point before it (a judged week read as maturing). */}
+          <XAxis dataKey="bucket" minTickGap={24} scale="band" />
           <YAxis tickFormatter={formatRateTick} width={48} domain={[0, 1]} />
           <Tooltip {...TOOLTIP_THEME} formatter={(v) => formatRate(Number(v))} />
           <Legend />
           {spans.map((s) => (
-            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.edge} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.state, position: s.state === 'partial' ? 'insideBottom' : 'insideTop', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
+            <ReferenceArea key={`${s.state}-${s.from}`} x1={s.from} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.state, position: s.state === 'partial' ? 'insideBottom' : 'insideTop', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />
           ))}
           <Line dataKey="aiShare" name="AI involvement" stroke="var(--claimed)" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line dataKey="verified" name="Verified AI resolution" stroke="var(--verified)" strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -33,15 +33,15 @@ describe('bucketSpans and judged', () => {
   it('groups runs of maturing and partial buckets', () => {
     const buckets = ['a', 'b', 'c', 'd', 'e'].map((bucket) => ({ bucket }));
     expect(bucketSpans(buckets, ['complete', 'maturing', 'maturing', 'maturing', 'partial'])).toEqual([
-      { state: 'maturing', from: 'b', to: 'd', edge: 'a', label: 'maturing: not judged yet (younger than 7 days)' },
-      { state: 'partial', from: 'e', to: 'e', edge: 'd', label: 'partial: not over yet' },
+      { state: 'maturing', from: 'b', to: 'd', label: 'maturing: not judged yet (younger than 7 days)' },
+      { state: 'partial', from: 'e', to: 'e', label: 'partial: not over yet' },
     ]);
   });
   it('a run of building buckets is its own span, named so', () => {
     const buckets = ['a', 'b', 'c', 'd'].map((bucket) => ({ bucket }));
     expect(bucketSpans(buckets, ['complete', 'building', 'building', 'maturing'])).toEqual([
-      { state: 'building', from: 'b', to: 'c', edge: 'a', label: 'building: still being processed, not counted yet' },
-      { state: 'maturing', from: 'd', to: 'd', edge: 'c', label: 'maturing: not judged yet (younger than 7 days)' },
+      { state: 'building', from: 'b', to: 'c', label: 'building: still being processed, not counted yet' },
+      { state: 'maturing', from: 'd', to: 'd', label: 'maturing: not judged yet (younger than 7 days)' },
     ]);
   });
   it('a value stands only where the bucket is judged', () => {

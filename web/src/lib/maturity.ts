@@ -12,8 +12,6 @@ export interface BucketSpan {
   state: Exclude<BucketState, 'complete'>;
   from: string;
   to: string;
-  /** Where the shading starts: the bucket before `from` (a one-bucket span on a category axis has no width otherwise). */
-  edge: string;
   label: string;
 }
 
@@ -57,7 +55,7 @@ export function bucketSpans(buckets: readonly { bucket: string }[], states: read
     if (state === 'complete') return;
     const last = spans[spans.length - 1];
     if (last && last.state === state && states[i - 1] === state) last.to = buckets[i].bucket;
-    else spans.push({ state, from: buckets[i].bucket, to: buckets[i].bucket, edge: buckets[Math.max(0, i - 1)].bucket, label: LABELS[state] });
+    else spans.push({ state, from: buckets[i].bucket, to: buckets[i].bucket, label: LABELS[state] });
   });
   return spans;
 }

@@ -28,8 +28,8 @@ describe('qualityRows', () => {
     expect(maturing).toMatchObject({ csat_ai: 0.7, band_ai: [0.6, 0.8], escalation: 0.3, repeat_ai: null, reopen_ai: null, repeat_human: null });
     expect(Object.entries(partial).filter(([k, v]) => k !== 'bucket' && v !== null)).toEqual([]);
     expect(seriesSpans(t)).toEqual([
-      { state: 'maturing', from: '2026-05-10', to: '2026-05-10', edge: '2026-05-10', label: 'maturing: not judged yet (younger than 7 days)' },
-      { state: 'partial', from: '2026-05-12', to: '2026-05-12', edge: '2026-05-10', label: 'partial: not over yet' },
+      { state: 'maturing', from: '2026-05-10', to: '2026-05-10', label: 'maturing: not judged yet (younger than 7 days)' },
+      { state: 'partial', from: '2026-05-12', to: '2026-05-12', label: 'partial: not over yet' },
     ]);
   });
 });
@@ -49,7 +49,7 @@ describe('a bucket with days a load has not built yet', () => {
     ]);
     const [, building] = qualityRows(t);
     expect(Object.entries(building).filter(([k, v]) => k !== 'bucket' && v !== null)).toEqual([]);
-    expect(seriesSpans(t)).toEqual([{ state: 'building', from: '2026-03-02', to: '2026-03-02', edge: '2026-02-23', label: 'building: still being processed, not counted yet' }]);
+    expect(seriesSpans(t)).toEqual([{ state: 'building', from: '2026-03-02', to: '2026-03-02', label: 'building: still being processed, not counted yet' }]);
   });
 });
 

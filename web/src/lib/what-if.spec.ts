@@ -59,7 +59,7 @@ describe('describeCostChange', () => {
 describe('startingCostsNote', () => {
   it('while the workspace runs on the costs it was created with, and only then', () => {
     expect(startingCostsNote({ version: 1, currency: 'JPY' })).toBe(
-      "These are Claimcheck's starting costs (32 an hour, 0.45 a conversation, in JPY as in any currency), not yours: every money figure rests on them until an admin saves the real ones on the savings audit.",
+      "These are Claimcheck's starting costs (JPY 32 an hour, JPY 0.45 a conversation: the same numbers whatever the currency), not yours: every money figure rests on them until an admin saves the real ones on the savings audit.",
     );
     expect(startingCostsNote({ version: 2, currency: 'JPY' })).toBeNull();
     expect(startingCostsNote(undefined)).toBeNull();

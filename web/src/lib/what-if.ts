@@ -76,5 +76,5 @@ export function describeCostChange(field: string, change: { old: unknown; new: u
  */
 export function startingCostsNote(stored: Pick<CostModelVersion, 'version' | 'currency'> | undefined): string | null {
   if (!stored || stored.version !== 1) return null;
-  return `These are Claimcheck's starting costs (32 an hour, 0.45 a conversation, in ${stored.currency} as in any currency), not yours: every money figure rests on them until an admin saves the real ones on the savings audit.`;
+  return `These are Claimcheck's starting costs (${stored.currency} 32 an hour, ${stored.currency} 0.45 a conversation: the same numbers whatever the currency), not yours: every money figure rests on them until an admin saves the real ones on the savings audit.`;
 }
