@@ -39,13 +39,13 @@ describe('a bucket with days a load has not built yet', () => {
     // Long past (complete but for that): March 2 lost 2 of its days' tickets to a load still
     // being built, so its 120 tickets and rates are a part, not the week.
     const week = (bucket: string, to: string, daysBuilding?: number) => ({
-      bucket, to, ...(daysBuilding ? { daysBuilding } : {}), tickets: 120, involvementRate: 0.4, verifiedAiResolutionRate: 0.55, escalationRate: 0.3,
+      bucket, to, ...(daysBuilding ? { daysBuilding } : {}), tickets: 120, aiInvolved: 48, pendingAiResolved: 0, involvementRate: 0.4, verifiedAiResolutionRate: 0.55, escalationRate: 0.3,
       byPath: { ai: path(0.7, 0.6, 0.8, 0.1), escalated: path(0.5, 0.4, 0.6, 0), human: path(0.8, 0.7, 0.9, 0.05) },
     });
     const t = { interval: 'week', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', buckets: [week('2026-02-23', '2026-03-02'), week('2026-03-02', '2026-03-09', 2)] } as unknown as TimeseriesResponse;
     expect(trendRows(t)).toEqual([
-      { bucket: '2026-02-23', aiShare: 0.4, verified: 0.55 },
-      { bucket: '2026-03-02', aiShare: null, verified: null },
+      { bucket: '2026-02-23', aiShare: 0.4, verified: 0.55, tickets: 120, judged: 48 },
+      { bucket: '2026-03-02', aiShare: null, verified: null, tickets: 120, judged: 48 },
     ]);
     const [, building] = qualityRows(t);
     expect(Object.entries(building).filter(([k, v]) => k !== 'bucket' && v !== null)).toEqual([]);
@@ -67,18 +67,24 @@ describe('alertAnnotations', () => {
 
 describe('trendRows', () => {
   it('AI share and verified resolution per bucket', () => {
-    const t = { interval: 'week', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', buckets: [{ bucket: '2026-05-04', to: '2026-05-11', involvementRate: 0.4, verifiedAiResolutionRate: 0.55 }, { bucket: '2026-05-11', to: '2026-05-18', involvementRate: null, verifiedAiResolutionRate: null }] } as unknown as TimeseriesResponse;
+    const t = { interval: 'week', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', buckets: [{ bucket: '2026-05-04', to: '2026-05-11', tickets: 100, aiInvolved: 40, pendingAiResolved: 0, involvementRate: 0.4, verifiedAiResolutionRate: 0.55 }, { bucket: '2026-05-11', to: '2026-05-18', tickets: 0, aiInvolved: 0, pendingAiResolved: 0, involvementRate: null, verifiedAiResolutionRate: null }] } as unknown as TimeseriesResponse;
     expect(trendRows(t)).toEqual([
-      { bucket: '2026-05-04', aiShare: 0.4, verified: 0.55 },
-      { bucket: '2026-05-11', aiShare: null, verified: null },
+      { bucket: '2026-05-04', aiShare: 0.4, verified: 0.55, tickets: 100, judged: 40 },
+      { bucket: '2026-05-11', aiShare: null, verified: null, tickets: 0, judged: 0 },
     ]);
     // The week of asOf is partial (no point at all); the week before is maturing: its verified rate
     // (all its AI resolutions still pending: 0 verified of the escalations judged) is left out.
-    const live = { ...t, asOf: '2026-05-13T12:00:00Z', buckets: [{ bucket: '2026-05-04', to: '2026-05-11', pendingAiResolved: 30, involvementRate: 0.4, verifiedAiResolutionRate: 0 }, { bucket: '2026-05-11', to: '2026-05-18', involvementRate: 0.2, verifiedAiResolutionRate: 0 }] } as unknown as TimeseriesResponse;
+    const live = { ...t, asOf: '2026-05-13T12:00:00Z', buckets: [{ bucket: '2026-05-04', to: '2026-05-11', tickets: 100, aiInvolved: 40, pendingAiResolved: 30, involvementRate: 0.4, verifiedAiResolutionRate: 0 }, { bucket: '2026-05-11', to: '2026-05-18', tickets: 50, aiInvolved: 10, pendingAiResolved: 0, involvementRate: 0.2, verifiedAiResolutionRate: 0 }] } as unknown as TimeseriesResponse;
     expect(trendRows(live)).toEqual([
-      { bucket: '2026-05-04', aiShare: 0.4, verified: null },
-      { bucket: '2026-05-11', aiShare: null, verified: null },
+      { bucket: '2026-05-04', aiShare: 0.4, verified: null, tickets: 100, judged: 10 },
+      { bucket: '2026-05-11', aiShare: null, verified: null, tickets: 50, judged: 10 },
     ]);
+  });
+
+  it('a week with fewer than 10 judged AI-involved tickets draws no verified point', () => {
+    // Year to date: a week of 37 tickets of which 3 involved the AI (all escalated) read 0%, then 60%.
+    const t = { interval: 'week', asOf: '2026-12-01T00:00:00Z', tz: 'UTC', buckets: [{ bucket: '2026-07-27', to: '2026-08-03', tickets: 37, aiInvolved: 3, pendingAiResolved: 0, involvementRate: 3 / 37, verifiedAiResolutionRate: 0 }, { bucket: '2026-08-03', to: '2026-08-10', tickets: 400, aiInvolved: 100, pendingAiResolved: 0, involvementRate: 0.25, verifiedAiResolutionRate: 0.6 }] } as unknown as TimeseriesResponse;
+    expect(trendRows(t).map((r) => r.verified)).toEqual([null, 0.6]);
   });
 });
 

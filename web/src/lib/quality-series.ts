@@ -2,7 +2,7 @@
 // Wilson band of CSAT as [low, high] pairs (recharts draws a range Area from such a pair).
 import type { LeanTimeseriesResponse, TimeseriesResponse } from '../../../server/src/contract';
 import type { AlertRow } from '../../../server/src/contract';
-import { BucketSpan, BucketState, bucketSpans, bucketStates, isShortBucket, judged } from './maturity';
+import { BucketSpan, BucketState, bucketSpans, bucketStates, isShortBucket, judged, judgedAiTickets } from './maturity';
 
 type Series = Pick<LeanTimeseriesResponse, 'buckets' | 'asOf' | 'tz'>;
 
@@ -87,12 +87,27 @@ export interface TrendRow {
   bucket: string;
   aiShare: number | null;
   verified: number | null;
+  /** The rates' n: the bucket's tickets (AI share) and its judged AI-involved tickets (verified). */
+  tickets: number;
+  judged: number;
 }
+
+/** Fewer judged AI-involved tickets than this draw no verified point: 3 escalations read as a 0% week before a 60% one. */
+export const MIN_JUDGED_DRAWN = 10;
 
 /** The overview's trend: AI share of tickets and verified AI resolution per bucket. */
 export function trendRows(t: Series): TrendRow[] {
   const states = bucketStates(t.buckets, t.asOf, t.tz);
-  return t.buckets.map((b, i) => ({ bucket: b.bucket, aiShare: judged(b.involvementRate, states[i], ['complete', 'maturing']), verified: judged(b.verifiedAiResolutionRate, states[i]) }));
+  return t.buckets.map((b, i) => {
+    const n = judgedAiTickets(b);
+    return {
+      bucket: b.bucket,
+      aiShare: judged(b.involvementRate, states[i], ['complete', 'maturing']),
+      verified: n < MIN_JUDGED_DRAWN ? null : judged(b.verifiedAiResolutionRate, states[i]),
+      tickets: b.tickets,
+      judged: n,
+    };
+  });
 }
 
 /** A weekly series per overview card, for its sparkline. */
