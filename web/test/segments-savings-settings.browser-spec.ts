@@ -107,6 +107,9 @@ run('the dashboard in chromium: segments, savings, settings', () => {
       expect(new URL(page.url()).searchParams.get('fixedCostPerMonth')).toBeNull();
       await page.getByRole('button', { name: 'Save as the cost model' }).click();
       await page.getByText('Human cost per hour 32 → 64 USD per hour').waitFor();
+      // Saved, the values leave the address: a bookmark of it is the view, not a what-if for good.
+      await page.waitForFunction(() => !new URLSearchParams(location.search).has('humanHourlyCost'));
+      expect(await page.getByRole('status').filter({ hasText: 'What-if, not saved' }).count()).toBe(0);
       // A click on the "Reopened" bar lists those tickets; the count is the API's.
       // Saving refetches every figure and redraws the chart: the click is retried until the bar it
       // lands on is the redrawn one (a bar replaced under the pointer takes no click).

@@ -15,7 +15,7 @@ import { ClaimsRepository } from './claims.repository';
 import { VendorRow, missingColumns, readVendorRecord, resolveMapping } from './vendor-export';
 import { joinFilterValues } from '../contract/filter-list';
 import { FreshnessService } from '../projection/freshness.service';
-import { formatMoney } from '../contract/money-format';
+import { formatMoney, formatMoneyExact } from '../contract/money-format';
 
 const CLASS_LABELS: Record<VendorClass, string> = {
   durable: 'durable (held up 7 days)',
@@ -114,7 +114,7 @@ export class ClaimsService {
     const failed = rows.filter((r) => r.failed);
     const didNotHoldUp = { count: failed.reduce((n, r) => n + r.count, 0), amount: failed.reduce((n, r) => n + r.amount, 0) };
     // Billed amounts to the currency's own unit (cents, none for yen): an invoice is exact.
-    const m = (x: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(x);
+    const m = (x: number) => formatMoneyExact(x, currency);
     const maturing = by.get('maturing')?.n ?? 0;
     const unknown = by.get('unknown_id')?.n ?? 0;
     const sentence =

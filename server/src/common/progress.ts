@@ -23,9 +23,11 @@ export function progress(label: string, total: number, stream: ProgressOut = pro
     const secs = (Date.now() - started) / 1000;
     const ratePerSec = secs > 0 ? count / secs : 0;
     const pct = total > 0 ? Math.min(1, count / total) : 1;
+    // A total that was an estimate (the demo's follow-up tickets) grows with the count: never "360,054/360,000".
+    const shownTotal = Math.max(total, count);
     const eta = ratePerSec > 0 && total > count ? ` ETA ${Math.ceil((total - count) / ratePerSec)}s` : '';
     const bar = '#'.repeat(Math.round(pct * 24)).padEnd(24, '.');
-    return `${label} [${bar}] ${(pct * 100).toFixed(0).padStart(3)}% ${fmt(count)}/${fmt(total)} ${fmt(ratePerSec)}/s${eta}`;
+    return `${label} [${bar}] ${(pct * 100).toFixed(0).padStart(3)}% ${fmt(count)}/${fmt(shownTotal)} ${fmt(ratePerSec)}/s${eta}`;
   };
   return {
     tick(n: number) {

@@ -28,3 +28,10 @@ export function formatMoney(value: number | null | undefined, currency = 'USD', 
   const digits = whole ? 0 : Math.min(2, minorDigits(currency));
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
+
+/** An exact amount (what a vendor billed): always to the currency's own unit, cents included ("$5,174.00", "¥5,174"). */
+export function formatMoneyExact(value: number | null | undefined, currency = 'USD', dash = '—'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return dash;
+  const digits = minorDigits(currency);
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}

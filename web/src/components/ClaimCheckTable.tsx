@@ -6,6 +6,8 @@ import { DASH } from '../lib/format';
 export function ClaimCheckTable({ rows, ticketsHref, navigate }: { rows: ClaimRow[]; ticketsHref: (predicates: Record<string, string>) => string; navigate: (to: string) => void }) {
   return (
     <>
+      {/* Scrolls sideways on a phone rather than pushing the verdict off the card. */}
+      <div className="table-scroll">
       <table className="table fact-table" aria-label="The claim, figure by figure">
         <thead>
           <tr>
@@ -48,6 +50,7 @@ export function ClaimCheckTable({ rows, ticketsHref, navigate }: { rows: ClaimRo
           })}
         </tbody>
       </table>
+      </div>
       <p className="footnote">
         Recomputed: the claim&apos;s own measure from the events, counted as a vendor counts it (before the 7-day check). Verified: what held up (not reopened, no repeat
         contact within 7 days), with its 95% interval where it has one; a verified figure opens its tickets.

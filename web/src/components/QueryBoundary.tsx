@@ -10,6 +10,8 @@ interface Props<T> {
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
   children: (data: T) => ReactNode;
+  /** A way out of a 4xx (which no retry changes), e.g. the ticket list's first page for a stale cursor. */
+  recover?: { label: string; onClick: () => void };
 }
 
 /** Seconds between automatic tries while the server cannot be reached or answers 5xx/503. */
@@ -18,7 +20,7 @@ export const RETRY_SECONDS = 10;
 /** An error a later try can fix: no answer at all (server down) or a 5xx (database outage: 503). */
 const passing = (e: unknown) => !(e instanceof ApiError) || e.status >= 500;
 
-export function QueryBoundary<T>({ query, isEmpty, empty, children }: Props<T>) {
+export function QueryBoundary<T>({ query, isEmpty, empty, children, recover }: Props<T>) {
   // After an outage the view came back only on "Try again": it now tries by itself meanwhile.
   const retrying = query.isError && passing(query.error);
   const { refetch } = query;
@@ -39,9 +41,16 @@ export function QueryBoundary<T>({ query, isEmpty, empty, children }: Props<T>) 
       <div className="state state-error" role="alert">
         <strong>Could not load this view.</strong> {query.error.message}
         {retrying ? ` Trying again every ${RETRY_SECONDS} s.` : ''}{' '}
-        <button type="button" onClick={() => void query.refetch()}>
-          Try again
-        </button>
+        {/* A 4xx names what is wrong in the request: the same request again cannot help. */}
+        {retrying || !recover ? (
+          <button type="button" onClick={() => void query.refetch()}>
+            Try again
+          </button>
+        ) : (
+          <button type="button" onClick={recover.onClick}>
+            {recover.label}
+          </button>
+        )}
       </div>
     );
   }

@@ -1,7 +1,8 @@
 import type { VendorClass, VendorReconciliation } from '../../../server/src/contract';
-import { formatCount, formatMoney } from '../lib/format';
+import { formatCount } from '../lib/format';
+import { formatMoneyExact } from '../../../server/src/contract/money-format';
 
-/** The vendor's billed conversations by what became of them in our data; a class opens its rows. */
+/** The vendor's billed conversations by what became of them in our data; a class opens its rows. Amounts exact, as billed (one column mixed "$5,174" and "$80.19"). */
 export function VendorReconciliationTable({ r, currency, selected, onSelect }: { r: VendorReconciliation; currency: string; selected: VendorClass | null; onSelect: (c: VendorClass) => void }) {
   return (
     <table className="table fact-table" aria-label="Vendor reconciliation">
@@ -24,13 +25,13 @@ export function VendorReconciliationTable({ r, currency, selected, onSelect }: {
             <td className="num" data-class={c.class}>
               {formatCount(c.count)}
             </td>
-            <td className="num">{formatMoney(c.amount, currency)}</td>
+            <td className="num">{formatMoneyExact(c.amount, currency)}</td>
           </tr>
         ))}
         <tr>
           <th scope="row">All billed</th>
           <td className="num">{formatCount(r.rows)}</td>
-          <td className="num">{formatMoney(r.billedAmount, currency)}</td>
+          <td className="num">{formatMoneyExact(r.billedAmount, currency)}</td>
         </tr>
       </tbody>
     </table>

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoney, formatMoneyTick } from '../lib/format';
+import { formatMoney, formatMoneyTick, moneyScale } from '../lib/format';
 import { WaterfallStep, stepColor, waterfallAxis, waterfallCsv } from '../lib/savings-waterfall';
 import { TOOLTIP_THEME } from './chart-theme';
 import { ExportButtons } from './ExportButtons';
@@ -18,7 +18,7 @@ export function WaterfallChart({ steps, currency, csv, onStep }: { steps: Waterf
           <YAxis tickFormatter={(v: number) => formatMoneyTick(v, currency)} width={90} {...waterfallAxis(steps)} />
           <ReferenceLine y={0} stroke="var(--muted)" />
           {/* The step's own name and signed value (not the bar's [from, to] data key, "range"). */}
-          <Tooltip {...TOOLTIP_THEME} formatter={(_v, _n, item) => [formatMoney((item.payload as WaterfallStep).value, currency), (item.payload as WaterfallStep).name]} />
+          <Tooltip {...TOOLTIP_THEME} formatter={(_v, _n, item) => [formatMoney((item.payload as WaterfallStep).value, currency, moneyScale(steps.map((s) => s.value))), (item.payload as WaterfallStep).name]} />
           <Bar dataKey="range" isAnimationActive={false} onClick={(d) => onStep?.((d as unknown as { name: string }).name)} style={onStep ? { cursor: 'pointer' } : undefined}>
             {steps.map((s) => (
               <Cell key={s.name} fill={stepColor(s)} />

@@ -66,7 +66,12 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
     const why = sv.verifiedSavings === null ? `no verified savings to start from: ${noBaselineReason(s)}` : 'fixed costs belong to the whole program: a filter or segment has no share of them';
     rows.push({ label: 'Net savings', value: 'not defined', interval: '', note: why });
   }
-  if (sv.verifiedSavingsPerYear !== null && sv.verifiedSavingsPerYear !== undefined) rows.push(verdict({ label: 'Verified run-rate a year', value: money(sv.verifiedSavingsPerYear), interval: '', note: 'before handoff tax and fixed costs' }));
+  if (sv.verifiedSavingsPerYear !== null && sv.verifiedSavingsPerYear !== undefined) {
+    // The verified savings' interval at the same pace (× 365.25 / days), as the claims page gives it.
+    const pace = sv.verifiedSavings ? sv.verifiedSavingsPerYear / sv.verifiedSavings : null;
+    const yearIv = pace !== null && iv?.verifiedSavings ? { low: iv.verifiedSavings.low * pace, high: iv.verifiedSavings.high * pace } : null;
+    rows.push(verdict({ label: 'Verified run-rate a year', value: money(sv.verifiedSavingsPerYear), interval: yearIv ? formatInterval(yearIv, money, approx) : '', note: 'before handoff tax and fixed costs' }));
+  }
   return rows;
 }
 

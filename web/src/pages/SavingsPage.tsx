@@ -105,7 +105,12 @@ export default function SavingsPage() {
             <button
               type="button"
               disabled={Object.keys(valid).length === 0 || save.isPending}
-              onClick={() => save.mutate(Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, Number(v)])) as CostModelChange)}
+              // Saved, the values are the cost model: they leave the address, which would otherwise keep them as a what-if for good.
+              onClick={() =>
+                save.mutate(Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, Number(v)])) as CostModelChange, {
+                  onSuccess: () => setParams(Object.fromEntries(fields.map((f) => [f.key, undefined])), { replace: true }),
+                })
+              }
             >
               Save as the cost model
             </button>

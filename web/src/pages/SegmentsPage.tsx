@@ -43,6 +43,11 @@ export default function SegmentsPage() {
       <QueryBoundary query={breakdown} isEmpty={(b) => b.segments.length === 0} empty="No tickets in this range.">
         {(b) => (
           <>
+          {params.by !== undefined && params.by !== by && (
+            <p className="behind" role="status">
+              The address's segmenting &quot;{params.by}&quot; is not one of {DIMENSIONS.join(', ')}: showing {by}.
+            </p>
+          )}
           {b.comparison && <p className="muted">In brackets: the change {compareLabel(compare)} ({b.comparison.from} – {addDays(b.comparison.to, -1)}).</p>}
           <CoverageNote range={b} comparison={b.comparison} tz={filters.tz} />
           {/* As on Quality and the board pack: a young range's repeat contacts still rise (a falling AI repeat rate in the last 7 days was only young tickets). */}

@@ -36,7 +36,7 @@ export default function TicketsPage() {
           'All tickets in the range'
         )}
       </p>
-      <QueryBoundary query={q} isEmpty={(p) => p.total === 0} empty="No ticket matches.">
+      <QueryBoundary query={q} isEmpty={(p) => p.total === 0} empty="No ticket matches." recover={{ label: 'First page', onClick: () => setParams({ cursor: undefined, page: undefined, back: undefined }) }}>
         {(p) => (
           <>
             <p>
