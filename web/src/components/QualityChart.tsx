@@ -60,7 +60,15 @@ export function QualityChart({
           <XAxis dataKey="bucket" minTickGap={24} scale="band" />
           {/* All zero: 'auto' made the axis 0-400%; a tenth keeps 0% at the bottom, readable. */}
           <YAxis tickFormatter={formatRateTick} width={56} domain={[0, top > 0 ? 'auto' : 0.1]} />
-          <Tooltip {...TOOLTIP_THEME} formatter={(v) => (Array.isArray(v) ? `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}` : formatRate(Number(v)))} />
+          {/* A rate with its n (answers, resolved or AI-involved tickets of the bucket); a band as its range. */}
+          <Tooltip
+            {...TOOLTIP_THEME}
+            formatter={(v, _name, item) => {
+              if (Array.isArray(v)) return `${formatRate(Number(v[0]))}–${formatRate(Number(v[1]))}`;
+              const n = (item.payload as QualityRow).n[item.dataKey as keyof QualityRow['n']];
+              return n === undefined ? formatRate(Number(v)) : `${formatRate(Number(v))} (n=${n.toLocaleString('en-US')})`;
+            }}
+          />
           <Legend />
           {spans.map((s) => (
             <ReferenceArea key={`${s.state}-${s.from}`} x1={s.from} x2={s.to} fill="var(--muted)" fillOpacity={0.1} stroke="var(--muted)" strokeDasharray="4 3" label={{ value: s.state, position: s.state === 'partial' ? 'insideBottom' : 'insideTop', fontSize: 11, fill: 'var(--muted)' }} ifOverflow="extendDomain" />

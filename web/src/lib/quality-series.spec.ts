@@ -20,13 +20,19 @@ describe('qualityRows', () => {
     expect(rows[1]).toMatchObject({ csat_ai: null, band_ai: null, band_human: [0.8, 0.95], escalation: null });
   });
 
+  it("each line's n for its tooltip: answers, resolved tickets, AI-involved tickets", () => {
+    const p = (responses: number, resolved: number) => ({ csat: { top2Box: 0.7, top2BoxLow: 0.6, top2BoxHigh: 0.8, responses }, repeatContactRate: 0.1, reopenRate: 0.01, resolved });
+    const t = { interval: 'day', asOf: '2026-06-01T00:00:00Z', tz: 'UTC', buckets: [{ bucket: '2026-05-10', to: '2026-05-11', aiInvolved: 60, escalationRate: 0.3, byPath: { ai: p(20, 40), escalated: p(5, 18), human: p(30, 70) } }] } as unknown as TimeseriesResponse;
+    expect(qualityRows(t)[0].n).toEqual({ csat_ai: 20, csat_escalated: 5, csat_human: 30, repeat_ai: 40, repeat_human: 70, reopen_ai: 40, reopen_human: 70, escalation: 60 });
+  });
+
   it('a maturing day keeps CSAT but not its repeat contacts and reopens; a partial day keeps nothing', () => {
     // asOf 2026-05-12 09:00 UTC: May 10 is within the 7-day window (maturing); May 12 is not over.
     const day = (bucket: string, to: string) => ({ bucket, to, pendingAiResolved: 4, escalationRate: 0.3, byPath: { ai: path(0.7, 0.6, 0.8, 0), escalated: path(0.5, 0.4, 0.6, 0), human: path(0.8, 0.7, 0.9, 0) } });
     const t = { interval: 'day', asOf: '2026-05-12T09:00:00Z', tz: 'UTC', buckets: [day('2026-05-10', '2026-05-11'), day('2026-05-12', '2026-05-13')] } as unknown as TimeseriesResponse;
     const [maturing, partial] = qualityRows(t);
     expect(maturing).toMatchObject({ csat_ai: 0.7, band_ai: [0.6, 0.8], escalation: 0.3, repeat_ai: null, reopen_ai: null, repeat_human: null });
-    expect(Object.entries(partial).filter(([k, v]) => k !== 'bucket' && v !== null)).toEqual([]);
+    expect(Object.entries(partial).filter(([k, v]) => k !== 'bucket' && k !== 'n' && v !== null)).toEqual([]);
     expect(seriesSpans(t)).toEqual([
       { state: 'maturing', from: '2026-05-10', to: '2026-05-10', label: 'maturing: not judged yet (younger than 7 days)' },
       { state: 'partial', from: '2026-05-12', to: '2026-05-12', label: 'partial: not over yet' },
@@ -48,7 +54,7 @@ describe('a bucket with days a load has not built yet', () => {
       { bucket: '2026-03-02', aiShare: null, verified: null, tickets: 120, judged: 48 },
     ]);
     const [, building] = qualityRows(t);
-    expect(Object.entries(building).filter(([k, v]) => k !== 'bucket' && v !== null)).toEqual([]);
+    expect(Object.entries(building).filter(([k, v]) => k !== 'bucket' && k !== 'n' && v !== null)).toEqual([]);
     expect(seriesSpans(t)).toEqual([{ state: 'building', from: '2026-03-02', to: '2026-03-02', label: 'building: still being processed, not counted yet' }]);
   });
 });

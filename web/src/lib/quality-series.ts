@@ -20,6 +20,8 @@ export interface QualityRow {
   reopen_ai: number | null;
   reopen_human: number | null;
   escalation: number | null;
+  /** Each line's n, for its tooltip: answers for CSAT, resolved tickets for repeat and reopen, AI-involved for escalation. */
+  n: Partial<Record<'csat_ai' | 'csat_escalated' | 'csat_human' | 'repeat_ai' | 'repeat_human' | 'reopen_ai' | 'reopen_human' | 'escalation', number>>;
 }
 
 /**
@@ -47,6 +49,16 @@ export function qualityRows(t: Series): QualityRow[] {
       reopen_ai: judged(b.byPath.ai.reopenRate, st),
       reopen_human: judged(b.byPath.human.reopenRate, st),
       escalation: judged(b.escalationRate, st, over),
+      n: {
+        csat_ai: b.byPath.ai.csat.responses,
+        csat_escalated: b.byPath.escalated.csat.responses,
+        csat_human: b.byPath.human.csat.responses,
+        repeat_ai: b.byPath.ai.resolved,
+        repeat_human: b.byPath.human.resolved,
+        reopen_ai: b.byPath.ai.resolved,
+        reopen_human: b.byPath.human.resolved,
+        escalation: b.aiInvolved,
+      },
     };
   });
 }
