@@ -1,6 +1,8 @@
 // Hostile input found by a walk of the API (2026-11-30), beside the fuzzer's cases in
 // hostile-input.db-spec.ts: dates at the ends of the calendar, mappings of the wrong shape, bodies
 // that are not UTF-8, nulls and absurd values, long ids, encoded paths. Never a 5xx, never a lost event.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { TestApp, createTestApp } from './test-app';
 
 const created = (id: string, ticketId: string, extra: Record<string, unknown> = {}) => ({ id, type: 'ticket.created', ticketId, occurredAt: '2026-02-01T10:00:00Z', channel: 'chat', category: 'billing', customerId: `c-${ticketId}`, ...extra });
@@ -149,5 +151,20 @@ describe('hostile input found by the walk: a 4xx that says where, never a 5xx or
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports', payload, headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'multipart/form-data; boundary=XB' } });
     expect([res.statusCode, res.json().message]).toEqual([400, 'dryRun: sent after the file; send every field before the file (the upload is read in order), nothing was imported']);
     expect((await t.request('GET', '/api/v1/imports')).body.filter((j: { fileName: string }) => j.fileName === 'late.csv')).toEqual([]);
+  });
+
+  it('an upload cut short, a field given twice: a 400, nothing imported, no copy left in the temp folder', async () => {
+    const temp = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('claimcheck-import-')).length;
+    const before = temp();
+    const send = (body: string) => t.app.inject({ method: 'POST', url: '/api/v1/imports', payload: Buffer.from(body), headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'multipart/form-data; boundary=BB' } });
+    // No closing boundary after the file (it was a 500, and its saved copy stayed).
+    const cut = await send('--BB\r\nContent-Disposition: form-data; name="preset"\r\n\r\nkaggle-tickets\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n');
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().message).toMatch(/^body: the upload is not a complete multipart\/form-data body/);
+    // dryRun twice took its last value and imported for real.
+    const twice = await send('--BB\r\nContent-Disposition: form-data; name="preset"\r\n\r\nkaggle-tickets\r\n--BB\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--BB\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\nfalse\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n--BB--\r\n');
+    expect([twice.statusCode, twice.json().message]).toEqual([400, 'dryRun: given more than once; give each field once']);
+    expect(temp()).toBe(before);
+    expect((await t.request('GET', '/api/v1/status')).status).toBe(200);
   });
 });

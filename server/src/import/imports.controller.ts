@@ -18,26 +18,28 @@ interface Part {
  * whatever follows it, read only once the file is (a field after the file is refused: the import
  * was set up without it).
  */
-async function readUpload(req: FastifyRequest): Promise<{ fields: Record<string, string>; file: Part | null; rest: () => Promise<string[]> }> {
+async function readUpload(req: FastifyRequest): Promise<{ fields: Record<string, string>; names: string[]; file: Part | null; rest: () => Promise<string[]> }> {
   const parts = (req as unknown as { parts(): AsyncIterable<Part> }).parts()[Symbol.asyncIterator]();
   const fields: Record<string, string> = {};
+  const names: string[] = [];
   let file: Part | null = null;
   for (let n = await parts.next(); !n.done; n = await parts.next()) {
     if (n.value.type === 'file') {
       file = n.value;
       break;
     }
-    fields[n.value.fieldname] = typeof n.value.value === 'string' ? n.value.value : '';
+    names.push(n.value.fieldname ?? '');
+    fields[n.value.fieldname ?? ''] = typeof n.value.value === 'string' ? n.value.value : '';
   }
   const rest = async () => {
     const names: string[] = [];
     for (let n = await parts.next(); !n.done; n = await parts.next()) {
-      names.push(n.value.fieldname);
+      names.push(n.value.fieldname ?? '');
       n.value.file?.resume();
     }
     return names;
   };
-  return { fields, file, rest };
+  return { fields, names, file, rest };
 }
 
 @ApiTags('imports')
@@ -68,7 +70,7 @@ export class ImportsController {
     },
   })
   async start(@Req() req: FastifyRequest): Promise<ImportJob> {
-    const { fields: f, file, rest } = await readUpload(req).catch((e: Error) => {
+    const { fields: f, names, file, rest } = await readUpload(req).catch((e: Error) => {
       throw new BadRequestException(`body: a multipart/form-data upload with a file field is expected (${e.message})`);
     });
     if (!file?.file) throw new BadRequestException('file: missing');
@@ -81,7 +83,7 @@ export class ImportsController {
       format: f.format,
       replaceSource: f.replaceSource,
       handleTime: f.handleTime,
-      fieldNames: [...Object.keys(f), file.fieldname],
+      fieldNames: [...names, file.fieldname],
       rest,
     });
   }

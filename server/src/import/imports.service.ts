@@ -1,7 +1,7 @@
 // Imports through the API: the upload is saved to a temporary file, then imported in the
 // background with the same pipeline as the CLI; the job's status and report can be polled.
 import { wsId } from '../workspaces/workspace-context';
-import { BadRequestException, Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
+import { BadRequestException, HttpException, Injectable, Logger, NotFoundException, OnModuleDestroy } from '@nestjs/common';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -43,10 +43,28 @@ export const IMPORT_FIELDS = ['preset', 'mapping', 'dryRun', 'replaceSource', 'h
  * and the import came out all human, without a word. AI agents go in the mapping's `ai`.
  */
 export function unknownFieldProblem(names: readonly string[]): string | null {
-  const unknown = names.filter((n) => !(IMPORT_FIELDS as readonly string[]).includes(n));
+  // Given twice, a field took its last value: "dryRun=true … dryRun=false" imported for real.
+  const named = (n: string) => (n === '' ? '(a field without a name)' : n);
+  const twice = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  if (twice.length > 0) return `${twice.map(named).join(', ')}: given more than once; give each field once`;
+  const unknown = names.filter((n) => !(IMPORT_FIELDS as readonly string[]).includes(n)).map(named);
   if (unknown.length === 0) return null;
   const hint = unknown.some((n) => /^ai/i.test(n)) ? '; AI agents are named in the mapping\'s "ai": {"ids": [...]} or {"pattern": "..."} (docs/IMPORT.md)' : '';
   return `${unknown.join(', ')}: unknown field${unknown.length === 1 ? '' : 's'}; the fields are ${IMPORT_FIELDS.join(', ')}${hint}`;
+}
+
+/**
+ * What a failed upload answers: a request's own fault is a 4xx that says so (a body cut short
+ * before its closing boundary was a 500), the multipart limits keep their status (413), and a
+ * fault of this machine (the temp folder full) stays a server error.
+ */
+export function uploadError(e: unknown): Error {
+  if (e instanceof HttpException) return e;
+  if (typeof (e as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!) && (e as NodeJS.ErrnoException).syscall) return e as Error;
+  const status = (e as { statusCode?: number }).statusCode;
+  const message = (e as Error).message ?? String(e);
+  if (status !== undefined && status >= 400 && status < 500) return new HttpException(`body: ${message}`, status);
+  return new BadRequestException(`body: the upload is not a complete multipart/form-data body (${message}); nothing was imported`);
 }
 
 /** Jobs remembered per workspace. */
@@ -105,17 +123,17 @@ export class ImportsService implements OnModuleDestroy {
         cb(null, chunk);
       },
     });
-    await pipeline(r.file, count, fs.createWriteStream(file));
-    if ((r.file as Readable & { truncated?: boolean }).truncated) {
+    // Whatever ends the upload early, its saved copy goes (each failed upload used to stay in the temp folder).
+    try {
+      await pipeline(r.file, count, fs.createWriteStream(file));
+      if ((r.file as Readable & { truncated?: boolean }).truncated) throw new BadRequestException('file: larger than the upload limit (200 MiB); use the CLI (npm run import)');
+      // A field sent after the file was not read before the import was set up: `-F file=@x -F dryRun=true`
+      // would import for real. Refused, with nothing started.
+      const late = (await r.rest?.()) ?? [];
+      if (late.length > 0) throw new BadRequestException(`${late.join(', ')}: sent after the file; send every field before the file (the upload is read in order), nothing was imported`);
+    } catch (e) {
       fs.rmSync(file, { force: true });
-      throw new BadRequestException('file: larger than the upload limit (200 MiB); use the CLI (npm run import)');
-    }
-    // A field sent after the file was not read before the import was set up: `-F file=@x -F dryRun=true`
-    // would import for real. Refused, with nothing started.
-    const late = (await r.rest?.()) ?? [];
-    if (late.length > 0) {
-      fs.rmSync(file, { force: true });
-      throw new BadRequestException(`${late.join(', ')}: sent after the file; send every field before the file (the upload is read in order), nothing was imported`);
+      throw uploadError(e);
     }
     const job: ImportJob = {
       id, fileName: r.fileName, bytes, preset: r.preset ?? null, dryRun: r.dryRun === 'true', status: 'running',
