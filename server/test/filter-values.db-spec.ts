@@ -17,6 +17,8 @@ describe('filter values with commas', () => {
     ['b-3', 'Billing', true],
     ['b-4', 'Billing', true],
     ['p-1', 'payments', true],
+    // A category named "other", as the breakdown's row of the rest is named.
+    ['o-1', 'other', true],
   ];
   beforeAll(async () => {
     t = await createTestApp();
@@ -43,7 +45,7 @@ describe('filter values with commas', () => {
     // Both lists of values at once.
     expect((await get('metrics/summary', { category: 'Billing\\, payments,payments' })).body.tickets).toBe(4);
     // A channel with a comma, too.
-    expect((await get('metrics/summary', { channel: 'chat\\, web' })).body.tickets).toBe(8);
+    expect((await get('metrics/summary', { channel: 'chat\\, web' })).body.tickets).toBe(9);
   });
 
   it('its segment is one row, and a claim scoped to it checks its own tickets', async () => {
@@ -51,8 +53,16 @@ describe('filter values with commas', () => {
     expect(b.body.segments.map((s: { key: string; tickets: number }) => [s.key, s.tickets])).toEqual([
       ['Billing', 4],
       ['Billing, payments', 3],
+      ['other', 1],
       ['payments', 1],
     ]);
+    // The category named "other" is a segment like any: its value and its weekly series (the
+    // breakdown's own "other" row has neither, and is null here: every category is listed).
+    const weekly = await get('metrics/breakdown', { by: 'category', percentiles: 'false', series: 'week' });
+    const other = weekly.body.segments.find((s: { key: string }) => s.key === 'other');
+    expect(other.values).toEqual({ category: 'other' });
+    expect(other.series.length).toBeGreaterThan(0);
+    expect(weekly.body.other).toBeNull();
     const claim = await t.request('POST', '/api/v1/claims', {
       body: { title: 'Deck', source: { kind: 'internal_deck' }, from: '2026-01-01', to: '2026-02-01', tz: 'UTC', category: 'Billing, payments', figures: [{ kind: 'aiResolutions', value: 2, unit: 'resolutions' }] },
     });

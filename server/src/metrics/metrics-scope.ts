@@ -87,9 +87,15 @@ export function withDates(s: MetricsScope, fromDate: string, toDate: string): Me
  * period judged long since: "verified −8.2 pt, −$4,731" where, at the same age, it was −3.6 pt and
  * +$1,418, and every segment showed a fall. At the same age both carry their young tickets alike.
  */
-export function comparisonScope(s: MetricsScope, c: { from: string; to: string }): MetricsScope {
+export function comparisonScope(s: MetricsScope, c: { from: string; to: string }, now = new Date()): MetricsScope {
   const p = withDates(s, c.from, c.to);
-  return { ...p, asOf: new Date(s.asOf.getTime() - (s.filter.from.getTime() - p.filter.from.getTime())) };
+  const back = s.filter.from.getTime() - p.filter.from.getTime();
+  // A range that runs past now ("this quarter") holds only the tickets so far: its comparison, only
+  // those of its own days so far (it counted 16,352 tickets created after the moment it is judged
+  // at, all unresolved or maturing: "+32.3 pt").
+  const end = Math.min(p.filter.to.getTime(), Math.min(s.filter.to.getTime(), now.getTime()) - back);
+  const to = new Date(Math.max(p.filter.from.getTime(), end));
+  return { ...p, asOf: new Date(s.asOf.getTime() - back), filter: { ...p.filter, to } };
 }
 
 /** previous: the same number of days just before; year: the same dates a year earlier (29 Feb -> 28 Feb). */

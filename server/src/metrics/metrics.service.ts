@@ -274,15 +274,16 @@ export class MetricsService {
     const otherPrev = exclude && prevScope ? await this.core(without(prevScope), full) : undefined;
 
     const shape = <F extends LeanFigures>(figures: (c: SummaryCore) => F) => {
-      const segment = (key: string, core: SummaryCore, prev?: SummaryCore): SegmentOf<F> => {
-        const parts = key === 'other' ? [] : columns.length === 2 ? key.split(SEGMENT_JOIN) : [key];
+      // The "other" row is told apart by where it comes from, not by its key: a category may be named "other".
+      const segment = (key: string, core: SummaryCore, prev?: SummaryCore, isOther = false): SegmentOf<F> => {
+        const parts = isOther ? [] : columns.length === 2 ? key.split(SEGMENT_JOIN) : [key];
         const seg: SegmentOf<F> = { key: parts.join(' · ') || key, values: Object.fromEntries(parts.map((v, i) => [columns[i], v])), ...figures(core) };
         if (previous) {
           const p = prev ?? assembleSummary([], [], s);
           seg.comparison = figures(p);
           seg.deltas = deltas(core, p);
         }
-        if (series && key !== 'other') seg.series = series.get(key) ?? [];
+        if (series && !isOther) seg.series = series.get(key) ?? [];
         return seg;
       };
       return {
@@ -295,7 +296,7 @@ export class MetricsService {
         costModel: s.costModel,
         ...(comparison ? { comparison } : {}),
         segments: top.map(([k, core]) => segment(k, core, previous?.get(k))),
-        other: otherCore ? segment('other', otherCore, otherPrev) : null,
+        other: otherCore ? segment('other', otherCore, otherPrev, true) : null,
       };
     };
     return full ? { ...shape(withoutCostModel), percentiles: true as const } : { ...shape(leanFigures), percentiles: false as const };
