@@ -128,6 +128,8 @@ export class ClaimsService {
     await this.found(id);
     if (typeof body !== 'string' || body.trim() === '') throw new BadRequestException('body: send the export as text/csv (a header line, then one line per billed conversation)');
     const m = resolveMapping(preset, mapping);
+    // Amounts are the workspace's currency: one written in another is refused by row, not added up as it.
+    const { currency: workspaceCurrency } = await this.costModels.current();
     if ('problem' in m) throw new BadRequestException(m.problem);
     const rows: VendorRow[] = [];
     const rejected: VendorRowError[] = [];
@@ -141,7 +143,7 @@ export class ClaimsService {
           const missing = missingColumns(header, m);
           if (missing) throw new BadRequestException(`header: ${missing}; pass ?preset= or ?mapping=`);
         }
-        const v = readVendorRecord(r.values, m);
+        const v = readVendorRecord(r.values, m, workspaceCurrency);
         const seen = 'error' in v ? undefined : firstLine.get(v.conversationId);
         const error = 'error' in v ? v.error : seen !== undefined ? `${m.id}: "${v.conversationId}" appears again (first on line ${seen})` : null;
         if (error) {
@@ -158,8 +160,7 @@ export class ClaimsService {
     }
     if (!header) throw new BadRequestException('body: the export has a header but no rows');
     const { added, rematched } = await this.repo.addVendorRows(id, rows, by, ticketPrefix);
-    const { currency } = await this.costModels.current();
-    return { accepted: added, alreadyThere: rows.length - added, rematched, rejected, rejectedTotal, reconciliation: (await this.reconciliation(id, new Date(), currency))! };
+    return { accepted: added, alreadyThere: rows.length - added, rematched, rejected, rejectedTotal, reconciliation: (await this.reconciliation(id, new Date(), workspaceCurrency))! };
   }
 
   /** Every row (of a class), for the CSV: page after page. */

@@ -35,3 +35,26 @@ describe('vendor export records', () => {
     expect(missingColumns(Object.values(fin) as string[], fin)).toBeNull();
   });
 });
+
+describe('amounts in another currency than the workspace\'s', () => {
+  const row = (Charge: string) => ({ 'Conversation ID': 't-1', 'Resolution date': '2026-10-03', 'Resolution type': '', Charge });
+  const fin = VENDOR_PRESETS['intercom-fin'];
+  it.each([
+    ['500 EUR', 'USD', 'is in EUR'],
+    ['€700', 'USD', 'is in €'],
+    ['£1', 'EUR', 'is in £'],
+    ['100 XYZ', 'USD', 'is in XYZ'],
+    ['$5', 'EUR', 'is in $'],
+  ])('%s in a %s workspace is refused (%s)', (amount, currency, said) => {
+    const v = readVendorRecord(row(amount), fin, currency);
+    expect('error' in v && v.error).toBe(`Charge: "${amount}" ${said}; this workspace's amounts are in ${currency} (its cost model's currency): convert it first`);
+  });
+  it.each([
+    ['500 EUR', 'EUR', 500],
+    ['€700', 'EUR', 700],
+    ['$5', 'CAD', 5],
+    ['0.99', 'JPY', 0.99],
+  ])('%s in a %s workspace is read as %p', (amount, currency, value) => {
+    expect(readVendorRecord(row(amount), fin, currency)).toMatchObject({ billedAmount: value });
+  });
+});

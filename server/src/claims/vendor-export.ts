@@ -58,10 +58,18 @@ export function missingColumns(header: readonly string[], m: VendorMapping): str
   return `${missing.map(([k, col]) => `${k} column "${col}"`).join(', ')} not in the header (it has: ${header.map((h) => `"${h}"`).join(', ')})`;
 }
 
-const AMOUNT = /^\s*[$€£]?\s*(\d{1,12}(?:\.\d{1,6})?)\s*(?:[A-Z]{3})?\s*$/;
+const AMOUNT = /^\s*([$€£]?)\s*(\d{1,12}(?:\.\d{1,6})?)\s*([A-Z]{3})?\s*$/;
+const SYMBOL: Record<string, (currency: string) => boolean> = { '€': (c) => c === 'EUR', '£': (c) => c === 'GBP', $: (c) => /D$/.test(c) };
+
+/** Why an amount written in another currency than the workspace's is refused, or null ("500 EUR" was added up as dollars). */
+function currencyProblem(symbol: string, code: string | undefined, currency: string): string | null {
+  if (code && code !== currency) return `is in ${code}`;
+  if (symbol && !SYMBOL[symbol](currency)) return `is in ${symbol}`;
+  return null;
+}
 
 /** One record of the export as a billed row, or why it is refused. Dates are read as UTC days. */
-export function readVendorRecord(values: Record<string, string>, m: VendorMapping): VendorRow | { error: string } {
+export function readVendorRecord(values: Record<string, string>, m: VendorMapping, currency = 'USD'): VendorRow | { error: string } {
   const id = (values[m.id] ?? '').trim();
   if (!id) return { error: `${m.id}: empty` };
   if (id.length > 200) return { error: `${m.id}: longer than 200 characters` };
@@ -69,6 +77,8 @@ export function readVendorRecord(values: Record<string, string>, m: VendorMappin
   const rawAmount = values[m.amount] ?? '';
   const a = AMOUNT.exec(rawAmount);
   if (!a) return { error: `${m.amount}: "${rawAmount.slice(0, 40)}" is not an amount (a number ≥ 0 with a dot for decimals, e.g. 0.99)` };
+  const other = currencyProblem(a[1], a[3], currency);
+  if (other) return { error: `${m.amount}: "${rawAmount.slice(0, 40)}" ${other}; this workspace's amounts are in ${currency} (its cost model's currency): convert it first` };
   let date: string | null = null;
   const rawDate = m.date ? (values[m.date] ?? '').trim() : '';
   if (rawDate) {
@@ -80,5 +90,5 @@ export function readVendorRecord(values: Record<string, string>, m: VendorMappin
   }
   const type = m.type ? (values[m.type] ?? '').trim().slice(0, 100) : '';
   if (/[\u0000-\u001f\u007f]/.test(type)) return { error: `${m.type}: contains control characters` };
-  return { conversationId: id, date, resolutionType: type || 'resolution', billedAmount: Number(a[1]) };
+  return { conversationId: id, date, resolutionType: type || 'resolution', billedAmount: Number(a[2]) };
 }

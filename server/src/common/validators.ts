@@ -84,7 +84,10 @@ export class IsFilterList implements ValidatorConstraintInterface {
     return list.every((x) => typeof x === 'string' && filterParts(x).every((s) => s.trim().length > 0 && s.length <= 256));
   }
   defaultMessage(a: ValidationArguments) {
-    return `${a.property}: must be a comma-separated list of non-empty values, got ${JSON.stringify(a.value)}`;
+    const long = (Array.isArray(a.value) ? a.value : [a.value]).some((x) => typeof x === 'string' && filterParts(x).some((s) => s.length > 256));
+    return long
+      ? `${a.property}: a value is longer than 256 characters (no ${a.property} is: values are stored up to 256)`
+      : `${a.property}: must be a comma-separated list of non-empty values, got ${JSON.stringify(a.value).slice(0, 300)}`;
   }
 }
 
