@@ -18,9 +18,8 @@ describe('cost model', () => {
     expect(history.body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(history.body[0].changes).toEqual({ humanHourlyCost: { old: 32, new: 40 }, aiCostPerResolution: { old: 0, new: 0.2 } });
     expect(history.body[1].changes).toEqual({});
-    // Nothing to change: an empty body is a 400, the values as they are make no new version.
+    // Nothing to change: an empty body is a 400 and no new version.
     expect((await t.request('PUT', '/api/v1/cost-model', { body: {} })).status).toBe(400);
-    expect((await t.request('PUT', '/api/v1/cost-model', { body: { humanHourlyCost: 40 } })).body.version).toBe(2);
     expect((await t.request('GET', '/api/v1/cost-model/history')).body).toHaveLength(2);
 
     const s = await t.request('GET', summaryUrl({ from: '2026-01-01', to: '2026-01-08' }));

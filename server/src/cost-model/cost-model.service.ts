@@ -56,9 +56,9 @@ export class CostModelService {
     for (const f of COST_FIELDS) {
       if (!Number.isFinite(next[f]) || next[f] < 0) throw new BadRequestException(`${f}: must be a number >= 0`);
     }
-    // Nothing given, or every value as it is: no new version (an empty PUT added one that changed nothing).
+    // Nothing given: no new version (an empty PUT added one). Values given as they are still make one:
+    // someone confirmed them, and the history says who and when.
     if (Object.keys(given).length === 0) throw new BadRequestException(`body: give at least one of ${[...COST_FIELDS, 'currency'].join(', ')}`);
-    if ([...COST_FIELDS, 'currency' as const].every((f) => next[f] === cur[f])) return cur;
     // The next number of this workspace's versions; two changes at once cannot both take it.
     await this.repo
       .insert(
