@@ -31,13 +31,13 @@ export class ClaimInputDto implements ClaimInput {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString({ message: 'channel: must be text' })
-  @Length(1, 200, { message: 'channel: 1 to 200 characters' })
+  @Length(1, 256, { message: 'channel: 1 to 256 characters (as an event\'s)' })
   channel?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString({ message: 'category: must be text' })
-  @Length(1, 200, { message: 'category: 1 to 200 characters' })
+  @Length(1, 256, { message: 'category: 1 to 256 characters (as an event\'s)' })
   category?: string;
 
   @ApiProperty({ example: [{ kind: 'aiResolutions', value: 12430, unit: 'resolutions' }, { kind: 'costPerAiResolution', value: 0.99, unit: 'money' }] })

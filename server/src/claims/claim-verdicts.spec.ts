@@ -168,6 +168,12 @@ describe('scopeGap: a scope value no ticket has', () => {
   });
 });
 
+describe('scopeGap', () => {
+  it('names the values there are, a value with a comma quoted', () => {
+    expect(scopeGap({ category: 'Billingz' }, { channels: [], categories: ['Billing, payments', 'shipping'] })).toBe('no ticket has category "Billingz" (the data\'s categories: "Billing, payments", shipping)');
+  });
+});
+
 describe('checkSoFar: a period not over at asOf', () => {
   // The summary above stands for the period's first 30 days of 90 (2027-01-01 .. 2027-04-01).
   const soFar = { from: '2027-01-01', to: '2027-04-01', days: 90, daysOver: 30 };

@@ -185,7 +185,9 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
  * values there are, instead of "no AI-involved ticket in this period". Null when every value exists.
  */
 export function scopeGap(claim: { channel?: string | null; category?: string | null }, known: { channels: readonly string[]; categories: readonly string[] }): string | null {
-  const listed = (values: readonly string[]) => (values.length === 0 ? 'none yet' : values.length > 12 ? `${values.slice(0, 12).join(', ')} and ${values.length - 12} more` : values.join(', '));
+  // A value with a comma in it is quoted, so the list still reads ("Billing, payments", shipping).
+  const shown = (v: string) => (v.includes(',') ? `"${v}"` : v);
+  const listed = (values: readonly string[]) => (values.length === 0 ? 'none yet' : values.length > 12 ? `${values.slice(0, 12).map(shown).join(', ')} and ${values.length - 12} more` : values.map(shown).join(', '));
   if (claim.channel && !known.channels.includes(claim.channel)) return `no ticket has channel "${claim.channel}" (the data's channels: ${listed(known.channels)})`;
   if (claim.category && !known.categories.includes(claim.category)) return `no ticket has category "${claim.category}" (the data's categories: ${listed(known.categories)})`;
   return null;
