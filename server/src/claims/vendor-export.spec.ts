@@ -26,7 +26,7 @@ describe('vendor export records', () => {
   });
   it('mappings: a preset, a JSON mapping, or a message naming what is wrong', () => {
     expect(resolveMapping('zendesk-ar', undefined)).toBe(VENDOR_PRESETS['zendesk-ar']);
-    expect(resolveMapping(undefined, '{"id":"Conv","amount":"Price"}')).toEqual({ id: 'Conv', amount: 'Price' });
+    expect(resolveMapping(undefined, '{"id":"Conv","amount":"Price"}')).toEqual({ id: 'Conv', amount: 'Price', named: true });
     expect(resolveMapping('nope', undefined)).toEqual({ problem: 'preset: unknown "nope"; use intercom-fin, zendesk-ar, generic, or a mapping' });
     expect(resolveMapping(undefined, '{"id":"Conv"}')).toEqual({ problem: 'mapping.amount: the column name is required' });
     expect(resolveMapping(undefined, '{"id":"Conv","amount":"P","colour":"x"}')).toEqual({ problem: 'mapping.colour: unknown; use id, amount, date, type' });
@@ -56,5 +56,14 @@ describe('amounts in another currency than the workspace\'s', () => {
     ['0.99', 'JPY', 0.99],
   ])('%s in a %s workspace is read as %p', (amount, currency, value) => {
     expect(readVendorRecord(row(amount), fin, currency)).toMatchObject({ billedAmount: value });
+  });
+});
+
+describe('a mapping the request names', () => {
+  it('needs every column it names in the header; a preset only its id and amount', () => {
+    const m = resolveMapping(undefined, JSON.stringify({ id: 'Conv', amount: 'Price', date: 'Dya' }));
+    expect('problem' in m).toBe(false);
+    expect(missingColumns(['Conv', 'Price', 'Day'], m as never)).toBe('date column "Dya" not in the header (it has: "Conv", "Price", "Day")');
+    expect(missingColumns(['Conversation ID', 'Charge'], VENDOR_PRESETS['intercom-fin'])).toBeNull();
   });
 });

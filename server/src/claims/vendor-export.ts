@@ -8,6 +8,8 @@ export interface VendorMapping {
   amount: string;
   date?: string;
   type?: string;
+  /** A mapping the request gave (not a preset): every column it names must be in the header. */
+  named?: boolean;
 }
 
 /**
@@ -45,15 +47,17 @@ export function resolveMapping(preset: string | undefined, mapping: string | und
     for (const k of Object.keys(o)) if (!['id', 'amount', 'date', 'type'].includes(k)) return { problem: `mapping.${k}: unknown; use id, amount, date, type` };
     for (const k of ['id', 'amount'] as const) if (typeof o[k] !== 'string' || o[k] === '') return { problem: `mapping.${k}: the column name is required` };
     for (const k of ['date', 'type'] as const) if (o[k] !== undefined && (typeof o[k] !== 'string' || o[k] === '')) return { problem: `mapping.${k}: must be a column name` };
-    return o as unknown as VendorMapping;
+    // Named by the caller, its date and type columns must be there too (a misspelt date column was ignored).
+    return { ...(o as unknown as VendorMapping), named: true };
   }
   const name = preset ?? 'generic';
   return VENDOR_PRESETS[name] ?? { problem: `preset: unknown "${name}"; use ${Object.keys(VENDOR_PRESETS).join(', ')}, or a mapping` };
 }
 
-/** The id and amount columns the header lacks, or null (date and type are read when there). */
+/** The columns the header lacks, or null: id and amount; date and type too when a mapping names them (a preset's are read when there). */
 export function missingColumns(header: readonly string[], m: VendorMapping): string | null {
-  const missing = (['id', 'amount'] as const).map((k) => [k, m[k]] as const).filter(([, col]) => !header.includes(col));
+  const keys = m.named ? (['id', 'amount', 'date', 'type'] as const) : (['id', 'amount'] as const);
+  const missing = keys.map((k) => [k, m[k]] as const).filter((x): x is readonly [typeof x[0], string] => typeof x[1] === 'string' && !header.includes(x[1]));
   if (missing.length === 0) return null;
   return `${missing.map(([k, col]) => `${k} column "${col}"`).join(', ')} not in the header (it has: ${header.map((h) => `"${h}"`).join(', ')})`;
 }
