@@ -27,6 +27,8 @@ describe('filter values with commas', () => {
       { id: `${id}-a`, type: 'ticket.assigned', ticketId: id, occurredAt: `2026-01-${String(5 + i).padStart(2, "0")}T10:00:01Z`, agentType: ai ? 'ai' : 'human' },
       { id: `${id}-r`, type: 'ticket.resolved', ticketId: id, occurredAt: `2026-01-${String(5 + i).padStart(2, "0")}T10:05:00Z`, agentType: ai ? 'ai' : 'human', handleSeconds: 300 },
     ]);
+    // One ticket on a channel the range no longer has: December's fax.
+    events.push({ id: 'fax-c', type: 'ticket.created', ticketId: 'fax-1', occurredAt: '2025-12-10T10:00:00Z', channel: 'fax', category: 'Billing', customerId: 'c-fax' } as (typeof events)[number]);
     const r = await t.request('POST', '/api/v1/events', { body: events });
     expect(r.body.rejected).toEqual([]);
   });
@@ -46,6 +48,12 @@ describe('filter values with commas', () => {
     expect((await get('metrics/summary', { category: 'Billing\\, payments,payments' })).body.tickets).toBe(4);
     // A channel with a comma, too.
     expect((await get('metrics/summary', { channel: 'chat\\, web' })).body.tickets).toBe(9);
+  });
+
+  it('a segment with tickets in the comparison period only is listed with none now, not left out', async () => {
+    const b = await get('metrics/breakdown', { by: 'channel', compare: 'previous', percentiles: 'false' });
+    const fax = b.body.segments.find((x: { key: string }) => x.key === 'fax');
+    expect(fax).toMatchObject({ tickets: 0, comparison: { tickets: 1 }, deltas: { tickets: -1 } });
   });
 
   it('its segment is one row, and a claim scoped to it checks its own tickets', async () => {

@@ -251,6 +251,12 @@ export class MetricsService {
     if (columns.length === 2 && columns[0] === columns[1]) throw new BadRequestException(`by: the two columns must differ, got ${q.by}`);
     const bySegment: Segmenting = { by: columns };
     const all = await this.cores(s, bySegment, undefined, undefined, full);
+    const dates = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : undefined;
+    const prevScope = dates ? comparisonScope(s, dates) : undefined;
+    const previous = prevScope ? await this.cores(prevScope, bySegment, undefined, undefined, full) : undefined;
+    // A segment with tickets in the comparison period only (a channel closed) is a segment of this
+    // range with none: listed, its fall to zero shown, not left out of the table.
+    if (previous) for (const k of previous.keys()) if (!all.has(k)) all.set(k, emptyCore(s, bySegment, s.days));
     const ranked = [...all.entries()].sort(([ka, a], [kb, b]) => {
       const va = fieldValue(a, sort) ?? null;
       const vb = fieldValue(b, sort) ?? null;
@@ -262,10 +268,7 @@ export class MetricsService {
     const top = ranked.slice(0, limit);
     const rest = ranked.slice(limit).map(([k]) => k);
 
-    const dates = q.compare ? comparisonDates(s.fromDate, s.toDate, q.compare) : undefined;
-    const prevScope = dates ? comparisonScope(s, dates) : undefined;
     const comparison = dates && prevScope ? { ...dates, asOf: prevScope.asOf.toISOString(), coverage: periodCoverage(dates.from, dates.to, await dataSpanQuery(this.ds.manager), s.tz, s.asOf) } : undefined;
-    const previous = prevScope ? await this.cores(prevScope, bySegment, undefined, undefined, full) : undefined;
     const series = q.series ? await this.segmentSeries(s, bySegment, q.series, top.map(([k]) => k)) : undefined;
     // "other" is one more population: the same scope without the top segments.
     const exclude = rest.length > 0 && columns.length === 1 ? { column: columns[0], values: top.map(([k]) => k) } : null;
