@@ -164,6 +164,9 @@ describe('hostile input found by the walk: a 4xx that says where, never a 5xx or
     // dryRun twice took its last value and imported for real.
     const twice = await send('--BB\r\nContent-Disposition: form-data; name="preset"\r\n\r\nkaggle-tickets\r\n--BB\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--BB\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\nfalse\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n--BB--\r\n');
     expect([twice.statusCode, twice.json().message]).toEqual([400, 'dryRun: given more than once; give each field once']);
+    // A mapping past the 1 MB a field may hold was cut and read as "not valid JSON".
+    const big = await send(`--BB\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n${'x'.repeat(1024 * 1024 + 10)}\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n--BB--\r\n`);
+    expect([big.statusCode, big.json().message]).toEqual([400, 'mapping: larger than the 1 MB a field may hold']);
     expect(temp()).toBe(before);
     expect((await t.request('GET', '/api/v1/status')).status).toBe(200);
   });

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, HttpException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { contractList, contractRef } from '../http/api-docs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -9,6 +9,8 @@ interface Part {
   type: 'file' | 'field';
   fieldname: string;
   value?: unknown;
+  /** A field past the multipart field size limit (1 MB), cut short. */
+  valueTruncated?: boolean;
   filename?: string;
   file?: NodeJS.ReadableStream & { truncated?: boolean; resume(): void };
 }
@@ -28,6 +30,8 @@ async function readUpload(req: FastifyRequest): Promise<{ fields: Record<string,
       file = n.value;
       break;
     }
+    // Cut at the field size limit, a mapping read as "not valid JSON (Unexpected end of JSON input)".
+    if (n.value.valueTruncated) throw new BadRequestException(`${n.value.fieldname}: larger than the 1 MB a field may hold`);
     names.push(n.value.fieldname ?? '');
     fields[n.value.fieldname ?? ''] = typeof n.value.value === 'string' ? n.value.value : '';
   }
@@ -71,6 +75,7 @@ export class ImportsController {
   })
   async start(@Req() req: FastifyRequest): Promise<ImportJob> {
     const { fields: f, names, file, rest } = await readUpload(req).catch((e: Error) => {
+      if (e instanceof HttpException) throw e;
       throw new BadRequestException(`body: a multipart/form-data upload with a file field is expected (${e.message})`);
     });
     if (!file?.file) throw new BadRequestException('file: missing');

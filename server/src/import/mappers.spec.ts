@@ -131,6 +131,10 @@ describe('mappingProblems', () => {
   it('a complete mapping has no problem', () => {
     expect(mappingProblems({ ...table, agent: 'Agent', resolvedAt: 'Solved', resolvedWhen: { column: 'Status', values: ['Solved'] }, ai: { ids: ['Answer Bot'], pattern: '^bot-' } })).toEqual([]);
     expect(mappingProblems({ kind: 'event-log', source: 'log', caseId: 'Case', activity: 'Activity', timestamp: { column: 'At', format: 'auto', timeZone: 'Europe/Berlin' }, activities: { Closed: 'closed' }, ticket: { channel: 'Channel' } })).toEqual([]);
+    // A format is a few tokens: a 100,000-character one answered "Invalid regular expression" on every row.
+    expect(mappingProblems({ kind: 'event-log', source: 'log', caseId: 'Case', activity: 'Activity', timestamp: { column: 'At', format: 'Y'.repeat(100_000) }, activities: { Closed: 'closed' }, ticket: { channel: 'Channel' } })).toEqual([
+      'timestamp.format: at most 64 characters, got 100000 (a format such as "YYYY-MM-DD HH:mm:ss")',
+    ]);
     expect(mappingProblems({ kind: 'event-log', source: 'log', caseId: 'Case', activity: 'Activity', timestamp: { column: 'At' }, activities: { Closed: 'shut' }, ticket: { channel: 'Channel' } })).toEqual([
       'activities: must map activity names to assigned, resolved, closed, escalation, reopened, message',
     ]);

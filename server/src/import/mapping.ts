@@ -166,6 +166,8 @@ function timeSpecProblems(v: unknown, at: string, several: boolean): string[] {
     if (!isStringList(v.columns) || v.columns.length === 0) p.push(`${at}.columns: must be a list of column names`);
   } else if (typeof v.column !== 'string') p.push(`${at}.column: must name a column`);
   if (v.format !== undefined && typeof v.format !== 'string') p.push(`${at}.format: must be a format such as "YYYY-MM-DD HH:mm:ss", or "auto"`);
+  // A format is a few tokens; a long one compiled into a pattern too large to run on every row.
+  else if (typeof v.format === 'string' && v.format.length > 64) p.push(`${at}.format: at most 64 characters, got ${v.format.length} (a format such as "YYYY-MM-DD HH:mm:ss")`);
   if (v.timeZone !== undefined && (typeof v.timeZone !== 'string' || !isValidTimeZone(v.timeZone))) p.push(`${at}.timeZone: must be an IANA zone such as UTC or Europe/Stockholm`);
   return p;
 }
