@@ -3,6 +3,7 @@
 // that are not UTF-8, nulls and absurd values, long ids, encoded paths. Never a 5xx, never a lost event.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { TestApp, createTestApp } from './test-app';
 
 const created = (id: string, ticketId: string, extra: Record<string, unknown> = {}) => ({ id, type: 'ticket.created', ticketId, occurredAt: '2026-02-01T10:00:00Z', channel: 'chat', category: 'billing', customerId: `c-${ticketId}`, ...extra });
@@ -154,20 +155,31 @@ describe('hostile input found by the walk: a 4xx that says where, never a 5xx or
   });
 
   it('an upload cut short, a field given twice: a 400, nothing imported, no copy left in the temp folder', async () => {
-    const temp = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('claimcheck-import-')).length;
-    const before = temp();
-    const send = (body: string) => t.app.inject({ method: 'POST', url: '/api/v1/imports', payload: Buffer.from(body), headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'multipart/form-data; boundary=BB' } });
-    // No closing boundary after the file (it was a 500, and its saved copy stayed).
-    const cut = await send('--BB\r\nContent-Disposition: form-data; name="preset"\r\n\r\nkaggle-tickets\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n');
-    expect(cut.statusCode).toBe(400);
-    expect(cut.json().message).toMatch(/^body: the upload is not a complete multipart\/form-data body/);
-    // dryRun twice took its last value and imported for real.
-    const twice = await send('--BB\r\nContent-Disposition: form-data; name="preset"\r\n\r\nkaggle-tickets\r\n--BB\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--BB\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\nfalse\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n--BB--\r\n');
-    expect([twice.statusCode, twice.json().message]).toEqual([400, 'dryRun: given more than once; give each field once']);
-    // A mapping past the 1 MB a field may hold was cut and read as "not valid JSON".
-    const big = await send(`--BB\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n${'x'.repeat(1024 * 1024 + 10)}\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n--BB--\r\n`);
-    expect([big.statusCode, big.json().message]).toEqual([400, 'mapping: larger than the 1 MB a field may hold']);
-    expect(temp()).toBe(before);
+    // A temp folder of this test's own: other test files import in parallel into the shared one.
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-upload-test-'));
+    const was = process.env.TMPDIR;
+    process.env.TMPDIR = own;
+    try {
+      const temp = () => fs.readdirSync(own).filter((f) => f.startsWith('claimcheck-import-')).length;
+      const before = temp();
+      expect(before).toBe(0);
+      const send = (body: string) => t.app.inject({ method: 'POST', url: '/api/v1/imports', payload: Buffer.from(body), headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'multipart/form-data; boundary=BB' } });
+      // No closing boundary after the file (it was a 500, and its saved copy stayed).
+      const cut = await send('--BB\r\nContent-Disposition: form-data; name="preset"\r\n\r\nkaggle-tickets\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n');
+      expect(cut.statusCode).toBe(400);
+      expect(cut.json().message).toMatch(/^body: the upload is not a complete multipart\/form-data body/);
+      // dryRun twice took its last value and imported for real.
+      const twice = await send('--BB\r\nContent-Disposition: form-data; name="preset"\r\n\r\nkaggle-tickets\r\n--BB\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\ntrue\r\n--BB\r\nContent-Disposition: form-data; name="dryRun"\r\n\r\nfalse\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n--BB--\r\n');
+      expect([twice.statusCode, twice.json().message]).toEqual([400, 'dryRun: given more than once; give each field once']);
+      // A mapping past the 1 MB a field may hold was cut and read as "not valid JSON".
+      const big = await send(`--BB\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n${'x'.repeat(1024 * 1024 + 10)}\r\n--BB\r\nContent-Disposition: form-data; name="file"; filename="t.csv"\r\n\r\na,b\r\n1,2\r\n--BB--\r\n`);
+      expect([big.statusCode, big.json().message]).toEqual([400, 'mapping: larger than the 1 MB a field may hold']);
+      expect(temp()).toBe(0);
+    } finally {
+      if (was === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = was;
+      fs.rmSync(own, { recursive: true, force: true });
+    }
     expect((await t.request('GET', '/api/v1/status')).status).toBe(200);
   });
 });
