@@ -104,10 +104,12 @@ export class AlertsRepository {
       [wsId()],
     );
     const out = new Map(rows.map((r) => [r.series_key, { id: r.id, startedOn: r.started_on }]));
+    const own = new Set(out.keys());
+    // A series explained by several alerts: the earliest one's start.
     for (const r of rows) {
       for (const key of seriesKeysOfAlert(r.metric, r.path, r.segment, r.also ?? []).slice(1)) {
         const had = out.get(key);
-        if (!had || (!rows.some((x) => x.series_key === key) && r.started_on < had.startedOn)) out.set(key, { id: r.id, startedOn: r.started_on });
+        if (!had || (!own.has(key) && r.started_on < had.startedOn)) out.set(key, { id: r.id, startedOn: r.started_on });
       }
     }
     return out;

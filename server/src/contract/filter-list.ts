@@ -27,3 +27,6 @@ export function splitFilterValues(text: string): string[] {
     .map((v) => v.trim())
     .filter((v) => v !== '');
 }
+
+/** A value for a reader: quoted when it has a comma in it, so a list of values still reads ("Billing, payments", shipping). */
+export const quotedIfComma = (v: string): string => (v.includes(',') ? `"${v}"` : v);

@@ -1,7 +1,7 @@
 // The values a filter can take: those the data has in the range (most tickets first), plus the
 // one selected even when the range has none of it, so the control never hides the URL's filter.
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
-import { joinFilterValues, splitFilterValues } from '../../../server/src/contract/filter-list';
+import { joinFilterValues, quotedIfComma, splitFilterValues } from '../../../server/src/contract/filter-list';
 
 export function filterOptions(b: Pick<LeanBreakdownResponse, 'segments'> | undefined, selected: string | undefined): string[] {
   const values = (b?.segments ?? []).map((s) => s.key);
@@ -39,7 +39,5 @@ export function absentNote(label: string, b: Pick<LeanBreakdownResponse, 'segmen
 
 /** A filter's values for a reader: "billing or shipping"; a value with a comma quoted ("Billing, payments" or shipping). */
 export function describeFilter(selected: string): string {
-  return splitFilterValues(selected)
-    .map((v) => (v.includes(',') ? `"${v}"` : v))
-    .join(' or ');
+  return splitFilterValues(selected).map(quotedIfComma).join(' or ');
 }

@@ -4,7 +4,7 @@
 // (AI resolutions still pending, repeat contacts and reopens still to come) is *maturing*. Their
 // verified, repeat and reopen figures are not final: the charts leave them out and shade the
 // bucket with its label instead of drawing a fall. Pure.
-import { addDays, todayIn } from './date-range';
+import { addDays, daysBetween, todayIn } from './date-range';
 
 export type BucketState = 'complete' | 'maturing' | 'partial' | 'building';
 
@@ -67,7 +67,7 @@ export function bucketSpans(buckets: readonly { bucket: string }[], states: read
  * `to` exclusive.
  */
 export function isShortBucket(b: { from: string; to: string }, interval: string): boolean {
-  const days = (Date.parse(`${b.to}T00:00:00Z`) - Date.parse(`${b.from}T00:00:00Z`)) / 86_400_000;
+  const days = daysBetween(b.from, b.to);
   if (interval === 'week') return days < 7;
   if (interval === 'month') {
     const [y, m] = b.from.split('-').map(Number);

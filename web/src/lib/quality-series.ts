@@ -3,6 +3,7 @@
 import type { LeanTimeseriesResponse, TimeseriesResponse } from '../../../server/src/contract';
 import type { AlertRow } from '../../../server/src/contract';
 import { BucketSpan, BucketState, bucketSpans, bucketStates, isShortBucket, judged, judgedAiTickets } from './maturity';
+import { daysBetween } from './date-range';
 
 type Series = Pick<LeanTimeseriesResponse, 'buckets' | 'asOf' | 'tz'>;
 
@@ -186,20 +187,17 @@ export function emptyReasons(t: Series): { csat: string; repeatReopen: string; e
   };
 }
 
-/** Days from one local date to another (YYYY-MM-DD, `to` exclusive). */
-const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 /**
  * The quality charts' buckets for a range: days up to 120 days, ISO weeks up to two years, months
  * beyond. Four years of daily points (1,460) drew a solid block of 0-100% spikes.
  */
 export function qualityInterval(from: string, to: string): 'day' | 'week' | 'month' {
-  const days = daysFrom(from, to);
+  const days = daysBetween(from, to);
   return days <= 120 ? 'day' : days <= 731 ? 'week' : 'month';
 }
 
 /** How many days a bucket of the series spans (for the tickets behind a point): 1 for a day, 7 for a week, a month's own. */
 export function bucketDays(t: Series, bucket: string): number {
   const b = t.buckets.find((x) => x.bucket === bucket);
-  return b ? daysFrom(b.from, b.to) : 1;
+  return b ? daysBetween(b.from, b.to) : 1;
 }
