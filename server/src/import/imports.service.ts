@@ -124,14 +124,17 @@ export class ImportsService implements OnModuleDestroy {
       },
     });
     // Whatever ends the upload early, its saved copy goes (each failed upload used to stay in the temp folder).
+    const out = fs.createWriteStream(file);
     try {
-      await pipeline(r.file, count, fs.createWriteStream(file));
+      await pipeline(r.file, count, out);
       if ((r.file as Readable & { truncated?: boolean }).truncated) throw new BadRequestException('file: larger than the upload limit (200 MiB); use the CLI (npm run import)');
       // A field sent after the file was not read before the import was set up: `-F file=@x -F dryRun=true`
       // would import for real. Refused, with nothing started.
       const late = (await r.rest?.()) ?? [];
       if (late.length > 0) throw new BadRequestException(`${late.join(', ')}: sent after the file; send every field before the file (the upload is read in order), nothing was imported`);
     } catch (e) {
+      // The stream opens its file asynchronously: removed before it has, an empty file was left behind.
+      if (!out.closed) await new Promise<void>((done) => out.once('close', () => done()));
       fs.rmSync(file, { force: true });
       throw uploadError(e);
     }
