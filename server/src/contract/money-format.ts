@@ -15,6 +15,12 @@ export const moneyScale = (values: readonly (number | null | undefined)[]): numb
   values.reduce<number>((m, v) => (v === null || v === undefined || !Number.isFinite(v) ? m : Math.max(m, Math.abs(v))), 0);
 
 /**
+ * A negative figure with the minus sign every change on the pages uses ("−$0.90 (−$39.56)"), not
+ * Intl's hyphen; one that rounds to nothing has no sign ("$0.00", never "−$0.00").
+ */
+export const typographicMinus = (s: string): string => (/[1-9]/.test(s) ? s.replace('-', '\u2212') : s.replace('-', ''));
+
+/**
  * Money in the currency: cents below 1,000, whole amounts from there (an estimate with an interval
  * has no meaningful cents), and never more digits than the currency has (¥, ₩). `like`: the
  * largest figure shown beside this one (moneyScale), so that a column or "$2,048 (−$439)" is
@@ -26,12 +32,12 @@ export function formatMoney(value: number | null | undefined, currency = 'USD', 
   const abs = Math.abs(value);
   const whole = Math.max(abs, Number.isFinite(like) ? Math.abs(like) : 0) >= 1000 && (abs >= 1 || abs === 0);
   const digits = whole ? 0 : Math.min(2, minorDigits(currency));
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return typographicMinus(new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value));
 }
 
 /** An exact amount (what a vendor billed): always to the currency's own unit, cents included ("$5,174.00", "¥5,174"). */
 export function formatMoneyExact(value: number | null | undefined, currency = 'USD', dash = '—'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return dash;
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return typographicMinus(new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value));
 }

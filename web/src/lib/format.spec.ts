@@ -16,7 +16,9 @@ describe('formatMoney', () => {
   it.each([
     [8.468546850998461, 'USD', '$8.47'],
     [2244.164915514592, 'USD', '$2,244'],
-    [-169.2, 'USD', '-$169.20'],
+    [-169.2, 'USD', '−$169.20'], // U+2212, as in every change ("−$0.90 (−$39.56)")
+    [-0.004, 'USD', '$0.00'], // rounds to nothing: no sign
+    [-5174, 'JPY', '−¥5,174'],
     [1700.7, 'EUR', '€1,701'],
     [null, 'USD', DASH],
     [438.81, 'JPY', '¥439'],
@@ -24,7 +26,7 @@ describe('formatMoney', () => {
   ])('%p %s -> %s', (v, c, want) => expect(formatMoney(v, c)).toBe(want));
 
   it('written to the precision of the largest figure beside it', () => {
-    expect(formatMoney(-438.81, 'USD', moneyScale([2048, -438.81]))).toBe('-$439');
+    expect(formatMoney(-438.81, 'USD', moneyScale([2048, -438.81]))).toBe('−$439');
     expect(formatMoney(438.81, 'USD', moneyScale([null, 12.5]))).toBe('$438.81');
     expect(moneyScale([null, undefined, Number.NaN])).toBe(0);
     // Under one unit it keeps its cents beside thousands: never "$0" for something.
@@ -39,6 +41,9 @@ describe('rates and counts', () => {
     expect(formatRate(null)).toBe(DASH);
     expect(formatCount(12345)).toBe('12,345');
     expect(formatNumber(0.7058069978327408, 2)).toBe('0.71');
+    expect(formatNumber(-1.25, 1)).toBe('−1.3');
+    expect(formatNumber(-0.01, 1)).toBe('0.0');
+    expect(formatCount(-3)).toBe('−3');
   });
 });
 
@@ -65,7 +70,7 @@ describe('formatMoneyTick', () => {
   it.each([
     [0, '$0'],
     [20000, '$20,000'],
-    [-500, '-$500'],
+    [-500, '−$500'],
     [0.5, '$0.50'], // a small axis keeps its cents
   ])('%p -> %s', (v, text) => {
     expect(formatMoneyTick(v, 'USD')).toBe(text);

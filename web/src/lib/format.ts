@@ -1,6 +1,6 @@
 // How the dashboard writes numbers: durations as "2m 14s", money in the cost model's currency,
 // rates as percentages. Pure, tested in format.spec.ts.
-import { formatMoney } from '../../../server/src/contract/money-format';
+import { formatMoney, typographicMinus } from '../../../server/src/contract/money-format';
 
 export const DASH = '—';
 
@@ -33,15 +33,15 @@ export function formatRateTick(rate: number): string {
 
 /** An axis tick: whole amounts without cents ("$0", not "$0.00" beside "$20,000"). */
 export function formatMoneyTick(value: number, currency = 'USD'): string {
-  return Number.isInteger(value) ? new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value) : formatMoney(value, currency);
+  return Number.isInteger(value) ? typographicMinus(new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value)) : formatMoney(value, currency);
 }
 
 export function formatCount(n: number | null | undefined): string {
-  return n === null || n === undefined ? DASH : n.toLocaleString('en-US');
+  return n === null || n === undefined ? DASH : typographicMinus(n.toLocaleString('en-US'));
 }
 
 export function formatNumber(n: number | null | undefined, digits = 1): string {
-  return n === null || n === undefined || !Number.isFinite(n) ? DASH : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return n === null || n === undefined || !Number.isFinite(n) ? DASH : typographicMinus(n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 }
 
 /** A 95% interval as "low to high" in a given format, "≈" in front when it is approximate. */

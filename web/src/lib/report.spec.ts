@@ -4,7 +4,7 @@ import { reportCommand, reportTitle } from './report';
 describe('reportTitle', () => {
   it('the period with its last day inclusive and the headline figures', () => {
     const s = { from: '2026-10-01', to: '2026-11-01', tz: 'UTC', savings: { claimedSavings: 12345.6, verifiedSavings: 6993, netSavings: -250.5 } } as Summary;
-    expect(reportTitle(s, 'USD')).toBe('Claimcheck board pack 2026-10-01 to 2026-10-31 (UTC) · claimed $12,346 · verified $6,993 · net -$250.50');
+    expect(reportTitle(s, 'USD')).toBe('Claimcheck board pack 2026-10-01 to 2026-10-31 (UTC) · claimed $12,346 · verified $6,993 · net −$250.50');
   });
   it('no net figure for a part of the program', () => {
     const s = { from: '2026-10-01', to: '2026-10-08', tz: 'Europe/Stockholm', savings: { claimedSavings: 10, verifiedSavings: 5, netSavings: null } } as Summary;

@@ -76,7 +76,7 @@ export function waterfallAxis(steps: readonly WaterfallStep[]): { domain: [numbe
   const lo = Math.min(0, ...ends);
   const hi = Math.max(0, ...ends);
   // Round ticks (1, 2, 2.5 or 5 times a power of ten, about five of them), 0 among them: an axis
-  // from the lowest to the highest bar read "$46,478 $36,294 … -$8,706".
+  // from the lowest to the highest bar read "$46,478 $36,294 … −$8,706".
   const raw = (hi - lo || 1) / 5;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((x) => x >= raw)!;
