@@ -1,4 +1,4 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsController } from './alerts/alerts.controller';
@@ -6,6 +6,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsController } from './claims/claims.controller';
 import { ClaimsModule } from './claims/claims.module';
+import { AppValidationPipe } from './common/validation.pipe';
 import { TokensController } from './auth/tokens.controller';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -47,7 +48,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorsFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true }),
+          useValue: new AppValidationPipe(),
         },
       ],
     };

@@ -5,11 +5,14 @@ import { VENDOR_CLASSES } from '../contract';
 import { IsCalendarDate, IsTimeZone } from '../common/validators';
 import { WaitParam } from '../common/wait-param';
 
-/** A claim as an admin enters it; the figures and the source are checked field by field in claim-input.ts. */
+/**
+ * A claim as an admin enters it; the figures and the source are checked field by field in claim-input.ts.
+ * @Length stands above @IsString: decorators register bottom-up, so the type is checked first.
+ */
 export class ClaimInputDto implements ClaimInput {
   @ApiProperty({ example: 'Fin monthly report, October' })
-  @IsString({ message: 'title: must be text' })
   @Length(1, 200, { message: 'title: 1 to 200 characters' })
+  @IsString({ message: 'title: must be text' })
   title!: string;
 
   @ApiProperty({ example: { kind: 'vendor_report', ref: 'https://example.com/report.pdf' } })
@@ -30,14 +33,14 @@ export class ClaimInputDto implements ClaimInput {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString({ message: 'channel: must be text' })
   @Length(1, 256, { message: 'channel: 1 to 256 characters (as an event\'s)' })
+  @IsString({ message: 'channel: must be text' })
   channel?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString({ message: 'category: must be text' })
   @Length(1, 256, { message: 'category: 1 to 256 characters (as an event\'s)' })
+  @IsString({ message: 'category: must be text' })
   category?: string;
 
   @ApiProperty({ example: [{ kind: 'aiResolutions', value: 12430, unit: 'resolutions' }, { kind: 'costPerAiResolution', value: 0.99, unit: 'money' }] })
