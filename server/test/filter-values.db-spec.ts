@@ -78,4 +78,45 @@ describe('filter values with commas', () => {
     // 2 AI resolutions in that category (read as two values it would be 4).
     expect(claim.body.check.figures[0]).toMatchObject({ recomputed: 2, verdict: 'holds' });
   });
+
+  // A category with spaces at its ends (" spaced ", as a helpdesk export may carry) is its own
+  // segment, apart from "spaced". By hand, in February: " spaced " 2 tickets (1 by the AI),
+  // "spaced" 2 (both by the AI). A typed list ("a, b") is still trimmed; escaped ends are kept.
+  describe('a value with spaces at its ends', () => {
+    const feb = (path: string, params: Record<string, string>) => t.request('GET', `/api/v1/${path}?${qs({ from: '2026-02-01', to: '2026-03-01', ...params })}`);
+    beforeAll(async () => {
+      const rows: [string, string, boolean][] = [
+        ['sp-1', ' spaced ', true],
+        ['sp-2', ' spaced ', false],
+        ['sp-3', 'spaced', true],
+        ['sp-4', 'spaced', true],
+      ];
+      const events = rows.flatMap(([id, category, ai], i) => [
+        { id: `${id}-c`, type: 'ticket.created', ticketId: id, occurredAt: `2026-02-0${2 + i}T10:00:00Z`, channel: 'email', category, customerId: `c-${id}` },
+        { id: `${id}-r`, type: 'ticket.resolved', ticketId: id, occurredAt: `2026-02-0${2 + i}T10:05:00Z`, agentType: ai ? 'ai' : 'human', handleSeconds: 300 },
+      ]);
+      expect((await t.request('POST', '/api/v1/events', { body: events })).body.rejected).toEqual([]);
+    });
+
+    it('is its own segment, and its escaped form filters exactly its tickets', async () => {
+      const b = await feb('metrics/breakdown', { by: 'category', percentiles: 'false' });
+      expect(b.body.segments.map((x: { key: string; tickets: number }) => [x.key, x.tickets]).sort()).toEqual([[' spaced ', 2], ['spaced', 2]]);
+      // As the dashboard writes it (joinFilterValues): "\ spaced\ ".
+      const s = await feb('metrics/summary', { category: '\\ spaced\\ ' });
+      expect([s.status, s.body.tickets, s.body.aiResolved]).toEqual([200, 2, 1]);
+      const list = await feb('tickets', { category: '\\ spaced\\ ', limit: '10' });
+      expect(list.body.items.map((x: { id: string }) => x.id).sort()).toEqual(['sp-1', 'sp-2']);
+      // Typed without escapes, a list is trimmed as it always was: " spaced " there is "spaced".
+      expect((await feb('metrics/summary', { category: ' spaced ' })).body.aiResolved).toBe(2);
+    });
+
+    it('a claim scoped to it checks its own tickets', async () => {
+      const claim = await t.request('POST', '/api/v1/claims', {
+        body: { title: 'Spaced', source: { kind: 'internal_deck' }, from: '2026-02-01', to: '2026-03-01', tz: 'UTC', category: ' spaced ', figures: [{ kind: 'aiResolutions', value: 1, unit: 'resolutions' }] },
+      });
+      expect(claim.status).toBe(201);
+      // 1 AI resolution in " spaced " ("spaced" has 2).
+      expect(claim.body.check.figures[0]).toMatchObject({ recomputed: 1, verdict: 'holds' });
+    });
+  });
 });

@@ -2,7 +2,7 @@
 // a claim's figures and the summary of its period and scope in, one verdict per figure out.
 import type { ClaimFigure, ClaimVerdict, FigureCheck, Summary } from '../contract';
 import { wilsonInterval } from '../stats/rates';
-import { quotedIfComma } from '../contract/filter-list';
+import { quotedIfNeeded } from '../contract/filter-list';
 
 /** The summary figures a check reads (the metrics summary of the claim's period and scope). */
 export type CheckSummary = Pick<
@@ -186,7 +186,7 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
  * values there are, instead of "no AI-involved ticket in this period". Null when every value exists.
  */
 export function scopeGap(claim: { channel?: string | null; category?: string | null }, known: { channels: readonly string[]; categories: readonly string[] }): string | null {
-  const listed = (values: readonly string[]) => (values.length === 0 ? 'none yet' : values.length > 12 ? `${values.slice(0, 12).map(quotedIfComma).join(', ')} and ${values.length - 12} more` : values.map(quotedIfComma).join(', '));
+  const listed = (values: readonly string[]) => (values.length === 0 ? 'none yet' : values.length > 12 ? `${values.slice(0, 12).map(quotedIfNeeded).join(', ')} and ${values.length - 12} more` : values.map(quotedIfNeeded).join(', '));
   if (claim.channel && !known.channels.includes(claim.channel)) return `no ticket has channel "${claim.channel}" (the data's channels: ${listed(known.channels)})`;
   if (claim.category && !known.categories.includes(claim.category)) return `no ticket has category "${claim.category}" (the data's categories: ${listed(known.categories)})`;
   return null;

@@ -8,12 +8,17 @@ describe('filter lists', () => {
     ['a\\\\,b', ['a\\', 'b']], // an escaped backslash, then a comma that splits
     ['C:\\temp', ['C:\\temp']], // a lone backslash is kept
     [',,x,', ['x']],
+    ['\\ spaced\\ , email', [' spaced ', 'email']], // escaped ends are the value's own; the rest is trimmed
+    ['\\  two', ['  two']], // the escaped space keeps the one after it inside
+    ['tab\\\t', ['tab\t']],
+    ['a\\ b', ['a b']], // an escaped space inside reads back as a space
     ['', []],
   ])('%s -> %j', (text, values) => expect(splitFilterValues(text)).toEqual(values));
 
-  it.each([[['Billing, payments', 'shipping']], [['a\\', 'b,c\\,d']], [['plain']]])('%j survives a round trip', (values) => {
+  it.each([[['Billing, payments', 'shipping']], [['a\\', 'b,c\\,d']], [['plain']], [[' spaced ', '\tleading', 'trailing  ']], [['x\\ ', ' \\']]])('%j survives a round trip', (values) => {
     expect(splitFilterValues(joinFilterValues(values))).toEqual(values);
   });
 
   it('writes plain values as they are', () => expect(joinFilterValues(['chat', 'email'])).toBe('chat,email'));
+  it('escapes whitespace at the ends only', () => expect(joinFilterValues([' a b '])).toBe('\\ a b\\ '));
 });

@@ -3,7 +3,7 @@ import { useBreakdownQuery } from '../api/useBreakdownQuery';
 import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, notAZone, presetOf, presetRange, rangeNote, todayIn } from '../lib/date-range';
 import { absentNote, filterOptions, matchOptions, toggleValue } from '../lib/filter-options';
 import { useUrlState } from '../state/useUrlState';
-import { splitFilterValues } from '../../../server/src/contract/filter-list';
+import { quotedIfNeeded, splitFilterValues } from '../../../server/src/contract/filter-list';
 
 /** The IANA zone names this browser knows, offered while typing (any of them is accepted). */
 const TZ_NAMES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')] : ['UTC'];
@@ -132,6 +132,8 @@ function FilterSelect({ label, value, values, onChange }: { label: string; value
   const [query, setQuery] = useState('');
   const selected = splitFilterValues(value ?? '');
   const shown = matchOptions(values, query);
+  // Quoted where a comma or a space at an end would blur where one value ends ("Billing, payments", " spaced ").
+  const chosen = selected.length ? selected.map(quotedIfNeeded).join(', ') : 'all';
   return (
     <div className="filter-picker">
       <span className="filter-label">{label}</span>
@@ -145,7 +147,7 @@ function FilterSelect({ label, value, values, onChange }: { label: string; value
         }}
         onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && (e.currentTarget.open = false)}
       >
-        <summary aria-label={`${label}: ${selected.length ? selected.join(', ') : 'all'}`}>{selected.length ? selected.join(', ') : 'all'}</summary>
+        <summary aria-label={`${label}: ${chosen}`}>{chosen}</summary>
         <div className="filter-menu" role="group" aria-label={`${label} values`}>
           <input type="search" aria-label={`Search ${label.toLowerCase()} values`} placeholder="Search…" value={query} onChange={(e) => setQuery(e.target.value)} />
           <button type="button" className="link" onClick={() => onChange(undefined)} disabled={selected.length === 0}>
@@ -154,7 +156,7 @@ function FilterSelect({ label, value, values, onChange }: { label: string; value
           {shown.length === 0 && <p className="muted">No {label.toLowerCase()} matches “{query}”.</p>}
           {shown.map((v) => (
             <label key={v}>
-              <input type="checkbox" checked={selected.includes(v)} onChange={() => onChange(toggleValue(value, v))} /> {v}
+              <input type="checkbox" checked={selected.includes(v)} onChange={() => onChange(toggleValue(value, v))} /> {quotedIfNeeded(v)}
             </label>
           ))}
         </div>

@@ -39,6 +39,21 @@ describe('values with commas (a real helpdesk category "Billing, payments")', ()
   });
 });
 
+describe('values with spaces at their ends (" spaced ", its own segment beside "spaced")', () => {
+  it('are switched on and off as themselves, the ends escaped in the URL', () => {
+    const on = toggleValue(undefined, ' spaced ');
+    expect(on).toBe('\\ spaced\\ ');
+    const two = toggleValue(on, 'spaced');
+    expect(two).toBe('\\ spaced\\ ,spaced');
+    expect(toggleValue(two, ' spaced ')).toBe('spaced');
+    expect(filterOptions({ segments: [{ key: ' spaced ' }, { key: 'spaced' }] } as never, two)).toEqual([' spaced ', 'spaced']);
+  });
+  it('are quoted for a reader', () => {
+    expect(describeFilter('\\ spaced\\ ,spaced')).toBe('" spaced " or spaced');
+    expect(absentNote('category', { segments: [{ key: ' spaced ' }] } as never, 'spaced')).toBe('No ticket in this range has category "spaced" (the range\'s categories: " spaced ").');
+  });
+});
+
 describe('absentNote', () => {
   const b = { segments: [{ key: 'billing' }, { key: 'shipping' }] } as never;
   it('names a selected value the range has no ticket of, with the values it has', () => {

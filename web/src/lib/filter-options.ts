@@ -1,7 +1,7 @@
 // The values a filter can take: those the data has in the range (most tickets first), plus the
 // one selected even when the range has none of it, so the control never hides the URL's filter.
 import type { LeanBreakdownResponse } from '../../../server/src/contract';
-import { joinFilterValues, quotedIfComma, splitFilterValues } from '../../../server/src/contract/filter-list';
+import { joinFilterValues, quotedIfNeeded, splitFilterValues } from '../../../server/src/contract/filter-list';
 
 export function filterOptions(b: Pick<LeanBreakdownResponse, 'segments'> | undefined, selected: string | undefined): string[] {
   const values = (b?.segments ?? []).map((s) => s.key);
@@ -33,11 +33,12 @@ export function absentNote(label: string, b: Pick<LeanBreakdownResponse, 'segmen
   const there = b.segments.map((s) => s.key);
   const absent = splitFilterValues(selected).filter((v) => !there.includes(v));
   if (absent.length === 0) return null;
-  const listed = there.length === 0 ? 'none' : there.length > 12 ? `${there.slice(0, 12).join(', ')} and ${there.length - 12} more` : there.join(', ');
+  const q = there.map(quotedIfNeeded);
+  const listed = q.length === 0 ? 'none' : q.length > 12 ? `${q.slice(0, 12).join(', ')} and ${q.length - 12} more` : q.join(', ');
   return `No ticket in this range has ${label} ${absent.map((v) => `"${v}"`).join(' or ')} (the range's ${label === 'channel' ? 'channels' : 'categories'}: ${listed}).`;
 }
 
-/** A filter's values for a reader: "billing or shipping"; a value with a comma quoted ("Billing, payments" or shipping). */
+/** A filter's values for a reader: "billing or shipping"; a value with a comma or a space at an end quoted ("Billing, payments" or shipping). */
 export function describeFilter(selected: string): string {
-  return splitFilterValues(selected).map(quotedIfComma).join(' or ');
+  return splitFilterValues(selected).map(quotedIfNeeded).join(' or ');
 }
