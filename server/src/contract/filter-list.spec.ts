@@ -10,6 +10,9 @@ describe('filter lists', () => {
     [',,x,', ['x']],
     ['\\ spaced\\ , email', [' spaced ', 'email']], // escaped ends are the value's own; the rest is trimmed
     ['\\  two', ['  two']], // the escaped space keeps the one after it inside
+    [' spaced ', [' spaced ']], // one value: exact, as CONTRACT.md's filters
+    [' a , b ', [' a', 'b ']], // the list's own ends are its values'; around a comma is padding
+    ['a,  ,b', ['a', 'b']],
     ['tab\\\t', ['tab\t']],
     ['a\\ b', ['a b']], // an escaped space inside reads back as a space
     ['', []],

@@ -43,14 +43,19 @@ export function filterParts(text: string): string[] {
   return parts(text).map((p) => p.text);
 }
 
-/** A comma list back into its values (filterParts), each trimmed of whitespace not escaped ("chat, email"), empty ones dropped. */
+/**
+ * A comma list back into its values (filterParts), empty ones dropped. Whitespace around a comma is
+ * the list's padding and trimmed ("chat, email"); the list's own ends, and whitespace escaped, are
+ * the value's: a single value is matched exactly, as CONTRACT.md's filters are (" spaced ").
+ */
 export function splitFilterValues(text: string): string[] {
-  return parts(text)
-    .map(({ text: v, firstEscaped, afterLastEscaped }) => {
+  const all = parts(text);
+  return all
+    .map(({ text: v, firstEscaped, afterLastEscaped }, i) => {
       let a = 0;
       let b = v.length;
-      while (a < firstEscaped && a < b && /\s/.test(v[a])) a++;
-      while (b > afterLastEscaped && b > a && /\s/.test(v[b - 1])) b--;
+      if (i > 0) while (a < firstEscaped && a < b && /\s/.test(v[a])) a++;
+      if (i < all.length - 1) while (b > afterLastEscaped && b > a && /\s/.test(v[b - 1])) b--;
       return v.slice(a, b);
     })
     .filter((v) => v !== '');
