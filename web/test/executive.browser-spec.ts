@@ -247,9 +247,13 @@ run('the executive view in chromium', () => {
       await form.getByRole('button', { name: 'Save and check' }).click();
       await page.getByRole('alert').filter({ hasText: 'figure 1: "lots" is not a number' }).waitFor();
       await form.getByLabel('Value').fill('1,000,000');
-      await form.getByRole('button', { name: 'Save and check' }).click();
+      // A double click saves one claim, not two.
+      const before = (await dash.api<unknown[]>('/api/v1/claims')).length;
+      await form.getByRole('button', { name: 'Save and check' }).dblclick();
       await page.waitForURL(/claim=[0-9a-f-]{36}/);
       const id = new URL(page.url()).searchParams.get('claim')!;
+      await page.waitForLoadState('networkidle');
+      expect((await dash.api<unknown[]>('/api/v1/claims')).length).toBe(before + 1);
       const api = await dash.api<{ check: { verdict: string; figures: { verdict: string }[] } }>(`/api/v1/claims/${id}`);
       // A million resolutions in 30 days of a 400-a-day demo cannot hold.
       expect(api.check.figures[0].verdict).toBe('overstated');

@@ -1,6 +1,7 @@
 // A vendor's per-conversation export (CSV): which column holds what, by preset or mapping, and
 // each record read into a billed row or a reason it was refused (docs/CLAIMS.md, "Vendor exports").
 import { AUTO_FORMATS, parseTimestamp } from '../import/datetime';
+import { CURRENCY_SIGNS, otherCurrency } from '../contract/currency-symbol';
 
 /** Which column holds the conversation (or ticket) id, the date, the resolution type and the billed amount. */
 export interface VendorMapping {
@@ -62,16 +63,7 @@ export function missingColumns(header: readonly string[], m: VendorMapping): str
   return `${missing.map(([k, col]) => `${k} column "${col}"`).join(', ')} not in the header (it has: ${header.map((h) => `"${h}"`).join(', ')})`;
 }
 
-const AMOUNT = /^\s*([$€£]?)\s*(\d{1,12}(?:\.\d{1,6})?)\s*([A-Z]{3})?\s*$/;
-const SYMBOL: Record<string, (currency: string) => boolean> = { '€': (c) => c === 'EUR', '£': (c) => c === 'GBP', $: (c) => /D$/.test(c) };
-
-/** Why an amount written in another currency than the workspace's is refused, or null ("500 EUR" was added up as dollars). */
-function currencyProblem(symbol: string, code: string | undefined, currency: string): string | null {
-  if (code && code !== currency) return `is in ${code}`;
-  if (symbol && !SYMBOL[symbol](currency)) return `is in ${symbol}`;
-  return null;
-}
-
+const AMOUNT = new RegExp(`^\\s*([${CURRENCY_SIGNS}]?)\\s*(\\d{1,12}(?:\\.\\d{1,6})?)\\s*([A-Z]{3})?\\s*$`);
 /** One record of the export as a billed row, or why it is refused. Dates are read as UTC days. */
 export function readVendorRecord(values: Record<string, string>, m: VendorMapping, currency = 'USD'): VendorRow | { error: string } {
   const id = (values[m.id] ?? '').trim();
@@ -81,7 +73,7 @@ export function readVendorRecord(values: Record<string, string>, m: VendorMappin
   const rawAmount = values[m.amount] ?? '';
   const a = AMOUNT.exec(rawAmount);
   if (!a) return { error: `${m.amount}: "${rawAmount.slice(0, 40)}" is not an amount (a number ≥ 0 with a dot for decimals, e.g. 0.99)` };
-  const other = currencyProblem(a[1], a[3], currency);
+  const other = otherCurrency(a[1], a[3], currency);
   if (other) return { error: `${m.amount}: "${rawAmount.slice(0, 40)}" ${other}; this workspace's amounts are in ${currency} (its cost model's currency): convert it first` };
   let date: string | null = null;
   const rawDate = m.date ? (values[m.date] ?? '').trim() : '';

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSingleMutation } from './useSingleMutation';
 import type { AlertRow, AlertsQuery } from '../../../server/src/contract';
 import { apiGet, apiSend } from './client';
 import { queryKeys } from './query-keys';
@@ -17,7 +18,7 @@ export type AlertAction = 'acknowledge' | 'snooze' | 'resolve';
 /** Acknowledge, snooze (a day) or resolve an alert; every alert list and "what changed" refresh. */
 export function useAlertAction() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: ({ id, action }: { id: string; action: AlertAction }) =>
       apiSend<AlertRow>('POST', `/api/v1/alerts/${encodeURIComponent(id)}/${action}${action === 'snooze' ? '?hours=24' : ''}`),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.alertsAll }),

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSingleMutation } from './useSingleMutation';
 import type { Claim, ClaimDetail, ClaimInput, ClaimListItem, VendorClass, VendorItemPage, VendorUploadReport } from '../../../server/src/contract';
 import { apiGet, apiSend } from './client';
 import { queryKeys } from './query-keys';
@@ -32,7 +33,7 @@ export function useVendorItemsQuery(id: string | null, cls: VendorClass | null, 
 /** Admin only: creates a claim (no id) or saves a new version of one. */
 export function useSaveClaim() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: ({ id, input }: { id?: string; input: ClaimInput }) => (id ? apiSend<ClaimDetail>('PUT', `/api/v1/claims/${encodeURIComponent(id)}`, input) : apiSend<ClaimDetail>('POST', '/api/v1/claims', input)),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.claimsAll }),
   });
@@ -40,16 +41,17 @@ export function useSaveClaim() {
 
 export function useDeleteClaim() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: (id: string) => apiSend<Claim>('DELETE', `/api/v1/claims/${encodeURIComponent(id)}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.claimsAll }),
+    // Not the deleted claim's own queries: read again, they were a 404 in the console.
+    onSuccess: (_, id) => client.invalidateQueries({ queryKey: queryKeys.claimsAll, predicate: (q) => !q.queryKey.includes(id) }),
   });
 }
 
 /** Admin only: a vendor's per-conversation export (CSV text) for a claim, read with a preset. */
 export function useUploadVendorExport() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: ({ id, csv, preset, ticketPrefix }: { id: string; csv: string; preset: string; ticketPrefix?: string }) =>
       apiSend<VendorUploadReport>('POST', `/api/v1/claims/${encodeURIComponent(id)}/vendor-export?${new URLSearchParams({ preset, ...(ticketPrefix ? { ticketPrefix } : {}) })}`, csv, 'text/csv'),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.claimsAll }),

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSingleMutation } from './useSingleMutation';
 import type { CostModelChange, CostModelHistoryEntry, CostModelVersion } from '../../../server/src/contract';
 import { apiGet, apiSend } from './client';
 import { queryKeys } from './query-keys';
@@ -10,7 +11,7 @@ export function useCostModelHistoryQuery() {
 /** Admin only: saves the what-if values as the new cost model version. */
 export function useSaveCostModel() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: (values: CostModelChange) => apiSend<CostModelVersion>('PUT', '/api/v1/cost-model', values),
     onSuccess: () => client.invalidateQueries(),
   });

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSingleMutation } from './useSingleMutation';
 import type { CreatedToken, DataStatus, TokenInfo, TokenRole } from '../../../server/src/contract';
 import { apiGet, apiSend } from './client';
 import { DASHBOARD_READ } from '../lib/freshness';
@@ -14,7 +15,7 @@ export function useTokensQuery(enabled: boolean) {
 
 export function useCreateToken() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: (v: { name: string; role: TokenRole }) => apiSend<CreatedToken>('POST', '/api/v1/tokens', v),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.tokens }),
   });
@@ -22,7 +23,7 @@ export function useCreateToken() {
 
 export function useRevokeToken() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: (id: string) => apiSend<TokenInfo>('DELETE', `/api/v1/tokens/${id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.tokens }),
   });

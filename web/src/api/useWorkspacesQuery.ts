@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSingleMutation } from './useSingleMutation';
 import type { CreateWorkspace, UpdateWorkspace, WorkspaceInfo } from '../../../server/src/contract';
 import { apiGet, apiSend, shouldRetry } from './client';
 import { queryKeys } from './query-keys';
@@ -19,7 +20,7 @@ export function useWorkspacesQuery(enabled: boolean) {
 /** Changes the workspace's name, reporting time zone or alert floors (its admin). */
 export function useUpdateWorkspace(slug: string) {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: (change: UpdateWorkspace) => apiSend<WorkspaceInfo>('PATCH', `/api/v1/workspaces/${encodeURIComponent(slug)}`, change),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.workspaces }),
   });
@@ -28,7 +29,7 @@ export function useUpdateWorkspace(slug: string) {
 /** A new, empty workspace (the instance admin). */
 export function useCreateWorkspace() {
   const client = useQueryClient();
-  return useMutation({
+  return useSingleMutation({
     mutationFn: (w: CreateWorkspace) => apiSend<WorkspaceInfo>('POST', '/api/v1/workspaces', w),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.workspaces }),
   });

@@ -5,16 +5,19 @@ import { ClaimDraft, FIGURE_KINDS, FigureDraft, UNIT_LABELS, formProblems, input
 import { isTimeZone, todayIn } from '../lib/date-range';
 
 /** Create or edit a claim (admins). The API's 400 messages name the field and are shown as they come. */
-export function ClaimForm({ initial, busy, problem, onSave, onCancel }: { initial: ClaimDraft; busy: boolean; problem: string | null; onSave: (input: ClaimInput) => void; onCancel: () => void }) {
+export function ClaimForm({ initial, currency, busy, problem, onSave, onCancel }: { initial: ClaimDraft; currency: string; busy: boolean; problem: string | null; onSave: (input: ClaimInput) => void; onCancel: () => void }) {
   const [d, setD] = useState(initial);
+  // The server's problem is about the draft as sent: once edited, it is no longer said (a fixed zone still read "got Europe/Stockholmz").
+  const [sent, setSent] = useState<ClaimDraft | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const set = (patch: Partial<ClaimDraft>) => setD({ ...d, ...patch });
   const hint = periodHint(d, todayIn(isTimeZone(d.tz) ? d.tz : 'UTC'));
   const setFigure = (i: number, patch: Partial<FigureDraft>) => set({ figures: d.figures.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   const submit = () => {
-    const r = inputOf(d);
+    const r = inputOf(d, currency);
     if ('errors' in r) return setErrors(r.errors);
     setErrors([]);
+    setSent(d);
     onSave(r.input);
   };
   return (
@@ -124,7 +127,7 @@ export function ClaimForm({ initial, busy, problem, onSave, onCancel }: { initia
           Cancel
         </button>
       </p>
-      {[...errors, ...(problem ? formProblems(problem) : [])].map((e) => (
+      {[...errors, ...(problem && sent === d ? formProblems(problem) : [])].map((e) => (
         <p key={e} role="alert" className="state-error">
           {e}
         </p>

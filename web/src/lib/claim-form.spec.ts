@@ -1,4 +1,7 @@
-import { draftOf, emptyDraft, formProblems, inputOf, newFigure, periodHint } from './claim-form';
+import { type ClaimDraft, draftOf, emptyDraft, formProblems, inputOf as inputIn, newFigure, periodHint } from './claim-form';
+
+// A USD workspace (a money figure's currency sign is checked against it: claim-value.spec.ts).
+const inputOf = (d: ClaimDraft) => inputIn(d, 'USD');
 
 describe('claim form', () => {
   it('turns the typed text into the API input: thousands separators, handle time who and stat, empty fields left out', () => {

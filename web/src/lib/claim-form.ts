@@ -2,6 +2,7 @@
 // other rule is the API's, whose messages name the field). Pure.
 import { CLAIM_UNITS } from '../../../server/src/contract';
 import type { Claim, ClaimFigureKind, ClaimInput, ClaimSourceKind } from '../../../server/src/contract';
+import { parseClaimValue } from './claim-value';
 
 export interface FigureDraft {
   kind: ClaimFigureKind;
@@ -85,21 +86,12 @@ export function draftOf(c: Claim): ClaimDraft {
 }
 
 /** The draft as the API takes it, or what is wrong with its numbers ("figure 2: value ..."). */
-export function inputOf(d: ClaimDraft): { input: ClaimInput } | { errors: string[] } {
+export function inputOf(d: ClaimDraft, currency: string): { input: ClaimInput } | { errors: string[] } {
   const errors: string[] = [];
   const figures = d.figures.map((f, i) => {
-    // "12,430" is twelve thousand; "0,99" could be a decimal comma: asked, not guessed.
-    const ambiguous = /^\d+,\d{1,2}$/.test(f.value.trim());
-    // "$40,000" is 40000, "$2M" 2,000,000, "70%" 70: what people type from a deck. A "%" only
-    // where the unit is a percentage (70% of "resolutions" is no count).
-    const percent = f.unit === 'percent' || f.unit === 'top2_percent';
-    const text = f.value.trim().replace(/^[$€£¥]\s*/, '').replace(/[,\s]/g, '').replace(percent ? /%$/ : /$^/, '');
-    const scale = /^(\d+(?:\.\d+)?)([kKmMbB])$/.exec(text);
-    const value = text === '' || ambiguous ? NaN : scale ? Number(scale[1]) * { k: 1e3, m: 1e6, b: 1e9 }[scale[2].toLowerCase() as 'k' | 'm' | 'b'] : Number(text);
-    if (ambiguous) errors.push(`figure ${i + 1}: "${f.value}": write decimals with a dot (0.99), thousands with a comma (12,430)`);
-    else if (!Number.isFinite(value)) errors.push(`figure ${i + 1}: "${f.value}" is not a number`);
-    else if (value < 0) errors.push(`figure ${i + 1}: ${f.value} is negative; a claimed figure is 0 or more`);
-    else if ((f.unit === 'percent' || f.unit === 'top2_percent') && value > 100) errors.push(`figure ${i + 1}: ${f.value}% is more than 100%`);
+    const read = parseClaimValue(f.value, f.unit, currency);
+    if ('error' in read) errors.push(`figure ${i + 1}: ${read.error}`);
+    const value = 'value' in read ? read.value : NaN;
     return { kind: f.kind, value, unit: f.unit, ...(f.kind === 'handleTime' ? { who: f.who, stat: f.stat } : {}), ...(f.note.trim() ? { note: f.note.trim() } : {}) };
   });
   // What the form can tell before the server does (the server checks everything again).

@@ -54,6 +54,7 @@ export default function ClaimsPage() {
         <ClaimForm
           key={editing === 'new' ? 'new' : `${id}-${one.data?.version}`}
           initial={editing === 'edit' && one.data ? draftOf(one.data) : emptyDraft(filters.from, filters.to, filters.tz)}
+          currency={currency}
           busy={save.isPending}
           problem={save.isError ? save.error.message : null}
           onCancel={() => setParams({ edit: undefined })}
