@@ -212,6 +212,21 @@ run('the dashboard in chromium', () => {
       await page.close();
     });
 
+    it('a date typed key by key into To moves nothing else: a range that would end before it starts is said, not taken', async () => {
+      const page = await signedInPage(browser, dash, '/?from=2026-10-31&to=2026-11-30&tz=UTC');
+      await page.locator('section[aria-label="Tickets"] .card-value').waitFor();
+      // en-US: month, day, year. The first key makes the month 01: 2026-01-30, before From.
+      await page.getByLabel('To (exclusive)').click({ position: { x: 8, y: 8 } });
+      await page.keyboard.type('1');
+      await page.getByRole('alert').filter({ hasText: 'To (exclusive) must be after From: 2026-10-31 to 2026-01-30' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('from')).toBe('2026-10-31');
+      await page.keyboard.type('1152026');
+      await page.waitForURL((u) => u.searchParams.get('to') === '2026-11-15');
+      expect(new URL(page.url()).searchParams.get('from')).toBe('2026-10-31');
+      expect(await page.getByRole('alert').filter({ hasText: 'must be after From' }).count()).toBe(0);
+      await page.close();
+    });
+
     it('a preset sets the URL and the numbers follow the API', async () => {
       const page = await signedInPage(browser, dash, `/?from=${day(-30)}&to=${day(1)}&tz=UTC`);
       await page.locator('section[aria-label="Tickets"] .card-value').waitFor();

@@ -10,6 +10,8 @@
  */
 export const FIRST_DATE = '1900-01-01';
 export const LAST_DATE = '2199-12-31';
+/** The longest range a read takes, in days ("at most 5 years"); the dashboard shortens a longer one in the address to it. */
+export const MAX_RANGE_DAYS = 5 * 366;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -8,7 +8,7 @@ import { addDays, daysBetween, startOfLocalDate } from '../stats/time-range';
 import { MetricsQueryDto } from './metrics-query.dto';
 import { PopulationFilter } from './queries/population';
 
-export const MAX_RANGE_DAYS = 5 * 366;
+import { MAX_RANGE_DAYS } from '../contract/calendar';
 const PATHS = ['ai', 'escalated', 'human', 'none'];
 
 export interface MetricsScope {

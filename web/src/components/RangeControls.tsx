@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useBreakdownQuery } from '../api/useBreakdownQuery';
-import { PRESETS, Preset, ViewFilters, addDays, isTimeZone, notAZone, presetOf, presetRange, rangeNote, todayIn } from '../lib/date-range';
+import { PRESETS, Preset, ViewFilters, completeDate, isTimeZone, notAZone, presetOf, presetRange, rangeNote, reversedRange, todayIn } from '../lib/date-range';
 import { absentNote, filterOptions, matchOptions, toggleValue } from '../lib/filter-options';
 import { useUrlState } from '../state/useUrlState';
 import { quotedIfNeeded, splitFilterValues } from '../../../server/src/contract/filter-list';
 
 /** The IANA zone names this browser knows, offered while typing (any of them is accepted). */
 const TZ_NAMES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')] : ['UTC'];
-
-/** A date the user finished typing (a date box reports 0002-…, 0020-… while a year is typed). */
-const completeDate = (v: string) => /^(19|2\d)\d\d-\d\d-\d\d$/.test(v);
 
 /** `replace` for text typed key by key: one history entry for the whole word, not one per key. */
 export function RangeControls({ filters, onChange, withCompare = false }: { filters: ViewFilters; onChange: (f: Partial<ViewFilters>, options?: { replace?: boolean }) => void; withCompare?: boolean }) {
@@ -28,6 +25,17 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
     setTzTried(null);
     if (v !== filters.tz) onChange({ tz: v }, { replace: true });
   };
+  // The date boxes keep what is typed; the view follows each complete date that leaves a range. One
+  // that ends before it starts is said and not taken: moving the other end for it, the first key
+  // of "11152026" typed into To (month 1: January) moved From back ten months for good.
+  const [dates, setDates] = useState({ from: filters.from, to: filters.to });
+  useEffect(() => setDates({ from: filters.from, to: filters.to }), [filters.from, filters.to]);
+  const typeDate = (patch: { from?: string; to?: string }) => {
+    const next = { ...dates, ...patch };
+    setDates(next);
+    if (completeDate(next.from) && completeDate(next.to) && next.from < next.to && (next.from !== filters.from || next.to !== filters.to)) onChange({ from: next.from, to: next.to });
+  };
+  const dateError = reversedRange(dates, filters);
   const today = todayIn(isTimeZone(filters.tz) ? filters.tz : 'UTC');
   // Not while a name is being typed. A URL's own bad zone is not taken (parseFilters): rangeNote says so.
   const badTz = tzTried;
@@ -58,21 +66,17 @@ export function RangeControls({ filters, onChange, withCompare = false }: { filt
       </label>
       <label>
         From{' '}
-        <input
-          type="date"
-          value={filters.from}
-          // A start on or after the end moves the end (one day on), rather than being dropped.
-          onChange={(e) => completeDate(e.target.value) && onChange(e.target.value < filters.to ? { from: e.target.value } : { from: e.target.value, to: addDays(e.target.value, 1) })}
-        />
+        <input type="date" value={dates.from} aria-invalid={dateError !== null} aria-describedby={dateError ? 'err-dates' : undefined} onChange={(e) => typeDate({ from: e.target.value })} />
       </label>
       <label>
         To (exclusive){' '}
-        <input
-          type="date"
-          value={filters.to}
-          onChange={(e) => completeDate(e.target.value) && onChange(e.target.value > filters.from ? { to: e.target.value } : { from: addDays(e.target.value, -1), to: e.target.value })}
-        />
+        <input type="date" value={dates.to} aria-invalid={dateError !== null} aria-describedby={dateError ? 'err-dates' : undefined} onChange={(e) => typeDate({ to: e.target.value })} />
       </label>
+      {dateError && (
+        <span id="err-dates" className="field-error" role="alert">
+          {dateError}
+        </span>
+      )}
       <label>
         Time zone{' '}
         <input

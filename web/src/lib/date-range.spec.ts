@@ -1,4 +1,4 @@
-import { addDays, filtersToSearch, parseFilters, presetOf, presetRange, rangeNote, todayIn } from './date-range';
+import { addDays, completeDate, filtersToSearch, parseFilters, presetOf, presetRange, rangeNote, reversedRange, todayIn } from './date-range';
 
 const now = new Date('2026-11-22T23:30:00Z');
 
@@ -26,6 +26,23 @@ describe('URL filters', () => {
   it('ignore a malformed or inverted range', () => {
     expect(parseFilters('?from=yesterday&to=2026-02-01', 'UTC', now)).toMatchObject({ from: '2026-01-02', to: '2026-02-01' });
     expect(parseFilters('?from=2026-03-01&to=2026-02-01', 'UTC', now).from).toBe('2026-01-02');
+  });
+
+  it('shorten a range longer than 5 years (1,830 days) to its last 1,830 days, and say so', () => {
+    // 2020-01-01 to 2026-11-30: 2,525 days (by hand: 6 years of 2,192 days to 2026-01-01, plus 333).
+    const search = '?from=2020-01-01&to=2026-11-30';
+    const f = parseFilters(search, 'UTC', now);
+    // 2026-11-30 less 1,830 days: 2021-11-26 (2021-11-30 is 1,826 days before it: 5 years with 2024's leap day, 1 more).
+    expect(f).toMatchObject({ from: '2021-11-26', to: '2026-11-30' });
+    expect(rangeNote(search, f)).toBe("The address's range is 2,525 days, longer than a view shows (5 years): showing 2021-11-26 to 2026-11-29 instead.");
+    // Exactly 1,830 days is taken as it is.
+    expect(parseFilters('?from=2021-11-26&to=2026-11-30', 'UTC', now).from).toBe('2021-11-26');
+    expect(rangeNote('?from=2021-11-26&to=2026-11-30', parseFilters('?from=2021-11-26&to=2026-11-30', 'UTC', now))).toBeNull();
+  });
+
+  it('drop empty filter values ("chat,,,email" was a 400 that failed the view)', () => {
+    expect(parseFilters('?channel=chat,,,email&category=,', 'UTC', now)).toMatchObject({ channel: 'chat,email', category: undefined });
+    expect(parseFilters('?category=Billing%5C%2C%20payments', 'UTC', now).category).toBe('Billing\\, payments');
   });
 
   it('date helpers', () => {
@@ -74,4 +91,23 @@ describe('rangeNote: dates in the address that could not be used are said, with 
     ['?from=2026-11-01&to=2026-11-10', null],
     ['', null],
   ])('%s', (search, expected) => expect(note(search)).toBe(expected));
+});
+
+describe('dates being typed', () => {
+  it.each([
+    ['2026-11-15', true],
+    ['0002-11-15', false], // a year being typed
+    ['0202-11-15', false],
+    ['', false],
+    ['1899-12-31', false],
+  ])('%s complete: %s', (v, want) => expect(completeDate(v)).toBe(want));
+
+  it('a range typed to end before it starts is said, with the range the view stays on', () => {
+    const shown = { from: '2026-10-31', to: '2026-11-30' };
+    // The first key of "11152026" in To: month 1.
+    expect(reversedRange({ from: '2026-10-31', to: '2026-01-30' }, shown)).toBe('To (exclusive) must be after From: 2026-10-31 to 2026-01-30 holds no day (the view stays on 2026-10-31 to 2026-11-29)');
+    expect(reversedRange({ from: '2026-10-31', to: '2026-10-31' }, shown)).not.toBeNull();
+    expect(reversedRange({ from: '2026-10-31', to: '2026-11-15' }, shown)).toBeNull();
+    expect(reversedRange({ from: '2026-10-31', to: '0002-01-15' }, shown)).toBeNull(); // still being typed
+  });
 });

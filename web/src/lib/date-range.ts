@@ -1,6 +1,7 @@
 // The view's range and filters, as they appear in the URL (?from=&to=&tz=&channel=&category=).
 // Pure parsing with defaults; the hook in state/useUrlFilters.ts reads and writes the URL.
-import { calendarDateProblem, isOffset } from '../../../server/src/contract/calendar';
+import { MAX_RANGE_DAYS, calendarDateProblem, isOffset } from '../../../server/src/contract/calendar';
+import { joinFilterValues, splitFilterValues } from '../../../server/src/contract/filter-list';
 
 export interface ViewFilters {
   from: string;
@@ -69,8 +70,16 @@ export function parseFilters(search: string, defaultTz: string, now = new Date()
   const asked = p.get('tz');
   const tz = asked && isTimeZone(asked) ? asked : defaultTz;
   const to = isCalendarDate(p.get('to')) ? p.get('to')! : todayIn(isTimeZone(tz) ? tz : 'UTC', now);
-  const from = isCalendarDate(p.get('from')) && p.get('from')! < to ? p.get('from')! : addDays(to, -30);
-  return { from, to, tz, channel: p.get('channel') || undefined, category: p.get('category') || undefined };
+  const start = isCalendarDate(p.get('from')) && p.get('from')! < to ? p.get('from')! : addDays(to, -30);
+  // Longer than a read takes (the API's 400 was the whole view's error): its last 5 years, said by rangeNote.
+  const from = daysBetween(start, to) > MAX_RANGE_DAYS ? addDays(to, -MAX_RANGE_DAYS) : start;
+  return { from, to, tz, channel: filterList(p.get('channel')), category: filterList(p.get('category')) };
+}
+
+/** A filter as the API takes it: empty values dropped ("chat,,,email" was a 400 that failed the view), undefined for none. */
+function filterList(raw: string | null): string | undefined {
+  const values = raw ? splitFilterValues(raw) : [];
+  return values.length ? joinFilterValues(values) : undefined;
 }
 
 /**
@@ -88,6 +97,7 @@ export function rangeNote(search: string, shown: ViewFilters): string | null {
   const bad = (d: string, which: string) => `The address's ${which} date "${d}" ${DATE.test(d) ? calendarDateProblem(d)!.replace(`${d} `, '') : 'is not a date YYYY-MM-DD'}: ${instead}.`;
   if (to && !isCalendarDate(to)) return bad(to, 'end');
   if (from && !isCalendarDate(from)) return bad(from, 'start');
+  if (from && to && from < to && daysBetween(from, to) > MAX_RANGE_DAYS) return `The address's range is ${daysBetween(from, to).toLocaleString('en-US')} days, longer than a view shows (5 years): ${instead}.`;
   if (from && from !== shown.from) return `The address's range ends (${to ?? 'today'}) before it starts (${from}): ${instead}.`;
   return null;
 }
@@ -151,4 +161,13 @@ export function presetOf(f: Pick<ViewFilters, 'from' | 'to'>, today: string): Pr
     const r = presetRange(p.key, today);
     return r.from === f.from && r.to === f.to;
   })?.key ?? 'custom';
+}
+
+/** A date the user finished typing (a date box reports 0002-…, 0020-… while a year is typed). */
+export const completeDate = (v: string) => /^(19|2\d)\d\d-\d\d-\d\d$/.test(v);
+
+/** What the date boxes say when they hold a range that ends before it starts (the view stays on its own). */
+export function reversedRange(typed: { from: string; to: string }, shown: Pick<ViewFilters, 'from' | 'to'>): string | null {
+  if (!completeDate(typed.from) || !completeDate(typed.to) || typed.from < typed.to) return null;
+  return `To (exclusive) must be after From: ${typed.from} to ${typed.to} holds no day (the view stays on ${shown.from} to ${addDays(shown.to, -1)})`;
 }

@@ -19,7 +19,8 @@ const DIMENSIONS = ['channel', 'category', 'language'] as const;
 export default function SegmentsPage() {
   const { filters, setFilters, navigate, params, setParams: setParam, compare } = useUrlState();
   const by = (DIMENSIONS as readonly string[]).includes(params.by ?? '') ? params.by! : 'category';
-  const sort = params.sort ?? 'tickets';
+  // A sort the table has no column for (a hand-edited address) was a 400 from the API: by tickets instead.
+  const sort = SEGMENT_COLUMNS.some((c) => c.sort === params.sort) ? params.sort! : 'tickets';
   const order = params.order === 'asc' ? 'asc' : 'desc';
   // The table and every row's weekly sparkline in one request.
   // Every column of the table is a count or a rate: no medians needed (percentiles=false).
