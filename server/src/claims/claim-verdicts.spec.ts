@@ -215,3 +215,36 @@ describe('checkSoFar: a period not over at asOf', () => {
     expect(run(f, { ...soFar, daysOver: 90 })).toEqual(check(f));
   });
 });
+
+describe('a period ending within 7 days of the check: rates on its judged days', () => {
+  // The period above read 3 days after its end: its last 4 days' 120 AI-involved tickets hold the
+  // 40 AI resolutions still maturing and 80 escalations judged at once (300 / 560 = 53.6%). Its 26
+  // judged days: 480 AI-involved, 360 AI resolutions, none maturing, 300 durable: 300 / 480 = 62.5%
+  // (interval given as 58%-67%); of its 880 tickets, 300 durable AI resolutions.
+  const judged = { from: '2026-10-01', to: '2026-10-27', days: 26, tickets: 880, aiInvolved: 480, aiResolved: 360, pendingAiResolved: 0, verifiedAiResolved: 300, aiResolutionRate: 0.75, verifiedAiResolutionRate: 0.625, verifiedAiResolutionRateLow: 0.58, verifiedAiResolutionRateHigh: 0.67 };
+  const s = summary({ judged });
+
+  it('a 62% rate claim holds on the judged days (over the whole period, 53.6%, it read overstated by 16%)', () => {
+    const c = check({ kind: 'aiResolutionRate', value: 62, unit: 'percent' }, s);
+    expect(c).toMatchObject({ verdict: 'holds', verified: 0.625, verifiedLow: 0.58, verifiedHigh: 0.67 });
+    // The naive number is still the whole period's: 400 / 600.
+    expect(c.recomputed).toBeCloseTo(400 / 600, 12);
+    expect(c.sentence).toBe('Holds: The claim says 62.0%; the events say 62.5% (58.0% to 67.0%): durable AI resolutions of the judged AI-involved tickets (95% Wilson interval), over 2026-10-01 to 2026-10-26: the days judged so far (the last 4 are younger than 7 days).');
+    expect(check({ kind: 'aiResolutionRate', value: 62, unit: 'percent' }).verdict).toBe('overstated');
+  });
+
+  it('automation: durable of the judged days\' tickets (300 / 880 = 34.1%), by Wilson', () => {
+    const c = check({ kind: 'automationRate', value: 34, unit: 'percent' }, s);
+    expect(c.verified).toBeCloseTo(300 / 880, 12);
+    expect(c.verdict).toBe('holds');
+  });
+
+  it('a total is judged on the whole period, as before (40 AI resolutions maturing there)', () => {
+    expect(check({ kind: 'aiResolutions', value: 300, unit: 'resolutions' }, s).verified).toBe(300);
+  });
+
+  it('judged days that judged nothing leave the whole period', () => {
+    const none = summary({ judged: { ...judged, aiInvolved: 0, aiResolved: 0, verifiedAiResolved: 0, verifiedAiResolutionRate: null, verifiedAiResolutionRateLow: null, verifiedAiResolutionRateHigh: null } });
+    expect(check({ kind: 'aiResolutionRate', value: 62, unit: 'percent' }, none).verified).toBeCloseTo(300 / 560, 12);
+  });
+});

@@ -1,6 +1,7 @@
 // Each stated figure of a claim against what the events say (docs/CLAIMS.md, "Verdicts"). Pure:
 // a claim's figures and the summary of its period and scope in, one verdict per figure out.
-import type { ClaimFigure, ClaimVerdict, FigureCheck, Summary } from '../contract';
+import type { ClaimFigure, ClaimVerdict, FigureCheck, JudgedDays, Summary } from '../contract';
+import { addDays } from '../stats/time-range';
 import { wilsonInterval } from '../stats/rates';
 import { quotedIfNeeded } from '../contract/filter-list';
 
@@ -9,7 +10,18 @@ export type CheckSummary = Pick<
   Summary,
   | 'tickets' | 'aiInvolved' | 'aiResolved' | 'pendingAiResolved' | 'verifiedAiResolved' | 'aiResolutionRate' | 'verifiedAiResolutionRate'
   | 'verifiedAiResolutionRateLow' | 'verifiedAiResolutionRateHigh' | 'automationRate' | 'byPath' | 'savings' | 'costModel'
-> & { days: number; handleTimeUnrecorded?: number };
+> & { days: number; handleTimeUnrecorded?: number; judged?: JudgedDays };
+
+/** Rates judged on the period's judged days when it has some (JudgedDays: over the whole period its youngest days pull them down). */
+const JUDGED_RATES = new Set<ClaimFigure['kind']>(['aiResolutionRate', 'automationRate']);
+
+/** The summary a figure is judged on: the judged days' for a rate, when the period has them (and they judged something); else the period's. */
+function judgedOn(f: ClaimFigure, s: CheckSummary): { on: CheckSummary; days: JudgedDays } | null {
+  const j = s.judged;
+  if (!j || !JUDGED_RATES.has(f.kind) || j.aiInvolved - j.pendingAiResolved <= 0) return null;
+  const automationRate = j.tickets > 0 ? j.aiResolved / j.tickets : null;
+  return { on: { ...s, ...j, automationRate, days: j.days }, days: j };
+}
 
 /**
  * Half a unit of the figure's last stated digit, in the unit it was stated in: "2 minutes" ±0.5,
@@ -192,8 +204,15 @@ export function scopeGap(claim: { channel?: string | null; category?: string | n
   return null;
 }
 
-export function checkFigure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string, gap: string | null = null): FigureCheck {
-  const m = gap ? { ...measure(f, s, money), notComparable: gap } : measure(f, s, money);
+export function checkFigure(f: ClaimFigure, period: CheckSummary, money: (x: number) => string, gap: string | null = null): FigureCheck {
+  const j = judgedOn(f, period);
+  const s = j?.on ?? period;
+  const whole = measure(f, period, money);
+  // On the judged days, the naive number (recomputed) is still the whole period's.
+  const judged = j ? { ...measure(f, s, money), recomputed: whole.recomputed } : null;
+  if (judged && j) judged.basis += `, over ${j.days.from} to ${addDays(j.days.to, -1)}: the days judged so far (the last ${count(period.days - j.days.days)} are younger than 7 days)`;
+  const m0 = judged ?? whole;
+  const m = gap ? { ...m0, notComparable: gap } : m0;
   const claimed = f.value * unitFactor(f);
   const tol = statedPrecision(f.value) * unitFactor(f);
   const base = { figure: f, label: m.label, claimed, recomputed: m.recomputed, verified: m.verified, verifiedLow: m.low, verifiedHigh: m.high, tickets: m.tickets };

@@ -16,6 +16,8 @@ import { VendorRow, missingColumns, readVendorRecord, resolveMapping } from './v
 import { joinFilterValues } from '../contract/filter-list';
 import { FreshnessService } from '../projection/freshness.service';
 import { formatMoney, formatMoneyExact } from '../contract/money-format';
+import { judgedDates, judgedDaysOf } from '../metrics/judged-days';
+import { withDates } from '../metrics/metrics-scope';
 
 const CLASS_LABELS: Record<VendorClass, string> = {
   durable: 'durable (held up 7 days)',
@@ -93,9 +95,12 @@ export class ClaimsService {
     const one = (v: string | undefined) => (v ? joinFilterValues([v]) : undefined);
     const scope = await this.metrics.scope({ from: c.from, to: end > c.from ? end : c.to, tz: c.tz, channel: one(c.channel), category: one(c.category), asOf: asOf.toISOString() });
     const s = await this.metrics.core(scope);
+    // Rates are judged on the days whose AI resolutions are all judged, when the period ends within 7 days of asOf.
+    const jd = judgedDates(scope.fromDate, scope.toDate, asOf, c.tz);
+    const judged = jd ? judgedDaysOf(jd, await this.metrics.core(withDates(scope, jd.from, jd.to), false)) : undefined;
     const money = (x: number) => formatMoney(x, scope.currency);
     const gap = scopeGap(c, await this.repo.scopeValues());
-    const figures = c.figures.map((f) => checkSoFar(checkFigure(f, { ...s, days: scope.days }, money, gap), f, period, addDays(c.to, -1)));
+    const figures = c.figures.map((f) => checkSoFar(checkFigure(f, { ...s, days: scope.days, judged }, money, gap), f, period, addDays(c.to, -1)));
     return {
       ...overallVerdict(figures),
       asOf: asOf.toISOString(),

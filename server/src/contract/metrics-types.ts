@@ -55,8 +55,37 @@ export interface ComparisonPeriod {
 }
 
 /** GET /api/v1/metrics/summary: CONTRACT §3, plus the echo, the range's coverage, and the comparison with `compare`. */
+/**
+ * The range's days whose AI resolutions are judged: `from` up to `to`, the local day 7 days before
+ * `asOf` (docs/METRICS.md, "Judged days"). A range read within 7 days of its end has its verified
+ * rate pulled down by its youngest days: their escalations and failures count at once, their AI
+ * resolutions only after 7 days (a demo's last 30 days read 53.7% verified, its 23 judged days
+ * 58.1%). The same definitions as the summary's, over these days' tickets.
+ */
+export interface JudgedDays {
+  from: string;
+  /** Exclusive. */
+  to: string;
+  days: number;
+  tickets: number;
+  aiInvolved: number;
+  aiResolved: number;
+  pendingAiResolved: number;
+  verifiedAiResolved: number;
+  aiResolutionRate: number | null;
+  verifiedAiResolutionRate: number | null;
+  verifiedAiResolutionRateLow: number | null;
+  verifiedAiResolutionRateHigh: number | null;
+}
+
 export type SummaryResponse = Summary &
-  Pick<ScopeEcho, 'costModelVersion' | 'currency' | 'freshness'> & { coverage: PeriodCoverage; comparison?: SummaryCore & ComparisonPeriod; deltas?: Deltas };
+  Pick<ScopeEcho, 'costModelVersion' | 'currency' | 'freshness'> & {
+    coverage: PeriodCoverage;
+    comparison?: SummaryCore & ComparisonPeriod;
+    deltas?: Deltas;
+    /** Present when some of the range's last days are younger than 7 days at `asOf` and some are not: the judged ones. */
+    judgedDays?: JudgedDays;
+  };
 
 /** A path's counts and rates, without its distributions (medians, p90s). */
 export type PathCounts = Omit<PathSummary, 'handleSeconds' | 'resolutionSeconds' | 'firstResponseSeconds'> & { handleSeconds: { mean: number | null } };

@@ -29,6 +29,7 @@ import { PathMetricsRow, SummaryCore, assembleSummary, byGroup, deltas } from '.
 import { DataSource } from 'typeorm';
 import { periodCoverage } from './period-coverage';
 import { dataSpanQuery } from './queries/data-span.query';
+import { judgedDates, judgedDaysOf } from './judged-days';
 
 /** Reads a numeric field by dotted path (`savings.verifiedSavings`, `byPath.ai.csat.top2Box`). */
 export function fieldValue(core: SummaryCore, field: string): number | null | undefined {
@@ -210,6 +211,8 @@ export class MetricsService {
     const span = await dataSpanQuery(this.ds.manager);
     const { costModelVersion, currency, ...echo } = this.echo(s, freshness);
     const out: SummaryResponse = { ...echo, ...current, costModelVersion, currency, coverage: periodCoverage(s.fromDate, s.toDate, span, s.tz, s.asOf) };
+    const jd = judgedDates(s.fromDate, s.toDate, s.asOf, s.tz);
+    if (jd) out.judgedDays = judgedDaysOf(jd, await this.core(withDates(s, jd.from, jd.to), false));
     if (c && previous) {
       out.comparison = { from: c.from, to: c.to, asOf: prevScope!.asOf.toISOString(), coverage: periodCoverage(c.from, c.to, span, s.tz, s.asOf), ...previous };
       out.deltas = deltas(current, previous);

@@ -42,6 +42,27 @@ describe('savingsGap', () => {
   });
 });
 
+describe('a range read within 7 days of its end: its judged days', () => {
+  it('the card reads the judged days (claimed and verified over the same tickets), with their n and interval', () => {
+    // The walk's last 30 days, as the API answers (by hand from its counts): the whole range 4,250
+    // durable of 7,916 judged; its 23 judged days 3,900 of 6,712 AI-involved, none pending.
+    const s = {
+      ...summary, from: '2026-10-31', to: '2026-11-30', aiInvolved: 9271, aiResolved: 6452, pendingAiResolved: 1355, verifiedAiResolved: 4250,
+      judgedDays: { from: '2026-10-31', to: '2026-11-23', days: 23, tickets: 9900, aiInvolved: 6712, aiResolved: 4670, pendingAiResolved: 0, verifiedAiResolved: 3900, aiResolutionRate: 4670 / 6712, verifiedAiResolutionRate: 3900 / 6712, verifiedAiResolutionRateLow: 0.5693, verifiedAiResolutionRateHigh: 0.5929 },
+    };
+    const card = summaryCards(s, 'USD').find((c) => c.key === 'resolution')!;
+    // 4,670 / 6,712 = 69.58%; 3,900 / 6,712 = 58.10%.
+    expect(card.value).toBe('69.6% → 58.1%');
+    expect(card.detail).toBe(
+      "over the 23 days judged so far (2026-10-31 to 2026-11-22): 3,900 durable of 6,712 AI-involved tickets; 95%: 56.9% to 59.3%; the last 7 days' 2,559 AI-involved tickets are not judged yet (1,355 AI resolutions still maturing)",
+    );
+  });
+  it('without judged days, or none judged among them, the whole range as before', () => {
+    const none = { ...summary, judgedDays: { ...({} as never), from: summary.from, to: summary.to, days: 0, tickets: 0, aiInvolved: 0, aiResolved: 0, pendingAiResolved: 0, verifiedAiResolved: 0, aiResolutionRate: null, verifiedAiResolutionRate: null, verifiedAiResolutionRateLow: null, verifiedAiResolutionRateHigh: null } };
+    expect(summaryCards(none, 'USD').find((c) => c.key === 'resolution')!.value).toBe('70.5% → 59.0%');
+  });
+});
+
 describe('a range whose AI resolutions are mostly still maturing', () => {
   it('says "not judged yet" instead of a verified figure that would read as a collapse', () => {
     // 1,418 of 1,557 AI resolutions pending (the last 7 days): verified 13.5% is an early sample.
