@@ -256,14 +256,17 @@ run('the dashboard in chromium', () => {
       const from = day(-30);
       const to = day(1);
       const page = await signedInPage(browser, dash, `/?from=${from}&to=${to}&tz=UTC`);
-      const s = await dash.api<{ verifiedAiResolved: number }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC`);
+      const s = await dash.api<{ verifiedAiResolved: number; judgedDays?: { from: string; to: string; verifiedAiResolved: number } }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC`);
+      // A range ending today is judged on its judged days (docs/METRICS.md): the card and its list are theirs.
+      expect(s.judgedDays).toMatchObject({ from, to: day(-7) }); // the day of now − 7 days
+      const durable = s.judgedDays!.verifiedAiResolved;
       const card = page.locator('section[aria-label="AI resolution: claimed vs verified"]');
-      await expect(card.locator('.card-detail').innerText()).resolves.toContain(`${s.verifiedAiResolved.toLocaleString('en-US')} durable`);
+      await expect(card.locator('.card-detail').innerText()).resolves.toContain(`${durable.toLocaleString('en-US')} durable`);
       await card.getByRole('link').click();
       await page.getByTestId('tickets-total').waitFor();
-      expect(await page.getByTestId('tickets-total').innerText()).toBe(s.verifiedAiResolved.toLocaleString('en-US'));
+      expect(await page.getByTestId('tickets-total').innerText()).toBe(durable.toLocaleString('en-US'));
       const url = new URL(page.url());
-      expect([url.pathname, url.searchParams.get('path'), url.searchParams.get('verified')]).toEqual(['/tickets', 'ai', 'true']);
+      expect([url.pathname, url.searchParams.get('path'), url.searchParams.get('verified'), url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['/tickets', 'ai', 'true', from, day(-7)]);
       // The CSAT card's tickets are its two n's (AI and human answers), not the escalated ones' too.
       const csat = await dash.api<{ byPath: { ai: { csat: { responses: number } }; human: { csat: { responses: number } } } }>(`/api/v1/metrics/summary?from=${from}&to=${to}&tz=UTC`);
       await page.goBack();

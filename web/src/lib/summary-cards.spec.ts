@@ -56,9 +56,11 @@ describe('a range read within 7 days of its end: its judged days', () => {
     expect(card.detail).toBe(
       "over the 23 days judged so far (2026-10-31 to 2026-11-22): 3,900 durable of 6,712 AI-involved tickets; 95%: 56.9% to 59.3%; the last 7 days' 2,559 AI-involved tickets are not judged yet (1,355 AI resolutions still maturing)",
     );
+    // Its tickets link lists those days' durable AI resolutions (3,900), not the range's.
+    expect(card.dates).toEqual({ from: '2026-10-31', to: '2026-11-23' });
   });
   it('without judged days, or none judged among them, the whole range as before', () => {
-    const none = { ...summary, judgedDays: { ...({} as never), from: summary.from, to: summary.to, days: 0, tickets: 0, aiInvolved: 0, aiResolved: 0, pendingAiResolved: 0, verifiedAiResolved: 0, aiResolutionRate: null, verifiedAiResolutionRate: null, verifiedAiResolutionRateLow: null, verifiedAiResolutionRateHigh: null } };
+    const none = { ...summary, judgedDays: { from: summary.from, to: summary.to, days: 0, tickets: 0, aiInvolved: 0, aiResolved: 0, pendingAiResolved: 0, verifiedAiResolved: 0, aiResolutionRate: null, verifiedAiResolutionRate: null, verifiedAiResolutionRateLow: null, verifiedAiResolutionRateHigh: null } };
     expect(summaryCards(none, 'USD').find((c) => c.key === 'resolution')!.value).toBe('70.5% → 59.0%');
   });
 });

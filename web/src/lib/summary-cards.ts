@@ -28,6 +28,8 @@ export interface Card {
   tone?: 'good' | 'warn';
   /** Change against the comparison period, when the summary has one. */
   delta?: string;
+  /** The dates its figure is of, when not the view's (the judged days): its tickets link lists those. */
+  dates?: { from: string; to: string };
 }
 
 /** The changes the cards show (a slice of the contract's deltas, so tests can give only these). */
@@ -189,6 +191,7 @@ export function resolutionCard(s: CardSummary, early: boolean, rateIv: Interval 
         `over the ${formatCount(j.days)} days judged so far (${j.from} to ${addDays(j.to, -1)}): ${formatCount(j.verifiedAiResolved)} durable of ${formatCount(judgedAiTickets(j))} AI-involved tickets` +
         `${iv ? `; 95%: ${formatInterval(iv, (v) => formatRate(v))}` : ''}; the last ${formatCount(daysBetween(j.to, s.to))} days' ${formatCount(young)} AI-involved tickets are not judged yet (${formatCount(s.pendingAiResolved)} AI resolutions still maturing)`,
       tone: 'warn',
+      dates: { from: j.from, to: j.to },
     };
   }
   return {

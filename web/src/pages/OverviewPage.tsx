@@ -47,7 +47,7 @@ export default function OverviewPage() {
             {lowRated.excluded && <LowRatedSwitch savings={s.savings} currency={currency} excluded onChange={lowRated.set} />}
             <div className="cards">
               {summaryCards(s, currency, compareLabel(compare)).map((c) => (
-                <KpiCard key={c.key} card={c} href={drillDownHref(c.key, filters)} onOpen={navigate} trend={trend.data ? cardSparklines(trend.data)[c.key] : undefined} />
+                <KpiCard key={c.key} card={c} href={drillDownHref(c.key, c.dates ? { ...filters, ...c.dates } : filters)} onOpen={navigate} trend={trend.data ? cardSparklines(trend.data)[c.key] : undefined} />
               ))}
             </div>
             <SavingsChart bars={savingsBars(s)} currency={currency} emptyReason={noBaselineReason(s)} csv={{ path: '/api/v1/metrics/summary', params: { ...filters } }} />
