@@ -263,5 +263,23 @@ run('the executive view in chromium', () => {
       expect(await check.locator('tbody td').first().innerText()).toBe('1,000,000');
       await page.close();
     });
+
+    it('on a phone (390 px) each claim stacks, its verdict on screen; a title without spaces wraps', async () => {
+      const made = await fetch(`${dash.base}/api/v1/claims`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `https://example.com/${'x'.repeat(170)}`, source: { kind: 'press' }, from: day(-30), to: day(-1), tz: 'UTC', figures: [{ kind: 'fte', value: 700, unit: 'agents' }] }),
+      });
+      expect(made.status).toBe(201);
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`${dash.base}/claims`);
+      await page.evaluate((t) => sessionStorage.setItem('claimcheck.token', t), TOKEN);
+      await page.reload();
+      await page.getByRole('table', { name: 'Claims' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+      for (const box of await page.locator('table[aria-label="Claims"] .verdict').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(390);
+      await page.close();
+    });
   });
 });

@@ -63,7 +63,7 @@ export default function ClaimsPage() {
       )}
       <QueryBoundary query={list} isEmpty={(l) => l.length === 0} empty="No claim yet. An admin enters one with New claim, or through POST /api/v1/claims (docs/CLAIMS.md).">
         {(l) => (
-          <table className="table" aria-label="Claims">
+          <table className="table claims-list" aria-label="Claims">
             <thead>
               <tr>
                 <th scope="col">Claim</th>
@@ -100,7 +100,7 @@ export default function ClaimsPage() {
             const scope = { from: c.from, to: c.to, tz: c.tz, channel: c.channel && joinFilterValues([c.channel]), category: c.category && joinFilterValues([c.category]) };
             return (
               <section className="card" aria-label="Claim check">
-                <h2>{c.title}</h2>
+                <h2 className="claim-title">{c.title}</h2>
                 <p className="muted">
                   {c.source.kind.replaceAll('_', ' ')}
                   {c.source.ref ? `: ${c.source.ref}` : ''} · {c.from} to {addDays(c.to, -1)} ({c.tz}) · version {c.version}, {formatInstant(c.updatedAt, c.tz)} by {c.updatedBy}
