@@ -43,6 +43,16 @@ describe('claims on the contract fixture', () => {
     expect(list.body.total).toBe(222);
   });
 
+  it("says how much of its period the data has: the fixture's tickets are created 5-25 January 2026", async () => {
+    // events.ndjson: the first valid ticket.created is on 5 January (one of 1 January, bad1-2, has no
+    // channel and is refused), the last 2026-01-25T23:36:38Z.
+    const within = await t.request('POST', '/api/v1/claims', { body: claim([{ kind: 'aiResolutions', value: 100, unit: 'resolutions' }]) });
+    expect(within.body.check.coverage).toEqual({ days: 21, daysInDataSpan: 21, dataFrom: '2026-01-05', dataTo: '2026-01-26' });
+    // December to January: 62 days, of which 5-25 January (21) are within the data.
+    const wider = await t.request('POST', '/api/v1/claims', { body: claim([{ kind: 'aiResolutions', value: 100, unit: 'resolutions' }], { from: '2025-12-01', to: '2026-02-01' }) });
+    expect(wider.body.check.coverage).toEqual({ days: 62, daysInDataSpan: 21, dataFrom: '2026-01-05', dataTo: '2026-01-26' });
+  });
+
   it('a category no ticket has (a typo) is not comparable, naming the categories there are', async () => {
     // The fixture's categories (events.ndjson): account, disputes, fraud, payments, refunds, and 43
     // ticket.created events without one, which CONTRACT.md calls "uncategorized".

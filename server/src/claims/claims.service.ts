@@ -106,6 +106,7 @@ export class ClaimsService {
       asOf: asOf.toISOString(),
       figures,
       assumptions: { currency: scope.currency, costModelVersion: scope.costModelVersion, humanHourlyCost: scope.costModel.humanHourlyCost, fteHoursPerMonth: scope.costModel.fteHoursPerMonth },
+      coverage: await this.metrics.coverageOf(c.from, c.to, c.tz, asOf),
     };
   }
 

@@ -1,5 +1,6 @@
 // Claims (docs/CLAIMS.md): a vendor's or a deck's stated figures, checked against the events.
 import type { Freshness } from './api-types';
+import type { PeriodCoverage } from './metrics-types';
 
 export type ClaimSourceKind = 'vendor_report' | 'internal_deck' | 'press' | 'other';
 export const CLAIM_SOURCE_KINDS: readonly ClaimSourceKind[] = ['vendor_report', 'internal_deck', 'press', 'other'];
@@ -97,6 +98,8 @@ export interface ClaimCheck {
   figures: FigureCheck[];
   /** The assumptions the check priced with. */
   assumptions: { currency: string; costModelVersion: number; humanHourlyCost: number; fteHoursPerMonth: number };
+  /** How much of the claim's period lies within the workspace's data (as a summary's `coverage`): a year claimed on four months of data says so. */
+  coverage: PeriodCoverage;
 }
 
 export type VendorClass = 'durable' | 'maturing' | 'reopened' | 'came_back' | 'escalated' | 'not_ai_resolved' | 'unknown_id';

@@ -9,7 +9,7 @@
 //   assembling one population  -> summary-assembler.ts
 //   read-your-writes           -> projection/freshness.service.ts
 import { BadRequestException, Injectable } from '@nestjs/common';
-import type { BreakdownResponse, Freshness, LeanBreakdownResponse, LeanFigures, LeanTimeseriesResponse, PathCounts, ScopeEcho, SeriesPoint, SummaryResponse, TimeseriesResponse } from '../contract';
+import type { BreakdownResponse, Freshness, LeanBreakdownResponse, PeriodCoverage, LeanFigures, LeanTimeseriesResponse, PathCounts, ScopeEcho, SeriesPoint, SummaryResponse, TimeseriesResponse } from '../contract';
 import type { SegmentOf } from '../contract';
 import { LOAD_BEHIND_SECONDS, REPORTED_PATHS } from '../contract/api-types';
 import { CostModelService } from '../cost-model/cost-model.service';
@@ -188,6 +188,11 @@ export class MetricsService {
     const days = s.leftOut?.size ?? 0;
     const f: Freshness = days > 0 ? { ...freshness, complete: false, daysBuilding: days } : freshness;
     return { from: s.fromDate, to: s.toDate, tz: s.tz, asOf: s.asOf.toISOString(), costModelVersion: s.costModelVersion, currency: s.currency, freshness: f };
+  }
+
+  /** How much of a period lies within the workspace's data (a claim's, as a summary's `coverage`). */
+  async coverageOf(from: string, to: string, tz: string, asOf: Date): Promise<PeriodCoverage> {
+    return periodCoverage(from, to, await dataSpanQuery(this.ds.manager), tz, asOf);
   }
 
   summary(q: SummaryQueryDto): Promise<SummaryResponse> {

@@ -1,4 +1,4 @@
-import { coverageNotes, isPartial, partialMark } from './coverage';
+import { claimCoverageNote, coverageNotes, isPartial, partialMark } from './coverage';
 
 // Coverage as the server reports it (days, daysInDataSpan, dataFrom, dataTo exclusive); the
 // sentences are worked out by hand from those dates.
@@ -45,5 +45,19 @@ describe('coverage notes', () => {
     expect(partialMark({ days: 90, daysInDataSpan: 1, dataFrom: '2026-09-01', dataTo: '2026-12-01' })).toBe('against 1 of 90 days within the data');
     expect(partialMark(whole)).toBeNull();
     expect(partialMark(undefined)).toBeNull();
+  });
+});
+
+describe('claimCoverageNote', () => {
+  it('a year claimed on data from August says how many of its days the data has', () => {
+    // 2026-01-01 to 2027-01-01, live data from 2026-08-02: 2 Aug to 31 Dec is 30 + 30 + 31 + 30 + 31 = 152 days.
+    expect(claimCoverageNote({ from: '2026-01-01', to: '2027-01-01' }, { days: 365, daysInDataSpan: 152, dataFrom: '2026-08-02', dataTo: null })).toBe(
+      "This claim's period starts before the data: 152 of its 365 days are on or after the first ticket (2026-08-02): the events can only speak for those days, so a total stated for the whole period is checked against them alone.",
+    );
+  });
+  it('nothing for a period within the data, or none of it', () => {
+    expect(claimCoverageNote({ from: '2026-10-01', to: '2026-10-31' }, whole)).toBeNull();
+    expect(claimCoverageNote({ from: '2025-01-01', to: '2025-02-01' }, { days: 31, daysInDataSpan: 0, dataFrom: '2026-08-02', dataTo: null })).toBeNull();
+    expect(claimCoverageNote({ from: '2026-10-01', to: '2026-10-31' }, undefined)).toBeNull();
   });
 });

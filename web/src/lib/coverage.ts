@@ -43,3 +43,13 @@ export function coverageNotes(range: { from: string; to: string; coverage?: Peri
   }
   return out;
 }
+
+/**
+ * What a claim's page says when its period lies partly outside the data: "this year" claimed on
+ * data from August read "333 of its 365 days are over" and checked four months as if they were the
+ * year. Null when the period lies within the data (or wholly outside: the check says so).
+ */
+export function claimCoverageNote(period: { from: string; to: string }, c: PeriodCoverage | undefined): string | null {
+  if (!c || !isPartial(c)) return null;
+  return `This claim's period ${edge(period, c, c.daysInDataSpan)}: the events can only speak for those days, so a total stated for the whole period is checked against them alone.`;
+}

@@ -16,6 +16,7 @@ import { withParams } from '../lib/url-state';
 import { useUrlState } from '../state/useUrlState';
 import { useCostModelQuery } from '../api/useCostModelQuery';
 import { joinFilterValues } from '../../../server/src/contract/filter-list';
+import { claimCoverageNote } from '../lib/coverage';
 
 const CLASSES: readonly string[] = ['durable', 'maturing', 'reopened', 'came_back', 'escalated', 'not_ai_resolved', 'unknown_id'];
 
@@ -108,6 +109,11 @@ export default function ClaimsPage() {
                 <p>
                   <span className={`verdict verdict-${VERDICT_TONES[c.check.verdict]}`}>{VERDICT_LABELS[c.check.verdict]}</span> {c.check.sentence}
                 </p>
+                {claimCoverageNote(c, c.check.coverage) && (
+                  <p className="caveat" role="note" aria-label="Data coverage">
+                    {claimCoverageNote(c, c.check.coverage)}
+                  </p>
+                )}
                 <ClaimCheckTable rows={claimRows(c.check.figures, currency)} ticketsHref={(p) => `/tickets${withParams(filtersToSearch(scope), p)}`} navigate={navigate} />
                 <p className="muted">
                   Priced with cost model v{c.check.assumptions.costModelVersion}: human time at {formatMoney(c.check.assumptions.humanHourlyCost, currency)} an hour,{' '}
