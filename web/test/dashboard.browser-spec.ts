@@ -227,6 +227,18 @@ run('the dashboard in chromium', () => {
       await page.close();
     });
 
+    it('Quality for a range still to come says so, and reads no "what changed" (it showed this week under next year)', async () => {
+      const calls: string[] = [];
+      const page = await signedInPage(browser, dash, `/quality?from=${day(40)}&to=${day(70)}&tz=UTC`);
+      page.on('request', (r) => calls.push(r.url()));
+      await page.reload(); // every request of the page's load, seen
+      await page.getByRole('status').filter({ hasText: `This range has not begun (today is ${day(0)}): nothing has changed in it yet.` }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(calls.some((u) => u.includes('/alerts?from='))).toBe(true); // the page did read its alerts
+      expect(calls.filter((u) => u.includes('/alerts/changes'))).toEqual([]);
+      await page.close();
+    });
+
     it('a preset sets the URL and the numbers follow the API', async () => {
       const page = await signedInPage(browser, dash, `/?from=${day(-30)}&to=${day(1)}&tz=UTC`);
       await page.locator('section[aria-label="Tickets"] .card-value').waitFor();

@@ -12,7 +12,7 @@ import { CoverageNote } from '../components/CoverageNote';
 import { QueryBoundary } from '../components/QueryBoundary';
 import { RangeControls } from '../components/RangeControls';
 import { alertRows, alertsElsewhere, changeRows, hasTickets, longDay } from '../lib/alert-rows';
-import { addDays } from '../lib/date-range';
+import { addDays, isTimeZone, todayIn } from '../lib/date-range';
 import { pointHref } from '../lib/drill-down';
 import { alertAnnotations, bucketDays, emptyReasons, qualityInterval, qualityRows, seriesSpans } from '../lib/quality-series';
 import { useUrlState } from '../state/useUrlState';
@@ -41,22 +41,31 @@ export default function QualityPage() {
   const elsewhere = filtered && unfiltered.data && alerts.data ? alertsElsewhere(alerts.data, unfiltered.data) : 0;
   const action = useAlertAction();
   // The last 7 days of the range against the 28 days before it.
-  const changes = useChangesQuery({ ...scope, days: '7', limit: '15' });
+  const today = todayIn(isTimeZone(filters.tz) ? filters.tz : 'UTC');
+  const notBegun = filters.from > today;
+  const changes = useChangesQuery({ ...scope, days: '7', limit: '15' }, !notBegun);
   // One request for the whole grid: a segment per (category, channel) pair.
   const pairs = useBreakdownQuery({ ...filters, by: 'category,channel', limit: '1000', percentiles: 'false' });
   return (
     <main>
       <h1 className="page-title">Quality</h1>
       <RangeControls filters={filters} onChange={setFilters} withCompare />
-      <QueryBoundary query={changes} isEmpty={(c) => !c.rows.some(hasTickets)} empty={'Nothing to judge yet: "what changed" needs tickets in the range\'s last 7 days or the 4 weeks before them.'}>
-        {(c) => (
-          <WhatChanged
-            rows={changeRows(c.rows.filter(hasTickets))}
-            period={`${longDay(c.recent.from)} – ${longDay(addDays(c.recent.to, -1))} against ${longDay(c.baseline.from)} – ${longDay(addDays(c.baseline.to, -1))} (days in ${c.zone})`}
-            navigate={navigate}
-          />
-        )}
-      </QueryBoundary>
+      {notBegun ? (
+        // The server reads "what changed" up to today: for a range still to come it showed this week's changes under that range.
+        <p className="state" role="status">
+          This range has not begun (today is {today}): nothing has changed in it yet.
+        </p>
+      ) : (
+        <QueryBoundary query={changes} isEmpty={(c) => !c.rows.some(hasTickets)} empty={'Nothing to judge yet: "what changed" needs tickets in the range\'s last 7 days or the 4 weeks before them.'}>
+          {(c) => (
+            <WhatChanged
+              rows={changeRows(c.rows.filter(hasTickets))}
+              period={`${longDay(c.recent.from)} – ${longDay(addDays(c.recent.to, -1))} against ${longDay(c.baseline.from)} – ${longDay(addDays(c.baseline.to, -1))} (days in ${c.zone})`}
+              navigate={navigate}
+            />
+          )}
+        </QueryBoundary>
+      )}
       <QueryBoundary query={alerts} isEmpty={(a) => a.filter((x) => showResolved || x.state !== 'resolved').length === 0} empty="No open quality alerts in this range.">
         {(a) => (
           <AlertsList
