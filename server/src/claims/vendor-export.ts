@@ -64,6 +64,7 @@ export function missingColumns(header: readonly string[], m: VendorMapping): str
 }
 
 const AMOUNT = new RegExp(`^\\s*([${CURRENCY_SIGNS}]?)\\s*(\\d{1,12}(?:\\.\\d{1,6})?)\\s*([A-Z]{3})?\\s*$`);
+
 /** One record of the export as a billed row, or why it is refused. Dates are read as UTC days. */
 export function readVendorRecord(values: Record<string, string>, m: VendorMapping, currency = 'USD'): VendorRow | { error: string } {
   const id = (values[m.id] ?? '').trim();
