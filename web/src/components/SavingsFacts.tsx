@@ -47,9 +47,11 @@ export function LowRatedSwitch({ savings, currency, excluded, onChange }: { savi
     <p className="caveat" role="note">
       <strong>Quality caveat:</strong> {formatCount(low.verified)} verified AI resolution{low.verified === 1 ? ' was' : 's were'} rated 1–2 of 5 by the customer, worth{' '}
       {formatMoney(low.value, currency)} of the verified savings.{' '}
-      <label>
+      <label className="no-print">
         <input type="checkbox" checked={excluded} onChange={(e) => onChange(e.target.checked)} /> Leave them out of the savings
       </label>
+      {/* On paper a checkbox is no control: what was chosen is said instead. */}
+      <span className="print-only">{excluded ? 'They are left out of the savings here.' : 'They are counted in the savings here.'}</span>
     </p>
   );
 }

@@ -1,8 +1,9 @@
 import { exportCaption, exportFileName } from './export';
 
 describe('exportFileName', () => {
-  it('names the view and keeps only safe characters', () => {
-    expect(exportFileName('timeseries', { from: '2026-01-05', to: '2026-01-26' }, 'csv')).toBe('claimcheck-timeseries-2026-01-05-2026-01-26.csv');
+  it('names the view and keeps only safe characters; the last day as the pages write it (to is exclusive)', () => {
+    expect(exportFileName('timeseries', { from: '2026-01-05', to: '2026-01-26' }, 'csv')).toBe('claimcheck-timeseries-2026-01-05-2026-01-25.csv');
+    expect(exportFileName('report', { from: '2026-12-01', to: '2027-01-01' }, 'pdf')).toBe('claimcheck-report-2026-12-01-2026-12-31.pdf');
     expect(exportFileName('CSAT top-2 (AI/human)', {}, 'png')).toBe('claimcheck-CSAT_top-2_AI_human_.png');
   });
 });

@@ -29,9 +29,10 @@ export function exportCaption(title: string, params: Record<string, string | und
   return lines;
 }
 
-/** `<name>-<from>-<to>.<ext>`, safe for any file system. */
+/** `<name>-<from>-<last day>.<ext>`, safe for any file system: the last day as the pages write it (`to` is exclusive). */
 export function exportFileName(name: string, params: Record<string, string | undefined>, ext: string): string {
-  const parts = [name, params.from, params.to].filter(Boolean).join('-');
+  const last = params.from && params.to ? addDays(params.to, -1) : params.to;
+  const parts = [name, params.from, last].filter(Boolean).join('-');
   return `claimcheck-${parts.replace(/[^A-Za-z0-9._-]+/g, '_')}.${ext}`;
 }
 
