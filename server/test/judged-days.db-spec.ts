@@ -63,4 +63,20 @@ describe('judged days (summary.judgedDays)', () => {
     expect((await summary('2026-03-17T23:00:00Z')).body.judgedDays).toMatchObject({ to: '2026-03-10' });
     expect((await summary('2026-03-08T00:00:00Z')).body.judgedDays).toBeUndefined(); // 1 March: no day before it
   });
+
+  it("each series point says whether it is final (state), in JSON and as a CSV column", async () => {
+    // Read on 14 March: a day ending after 7 March (8 March 00:00, today less 7 days) is maturing.
+    const want = ['complete', 'complete', 'complete', 'complete', 'complete', 'complete', 'maturing', 'maturing', 'maturing', 'maturing'];
+    const q = 'from=2026-03-01&to=2026-03-11&tz=UTC&interval=day&asOf=2026-03-14T12:00:00Z';
+    const json = await t.request('GET', `/api/v1/metrics/timeseries?${q}&percentiles=false`);
+    expect(json.body.buckets.map((b: { state: string }) => b.state)).toEqual(want);
+    // With percentiles too, and to a day after asOf: partial.
+    const full = await t.request('GET', '/api/v1/metrics/timeseries?from=2026-03-10&to=2026-03-16&tz=UTC&interval=day&asOf=2026-03-14T12:00:00Z');
+    expect(full.body.buckets.map((b: { state: string }) => b.state)).toEqual(['maturing', 'maturing', 'maturing', 'maturing', 'partial', 'partial']);
+    const csv = await t.request('GET', `/api/v1/metrics/timeseries?${q}&percentiles=false&format=csv`);
+    const [header, ...rows] = csv.text.trim().split(/\r?\n/);
+    const col = header.split(',').indexOf('state');
+    expect(col).toBeGreaterThanOrEqual(0);
+    expect(rows.map((r) => r.split(',')[col])).toEqual(want);
+  });
 });

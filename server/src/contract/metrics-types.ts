@@ -1,6 +1,9 @@
 // The metrics endpoints' requests and answers: summary with comparison, timeseries, breakdown.
 // Imports nothing but the contract, so the web build includes it directly.
 import type { CostModel, Freshness, PathSummary, ReportedPath, Summary } from './api-types';
+import type { BucketState } from './bucket-state';
+
+export type { BucketState } from './bucket-state';
 
 /** The summary without its echo of the request (from, to, tz, asOf). */
 export type SummaryCore = Omit<Summary, 'from' | 'to' | 'tz' | 'asOf'>;
@@ -110,6 +113,14 @@ export interface BucketBounds {
    * bucket's whole yet. Absent when none were.
    */
   daysBuilding?: number;
+  /**
+   * Whether its figures are final (contract/bucket-state.ts; docs/METRICS.md, "Maturity on the
+   * dashboard"): `partial` (its period is not over at asOf), `maturing` (it holds tickets younger
+   * than 7 days, or AI resolutions still pending that could move its verified rate by more than a
+   * point: its verified, repeat and reopen figures are not final), `building` (days left out, see
+   * daysBuilding), else `complete`. A CSV carries it as a column, as the charts shade it.
+   */
+  state: BucketState;
 }
 
 /** One bucket without distributions: a timeseries with percentiles=false, a segment's series. */

@@ -13,7 +13,8 @@ import type { BreakdownResponse, Freshness, LeanBreakdownResponse, PeriodCoverag
 import type { SegmentOf } from '../contract';
 import { LOAD_BEHIND_SECONDS, REPORTED_PATHS } from '../contract/api-types';
 import { CostModelService } from '../cost-model/cost-model.service';
-import { daysBetween, startOfLocalDate } from '../stats/time-range';
+import { daysBetween, localDateOf, startOfLocalDate } from '../stats/time-range';
+import { type BucketState, bucketState } from '../contract/bucket-state';
 import { buckets } from './buckets';
 import { BreakdownQueryDto, MetricsQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './metrics-query.dto';
 import { FreshnessService } from '../projection/freshness.service';
@@ -81,7 +82,9 @@ const bounds = (b: { from: string; to: string }, building: LeftOut): Pick<Series
   const n = building.days.get(b.from)?.size ?? 0;
   return { bucket: b.from, from: b.from, to: b.to, ...(n > 0 ? { daysBuilding: n } : {}) };
 };
-const seriesPoint = (b: { from: string; to: string }, core: SummaryCore, building: LeftOut): SeriesPoint => ({ ...bounds(b, building), ...leanFigures(core) });
+/** A bucket's bounds, figures and whether they are final (`today`: the local date of asOf). */
+const withState = <P extends Omit<SeriesPoint, 'state'>>(p: P, today: string): P & { state: BucketState } => ({ ...p, state: bucketState(p, today) });
+const seriesPoint = (b: { from: string; to: string }, core: SummaryCore, building: LeftOut, today: string): SeriesPoint => withState({ ...bounds(b, building), ...leanFigures(core) }, today);
 
 @Injectable()
 export class MetricsService {
@@ -238,8 +241,9 @@ export class MetricsService {
     const cores = await this.cores(s, null, ranges, (g) => days.get(g) ?? s.days, full, building);
     const coreOf = (b: { from: string }) => cores.get(b.from) ?? emptyCore(s, null, days.get(b.from)!, building.share.get(b.from));
     const head = { ...this.echo(s, freshness), interval, costModel: s.costModel };
-    if (!full) return { ...head, percentiles: false as const, buckets: list.map((b) => seriesPoint(b, coreOf(b), building)) };
-    return { ...head, percentiles: true as const, buckets: list.map((b) => ({ ...bounds(b, building), ...withoutCostModel(coreOf(b)) })) };
+    const today = localDateOf(s.asOf, s.tz);
+    if (!full) return { ...head, percentiles: false as const, buckets: list.map((b) => seriesPoint(b, coreOf(b), building, today)) };
+    return { ...head, percentiles: true as const, buckets: list.map((b) => withState({ ...bounds(b, building), ...withoutCostModel(coreOf(b)) }, today)) };
   }
 
   private async breakdownOf(q: BreakdownQueryDto, freshness: Freshness): Promise<BreakdownResponse | LeanBreakdownResponse> {
@@ -325,7 +329,7 @@ export class MetricsService {
     return new Map(
       segments.map((seg) => [
         seg,
-        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? emptyCore(s, segment, days.get(b.from)!, building.share.get(b.from)), building)),
+        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? emptyCore(s, segment, days.get(b.from)!, building.share.get(b.from)), building, localDateOf(s.asOf, s.tz))),
       ]),
     );
   }

@@ -3,10 +3,12 @@
 // A bucket whose period is not over is *partial*; one holding tickets younger than the 7-day window
 // (AI resolutions still pending, repeat contacts and reopens still to come) is *maturing*. Their
 // verified, repeat and reopen figures are not final: the charts leave them out and shade the
-// bucket with its label instead of drawing a fall. Pure.
-import { addDays, daysBetween, todayIn } from './date-range';
+// bucket with its label instead of drawing a fall. Pure. The rule is the API's too (each point's
+// `state`): server/src/contract/bucket-state.ts.
+import { type BucketState, MATURING_MOVE, bucketState } from '../../../server/src/contract/bucket-state';
+import { daysBetween, todayIn } from './date-range';
 
-export type BucketState = 'complete' | 'maturing' | 'partial' | 'building';
+export { type BucketState, MATURING_MOVE, bucketState };
 
 export interface BucketSpan {
   state: Exclude<BucketState, 'complete'>;
@@ -19,23 +21,6 @@ export interface BucketSpan {
 export const asOfDay = (asOf: string, tz: string) => todayIn(tz, new Date(asOf));
 
 type BucketFacts = { to: string; pendingAiResolved?: number; aiInvolved?: number; daysBuilding?: number };
-
-/**
- * An old bucket whose pending AI resolutions can still move its verified rate by more than this
- * (1 point) is maturing. The rate can move by at most pending / AI-involved (every pending one
- * durable, or none), so one late resolution among 1,509 (0.07 pt) does not hide a week's point.
- */
-export const MATURING_MOVE = 0.01;
-
-/** `to` is the bucket's exclusive end (a local date); `today` the local date of asOf. */
-export function bucketState(b: BucketFacts, today: string): BucketState {
-  if ((b.daysBuilding ?? 0) > 0) return 'building';
-  if (b.to > today) return 'partial';
-  if (b.to > addDays(today, -7)) return 'maturing';
-  const pending = b.pendingAiResolved ?? 0;
-  if (pending > 0 && (!b.aiInvolved || pending / b.aiInvolved > MATURING_MOVE)) return 'maturing';
-  return 'complete';
-}
 
 export function bucketStates(buckets: readonly BucketFacts[], asOf: string, tz: string): BucketState[] {
   const today = asOfDay(asOf, tz);
