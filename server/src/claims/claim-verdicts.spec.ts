@@ -248,3 +248,23 @@ describe('a period ending within 7 days of the check: rates on its judged days',
     expect(check({ kind: 'aiResolutionRate', value: 62, unit: 'percent' }, none).verified).toBeCloseTo(300 / 560, 12);
   });
 });
+
+describe('a savings claim says the net figure beside the verified one it is judged on', () => {
+  // Verified $2,500 over 30 days; handoff tax $300; fixed costs $1,000: net $1,200. A year: x 365.25 / 30 = 12.175.
+  const withNet = (o: Record<string, unknown>) => summary({ savings: { ...summary().savings, handoff: { escalated: 10, resolvedByHuman: 10, aiCost: 5, extraHumanHours: 8.33, extraHumanCost: 300 }, ...o } as never });
+  it('for the whole program: net of the handoff tax and fixed costs, at the claim\'s pace', () => {
+    const c = check({ kind: 'savings', value: 2600, unit: 'money_per_period' }, withNet({ fixedCosts: 1000, netSavings: 1200 }));
+    expect(c.verdict).toBe('holds');
+    expect(c.sentence).toContain('verified savings, 95% interval; net of the handoff tax ($300.00) and fixed costs ($1000.00): $1200.00');
+    const year = check({ kind: 'savings', value: 30000, unit: 'money_per_year' }, withNet({ fixedCosts: 1000, netSavings: 1200 }));
+    // 300 x 12.175 = 3,652.50; 1,000 x 12.175 = 12,175; 1,200 x 12.175 = 14,610.
+    expect(year.sentence).toContain('net of the handoff tax ($3652.50) and fixed costs ($12175.00): $14610.00');
+  });
+  it('for a part of the program (no share of fixed costs): less the handoff tax', () => {
+    const c = check({ kind: 'savings', value: 2600, unit: 'money_per_period' }, withNet({ fixedCosts: null, netSavings: null }));
+    expect(c.sentence).toContain('less the handoff tax ($300.00): $2200.00');
+  });
+  it('nothing when no handoff tax is known', () => {
+    expect(check({ kind: 'savings', value: 2600, unit: 'money_per_period' }).sentence).not.toContain('handoff');
+  });
+});

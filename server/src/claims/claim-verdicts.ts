@@ -87,6 +87,19 @@ const RUN_RATES: Readonly<Record<string, { days: number; per: string }>> = {
   money_per_month: { days: 30.4375, per: 'a month' },
 };
 
+/**
+ * What the savings come to after the handoff tax (and the fixed costs, for the whole program), said
+ * beside the verified savings a claim is judged on: the overview and the Savings audit lead with
+ * that net figure, and a claim read "understated" against a gross one the audit's net contained.
+ */
+function netOf(sv: CheckSummary['savings'], pace: number, money: (x: number) => string): string {
+  const tax = sv.handoff?.extraHumanCost ?? null;
+  const net = sv.netSavings ?? null;
+  if (sv.verifiedSavings === null) return '';
+  if (net !== null) return `; net of the handoff tax (${money((tax ?? 0) * pace)}) and fixed costs (${money((sv.fixedCosts ?? 0) * pace)}): ${money(net * pace)}`;
+  return tax === null ? '' : `; less the handoff tax (${money(tax * pace)}): ${money((sv.verifiedSavings - tax) * pace)}`;
+}
+
 function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string): Measured {
   const sv = s.savings;
   const P = s.pendingAiResolved;
@@ -160,7 +173,7 @@ function measure(f: ClaimFigure, s: CheckSummary, money: (x: number) => string):
         needsMaturity: true,
         tickets: { path: 'ai', verified: 'true' },
         format: money,
-        basis: `verified savings${rate ? ` at this period's pace for ${rate.per} (× ${rate.days} / ${s.days} days)` : ''}, 95% interval`,
+        basis: `verified savings${rate ? ` at this period's pace for ${rate.per} (× ${rate.days} / ${s.days} days)` : ''}, 95% interval${netOf(sv, pace, money)}`,
       };
     }
     case 'fte': {
