@@ -19,7 +19,7 @@ describe('summaryCards', () => {
     expect(cards.savings.detail).toBe('$543 of the claim gone after the checks (reopened, came back, like-for-like price, AI cost)'); // 2244.16 - 1700.74, nothing pending; whole, like $2,244 beside it
     expect(cards.handle.value).toBe('2m 02s vs 13m 24s'); // medians 122 s and 803.5 s
     expect(cards.handle.detail).toMatch(/^of 265 vs 434 resolved; /); // the fixture's resolved AI and human tickets
-    expect(cards.csat.detail).toBe('AI 60%–79% (n=78), human n=157');
+    expect(cards.csat.detail).toBe('AI 60%–79% (n=78), human 73%–86% (n=157)'); // expected.json: human top2BoxLow 0.7334, High 0.8573
   });
   it('a range without ratings says so on the CSAT card', () => {
     const cards = Object.fromEntries(summaryCards({ ...empty, tickets: 3 } as Summary, 'USD').map((c) => [c.key, c]));

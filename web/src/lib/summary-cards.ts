@@ -119,7 +119,8 @@ function summaryCardsOnly(s: CardSummary, currency: string): Card[] {
       label: 'CSAT top-2-box AI vs human',
       value: `${formatRate(ai.csat.top2Box, 0)} vs ${formatRate(human.csat.top2Box, 0)}`,
       // No rating: said, not "AI —–— (n=0)".
-      detail: `${ai.csat.responses > 0 && ai.csat.top2BoxLow !== null ? `AI ${formatRate(ai.csat.top2BoxLow, 0)}–${formatRate(ai.csat.top2BoxHigh, 0)} (n=${formatCount(ai.csat.responses)})` : 'AI: no ratings'}, ${human.csat.responses > 0 ? `human n=${formatCount(human.csat.responses)}` : 'human: no ratings'}`,
+      // Each side with its interval and n (the human side had only its n).
+      detail: `${csatSide('AI', ai.csat)}, ${csatSide('human', human.csat)}`,
     },
   ];
 }
@@ -201,4 +202,10 @@ export function resolutionCard(s: CardSummary, early: boolean, rateIv: Interval 
     detail: `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judgedAiTickets(s))} AI-involved tickets judged; ${formatCount(s.pendingAiResolved)} still maturing${early || !rateIv ? '' : `; 95%: ${formatInterval(rateIv, (v) => formatRate(v))}`}`,
     tone: 'warn',
   };
+}
+
+/** One side of the CSAT card: "AI 65%–69% (n=1,992)", or that it has no ratings. */
+function csatSide(who: string, c: { responses: number; top2BoxLow: number | null; top2BoxHigh: number | null }): string {
+  if (c.responses === 0) return `${who}: no ratings`;
+  return c.top2BoxLow === null || c.top2BoxHigh === null ? `${who} n=${formatCount(c.responses)}` : `${who} ${formatRate(c.top2BoxLow, 0)}–${formatRate(c.top2BoxHigh, 0)} (n=${formatCount(c.responses)})`;
 }
