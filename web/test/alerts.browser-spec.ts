@@ -83,7 +83,7 @@ run('what changed and alerts in chromium', () => {
       await pickFilter(page, 'Channel', 'chat');
       // Escape closed the menu and gave the focus back to its filter (it went to the page's start).
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Channel: /);
-      await page.getByText(/more open alerts? (is|are) about other channels or categories/).waitFor();
+      await page.getByText(/more unresolved alerts? (is|are) about other channels or categories/).waitFor();
       await page.getByRole('button', { name: 'Show all' }).click();
       await page.waitForURL((u) => !u.searchParams.has('channel'));
       await page.close();

@@ -35,9 +35,11 @@ export default function QualityPage() {
   const series = useTimeseriesQuery({ ...filters, interval, percentiles: 'false' });
   const scope = { from: filters.from, to: filters.to, channel: filters.channel, category: filters.category };
   const alerts = useAlertsQuery(scope);
-  // With a channel or category filter, say how many open alerts are about other segments.
+  // With a channel or category filter, say how many unresolved alerts are about other segments: the
+  // list above shows unresolved ones, and so does the overview's count (it counted only open ones
+  // here, one fewer with a snoozed alert).
   const filtered = Boolean(filters.channel || filters.category);
-  const unfiltered = useAlertsQuery({ from: filters.from, to: filters.to, state: 'open' });
+  const unfiltered = useAlertsQuery({ from: filters.from, to: filters.to });
   const elsewhere = filtered && unfiltered.data && alerts.data ? alertsElsewhere(alerts.data, unfiltered.data) : 0;
   const action = useAlertAction();
   // The last 7 days of the range against the 28 days before it.
@@ -83,7 +85,7 @@ export default function QualityPage() {
           </button>
         </p>
       )}
-      <AlertsElsewhere count={elsewhere} kind="open" onShowAll={() => setFilters({ channel: undefined, category: undefined })} />
+      <AlertsElsewhere count={elsewhere} kind="unresolved" onShowAll={() => setFilters({ channel: undefined, category: undefined })} />
       {action.isError && <p role="alert" className="state state-error">Could not update the alert: {(action.error as Error).message}</p>}
       <QueryBoundary query={series} isEmpty={(t) => t.buckets.every((b) => b.tickets === 0)} empty="No tickets in this range.">
         {(t) => {
