@@ -49,6 +49,15 @@ describe('judged days (summary.judgedDays)', () => {
     expect(j.verifiedAiResolutionRateHigh).toBeCloseTo(0.954414, 5);
   });
 
+  it("a comparison has its judged days at its own asOf (the same age): the like for like of the range's", async () => {
+    // The previous 10 days (19 February to 1 March), judged as of 10 days earlier (4 March 12:00):
+    // to the local day of 25 February 12:00, so 19-24 February. No ticket then.
+    const r = await summary('2026-03-14T12:00:00Z', '&compare=previous');
+    expect(r.body.comparison.judgedDays).toMatchObject({ from: '2026-02-19', to: '2026-02-25', days: 6, tickets: 0, verifiedAiResolutionRate: null });
+    // The range's own, unchanged.
+    expect(r.body.judgedDays).toMatchObject({ from: '2026-03-01', to: '2026-03-07', verifiedAiResolved: 3 });
+  });
+
   it('in a zone ahead of UTC the judged days are its own local days', async () => {
     // Asia/Tokyo (+09:00): 7 Mar 12:00Z is 7 Mar 21:00 local, so judged to 7 March local; the range's local days begin at 1 Mar 00:00 +09:00.
     const r = await t.request('GET', '/api/v1/metrics/summary?from=2026-03-01&to=2026-03-11&tz=Asia/Tokyo&asOf=2026-03-14T12:00:00Z');

@@ -84,7 +84,8 @@ export interface JudgedDays {
 export type SummaryResponse = Summary &
   Pick<ScopeEcho, 'costModelVersion' | 'currency' | 'freshness'> & {
     coverage: PeriodCoverage;
-    comparison?: SummaryCore & ComparisonPeriod;
+    /** Its `judgedDays` are those of the comparison at its own (same-age) asOf: the like for like of the range's. */
+    comparison?: SummaryCore & ComparisonPeriod & { judgedDays?: JudgedDays };
     deltas?: Deltas;
     /** Present when some of the range's last days are younger than 7 days at `asOf` and some are not: the judged ones. */
     judgedDays?: JudgedDays;

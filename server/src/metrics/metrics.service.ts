@@ -223,6 +223,9 @@ export class MetricsService {
     if (jd) out.judgedDays = judgedDaysOf(jd, await this.core(withDates(s, jd.from, jd.to), false));
     if (c && previous) {
       out.comparison = { from: c.from, to: c.to, asOf: prevScope!.asOf.toISOString(), coverage: periodCoverage(c.from, c.to, span, s.tz, s.asOf), ...previous };
+      // Its judged days at its own asOf (the same age): what the range's judged days compare with.
+      const pjd = judgedDates(prevScope!.fromDate, prevScope!.toDate, prevScope!.asOf, s.tz);
+      if (jd && pjd) out.comparison.judgedDays = judgedDaysOf(pjd, await this.core(withDates(prevScope!, pjd.from, pjd.to), false));
       out.deltas = deltas(current, previous);
     }
     return out;

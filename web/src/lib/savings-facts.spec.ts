@@ -89,3 +89,22 @@ describe('the handoff tax without recorded handle time', () => {
     expect(row.note).toBe('301 escalated: €135.45 of AI conversations (in the AI cost); their human time is not priced: no human handle time recorded: 2,716 resolved tickets were imported with elapsed times only, which are not priced as work (docs/IMPORT.md, handleTime)');
   });
 });
+
+describe('a range ending within the last 7 days: the rate row on its judged days, as the overview card', () => {
+  // The fixture's 21 days read as if its last 7 were young: its first 14 days judged, 150 durable of 240 (62.5%).
+  const judgedDays = { from: base.from, to: '2026-01-19', days: 14, tickets: 560, aiInvolved: 240, aiResolved: 180, pendingAiResolved: 0, verifiedAiResolved: 150, aiResolutionRate: 0.75, verifiedAiResolutionRate: 0.625, verifiedAiResolutionRateLow: 0.56, verifiedAiResolutionRateHigh: 0.69 };
+  it('value, interval and dates of the judged days, and what is not judged yet', () => {
+    const row = savingsFacts({ ...base, judgedDays }, 'USD').find((r) => r.label === 'Verified AI resolution rate')!;
+    // 376 AI-involved in all, 240 of them on the judged days: 136 not judged yet, over the last 7 days (19 to 26 January).
+    expect(row).toEqual({
+      label: 'Verified AI resolution rate',
+      value: '62.5%',
+      interval: '56.0% to 69.0%',
+      note: "over the 14 days judged so far (2026-01-05 to 2026-01-18): 150 durable of 240 AI-involved tickets; the last 7 days' 136 AI-involved tickets are not judged yet (0 AI resolutions still maturing)",
+    });
+  });
+  it("the comparison column shows the comparison's judged days when it has them", () => {
+    const col = comparisonColumn([{ label: 'Verified AI resolution rate' }], { ...base, judgedDays: { ...judgedDays, verifiedAiResolved: 120, verifiedAiResolutionRate: 0.5 } } as Summary, 'USD');
+    expect(col.get('Verified AI resolution rate')).toBe('50.0%');
+  });
+});

@@ -1,7 +1,7 @@
 // The savings audit's table of figures: each headline number with its 95% interval, from claimed
 // down to net and the yearly run-rate (the audit page and the board pack show the same rows).
 import type { Summary } from '../../../server/src/contract';
-import { formatFte, noBaselineReason } from './summary-cards';
+import { type CardSummary, formatFte, judgedRate, noBaselineReason } from './summary-cards';
 import { DASH, formatCount, formatInterval, formatMoney, formatNumber, formatRate, moneyScale } from './format';
 import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 
@@ -13,7 +13,7 @@ export interface FactRow {
   note?: string;
 }
 
-export function savingsFacts(s: Summary, currency: string): FactRow[] {
+export function savingsFacts(s: CardSummary, currency: string): FactRow[] {
   const sv = s.savings;
   const iv = sv.intervals;
   const approx = iv?.approximate ?? false;
@@ -26,19 +26,23 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
   const fte = (v: number) => formatFte(v);
   const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };
   const judged = judgedAiTickets(s);
+  const jr = judgedRate(s);
   // Mostly maturing (maturity.ts): a figure resting on the verdicts waits; the claim, the handoff tax and fixed costs do not.
   const early = mostlyMaturing(s);
   const verdict = (r: FactRow): FactRow => (early ? { ...r, value: NOT_JUDGED, interval: '' } : r);
   const rows: FactRow[] = [
     { label: 'Claimed savings', value: money(sv.claimedSavings ?? NaN), interval: '', note: `every AI resolution (${formatCount(s.aiResolved)}) at the average human ticket` },
-    verdict({
-      label: 'Verified AI resolution rate',
-      value: formatRate(s.verifiedAiResolutionRate),
-      interval: formatInterval(rateIv, (v) => formatRate(v)),
-      note: early
-        ? `${formatCount(s.pendingAiResolved)} of ${formatCount(s.aiResolved)} AI resolutions ${s.pendingAiResolved === 1 ? 'is' : 'are'} younger than 7 days; ${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged so far`
-        : `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged; ${formatCount(s.pendingAiResolved)} not judged yet`,
-    }),
+    // A range ending within the last 7 days: its judged days' rate, as the overview's card (summary-cards.ts judgedRate).
+    jr
+      ? { label: 'Verified AI resolution rate', value: formatRate(jr.days.verifiedAiResolutionRate), interval: formatInterval(jr.interval, (v) => formatRate(v)), note: `${jr.over}; ${jr.young}` }
+      : verdict({
+          label: 'Verified AI resolution rate',
+          value: formatRate(s.verifiedAiResolutionRate),
+          interval: formatInterval(rateIv, (v) => formatRate(v)),
+          note: early
+            ? `${formatCount(s.pendingAiResolved)} of ${formatCount(s.aiResolved)} AI resolutions ${s.pendingAiResolved === 1 ? 'is' : 'are'} younger than 7 days; ${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged so far`
+            : `${formatCount(s.verifiedAiResolved)} durable of ${formatCount(judged)} judged; ${formatCount(s.pendingAiResolved)} not judged yet`,
+        }),
     verdict({ label: 'Verified savings', value: money(sv.verifiedSavings ?? NaN), interval: formatInterval(iv?.verifiedSavings, money, approx), note: sv.lowRated?.excluded ? 'without the resolutions rated 1–2' : undefined }),
     verdict({ label: 'ROI (verified)', value: sv.roi === null ? DASH : times(sv.roi), interval: formatInterval(iv?.roi, times, approx), note: `on ${own(sv.aiCost)} AI cost` }),
     verdict({ label: 'FTE equivalent (verified)', value: sv.fteEquivalent === null ? DASH : fte(sv.fteEquivalent), interval: formatInterval(iv?.fteEquivalent, fte, approx), note: `the claim: ${sv.claimedFteEquivalent === null ? DASH : fte(sv.claimedFteEquivalent)} FTE at ${s.costModel.fteHoursPerMonth} h a month` }),
@@ -80,7 +84,7 @@ export function savingsFacts(s: Summary, currency: string): FactRow[] {
  * no figures: "no tickets" in every row, not a mix of "—", "$0.00" and "not defined" (with fixed
  * costs charged to nothing).
  */
-export function comparisonColumn(rows: readonly { label: string }[], comparison: Summary, currency: string): Map<string, string> {
+export function comparisonColumn(rows: readonly { label: string }[], comparison: CardSummary, currency: string): Map<string, string> {
   if (comparison.tickets === 0) return new Map(rows.map((r) => [r.label, 'no tickets']));
   return new Map(savingsFacts(comparison, currency).map((r) => [r.label, r.value]));
 }

@@ -59,6 +59,17 @@ describe('a range read within 7 days of its end: its judged days', () => {
     // Its tickets link lists those days' durable AI resolutions (3,900), not the range's.
     expect(card.dates).toEqual({ from: '2026-10-31', to: '2026-11-23' });
   });
+  it("its change is against the comparison's judged days (same age), or none: not the whole ranges' change", () => {
+    const j = { from: '2026-10-31', to: '2026-11-23', days: 23, tickets: 9900, aiInvolved: 6712, aiResolved: 4670, pendingAiResolved: 0, verifiedAiResolved: 3900, aiResolutionRate: 4670 / 6712, verifiedAiResolutionRate: 3900 / 6712, verifiedAiResolutionRateLow: 0.5693, verifiedAiResolutionRateHigh: 0.5929 };
+    const deltas = { tickets: 10, involvementRate: 0.01, verifiedAiResolutionRate: -0.08, savings: { verifiedSavings: 100, roi: 0.1, fteEquivalent: 0.1 } };
+    const base = { ...summary, to: '2026-11-30', judgedDays: j, deltas };
+    // The comparison's judged days: 3,000 durable of 5,500 = 54.55%; 58.10% - 54.55% = +3.6 pt (the whole ranges said -8.0).
+    const cj = { ...j, from: '2026-10-01', to: '2026-10-24', aiInvolved: 5500, verifiedAiResolved: 3000, verifiedAiResolutionRate: 3000 / 5500 };
+    const withComparison = summaryCards({ ...base, comparison: { tickets: 9000, judgedDays: cj } }, 'USD').find((c) => c.key === 'resolution')!;
+    expect(withComparison.delta).toBe('verified +3.6 pt vs previous period');
+    const without = summaryCards({ ...base, comparison: { tickets: 9000 } }, 'USD').find((c) => c.key === 'resolution')!;
+    expect(without.delta).toBeUndefined();
+  });
   it('without judged days, or none judged among them, the whole range as before', () => {
     const none = { ...summary, judgedDays: { from: summary.from, to: summary.to, days: 0, tickets: 0, aiInvolved: 0, aiResolved: 0, pendingAiResolved: 0, verifiedAiResolved: 0, aiResolutionRate: null, verifiedAiResolutionRate: null, verifiedAiResolutionRateLow: null, verifiedAiResolutionRateHigh: null } };
     expect(summaryCards(none, 'USD').find((c) => c.key === 'resolution')!.value).toBe('70.5% → 59.0%');

@@ -52,9 +52,9 @@ export function cardDeltas(d: SummaryDeltas, currency: string, like = 0): Record
 /** The cards whose figures are verified ones: no change shown while the population is mostly maturing. */
 const VERIFIED_CARDS = ['resolution', 'savings', 'roi', 'fte'];
 
-type CardSummary = Summary & { judgedDays?: JudgedDays };
+export type CardSummary = Summary & { judgedDays?: JudgedDays };
 
-export function summaryCards(s: CardSummary & { deltas?: SummaryDeltas; comparison?: { tickets: number; coverage?: PeriodCoverage } }, currency: string, vs = 'vs previous period'): Card[] {
+export function summaryCards(s: CardSummary & { deltas?: SummaryDeltas; comparison?: { tickets: number; coverage?: PeriodCoverage; judgedDays?: JudgedDays } }, currency: string, vs = 'vs previous period'): Card[] {
   // A comparison without a ticket (before the data starts: year to date, a year earlier) is no
   // baseline: "+63,208" against nothing reads as growth.
   if (s.comparison && s.comparison.tickets === 0) {
@@ -65,6 +65,14 @@ export function summaryCards(s: CardSummary & { deltas?: SummaryDeltas; comparis
   const against = mark ? `${vs} (${mark})` : vs;
   const changes = s.deltas ? cardDeltas(s.deltas, currency, moneyScale([s.savings.claimedSavings, s.savings.verifiedSavings])) : {};
   if (mostlyMaturing(s)) for (const k of VERIFIED_CARDS) delete changes[k];
+  // A card on its judged days changes against the comparison's judged days (at the same age), or
+  // not at all: the whole ranges' change beside a judged-days rate would not be of that rate.
+  if (judgedRate(s)) {
+    const now = s.judgedDays!.verifiedAiResolutionRate;
+    const then = s.comparison?.judgedDays && judgedAiTickets(s.comparison.judgedDays) > 0 ? s.comparison.judgedDays.verifiedAiResolutionRate : null;
+    if (now !== null && then !== null) changes.resolution = `verified ${formatPoints(now - then)}`;
+    else delete changes.resolution;
+  }
   return summaryCardsOnly(s, currency).map((c) => (changes[c.key] ? { ...c, delta: `${changes[c.key]} ${against}` } : c));
 }
 
@@ -179,20 +187,32 @@ const intervalOf = (low: number | null | undefined, high: number | null | undefi
  * once and their AI resolutions only after 7 days, so the verified rate read low (the demo's last
  * 30 days: 53.7% against 58.1% over its 23 judged days, intervals apart).
  */
-export function resolutionCard(s: CardSummary, early: boolean, rateIv: Interval | null): Card {
+/**
+ * The range's judged days, when it has some that judged anything (summary.judgedDays): their
+ * verified rate, its interval, and the words for them and for the days not judged yet. Null
+ * otherwise. The overview's card and the Savings audit's row say the same.
+ */
+export function judgedRate(s: CardSummary): { days: JudgedDays; interval: Interval | null; over: string; young: string } | null {
   const j = s.judgedDays;
-  if (j && judgedAiTickets(j) > 0) {
-    const iv = intervalOf(j.verifiedAiResolutionRateLow, j.verifiedAiResolutionRateHigh);
-    const young = s.aiInvolved - j.aiInvolved;
+  if (!j || judgedAiTickets(j) <= 0) return null;
+  return {
+    days: j,
+    interval: intervalOf(j.verifiedAiResolutionRateLow, j.verifiedAiResolutionRateHigh),
+    over: `over the ${formatCount(j.days)} days judged so far (${j.from} to ${addDays(j.to, -1)}): ${formatCount(j.verifiedAiResolved)} durable of ${formatCount(judgedAiTickets(j))} AI-involved tickets`,
+    young: `the last ${formatCount(daysBetween(j.to, s.to))} days' ${formatCount(s.aiInvolved - j.aiInvolved)} AI-involved tickets are not judged yet (${formatCount(s.pendingAiResolved)} AI resolutions still maturing)`,
+  };
+}
+
+export function resolutionCard(s: CardSummary, early: boolean, rateIv: Interval | null): Card {
+  const jr = judgedRate(s);
+  if (jr) {
     return {
       key: 'resolution',
       label: 'AI resolution: claimed vs verified',
-      value: `${formatRate(j.aiResolutionRate)} → ${formatRate(j.verifiedAiResolutionRate)}`,
-      detail:
-        `over the ${formatCount(j.days)} days judged so far (${j.from} to ${addDays(j.to, -1)}): ${formatCount(j.verifiedAiResolved)} durable of ${formatCount(judgedAiTickets(j))} AI-involved tickets` +
-        `${iv ? `; 95%: ${formatInterval(iv, (v) => formatRate(v))}` : ''}; the last ${formatCount(daysBetween(j.to, s.to))} days' ${formatCount(young)} AI-involved tickets are not judged yet (${formatCount(s.pendingAiResolved)} AI resolutions still maturing)`,
+      value: `${formatRate(jr.days.aiResolutionRate)} → ${formatRate(jr.days.verifiedAiResolutionRate)}`,
+      detail: `${jr.over}${jr.interval ? `; 95%: ${formatInterval(jr.interval, (v) => formatRate(v))}` : ''}; ${jr.young}`,
       tone: 'warn',
-      dates: { from: j.from, to: j.to },
+      dates: { from: jr.days.from, to: jr.days.to },
     };
   }
   return {
