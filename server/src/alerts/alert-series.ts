@@ -125,7 +125,6 @@ export function buildSeries(rows: readonly AlertCellRow[], days: readonly string
   return [...series.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-
 export const METRIC_NAME: Record<AlertMetric, string> = {
   csatTop2Box: 'CSAT top-2-box',
   repeatContactRate: 'repeat-contact rate',

@@ -90,7 +90,6 @@ export class AlertsRepository {
     return rows.map(toRow);
   }
 
-  /** Alerts not resolved, by series key (the newest per series): id and first day. */
   /**
    * The alert not resolved that stands for each series: its own (the latest), or else one that
    * explains it ("Also visible in …"): the billing regression's all-paths and channel series are

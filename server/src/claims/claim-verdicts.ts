@@ -15,6 +15,9 @@ export type CheckSummary = Pick<
 /** Rates judged on the period's judged days when it has some (JudgedDays: over the whole period its youngest days pull them down). */
 const JUDGED_RATES = new Set<ClaimFigure['kind']>(['aiResolutionRate', 'automationRate']);
 
+/** Whether any of the figures is judged on the judged days (the check reads them only then). */
+export const readsJudgedDays = (figures: readonly ClaimFigure[]): boolean => figures.some((f) => JUDGED_RATES.has(f.kind));
+
 /** The summary a figure is judged on: the judged days' for a rate, when the period has them (and they judged something); else the period's. */
 function judgedOn(f: ClaimFigure, s: CheckSummary): { on: CheckSummary; days: JudgedDays } | null {
   const j = s.judged;

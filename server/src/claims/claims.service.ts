@@ -9,7 +9,7 @@ import { readCsv } from '../import/csv-reader';
 import { CostModelService } from '../cost-model/cost-model.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { claimProblems } from './claim-input';
-import { PeriodSoFar, checkFigure, checkSoFar, overallVerdict, scopeGap } from './claim-verdicts';
+import { PeriodSoFar, checkFigure, checkSoFar, overallVerdict, readsJudgedDays, scopeGap } from './claim-verdicts';
 import { addDays, daysBetween, localDateOf } from '../stats/time-range';
 import { ClaimsRepository } from './claims.repository';
 import { VendorRow, missingColumns, readVendorRecord, resolveMapping } from './vendor-export';
@@ -95,8 +95,9 @@ export class ClaimsService {
     const one = (v: string | undefined) => (v ? joinFilterValues([v]) : undefined);
     const scope = await this.metrics.scope({ from: c.from, to: end > c.from ? end : c.to, tz: c.tz, channel: one(c.channel), category: one(c.category), asOf: asOf.toISOString() });
     const s = await this.metrics.core(scope);
-    // Rates are judged on the days whose AI resolutions are all judged, when the period ends within 7 days of asOf.
-    const jd = judgedDates(scope.fromDate, scope.toDate, asOf, c.tz);
+    // Rates are judged on the days whose AI resolutions are all judged, when the period ends within 7
+    // days of asOf: read only for a claim stating a rate (the claims list checks every claim).
+    const jd = readsJudgedDays(c.figures) ? judgedDates(scope.fromDate, scope.toDate, asOf, c.tz) : null;
     const judged = jd ? judgedDaysOf(jd, await this.metrics.core(withDates(scope, jd.from, jd.to), false)) : undefined;
     const money = (x: number) => formatMoney(x, scope.currency);
     const gap = scopeGap(c, await this.repo.scopeValues());

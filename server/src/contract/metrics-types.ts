@@ -57,7 +57,6 @@ export interface ComparisonPeriod {
   coverage: PeriodCoverage;
 }
 
-/** GET /api/v1/metrics/summary: CONTRACT §3, plus the echo, the range's coverage, and the comparison with `compare`. */
 /**
  * The range's days whose AI resolutions are judged: `from` up to `to`, the local day 7 days before
  * `asOf` (docs/METRICS.md, "Judged days"). A range read within 7 days of its end has its verified
@@ -81,6 +80,7 @@ export interface JudgedDays {
   verifiedAiResolutionRateHigh: number | null;
 }
 
+/** GET /api/v1/metrics/summary: CONTRACT §3, plus the echo, the range's coverage, its judged days, and the comparison with `compare`. */
 export type SummaryResponse = Summary &
   Pick<ScopeEcho, 'costModelVersion' | 'currency' | 'freshness'> & {
     coverage: PeriodCoverage;

@@ -7,8 +7,8 @@ import { COST_FIELDS, CostModelVersion } from '../cost-model/cost-model.service'
 import { addDays, daysBetween, startOfLocalDate } from '../stats/time-range';
 import { MetricsQueryDto } from './metrics-query.dto';
 import { PopulationFilter } from './queries/population';
-
 import { MAX_RANGE_DAYS } from '../contract/calendar';
+
 const PATHS = ['ai', 'escalated', 'human', 'none'];
 
 export interface MetricsScope {

@@ -329,10 +329,11 @@ export class MetricsService {
     const ranges = list.map((b) => ({ fromDate: b.from, toDate: b.to, from: startOfLocalDate(b.from, s.tz), to: startOfLocalDate(b.to, s.tz), grp: b.from }));
     const building = leftOutTally();
     const cores = await this.cores(s, segment, ranges, (g) => days.get(bucketOf.get(g) ?? '') ?? s.days, false, building);
+    const today = localDateOf(s.asOf, s.tz);
     return new Map(
       segments.map((seg) => [
         seg,
-        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? emptyCore(s, segment, days.get(b.from)!, building.share.get(b.from)), building, localDateOf(s.asOf, s.tz))),
+        list.map((b) => seriesPoint(b, cores.get(groupKey(b.from, seg)) ?? emptyCore(s, segment, days.get(b.from)!, building.share.get(b.from)), building, today)),
       ]),
     );
   }

@@ -17,8 +17,9 @@ export function parseClaimValue(typed: string, unit: string, currency: string): 
   const raw = typed.trim();
   if (raw === '') return { error: 'no value' };
   let text = raw;
-  const sign = SIGN.exec(text)?.[1];
-  if (sign) text = text.slice(SIGN.exec(text)![0].length);
+  const signed = SIGN.exec(text);
+  const sign = signed?.[1];
+  if (signed) text = text.slice(signed[0].length);
   let code: string | undefined;
   const codeAt = /^([A-Za-z]{3})\s+|\s*\b([A-Z]{3})$/.exec(text);
   if (codeAt && !SCALES.some(([re]) => re.test(codeAt[1] ?? codeAt[2]))) {

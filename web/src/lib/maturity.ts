@@ -5,10 +5,10 @@
 // verified, repeat and reopen figures are not final: the charts leave them out and shade the
 // bucket with its label instead of drawing a fall. Pure. The rule is the API's too (each point's
 // `state`): server/src/contract/bucket-state.ts.
-import { type BucketState, MATURING_MOVE, bucketState } from '../../../server/src/contract/bucket-state';
+import { type BucketState, bucketState } from '../../../server/src/contract/bucket-state';
 import { daysBetween, todayIn } from './date-range';
 
-export { type BucketState, MATURING_MOVE, bucketState };
+export { type BucketState, bucketState };
 
 export interface BucketSpan {
   state: Exclude<BucketState, 'complete'>;

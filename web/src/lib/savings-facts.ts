@@ -1,7 +1,7 @@
 // The savings audit's table of figures: each headline number with its 95% interval, from claimed
 // down to net and the yearly run-rate (the audit page and the board pack show the same rows).
 import type { Summary } from '../../../server/src/contract';
-import { type CardSummary, formatFte, judgedRate, noBaselineReason } from './summary-cards';
+import { type CardSummary, formatFte, intervalOf, judgedRate, noBaselineReason } from './summary-cards';
 import { DASH, formatCount, formatInterval, formatMoney, formatNumber, formatRate, moneyScale } from './format';
 import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 
@@ -24,7 +24,7 @@ export function savingsFacts(s: CardSummary, currency: string): FactRow[] {
   const own = (v: number) => formatMoney(v, currency);
   const times = (v: number) => `${formatNumber(v, 1)}×`;
   const fte = (v: number) => formatFte(v);
-  const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };
+  const rateIv = intervalOf(s.verifiedAiResolutionRateLow, s.verifiedAiResolutionRateHigh);
   const judged = judgedAiTickets(s);
   const jr = judgedRate(s);
   // Mostly maturing (maturity.ts): a figure resting on the verdicts waits; the claim, the handoff tax and fixed costs do not.

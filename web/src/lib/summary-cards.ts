@@ -1,11 +1,9 @@
 // Shapes a summary into what the overview shows: headline cards and the claimed-vs-verified bars.
-import type { Deltas, JudgedDays, Summary } from '../../../server/src/contract';
+import type { Deltas, Interval, JudgedDays, PeriodCoverage, Summary } from '../../../server/src/contract';
 import { formatChange, formatCount, formatDuration, formatInterval, formatMoney, formatNumber, formatPoints, formatRate, moneyScale } from './format';
 import { NOT_JUDGED, judgedAiTickets, mostlyMaturing } from './maturity';
 import { partialMark } from './coverage';
 import { addDays, daysBetween } from './date-range';
-import type { PeriodCoverage } from '../../../server/src/contract';
-
 
 /** An FTE figure: two decimals under one agent ("0.04", not "0.0 (≈0.0 to 0.0)"), else one. */
 export const formatFte = (v: number | null | undefined): string => formatNumber(v, v !== null && v !== undefined && Math.abs(v) < 1 ? 2 : 1);
@@ -85,7 +83,6 @@ function summaryCardsOnly(s: CardSummary, currency: string): Card[] {
   const approx = iv?.approximate ?? false;
   // The card's figures to one precision (the largest's): "$543.43 of the claim gone" under "$2,244 → $1,701".
   const money = (v: number) => formatMoney(v, currency, moneyScale([s.savings.claimedSavings, s.savings.verifiedSavings]));
-  const rateIv = s.verifiedAiResolutionRateLow === null || s.verifiedAiResolutionRateLow === undefined ? null : { low: s.verifiedAiResolutionRateLow, high: s.verifiedAiResolutionRateHigh ?? s.verifiedAiResolutionRateLow };
   return [
     { key: 'tickets', label: 'Tickets', value: formatCount(s.tickets), detail: `${formatCount(s.resolved)} resolved` },
     {
@@ -97,7 +94,7 @@ function summaryCardsOnly(s: CardSummary, currency: string): Card[] {
           ? 'no ticket involves the AI: data imported without AI attribution counts every ticket as human (docs/IMPORT.md: --ai-ids)'
           : `automation ${formatRate(s.automationRate)} (${formatCount(s.aiResolved)} of ${formatCount(s.tickets)})`,
     },
-    resolutionCard(s, early, rateIv),
+    resolutionCard(s, early),
     {
       key: 'savings',
       label: 'Savings: claimed vs verified',
@@ -178,15 +175,9 @@ export function savingsBars(s: Summary): SavingsBar[] {
   return bars;
 }
 
-type Interval = { low: number; high: number };
-const intervalOf = (low: number | null | undefined, high: number | null | undefined): Interval | null => (low === null || low === undefined ? null : { low, high: high ?? low });
+/** A rate's 95% interval from its two bounds; null without one. */
+export const intervalOf = (low: number | null | undefined, high: number | null | undefined): Interval | null => (low === null || low === undefined ? null : { low, high: high ?? low });
 
-/**
- * The claimed-vs-verified resolution card. A range read within 7 days of its end is judged on its
- * judged days (summary.judgedDays): over the whole range its youngest days' escalations count at
- * once and their AI resolutions only after 7 days, so the verified rate read low (the demo's last
- * 30 days: 53.7% against 58.1% over its 23 judged days, intervals apart).
- */
 /**
  * The range's judged days, when it has some that judged anything (summary.judgedDays): their
  * verified rate, its interval, and the words for them and for the days not judged yet. Null
@@ -203,7 +194,14 @@ export function judgedRate(s: CardSummary): { days: JudgedDays; interval: Interv
   };
 }
 
-export function resolutionCard(s: CardSummary, early: boolean, rateIv: Interval | null): Card {
+/**
+ * The claimed-vs-verified resolution card. A range read within 7 days of its end is judged on its
+ * judged days (summary.judgedDays): over the whole range its youngest days' escalations count at
+ * once and their AI resolutions only after 7 days, so the verified rate read low (the demo's last
+ * 30 days: 53.7% against 58.1% over its 23 judged days, intervals apart).
+ */
+export function resolutionCard(s: CardSummary, early: boolean): Card {
+  const rateIv = intervalOf(s.verifiedAiResolutionRateLow, s.verifiedAiResolutionRateHigh);
   const jr = judgedRate(s);
   if (jr) {
     return {

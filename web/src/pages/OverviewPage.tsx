@@ -39,7 +39,7 @@ export default function OverviewPage() {
       <QueryBoundary query={alerts} isEmpty={(a) => unresolved(a).length === 0} empty={null}>
         {(a) => <AlertsList title="Quality alerts not resolved in this range" rows={alertRows(unresolved(a), filters.tz).slice(0, 8)} navigate={navigate} />}
       </QueryBoundary>
-      <AlertsElsewhere count={elsewhere} kind="unresolved" onShowAll={() => setFilters({ channel: undefined, category: undefined })} />
+      <AlertsElsewhere count={elsewhere} onShowAll={() => setFilters({ channel: undefined, category: undefined })} />
       <QueryBoundary query={summary} isEmpty={(s) => s.tickets === 0} empty="No tickets were created in this range. Widen the dates or clear the filters.">
         {(s) => (
           <>

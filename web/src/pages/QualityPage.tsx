@@ -85,7 +85,7 @@ export default function QualityPage() {
           </button>
         </p>
       )}
-      <AlertsElsewhere count={elsewhere} kind="unresolved" onShowAll={() => setFilters({ channel: undefined, category: undefined })} />
+      <AlertsElsewhere count={elsewhere} onShowAll={() => setFilters({ channel: undefined, category: undefined })} />
       {action.isError && <p role="alert" className="state state-error">Could not update the alert: {(action.error as Error).message}</p>}
       <QueryBoundary query={series} isEmpty={(t) => t.buckets.every((b) => b.tickets === 0)} empty="No tickets in this range.">
         {(t) => {
